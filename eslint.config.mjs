@@ -1,0 +1,47 @@
+// Lint configuration. Besides the usual TypeScript rules it enforces the layer arrows of design §1:
+// src/world and src/network import no msw, no AWS SDK, no jest, and nothing from the outer layers;
+// mocks/ may import src/world, never the reverse.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const outerLayers = ['**/mocks/**', '**/harness/**', '**/clients/**', '**/lab/**', '**/report/**', '**/cli/**', '**/scenarios/**'];
+const thirdPartyForbiddenInCore = ['msw', 'msw/*', '@aws-sdk/*', '@smithy/*', 'jest', '@jest/*', 'testcontainers', 'dockerode', 'zx'];
+
+const restrict = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'coverage/**', '.vmc-reach/**', 'out/**', 'bin/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/world/**/*.ts', 'src/network/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: restrict(
+      [...thirdPartyForbiddenInCore, ...outerLayers],
+      'src/world and src/network are the pure core (design §1): no msw, AWS SDK, jest, or outer layers.',
+    ),
+  },
+  {
+    files: ['src/world/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: restrict(
+      [...thirdPartyForbiddenInCore, ...outerLayers, '**/network/**', '**/snapshot/**'],
+      'src/world is the state layer (design §1): it imports nothing from other layers.',
+    ),
+  },
+  {
+    files: ['src/world/**/*.test.ts', 'src/network/**/*.test.ts'],
+    rules: restrict(['msw', 'msw/*', '@aws-sdk/*', ...outerLayers], 'core tests stay off the wire layers (design §1).'),
+  },
+  {
+    files: ['src/snapshot/**/*.ts'],
+    rules: restrict([...thirdPartyForbiddenInCore, ...outerLayers, '**/network/**'], 'snapshots convert between files and src/world only.'),
+  },
+);

@@ -1,0 +1,66 @@
+// IPv4 address and CIDR arithmetic on 32-bit numbers, built on ipaddr.js for parsing and validation.
+import ipaddr from 'ipaddr.js';
+
+export interface Cidr {
+  /** Network address as an unsigned 32-bit number. */
+  network: number;
+  prefix: number;
+}
+
+/** True when `text` is a dotted IPv4 address (no prefix). */
+export const isIpv4 = (text: string): boolean => ipaddr.IPv4.isValidFourPartDecimal(text);
+
+/** True when `text` is an IPv4 CIDR such as `10.0.0.0/16` (host bits may be set, as AWS accepts for SG rules). */
+export function isIpv4Cidr(text: string): boolean {
+  try {
+    const [addr] = ipaddr.parseCIDR(text);
+    return addr.kind() === 'ipv4' && isIpv4(text.split('/')[0] ?? '');
+  } catch {
+    return false;
+  }
+}
+
+export function ipToNumber(ip: string): number {
+  if (!isIpv4(ip)) throw new RangeError(`not an IPv4 address: ${JSON.stringify(ip)}`);
+  const b = ipaddr.IPv4.parse(ip).octets;
+  return ((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0;
+}
+
+export const numberToIp = (n: number): string => [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+
+export const maskOf = (prefix: number): number => (prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0);
+
+/** Parses `a.b.c.d/n` (a bare address is a /32); the network is masked. */
+export function parseCidr(text: string): Cidr {
+  const [ip, len] = text.includes('/') ? text.split('/') : [text, '32'];
+  const prefix = Number(len);
+  if (!Number.isInteger(prefix) || prefix < 0 || prefix > 32 || String(prefix) !== len) {
+    throw new RangeError(`not an IPv4 CIDR: ${JSON.stringify(text)}`);
+  }
+  return { network: (ipToNumber(ip ?? '') & maskOf(prefix)) >>> 0, prefix };
+}
+
+export const formatCidr = (c: Cidr): string => `${numberToIp(c.network)}/${c.prefix}`;
+
+export const cidrContainsIp = (c: Cidr, ip: number): boolean => ((ip & maskOf(c.prefix)) >>> 0) === c.network;
+
+export const cidrContains = (outer: Cidr, inner: Cidr): boolean =>
+  inner.prefix >= outer.prefix && cidrContainsIp(outer, inner.network);
+
+export const cidrsOverlap = (a: Cidr, b: Cidr): boolean => cidrContains(a, b) || cidrContains(b, a);
+
+/** True when `ip` (dotted) lies in `cidr` (text). */
+export const inCidr = (ip: string, cidr: string): boolean => cidrContainsIp(parseCidr(cidr), ipToNumber(ip));
+
+/** Parses `a.b.c.d-e.f.g.h` into inclusive numeric bounds, or undefined when it is not a range. */
+export function parseIpRange(text: string): { first: number; last: number } | undefined {
+  const parts = text.split('-');
+  if (parts.length !== 2 || !isIpv4(parts[0]!.trim()) || !isIpv4(parts[1]!.trim())) return undefined;
+  return { first: ipToNumber(parts[0]!.trim()), last: ipToNumber(parts[1]!.trim()) };
+}
+
+/** First and last usable host of a subnet, AWS style: the first four and the last address are reserved. */
+export function awsUsableRange(c: Cidr): { first: number; last: number } {
+  const size = 2 ** (32 - c.prefix);
+  return { first: c.network + 4, last: c.network + size - 2 };
+}

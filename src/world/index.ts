@@ -1,0 +1,27 @@
+// The world's public surface: the World class, its errors and every operation.
+export * from './world';
+export * from './errors';
+export * from './ids';
+export * from './tags';
+export * from './cidr';
+export type * from './ec2/types';
+export type * from './nsx/types';
+export { instanceStateCodes } from './ec2/types';
+export * from './ec2/vpcs';
+export * from './ec2/subnets';
+export * from './ec2/route-tables';
+export * from './ec2/network-acls';
+export * from './ec2/security-groups';
+export * from './ec2/security-group-rules';
+export * from './ec2/network-interfaces';
+export * from './ec2/instances';
+export * from './ec2/prefix-lists';
+export * from './nsx/segments';
+export * from './nsx/groups';
+export * from './nsx/gateway-rules';
+export * from './nsx/vms';
+export * from './nsx/linked-vpc';
+export * from './nsx/managed-routes';
+export * from './nsx/predefined-services';
+export * from './nsx/system-groups';
+export * from './nsx/deploy-sddc';
