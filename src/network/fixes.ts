@@ -1,0 +1,113 @@
+// Suggested fixes for a block, as words and as the exact API call: EC2 actions with their parameters in
+// the API's own shape (usable with `aws ec2 <action> --cli-input-json`), NSX Policy PATCH bodies, and
+// vSphere calls. A fix is a suggestion: it opens the hop that blocked, not necessarily the narrowest rule.
+import type { CgwRule, NetworkAcl, Segment } from '../world';
+import type { Packet } from './flow';
+import { ianaProtocol } from './flow';
+import type { Fix } from './verdict';
+
+function ipPermission(packet: Packet, peer: Record<string, unknown>): Record<string, unknown> {
+  if (packet.protocol === 'icmp') return { IpProtocol: 'icmp', FromPort: -1, ToPort: -1, ...peer };
+  return { IpProtocol: packet.protocol, FromPort: packet.port, ToPort: packet.port, ...peer };
+}
+
+const hostCidr = (ip: string): string => `${ip}/32`;
+
+export function authorizeFix(
+  action: 'AuthorizeSecurityGroupIngress' | 'AuthorizeSecurityGroupEgress',
+  groupId: string,
+  packet: Packet,
+  peer: { cidr: string } | { groupId: string },
+  text: string,
+): Fix {
+  const peerParam = 'cidr' in peer ? { IpRanges: [{ CidrIp: peer.cidr, Description: 'vmc-reach suggested fix' }] } : { UserIdGroupPairs: [{ GroupId: peer.groupId, Description: 'vmc-reach suggested fix' }] };
+  return { text, api: 'ec2', action, params: { GroupId: groupId, IpPermissions: [ipPermission(packet, peerParam)] } };
+}
+
+export function naclFix(acl: NetworkAcl, egress: boolean, packet: Packet, cidr: string, blockingRule: number): Fix {
+  const used = new Set(acl.entries.filter((e) => e.egress === egress).map((e) => e.ruleNumber));
+  let n = Math.min(blockingRule, 32767) - 1;
+  while (n > 0 && used.has(n)) n--;
+  const params: Record<string, unknown> = {
+    NetworkAclId: acl.networkAclId,
+    RuleNumber: n > 0 ? n : 1,
+    Protocol: String(ianaProtocol[packet.protocol]),
+    RuleAction: 'allow',
+    Egress: egress,
+    CidrBlock: cidr,
+  };
+  if (packet.protocol === 'icmp') params.IcmpTypeCode = { Type: packet.icmpType, Code: -1 };
+  else params.PortRange = { From: packet.port, To: packet.port };
+  return {
+    text: `add an ${egress ? 'outbound' : 'inbound'} allow entry to ${acl.networkAclId} numbered below rule ${blockingRule === 32767 ? '*' : blockingRule} for ${cidr}`,
+    api: 'ec2',
+    action: 'CreateNetworkAclEntry',
+    params,
+  };
+}
+
+export function routeFix(routeTableId: string, cidr: string, activeEni: string, replace: boolean): Fix {
+  return {
+    text: `${replace ? 'point' : 'add'} the route for ${cidr} in ${routeTableId} ${replace ? 'at' : 'to'} the active cross-link ENI ${activeEni}`,
+    api: 'ec2',
+    action: replace ? 'ReplaceRoute' : 'CreateRoute',
+    params: { RouteTableId: routeTableId, DestinationCidrBlock: cidr, NetworkInterfaceId: activeEni },
+  };
+}
+
+export function cgwFix(direction: 'IN' | 'OUT', srcIp: string, dstIp: string, packet: Packet, blocking: CgwRule | null, firstSeq: number): Fix {
+  const id = `vmc-reach-allow-${direction.toLowerCase()}-${srcIp.replace(/\./g, '-')}-to-${dstIp.replace(/\./g, '-')}`;
+  const seq = Math.max(1, (blocking && !blocking.isDefault ? blocking.sequenceNumber : firstSeq) - 1);
+  const services = packet.protocol === 'icmp' ? ['/infra/services/ICMP-ALL'] : ['ANY'];
+  return {
+    text: `add a CGW rule (Applied To: VPC Interface) allowing ${srcIp} → ${dstIp} ${direction === 'IN' ? 'into' : 'out of'} the SDDC, ordered before ${blocking ? `"${blocking.displayName}"` : 'the default uplink rule'}`,
+    api: 'nsx',
+    action: `PATCH /policy/api/v1/infra/domains/cgw/gateway-policies/default/rules/${id}`,
+    params: {
+      resource_type: 'Rule',
+      display_name: id,
+      sequence_number: seq,
+      source_groups: [hostCidr(srcIp)],
+      destination_groups: [hostCidr(dstIp)],
+      services,
+      scope: ['/infra/labels/cgw-cross-vpc'],
+      action: 'ALLOW',
+      direction,
+    },
+  };
+}
+
+export const segmentFix = (segment: Segment): Fix => ({
+  text: `connect segment ${segment.displayName} to the compute gateway (connectivity ON)`,
+  api: 'nsx',
+  action: `PATCH /policy/api/v1${segment.path}`,
+  params: { advanced_config: { connectivity: 'ON' } },
+});
+
+export const vmPowerFix = (externalId: string, name: string): Fix => ({
+  text: `power on VM ${name}`,
+  api: 'vsphere',
+  action: 'POST /api/vcenter/vm/{vm}/power?action=start',
+  params: { vm: name, externalId },
+});
+
+export const startInstanceFix = (instanceId: string, state: string): Fix => ({
+  text: state === 'stopped' ? `start instance ${instanceId}` : `wait for instance ${instanceId} to be running (it is ${state}) or launch a new one`,
+  api: 'ec2',
+  action: 'StartInstances',
+  params: { InstanceIds: [instanceId] },
+});
+
+export const guestFirewallFix = (name: string, packet: Packet, srcIp: string): Fix => ({
+  text: `allow ${packet.protocol === 'icmp' ? 'ICMP echo' : `${packet.protocol.toUpperCase()} ${packet.port}`} from ${srcIp} in the guest firewall of ${name}`,
+  api: 'guest-os',
+  action: packet.protocol === 'icmp' ? 'allow-inbound-icmp-echo' : 'allow-inbound-port',
+  params: { host: name, source: srcIp, protocol: packet.protocol, ...(packet.protocol === 'icmp' ? {} : { port: packet.port }) },
+});
+
+export const sddcRouteFix = (ip: string, vpcCidrs: readonly string[]): Fix => ({
+  text: `${ip} is outside the connected VPC's CIDRs (${vpcCidrs.join(', ')}); the SDDC only reaches the connected VPC's own addresses`,
+  api: 'ec2',
+  action: 'AssociateVpcCidrBlock',
+  params: { note: 'move the instance into the connected VPC or add the CIDR to it' },
+});

@@ -1,0 +1,7 @@
+// The engine's public surface: evaluate a flow, a matrix, and the verdict types.
+export { evaluate, evaluateMatrix, UnsupportedFlowError, UnknownEndpointError } from './evaluate';
+export type { Flow, EndpointRef, Protocol } from './flow';
+export type * from './verdict';
+export { reasonCodes, reasonCodeMeaning, isReasonCode, type ReasonCode } from './reason-codes';
+export { renderVerdict, renderMatrix, renderFixCommand } from './explain';
+export { resolveRef, RefError } from './refs';

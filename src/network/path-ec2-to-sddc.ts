@@ -1,0 +1,48 @@
+// EC2 instance → SDDC VM (design §2, forward), then the reply back. Subnet ACLs are checked only where
+// the packet crosses a subnet boundary, i.e. when the instance and the cross-link ENI are in different
+// subnets (AWS does not evaluate NACLs inside a subnet).
+import type { NetworkInterface } from '../world';
+import type { Flow } from './flow';
+import { packetsOf } from './flow';
+import type { InstanceEndpoint, VmEndpoint } from './endpoints';
+import * as step from './steps';
+import * as fixes from './fixes';
+
+export function walkEc2ToSddc(c: step.Ctx, flow: Flow, src: InstanceEndpoint, dst: VmEndpoint, eni: NetworkInterface | undefined): void {
+  const { request, reply } = packetsOf(flow);
+  const eniGroups = eni?.groupIds ?? [];
+  const via = step.crossLinkRef(eni, c.world.nsx.linkedVpc?.activeEni ?? '(none)');
+  const crossing = eni !== undefined && src.subnet !== undefined && eni.subnetId !== src.subnet.subnetId;
+  const dstCidr = dst.segment?.subnets[0]?.network ?? `${dst.ip}/32`;
+  const firstSg = src.groupIds[0] ?? '(none)';
+
+  const ok =
+    step.instanceRunning(c, 'forward', src) &&
+    step.securityGroups(c, {
+      path: 'forward', kind: 'sg-egress', groupIds: src.groupIds, isEgress: true, packet: request, peerIp: dst.ipNum, peerGroups: eniGroups, code: 'SG_EGRESS_NO_MATCH',
+      fix: () => fixes.authorizeFix('AuthorizeSecurityGroupEgress', firstSg, request, { cidr: dstCidr }, `allow outbound traffic to ${dstCidr} on ${firstSg}`),
+    }) &&
+    (!crossing || step.networkAcl(c, 'forward', src.subnet!.subnetId, true, request, dst.ipNum)) &&
+    step.routeToSddc(c, 'forward', src.instance.subnetId, dst) &&
+    (!crossing || step.networkAcl(c, 'forward', eni!.subnetId, false, request, src.ipNum)) &&
+    step.securityGroups(c, {
+      path: 'forward', kind: 'eni-sg-ingress', groupIds: eniGroups, isEgress: false, packet: request, peerIp: src.ipNum, peerGroups: src.groupIds, via, code: 'ENI_SG_INGRESS_NO_MATCH',
+      fix: () => fixes.authorizeFix('AuthorizeSecurityGroupIngress', eniGroups[0] ?? '(none)', request, { groupId: firstSg },
+        `add ${firstSg} as a source of an inbound rule of ${eniGroups[0]} (the security group of the cross-link ENIs: inbound means entering the SDDC)`),
+    }) &&
+    step.computeGateway(c, 'forward', 'IN', request, src, dst) &&
+    step.segmentConnected(c, 'forward', dst) &&
+    step.vmPoweredOn(c, 'forward', dst) &&
+    step.guestFirewall(c, 'forward', dst, request, src);
+  if (!ok) return;
+
+  void (
+    c.trace.stateful('return', { kind: 'cgw', resource: { type: 'cgw-gateway-policy', id: '/infra/domains/cgw/gateway-policies/default', name: 'CGW' } }, 'the gateway firewall') &&
+    step.sddcRoute(c, 'return', src) &&
+    step.statefulSg(c, 'return', 'eni-sg-egress', eniGroups, via) &&
+    (!crossing || step.networkAcl(c, 'return', eni!.subnetId, true, reply, src.ipNum)) &&
+    step.routeLocal(c, 'return', eni?.subnetId ?? src.instance.subnetId, src.ip) &&
+    (!crossing || step.networkAcl(c, 'return', src.subnet!.subnetId, false, reply, dst.ipNum)) &&
+    step.statefulSg(c, 'return', 'sg-ingress', src.groupIds)
+  );
+}

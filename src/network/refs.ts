@@ -1,0 +1,41 @@
+// Resolves what a user types for an endpoint (EC2 Name tag, instance id, VM display name, VM external id,
+// or an IP) to one endpoint of the world, with errors that list the candidates.
+import type { World } from '../world';
+import { nameTag } from '../world';
+import type { EndpointRef } from './flow';
+
+export class RefError extends Error {
+  override readonly name = 'RefError';
+}
+
+interface Candidate {
+  ref: EndpointRef;
+  label: string;
+  keys: string[];
+}
+
+function candidates(world: World): Candidate[] {
+  const out: Candidate[] = [];
+  for (const i of world.ec2.instances.values()) {
+    if (i.state === 'terminated') continue;
+    const name = nameTag(i.tags);
+    out.push({ ref: { kind: 'instance', instanceId: i.instanceId }, label: `EC2 ${name ?? i.instanceId} (${i.instanceId}, ${i.privateIpAddress})`, keys: [i.instanceId, i.privateIpAddress, ...(name ? [name] : [])] });
+  }
+  for (const vm of world.nsx.vms.values()) {
+    out.push({ ref: { kind: 'vm', externalId: vm.externalId }, label: `VM ${vm.displayName} (${vm.ipAddresses.join(', ') || 'no IP'})`, keys: [vm.externalId, vm.displayName, ...vm.ipAddresses] });
+  }
+  return out;
+}
+
+/** One endpoint for `text`; exact matches first, then case-insensitive names. */
+export function resolveRef(world: World, text: string, flag: string): EndpointRef {
+  const all = candidates(world);
+  let hits = all.filter((c) => c.keys.includes(text));
+  if (hits.length === 0) hits = all.filter((c) => c.keys.some((k) => k.toLowerCase() === text.toLowerCase()));
+  if (hits.length === 1) return hits[0]!.ref;
+  if (hits.length > 1) {
+    throw new RefError(`${flag} "${text}" is ambiguous; it matches ${hits.map((h) => h.label).join('; ')}. Use an instance id, VM external id or IP instead.`);
+  }
+  const known = all.map((c) => c.label).join('; ') || 'none';
+  throw new RefError(`${flag} "${text}" matches no EC2 instance or SDDC VM in the snapshot. Known endpoints: ${known}.`);
+}

@@ -1,0 +1,209 @@
+// The checks a path is made of. Each records one hop (allowed or blocked) and returns whether the
+// packet goes on. The two path files (ec2-to-sddc, sddc-to-ec2) put these in the order of design §2.
+import type { GuestFirewall, NetworkInterface, World } from '../world';
+import { ipToNumber, cidrContainsIp, parseCidr, routeTarget, formatCidr } from '../world';
+import type { Packet } from './flow';
+import { describePacket } from './flow';
+import type { NetworkIndex } from './network-index';
+import type { Trace } from './trace';
+import type { HopKind, PathDirection, ResourceRef } from './verdict';
+import type { Endpoint, InstanceEndpoint, VmEndpoint } from './endpoints';
+import type { ReasonCode } from './reason-codes';
+import { describeSgRule } from './sg-match';
+import { describeNaclEntry } from './nacl-match';
+import { describeRoute } from './route-match';
+import { describeCgwRule } from './cgw-match';
+import * as fixes from './fixes';
+import { segmentIsRouted } from '../world';
+
+export interface Ctx {
+  world: World;
+  index: NetworkIndex;
+  trace: Trace;
+}
+
+const sgRef = (world: World, groupIds: readonly string[]): ResourceRef => {
+  const names = groupIds.map((g) => world.ec2.securityGroups.get(g)?.groupName ?? g);
+  return { type: 'security-group', id: groupIds.join(','), name: names.join(',') };
+};
+const eniRef = (eni: NetworkInterface | undefined, id: string): ResourceRef => ({ type: 'network-interface', id: eni?.networkInterfaceId ?? id, name: 'cross-link ENI' });
+
+export function instanceRunning(c: Ctx, path: PathDirection, e: InstanceEndpoint): boolean {
+  const resource: ResourceRef = { type: 'instance', id: e.instance.instanceId, name: e.name };
+  const state = e.instance.state;
+  if (state === 'running') return c.trace.allow({ path, kind: 'instance-state', resource, matched: null, detail: `${e.name} is running` });
+  return c.trace.deny({ path, kind: 'instance-state', resource, matched: null, detail: `${e.name} is ${state}` }, 'INSTANCE_NOT_RUNNING', fixes.startInstanceFix(e.instance.instanceId, state));
+}
+
+export function vmPoweredOn(c: Ctx, path: PathDirection, e: VmEndpoint): boolean {
+  const resource: ResourceRef = { type: 'vm', id: e.vm.externalId, name: e.name };
+  if (e.vm.powerState === 'VM_RUNNING') return c.trace.allow({ path, kind: 'vm-power', resource, matched: null, detail: `${e.name} is powered on` });
+  return c.trace.deny({ path, kind: 'vm-power', resource, matched: null, detail: `${e.name} is ${e.vm.powerState}` }, 'VM_POWERED_OFF', fixes.vmPowerFix(e.vm.externalId, e.name));
+}
+
+export function segmentConnected(c: Ctx, path: PathDirection, e: VmEndpoint): boolean {
+  const seg = e.segment;
+  if (!seg) {
+    return c.trace.deny(
+      { path, kind: 'segment', resource: { type: 'vm', id: e.vm.externalId, name: e.name }, matched: null, detail: `no CGW segment holds ${e.ip}` },
+      'NO_ROUTE',
+      { text: `create a routed segment on the compute gateway whose subnet holds ${e.ip}, or move ${e.name} onto one`, api: 'nsx', action: 'PATCH /policy/api/v1/infra/tier-1s/cgw/segments/{id}', params: { subnets: [{ gateway_address: '<gateway>/<prefix>' }] } },
+    );
+  }
+  const resource: ResourceRef = { type: 'segment', id: seg.path, name: seg.displayName };
+  const holds = seg.subnets.some((s) => cidrContainsIp(parseCidr(s.network), e.ipNum));
+  if (!segmentIsRouted(seg)) {
+    return c.trace.deny({ path, kind: 'segment', resource, matched: null, detail: `segment ${seg.displayName} is ${seg.type} with connectivity ${seg.connectivity}` }, 'SEGMENT_DISCONNECTED', fixes.segmentFix(seg));
+  }
+  if (!holds) {
+    return c.trace.deny({ path, kind: 'segment', resource, matched: null, detail: `${e.ip} is outside segment ${seg.displayName} (${seg.subnets.map((s) => s.network).join(', ')})` }, 'NO_ROUTE', {
+      text: `give ${e.name} an address inside ${seg.subnets.map((s) => s.network).join(', ')}`,
+      api: 'guest-os',
+      action: 'set-ip-address',
+      params: { vm: e.name },
+    });
+  }
+  return c.trace.allow({ path, kind: 'segment', resource, matched: { id: seg.subnets[0]!.network, summary: `routed, connected` }, detail: `${e.ip} on routed segment ${seg.displayName}` });
+}
+
+export interface SgCheck {
+  path: PathDirection;
+  kind: Extract<HopKind, 'sg-egress' | 'sg-ingress' | 'eni-sg-ingress' | 'eni-sg-egress'>;
+  groupIds: readonly string[];
+  isEgress: boolean;
+  packet: Packet;
+  peerIp: number;
+  peerGroups: readonly string[];
+  via?: ResourceRef;
+  code: ReasonCode;
+  fix: () => ReturnType<typeof fixes.authorizeFix>;
+}
+
+export function securityGroups(c: Ctx, s: SgCheck): boolean {
+  const resource = sgRef(c.world, s.groupIds);
+  const base = { path: s.path, kind: s.kind, resource, ...(s.via ? { via: s.via } : {}) };
+  const rule = c.index.sg(s.groupIds, s.isEgress, s.packet).match(s.peerIp, s.peerGroups);
+  const dir = s.isEgress ? 'outbound' : 'inbound';
+  if (rule) return c.trace.allow({ ...base, matched: { id: rule.securityGroupRuleId, summary: describeSgRule(rule) }, detail: `${dir} ${describePacket(s.packet)} allowed by ${rule.groupId}` });
+  return c.trace.deny({ ...base, matched: null, detail: `no ${dir} rule of ${resource.name} matches ${describePacket(s.packet)} ${s.isEgress ? 'to' : 'from'} ${numberIp(s.peerIp)}` }, s.code, s.fix());
+}
+
+export function statefulSg(c: Ctx, path: PathDirection, kind: SgCheck['kind'], groupIds: readonly string[], via?: ResourceRef): boolean {
+  return c.trace.stateful(path, { kind, resource: sgRef(c.world, groupIds), ...(via ? { via } : {}) }, 'the security group');
+}
+
+const numberIp = (n: number): string => formatCidr({ network: n, prefix: 32 }).replace('/32', '');
+
+export function networkAcl(c: Ctx, path: PathDirection, subnetId: string, egress: boolean, packet: Packet, peerIp: number): boolean {
+  const kind = egress ? 'nacl-outbound' : 'nacl-inbound';
+  const acl = c.index.naclOf(subnetId);
+  if (!acl) return c.trace.allow({ path, kind, resource: { type: 'network-acl', id: `(none for ${subnetId})` }, matched: null, detail: `no network ACL is associated with ${subnetId} in this world; treated as allow` });
+  const resource: ResourceRef = { type: 'network-acl', id: acl.networkAclId };
+  const entry = c.index.nacl(acl, egress, packet).match(peerIp);
+  const peer = numberIp(peerIp);
+  if (entry && entry.ruleAction === 'allow') {
+    return c.trace.allow({ path, kind, resource, matched: { id: String(entry.ruleNumber), summary: describeNaclEntry(entry) }, detail: `${describePacket(packet)} ${egress ? 'to' : 'from'} ${peer} allowed` });
+  }
+  const ruleNumber = entry?.ruleNumber ?? 32767;
+  return c.trace.deny(
+    { path, kind, resource, matched: entry ? { id: String(entry.ruleNumber), summary: describeNaclEntry(entry) } : null, detail: `${describePacket(packet)} ${egress ? 'to' : 'from'} ${peer} denied${path === 'return' ? ' (NACLs are stateless: the reply needs its own allow)' : ''}` },
+    egress ? 'NACL_OUTBOUND_DENY' : 'NACL_INBOUND_DENY',
+    fixes.naclFix(acl, egress, packet, `${peer}/32`, ruleNumber),
+  );
+}
+
+/** VPC routing from a subnet towards the SDDC: the longest prefix must lead to the active cross-link ENI. */
+export function routeToSddc(c: Ctx, path: PathDirection, subnetId: string, dst: VmEndpoint): boolean {
+  const rt = c.index.routeTableOf(subnetId);
+  const linked = c.world.nsx.linkedVpc;
+  const cidr = dst.segment?.subnets[0]?.network ?? `${dst.ip}/32`;
+  if (!rt) return c.trace.deny({ path, kind: 'route', resource: { type: 'route-table', id: `(none for ${subnetId})` }, matched: null, detail: `subnet ${subnetId} has no route table` }, 'NO_ROUTE', fixes.routeFix('(main)', cidr, linked?.activeEni ?? '(active ENI)', false));
+  const resource: ResourceRef = { type: 'route-table', id: rt.routeTableId, name: rt.associations.some((a) => a.main) ? 'main' : 'custom' };
+  const hit = c.index.route(rt).lookup(dst.ipNum);
+  const active = linked?.activeEni;
+  if (!linked || !active) {
+    return c.trace.deny({ path, kind: 'route', resource, matched: null, detail: 'the SDDC has no linked VPC in this world' }, 'NO_ROUTE', fixes.routeFix(rt.routeTableId, cidr, '(active ENI)', false));
+  }
+  if (!hit) {
+    if (dst.segment && !segmentIsRouted(dst.segment)) {
+      return c.trace.deny(
+        { path, kind: 'route', resource, matched: null, detail: `no route for ${dst.ip} in ${rt.routeTableId}: VMC withdrew it because segment ${dst.segment.displayName} is disconnected` },
+        'SEGMENT_DISCONNECTED',
+        fixes.segmentFix(dst.segment),
+      );
+    }
+    return c.trace.deny({ path, kind: 'route', resource, matched: null, detail: `no route in ${rt.routeTableId} matches ${dst.ip}${resource.name === 'custom' ? ' (custom route tables get no SDDC routes from VMC)' : ''}` }, 'NO_ROUTE', fixes.routeFix(rt.routeTableId, cidr, active, false));
+  }
+  const target = hit.route.networkInterfaceId;
+  const matched = { id: hit.matchedCidr, summary: describeRoute(hit.route) };
+  if (target === active && hit.route.state === 'active') return c.trace.allow({ path, kind: 'route', resource, matched, detail: `${dst.ip} via the active cross-link ENI ${active}` });
+  if (target !== undefined && linked.crossLinkEniIds.includes(target)) {
+    return c.trace.deny({ path, kind: 'route', resource, matched, detail: `${dst.ip} is routed to cross-link ENI ${target}, which is not the active one (${active}): blackhole` }, 'ROUTE_TO_INACTIVE_ENI', fixes.routeFix(rt.routeTableId, hit.matchedCidr, active, true));
+  }
+  return c.trace.deny({ path, kind: 'route', resource, matched, detail: `${dst.ip} is routed to ${routeTarget(hit.route) ?? '?'}${hit.route.state === 'blackhole' ? ' (blackhole)' : ''}, which does not lead to the SDDC` }, 'NO_ROUTE', fixes.routeFix(rt.routeTableId, hit.matchedCidr, active, true));
+}
+
+/** VPC routing to an address inside the VPC: the longest prefix must be the local route. */
+export function routeLocal(c: Ctx, path: PathDirection, subnetId: string, dstIp: string): boolean {
+  const rt = c.index.routeTableOf(subnetId);
+  if (!rt) return c.trace.deny({ path, kind: 'route', resource: { type: 'route-table', id: `(none for ${subnetId})` }, matched: null, detail: `subnet ${subnetId} has no route table` }, 'NO_ROUTE', { text: 'associate a route table', api: 'ec2', action: 'AssociateRouteTable', params: { SubnetId: subnetId } });
+  const resource: ResourceRef = { type: 'route-table', id: rt.routeTableId, name: rt.associations.some((a) => a.main) ? 'main' : 'custom' };
+  const hit = c.index.route(rt).lookup(ipToNumber(dstIp));
+  if (hit && hit.route.gatewayId === 'local') return c.trace.allow({ path, kind: 'route', resource, matched: { id: hit.matchedCidr, summary: describeRoute(hit.route) }, detail: `${dstIp} via the VPC's local route` });
+  return c.trace.deny(
+    { path, kind: 'route', resource, matched: hit ? { id: hit.matchedCidr, summary: describeRoute(hit.route) } : null, detail: hit ? `${dstIp} is routed to ${routeTarget(hit.route)} instead of the local route` : `no route in ${rt.routeTableId} matches ${dstIp}` },
+    'NO_ROUTE',
+    { text: `remove the route that overrides the local route for ${dstIp} in ${rt.routeTableId}`, api: 'ec2', action: 'DeleteRoute', params: { RouteTableId: rt.routeTableId, DestinationCidrBlock: hit?.matchedCidr ?? `${dstIp}/32` } },
+  );
+}
+
+/** The SDDC's route towards the connected VPC: only the VPC's own CIDRs are reachable over the cross-link. */
+export function sddcRoute(c: Ctx, path: PathDirection, dst: InstanceEndpoint): boolean {
+  const linked = c.world.nsx.linkedVpc;
+  const resource: ResourceRef = { type: 'linked-vpc', id: linked?.linkedVpcId ?? '(none)', name: 'connected VPC' };
+  const cidrs = linked?.linkedVpcAddresses ?? [];
+  const hit = cidrs.find((cidr) => cidrContainsIp(parseCidr(cidr), dst.ipNum));
+  if (hit && linked) return c.trace.allow({ path, kind: 'sddc-route', resource, matched: { id: hit, summary: `connected VPC CIDR ${hit} via ${linked.activeEni}` }, detail: `${dst.ip} is in the connected VPC` });
+  return c.trace.deny({ path, kind: 'sddc-route', resource, matched: null, detail: linked ? `${dst.ip} is outside the connected VPC's CIDRs (${cidrs.join(', ')})` : 'the SDDC has no linked VPC' }, 'NO_ROUTE', fixes.sddcRouteFix(dst.ip, cidrs));
+}
+
+export function computeGateway(c: Ctx, path: PathDirection, direction: 'IN' | 'OUT', packet: Packet, src: Endpoint, dst: Endpoint): boolean {
+  const matcher = c.index.cgw(direction, packet);
+  const rule = matcher.decide(src.member, src.key, dst.member, dst.key);
+  const policy: ResourceRef = { type: 'cgw-gateway-policy', id: '/infra/domains/cgw/gateway-policies/default', name: 'CGW' };
+  const where = direction === 'IN' ? 'into the SDDC' : 'out of the SDDC';
+  const firstSeq = matcher.rules[0]?.sequenceNumber ?? 10;
+  if (!rule || rule.isDefault) {
+    return c.trace.deny(
+      { path, kind: 'cgw', resource: rule ? { type: 'cgw-rule', id: rule.path, name: rule.displayName } : policy, matched: rule ? { id: rule.path, summary: describeCgwRule(rule) } : null, detail: `no CGW rule on the VPC interface allows ${src.ip} → ${dst.ip} ${where}; the default uplink rule drops it` },
+      'CGW_DEFAULT_DROP',
+      fixes.cgwFix(direction, src.ip, dst.ip, packet, rule, firstSeq),
+    );
+  }
+  const resource: ResourceRef = { type: 'cgw-rule', id: rule.path, name: rule.displayName };
+  const matched = { id: rule.path, summary: describeCgwRule(rule) };
+  if (rule.action === 'ALLOW') return c.trace.allow({ path, kind: 'cgw', resource, matched, detail: `${src.ip} → ${dst.ip} ${where} allowed by "${rule.displayName}"` });
+  return c.trace.deny({ path, kind: 'cgw', resource, matched, detail: `${src.ip} → ${dst.ip} ${where}: "${rule.displayName}" ${rule.action === 'DROP' ? 'drops' : 'rejects'} it` }, rule.action === 'DROP' ? 'CGW_RULE_DROP' : 'CGW_RULE_REJECT', fixes.cgwFix(direction, src.ip, dst.ip, packet, rule, firstSeq));
+}
+
+function guestAllows(fw: GuestFirewall, packet: Packet, srcIp: number): { allowed: boolean; rule: number | null } {
+  for (const [i, r] of fw.rules.entries()) {
+    if (r.protocol !== 'all' && r.protocol !== packet.protocol) continue;
+    if (r.port !== undefined && r.port !== packet.port) continue;
+    if (r.sourceCidr !== undefined && !cidrContainsIp(parseCidr(r.sourceCidr), srcIp)) continue;
+    return { allowed: r.action === 'allow', rule: i };
+  }
+  return { allowed: fw.defaultInbound === 'allow', rule: null };
+}
+
+export function guestFirewall(c: Ctx, path: PathDirection, dst: Endpoint, packet: Packet, src: Endpoint): boolean {
+  const fw = dst.kind === 'instance' ? dst.instance.guestFirewall : dst.vm.guestFirewall;
+  const resource: ResourceRef = { type: 'guest-os', id: dst.kind === 'instance' ? dst.instance.instanceId : dst.vm.externalId, name: dst.name };
+  if (!fw) return c.trace.allow({ path, kind: 'guest-firewall', resource, matched: null, detail: `no guest firewall modelled on ${dst.name}` });
+  const { allowed, rule } = guestAllows(fw, packet, src.ipNum);
+  const matched = { id: rule === null ? 'default' : `rule ${rule + 1}`, summary: rule === null ? `default inbound ${fw.defaultInbound}` : JSON.stringify(fw.rules[rule]) };
+  if (allowed) return c.trace.allow({ path, kind: 'guest-firewall', resource, matched, detail: `guest firewall on ${dst.name} allows ${describePacket(packet)} from ${src.ip}` });
+  return c.trace.deny({ path, kind: 'guest-firewall', resource, matched, detail: `guest firewall on ${dst.name} drops ${describePacket(packet)} from ${src.ip}` }, 'GUEST_FIREWALL_DROP', fixes.guestFirewallFix(dst.name, packet, src.ip));
+}
+
+export const crossLinkRef = eniRef;

@@ -1,0 +1,24 @@
+// Collects the hops of one verdict as the path is walked; the first block ends the walk.
+import type { ReasonCode } from './reason-codes';
+import type { Block, Fix, Hop, PathDirection } from './verdict';
+
+export class Trace {
+  readonly hops: Hop[] = [];
+  block: Block | null = null;
+
+  allow(hop: Omit<Hop, 'outcome'>): true {
+    this.hops.push({ ...hop, outcome: 'allow' });
+    return true;
+  }
+
+  deny(hop: Omit<Hop, 'outcome' | 'code'>, code: ReasonCode, fix: Fix): false {
+    this.hops.push({ ...hop, outcome: 'block', code });
+    this.block = { code, direction: hop.path, resource: hop.resource, hopIndex: this.hops.length - 1, fix };
+    return false;
+  }
+
+  /** A stateful filter passing a reply of an allowed request. */
+  stateful(path: PathDirection, hop: Omit<Hop, 'outcome' | 'path' | 'matched' | 'stateful' | 'detail'>, what: string): true {
+    return this.allow({ ...hop, path, matched: null, stateful: true, detail: `reply of an allowed flow: ${what} is stateful` });
+  }
+}
