@@ -1,7 +1,13 @@
 #!/usr/bin/env node
-// Runs one TypeScript file of this repository (bench and scripts) through esbuild-register.
+// Runs one TypeScript file of this repository (benchmarks, scripts) the way the CLI runs: as an
+// in-memory esbuild bundle. Usage: node bin/run-ts.cjs <file.ts> [args…]
 'use strict';
-require('esbuild-register/dist/node').register({ target: 'node20', hookIgnoreNodeModules: true });
+const { loadBundled } = require('./load-bundled.cjs');
+
 const [file, ...rest] = process.argv.slice(2);
+if (!file) {
+  process.stderr.write('usage: node bin/run-ts.cjs <file.ts> [args…]\n');
+  process.exit(2);
+}
 process.argv = [process.argv[0], file, ...rest];
-require(require('node:path').resolve(file));
+loadBundled(file);

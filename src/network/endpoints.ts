@@ -12,11 +12,14 @@ export interface InstanceEndpoint {
   eni: NetworkInterface | undefined;
   subnet: Subnet | undefined;
   groupIds: string[];
+  /** `groupIds` joined, the key of compiled SG matchers. */
+  groupKey: string;
   ip: string;
   ipNum: number;
   name: string;
   member: Member;
   key: string;
+  summary: EndpointSummary;
 }
 
 export interface VmEndpoint {
@@ -28,6 +31,7 @@ export interface VmEndpoint {
   name: string;
   member: Member;
   key: string;
+  summary: EndpointSummary;
 }
 
 export type Endpoint = InstanceEndpoint | VmEndpoint;
@@ -48,11 +52,13 @@ export function resolveEndpoint(world: World, ref: EndpointRef): Endpoint {
       eni,
       subnet: world.ec2.subnets.get(instance.subnetId),
       groupIds: eni?.groupIds ?? [],
+      groupKey: (eni?.groupIds ?? []).join(','),
       ip: instance.privateIpAddress,
       ipNum,
       name: nameTag(instance.tags) ?? instance.instanceId,
       member: { ip: ipNum },
       key: `ip:${instance.privateIpAddress}`,
+      summary: { kind: 'instance', id: instance.instanceId, name: nameTag(instance.tags) ?? instance.instanceId, ip: instance.privateIpAddress },
     };
   }
   const vm = world.nsx.vms.get(ref.externalId);
@@ -72,12 +78,7 @@ export function resolveEndpoint(world: World, ref: EndpointRef): Endpoint {
     name: vm.displayName,
     member: { ip: ipNum, vm, ...(segment ? { segmentPath: segment.path } : {}) },
     key: `vm:${vm.externalId}`,
+    summary: { kind: 'vm', id: vm.externalId, name: vm.displayName, ip },
   };
 }
 
-export const summarize = (e: Endpoint): EndpointSummary => ({
-  kind: e.kind,
-  id: e.kind === 'instance' ? e.instance.instanceId : e.vm.externalId,
-  name: e.name,
-  ip: e.ip,
-});

@@ -3,7 +3,7 @@
 import type { World } from '../world';
 import type { Flow, Protocol } from './flow';
 import { NetworkIndex } from './network-index';
-import { resolveEndpoint, summarize, UnknownEndpointError } from './endpoints';
+import { UnknownEndpointError } from './endpoints';
 import { Trace } from './trace';
 import { walkEc2ToSddc } from './path-ec2-to-sddc';
 import { walkSddcToEc2 } from './path-sddc-to-ec2';
@@ -25,9 +25,10 @@ export class UnsupportedFlowError extends Error {
 }
 
 export function evaluate(world: World, flow: Flow): Verdict {
-  const src = resolveEndpoint(world, flow.source);
-  const dst = resolveEndpoint(world, flow.destination);
-  const c = { world, index: indexFor(world), trace: new Trace() };
+  const index = indexFor(world);
+  const src = index.endpoint(flow.source);
+  const dst = index.endpoint(flow.destination);
+  const c = { world, index, trace: new Trace() };
   const activeEni = world.nsx.linkedVpc?.activeEni;
   const eni = activeEni === undefined ? undefined : world.ec2.networkInterfaces.get(activeEni);
   if (src.kind === 'instance' && dst.kind === 'vm') walkEc2ToSddc(c, flow, src, dst, eni);
@@ -35,8 +36,8 @@ export function evaluate(world: World, flow: Flow): Verdict {
   else throw new UnsupportedFlowError(`flows between two ${src.kind === 'vm' ? 'SDDC VMs' : 'EC2 instances'} are not modelled: one end must be an EC2 instance and the other an SDDC VM`);
   const protocol: Protocol = flow.protocol ?? 'icmp';
   return {
-    source: summarize(src),
-    destination: summarize(dst),
+    source: src.summary,
+    destination: dst.summary,
     protocol,
     ...(flow.port !== undefined ? { port: flow.port } : {}),
     reachable: c.trace.block === null,
@@ -45,21 +46,33 @@ export function evaluate(world: World, flow: Flow): Verdict {
   };
 }
 
-/** Every instance × every VM, both directions (instances in id order, VMs in name order). */
-export function evaluateMatrix(world: World, options: { protocol?: Protocol; port?: number; includeTerminated?: boolean } = {}): Verdict[] {
+export interface MatrixOptions {
+  protocol?: Protocol;
+  port?: number;
+  includeTerminated?: boolean;
+}
+
+/** The flows of the full matrix: every instance × every VM, both directions (world order). */
+export function* matrixFlows(world: World, options: MatrixOptions = {}): Generator<Flow> {
   const instances = [...world.ec2.instances.values()].filter((i) => options.includeTerminated || i.state !== 'terminated');
   const vms = [...world.nsx.vms.values()];
-  const out: Verdict[] = [];
   const extra = { ...(options.protocol ? { protocol: options.protocol } : {}), ...(options.port !== undefined ? { port: options.port } : {}) };
   for (const inst of instances) {
     for (const vm of vms) {
       const a = { kind: 'instance' as const, instanceId: inst.instanceId };
       const b = { kind: 'vm' as const, externalId: vm.externalId };
-      out.push(evaluate(world, { source: a, destination: b, ...extra }));
-      out.push(evaluate(world, { source: b, destination: a, ...extra }));
+      yield { source: a, destination: b, ...extra };
+      yield { source: b, destination: a, ...extra };
     }
   }
-  return out;
 }
+
+/** Every verdict of the matrix, one at a time (a large matrix need not be held in memory). */
+export function* iterateMatrix(world: World, options: MatrixOptions = {}): Generator<Verdict> {
+  for (const flow of matrixFlows(world, options)) yield evaluate(world, flow);
+}
+
+/** Every verdict of the matrix, as an array. */
+export const evaluateMatrix = (world: World, options: MatrixOptions = {}): Verdict[] => [...iterateMatrix(world, options)];
 
 export { UnknownEndpointError };

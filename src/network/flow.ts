@@ -23,28 +23,38 @@ export interface Packet {
   icmpCode: number;
   /** Destination port (TCP/UDP). */
   port: number;
+  /** Cache key of the filter-relevant fields. */
+  key: string;
+  /** Human text, e.g. `ICMP type 8 code 0`. */
+  text: string;
 }
 
 export const ianaProtocol: Record<Protocol, number> = { icmp: 1, tcp: 6, udp: 17 };
 
-/** The request packet of a flow and the reply that comes back. */
-export function packetsOf(flow: Flow): { request: Packet; reply: Packet } {
-  const protocol = flow.protocol ?? 'icmp';
-  if (protocol === 'icmp') {
-    return {
-      request: { protocol, icmpType: 8, icmpCode: 0, port: -1 },
-      reply: { protocol, icmpType: 0, icmpCode: 0, port: -1 },
-    };
-  }
-  if (flow.port === undefined) throw new RangeError(`a ${protocol} flow needs a destination port`);
-  return {
-    request: { protocol, icmpType: -1, icmpCode: -1, port: flow.port },
-    reply: { protocol, icmpType: -1, icmpCode: -1, port: flow.sourcePort ?? 49152 },
-  };
+function packet(protocol: Protocol, icmpType: number, icmpCode: number, port: number): Packet {
+  const key = `${protocol}:${icmpType}:${icmpCode}:${port}`;
+  const text = protocol === 'icmp' ? `ICMP type ${icmpType} code ${icmpCode}` : `${protocol.toUpperCase()} port ${port}`;
+  return Object.freeze({ protocol, icmpType, icmpCode, port, key, text });
 }
 
-/** A short key for caches that depend on the packet's filter-relevant fields. */
-export const packetKey = (p: Packet): string => `${p.protocol}:${p.icmpType}:${p.icmpCode}:${p.port}`;
+const packetMemo = new Map<string, { request: Packet; reply: Packet }>();
 
-export const describePacket = (p: Packet): string =>
-  p.protocol === 'icmp' ? `ICMP type ${p.icmpType} code ${p.icmpCode}` : `${p.protocol.toUpperCase()} port ${p.port}`;
+/** The request packet of a flow and the reply that comes back (interned: equal flows share packets). */
+export function packetsOf(flow: Flow): { request: Packet; reply: Packet } {
+  const protocol = flow.protocol ?? 'icmp';
+  const memoKey = `${protocol}:${flow.port}:${flow.sourcePort}`;
+  const hit = packetMemo.get(memoKey);
+  if (hit) return hit;
+  let pair: { request: Packet; reply: Packet };
+  if (protocol === 'icmp') {
+    pair = { request: packet('icmp', 8, 0, -1), reply: packet('icmp', 0, 0, -1) };
+  } else {
+    if (flow.port === undefined) throw new RangeError(`a ${protocol} flow needs a destination port`);
+    pair = { request: packet(protocol, -1, -1, flow.port), reply: packet(protocol, -1, -1, flow.sourcePort ?? 49152) };
+  }
+  if (packetMemo.size > 10_000) packetMemo.clear();
+  packetMemo.set(memoKey, pair);
+  return pair;
+}
+
+export const describePacket = (p: Packet): string => p.text;

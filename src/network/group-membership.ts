@@ -3,7 +3,7 @@
 // path expressions (segments and nested groups), external ids, conjunctions and nested expressions,
 // and the tier-0 `connected_vpc` group (the linked VPC's CIDRs).
 import type { Group, GroupExpression, Vm, World } from '../world';
-import { cidrContainsIp, isIpv4, parseCidr, parseIpRange, ipToNumber } from '../world/cidr';
+import { parseIpLiteral } from '../world/cidr';
 import { connectedVpcGroupPath } from '../world';
 
 export interface Member {
@@ -15,14 +15,8 @@ export interface Member {
 
 /** An IP literal, CIDR or range (as groups and rules accept them) holds `ip`. */
 export function ipLiteralHolds(literal: string, ip: number): boolean {
-  const range = parseIpRange(literal);
-  if (range) return range.first <= ip && ip <= range.last;
-  if (isIpv4(literal)) return ipToNumber(literal) === ip;
-  try {
-    return cidrContainsIp(parseCidr(literal), ip);
-  } catch {
-    return false;
-  }
+  const r = parseIpLiteral(literal);
+  return r !== undefined && r.first <= ip && ip <= r.last;
 }
 
 function conditionHolds(e: Extract<GroupExpression, { resourceType: 'Condition' }>, vm: Vm | undefined): boolean {
@@ -71,17 +65,22 @@ function conditionHolds(e: Extract<GroupExpression, { resourceType: 'Condition' 
 }
 
 export class GroupMembership {
-  private readonly cache = new Map<string, boolean>();
+  /** member key → group path → membership. */
+  private readonly cache = new Map<string, Map<string, boolean>>();
 
   constructor(private readonly world: World) {}
 
   /** Whether `member` belongs to the group at `path`; `key` identifies the member for caching. */
   isMember(path: string, member: Member, key: string, depth = 0): boolean {
-    const cacheKey = `${path}\u0000${key}`;
-    const hit = this.cache.get(cacheKey);
+    let forMember = this.cache.get(key);
+    if (!forMember) {
+      forMember = new Map();
+      this.cache.set(key, forMember);
+    }
+    const hit = forMember.get(path);
     if (hit !== undefined) return hit;
     const result = this.compute(path, member, key, depth);
-    this.cache.set(cacheKey, result);
+    forMember.set(path, result);
     return result;
   }
 

@@ -3,14 +3,16 @@
 // needs a new index (evaluate() takes care of that).
 import type { NetworkAcl, RouteTable, World } from '../world';
 import { networkAclForSubnet, routeTableForSubnet } from '../world';
-import { packetKey, type Packet } from './flow';
+import type { EndpointRef, Packet } from './flow';
+import { resolveEndpoint, type Endpoint } from './endpoints';
+import type { MatchedRule, ResourceRef } from './verdict';
 import { compileSgMatcher, type SgMatcher } from './sg-match';
 import { compileNaclMatcher, type NaclMatcher } from './nacl-match';
 import { compileRouteMatcher, type RouteMatcher } from './route-match';
 import { compileCgwMatcher, type CgwDirection, type CgwMatcher } from './cgw-match';
 import { GroupMembership } from './group-membership';
 
-function memo<T>(cache: Map<string, T>, key: string, make: () => T): T {
+function memo<K, T>(cache: Map<K, T>, key: K, make: () => T): T {
   let v = cache.get(key);
   if (v === undefined) {
     v = make();
@@ -19,27 +21,67 @@ function memo<T>(cache: Map<string, T>, key: string, make: () => T): T {
   return v;
 }
 
+/** Caches keyed by (packet object, direction flag, stable string): no key strings are built per call. */
+type PacketCache<T> = Map<Packet, [Map<string, T>, Map<string, T>]>;
+
+function perPacket<T>(cache: PacketCache<T>, packet: Packet, flag: boolean): Map<string, T> {
+  let pair = cache.get(packet);
+  if (!pair) {
+    pair = [new Map(), new Map()];
+    cache.set(packet, pair);
+  }
+  return pair[flag ? 1 : 0];
+}
+
 export class NetworkIndex {
   readonly revision: number;
   readonly membership: GroupMembership;
-  private readonly sgs = new Map<string, SgMatcher>();
-  private readonly nacls = new Map<string, NaclMatcher>();
+  private readonly sgs: PacketCache<SgMatcher> = new Map();
+  private readonly nacls: PacketCache<NaclMatcher> = new Map();
   private readonly routes = new Map<string, RouteMatcher>();
-  private readonly cgws = new Map<string, CgwMatcher>();
+  private readonly cgws: PacketCache<CgwMatcher> = new Map();
   private readonly subnetTables = new Map<string, RouteTable | null>();
   private readonly subnetAcls = new Map<string, NetworkAcl | null>();
+  private readonly endpoints = new Map<string, Endpoint>();
+  private readonly sgRefs = new Map<string, ResourceRef>();
+  private readonly matched = new WeakMap<object, MatchedRule>();
 
   constructor(readonly world: World) {
     this.revision = world.revision;
     this.membership = new GroupMembership(world);
   }
 
-  sg(groupIds: readonly string[], isEgress: boolean, packet: Packet): SgMatcher {
-    return memo(this.sgs, `${groupIds.join(',')}|${isEgress}|${packetKey(packet)}`, () => compileSgMatcher(this.world, groupIds, isEgress, packet));
+  /** `groupKey` is the ENI's group ids joined, computed once per endpoint. */
+  sg(groupKey: string, groupIds: readonly string[], isEgress: boolean, packet: Packet): SgMatcher {
+    return memo(perPacket(this.sgs, packet, isEgress), groupKey, () => compileSgMatcher(this.world, groupIds, isEgress, packet));
   }
 
   nacl(acl: NetworkAcl, egress: boolean, packet: Packet): NaclMatcher {
-    return memo(this.nacls, `${acl.networkAclId}|${egress}|${packetKey(packet)}`, () => compileNaclMatcher(acl, egress, packet));
+    return memo(perPacket(this.nacls, packet, egress), acl.networkAclId, () => compileNaclMatcher(acl, egress, packet));
+  }
+
+  endpoint(ref: EndpointRef): Endpoint {
+    const id = ref.kind === 'instance' ? ref.instanceId : ref.externalId;
+    return memo(this.endpoints, id, () => resolveEndpoint(this.world, ref));
+  }
+
+  /** The resource reference of a set of security groups (shared by every hop that names it). */
+  sgResource(groupKey: string, groupIds: readonly string[]): ResourceRef {
+    return memo(this.sgRefs, groupKey, () => ({
+      type: 'security-group',
+      id: groupKey,
+      name: groupIds.map((g) => this.world.ec2.securityGroups.get(g)?.groupName ?? g).join(','),
+    }));
+  }
+
+  /** The matched-rule record of a rule object, built once. */
+  matchedRule(rule: object, describe: () => MatchedRule): MatchedRule {
+    let m = this.matched.get(rule);
+    if (!m) {
+      m = describe();
+      this.matched.set(rule, m);
+    }
+    return m;
   }
 
   route(rt: RouteTable): RouteMatcher {
@@ -47,7 +89,7 @@ export class NetworkIndex {
   }
 
   cgw(direction: CgwDirection, packet: Packet): CgwMatcher {
-    return memo(this.cgws, `${direction}|${packetKey(packet)}`, () => compileCgwMatcher(this.world, this.membership, direction, packet));
+    return memo(perPacket(this.cgws, packet, direction === 'IN'), direction, () => compileCgwMatcher(this.world, this.membership, direction, packet));
   }
 
   routeTableOf(subnetId: string): RouteTable | null {

@@ -11,6 +11,7 @@ import * as fixes from './fixes';
 export function walkEc2ToSddc(c: step.Ctx, flow: Flow, src: InstanceEndpoint, dst: VmEndpoint, eni: NetworkInterface | undefined): void {
   const { request, reply } = packetsOf(flow);
   const eniGroups = eni?.groupIds ?? [];
+  const eniKey = eniGroups.join(',');
   const via = step.crossLinkRef(eni, c.world.nsx.linkedVpc?.activeEni ?? '(none)');
   const crossing = eni !== undefined && src.subnet !== undefined && eni.subnetId !== src.subnet.subnetId;
   const dstCidr = dst.segment?.subnets[0]?.network ?? `${dst.ip}/32`;
@@ -19,14 +20,14 @@ export function walkEc2ToSddc(c: step.Ctx, flow: Flow, src: InstanceEndpoint, ds
   const ok =
     step.instanceRunning(c, 'forward', src) &&
     step.securityGroups(c, {
-      path: 'forward', kind: 'sg-egress', groupIds: src.groupIds, isEgress: true, packet: request, peerIp: dst.ipNum, peerGroups: eniGroups, code: 'SG_EGRESS_NO_MATCH',
+      path: 'forward', kind: 'sg-egress', groupIds: src.groupIds, groupKey: src.groupKey, isEgress: true, packet: request, peerIp: dst.ipNum, peerIpText: dst.ip, peerGroups: eniGroups, code: 'SG_EGRESS_NO_MATCH',
       fix: () => fixes.authorizeFix('AuthorizeSecurityGroupEgress', firstSg, request, { cidr: dstCidr }, `allow outbound traffic to ${dstCidr} on ${firstSg}`),
     }) &&
-    (!crossing || step.networkAcl(c, 'forward', src.subnet!.subnetId, true, request, dst.ipNum)) &&
+    (!crossing || step.networkAcl(c, 'forward', src.subnet!.subnetId, true, request, dst.ipNum, dst.ip)) &&
     step.routeToSddc(c, 'forward', src.instance.subnetId, dst) &&
-    (!crossing || step.networkAcl(c, 'forward', eni!.subnetId, false, request, src.ipNum)) &&
+    (!crossing || step.networkAcl(c, 'forward', eni!.subnetId, false, request, src.ipNum, src.ip)) &&
     step.securityGroups(c, {
-      path: 'forward', kind: 'eni-sg-ingress', groupIds: eniGroups, isEgress: false, packet: request, peerIp: src.ipNum, peerGroups: src.groupIds, via, code: 'ENI_SG_INGRESS_NO_MATCH',
+      path: 'forward', kind: 'eni-sg-ingress', groupIds: eniGroups, groupKey: eniKey, isEgress: false, packet: request, peerIp: src.ipNum, peerIpText: src.ip, peerGroups: src.groupIds, via, code: 'ENI_SG_INGRESS_NO_MATCH',
       fix: () => fixes.authorizeFix('AuthorizeSecurityGroupIngress', eniGroups[0] ?? '(none)', request, { groupId: firstSg },
         `add ${firstSg} as a source of an inbound rule of ${eniGroups[0]} (the security group of the cross-link ENIs: inbound means entering the SDDC)`),
     }) &&
@@ -39,10 +40,10 @@ export function walkEc2ToSddc(c: step.Ctx, flow: Flow, src: InstanceEndpoint, ds
   void (
     c.trace.stateful('return', { kind: 'cgw', resource: { type: 'cgw-gateway-policy', id: '/infra/domains/cgw/gateway-policies/default', name: 'CGW' } }, 'the gateway firewall') &&
     step.sddcRoute(c, 'return', src) &&
-    step.statefulSg(c, 'return', 'eni-sg-egress', eniGroups, via) &&
-    (!crossing || step.networkAcl(c, 'return', eni!.subnetId, true, reply, src.ipNum)) &&
+    step.statefulSg(c, 'return', 'eni-sg-egress', eniKey, eniGroups, via) &&
+    (!crossing || step.networkAcl(c, 'return', eni!.subnetId, true, reply, src.ipNum, src.ip)) &&
     step.routeLocal(c, 'return', eni?.subnetId ?? src.instance.subnetId, src.ip) &&
-    (!crossing || step.networkAcl(c, 'return', src.subnet!.subnetId, false, reply, dst.ipNum)) &&
-    step.statefulSg(c, 'return', 'sg-ingress', src.groupIds)
+    (!crossing || step.networkAcl(c, 'return', src.subnet!.subnetId, false, reply, dst.ipNum, dst.ip)) &&
+    step.statefulSg(c, 'return', 'sg-ingress', src.groupKey, src.groupIds)
   );
 }

@@ -10,6 +10,7 @@ import * as fixes from './fixes';
 export function walkSddcToEc2(c: step.Ctx, flow: Flow, src: VmEndpoint, dst: InstanceEndpoint, eni: NetworkInterface | undefined): void {
   const { request, reply } = packetsOf(flow);
   const eniGroups = eni?.groupIds ?? [];
+  const eniKey = eniGroups.join(',');
   const via = step.crossLinkRef(eni, c.world.nsx.linkedVpc?.activeEni ?? '(none)');
   const crossing = eni !== undefined && dst.subnet !== undefined && eni.subnetId !== dst.subnet.subnetId;
   const srcCidr = src.segment?.subnets[0]?.network ?? `${src.ip}/32`;
@@ -21,27 +22,27 @@ export function walkSddcToEc2(c: step.Ctx, flow: Flow, src: VmEndpoint, dst: Ins
     step.computeGateway(c, 'forward', 'OUT', request, src, dst) &&
     step.sddcRoute(c, 'forward', dst) &&
     step.securityGroups(c, {
-      path: 'forward', kind: 'eni-sg-egress', groupIds: eniGroups, isEgress: true, packet: request, peerIp: dst.ipNum, peerGroups: dst.groupIds, via, code: 'ENI_SG_EGRESS_NO_MATCH',
+      path: 'forward', kind: 'eni-sg-egress', groupIds: eniGroups, groupKey: eniKey, isEgress: true, packet: request, peerIp: dst.ipNum, peerIpText: dst.ip, peerGroups: dst.groupIds, via, code: 'ENI_SG_EGRESS_NO_MATCH',
       fix: () => fixes.authorizeFix('AuthorizeSecurityGroupEgress', eniGroups[0] ?? '(none)', request, { cidr: `${dst.ip}/32` },
         `allow outbound traffic to ${dst.ip} on ${eniGroups[0]} (the security group of the cross-link ENIs: outbound means leaving the SDDC)`),
     }) &&
-    (!crossing || step.networkAcl(c, 'forward', eni!.subnetId, true, request, dst.ipNum)) &&
+    (!crossing || step.networkAcl(c, 'forward', eni!.subnetId, true, request, dst.ipNum, dst.ip)) &&
     step.routeLocal(c, 'forward', eni?.subnetId ?? dst.instance.subnetId, dst.ip) &&
-    (!crossing || step.networkAcl(c, 'forward', dst.subnet!.subnetId, false, request, src.ipNum)) &&
+    (!crossing || step.networkAcl(c, 'forward', dst.subnet!.subnetId, false, request, src.ipNum, src.ip)) &&
     step.instanceRunning(c, 'forward', dst) &&
     step.securityGroups(c, {
-      path: 'forward', kind: 'sg-ingress', groupIds: dst.groupIds, isEgress: false, packet: request, peerIp: src.ipNum, peerGroups: eniGroups, code: 'SG_INGRESS_NO_MATCH',
+      path: 'forward', kind: 'sg-ingress', groupIds: dst.groupIds, groupKey: dst.groupKey, isEgress: false, packet: request, peerIp: src.ipNum, peerIpText: src.ip, peerGroups: eniGroups, code: 'SG_INGRESS_NO_MATCH',
       fix: () => fixes.authorizeFix('AuthorizeSecurityGroupIngress', dstSg, request, { cidr: srcCidr }, `allow inbound traffic from ${srcCidr} on ${dstSg}`),
     }) &&
     step.guestFirewall(c, 'forward', dst, request, src);
   if (!ok) return;
 
   void (
-    step.statefulSg(c, 'return', 'sg-egress', dst.groupIds) &&
-    (!crossing || step.networkAcl(c, 'return', dst.subnet!.subnetId, true, reply, src.ipNum)) &&
+    step.statefulSg(c, 'return', 'sg-egress', dst.groupKey, dst.groupIds) &&
+    (!crossing || step.networkAcl(c, 'return', dst.subnet!.subnetId, true, reply, src.ipNum, src.ip)) &&
     step.routeToSddc(c, 'return', dst.instance.subnetId, src) &&
-    (!crossing || step.networkAcl(c, 'return', eni!.subnetId, false, reply, dst.ipNum)) &&
-    step.statefulSg(c, 'return', 'eni-sg-ingress', eniGroups, via) &&
+    (!crossing || step.networkAcl(c, 'return', eni!.subnetId, false, reply, dst.ipNum, dst.ip)) &&
+    step.statefulSg(c, 'return', 'eni-sg-ingress', eniKey, eniGroups, via) &&
     c.trace.stateful('return', { kind: 'cgw', resource: { type: 'cgw-gateway-policy', id: '/infra/domains/cgw/gateway-policies/default', name: 'CGW' } }, 'the gateway firewall')
   );
 }

@@ -22,10 +22,6 @@ export interface Ctx {
   trace: Trace;
 }
 
-const sgRef = (world: World, groupIds: readonly string[]): ResourceRef => {
-  const names = groupIds.map((g) => world.ec2.securityGroups.get(g)?.groupName ?? g);
-  return { type: 'security-group', id: groupIds.join(','), name: names.join(',') };
-};
 const eniRef = (eni: NetworkInterface | undefined, id: string): ResourceRef => ({ type: 'network-interface', id: eni?.networkInterfaceId ?? id, name: 'cross-link ENI' });
 
 export function instanceRunning(c: Ctx, path: PathDirection, e: InstanceEndpoint): boolean {
@@ -70,9 +66,11 @@ export interface SgCheck {
   path: PathDirection;
   kind: Extract<HopKind, 'sg-egress' | 'sg-ingress' | 'eni-sg-ingress' | 'eni-sg-egress'>;
   groupIds: readonly string[];
+  groupKey: string;
   isEgress: boolean;
   packet: Packet;
   peerIp: number;
+  peerIpText: string;
   peerGroups: readonly string[];
   via?: ResourceRef;
   code: ReasonCode;
@@ -80,29 +78,29 @@ export interface SgCheck {
 }
 
 export function securityGroups(c: Ctx, s: SgCheck): boolean {
-  const resource = sgRef(c.world, s.groupIds);
-  const base = { path: s.path, kind: s.kind, resource, ...(s.via ? { via: s.via } : {}) };
-  const rule = c.index.sg(s.groupIds, s.isEgress, s.packet).match(s.peerIp, s.peerGroups);
+  const resource = c.index.sgResource(s.groupKey, s.groupIds);
+  const rule = c.index.sg(s.groupKey, s.groupIds, s.isEgress, s.packet).match(s.peerIp, s.peerGroups);
   const dir = s.isEgress ? 'outbound' : 'inbound';
-  if (rule) return c.trace.allow({ ...base, matched: { id: rule.securityGroupRuleId, summary: describeSgRule(rule) }, detail: `${dir} ${describePacket(s.packet)} allowed by ${rule.groupId}` });
-  return c.trace.deny({ ...base, matched: null, detail: `no ${dir} rule of ${resource.name} matches ${describePacket(s.packet)} ${s.isEgress ? 'to' : 'from'} ${numberIp(s.peerIp)}` }, s.code, s.fix());
+  if (rule) {
+    const matched = c.index.matchedRule(rule, () => ({ id: rule.securityGroupRuleId, summary: describeSgRule(rule) }));
+    return c.trace.allow({ path: s.path, kind: s.kind, resource, via: s.via, matched, detail: `${dir} ${s.packet.text} allowed by ${rule.groupId}` });
+  }
+  return c.trace.deny({ path: s.path, kind: s.kind, resource, via: s.via, matched: null, detail: `no ${dir} rule of ${resource.name} matches ${s.packet.text} ${s.isEgress ? 'to' : 'from'} ${s.peerIpText}` }, s.code, s.fix());
 }
 
-export function statefulSg(c: Ctx, path: PathDirection, kind: SgCheck['kind'], groupIds: readonly string[], via?: ResourceRef): boolean {
-  return c.trace.stateful(path, { kind, resource: sgRef(c.world, groupIds), ...(via ? { via } : {}) }, 'the security group');
+export function statefulSg(c: Ctx, path: PathDirection, kind: SgCheck['kind'], groupKey: string, groupIds: readonly string[], via?: ResourceRef): boolean {
+  return c.trace.stateful(path, { kind, resource: c.index.sgResource(groupKey, groupIds), via }, 'the security group');
 }
 
-const numberIp = (n: number): string => formatCidr({ network: n, prefix: 32 }).replace('/32', '');
-
-export function networkAcl(c: Ctx, path: PathDirection, subnetId: string, egress: boolean, packet: Packet, peerIp: number): boolean {
+export function networkAcl(c: Ctx, path: PathDirection, subnetId: string, egress: boolean, packet: Packet, peerIp: number, peer: string): boolean {
   const kind = egress ? 'nacl-outbound' : 'nacl-inbound';
   const acl = c.index.naclOf(subnetId);
   if (!acl) return c.trace.allow({ path, kind, resource: { type: 'network-acl', id: `(none for ${subnetId})` }, matched: null, detail: `no network ACL is associated with ${subnetId} in this world; treated as allow` });
   const resource: ResourceRef = { type: 'network-acl', id: acl.networkAclId };
   const entry = c.index.nacl(acl, egress, packet).match(peerIp);
-  const peer = numberIp(peerIp);
   if (entry && entry.ruleAction === 'allow') {
-    return c.trace.allow({ path, kind, resource, matched: { id: String(entry.ruleNumber), summary: describeNaclEntry(entry) }, detail: `${describePacket(packet)} ${egress ? 'to' : 'from'} ${peer} allowed` });
+    const matched = c.index.matchedRule(entry, () => ({ id: String(entry.ruleNumber), summary: describeNaclEntry(entry) }));
+    return c.trace.allow({ path, kind, resource, matched, detail: `${packet.text} ${egress ? 'to' : 'from'} ${peer} allowed` });
   }
   const ruleNumber = entry?.ruleNumber ?? 32767;
   return c.trace.deny(

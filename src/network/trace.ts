@@ -7,18 +7,22 @@ export class Trace {
   block: Block | null = null;
 
   allow(hop: Omit<Hop, 'outcome'>): true {
-    this.hops.push({ ...hop, outcome: 'allow' });
+    (hop as Hop).outcome = 'allow';
+    this.hops.push(hop as Hop);
     return true;
   }
 
   deny(hop: Omit<Hop, 'outcome' | 'code'>, code: ReasonCode, fix: Fix): false {
-    this.hops.push({ ...hop, outcome: 'block', code });
+    const h = hop as Hop;
+    h.outcome = 'block';
+    h.code = code;
+    this.hops.push(h);
     this.block = { code, direction: hop.path, resource: hop.resource, hopIndex: this.hops.length - 1, fix };
     return false;
   }
 
   /** A stateful filter passing a reply of an allowed request. */
   stateful(path: PathDirection, hop: Omit<Hop, 'outcome' | 'path' | 'matched' | 'stateful' | 'detail'>, what: string): true {
-    return this.allow({ ...hop, path, matched: null, stateful: true, detail: `reply of an allowed flow: ${what} is stateful` });
+    return this.allow({ path, kind: hop.kind, resource: hop.resource, via: hop.via, matched: null, stateful: true, detail: `reply of an allowed flow: ${what} is stateful` });
   }
 }

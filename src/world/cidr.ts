@@ -20,10 +20,21 @@ export function isIpv4Cidr(text: string): boolean {
   }
 }
 
+// Parsing is on the engine's hot path and the same few thousand addresses recur, so results are memoized
+// (bounded: the memo is dropped when it grows past `memoLimit`).
+const memoLimit = 200_000;
+const ipMemo = new Map<string, number>();
+const cidrMemo = new Map<string, Readonly<Cidr>>();
+
 export function ipToNumber(ip: string): number {
+  const hit = ipMemo.get(ip);
+  if (hit !== undefined) return hit;
   if (!isIpv4(ip)) throw new RangeError(`not an IPv4 address: ${JSON.stringify(ip)}`);
   const b = ipaddr.IPv4.parse(ip).octets;
-  return ((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0;
+  const n = ((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0;
+  if (ipMemo.size >= memoLimit) ipMemo.clear();
+  ipMemo.set(ip, n);
+  return n;
 }
 
 export const numberToIp = (n: number): string => [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
@@ -31,13 +42,19 @@ export const numberToIp = (n: number): string => [n >>> 24, (n >>> 16) & 255, (n
 export const maskOf = (prefix: number): number => (prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0);
 
 /** Parses `a.b.c.d/n` (a bare address is a /32); the network is masked. */
-export function parseCidr(text: string): Cidr {
-  const [ip, len] = text.includes('/') ? text.split('/') : [text, '32'];
+export function parseCidr(text: string): Readonly<Cidr> {
+  const hit = cidrMemo.get(text);
+  if (hit !== undefined) return hit;
+  const parts = text.includes('/') ? text.split('/') : [text, '32'];
+  const [ip, len] = parts;
   const prefix = Number(len);
-  if (!Number.isInteger(prefix) || prefix < 0 || prefix > 32 || String(prefix) !== len) {
+  if (parts.length !== 2 || !Number.isInteger(prefix) || prefix < 0 || prefix > 32 || String(prefix) !== len) {
     throw new RangeError(`not an IPv4 CIDR: ${JSON.stringify(text)}`);
   }
-  return { network: (ipToNumber(ip ?? '') & maskOf(prefix)) >>> 0, prefix };
+  const cidr = Object.freeze({ network: (ipToNumber(ip ?? '') & maskOf(prefix)) >>> 0, prefix });
+  if (cidrMemo.size >= memoLimit) cidrMemo.clear();
+  cidrMemo.set(text, cidr);
+  return cidr;
 }
 
 export const formatCidr = (c: Cidr): string => `${numberToIp(c.network)}/${c.prefix}`;
@@ -51,6 +68,29 @@ export const cidrsOverlap = (a: Cidr, b: Cidr): boolean => cidrContains(a, b) ||
 
 /** True when `ip` (dotted) lies in `cidr` (text). */
 export const inCidr = (ip: string, cidr: string): boolean => cidrContainsIp(parseCidr(cidr), ipToNumber(ip));
+
+const literalMemo = new Map<string, { first: number; last: number } | null>();
+
+/**
+ * An IP literal as NSX groups and rules accept it (address, CIDR or `a-b` range) as inclusive numeric
+ * bounds, or undefined when it is none of these. Memoized: group membership asks for the same literals.
+ */
+export function parseIpLiteral(text: string): { first: number; last: number } | undefined {
+  let hit = literalMemo.get(text);
+  if (hit === undefined) {
+    hit = parseIpRange(text) ?? null;
+    if (!hit && isIpv4Cidr(text)) {
+      const c = parseCidr(text);
+      hit = { first: c.network, last: c.network + 2 ** (32 - c.prefix) - 1 };
+    } else if (!hit && isIpv4(text)) {
+      const n = ipToNumber(text);
+      hit = { first: n, last: n };
+    }
+    if (literalMemo.size >= memoLimit) literalMemo.clear();
+    literalMemo.set(text, hit);
+  }
+  return hit ?? undefined;
+}
 
 /** Parses `a.b.c.d-e.f.g.h` into inclusive numeric bounds, or undefined when it is not a range. */
 export function parseIpRange(text: string): { first: number; last: number } | undefined {
