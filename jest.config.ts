@@ -4,7 +4,8 @@ import type { Config } from 'jest';
 
 const config: Config = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/src', '<rootDir>/mocks', '<rootDir>/scenarios', '<rootDir>/scripts', '<rootDir>/bench'],
+  roots: ['<rootDir>'],
+  testPathIgnorePatterns: ['/node_modules/', '/.vmc-reach/'],
   testMatch: ['**/*.test.ts', '**/*.scenario.ts'],
   transform: { '^.+\\.(t|j|mj)sx?$': ['@swc/jest', {}] },
   testTimeout: 30_000,
