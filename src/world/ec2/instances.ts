@@ -5,7 +5,10 @@ import type { Tag } from '../tags';
 import { mustGet, type World } from '../world';
 import { getSubnet } from './subnets';
 import { createNetworkInterface } from './network-interfaces';
+import { setInstanceState as setState, settleInstances } from './instance-lifecycle';
 import type { GuestFirewall, Instance, InstanceStateName } from './types';
+
+export { settleInstances } from './instance-lifecycle';
 
 export interface RunInstancesInput {
   imageId: string;
@@ -20,34 +23,6 @@ export interface RunInstancesInput {
   keyName?: string;
   platform?: 'windows';
   guestFirewall?: GuestFirewall;
-}
-
-/** Applies due state transitions. Every read and write of instances calls it first. */
-export function settleInstances(world: World): void {
-  const now = world.clock();
-  for (const inst of [...world.ec2.instances.values()]) {
-    if (inst.stateTransitionAt === undefined || inst.stateTransitionAt > now) continue;
-    const next: Partial<Record<InstanceStateName, InstanceStateName>> = { pending: 'running', 'shutting-down': 'terminated', stopping: 'stopped' };
-    if (inst.state === 'terminated') {
-      world.ec2.instances.delete(inst.instanceId);
-    } else if (next[inst.state]) {
-      setState(world, inst, next[inst.state]!);
-    }
-    world.touch();
-  }
-}
-
-function setState(world: World, inst: Instance, state: InstanceStateName): void {
-  inst.state = state;
-  const now = world.clock();
-  delete inst.stateTransitionAt;
-  if (state === 'pending') inst.stateTransitionAt = now + world.latency.instanceBootMs;
-  if (state === 'shutting-down' || state === 'stopping') inst.stateTransitionAt = now + world.latency.instanceShutdownMs;
-  if (state === 'terminated') {
-    inst.stateTransitionAt = now + world.latency.terminatedVisibleMs;
-    const eni = world.ec2.networkInterfaces.get(inst.networkInterfaceId);
-    if (eni) world.ec2.networkInterfaces.delete(eni.networkInterfaceId);
-  }
 }
 
 export function runInstances(world: World, input: RunInstancesInput): Instance {
@@ -114,20 +89,24 @@ export function terminateInstances(world: World, instanceIds: readonly string[])
   });
 }
 
+/** StopInstances. Every instance is checked before any is stopped: one wrong state fails the call and changes nothing. */
 export function stopInstances(world: World, instanceIds: readonly string[]): void {
-  for (const inst of instanceIds.map((id) => getInstance(world, id))) {
+  const insts = instanceIds.map((id) => getInstance(world, id));
+  for (const inst of insts) {
     if (inst.state === 'terminated' || inst.state === 'shutting-down') throw ec2Error('IncorrectInstanceState', `The instance '${inst.instanceId}' is not in a state from which it can be stopped.`);
-    if (inst.state !== 'stopped') setState(world, inst, 'stopping');
   }
+  for (const inst of insts) if (inst.state !== 'stopped') setState(world, inst, 'stopping');
   world.touch();
   settleInstances(world);
 }
 
+/** StartInstances. As StopInstances: all are checked first, then all are started. */
 export function startInstances(world: World, instanceIds: readonly string[]): void {
-  for (const inst of instanceIds.map((id) => getInstance(world, id))) {
+  const insts = instanceIds.map((id) => getInstance(world, id));
+  for (const inst of insts) {
     if (inst.state !== 'stopped') throw ec2Error('IncorrectInstanceState', `The instance '${inst.instanceId}' is not in a state from which it can be started.`);
-    setState(world, inst, 'pending');
   }
+  for (const inst of insts) setState(world, inst, 'pending');
   world.touch();
   settleInstances(world);
 }

@@ -38,7 +38,7 @@ function validateEntry(e: NaclEntry): NaclEntry {
   }
   if (!isIpv4Cidr(e.cidrBlock)) throw ec2Error('InvalidParameterValue', `CIDR block ${e.cidrBlock} is malformed`);
   const protocol = protocolNumbers[e.protocol.toLowerCase()] ?? e.protocol;
-  if (!/^(-1|\d{1,3})$/.test(protocol)) throw ec2Error('InvalidParameterValue', `Invalid protocol '${e.protocol}'.`);
+  if (!/^(-1|\d{1,3})$/.test(protocol) || Number(protocol) > 255) throw ec2Error('InvalidParameterValue', `Invalid protocol '${e.protocol}'.`);
   if (protocol === '1' && !e.icmpTypeCode) throw ec2Error('MissingParameter', 'ICMP entries need IcmpTypeCode.');
   if ((protocol === '6' || protocol === '17') && !e.portRange) throw ec2Error('MissingParameter', 'TCP and UDP entries need PortRange.');
   return { ...e, protocol };

@@ -7,12 +7,16 @@ import { mustGet, type World } from '../world';
 import { getSubnet } from './subnets';
 import { getSecurityGroup } from './security-groups';
 import { defaultSecurityGroup } from './vpcs';
+import { removeNetworkInterface, settleInstances } from './instance-lifecycle';
 import type { NetworkInterface } from './types';
 
-export const getNetworkInterface = (world: World, id: string): NetworkInterface =>
-  mustGet(world.ec2.networkInterfaces, id, 'InvalidNetworkInterfaceID.NotFound', 'networkInterface ID');
+export function getNetworkInterface(world: World, id: string): NetworkInterface {
+  settleInstances(world);
+  return mustGet(world.ec2.networkInterfaces, id, 'InvalidNetworkInterfaceID.NotFound', 'networkInterface ID');
+}
 
 function addressesInUse(world: World, subnetId: string): Set<string> {
+  settleInstances(world);
   const used = new Set<string>();
   for (const eni of world.ec2.networkInterfaces.values()) {
     if (eni.subnetId !== subnetId) continue;
@@ -98,14 +102,12 @@ export function deleteNetworkInterface(world: World, id: string): void {
   if (eni.attachment?.status === 'attached') {
     throw ec2Error('InvalidNetworkInterface.InUse', `Interface: [${id}] in use.`);
   }
-  world.ec2.networkInterfaces.delete(id);
-  for (const rt of world.ec2.routeTables.values()) {
-    for (const r of rt.routes) if (r.networkInterfaceId === id) r.state = 'blackhole';
-  }
+  removeNetworkInterface(world, id);
   world.touch();
 }
 
 export function describeNetworkInterfaces(world: World, ids: readonly string[] = []): NetworkInterface[] {
+  settleInstances(world);
   if (ids.length === 0) return [...world.ec2.networkInterfaces.values()];
   return ids.map((id) => getNetworkInterface(world, id));
 }

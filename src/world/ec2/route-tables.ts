@@ -98,6 +98,12 @@ export function replaceRoute(world: World, input: RouteInput): Route {
 
 export function deleteRoute(world: World, input: { routeTableId: string; destinationCidrBlock?: string; destinationPrefixListId?: string }): void {
   const rt = getRouteTable(world, input.routeTableId);
+  if (input.destinationCidrBlock === undefined && input.destinationPrefixListId === undefined) {
+    throw ec2Error('MissingParameter', 'The request must contain either DestinationCidrBlock or DestinationPrefixListId.');
+  }
+  if (input.destinationCidrBlock !== undefined && !isIpv4Cidr(input.destinationCidrBlock)) {
+    throw ec2Error('InvalidParameterValue', `Value (${input.destinationCidrBlock}) for parameter destinationCidrBlock is invalid.`);
+  }
   const dest = input.destinationCidrBlock !== undefined ? formatCidr(parseCidr(input.destinationCidrBlock)) : undefined;
   const i = rt.routes.findIndex((r) => (dest !== undefined ? r.destinationCidrBlock === dest : r.destinationPrefixListId === input.destinationPrefixListId));
   if (i < 0) throw ec2Error('InvalidRoute.NotFound', `There is no route defined for '${dest ?? input.destinationPrefixListId}' in the route table.`);

@@ -4,6 +4,7 @@ import { ec2Error } from '../errors';
 import type { Tag } from '../tags';
 import { mustGet, type World } from '../world';
 import { getVpc } from './vpcs';
+import { settleInstances } from './instance-lifecycle';
 import type { SecurityGroup, SecurityGroupRule } from './types';
 import { expandPermissions, newRuleId, sameGrant, type IpPermission } from './security-group-rules';
 
@@ -55,6 +56,7 @@ export const getSecurityGroup = (world: World, groupId: string): SecurityGroup =
 
 /** DeleteSecurityGroup: refused for the default SG, for SGs on an ENI and SGs referenced by another SG's rule. */
 export function deleteSecurityGroup(world: World, groupId: string): void {
+  settleInstances(world);
   const sg = getSecurityGroup(world, groupId);
   if (sg.groupName === 'default') {
     throw ec2Error('CannotDelete', `the specified group: "${groupId}" name: "default" cannot be deleted by a user`);

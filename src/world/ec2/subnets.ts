@@ -5,6 +5,7 @@ import { cidrContains, cidrsOverlap, formatCidr, isIpv4Cidr, parseCidr } from '.
 import type { Tag } from '../tags';
 import { mustGet, type World } from '../world';
 import { getVpc, vpcCidrs } from './vpcs';
+import { settleInstances } from './instance-lifecycle';
 import type { Subnet } from './types';
 
 export interface CreateSubnetInput {
@@ -55,6 +56,7 @@ export function describeSubnets(world: World, subnetIds: readonly string[] = [])
 }
 
 export function deleteSubnet(world: World, subnetId: string): void {
+  settleInstances(world);
   getSubnet(world, subnetId);
   for (const eni of world.ec2.networkInterfaces.values()) {
     if (eni.subnetId === subnetId) throw ec2Error('DependencyViolation', `The subnet '${subnetId}' has dependencies and cannot be deleted.`);

@@ -34,6 +34,11 @@ export function deploySddc(world: World, input: DeploySddcInput): DeployedSddc {
   const vpc = getVpc(world, input.vpcId);
   const subnet = getSubnet(world, input.subnetId);
   const sg = defaultSecurityGroup(world, vpc.vpcId);
+  const hosts = input.hosts ?? 2;
+  const activeHost = input.activeHost ?? 0;
+  // Checked before anything is created, so a bad request leaves the world as it was.
+  if (subnet.vpcId !== vpc.vpcId) throw new RangeError(`subnet ${subnet.subnetId} is not in ${vpc.vpcId}`);
+  if (!Number.isInteger(activeHost) || activeHost < 0 || activeHost >= hosts) throw new RangeError(`activeHost ${activeHost} is not one of the ${hosts} hosts`);
   const orgId = input.orgId ?? '2f1a8c3e-0000-4000-8000-00000000a001';
   const sddcId = input.sddcId ?? '6b3d9e2a-0000-4000-8000-00000000b001';
   const base = input.proxyBase ?? 'https://nsx-10-2-0-4.rp.vmwarevmc.com';
@@ -47,7 +52,7 @@ export function deploySddc(world: World, input: DeploySddcInput): DeployedSddc {
     managementCidr: input.managementCidr ?? '10.2.0.0/16',
   };
   setSddc(world, sddc);
-  const enis = Array.from({ length: input.hosts ?? 2 }, () =>
+  const enis = Array.from({ length: hosts }, () =>
     createNetworkInterface(world, { subnetId: subnet.subnetId, groupIds: [sg.groupId], description: 'VMware VMC Interface', requesterManaged: true }),
   );
   for (const eni of enis) {
@@ -55,7 +60,7 @@ export function deploySddc(world: World, input: DeploySddcInput): DeployedSddc {
     eni.attachment = { attachmentId: world.ids.next('eni-attach'), deviceIndex: 1, status: 'attached', instanceOwnerId: 'amazon-aws' };
   }
   const crossLinkEniIds = enis.map((e) => e.networkInterfaceId);
-  const activeEni = crossLinkEniIds[input.activeHost ?? 0]!;
+  const activeEni = crossLinkEniIds[activeHost]!;
   const main = mainRouteTable(world, vpc.vpcId);
   setLinkedVpc(world, {
     linkedVpcId: vpc.vpcId,

@@ -43,28 +43,36 @@ function checkServices(world: World, id: string, services: readonly string[]): v
 }
 
 export function patchCgwRule(world: World, id: string, input: CgwRuleInput): CgwRule {
-  const existing = world.nsx.cgwRules.get(id);
+  return writeCgwRule(world, id, input, world.nsx.cgwRules.get(id));
+}
+
+/**
+ * Validates and stores a rule built from `input` over `base` (the rule merged into: PATCH passes the
+ * existing rule, PUT none). `previous`, the rule being replaced, keeps its `rule_id` and `is_default`
+ * and gives the next `_revision`. Nothing is stored when validation fails; a replaced rule keeps its place.
+ */
+function writeCgwRule(world: World, id: string, input: CgwRuleInput, base: CgwRule | undefined, previous = base): CgwRule {
   const maxRuleId = Math.max(1000, ...[...world.nsx.cgwRules.values()].map((r) => r.ruleId));
   const rule: CgwRule = {
     id,
     path: cgwRulePath(id),
-    displayName: input.displayName ?? existing?.displayName ?? id,
-    sequenceNumber: input.sequenceNumber ?? existing?.sequenceNumber ?? 0,
-    sourceGroups: [...(input.sourceGroups ?? existing?.sourceGroups ?? ['ANY'])],
-    destinationGroups: [...(input.destinationGroups ?? existing?.destinationGroups ?? ['ANY'])],
-    sourcesExcluded: input.sourcesExcluded ?? existing?.sourcesExcluded ?? false,
-    destinationsExcluded: input.destinationsExcluded ?? existing?.destinationsExcluded ?? false,
-    services: [...(input.services ?? existing?.services ?? ['ANY'])],
-    scope: [...(input.scope ?? existing?.scope ?? [])],
-    action: input.action ?? existing?.action ?? 'ALLOW',
-    direction: input.direction ?? existing?.direction ?? 'IN_OUT',
-    ipProtocol: input.ipProtocol ?? existing?.ipProtocol ?? 'IPV4_IPV6',
-    disabled: input.disabled ?? existing?.disabled ?? false,
-    logged: input.logged ?? existing?.logged ?? false,
-    isDefault: input.isDefault ?? existing?.isDefault ?? false,
-    ruleId: existing?.ruleId ?? maxRuleId + 1,
-    revision: existing ? existing.revision + 1 : 0,
-    tags: [...(input.tags ?? existing?.tags ?? [])],
+    displayName: input.displayName ?? base?.displayName ?? id,
+    sequenceNumber: input.sequenceNumber ?? base?.sequenceNumber ?? 0,
+    sourceGroups: [...(input.sourceGroups ?? base?.sourceGroups ?? ['ANY'])],
+    destinationGroups: [...(input.destinationGroups ?? base?.destinationGroups ?? ['ANY'])],
+    sourcesExcluded: input.sourcesExcluded ?? base?.sourcesExcluded ?? false,
+    destinationsExcluded: input.destinationsExcluded ?? base?.destinationsExcluded ?? false,
+    services: [...(input.services ?? base?.services ?? ['ANY'])],
+    scope: [...(input.scope ?? base?.scope ?? [])],
+    action: input.action ?? base?.action ?? 'ALLOW',
+    direction: input.direction ?? base?.direction ?? 'IN_OUT',
+    ipProtocol: input.ipProtocol ?? base?.ipProtocol ?? 'IPV4_IPV6',
+    disabled: input.disabled ?? base?.disabled ?? false,
+    logged: input.logged ?? base?.logged ?? false,
+    isDefault: input.isDefault ?? previous?.isDefault ?? false,
+    ruleId: previous?.ruleId ?? maxRuleId + 1,
+    revision: previous ? previous.revision + 1 : 0,
+    tags: [...(input.tags ?? base?.tags ?? [])],
   };
   if (rule.scope.length === 0) throw nsxError(500196, `Rule ${id}: scope (Applied To) is required on the compute gateway, e.g. ["/infra/labels/cgw-cross-vpc"].`, 400);
   checkEndpoints(world, id, 'source_groups', rule.sourceGroups);
@@ -80,13 +88,7 @@ export function putCgwRule(world: World, id: string, input: CgwRuleInput, revisi
   if (existing && revision !== existing.revision) {
     throw nsxError(604, `The object was modified by somebody else (revision ${revision ?? 'missing'}, current ${existing.revision}). Refetch and retry.`, 412);
   }
-  if (existing) world.nsx.cgwRules.delete(id);
-  try {
-    return patchCgwRule(world, id, input);
-  } catch (e) {
-    if (existing) world.nsx.cgwRules.set(id, existing);
-    throw e;
-  }
+  return writeCgwRule(world, id, input, undefined, existing);
 }
 
 export const getCgwRule = (world: World, id: string): CgwRule => mustGetNsx(world.nsx.cgwRules, id, `rule ${id}`);
@@ -103,12 +105,19 @@ export function listCgwRules(world: World): CgwRule[] {
   return [...world.nsx.cgwRules.values()].sort((a, b) => a.sequenceNumber - b.sequenceNumber || a.ruleId - b.ruleId);
 }
 
-/** A write of the whole policy: every rule not in `rules` is removed, as NSX does. */
+/**
+ * A write of the whole policy: every rule not in `rules` is removed, as NSX does (the default rule too,
+ * which is why the harness writes single rules). Each given rule is a full replacement; one that
+ * existed keeps its `rule_id`. On error the policy is left as it was.
+ */
 export function replaceCgwPolicyRules(world: World, rules: readonly (CgwRuleInput & { id: string })[]): CgwRule[] {
   const before = new Map(world.nsx.cgwRules);
-  world.nsx.cgwRules.clear();
   try {
-    return rules.map((r) => patchCgwRule(world, r.id, r));
+    const written = rules.map((r) => writeCgwRule(world, r.id, r, undefined, world.nsx.cgwRules.get(r.id)));
+    const kept = new Set(rules.map((r) => r.id));
+    for (const id of before.keys()) if (!kept.has(id)) world.nsx.cgwRules.delete(id);
+    world.touch();
+    return written;
   } catch (e) {
     world.nsx.cgwRules.clear();
     for (const [k, v] of before) world.nsx.cgwRules.set(k, v);

@@ -5,11 +5,16 @@ import { isIpv4, isIpv4Cidr, parseIpRange } from '../cidr';
 import type { NsxTag } from '../tags';
 import { mustGetNsx, type World } from '../world';
 import type { Group, GroupExpression } from './types';
-import { systemGroups } from './system-groups';
+import { systemGroups, tier0Domain } from './system-groups';
 
 export { connectedVpcGroupPath } from './system-groups';
 
-export const groupPath = (domain: string, id: string): string => `/infra/domains/${domain}/groups/${id}`;
+/**
+ * A group's policy path. Domain `tier-0` (the domain the system groups carry) stands for the read-only
+ * tier-0 groups, `/infra/tier-0s/vmc/groups/{id}`; any other domain is `/infra/domains/{domain}/groups/{id}`.
+ */
+export const groupPath = (domain: string, id: string): string =>
+  domain === tier0Domain ? `/infra/tier-0s/vmc/groups/${id}` : `/infra/domains/${domain}/groups/${id}`;
 
 export interface GroupInput {
   displayName?: string;
@@ -19,6 +24,9 @@ export interface GroupInput {
 }
 
 function validateExpression(expr: readonly GroupExpression[], where: string): void {
+  if (expr.at(-1)?.resourceType === 'ConjunctionOperator') {
+    throw nsxError(500196, `${where}: expressions must not end with a ConjunctionOperator.`, 400);
+  }
   expr.forEach((e, i) => {
     const odd = i % 2 === 1;
     if (odd !== (e.resourceType === 'ConjunctionOperator')) {
@@ -36,7 +44,7 @@ function validateExpression(expr: readonly GroupExpression[], where: string): vo
 export function patchGroup(world: World, domain: string, id: string, input: GroupInput): Group {
   const path = groupPath(domain, id);
   const existing = world.nsx.groups.get(path);
-  if (existing?.systemOwned) throw nsxError(500105, `Group ${path} is system owned and cannot be modified.`, 403);
+  if (existing?.systemOwned || domain === tier0Domain) throw nsxError(500105, `Group ${path} is system owned and cannot be modified.`, 403);
   const expression = input.expression ?? existing?.expression ?? [];
   validateExpression(expression, `group ${id}`);
   const group: Group = {
@@ -64,7 +72,7 @@ export function listGroups(world: World, domain: string): Group[] {
 /** DELETE: refused while a CGW rule refers to the group. */
 export function deleteGroup(world: World, domain: string, id: string): void {
   const path = groupPath(domain, id);
-  getGroup(world, path);
+  if (getGroup(world, path).systemOwned) throw nsxError(500105, `Group ${path} is system owned and cannot be deleted.`, 403);
   const user = [...world.nsx.cgwRules.values()].find((r) => r.sourceGroups.includes(path) || r.destinationGroups.includes(path));
   if (user) throw nsxError(500030, `Group ${path} cannot be deleted as it is being referenced by rule ${user.path}.`, 400);
   world.nsx.groups.delete(path);

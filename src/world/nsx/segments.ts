@@ -39,30 +39,7 @@ function checkOverlap(world: World, id: string, subnets: SegmentSubnet[]): void 
 
 /** PATCH: creates the segment if absent, else merges the given fields. */
 export function patchSegment(world: World, id: string, input: SegmentInput): Segment {
-  const existing = world.nsx.segments.get(id);
-  const subnets = input.subnets ? toSubnets(input.subnets) : existing?.subnets ?? [];
-  if (!existing && subnets.length === 0) throw nsxError(255, `Segment ${id}: a routed CGW segment needs subnets[].gateway_address.`, 400);
-  checkOverlap(world, id, subnets);
-  let connectivity = input.connectivity ?? existing?.connectivity ?? 'ON';
-  let type = input.type ?? existing?.type ?? 'ROUTED';
-  // NSX on VMC derives one from the other: DISCONNECTED type ⇔ connectivity OFF.
-  if (input.type === 'DISCONNECTED') connectivity = 'OFF';
-  if (input.connectivity === 'OFF' && type === 'ROUTED') type = 'DISCONNECTED';
-  if (input.connectivity === 'ON' && type === 'DISCONNECTED') type = 'ROUTED';
-  const seg: Segment = {
-    id,
-    path: segmentPath(id),
-    displayName: input.displayName ?? existing?.displayName ?? id,
-    type,
-    connectivity,
-    subnets,
-    revision: existing ? existing.revision + 1 : 0,
-    tags: input.tags ? [...input.tags] : existing?.tags ?? [],
-  };
-  world.nsx.segments.set(id, seg);
-  world.touch();
-  syncManagedRoutes(world);
-  return seg;
+  return writeSegment(world, id, input, world.nsx.segments.get(id));
 }
 
 /** PUT: create, or full replace of an existing segment, which needs the current `_revision`. */
@@ -71,15 +48,40 @@ export function putSegment(world: World, id: string, input: SegmentInput, revisi
   if (existing && revision !== existing.revision) {
     throw nsxError(604, `The object was modified by somebody else (revision ${revision ?? 'missing'}, current ${existing.revision}). Refetch and retry.`, 412);
   }
-  if (existing) world.nsx.segments.delete(id);
-  try {
-    const seg = patchSegment(world, id, { connectivity: 'ON', type: 'ROUTED', tags: [], ...input });
-    if (existing) seg.revision = existing.revision + 1;
-    return seg;
-  } catch (e) {
-    if (existing) world.nsx.segments.set(id, existing);
-    throw e;
-  }
+  return writeSegment(world, id, { connectivity: 'ON', type: 'ROUTED', tags: [], ...input }, undefined, existing);
+}
+
+/**
+ * Validates and stores a segment built from `input` over `base` (the segment merged into: PATCH passes
+ * the existing one, PUT none). `previous`, the segment being replaced, gives the next `_revision`.
+ * Nothing is stored when validation fails; a replaced segment keeps its place in the list.
+ */
+function writeSegment(world: World, id: string, input: SegmentInput, base: Segment | undefined, previous = base): Segment {
+  const subnets = input.subnets ? toSubnets(input.subnets) : base?.subnets ?? [];
+  if (!base && subnets.length === 0) throw nsxError(255, `Segment ${id}: a routed CGW segment needs subnets[].gateway_address.`, 400);
+  checkOverlap(world, id, subnets);
+  let connectivity = input.connectivity ?? base?.connectivity ?? 'ON';
+  let type = input.type ?? base?.type ?? 'ROUTED';
+  // NSX on VMC derives one from the other: DISCONNECTED type ⇔ connectivity OFF. A routed type sent
+  // without connectivity reconnects (PowerCLI toggles `type` between DISCONNECTED and ROUTED).
+  if (input.type === 'DISCONNECTED') connectivity = 'OFF';
+  if ((input.type === 'ROUTED' || input.type === 'ROUTED_AND_EXTENDED') && input.connectivity === undefined) connectivity = 'ON';
+  if (input.connectivity === 'OFF' && type === 'ROUTED') type = 'DISCONNECTED';
+  if (input.connectivity === 'ON' && type === 'DISCONNECTED') type = 'ROUTED';
+  const seg: Segment = {
+    id,
+    path: segmentPath(id),
+    displayName: input.displayName ?? base?.displayName ?? id,
+    type,
+    connectivity,
+    subnets,
+    revision: previous ? previous.revision + 1 : 0,
+    tags: input.tags ? [...input.tags] : base?.tags ?? [],
+  };
+  world.nsx.segments.set(id, seg);
+  world.touch();
+  syncManagedRoutes(world);
+  return seg;
 }
 
 export const getSegment = (world: World, id: string): Segment => mustGetNsx(world.nsx.segments, id, `segment ${id}`);

@@ -4,10 +4,13 @@ import type { Group } from './types';
 
 export const connectedVpcGroupPath = '/infra/tier-0s/vmc/groups/connected_vpc';
 
+/** The `domain` the tier-0 groups carry in this model (NSX files them under `/infra/tier-0s/vmc`, not a domain). */
+export const tier0Domain = 'tier-0';
+
 export function systemGroups(): Group[] {
   const sys = (id: string, displayName: string): Group => ({
     id,
-    domain: 'tier-0',
+    domain: tier0Domain,
     displayName,
     path: `/infra/tier-0s/vmc/groups/${id}`,
     expression: [],
