@@ -1,0 +1,47 @@
+// The `vmc-reach` command line: parses flags with commander and maps outcomes to exit codes
+// (0 ran, 1 an expectation failed, 2 the input was wrong). User errors print one clear line, no stack.
+import { Command, CommanderError } from 'commander';
+import { version as packageVersion } from '../../package.json';
+import { reproduceCommand } from './reproduce-command';
+import { exitCodes, UsageError } from './usage-error';
+import { SnapshotError } from '../snapshot';
+import { RefError, UnsupportedFlowError } from '../network';
+
+export interface MainIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const processIo: MainIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+
+const isUserError = (e: unknown): e is Error =>
+  e instanceof UsageError || e instanceof SnapshotError || e instanceof RefError || e instanceof UnsupportedFlowError;
+
+export async function main(argv: readonly string[], io: MainIo = processIo): Promise<number> {
+  let exit: number = exitCodes.ok;
+  const program = new Command('vmc-reach')
+    .description('reachability between VMware Cloud on AWS SDDC VMs and EC2 instances in the connected VPC')
+    .version(packageVersion, '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError('(run with --help for usage)');
+  program.addCommand(reproduceCommand(io, (code) => (exit = code)).exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run "vmc-reach reproduce --help" for usage)'));
+  if (argv.length === 0) {
+    io.err(`${program.helpInformation()}\nvmc-reach: give a command, e.g. "vmc-reach reproduce <snapshot-dir> --all".\n`);
+    return exitCodes.usage;
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exit;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return exitCodes.ok;
+      return exitCodes.usage; // commander already printed the message
+    }
+    if (isUserError(e)) {
+      io.err(`vmc-reach: ${e.message}\n`);
+      return exitCodes.usage;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,86 @@
+// `vmc-reach reproduce <snapshot-dir>`: loads a customer or fixture snapshot and explains, offline, why
+// one flow is or is not reachable (or prints the whole instance × VM matrix with --all).
+import { Command, Option } from 'commander';
+import { stat } from 'node:fs/promises';
+import { loadSnapshot } from '../snapshot';
+import { evaluate, evaluateMatrix, renderMatrix, renderVerdict, resolveRef, type Protocol, type Verdict } from '../network';
+import { exitCodes, UsageError } from './usage-error';
+
+export interface ReproduceOptions {
+  from?: string;
+  to?: string;
+  all?: boolean;
+  json?: boolean;
+  expect?: 'reachable' | 'unreachable';
+  protocol: Protocol;
+  port?: number;
+}
+
+export interface Io {
+  out: (text: string) => void;
+}
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new UsageError(`--port "${value}" is not a port number (1-65535).`);
+  return n;
+}
+
+export function reproduceCommand(io: Io, setExit: (code: number) => void): Command {
+  return new Command('reproduce')
+    .description('explain offline, from a snapshot folder, whether an EC2 instance and an SDDC VM reach each other')
+    .argument('<snapshot-dir>', 'folder in the snapshot format (see README: AWS CLI describe-* outputs and NSX Policy API GET bodies)')
+    .option('--from <ref>', 'source: EC2 Name tag, instance id, VM display name, VM external id or IP')
+    .option('--to <ref>', 'destination, same forms as --from')
+    .option('--all', 'print the matrix of every EC2 instance × every SDDC VM, both directions')
+    .option('--json', 'print the verdict as JSON')
+    .addOption(new Option('--expect <verdict>', 'exit 1 unless the verdict is this').choices(['reachable', 'unreachable']))
+    .addOption(new Option('--protocol <protocol>', 'protocol of the flow').choices(['icmp', 'tcp', 'udp']).default('icmp'))
+    .option('--port <port>', 'destination port for tcp/udp', parsePort)
+    .action(async (dir: string, opts: ReproduceOptions) => {
+      setExit(await runReproduce(dir, opts, io));
+    });
+}
+
+export async function runReproduce(dir: string, opts: ReproduceOptions, io: Io): Promise<number> {
+  if (opts.all && (opts.from || opts.to)) throw new UsageError('--all prints every pair; drop --from/--to, or drop --all to explain one flow.');
+  if (opts.all && opts.expect) throw new UsageError('--expect checks one flow; use it with --from and --to, not with --all.');
+  if (!opts.all && (!opts.from || !opts.to)) throw new UsageError('give both --from <ref> and --to <ref> (or --all for the whole matrix).');
+  if (opts.protocol !== 'icmp' && opts.port === undefined) throw new UsageError(`--protocol ${opts.protocol} needs --port <port>.`);
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory()) throw new UsageError(`snapshot folder "${dir}" does not exist or is not a folder; pass the folder that holds manifest.json, aws/ and nsx/.`);
+  const world = await loadSnapshot(dir);
+  const flowOpts = { protocol: opts.protocol, ...(opts.port !== undefined ? { port: opts.port } : {}) };
+
+  if (opts.all) {
+    const verdicts = evaluateMatrix(world, flowOpts);
+    if (verdicts.length === 0) io.out('the snapshot holds no running EC2 instance and SDDC VM pair to evaluate\n');
+    else if (opts.json) io.out(`${JSON.stringify({ verdicts: verdicts.map(jsonVerdict) }, null, 2)}\n`);
+    else io.out(`reachability of ${dir} (${flowText(opts)}; blocked cells give the reason code and the path it failed on)\n${renderMatrix(verdicts)}\n`);
+    return exitCodes.ok;
+  }
+  const source = resolveRef(world, opts.from!, '--from');
+  const destination = resolveRef(world, opts.to!, '--to');
+  if (source.kind === destination.kind) {
+    throw new UsageError(`--from and --to are both ${source.kind === 'vm' ? 'SDDC VMs' : 'EC2 instances'}; one must be an EC2 instance and the other an SDDC VM.`);
+  }
+  const verdict = evaluate(world, { source, destination, ...flowOpts });
+  io.out(opts.json ? `${JSON.stringify(jsonVerdict(verdict), null, 2)}\n` : `${renderVerdict(verdict)}\n`);
+  if (opts.expect && (opts.expect === 'reachable') !== verdict.reachable) return exitCodes.expectationFailed;
+  return exitCodes.ok;
+}
+
+const flowText = (opts: ReproduceOptions): string => (opts.protocol === 'icmp' ? 'ICMP echo' : `${opts.protocol.toUpperCase()} port ${opts.port}`);
+
+/** The JSON form: the verdict with the block's fix kept and the keys in a stable order. */
+function jsonVerdict(v: Verdict): Record<string, unknown> {
+  return {
+    source: v.source,
+    destination: v.destination,
+    protocol: v.protocol,
+    ...(v.port !== undefined ? { port: v.port } : {}),
+    reachable: v.reachable,
+    blockedBy: v.blockedBy,
+    hops: v.hops,
+  };
+}
