@@ -1,7 +1,7 @@
 // The checks a path is made of. Each records one hop (allowed or blocked) and returns whether the
 // packet goes on. The two path files (ec2-to-sddc, sddc-to-ec2) put these in the order of design §2.
 import type { GuestFirewall, NetworkInterface, World } from '../world';
-import { ipToNumber, cidrContainsIp, parseCidr, routeTarget, formatCidr } from '../world';
+import { ipToNumber, cidrContainsIp, parseCidr, routeTarget } from '../world';
 import type { Packet } from './flow';
 import { describePacket } from './flow';
 import type { NetworkIndex } from './network-index';
