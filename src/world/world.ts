@@ -16,16 +16,9 @@ import type {
 import type { CgwRule, Group, LinkedVpc, NsxService, Sddc, Segment, Vm } from './nsx/types';
 import { predefinedServices } from './nsx/predefined-services';
 import { systemGroups } from './nsx/system-groups';
+import { instantLatency, type LatencyProfile } from './latency';
 
-/** How long state transitions take. `instant` for tests; mocks may scale real-world delays. */
-export interface LatencyProfile {
-  instanceBootMs: number;
-  instanceShutdownMs: number;
-  /** Terminated instances stay visible this long, as in EC2 (about an hour). */
-  terminatedVisibleMs: number;
-}
-
-export const instantLatency: LatencyProfile = { instanceBootMs: 0, instanceShutdownMs: 0, terminatedVisibleMs: 3_600_000 };
+export { instantLatency, realisticLatency, latencyProfiles, type LatencyProfile } from './latency';
 
 export interface WorldOptions {
   seed?: number;

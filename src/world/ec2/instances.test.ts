@@ -1,6 +1,6 @@
 // Unit tests for RunInstances, the clock-driven instance states, Stop/Start/Terminate and Describe.
 import { looksLikeId } from '../ids';
-import type { LatencyProfile } from '../world';
+import { instantLatency, type LatencyProfile } from '../world';
 import { expectWorldError, fakeClock, newWorldWithVpc } from '../test-helpers';
 import { describeInstances, getInstance, runInstances, startInstances, stopInstances, terminateInstances } from './instances';
 import { describeNetworkInterfaces, getNetworkInterface } from './network-interfaces';
@@ -10,7 +10,7 @@ import { createRoute } from './route-tables';
 import { instanceStateCodes } from './types';
 
 const ami = 'ami-0123456789abcdef0';
-const latency: LatencyProfile = { instanceBootMs: 1_000, instanceShutdownMs: 500, terminatedVisibleMs: 10_000 };
+const latency: LatencyProfile = { ...instantLatency, instanceBootMs: 1_000, instanceShutdownMs: 500, terminatedVisibleMs: 10_000 };
 
 /** A world whose instances take time to change state, with the clock in the test's hands. */
 const timed = () => {
