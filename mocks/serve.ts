@@ -1,0 +1,64 @@
+// The mock on a loopback port, for other processes and clients (the AWS CLI, boto3, a second harness):
+// each HTTP request becomes a Fetch Request and is answered by the same MSW handlers as in-process.
+// A request no handler takes gets a loud 501 naming the method and path, never an empty 200.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { getResponse } from 'msw';
+import type { MockContext } from './mock-context';
+import { createHandlers } from './handlers';
+
+export interface ServedMock {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (v === undefined) continue;
+    for (const one of Array.isArray(v) ? v : [v]) headers.append(k, one);
+  }
+  const method = req.method ?? 'GET';
+  const body = method === 'GET' || method === 'HEAD' || chunks.length === 0 ? undefined : Buffer.concat(chunks);
+  return new Request(new URL(req.url ?? '/', origin), { method, headers, ...(body ? { body } : {}) });
+}
+
+export async function serveMock(ctx: MockContext, options: { port?: number } = {}): Promise<ServedMock> {
+  const handlers = createHandlers(ctx);
+  let origin = '';
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      try {
+        const request = await toRequest(req, origin);
+        const response = await getResponse(handlers, request);
+        if (!response) {
+          res.writeHead(501, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ error: 'UnsupportedOperation', message: `the vmc-reach mock has no handler for ${req.method} ${req.url}` }));
+          return;
+        }
+        const headers: Record<string, string> = {};
+        response.headers.forEach((v, k) => (headers[k] = v));
+        res.writeHead(response.status, headers);
+        res.end(Buffer.from(await response.arrayBuffer()));
+      } catch (e) {
+        res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: 'MockInternalError', message: e instanceof Error ? e.message : String(e) }));
+      }
+    })();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    url: origin,
+    port,
+    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+  };
+}
