@@ -1,0 +1,110 @@
+// Security group rule ids ⇄ aws/describe-security-group-rules.json (optional). describe-security-groups
+// has no rule ids: with this file the rules get their real ids, tags and order; without it they get
+// deterministic `sgr-` ids from the world's seeded generator. The writer always writes it.
+import { newRuleId, normalizeProtocol, permissionPorts, type SecurityGroupRule, type World } from '../../world';
+import { files, howToProduce } from '../layout';
+import { securityGroupRulesSchema } from '../schemas/security-group-rules';
+import type { SnapshotSource } from '../snapshot-source';
+import { SnapshotError } from '../snapshot-error';
+
+/** A rule read from describe-security-groups, with the field it came from (for messages). */
+export interface ExpandedRule {
+  field: string;
+  rule: Omit<SecurityGroupRule, 'securityGroupRuleId'>;
+}
+
+type Grant = Pick<SecurityGroupRule, 'groupId' | 'isEgress' | 'ipProtocol' | 'fromPort' | 'toPort' | 'cidrIpv4' | 'referencedGroupId' | 'prefixListId'>;
+
+/** EC2 prints ICMPv6 as `icmpv6`; the model keeps protocols other than tcp/udp/icmp by number. */
+export const protocolNumberOf = (p: string): string => (p.toLowerCase() === 'icmpv6' ? '58' : p);
+
+const grantKey = (r: Grant): string =>
+  [r.groupId, r.isEgress, r.ipProtocol, r.fromPort, r.toPort, r.cidrIpv4 ?? '', r.referencedGroupId ?? '', r.prefixListId ?? ''].join('|');
+
+const disagree = (): string =>
+  `The two files disagree: export both at the same time (${howToProduce(files.securityGroups)}; ${howToProduce(files.securityGroupRules)}), or delete ${files.securityGroupRules} to get generated rule ids.`;
+
+export function assignRuleIds(src: SnapshotSource, world: World, expanded: readonly ExpandedRule[]): void {
+  const json = src.readOptional(files.securityGroupRules, securityGroupRulesSchema);
+  const push = (rule: SecurityGroupRule): void => void world.ec2.securityGroups.get(rule.groupId)!.rules.push(rule);
+  if (!json) {
+    for (const e of expanded) push({ ...e.rule, securityGroupRuleId: newRuleId(world) });
+    return;
+  }
+  const file = files.securityGroupRules;
+  const seen = new Set<string>();
+  const entries = json.SecurityGroupRules.flatMap((r, k) => {
+    const at = `SecurityGroupRules[${k}]`;
+    if (seen.has(r.SecurityGroupRuleId)) src.duplicate(file, `${at}.SecurityGroupRuleId`, r.SecurityGroupRuleId);
+    seen.add(r.SecurityGroupRuleId);
+    if (!world.ec2.securityGroups.has(r.GroupId)) src.dangling(file, `${at}.GroupId`, r.GroupId, files.securityGroups);
+    // IPv6 rules are not modelled (their Ipv6Ranges counterparts are skipped too).
+    if (r.CidrIpv4 === undefined && r.ReferencedGroupInfo === undefined && r.PrefixListId === undefined) return [];
+    let ipProtocol: string;
+    let ports: { fromPort: number; toPort: number };
+    try {
+      ipProtocol = normalizeProtocol(protocolNumberOf(r.IpProtocol));
+      ports = permissionPorts(ipProtocol, r.FromPort, r.ToPort);
+    } catch {
+      src.invalid(file, `${at}.IpProtocol`, r.IpProtocol, `with FromPort ${r.FromPort} and ToPort ${r.ToPort} is not a valid protocol and port range`);
+    }
+    const grant: Grant = {
+      groupId: r.GroupId,
+      isEgress: r.IsEgress,
+      ipProtocol,
+      ...ports,
+      ...(r.CidrIpv4 !== undefined ? { cidrIpv4: r.CidrIpv4 } : {}),
+      ...(r.ReferencedGroupInfo !== undefined ? { referencedGroupId: r.ReferencedGroupInfo.GroupId } : {}),
+      ...(r.PrefixListId !== undefined ? { prefixListId: r.PrefixListId } : {}),
+    };
+    return [{ k, at, json: r, key: grantKey(grant), used: false }];
+  });
+  const placed: { order: number; rule: SecurityGroupRule }[] = [];
+  for (const e of expanded) {
+    const key = grantKey(e.rule);
+    const match = entries.find((x) => !x.used && x.key === key);
+    if (!match) {
+      throw new SnapshotError(files.securityGroups, e.field, `${files.securityGroups}: ${e.field}: this rule has no entry in ${file}. ${disagree()}`);
+    }
+    match.used = true;
+    placed.push({
+      order: match.k,
+      rule: {
+        ...e.rule,
+        securityGroupRuleId: match.json.SecurityGroupRuleId,
+        groupOwnerId: match.json.GroupOwnerId ?? e.rule.groupOwnerId,
+        tags: match.json.Tags.map((t) => ({ key: t.Key, value: t.Value })),
+      },
+    });
+  }
+  const extra = entries.find((x) => !x.used);
+  if (extra) {
+    throw new SnapshotError(file, extra.at, `${file}: ${extra.at}: rule ${extra.json.SecurityGroupRuleId} of ${extra.json.GroupId} is not in ${files.securityGroups}. ${disagree()}`);
+  }
+  for (const p of placed.sort((a, b) => a.order - b.order)) push(p.rule);
+}
+
+export function renderSecurityGroupRules(world: World): unknown {
+  return {
+    SecurityGroupRules: [...world.ec2.securityGroups.values()].flatMap((sg) =>
+      sg.rules.map((r) => ({
+        SecurityGroupRuleId: r.securityGroupRuleId,
+        GroupId: r.groupId,
+        GroupOwnerId: r.groupOwnerId,
+        IsEgress: r.isEgress,
+        IpProtocol: r.ipProtocol,
+        FromPort: r.fromPort,
+        ToPort: r.toPort,
+        CidrIpv4: r.cidrIpv4,
+        ReferencedGroupInfo:
+          r.referencedGroupId === undefined
+            ? undefined
+            : { GroupId: r.referencedGroupId, UserId: world.ec2.securityGroups.get(r.referencedGroupId)?.ownerId ?? r.groupOwnerId },
+        PrefixListId: r.prefixListId,
+        Description: r.description,
+        Tags: r.tags.map((t) => ({ Key: t.key, Value: t.value })),
+        SecurityGroupRuleArn: `arn:aws:ec2:${world.region}:${r.groupOwnerId}:security-group-rule/${r.securityGroupRuleId}`,
+      })),
+    ),
+  };
+}

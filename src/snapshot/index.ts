@@ -1,0 +1,8 @@
+// The snapshot format's public surface: load a customer's exported JSON into a World, write a World
+// back out in the same shapes, the error both raise, and the article's worlds.
+export { loadSnapshot, worldFromSnapshotFiles, type LoadSnapshotOptions } from './load-snapshot';
+export { writeSnapshot, snapshotFiles, type WriteSnapshotOptions } from './write-snapshot';
+export { readSnapshotFiles, writeSnapshotFiles } from './snapshot-files';
+export { SnapshotError, isSnapshotError } from './snapshot-error';
+export { files as snapshotFileNames, requiredFiles, optionalFiles, howToProduce } from './layout';
+export * from './article-worlds';

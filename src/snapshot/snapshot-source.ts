@@ -1,0 +1,56 @@
+// The snapshot's files as the readers see them: parse-and-validate on demand (once per file), and the
+// helpers that turn a problem found while reading into a SnapshotError that says what to do.
+import type { z } from 'zod';
+import { howToProduce, requiredFiles } from './layout';
+import { parseFile, reexportHint } from './parse-file';
+import { SnapshotError, showValue } from './snapshot-error';
+
+export class SnapshotSource {
+  private readonly parsed = new Map<string, unknown>();
+
+  /** `files` maps paths relative to the snapshot folder (`aws/describe-vpcs.json`) to their text. */
+  constructor(readonly files: ReadonlyMap<string, string>) {}
+
+  has(file: string): boolean {
+    return this.files.has(file);
+  }
+
+  /** A file that must be present; its absence is a SnapshotError saying how to produce it. */
+  read<S extends z.ZodType>(file: string, schema: S): z.output<S> {
+    const found = this.readOptional(file, schema);
+    if (found === undefined) {
+      const why = requiredFiles.includes(file) ? 'is missing; every snapshot needs it' : 'is missing';
+      throw new SnapshotError(file, '', `${file} ${why}. Create it: ${howToProduce(file)}.`);
+    }
+    return found;
+  }
+
+  readOptional<S extends z.ZodType>(file: string, schema: S): z.output<S> | undefined {
+    if (this.parsed.has(file)) return this.parsed.get(file) as z.output<S>;
+    const text = this.files.get(file);
+    if (text === undefined) return undefined;
+    const value = parseFile(file, text, schema);
+    this.parsed.set(file, value);
+    return value;
+  }
+
+  /** A value that is well-formed JSON but wrong for the model (`problem` reads after the value). */
+  invalid(file: string, field: string, value: unknown, problem: string): never {
+    throw new SnapshotError(file, field, `${file}: ${field}: ${showValue(value)} ${problem}. ${reexportHint(file)}`);
+  }
+
+  /** A reference to something the snapshot does not hold: `target` is the file that should hold it. */
+  dangling(file: string, field: string, value: string, target: string, alsoNot?: string): never {
+    throw new SnapshotError(
+      file,
+      field,
+      `${file}: ${field}: ${showValue(value)} is not in ${target}${alsoNot ? ` (nor ${alsoNot})` : ''}. Export all files at the same time, ` +
+        `from the same account, region and SDDC and without filters, so that every reference resolves (${howToProduce(target)}).`,
+    );
+  }
+
+  /** The same id twice in one file. */
+  duplicate(file: string, field: string, value: string): never {
+    throw new SnapshotError(file, field, `${file}: ${field}: ${showValue(value)} appears more than once. Remove the duplicate entry or export the file again: ${howToProduce(file)}.`);
+  }
+}
