@@ -58,3 +58,7 @@ describe('permissionPorts', () => {
     expect(permissionPorts('tcp', 0, 65535)).toEqual({ fromPort: 0, toPort: 65535 });
   });
 });
+
+test('icmpv6 is stored by its protocol number, as EC2 does', () => {
+  expect(normalizeProtocol('icmpv6')).toBe('58');
+});

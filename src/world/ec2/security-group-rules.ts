@@ -17,7 +17,8 @@ export interface IpPermission {
   prefixListIds?: { prefixListId: string; description?: string }[];
 }
 
-const protocolNames: Record<string, string> = { '1': 'icmp', '6': 'tcp', '17': 'udp', all: '-1' };
+// EC2 prints ICMPv6 rules as `icmpv6` and stores them by protocol number 58.
+const protocolNames: Record<string, string> = { '1': 'icmp', '6': 'tcp', '17': 'udp', all: '-1', icmpv6: '58' };
 
 /** EC2 stores `icmp`/`tcp`/`udp` by name and `-1` for all; numbers for the others. */
 export function normalizeProtocol(p: string): string {
