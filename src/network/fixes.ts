@@ -24,13 +24,18 @@ export function authorizeFix(
   return { text, api: 'ec2', action, params: { GroupId: groupId, IpPermissions: [ipPermission(packet, peerParam)] } };
 }
 
+/**
+ * An allow entry numbered just below the blocking one. When every number below it is taken (a deny at
+ * rule 1), no new entry can come first: the blocking entry itself is replaced by the allow instead.
+ */
 export function naclFix(acl: NetworkAcl, egress: boolean, packet: Packet, cidr: string, blockingRule: number): Fix {
   const used = new Set(acl.entries.filter((e) => e.egress === egress).map((e) => e.ruleNumber));
   let n = Math.min(blockingRule, 32767) - 1;
   while (n > 0 && used.has(n)) n--;
+  const replace = n <= 0 && blockingRule < 32767;
   const params: Record<string, unknown> = {
     NetworkAclId: acl.networkAclId,
-    RuleNumber: n > 0 ? n : 1,
+    RuleNumber: replace ? blockingRule : Math.max(n, 1),
     Protocol: String(ianaProtocol[packet.protocol]),
     RuleAction: 'allow',
     Egress: egress,
@@ -38,6 +43,14 @@ export function naclFix(acl: NetworkAcl, egress: boolean, packet: Packet, cidr: 
   };
   if (packet.protocol === 'icmp') params.IcmpTypeCode = { Type: packet.icmpType, Code: -1 };
   else params.PortRange = { From: packet.port, To: packet.port };
+  if (replace) {
+    return {
+      text: `replace ${egress ? 'outbound' : 'inbound'} rule ${blockingRule} of ${acl.networkAclId} with an allow for ${cidr} (no free rule number below it; the deny it held no longer applies)`,
+      api: 'ec2',
+      action: 'ReplaceNetworkAclEntry',
+      params,
+    };
+  }
   return {
     text: `add an ${egress ? 'outbound' : 'inbound'} allow entry to ${acl.networkAclId} numbered below rule ${blockingRule === 32767 ? '*' : blockingRule} for ${cidr}`,
     api: 'ec2',
@@ -46,18 +59,21 @@ export function naclFix(acl: NetworkAcl, egress: boolean, packet: Packet, cidr: 
   };
 }
 
-export function routeFix(routeTableId: string, cidr: string, activeEni: string, replace: boolean): Fix {
+/** A route to the active ENI; a route whose destination is a prefix list is replaced by that list's id. */
+export function routeFix(routeTableId: string, cidr: string, activeEni: string, replace: boolean, prefixListId?: string): Fix {
+  const destination = prefixListId !== undefined ? { DestinationPrefixListId: prefixListId } : { DestinationCidrBlock: cidr };
   return {
-    text: `${replace ? 'point' : 'add'} the route for ${cidr} in ${routeTableId} ${replace ? 'at' : 'to'} the active cross-link ENI ${activeEni}`,
+    text: `${replace ? 'point' : 'add'} the route for ${prefixListId ?? cidr} in ${routeTableId} ${replace ? 'at' : 'to'} the active cross-link ENI ${activeEni}`,
     api: 'ec2',
     action: replace ? 'ReplaceRoute' : 'CreateRoute',
-    params: { RouteTableId: routeTableId, DestinationCidrBlock: cidr, NetworkInterfaceId: activeEni },
+    params: { RouteTableId: routeTableId, ...destination, NetworkInterfaceId: activeEni },
   };
 }
 
 export function cgwFix(direction: 'IN' | 'OUT', srcIp: string, dstIp: string, packet: Packet, blocking: CgwRule | null, firstSeq: number): Fix {
   const id = `vmc-reach-allow-${direction.toLowerCase()}-${srcIp.replace(/\./g, '-')}-to-${dstIp.replace(/\./g, '-')}`;
-  const seq = Math.max(1, (blocking && !blocking.isDefault ? blocking.sequenceNumber : firstSeq) - 1);
+  // NSX sequence numbers start at 0; a tie with the blocking rule would leave the new rule after it.
+  const seq = Math.max(0, (blocking && !blocking.isDefault ? blocking.sequenceNumber : firstSeq) - 1);
   const services = packet.protocol === 'icmp' ? ['/infra/services/ICMP-ALL'] : ['ANY'];
   return {
     text: `add a CGW rule (Applied To: VPC Interface) allowing ${srcIp} → ${dstIp} ${direction === 'IN' ? 'into' : 'out of'} the SDDC, ordered before ${blocking ? `"${blocking.displayName}"` : 'the default uplink rule'}`,

@@ -123,7 +123,8 @@ export function routeToSddc(c: Ctx, path: PathDirection, subnetId: string, dst: 
     return c.trace.deny({ path, kind: 'route', resource, matched: null, detail: 'the SDDC has no linked VPC in this world' }, 'NO_ROUTE', fixes.routeFix(rt.routeTableId, cidr, '(active ENI)', false));
   }
   if (!hit) {
-    if (dst.segment && !segmentIsRouted(dst.segment)) {
+    // Only the tables VMC manages lose the route when a segment is disconnected; a custom table never had it.
+    if (dst.segment && !segmentIsRouted(dst.segment) && linked.routeTableIds.includes(rt.routeTableId)) {
       return c.trace.deny(
         { path, kind: 'route', resource, matched: null, detail: `no route for ${dst.ip} in ${rt.routeTableId}: VMC withdrew it because segment ${dst.segment.displayName} is disconnected` },
         'SEGMENT_DISCONNECTED',
@@ -136,9 +137,9 @@ export function routeToSddc(c: Ctx, path: PathDirection, subnetId: string, dst: 
   const matched = { id: hit.matchedCidr, summary: describeRoute(hit.route) };
   if (target === active && hit.route.state === 'active') return c.trace.allow({ path, kind: 'route', resource, matched, detail: `${dst.ip} via the active cross-link ENI ${active}` });
   if (target !== undefined && linked.crossLinkEniIds.includes(target)) {
-    return c.trace.deny({ path, kind: 'route', resource, matched, detail: `${dst.ip} is routed to cross-link ENI ${target}, which is not the active one (${active}): blackhole` }, 'ROUTE_TO_INACTIVE_ENI', fixes.routeFix(rt.routeTableId, hit.matchedCidr, active, true));
+    return c.trace.deny({ path, kind: 'route', resource, matched, detail: `${dst.ip} is routed to cross-link ENI ${target}, which is not the active one (${active}): blackhole` }, 'ROUTE_TO_INACTIVE_ENI', fixes.routeFix(rt.routeTableId, hit.matchedCidr, active, true, hit.route.destinationPrefixListId));
   }
-  return c.trace.deny({ path, kind: 'route', resource, matched, detail: `${dst.ip} is routed to ${routeTarget(hit.route) ?? '?'}${hit.route.state === 'blackhole' ? ' (blackhole)' : ''}, which does not lead to the SDDC` }, 'NO_ROUTE', fixes.routeFix(rt.routeTableId, hit.matchedCidr, active, true));
+  return c.trace.deny({ path, kind: 'route', resource, matched, detail: `${dst.ip} is routed to ${routeTarget(hit.route) ?? '?'}${hit.route.state === 'blackhole' ? ' (blackhole)' : ''}, which does not lead to the SDDC` }, 'NO_ROUTE', fixes.routeFix(rt.routeTableId, hit.matchedCidr, active, true, hit.route.destinationPrefixListId));
 }
 
 /** VPC routing to an address inside the VPC: the longest prefix must be the local route. */
@@ -151,7 +152,7 @@ export function routeLocal(c: Ctx, path: PathDirection, subnetId: string, dstIp:
   return c.trace.deny(
     { path, kind: 'route', resource, matched: hit ? { id: hit.matchedCidr, summary: describeRoute(hit.route) } : null, detail: hit ? `${dstIp} is routed to ${routeTarget(hit.route)} instead of the local route` : `no route in ${rt.routeTableId} matches ${dstIp}` },
     'NO_ROUTE',
-    { text: `remove the route that overrides the local route for ${dstIp} in ${rt.routeTableId}`, api: 'ec2', action: 'DeleteRoute', params: { RouteTableId: rt.routeTableId, DestinationCidrBlock: hit?.matchedCidr ?? `${dstIp}/32` } },
+    { text: `remove the route that overrides the local route for ${dstIp} in ${rt.routeTableId}`, api: 'ec2', action: 'DeleteRoute', params: { RouteTableId: rt.routeTableId, ...(hit?.route.destinationPrefixListId !== undefined ? { DestinationPrefixListId: hit.route.destinationPrefixListId } : { DestinationCidrBlock: hit?.matchedCidr ?? `${dstIp}/32` }) } },
   );
 }
 
