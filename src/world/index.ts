@@ -24,4 +24,5 @@ export * from './nsx/linked-vpc';
 export * from './nsx/managed-routes';
 export * from './nsx/predefined-services';
 export * from './nsx/system-groups';
+export * from './nsx/labels';
 export * from './nsx/deploy-sddc';

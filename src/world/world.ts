@@ -13,7 +13,7 @@ import type {
   Subnet,
   Vpc,
 } from './ec2/types';
-import type { CgwRule, Group, LinkedVpc, NsxService, Sddc, Segment, Vm } from './nsx/types';
+import type { CgwRule, Group, LinkedVpc, NsxService, PendingRouteRealization, Sddc, Segment, Vm } from './nsx/types';
 import { predefinedServices } from './nsx/predefined-services';
 import { systemGroups } from './nsx/system-groups';
 import { instantLatency, type LatencyProfile } from './latency';
@@ -51,6 +51,8 @@ export interface NsxStores {
   services: Map<string, NsxService>;
   /** Keyed by external id. */
   vms: Map<string, Vm>;
+  /** Segment route changes VMC has not yet realized in the managed route tables, oldest first. */
+  pendingRoutes: PendingRouteRealization[];
 }
 
 export class World {
@@ -77,6 +79,7 @@ export class World {
     cgwRules: new Map(),
     services: new Map(predefinedServices().map((s) => [s.path, s])),
     vms: new Map(),
+    pendingRoutes: [],
   };
 
   constructor(options: WorldOptions = {}) {

@@ -7,9 +7,13 @@ import { mustGet, type World } from '../world';
 import { getVpc } from './vpcs';
 import { getSubnet } from './subnets';
 import type { Route, RouteTable } from './types';
+import { settleManagedRoutes } from '../nsx/managed-routes';
 
-export const getRouteTable = (world: World, routeTableId: string): RouteTable =>
-  mustGet(world.ec2.routeTables, routeTableId, 'InvalidRouteTableID.NotFound', 'routeTable ID');
+/** Reads of route tables first apply the SDDC route changes VMC has realized by now (nsx/managed-routes). */
+export function getRouteTable(world: World, routeTableId: string): RouteTable {
+  settleManagedRoutes(world);
+  return mustGet(world.ec2.routeTables, routeTableId, 'InvalidRouteTableID.NotFound', 'routeTable ID');
+}
 
 export function createRouteTable(world: World, input: { vpcId: string; tags?: Tag[] }): RouteTable {
   const vpc = getVpc(world, input.vpcId);
@@ -147,17 +151,21 @@ export function deleteRouteTable(world: World, routeTableId: string): void {
   world.touch();
 }
 
-export const mainRouteTable = (world: World, vpcId: string): RouteTable | undefined =>
-  [...world.ec2.routeTables.values()].find((rt) => rt.vpcId === vpcId && rt.associations.some((a) => a.main));
+export function mainRouteTable(world: World, vpcId: string): RouteTable | undefined {
+  settleManagedRoutes(world);
+  return [...world.ec2.routeTables.values()].find((rt) => rt.vpcId === vpcId && rt.associations.some((a) => a.main));
+}
 
 /** The route table a subnet uses: its explicit association, else the VPC's main table. */
 export function routeTableForSubnet(world: World, subnetId: string): RouteTable | undefined {
+  settleManagedRoutes(world);
   const subnet = getSubnet(world, subnetId);
   for (const rt of world.ec2.routeTables.values()) if (rt.associations.some((a) => a.subnetId === subnetId)) return rt;
   return mainRouteTable(world, subnet.vpcId);
 }
 
 export function describeRouteTables(world: World, routeTableIds: readonly string[] = []): RouteTable[] {
+  settleManagedRoutes(world);
   if (routeTableIds.length === 0) return [...world.ec2.routeTables.values()];
   return routeTableIds.map((id) => getRouteTable(world, id));
 }

@@ -209,3 +209,18 @@ describe('replaceCgwPolicyRules (whole-policy write)', () => {
     expect(stateOf(world)).toEqual(before);
   });
 });
+
+describe('scope (Applied To)', () => {
+  it('refuses a label that does not exist (500012)', () => {
+    const world = new World();
+    expectWorldError(world, () => patchCgwRule(world, 'r', { scope: ['/infra/labels/cgw-vpc'] }), { code: '500012', message: 'scope refers to /infra/labels/cgw-vpc, which does not exist' });
+  });
+});
+
+describe('description', () => {
+  it('is kept by PATCH and merged over', () => {
+    const world = new World();
+    patchCgwRule(world, 'r', { scope: crossVpc, description: 'why' });
+    expect(patchCgwRule(world, 'r', { sequenceNumber: 5 }).description).toBe('why');
+  });
+});

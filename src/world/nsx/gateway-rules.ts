@@ -5,11 +5,13 @@ import { isIpv4, isIpv4Cidr, parseIpRange } from '../cidr';
 import type { NsxTag } from '../tags';
 import { mustGetNsx, type World } from '../world';
 import type { CgwAction, CgwDirection, CgwRule } from './types';
+import { isLabelPath, predefinedLabels } from './labels';
 
 export const cgwRulePath = (id: string): string => `/infra/domains/cgw/gateway-policies/default/rules/${id}`;
 
 export interface CgwRuleInput {
   displayName?: string;
+  description?: string;
   sequenceNumber?: number;
   sourceGroups?: string[];
   destinationGroups?: string[];
@@ -74,7 +76,12 @@ function writeCgwRule(world: World, id: string, input: CgwRuleInput, base: CgwRu
     revision: previous ? previous.revision + 1 : 0,
     tags: [...(input.tags ?? base?.tags ?? [])],
   };
+  const description = input.description ?? base?.description;
+  if (description) rule.description = description;
   if (rule.scope.length === 0) throw nsxError(500196, `Rule ${id}: scope (Applied To) is required on the compute gateway, e.g. ["/infra/labels/cgw-cross-vpc"].`, 400);
+  const labels = new Set(predefinedLabels().map((l) => l.path));
+  const unknownLabel = rule.scope.find((s) => isLabelPath(s) && !labels.has(s));
+  if (unknownLabel) throw nsxError(500012, `Rule ${id}: scope refers to ${unknownLabel}, which does not exist (labels: ${[...labels].join(', ')}).`, 400);
   checkEndpoints(world, id, 'source_groups', rule.sourceGroups);
   checkEndpoints(world, id, 'destination_groups', rule.destinationGroups);
   checkServices(world, id, rule.services);

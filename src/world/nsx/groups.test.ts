@@ -1,7 +1,7 @@
 // Unit tests for inventory groups: PATCH, validation of expressions, system groups, DELETE.
 import { World } from '../world';
 import { expectWorldError } from '../test-helpers';
-import { connectedVpcGroupPath, deleteGroup, ensureSystemGroups, getGroup, groupPath, listGroups, patchGroup } from './groups';
+import { connectedVpcGroupPath, deleteGroup, ensureSystemGroups, getGroup, groupPath, listGroups, patchGroup, putGroup } from './groups';
 import { patchCgwRule } from './gateway-rules';
 import type { GroupExpression } from './types';
 
@@ -129,5 +129,41 @@ describe('deleteGroup', () => {
   it('answers 404 for an unknown group', () => {
     const world = new World();
     expectWorldError(world, () => deleteGroup(world, 'cgw', 'nope'), { code: '500090', message: 'group /infra/domains/cgw/groups/nope not found', httpStatus: 404 });
+  });
+});
+
+describe('putGroup', () => {
+  it('creates a group without a revision', () => {
+    const world = new World();
+    expect(putGroup(world, 'cgw', 'g', { expression: [ips('10.0.0.1')] })).toMatchObject({ id: 'g', revision: 0, path: '/infra/domains/cgw/groups/g' });
+  });
+
+  it('replaces a group given the current revision: fields not given are dropped', () => {
+    const world = new World();
+    patchGroup(world, 'cgw', 'g', { displayName: 'G', description: 'old', expression: [ips('10.0.0.1')] });
+    const replaced = putGroup(world, 'cgw', 'g', { expression: [vmByName] }, 0);
+    expect(replaced).toMatchObject({ displayName: 'g', revision: 1, expression: [vmByName] });
+    expect(replaced.description).toBeUndefined();
+  });
+
+  it('refuses a stale revision with 412 (604) and leaves the group unchanged', () => {
+    const world = new World();
+    patchGroup(world, 'cgw', 'g', { expression: [ips('10.0.0.1')] });
+    patchGroup(world, 'cgw', 'g', { displayName: 'second' });
+    expectWorldError(world, () => putGroup(world, 'cgw', 'g', { expression: [vmByName] }, 0), { code: '604', message: 'revision 0, current 1', httpStatus: 412 });
+  });
+
+  it('refuses a system group (403)', () => {
+    const world = new World();
+    expectWorldError(world, () => putGroup(world, 'tier-0', 'connected_vpc', {}, 0), { code: '500105', message: 'system owned', httpStatus: 403 });
+  });
+});
+
+describe('deleteGroup: nested references', () => {
+  it('is refused (500030) while another group names it in a PathExpression', () => {
+    const world = new World();
+    const inner = patchGroup(world, 'cgw', 'inner', { expression: [ips('10.0.0.1')] });
+    patchGroup(world, 'cgw', 'outer', { expression: [{ resourceType: 'PathExpression', paths: [inner.path] }] });
+    expectWorldError(world, () => deleteGroup(world, 'cgw', 'inner'), { code: '500030', message: 'referenced by group /infra/domains/cgw/groups/outer' });
   });
 });

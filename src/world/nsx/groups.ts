@@ -1,4 +1,5 @@
-// Inventory groups in domain `cgw` (`/infra/domains/cgw/groups/{id}`) and the read-only tier-0 system
+// Inventory groups in domain `cgw` (`/infra/domains/cgw/groups/{id}`): PATCH create-or-merge, PUT with
+// `_revision`, DELETE refused while referenced; and the read-only tier-0 system
 // groups (`/infra/tier-0s/vmc/groups/connected_vpc`, …).
 import { nsxError } from '../errors';
 import { isIpv4, isIpv4Cidr, parseIpRange } from '../cidr';
@@ -41,22 +42,42 @@ function validateExpression(expr: readonly GroupExpression[], where: string): vo
   });
 }
 
+/** PATCH: creates the group if absent, else merges the given fields. */
 export function patchGroup(world: World, domain: string, id: string, input: GroupInput): Group {
+  const existing = world.nsx.groups.get(groupPath(domain, id));
+  return writeGroup(world, domain, id, input, existing, existing);
+}
+
+/** PUT: create, or full replace of an existing group, which needs the current `_revision` (412 when stale). */
+export function putGroup(world: World, domain: string, id: string, input: GroupInput, revision?: number): Group {
   const path = groupPath(domain, id);
   const existing = world.nsx.groups.get(path);
-  if (existing?.systemOwned || domain === tier0Domain) throw nsxError(500105, `Group ${path} is system owned and cannot be modified.`, 403);
-  const expression = input.expression ?? existing?.expression ?? [];
+  if (existing && !existing.systemOwned && revision !== existing.revision) {
+    throw nsxError(604, `The object was modified by somebody else (revision ${revision ?? 'missing'}, current ${existing.revision}). Refetch and retry.`, 412);
+  }
+  return writeGroup(world, domain, id, input, undefined, existing);
+}
+
+/**
+ * Validates and stores a group built from `input` over `base` (PATCH merges into the existing group, PUT
+ * into nothing); `previous`, the group replaced, gives the next `_revision`. Nothing changes on error.
+ */
+function writeGroup(world: World, domain: string, id: string, input: GroupInput, base: Group | undefined, previous: Group | undefined): Group {
+  const path = groupPath(domain, id);
+  if (previous?.systemOwned || domain === tier0Domain) throw nsxError(500105, `Group ${path} is system owned and cannot be modified.`, 403);
+  const expression = input.expression ?? base?.expression ?? [];
   validateExpression(expression, `group ${id}`);
+  const description = input.description ?? base?.description;
   const group: Group = {
     id,
     domain,
     path,
-    displayName: input.displayName ?? existing?.displayName ?? id,
+    displayName: input.displayName ?? base?.displayName ?? id,
     expression: structuredClone(expression),
-    revision: existing ? existing.revision + 1 : 0,
-    tags: input.tags ? [...input.tags] : existing?.tags ?? [],
+    revision: previous ? previous.revision + 1 : 0,
+    tags: input.tags ? [...input.tags] : base?.tags ?? [],
     systemOwned: false,
-    ...(input.description ?? existing?.description ? { description: input.description ?? existing?.description } : {}),
+    ...(description ? { description } : {}),
   };
   world.nsx.groups.set(path, group);
   world.touch();
@@ -69,12 +90,14 @@ export function listGroups(world: World, domain: string): Group[] {
   return [...world.nsx.groups.values()].filter((g) => g.domain === domain);
 }
 
-/** DELETE: refused while a CGW rule refers to the group. */
+/** DELETE: refused while a CGW rule or another group's PathExpression refers to the group. */
 export function deleteGroup(world: World, domain: string, id: string): void {
   const path = groupPath(domain, id);
   if (getGroup(world, path).systemOwned) throw nsxError(500105, `Group ${path} is system owned and cannot be deleted.`, 403);
   const user = [...world.nsx.cgwRules.values()].find((r) => r.sourceGroups.includes(path) || r.destinationGroups.includes(path));
   if (user) throw nsxError(500030, `Group ${path} cannot be deleted as it is being referenced by rule ${user.path}.`, 400);
+  const parent = [...world.nsx.groups.values()].find((g) => g.path !== path && JSON.stringify(g.expression).includes(`"${path}"`));
+  if (parent) throw nsxError(500030, `Group ${path} cannot be deleted as it is being referenced by group ${parent.path}.`, 400);
   world.nsx.groups.delete(path);
   world.touch();
 }

@@ -3,7 +3,7 @@
 import { ec2Error, nsxError } from '../errors';
 import type { World } from '../world';
 import type { LinkedVpc, Sddc } from './types';
-import { syncManagedRoutes } from './managed-routes';
+import { repointManagedRoutes, syncManagedRoutes } from './managed-routes';
 
 export function setSddc(world: World, sddc: Sddc): void {
   world.nsx.sddc = { ...sddc };
@@ -29,5 +29,5 @@ export function setActiveEni(world: World, eniId: string): void {
   if (!linked.crossLinkEniIds.includes(eniId)) throw nsxError(500012, `ENI ${eniId} is not a cross-link ENI of the linked VPC.`, 400);
   linked.activeEni = eniId;
   world.touch();
-  syncManagedRoutes(world);
+  repointManagedRoutes(world);
 }

@@ -1,9 +1,10 @@
-// Unit tests for the routes VMC keeps in the managed route tables.
-import { newWorldWithSddc, routesTo } from '../test-helpers';
+// Unit tests for the routes VMC keeps in the managed route tables, and their realization delay.
+import { fakeClock, newWorldWithSddc, routesTo } from '../test-helpers';
+import { instantLatency, type World } from '../world';
 import { advertisedCidrs, segmentIsRouted, syncManagedRoutes } from './managed-routes';
-import { patchSegment } from './segments';
-import { getLinkedVpc, setLinkedVpc } from './linked-vpc';
-import { createRoute, createRouteTable } from '../ec2/route-tables';
+import { deleteSegment, patchSegment } from './segments';
+import { getLinkedVpc, setActiveEni, setLinkedVpc } from './linked-vpc';
+import { createRoute, createRouteTable, describeRouteTables, routeTableForSubnet } from '../ec2/route-tables';
 import type { Segment } from './types';
 
 const segment = (type: Segment['type'], connectivity: Segment['connectivity']): Segment => ({ id: 's', path: '/infra/tier-1s/cgw/segments/s', displayName: 's', type, connectivity, subnets: [], revision: 0, tags: [] });
@@ -51,5 +52,57 @@ describe('syncManagedRoutes', () => {
     syncManagedRoutes(world);
     expect(mainTable.routes).toEqual(before);
     expect(world.revision).toBe(revision);
+  });
+});
+
+describe('realization delay (latency profile segmentRealizationMs)', () => {
+  const delayed = () => {
+    const clock = fakeClock();
+    const base = newWorldWithSddc({ clock: clock.now, latency: { ...instantLatency, segmentRealizationMs: 10_000 } });
+    return { ...base, clock };
+  };
+  const cidrsOfMain = (world: World, tableId: string): (string | undefined)[] =>
+    describeRouteTables(world, [tableId])[0]!.routes.map((r) => r.destinationCidrBlock);
+
+  it('a new routed segment shows in the main table only once the delay has passed', () => {
+    const { world, clock, mainTable } = delayed();
+    patchSegment(world, 'a', { subnets: [{ gatewayAddress: '192.168.100.1/24' }] });
+    clock.advance(9_999);
+    expect(cidrsOfMain(world, mainTable.routeTableId)).not.toContain('192.168.100.0/24');
+    clock.advance(1);
+    expect(cidrsOfMain(world, mainTable.routeTableId)).toContain('192.168.100.0/24');
+  });
+
+  it('a deleted segment leaves the main table only once the delay has passed', () => {
+    const { world, clock, mainTable } = delayed();
+    patchSegment(world, 'a', { subnets: [{ gatewayAddress: '192.168.100.1/24' }] });
+    clock.advance(10_000);
+    deleteSegment(world, 'a');
+    expect(cidrsOfMain(world, mainTable.routeTableId)).toContain('192.168.100.0/24');
+    clock.advance(10_000);
+    expect(cidrsOfMain(world, mainTable.routeTableId)).not.toContain('192.168.100.0/24');
+  });
+
+  it('the route table a subnet uses (what the engine reads) settles due changes too', () => {
+    const { world, clock, subnet, activeEni } = delayed();
+    patchSegment(world, 'a', { subnets: [{ gatewayAddress: '192.168.100.1/24' }] });
+    clock.advance(10_000);
+    expect(routeTableForSubnet(world, subnet.subnetId)!.routes).toContainEqual(expect.objectContaining({ destinationCidrBlock: '192.168.100.0/24', networkInterfaceId: activeEni }));
+  });
+
+  it('a failover before the change is realized leaves the change queued, then routes it to the new ENI', () => {
+    const { world, clock, mainTable, standbyEni } = delayed();
+    patchSegment(world, 'a', { subnets: [{ gatewayAddress: '192.168.100.1/24' }] });
+    setActiveEni(world, standbyEni);
+    expect(routesTo(world, mainTable, '10.2.0.0/16')).toMatchObject([{ networkInterfaceId: standbyEni }]);
+    expect(routesTo(world, mainTable, '192.168.100.0/24')).toEqual([]);
+    clock.advance(10_000);
+    expect(describeRouteTables(world, [mainTable.routeTableId])[0]!.routes).toContainEqual(expect.objectContaining({ destinationCidrBlock: '192.168.100.0/24', networkInterfaceId: standbyEni }));
+  });
+
+  it('the instant profile queues nothing', () => {
+    const { world } = newWorldWithSddc();
+    patchSegment(world, 'a', { subnets: [{ gatewayAddress: '192.168.100.1/24' }] });
+    expect(world.nsx.pendingRoutes).toEqual([]);
   });
 });

@@ -205,3 +205,12 @@ describe('segmentForIp / segmentPath', () => {
     expect(segmentPath('x')).toBe('/infra/tier-1s/cgw/segments/x');
   });
 });
+
+describe('description', () => {
+  it('is kept by PATCH and dropped by a PUT that does not give it', () => {
+    const { world } = newWorldWithSddc();
+    patchSegment(world, 'd', { subnets: cjSubnet, description: 'test segment' });
+    expect(patchSegment(world, 'd', { displayName: 'D' }).description).toBe('test segment');
+    expect(putSegment(world, 'd', { subnets: cjSubnet }, 1).description).toBeUndefined();
+  });
+});

@@ -5,12 +5,13 @@ import { cidrContainsIp, formatCidr, ipToNumber, isIpv4Cidr, parseCidr } from '.
 import type { NsxTag } from '../tags';
 import { mustGetNsx, type World } from '../world';
 import type { Segment, SegmentSubnet, SegmentType } from './types';
-import { syncManagedRoutes } from './managed-routes';
+import { scheduleManagedRoutes } from './managed-routes';
 
 export const segmentPath = (id: string): string => `/infra/tier-1s/cgw/segments/${id}`;
 
 export interface SegmentInput {
   displayName?: string;
+  description?: string;
   subnets?: { gatewayAddress: string; dhcpRanges?: string[] }[];
   type?: SegmentType;
   connectivity?: 'ON' | 'OFF';
@@ -78,9 +79,11 @@ function writeSegment(world: World, id: string, input: SegmentInput, base: Segme
     revision: previous ? previous.revision + 1 : 0,
     tags: input.tags ? [...input.tags] : base?.tags ?? [],
   };
+  const description = input.description ?? base?.description;
+  if (description) seg.description = description;
   world.nsx.segments.set(id, seg);
   world.touch();
-  syncManagedRoutes(world);
+  scheduleManagedRoutes(world);
   return seg;
 }
 
@@ -108,5 +111,5 @@ export function deleteSegment(world: World, id: string): void {
   }
   world.nsx.segments.delete(id);
   world.touch();
-  syncManagedRoutes(world);
+  scheduleManagedRoutes(world);
 }

@@ -28,6 +28,7 @@ export type SegmentType = 'ROUTED' | 'EXTENDED' | 'ROUTED_AND_EXTENDED' | 'DISCO
 export interface Segment {
   id: string;
   displayName: string;
+  description?: string;
   path: string;
   type: SegmentType;
   connectivity: 'ON' | 'OFF';
@@ -71,6 +72,7 @@ export type CgwDirection = 'IN' | 'OUT' | 'IN_OUT';
 export interface CgwRule {
   id: string;
   displayName: string;
+  description?: string;
   path: string;
   sequenceNumber: number;
   sourceGroups: string[];
@@ -137,4 +139,15 @@ export interface LinkedVpc {
   crossLinkEniIds: string[];
   /** Route tables VMC keeps updated with the SDDC's networks (the main table by default). */
   routeTableIds: string[];
+}
+
+/**
+ * A change of the SDDC's advertised networks waiting for VMC to realize it in the connected VPC's
+ * managed route tables (after the latency profile's `segmentRealizationMs`).
+ */
+export interface PendingRouteRealization {
+  /** World clock time at which the change shows in the route tables. */
+  dueAt: number;
+  /** The advertised CIDRs as of the NSX change (management CIDR and routed segments). */
+  cidrs: string[];
 }
