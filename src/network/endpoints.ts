@@ -6,7 +6,19 @@ import type { EndpointRef } from './flow';
 import type { Member } from './group-membership';
 import type { EndpointSummary } from './verdict';
 
-export interface InstanceEndpoint {
+/** What both kinds of endpoint carry. */
+interface EndpointBase {
+  ip: string;
+  ipNum: number;
+  name: string;
+  /** The endpoint as CGW group membership sees it. */
+  member: Member;
+  /** Cache key of the endpoint in the compiled CGW. */
+  key: string;
+  summary: EndpointSummary;
+}
+
+export interface InstanceEndpoint extends EndpointBase {
   kind: 'instance';
   instance: Instance;
   eni: NetworkInterface | undefined;
@@ -14,24 +26,12 @@ export interface InstanceEndpoint {
   groupIds: string[];
   /** `groupIds` joined, the key of compiled SG matchers. */
   groupKey: string;
-  ip: string;
-  ipNum: number;
-  name: string;
-  member: Member;
-  key: string;
-  summary: EndpointSummary;
 }
 
-export interface VmEndpoint {
+export interface VmEndpoint extends EndpointBase {
   kind: 'vm';
   vm: Vm;
   segment: Segment | undefined;
-  ip: string;
-  ipNum: number;
-  name: string;
-  member: Member;
-  key: string;
-  summary: EndpointSummary;
 }
 
 export type Endpoint = InstanceEndpoint | VmEndpoint;
