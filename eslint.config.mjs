@@ -41,6 +41,11 @@ export default tseslint.config(
     rules: restrict(['msw', 'msw/*', '@aws-sdk/*', ...outerLayers], 'core tests stay off the wire layers (design §1).'),
   },
   {
+    files: ['src/harness/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: restrict(['msw', 'msw/*', '**/mocks/**', '**/lab/**', '**/cli/**', '**/scenarios/**'], 'src/harness talks to the services through src/clients only (design §1); the mock target is started by its caller.'),
+  },
+  {
     files: ['src/snapshot/**/*.ts'],
     rules: restrict([...thirdPartyForbiddenInCore, ...outerLayers, '**/network/**'], 'snapshots convert between files and src/world only.'),
   },

@@ -1,0 +1,124 @@
+// The run ledger: every resource a run creates, adopts or changes, written to disk
+// (`.vmc-reach/runs/<run-id>.json`) BEFORE the resource is used, so teardown, a resumed teardown and
+// `reap` know exactly what is the run's own. Writes are atomic (temp file + rename). Nothing secret is
+// ever recorded: entries hold ids, names and the parameters of the reverting call only.
+import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export type LedgerAction = 'created' | 'adopted' | 'changed';
+export type LedgerState = 'intended' | 'live' | 'removed' | 'removal-failed';
+
+export interface LedgerEntry {
+  seq: number;
+  action: LedgerAction;
+  /** `ec2:instance`, `ec2:security-group`, `ec2:security-group-rule`, `nsx:segment`, `nsx:group`, `nsx:cgw-rule`, … */
+  type: string;
+  /** The resource id once known (an `intended` create may not have one yet; its clientToken finds it). */
+  id?: string;
+  name?: string;
+  /** For changes to a foreign resource: what to call to revert exactly (e.g. revoke by rule id). */
+  revert?: { action: string; params: Record<string, unknown> };
+  /** Anything that helps find the resource again (client token, tags). */
+  details?: Record<string, unknown>;
+  state: LedgerState;
+  error?: string;
+  at: string;
+}
+
+export interface LedgerFile {
+  runId: string;
+  target: 'mock' | 'live';
+  region?: string;
+  startedAt: string;
+  finishedAt?: string;
+  entries: LedgerEntry[];
+}
+
+export class LedgerError extends Error {
+  override readonly name = 'LedgerError';
+}
+
+export const ledgerDir = (root: string): string => join(root, '.vmc-reach', 'runs');
+const ledgerPath = (root: string, runId: string): string => join(ledgerDir(root), `${runId}.json`);
+
+export class Ledger {
+  private constructor(
+    private readonly root: string,
+    private readonly data: LedgerFile,
+    private readonly now: () => Date,
+  ) {}
+
+  static async create(root: string, head: Omit<LedgerFile, 'entries' | 'startedAt'>, now: () => Date = () => new Date()): Promise<Ledger> {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(head.runId)) throw new LedgerError(`run id "${head.runId}" may only hold letters, digits, ".", "_" and "-"`);
+    const ledger = new Ledger(root, { ...head, startedAt: now().toISOString(), entries: [] }, now);
+    await mkdir(ledgerDir(root), { recursive: true });
+    await ledger.save();
+    return ledger;
+  }
+
+  static async open(root: string, runId: string, now: () => Date = () => new Date()): Promise<Ledger> {
+    const path = ledgerPath(root, runId);
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch {
+      throw new LedgerError(`no ledger for run "${runId}" at ${path}; list the runs with "vmc-reach reap" (without --run)`);
+    }
+    let data: LedgerFile;
+    try {
+      data = JSON.parse(text) as LedgerFile;
+    } catch (e) {
+      throw new LedgerError(`the ledger ${path} is not valid JSON (${(e as Error).message}); it may have been edited by hand`);
+    }
+    if (data.runId !== runId || !Array.isArray(data.entries)) throw new LedgerError(`the ledger ${path} does not describe run "${runId}"`);
+    return new Ledger(root, data, now);
+  }
+
+  /** Run ids with a ledger under `root`. */
+  static async list(root: string): Promise<string[]> {
+    const names = await readdir(ledgerDir(root)).catch(() => [] as string[]);
+    return names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)).sort();
+  }
+
+  get runId(): string {
+    return this.data.runId;
+  }
+
+  get file(): Readonly<LedgerFile> {
+    return this.data;
+  }
+
+  entries(): readonly LedgerEntry[] {
+    return this.data.entries;
+  }
+
+  /** Records an entry and writes the ledger before returning. */
+  async record(entry: Omit<LedgerEntry, 'seq' | 'at' | 'state'> & { state?: LedgerState }): Promise<LedgerEntry> {
+    const full: LedgerEntry = { ...entry, seq: this.data.entries.length + 1, state: entry.state ?? (entry.action === 'created' ? 'intended' : 'live'), at: this.now().toISOString() };
+    this.data.entries.push(full);
+    await this.save();
+    return full;
+  }
+
+  async update(seq: number, patch: Partial<Pick<LedgerEntry, 'id' | 'state' | 'error' | 'details' | 'revert' | 'name'>>): Promise<LedgerEntry> {
+    const e = this.data.entries.find((x) => x.seq === seq);
+    if (!e) throw new LedgerError(`run ${this.runId} has no ledger entry ${seq}`);
+    Object.assign(e, patch);
+    if (patch.state !== 'removal-failed') delete e.error;
+    if (patch.error) e.error = patch.error;
+    await this.save();
+    return e;
+  }
+
+  async finish(): Promise<void> {
+    this.data.finishedAt = this.now().toISOString();
+    await this.save();
+  }
+
+  private async save(): Promise<void> {
+    const path = ledgerPath(this.root, this.data.runId);
+    const tmp = `${path}.${process.pid}.tmp`;
+    await writeFile(tmp, `${JSON.stringify(this.data, null, 2)}\n`);
+    await rename(tmp, path);
+  }
+}
