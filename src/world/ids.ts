@@ -35,3 +35,18 @@ export function createIdGenerator(seed = 0x5eed): IdGenerator {
 export function looksLikeId(prefix: string, id: string): boolean {
   return new RegExp(`^${prefix}-([0-9a-f]{8}|[0-9a-f]{17})$`).test(id);
 }
+
+/**
+ * Hex digits derived from `text` (FNV-1a per round): the same text gives the same digits in every world.
+ * For ids that must not consume the world's generator (public AMI ids, reservation ids).
+ */
+export function derivedHex(text: string, n: number): string {
+  let out = '';
+  for (let round = 0; out.length < n; round++) {
+    let h = 0x811c9dc5;
+    const s = `${round}:${text}`;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+    out += h.toString(16).padStart(8, '0');
+  }
+  return out.slice(0, n);
+}

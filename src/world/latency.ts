@@ -21,6 +21,11 @@ export interface LatencyProfile {
   segmentRealizationMs: number;
   /** A security group change takes effect on the data plane. */
   sgPropagationMs: number;
+  /**
+   * Divisor for durations the world derives from what runs (a ping's own run time, from its -c/-i/-W);
+   * absent means such durations take no time (the instant profile).
+   */
+  timeScale?: number;
 }
 
 export const instantLatency: LatencyProfile = {
@@ -48,6 +53,7 @@ export function realisticLatency(scale = 1): LatencyProfile {
     commandRunMs: s(1_500),
     segmentRealizationMs: s(10_000),
     sgPropagationMs: s(1_000),
+    timeScale: scale,
   };
 }
 

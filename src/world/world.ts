@@ -17,6 +17,8 @@ import type { CgwRule, Group, LinkedVpc, NsxService, PendingRouteRealization, Sd
 import { predefinedServices } from './nsx/predefined-services';
 import { systemGroups } from './nsx/system-groups';
 import { instantLatency, type LatencyProfile } from './latency';
+import type { SsmStores } from './ssm/types';
+import { createSsmStores } from './ssm/stores';
 
 export { instantLatency, realisticLatency, latencyProfiles, type LatencyProfile } from './latency';
 
@@ -81,6 +83,8 @@ export class World {
     vms: new Map(),
     pendingRoutes: [],
   };
+  /** SSM Run Command state; managed nodes are derived from the EC2 and NSX stores. */
+  readonly ssm: SsmStores = createSsmStores();
 
   constructor(options: WorldOptions = {}) {
     this.accountId = options.accountId ?? '123456789012';

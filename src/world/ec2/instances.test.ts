@@ -2,7 +2,8 @@
 import { looksLikeId } from '../ids';
 import { instantLatency, type LatencyProfile } from '../world';
 import { expectWorldError, fakeClock, newWorldWithVpc } from '../test-helpers';
-import { describeInstances, getInstance, runInstances, startInstances, stopInstances, terminateInstances } from './instances';
+import { describeInstances, getInstance, reservationIdOf, runInstances, runReservation, startInstances, stopInstances, terminateInstances } from './instances';
+import { createSubnet } from './subnets';
 import { describeNetworkInterfaces, getNetworkInterface } from './network-interfaces';
 import { createSecurityGroup } from './security-groups';
 import { createVpc, defaultSecurityGroup } from './vpcs';
@@ -257,5 +258,36 @@ describe('stopInstances / startInstances', () => {
     stopInstances(world, [a.instanceId]);
     expectWorldError(world, () => startInstances(world, [a.instanceId, b.instanceId]), { code: 'IncorrectInstanceState', message: b.instanceId });
     expect(getInstance(world, a.instanceId).state).toBe('stopped');
+  });
+});
+
+describe('runReservation', () => {
+  it('launches MaxCount instances sharing one reservation id', () => {
+    const { world, subnet } = newWorldWithVpc();
+    const r = runReservation(world, { imageId: ami, subnetId: subnet.subnetId, minCount: 1, maxCount: 3 });
+    expect(r.instances).toHaveLength(3);
+    expect(r.instances.map((i) => reservationIdOf(i))).toEqual([r.reservationId, r.reservationId, r.reservationId]);
+    expect(r.reservationId).toMatch(/^r-[0-9a-f]{17}$/);
+  });
+
+  it('launches as many as the subnet has addresses for, and fails below MinCount', () => {
+    const { world, vpc } = newWorldWithVpc();
+    const small = createSubnet(world, { vpcId: vpc.vpcId, cidrBlock: '10.0.9.0/28' }); // 11 usable addresses
+    expect(runReservation(world, { imageId: ami, subnetId: small.subnetId, minCount: 1, maxCount: 20 }).instances).toHaveLength(11);
+    expectWorldError(world, () => runReservation(world, { imageId: ami, subnetId: small.subnetId, minCount: 1 }), { code: 'InsufficientFreeAddressesInSubnet', message: 'not enough free addresses' });
+  });
+
+  it('refuses a private address with MinCount above 1', () => {
+    const { world, subnet } = newWorldWithVpc();
+    expectWorldError(world, () => runReservation(world, { imageId: ami, subnetId: subnet.subnetId, minCount: 2, privateIpAddress: '10.0.1.9' }), { code: 'InvalidParameterCombination', message: 'single instance' });
+  });
+
+  it('says IdempotentParameterMismatch when a clientToken comes back with other parameters', () => {
+    const { world, subnet } = newWorldWithVpc();
+    runInstances(world, { imageId: ami, subnetId: subnet.subnetId, clientToken: 'run-1' });
+    expectWorldError(world, () => runInstances(world, { imageId: ami, instanceType: 'm5.large', subnetId: subnet.subnetId, clientToken: 'run-1' }), {
+      code: 'IdempotentParameterMismatch',
+      message: 'inconsistent with arguments used in previous request',
+    });
   });
 });

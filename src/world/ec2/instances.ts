@@ -1,10 +1,12 @@
-// Instance operations: RunInstances (with its primary ENI), Stop/Start/Terminate, Describe, and the
-// clock-driven state machine (pending → running, shutting-down → terminated → gone).
+// Instance operations: RunInstances (one instance or a reservation of several, each with its primary
+// ENI; clientToken idempotency), Stop/Start/Terminate, Describe, and the clock-driven state machine
+// (pending → running, shutting-down → terminated → gone).
 import { ec2Error } from '../errors';
 import type { Tag } from '../tags';
 import { mustGet, type World } from '../world';
 import { getSubnet } from './subnets';
-import { createNetworkInterface } from './network-interfaces';
+import { createNetworkInterface, freeAddressCount } from './network-interfaces';
+import { derivedHex } from '../ids';
 import { setInstanceState as setState, settleInstances } from './instance-lifecycle';
 import type { GuestFirewall, Instance, InstanceStateName } from './types';
 
@@ -25,14 +27,81 @@ export interface RunInstancesInput {
   guestFirewall?: GuestFirewall;
 }
 
-export function runInstances(world: World, input: RunInstancesInput): Instance {
+/** The launch parameters a repeated clientToken must match (EC2's IdempotentParameterMismatch otherwise). */
+function sameLaunch(world: World, earlier: Instance, input: RunInstancesInput): boolean {
+  const groups = world.ec2.networkInterfaces.get(earlier.networkInterfaceId)?.groupIds;
+  const sorted = (xs: readonly string[] | undefined): string => [...(xs ?? [])].sort().join(',');
+  return (
+    earlier.imageId === input.imageId &&
+    earlier.instanceType === (input.instanceType ?? 't3.micro') &&
+    earlier.subnetId === input.subnetId &&
+    (input.privateIpAddress === undefined || earlier.privateIpAddress === input.privateIpAddress) &&
+    (!input.securityGroupIds?.length || groups === undefined || sorted(groups) === sorted(input.securityGroupIds)) &&
+    earlier.iamInstanceProfileArn === input.iamInstanceProfileArn &&
+    earlier.keyName === input.keyName &&
+    earlier.userData === input.userData
+  );
+}
+
+/** A reservation id derived from its first instance (no id is drawn from the world's generator). */
+export const reservationIdOf = (inst: Instance): string => inst.reservationId ?? `r-${derivedHex(inst.instanceId, 17)}`;
+
+export interface RunReservationInput extends RunInstancesInput {
+  /** At least this many instances or none (default 1). */
+  minCount?: number;
+  /** At most this many; EC2 launches as many as it can between the two (default minCount). */
+  maxCount?: number;
+}
+
+export interface Reservation {
+  reservationId: string;
+  instances: Instance[];
+}
+
+/**
+ * RunInstances with MinCount/MaxCount: one reservation of up to maxCount instances. A clientToken used
+ * before returns the earlier reservation and launches nothing (IdempotentParameterMismatch if the
+ * parameters differ). Everything is checked before anything is created.
+ */
+export function runReservation(world: World, input: RunReservationInput): Reservation {
   settleInstances(world);
   if (input.clientToken) {
-    const earlier = [...world.ec2.instances.values()].find((i) => i.clientToken === input.clientToken);
-    if (earlier) return earlier;
+    const earlier = [...world.ec2.instances.values()].filter((i) => i.clientToken === input.clientToken);
+    if (earlier.length > 0) {
+      if (!sameLaunch(world, earlier[0]!, input)) {
+        throw ec2Error('IdempotentParameterMismatch', 'Arguments on this idempotent request are inconsistent with arguments used in previous request(s).');
+      }
+      return { reservationId: reservationIdOf(earlier[0]!), instances: earlier };
+    }
   }
   if (!input.imageId) throw ec2Error('MissingParameter', 'The request must contain the parameter ImageId');
+  const minCount = input.minCount ?? 1;
+  const maxCount = input.maxCount ?? minCount;
+  if (!Number.isInteger(minCount) || minCount < 1) throw ec2Error('InvalidParameterValue', `Value (${minCount}) for parameter minCount is invalid. Expected a positive integer.`);
+  if (!Number.isInteger(maxCount) || maxCount < minCount) throw ec2Error('InvalidParameterValue', `Value (${maxCount}) for parameter maxCount is invalid. It must be at least minCount (${minCount}).`);
+  if (input.privateIpAddress !== undefined && minCount > 1) {
+    throw ec2Error('InvalidParameterCombination', 'A private IP address can be given only when launching a single instance (MinCount 1).');
+  }
   const subnet = getSubnet(world, input.subnetId);
+  const count = input.privateIpAddress !== undefined ? 1 : Math.min(maxCount, freeAddressCount(world, subnet.subnetId));
+  if (count < minCount) {
+    throw ec2Error('InsufficientFreeAddressesInSubnet', `There are not enough free addresses in subnet '${subnet.subnetId}' to satisfy the requested number of instances.`);
+  }
+  const instances: Instance[] = [];
+  for (let n = 0; n < count; n++) instances.push(launchOne(world, input, subnet.subnetId));
+  const reservationId = reservationIdOf(instances[0]!);
+  // A single-instance reservation's id is derived on read; only shared ones are stored.
+  if (instances.length > 1) for (const inst of instances) inst.reservationId = reservationId;
+  return { reservationId, instances };
+}
+
+/** RunInstances for one instance (MinCount = MaxCount = 1). */
+export function runInstances(world: World, input: RunInstancesInput): Instance {
+  return runReservation(world, input).instances[0]!;
+}
+
+function launchOne(world: World, input: RunInstancesInput, subnetId: string): Instance {
+  const subnet = getSubnet(world, subnetId);
   const instanceId = world.ids.next('i');
   const eni = createNetworkInterface(world, {
     subnetId: subnet.subnetId,

@@ -48,6 +48,17 @@ export function allocatePrivateIp(world: World, subnetId: string, requested?: st
   throw ec2Error('InsufficientFreeAddressesInSubnet', `There are not enough free addresses in subnet '${subnetId}' to satisfy the requested number of instances.`);
 }
 
+/** How many addresses of the subnet are still free (RunInstances with MaxCount launches at most this many). */
+export function freeAddressCount(world: World, subnetId: string): number {
+  const range = awsUsableRange(parseCidr(getSubnet(world, subnetId).cidrBlock));
+  let free = range.last - range.first + 1;
+  for (const ip of addressesInUse(world, subnetId)) {
+    const n = ipToNumber(ip);
+    if (n >= range.first && n <= range.last) free--;
+  }
+  return free;
+}
+
 export interface CreateNetworkInterfaceInput {
   subnetId: string;
   groupIds?: string[];

@@ -183,6 +183,8 @@ export interface Instance {
   keyName?: string;
   userData?: string;
   clientToken?: string;
+  /** Set when several instances share one reservation; a lone instance's id is derived from its own. */
+  reservationId?: string;
   tags: Tag[];
   guestFirewall?: GuestFirewall;
 }
