@@ -2,12 +2,20 @@
 // in-process MSW server and the loopback server alike, so both answer the same way.
 import type { World } from '../src/world';
 import { FaultPlan } from './faults';
+import { createVmwareState, type VmwareMockOptions, type VmwareMockState } from './vmc/state';
 
 export interface MockContext {
   world: World;
   faults: FaultPlan;
+  /** The VMware side's own state (CSP tokens, NSX audit ledger); created on first use when absent. */
+  vmware?: VmwareMockState;
 }
 
-export function createMockContext(world: World, faults: FaultPlan = new FaultPlan()): MockContext {
-  return { world, faults };
+export interface MockContextOptions {
+  /** CSP tokens and SDDC-generation options of the VMware side. */
+  vmware?: VmwareMockOptions;
+}
+
+export function createMockContext(world: World, faults: FaultPlan = new FaultPlan(), options: MockContextOptions = {}): MockContext {
+  return { world, faults, vmware: createVmwareState(world.clock, options.vmware) };
 }
