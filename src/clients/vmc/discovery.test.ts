@@ -4,9 +4,9 @@ import { mainRouteTable } from '../../world';
 import { VmcClientError } from './errors';
 import { useVmcMock } from './test-bed';
 
-describe('connect() on an SDDC with active_eni', () => {
-  const bed = useVmcMock();
+const bed = useVmcMock();
 
+describe('connect() on an SDDC with active_eni', () => {
   test('finds the proxy URL and both NSX API bases', async () => {
     const b = bed();
     const { discovery } = await b.client().connect();
@@ -41,10 +41,8 @@ describe('connect() on an SDDC with active_eni', () => {
 });
 
 describe('connect() on a newer SDDC with traffic_group_eni_mappings only', () => {
-  const bed = useVmcMock(() => ({ vmware: { linkedVpcStyle: 'traffic-groups' } }));
-
   test('reads the active ENI from traffic_group_eni_mappings[0].eni', async () => {
-    const b = bed();
+    const b = bed({ vmware: { linkedVpcStyle: 'traffic-groups' } });
     const { discovery } = await b.client().connect();
     expect([discovery.connectedVpc.activeEni, discovery.connectedVpc.activeEniSource]).toEqual([b.activeEni, 'traffic_group_eni_mappings']);
   });

@@ -87,22 +87,21 @@ export function buildBed(options: BedOptions = {}): Bed {
 }
 
 /**
- * Starts the VMware mock in-process for the test file and gives each test a fresh bed (from
- * `options()` when given). The handlers read the context at request time, so swapping its fields
- * between tests is enough.
+ * Starts the VMware mock in-process for the test file (one MSW server per file) and returns `bed()`,
+ * which builds a fresh world and context for the calling test and points the handlers at it (they
+ * read the context at request time, so swapping its fields is enough).
  */
-export function useVmcMock(options: () => BedOptions = () => ({})): () => Bed {
-  let bed = buildBed(options());
-  const ctx: MockContext = { ...bed.ctx };
+export function useVmcMock(): (options?: BedOptions) => Bed {
+  const ctx: MockContext = { ...buildBed().ctx };
   const server = setupServer(...vmcHandlers(ctx));
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterAll(() => server.close());
-  beforeEach(() => {
-    bed = buildBed(options());
+  return (options = {}) => {
+    const bed = buildBed(options);
     Object.assign(ctx, bed.ctx);
     bed.ctx = ctx;
-  });
-  return () => bed;
+    return bed;
+  };
 }
 
 /** The calls the mock saw for `service`, as `operation` names (with the fault, if one was injected). */
