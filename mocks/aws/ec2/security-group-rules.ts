@@ -1,0 +1,120 @@
+// Security group rules on the wire: DescribeSecurityGroupRules (filters: group-id,
+// security-group-rule-id, tag:<k>, tag-key, as EC2 documents), the `securityGroupRuleSet` item that
+// Authorize returns too, and the IpPermission shape of Authorize/Revoke requests, including the
+// legacy flat form (IpProtocol, FromPort, ToPort, CidrIp, SourceSecurityGroupName at the top level).
+// Mock note: IPv6 ranges are refused (UnsupportedOperation); the world models IPv4 rules only.
+import { describeSecurityGroupRules, ec2Error, type IpPermission, type SecurityGroup, type SecurityGroupRule, type World } from '../../../src/world';
+import { items } from '../protocols/ec2-xml';
+import type { QueryParams } from '../protocols/query-params';
+import { applyFilters, type FilterTable } from './filters';
+import { page } from './paging';
+import { operation, type Ec2OperationTable } from './operation';
+import { arn, parseDescribe, tagSet, unsupported } from './render';
+
+export const securityGroupRuleFilters: FilterTable<SecurityGroupRule> = {
+  'group-id': (r) => r.groupId,
+  'security-group-rule-id': (r) => r.securityGroupRuleId,
+};
+
+export const renderSecurityGroupRule = (world: World, r: SecurityGroupRule) => ({
+  securityGroupRuleId: r.securityGroupRuleId,
+  groupId: r.groupId,
+  groupOwnerId: r.groupOwnerId,
+  isEgress: r.isEgress,
+  ipProtocol: r.ipProtocol,
+  fromPort: r.fromPort,
+  toPort: r.toPort,
+  cidrIpv4: r.cidrIpv4,
+  prefixListId: r.prefixListId,
+  referencedGroupInfo: r.referencedGroupId
+    ? { groupId: r.referencedGroupId, userId: world.ec2.securityGroups.get(r.referencedGroupId)?.ownerId ?? world.accountId }
+    : undefined,
+  description: r.description,
+  tagSet: tagSet(r.tags),
+  securityGroupRuleArn: arn(world, 'security-group-rule', r.securityGroupRuleId, r.groupOwnerId),
+});
+
+/** Finds a security group by name where EC2 allows it: in the VPC given, else in the default VPC. */
+export function groupByName(world: World, name: string, vpcId?: string): SecurityGroup {
+  const defaultVpc = [...world.ec2.vpcs.values()].find((v) => v.isDefault);
+  const inVpc = vpcId ?? defaultVpc?.vpcId;
+  const sg = [...world.ec2.securityGroups.values()].find((g) => g.groupName === name && g.vpcId === inVpc);
+  if (!sg) throw ec2Error('InvalidGroup.NotFound', `The security group '${name}' does not exist in default VPC '${defaultVpc?.vpcId ?? 'none'}'`);
+  return sg;
+}
+
+/** The target group of Authorize/Revoke/Delete: `GroupId`, or `GroupName` in the default VPC. */
+export function targetGroupId(world: World, p: QueryParams): string {
+  const id = p.str('GroupId');
+  const name = p.str('GroupName');
+  if (id !== undefined) return id;
+  if (name !== undefined) return groupByName(world, name).groupId;
+  throw ec2Error('MissingParameter', 'The request must contain the parameter groupName or groupId');
+}
+
+function parsePermission(world: World, q: QueryParams, vpcId: string | undefined): IpPermission {
+  unsupported(q, 'Ipv6Ranges', 'the world models IPv4 rules only');
+  const fromPort = q.int('FromPort');
+  const toPort = q.int('ToPort');
+  const descriptionOf = (x: QueryParams) => {
+    const d = x.str('Description');
+    return d !== undefined ? { description: d } : {};
+  };
+  return {
+    ipProtocol: q.required('IpProtocol'),
+    ...(fromPort !== undefined ? { fromPort } : {}),
+    ...(toPort !== undefined ? { toPort } : {}),
+    ipRanges: q.list('IpRanges').map((r) => ({ cidrIp: r.required('CidrIp'), ...descriptionOf(r) })),
+    userIdGroupPairs: q.list('Groups').map((g) => {
+      g.str('UserId');
+      g.str('VpcId');
+      const id = g.str('GroupId');
+      const name = g.str('GroupName');
+      const groupId = id ?? (name !== undefined ? groupByName(world, name, vpcId).groupId : undefined);
+      if (groupId === undefined) throw ec2Error('MissingParameter', 'A source group needs GroupId or GroupName.');
+      return { groupId, ...descriptionOf(g) };
+    }),
+    prefixListIds: q.list('PrefixListIds').map((pl) => ({ prefixListId: pl.required('PrefixListId'), ...descriptionOf(pl) })),
+  };
+}
+
+/** `IpPermissions.N…`, or the legacy flat form; the group's VPC resolves source group names. */
+export function parsePermissions(world: World, p: QueryParams, groupId: string): IpPermission[] {
+  const vpcId = world.ec2.securityGroups.get(groupId)?.vpcId;
+  if (p.has('IpPermissions')) return p.list('IpPermissions').map((q) => parsePermission(world, q, vpcId));
+  const protocol = p.str('IpProtocol');
+  const cidr = p.str('CidrIp');
+  const sourceName = p.str('SourceSecurityGroupName');
+  p.str('SourceSecurityGroupOwnerId');
+  if (protocol === undefined && cidr === undefined && sourceName === undefined) return [];
+  const fromPort = p.int('FromPort');
+  const toPort = p.int('ToPort');
+  return [
+    {
+      ipProtocol: protocol ?? '-1',
+      ...(fromPort !== undefined ? { fromPort } : {}),
+      ...(toPort !== undefined ? { toPort } : {}),
+      ipRanges: cidr !== undefined ? [{ cidrIp: cidr }] : [],
+      userIdGroupPairs: sourceName !== undefined ? [{ groupId: groupByName(world, sourceName, vpcId).groupId }] : [],
+    },
+  ];
+}
+
+export const securityGroupRuleOperations: Ec2OperationTable = {
+  DescribeSecurityGroupRules: operation({
+    parse: (p) => parseDescribe(p, 'SecurityGroupRuleId'),
+    run: ({ world }, input) => {
+      let rules = describeSecurityGroupRules(world);
+      if (input.ids.length) {
+        rules = input.ids.map(
+          (id) => rules.find((r) => r.securityGroupRuleId === id) ?? (() => { throw ec2Error('InvalidSecurityGroupRuleId.NotFound', `The security group rule ID '${id}' does not exist`); })(),
+        );
+      }
+      const all = applyFilters(rules, input.filters, securityGroupRuleFilters, (r) => r.tags);
+      const { page: shown, nextToken } = page(all, input, { min: 5, max: 1000 });
+      return { securityGroupRuleSet: items(shown.map((r) => renderSecurityGroupRule(world, r))), nextToken };
+    },
+    notFound: (input) =>
+      input.ids.length ? ec2Error('InvalidSecurityGroupRuleId.NotFound', `The security group rule ID '${input.ids[0]}' does not exist`) : { securityGroupRuleSet: '' },
+  }),
+};

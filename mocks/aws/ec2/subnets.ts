@@ -1,0 +1,66 @@
+// DescribeSubnets on the wire. Filters: subnet-id, vpc-id, cidr-block (and its aliases cidr,
+// cidrBlock), availability-zone (availabilityZone), availability-zone-id, available-ip-address-count,
+// default-for-az (defaultForAz), map-public-ip-on-launch, owner-id, state, subnet-arn, tag:<k>, tag-key.
+// Mock note: no IPv6; subnets are never default-for-AZ and never map public IPs.
+import { describeSubnets, ec2Error, freeAddressCount, zoneIdOf, type Subnet, type World } from '../../../src/world';
+import { items } from '../protocols/ec2-xml';
+import { applyFilters, type FilterTable } from './filters';
+import { page } from './paging';
+import { operation, type Ec2OperationTable } from './operation';
+import { arn, parseDescribe, tagSet } from './render';
+
+export function subnetFilters(world: World): FilterTable<Subnet> {
+  const zone = (s: Subnet) => s.availabilityZone;
+  const cidr = (s: Subnet) => s.cidrBlock;
+  return {
+    'subnet-id': (s) => s.subnetId,
+    'vpc-id': (s) => s.vpcId,
+    'cidr-block': cidr,
+    cidr,
+    cidrBlock: cidr,
+    'availability-zone': zone,
+    availabilityZone: zone,
+    'availability-zone-id': (s) => zoneIdOf(world, s.availabilityZone),
+    'available-ip-address-count': (s) => freeAddressCount(world, s.subnetId),
+    'default-for-az': () => false,
+    defaultForAz: () => false,
+    'map-public-ip-on-launch': () => false,
+    'owner-id': (s) => s.ownerId,
+    state: (s) => s.state,
+    'subnet-arn': (s) => arn(world, 'subnet', s.subnetId, s.ownerId),
+  };
+}
+
+export const renderSubnet = (world: World, s: Subnet) => ({
+  subnetId: s.subnetId,
+  subnetArn: arn(world, 'subnet', s.subnetId, s.ownerId),
+  state: s.state,
+  ownerId: s.ownerId,
+  vpcId: s.vpcId,
+  cidrBlock: s.cidrBlock,
+  ipv6CidrBlockAssociationSet: '',
+  availableIpAddressCount: freeAddressCount(world, s.subnetId),
+  availabilityZone: s.availabilityZone,
+  availabilityZoneId: zoneIdOf(world, s.availabilityZone),
+  defaultForAz: false,
+  mapPublicIpOnLaunch: false,
+  mapCustomerOwnedIpOnLaunch: false,
+  assignIpv6AddressOnCreation: false,
+  enableDns64: false,
+  ipv6Native: false,
+  privateDnsNameOptionsOnLaunch: { hostnameType: 'ip-name', enableResourceNameDnsARecord: false, enableResourceNameDnsAAAARecord: false },
+  blockPublicAccessStates: { internetGatewayBlockMode: 'off' },
+  tagSet: tagSet(s.tags),
+});
+
+export const subnetOperations: Ec2OperationTable = {
+  DescribeSubnets: operation({
+    parse: (p) => parseDescribe(p, 'SubnetId'),
+    run: ({ world }, input) => {
+      const all = applyFilters(describeSubnets(world, input.ids), input.filters, subnetFilters(world), (s) => s.tags);
+      const { page: subnets, nextToken } = page(all, input, { min: 5, max: 1000 });
+      return { subnetSet: items(subnets.map((s) => renderSubnet(world, s))), nextToken };
+    },
+    notFound: (input) => (input.ids.length ? ec2Error('InvalidSubnetID.NotFound', `The subnet ID '${input.ids[0]}' does not exist`) : { subnetSet: '' }),
+  }),
+};

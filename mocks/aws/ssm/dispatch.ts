@@ -1,0 +1,65 @@
+// The SSM dispatcher: one entry point for every operation (`x-amz-target: AmazonSSM.<Op>`), an
+// operation table inside. The fault plan first (ThrottlingException, 5xx), then the operation
+// (unknown → UnknownOperationException), the JSON input (malformed → SerializationException, wrong
+// shape → ValidationException), then the world. World errors keep their SSM code and status.
+import { randomUUID } from 'node:crypto';
+import { isWorldError, ssmError, type WorldError } from '../../../src/world';
+import type { FaultKind } from '../../faults';
+import type { MockContext } from '../../mock-context';
+import { ssmFailure, ssmSuccess, ssmTargetPrefix } from '../protocols/ssm-json';
+import type { SsmOperationTable } from './operation';
+import { parameterOperations } from './parameters';
+import { instanceInformationOperations } from './instance-information';
+import { commandOperations } from './commands';
+import { commandInvocationOperations } from './command-invocations';
+
+export const ssmOperations: SsmOperationTable = {
+  ...parameterOperations,
+  ...instanceInformationOperations,
+  ...commandOperations,
+  ...commandInvocationOperations,
+};
+
+function earlyFault(fault: FaultKind): WorldError | undefined {
+  if (fault === 'throttle') return ssmError('ThrottlingException', 'Rate exceeded');
+  if (fault === 'server-error') return ssmError('InternalServerError', 'An internal error occurred.', 500);
+  return undefined;
+}
+
+function parseJson(body: string): unknown {
+  try {
+    return body.trim() === '' ? {} : JSON.parse(body);
+  } catch {
+    throw ssmError('SerializationException', 'The request body is not valid JSON.');
+  }
+}
+
+export function answerSsm(ctx: MockContext, target: string, body: string): Response {
+  const requestId = randomUUID();
+  try {
+    const name = target.slice(ssmTargetPrefix.length);
+    const fault = ctx.faults.take('ssm', name);
+    const early = fault && earlyFault(fault);
+    if (early) throw early;
+    const op = ssmOperations[name];
+    if (!op) throw ssmError('UnknownOperationException', `The operation ${name} is not supported by the vmc-reach mock (x-amz-target ${target}).`);
+    const parsed = op.input.safeParse(parseJson(body));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw ssmError('ValidationException', `1 validation error detected: ${issue ? `'${issue.path.join('.')}' ${issue.message}` : 'invalid input'}`);
+    }
+    if (fault) {
+      const answer = fault === 'not-found' ? op.notFound?.(parsed.data) : undefined;
+      if (answer === undefined) {
+        throw ssmError('VmcReachMock.FaultNotApplicable', `vmc-reach mock: the fault '${fault}' does not apply to ssm:${name} (SSM supports throttle, server-error and not-found on GetCommandInvocation, ListCommandInvocations and DescribeInstanceInformation).`);
+      }
+      if (isWorldError(answer)) throw answer;
+      return ssmSuccess(answer, requestId);
+    }
+    return ssmSuccess(op.run(ctx, parsed.data), requestId);
+  } catch (e) {
+    if (isWorldError(e)) return ssmFailure(e.code, e.message, e.httpStatus, requestId);
+    const message = e instanceof Error ? e.message : String(e);
+    return ssmFailure('InternalServerError', `vmc-reach mock internal error: ${message}`, 500, requestId);
+  }
+}
