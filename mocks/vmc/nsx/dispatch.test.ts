@@ -7,6 +7,7 @@ import { useRawVmcMock } from '../test-helpers';
 const mock = useRawVmcMock();
 const policy = '/policy/api/v1/infra/domains/cgw/gateway-policies/default';
 const rule = { source_groups: ['ANY'], destination_groups: ['ANY'], services: ['ANY'], scope: ['/infra/labels/cgw-cross-vpc'], action: 'ALLOW' };
+const worldRule = { scope: ['/infra/labels/cgw-cross-vpc'], action: 'ALLOW' as const };
 
 test('PATCH answers 200 with an empty body', async () => {
   const res = await mock().nsx('PATCH', '/policy/api/v1/infra/tier-1s/cgw/segments/s1', { subnets: [{ gateway_address: '10.77.1.1/24' }] });
@@ -22,8 +23,8 @@ test('DELETE answers 200 with an empty body', async () => {
 
 test('a PATCH of the whole policy with rules replaces ALL rules, as NSX does', async () => {
   const m = mock();
-  patchCgwRule(m.world, 'default-uplink-rule', { ...rule, action: 'DROP', scope: ['/infra/labels/cgw-all'], isDefault: true });
-  patchCgwRule(m.world, 'someone-elses', rule);
+  patchCgwRule(m.world, 'default-uplink-rule', { action: 'DROP', scope: ['/infra/labels/cgw-all'], isDefault: true });
+  patchCgwRule(m.world, 'someone-elses', worldRule);
   const res = await m.nsx('PATCH', policy, { rules: [{ id: 'only-this', ...rule, sequence_number: 1 }] });
   expect(res.status).toBe(200);
   expect([...m.world.nsx.cgwRules.keys()]).toEqual(['only-this']);
@@ -31,7 +32,7 @@ test('a PATCH of the whole policy with rules replaces ALL rules, as NSX does', a
 
 test('a PATCH of the policy without rules leaves the rules alone', async () => {
   const m = mock();
-  patchCgwRule(m.world, 'kept', rule);
+  patchCgwRule(m.world, 'kept', worldRule);
   await m.nsx('PATCH', policy, { description: 'touched' });
   expect([...m.world.nsx.cgwRules.keys()]).toEqual(['kept']);
 });
