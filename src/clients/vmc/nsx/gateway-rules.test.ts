@@ -39,6 +39,11 @@ test('the policy lists its rules by sequence number, the Default Uplink Rule las
   expect((await nsx.rules.list(2)).map((r) => r.id)).toEqual(['a', 'b', 'default-uplink-rule']);
 });
 
+test('the CGW has one gateway policy, default', async () => {
+  const nsx = await connect(bed());
+  expect((await nsx.listGatewayPolicies()).map((p) => [p.id, p.rules])).toEqual([['default', []]]);
+});
+
 test('PUT replaces a rule at its current revision; a 412 is retried after reading again', async () => {
   const b = bed();
   const nsx = await connect(b);
@@ -52,6 +57,13 @@ test('a throttled rule PATCH (429) is retried', async () => {
   b.ctx.faults.add({ service: 'nsx', operation: 'PATCH rule', fault: 'throttle' });
   await expect((await connect(b)).rules.patch('cj-in', anyIn(10))).resolves.toMatchObject({ id: 'cj-in' });
   expect(b.sleeps).toEqual([1000]);
+});
+
+test('a 409 (concurrent update) on a rule write is retried', async () => {
+  const b = bed();
+  b.ctx.faults.add({ service: 'nsx', operation: 'PATCH rule', fault: 'conflict' });
+  await expect((await connect(b)).rules.patch('cj-in', anyIn(10))).resolves.toMatchObject({ id: 'cj-in' });
+  expect(callsTo(b, 'nsx').filter((c) => c.startsWith('PATCH rule'))).toEqual(['PATCH rule !conflict', 'PATCH rule']);
 });
 
 test('DELETE removes a rule; the Default Uplink Rule cannot be deleted (403)', async () => {

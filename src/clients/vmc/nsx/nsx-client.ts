@@ -53,6 +53,11 @@ export class NsxClient {
     this.rules = new PolicyObjects(session, `${this.policyBase}/infra/domains/cgw/gateway-policies/default/rules`, ruleSchema, 'rule', new WriteQueue());
   }
 
+  /** The CGW's gateway policies (on VMC: `default`), without their rules. */
+  listGatewayPolicies(): Promise<NsxGatewayPolicy[]> {
+    return listAll(this.session, `${this.policyBase}/infra/domains/cgw/gateway-policies`, gatewayPolicySchema);
+  }
+
   /** The CGW gateway policy `default` with its rules (read only). */
   gatewayPolicy(): Promise<NsxGatewayPolicy> {
     return this.session.get('nsx', `${this.policyBase}/infra/domains/cgw/gateway-policies/default`, gatewayPolicySchema);
