@@ -66,7 +66,13 @@ async function write(call: NsxCall, tier1: string, id: string, put: boolean): Pr
   requireCgw(tier1);
   const body = await readBody(call.request, segmentBody, `Segment ${id}`);
   checkBodyId(body.id, id, `Segment ${id}`);
-  const seg = put ? putSegment(call.world, id, toInput(body), body._revision) : (checkPatchRevision(call.world.nsx.segments.get(id), body._revision), patchSegment(call.world, id, toInput(body)));
+  let seg: Segment;
+  if (put) {
+    seg = putSegment(call.world, id, toInput(body), body._revision);
+  } else {
+    checkPatchRevision(call.world.nsx.segments.get(id), body._revision);
+    seg = patchSegment(call.world, id, toInput(body));
+  }
   call.state.audit.written(seg.path, call.user);
   return seg;
 }
