@@ -16,7 +16,7 @@ export const envOverrides: { variable: string; path: string[]; parse?: (v: strin
   { variable: 'VMC_REACH_REPORT_DIR', path: ['reportDir'] },
   { variable: 'VMC_ORG_ID', path: ['live', 'orgId'] },
   { variable: 'VMC_SDDC_ID', path: ['live', 'sddcId'] },
-  { variable: 'VMC_CSP_API_TOKEN_FILE', path: ['live', 'cspTokenFile'] },
+  { variable: 'VMC_API_TOKEN_FILE', path: ['live', 'cspTokenFile'] },
   { variable: 'VMC_CSP_URL', path: ['live', 'cspUrl'] },
   { variable: 'VMC_URL', path: ['live', 'vmcUrl'] },
   { variable: 'VMC_REACH_VM_NAME', path: ['live', 'vm', 'name'] },

@@ -1,0 +1,185 @@
+// The scenario DSL: declare the topology (SDDC side and AWS side), then steps of probes and changes.
+// It only records a ScenarioSpec; provisioning and probing happen in the runner. Reads like a runbook:
+//
+//   const spec = defineScenario('article', ({ sddc, aws, step, ping }) => {
+//     const vm = sddc.vm('CJ-VM01');
+//     const aws01 = aws.instance('CJ-AWS01', { securityGroups: [aws.defaultSecurityGroup()] });
+//     step('case A', () => { ping(aws01, vm).expect('reachable'); });
+//   });
+import type { ReasonCode } from '../../network';
+import type {
+  CgwEndpoint,
+  CgwRuleSpec,
+  EndpointRef,
+  ChangeStep,
+  Expectation,
+  GroupMember,
+  GroupRef,
+  InstanceRef,
+  ScenarioSpec,
+  SegmentRef,
+  SgPeer,
+  SgRef,
+  SgRuleSpec,
+  SubnetSpec,
+  VmRef,
+} from './spec';
+
+export class ScenarioDefinitionError extends Error {
+  override readonly name = 'ScenarioDefinitionError';
+}
+
+/** `allow('icmp')`, `allow('tcp', 443, { cidr: '10.0.0.0/8' })`: a rule for securityGroup()/authorize. */
+export function allow(protocol: SgRuleSpec['protocol'] = 'all', port?: number, peer: SgPeer = { cidr: '0.0.0.0/0' }): Omit<SgRuleSpec, 'direction'> {
+  return { protocol, ...(port !== undefined ? { port } : {}), peer };
+}
+
+const slug = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+export interface ScenarioApi {
+  sddc: {
+    segment(name: string, o: { gateway: string; connectivity?: 'ON' | 'OFF'; id?: string }): SegmentRef;
+    group(name: string, ...members: (GroupMember | SegmentRef)[]): GroupRef;
+    cgwRule(name: string, o: { sequence: number; from: CgwEndpoint; to: CgwEndpoint; appliedTo?: CgwRuleSpec['appliedTo']; direction?: CgwRuleSpec['direction']; action?: CgwRuleSpec['action']; services?: CgwRuleSpec['services'] }): void;
+    /** An existing VM, by display name (adopted, never changed). */
+    vm(name: string, o?: { os?: 'linux' | 'windows' }): VmRef;
+  };
+  aws: {
+    defaultSecurityGroup(): SgRef;
+    securityGroup(name: string, o?: { ingress?: Omit<SgRuleSpec, 'direction'>[]; egress?: Omit<SgRuleSpec, 'direction'>[] }): SgRef;
+    subnet(name: string, o: Omit<SubnetSpec, 'name'>): string;
+    instance(name: string, o: { securityGroups: SgRef[]; instanceProfile?: boolean; subnet?: string }): InstanceRef;
+    /** A change made between probes (recorded, reverted exactly at teardown when the SG is foreign). */
+    authorizeIngress(sg: SgRef, rule: Omit<SgRuleSpec, 'direction'>): void;
+    revokeIngress(sg: SgRef, rule: Omit<SgRuleSpec, 'direction'>): void;
+  };
+  /** Connect or disconnect a segment between probes. */
+  setConnectivity(segment: SegmentRef, connectivity: 'ON' | 'OFF'): void;
+  step(label: string, body: () => void): void;
+  ping(from: EndpointRef, to: EndpointRef): {
+    expect(outcome: 'reachable'): void;
+    expect(outcome: 'unreachable', blockedBy: ReasonCode): void;
+    /** The probe cannot run at all; the harness must say why (the message matches). */
+    expectProbeError(why: RegExp): void;
+  };
+}
+
+export function defineScenario(title: string, body: (api: ScenarioApi) => void): ScenarioSpec {
+  const spec: ScenarioSpec = { title, segments: [], groups: [], cgwRules: [], securityGroups: [], subnets: [], instances: [], vms: [], steps: [] };
+  let stepLabel = '';
+  const names = new Set<string>();
+  const declare = (kind: string, name: string): void => {
+    if (names.has(`${kind}:${name}`)) throw new ScenarioDefinitionError(`scenario "${title}": ${kind} "${name}" is declared twice`);
+    names.add(`${kind}:${name}`);
+  };
+  const known = (kind: string, ref: { name: string }): void => {
+    if (!names.has(`${kind}:${ref.name}`)) throw new ScenarioDefinitionError(`scenario "${title}": ${kind} "${ref.name}" is used but not declared`);
+  };
+  const endpointOk = (e: CgwEndpoint): void => {
+    if (typeof e === 'object' && 'kind' in e) known('group', e);
+  };
+  const change = (label: string, c: ChangeStep): void => {
+    spec.steps.push({ ...c, label: stepLabel ? `${stepLabel}: ${label}` : label });
+  };
+
+  const api: ScenarioApi = {
+    sddc: {
+      segment(name, o) {
+        declare('segment', name);
+        spec.segments.push({ name, id: o.id ?? slug(name), gateway: o.gateway, connectivity: o.connectivity ?? 'ON' });
+        return { kind: 'segment', name };
+      },
+      group(name, ...members) {
+        declare('group', name);
+        const resolved: GroupMember[] = members.map((m) => ('kind' in m ? (known('segment', m), { segment: m }) : m));
+        spec.groups.push({ name, id: slug(name), members: resolved });
+        return { kind: 'group', name };
+      },
+      cgwRule(name, o) {
+        declare('cgw-rule', name);
+        endpointOk(o.from);
+        endpointOk(o.to);
+        spec.cgwRules.push({ name, id: slug(name), sequence: o.sequence, from: o.from, to: o.to, services: o.services ?? 'ANY', appliedTo: o.appliedTo ?? 'vpc', direction: o.direction ?? 'IN_OUT', action: o.action ?? 'ALLOW' });
+      },
+      vm(name, o) {
+        declare('vm', name);
+        spec.vms.push({ name, os: o?.os ?? 'linux' });
+        return { kind: 'vm', name };
+      },
+    },
+    aws: {
+      defaultSecurityGroup() {
+        if (!names.has('security-group:default')) {
+          declare('security-group', 'default');
+          spec.securityGroups.push({ name: 'default', isDefault: true, rules: [], noDefaultEgress: false });
+        }
+        return { kind: 'security-group', name: 'default' };
+      },
+      securityGroup(name, o) {
+        if (name === 'default') throw new ScenarioDefinitionError(`scenario "${title}": use aws.defaultSecurityGroup() for the VPC's default security group`);
+        declare('security-group', name);
+        const ingress = (o?.ingress ?? []).map((r) => ({ ...r, direction: 'ingress' as const }));
+        const egress = (o?.egress ?? [allow()]).map((r) => ({ ...r, direction: 'egress' as const }));
+        for (const r of [...ingress, ...egress]) if ('sg' in r.peer) known('security-group', r.peer.sg);
+        const restricted = o?.egress !== undefined && !o.egress.some((r) => r.protocol === 'all' && 'cidr' in r.peer && r.peer.cidr === '0.0.0.0/0');
+        spec.securityGroups.push({ name, isDefault: false, rules: [...ingress, ...egress.filter((r) => !(r.protocol === 'all' && 'cidr' in r.peer && r.peer.cidr === '0.0.0.0/0'))], noDefaultEgress: restricted });
+        return { kind: 'security-group', name };
+      },
+      subnet(name, o) {
+        declare('subnet', name);
+        for (const seg of o.routeTable?.sddcRoutes ?? []) known('segment', seg);
+        spec.subnets.push({ name, ...o });
+        return name;
+      },
+      instance(name, o) {
+        declare('instance', name);
+        if (o.securityGroups.length === 0) throw new ScenarioDefinitionError(`scenario "${title}": instance "${name}" needs at least one security group`);
+        for (const sg of o.securityGroups) known('security-group', sg);
+        if (o.subnet !== undefined && !names.has(`subnet:${o.subnet}`)) throw new ScenarioDefinitionError(`scenario "${title}": instance "${name}" uses subnet "${o.subnet}", which is not declared`);
+        spec.instances.push({ name, securityGroups: o.securityGroups, instanceProfile: o.instanceProfile ?? true, ...(o.subnet ? { subnet: o.subnet } : {}) });
+        return { kind: 'instance', name };
+      },
+      authorizeIngress(sg, rule) {
+        known('security-group', sg);
+        change(`authorize ingress on ${sg.name}`, { type: 'change', label: '', change: { type: 'authorize', sg, rule: { ...rule, direction: 'ingress' } } });
+      },
+      revokeIngress(sg, rule) {
+        known('security-group', sg);
+        change(`revoke ingress on ${sg.name}`, { type: 'change', label: '', change: { type: 'revoke', sg, rule: { ...rule, direction: 'ingress' } } });
+      },
+    },
+    setConnectivity(segment, connectivity) {
+      known('segment', segment);
+      change(`segment ${segment.name} connectivity ${connectivity}`, { type: 'change', label: '', change: { type: 'segment-connectivity', segment, connectivity } });
+    },
+    step(label, fn) {
+      const outer = stepLabel;
+      stepLabel = outer ? `${outer} / ${label}` : label;
+      try {
+        fn();
+      } finally {
+        stepLabel = outer;
+      }
+    },
+    ping(from, to) {
+      known(from.kind, from);
+      known(to.kind, to);
+      if (from.kind === to.kind) throw new ScenarioDefinitionError(`scenario "${title}": ping ${from.name} → ${to.name}: one end must be an EC2 instance and the other an SDDC VM`);
+      const label = `${stepLabel ? `${stepLabel}: ` : ''}${from.name} → ${to.name}`;
+      const push = (expect: Expectation): void => {
+        spec.steps.push({ type: 'probe', label, from, to, expect });
+      };
+      return {
+        expect(outcome: 'reachable' | 'unreachable', blockedBy?: ReasonCode) {
+          push(outcome === 'reachable' ? { reachable: true } : { reachable: false, ...(blockedBy ? { blockedBy } : {}) });
+        },
+        expectProbeError(why: RegExp) {
+          push({ reachable: false, probeError: why });
+        },
+      } as ReturnType<ScenarioApi['ping']>;
+    },
+  };
+  body(api);
+  if (!spec.steps.some((s) => s.type === 'probe')) throw new ScenarioDefinitionError(`scenario "${title}" has no probe; add ping(a, b).expect(...)`);
+  return spec;
+}

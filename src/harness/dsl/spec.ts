@@ -1,0 +1,129 @@
+// A scenario as data: the topology to build (what to create, what exists and is adopted), then steps:
+// probes with their expectations, and changes between probes (the fix of case C). The DSL (builder.ts)
+// produces it; the runner provisions, probes and tears down from it. Nothing here calls an API.
+import type { ReasonCode } from '../../network';
+
+/** A reference to something the scenario declared, by its scenario-local name. */
+export interface Ref<K extends string> {
+  kind: K;
+  name: string;
+}
+
+export type InstanceRef = Ref<'instance'>;
+export type VmRef = Ref<'vm'>;
+export type SgRef = Ref<'security-group'>;
+export type GroupRef = Ref<'group'>;
+export type SegmentRef = Ref<'segment'>;
+export type EndpointRef = InstanceRef | VmRef;
+
+/** Who may talk: a security group of the scenario, a CIDR, or all. */
+export type SgPeer = { sg: SgRef } | { cidr: string };
+
+export interface SgRuleSpec {
+  direction: 'ingress' | 'egress';
+  protocol: 'all' | 'icmp' | 'tcp' | 'udp';
+  /** TCP/UDP port, or ICMP type (-1 = all). */
+  port?: number;
+  peer: SgPeer;
+}
+
+export interface SegmentSpec {
+  name: string;
+  /** NSX segment id. */
+  id: string;
+  /** Gateway CIDR, e.g. `192.168.100.1/24`. */
+  gateway: string;
+  connectivity: 'ON' | 'OFF';
+}
+
+export type GroupMember = { vmName: string } | { ip: string } | { segment: SegmentRef } | { tag: string };
+
+export interface GroupSpec {
+  name: string;
+  id: string;
+  members: GroupMember[];
+}
+
+export type CgwEndpoint = 'ANY' | GroupRef | { cidr: string } | 'connected_vpc';
+
+export interface CgwRuleSpec {
+  name: string;
+  id: string;
+  sequence: number;
+  from: CgwEndpoint;
+  to: CgwEndpoint;
+  services: 'ANY' | 'ICMP-ALL' | string[];
+  /** Applied To: `vpc` is the VPC Interface (cgw-cross-vpc). */
+  appliedTo: 'vpc' | 'all-uplinks' | 'internet' | 'direct-connect';
+  direction: 'IN' | 'OUT' | 'IN_OUT';
+  action: 'ALLOW' | 'DROP' | 'REJECT';
+}
+
+export interface SecurityGroupSpec {
+  name: string;
+  /** `default` is the VPC's default SG: adopted, never created or deleted. */
+  isDefault: boolean;
+  rules: SgRuleSpec[];
+  /** For a created SG: drop the allow-all egress rule AWS adds (restricted egress cases). */
+  noDefaultEgress: boolean;
+}
+
+export interface InstanceSpec {
+  name: string;
+  securityGroups: SgRef[];
+  /** Without an instance profile SSM cannot manage the instance (the harness must say so). */
+  instanceProfile: boolean;
+  /** A subnet with its own route table / NACL for the case (created by the scenario), else the connected subnet. */
+  subnet?: string;
+}
+
+export interface SubnetSpec {
+  name: string;
+  cidr: string;
+  /** A custom route table; `sddcRoute` adds the segment route to the active ENI (absent = the classic pitfall). */
+  routeTable?: { sddcRoutes: SegmentRef[] };
+  /** A custom network ACL: entries in order. */
+  networkAcl?: { ruleNumber: number; egress: boolean; protocol: 'all' | 'icmp'; icmpType?: number; action: 'allow' | 'deny'; cidr: string }[];
+}
+
+export interface Expectation {
+  reachable: boolean;
+  /** For unreachable: the reason code the engine must name. */
+  blockedBy?: ReasonCode;
+  /** The probe cannot run (no SSM profile …): the harness must report an infrastructure error, and why. */
+  probeError?: RegExp;
+}
+
+export interface ProbeStep {
+  type: 'probe';
+  label: string;
+  from: EndpointRef;
+  to: EndpointRef;
+  expect: Expectation;
+}
+
+export type Change =
+  | { type: 'authorize'; sg: SgRef; rule: SgRuleSpec }
+  | { type: 'revoke'; sg: SgRef; rule: SgRuleSpec }
+  | { type: 'segment-connectivity'; segment: SegmentRef; connectivity: 'ON' | 'OFF' };
+
+export interface ChangeStep {
+  type: 'change';
+  label: string;
+  change: Change;
+}
+
+export type Step = ProbeStep | ChangeStep;
+
+export interface ScenarioSpec {
+  title: string;
+  segments: SegmentSpec[];
+  groups: GroupSpec[];
+  cgwRules: CgwRuleSpec[];
+  securityGroups: SecurityGroupSpec[];
+  subnets: SubnetSpec[];
+  instances: InstanceSpec[];
+  /** Existing SDDC VMs used by the scenario, by display name. */
+  vms: { name: string; os: 'linux' | 'windows' }[];
+  steps: Step[];
+}

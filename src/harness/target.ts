@@ -1,0 +1,77 @@
+// Which services a run talks to and how: `mock` (the embedded mock; fake credentials, settings handed
+// over by the mock's set-up) or `live` (the SDK's default credential chain and region; the CSP API token
+// from VMC_API_TOKEN or a token file, never argv; org and SDDC ids). Missing live settings are listed
+// all at once, each with how to provide it.
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import type { AwsClientOptions } from '../clients/aws';
+import { mockCredentials } from '../clients/aws';
+import { Secret, type VmcClientOptions } from '../clients/vmc';
+import type { HarnessConfig } from './config/schema';
+
+export class TargetError extends Error {
+  override readonly name = 'TargetError';
+}
+
+export interface TargetSettings {
+  kind: 'mock' | 'live';
+  region: string;
+  aws: AwsClientOptions;
+  vmc: VmcClientOptions;
+  /** The existing SDDC VM's SSM managed node, when configured (else found by its IP). */
+  vmManagedInstanceIds: Record<string, string>;
+  image: string;
+  instanceType: string;
+  instanceProfile?: string;
+  subnetId?: string;
+  probe: { count: number; timeoutSeconds: number };
+}
+
+const expandHome = (p: string): string => (p.startsWith('~/') ? `${homedir()}${p.slice(1)}` : p);
+
+export function resolveTarget(config: HarnessConfig, env: NodeJS.ProcessEnv = process.env, readFile: (p: string) => string = (p) => readFileSync(p, 'utf8')): TargetSettings {
+  const missing: string[] = [];
+  const region = config.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  if (!region) missing.push('AWS region: set "region" in vmc-reach.config.json or AWS_REGION');
+  const orgId = config.live.orgId ?? env.VMC_ORG_ID;
+  if (!orgId) missing.push('VMC org id: set "live.orgId" in the config or VMC_ORG_ID');
+  const sddcId = config.live.sddcId ?? env.VMC_SDDC_ID;
+  if (!sddcId) missing.push('SDDC id: set "live.sddcId" in the config or VMC_SDDC_ID');
+  let token: Secret | undefined;
+  if (env.VMC_API_TOKEN) token = new Secret(env.VMC_API_TOKEN);
+  else if (config.live.cspTokenFile) {
+    const file = expandHome(config.live.cspTokenFile);
+    try {
+      token = new Secret(readFile(file).trim());
+    } catch {
+      missing.push(`CSP API token: the token file ${file} (live.cspTokenFile / VMC_API_TOKEN_FILE) cannot be read`);
+    }
+  } else missing.push('CSP API token: export VMC_API_TOKEN, or put it in a file (chmod 600) named by "live.cspTokenFile" or VMC_API_TOKEN_FILE; never on the command line');
+  if (config.target === 'live' && !config.live.instanceProfile) {
+    missing.push('instance profile for SSM: set "live.instanceProfile" (e.g. AmazonSSMRoleForInstancesQuickSetup) or VMC_REACH_INSTANCE_PROFILE');
+  }
+  if (missing.length > 0) {
+    throw new TargetError(`${config.target} target: missing settings:\n  - ${missing.join('\n  - ')}`);
+  }
+  const cspUrl = env.VMC_CSP_URL ?? config.live.cspUrl;
+  const vmcUrl = env.VMC_URL ?? config.live.vmcUrl;
+  const endpoint = env.AWS_ENDPOINT_URL;
+  const aws: AwsClientOptions = {
+    region: region!,
+    ...(config.target === 'mock' ? { credentials: mockCredentials } : {}),
+    ...(endpoint ? { endpoint } : {}),
+    ...(env.AWS_ENDPOINT_URL_EC2 || env.AWS_ENDPOINT_URL_SSM ? { endpoints: { ...(env.AWS_ENDPOINT_URL_EC2 ? { ec2: env.AWS_ENDPOINT_URL_EC2 } : {}), ...(env.AWS_ENDPOINT_URL_SSM ? { ssm: env.AWS_ENDPOINT_URL_SSM } : {}) } } : {}),
+  };
+  return {
+    kind: config.target,
+    region: region!,
+    aws,
+    vmc: { apiToken: token!, orgId: orgId!, sddcId: sddcId!, cspUrl, vmcUrl },
+    vmManagedInstanceIds: config.live.vm ? { [config.live.vm.name]: config.live.vm.managedInstanceId } : {},
+    image: config.live.image,
+    instanceType: config.live.instanceType,
+    ...(config.live.instanceProfile ? { instanceProfile: config.live.instanceProfile } : {}),
+    ...(config.live.subnetId ? { subnetId: config.live.subnetId } : {}),
+    probe: config.probe,
+  };
+}
