@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { version as packageVersion } from '../../package.json';
 import { reproduceCommand } from './reproduce-command';
+import { mockCommand } from './mock-command';
 import { exitCodes, UsageError } from './usage-error';
 import { SnapshotError } from '../snapshot';
 import { RefError, UnsupportedFlowError } from '../network';
@@ -26,6 +27,9 @@ export async function main(argv: readonly string[], io: MainIo = processIo): Pro
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(run with --help for usage)');
   program.addCommand(reproduceCommand(io, (code) => (exit = code)).exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run "vmc-reach reproduce --help" for usage)'));
+  const mock = mockCommand(io, (code) => (exit = code));
+  for (const c of [mock, ...mock.commands]) c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run "vmc-reach mock serve --help" for usage)');
+  program.addCommand(mock);
   if (argv.length === 0) {
     io.err(`${program.helpInformation()}\nvmc-reach: give a command, e.g. "vmc-reach reproduce <snapshot-dir> --all".\n`);
     return exitCodes.usage;

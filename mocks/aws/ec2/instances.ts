@@ -8,7 +8,7 @@
 // architecture, client-token, key-name, reservation-id, owner-id, launch-time, tag:<k>, tag-key.
 // Mock notes: the image must exist (the region's catalogue or an image the world's instances use);
 // instance profiles and key pairs are not checked against IAM or EC2 key pairs (the world has none);
-// instances get no public addresses and no volumes.
+// instances get no public addresses; the root volume is shown but not modelled.
 import {
   derivedHex,
   describeInstances,
@@ -98,7 +98,13 @@ export function renderInstance(world: World, inst: Instance): XmlObject {
     architecture: image?.architecture ?? 'x86_64',
     rootDeviceType: 'ebs',
     rootDeviceName: image?.rootDeviceName ?? '/dev/xvda',
-    blockDeviceMapping: '',
+    // The root EBS volume every EBS-backed instance has (the world models no volumes; its id is derived).
+    blockDeviceMapping: items([
+      {
+        deviceName: image?.rootDeviceName ?? '/dev/xvda',
+        ebs: { volumeId: `vol-${derivedHex(inst.instanceId, 17)}`, status: inst.state === 'terminated' ? 'detached' : 'attached', attachTime: isoTime(inst.launchTime), deleteOnTermination: true },
+      },
+    ]),
     virtualizationType: 'hvm',
     clientToken: inst.clientToken ?? '',
     tagSet: tagSet(inst.tags),

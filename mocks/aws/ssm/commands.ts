@@ -34,7 +34,6 @@ export function renderCommand(world: World, c: Command) {
     NotificationConfig: { NotificationArn: '', NotificationEvents: [], NotificationType: '' },
     CloudWatchOutputConfig: { CloudWatchLogGroupName: c.cloudWatchOutputConfig.cloudWatchLogGroupName ?? '', CloudWatchOutputEnabled: c.cloudWatchOutputConfig.cloudWatchOutputEnabled },
     TimeoutSeconds: c.timeoutSeconds,
-    TriggeredAlarms: [],
   };
 }
 
