@@ -1,0 +1,53 @@
+// What a run produces, as data: per probe the expectation, the observation (or the infrastructure
+// error), the engine's verdict on the discovered configuration and how the two compare; per scenario
+// the changes made, the resources created/adopted/changed/removed and the teardown's failures. Reports
+// (console matrix, JUnit, evidence pack) are rendered from this.
+import type { Verdict } from '../network';
+import type { LedgerEntry } from './ledger';
+
+export interface ProbeEndpoint {
+  name: string;
+  kind: 'instance' | 'vm';
+  id: string;
+  ip: string;
+}
+
+export type Agreement = 'agree' | 'config-allows-packets-fail' | 'config-blocks-packets-pass' | 'not-comparable';
+
+export type Observation =
+  | { kind: 'ran'; reachable: boolean; sent: number; received: number; rttMs: { min: number; avg: number; max: number } | null; command: string; exitCode: number; status: string; transcript: string; apiCalls: number }
+  | { kind: 'infra-error'; error: string; command: string; transcript?: string; apiCalls: number };
+
+export interface ProbeRecord {
+  scenario: string;
+  label: string;
+  from: ProbeEndpoint;
+  to: ProbeEndpoint;
+  expected: { reachable: boolean; blockedBy?: string; probeError?: string };
+  observed: Observation;
+  /** The engine's verdict on the configuration discovered through the APIs at probe time. */
+  verdict: Verdict | null;
+  agreement: Agreement;
+  outcome: 'passed' | 'failed' | 'infra-error';
+  /** Why the probe failed or could not run, in words. */
+  reasons: string[];
+  /** Attempts made (a probe that passed after a retry is flaky). */
+  attempts: number;
+  startedAt: string;
+  durationMs: number;
+}
+
+export interface ScenarioResult {
+  title: string;
+  file?: string;
+  runId: string;
+  target: 'mock' | 'live';
+  startedAt: string;
+  durationMs: number;
+  probes: ProbeRecord[];
+  changes: { label: string; detail: string }[];
+  resources: LedgerEntry[];
+  teardown: { removed: number; reverted: number; failed: { type: string; id?: string; error: string }[] };
+  /** Set when the scenario could not run at all (provisioning failed …). */
+  error?: string;
+}

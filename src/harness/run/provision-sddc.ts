@@ -1,0 +1,115 @@
+// Provisioning, SDDC side, through the NSX client: segments (an existing one with the same subnet is
+// adopted), groups, CGW rules (one rule at a time, never the whole policy), and the existing VMs looked
+// up by display name. Every created object is tagged with the run id and in the ledger before use.
+import { formatCidr, parseCidr } from '../../world/cidr';
+import type { CgwEndpoint, CgwRuleSpec, GroupSpec, ScenarioSpec } from '../dsl/spec';
+import type { GroupExpressionJson } from '../../clients/vmc';
+import type { Provisioned } from './provisioned';
+import { nsxId, nsxTags, type RunContext } from './run-context';
+
+export class ProvisionError extends Error {
+  override readonly name = 'ProvisionError';
+}
+
+const scopeOf: Record<CgwRuleSpec['appliedTo'], string> = {
+  vpc: '/infra/labels/cgw-cross-vpc',
+  'all-uplinks': '/infra/labels/cgw-all',
+  internet: '/infra/labels/cgw-public',
+  'direct-connect': '/infra/labels/cgw-direct-connect',
+};
+
+export async function provisionSegments(ctx: RunContext, spec: ScenarioSpec, out: Provisioned): Promise<void> {
+  const existing = await ctx.nsx.segments.list();
+  for (const seg of spec.segments) {
+    const cidr = formatCidr(parseCidr(seg.gateway));
+    const found = existing.find((s) => s.subnets.some((sub) => sub.network === cidr || (sub.gateway_address && formatCidr(parseCidr(sub.gateway_address)) === cidr)));
+    if (found) {
+      await ctx.ledger.record({ action: 'adopted', type: 'nsx:segment', id: found.id, name: seg.name });
+      out.segments.set(seg.name, { id: found.id, path: found.path, cidr });
+      ctx.log(`adopted segment ${found.display_name ?? found.id} (${cidr})`);
+      if (seg.connectivity !== (found.advanced_config?.connectivity ?? 'ON')) {
+        throw new ProvisionError(`segment ${found.id} exists with connectivity ${found.advanced_config?.connectivity}; the scenario needs ${seg.connectivity}, and the harness does not change an adopted segment's connectivity at set-up`);
+      }
+      continue;
+    }
+    const id = nsxId(ctx, seg.id);
+    const entry = await ctx.ledger.record({ action: 'created', type: 'nsx:segment', id, name: seg.name });
+    await ctx.nsx.segments.patch(id, { display_name: seg.name, subnets: [{ gateway_address: seg.gateway }], advanced_config: { connectivity: seg.connectivity }, tags: nsxTags(ctx) });
+    const created = await ctx.nsx.segments.get(id);
+    await ctx.ledger.update(entry.seq, { state: 'live' });
+    out.segments.set(seg.name, { id, path: created.path, cidr });
+    ctx.log(`created segment ${seg.name} ${cidr}`);
+  }
+}
+
+function expression(g: GroupSpec, out: Provisioned): GroupExpressionJson[] {
+  const parts: GroupExpressionJson[] = g.members.map((m) => {
+    if ('vmName' in m) return { resource_type: 'Condition', member_type: 'VirtualMachine', key: 'Name', operator: 'EQUALS', value: m.vmName };
+    if ('ip' in m) return { resource_type: 'IPAddressExpression', ip_addresses: [m.ip] };
+    if ('tag' in m) return { resource_type: 'Condition', member_type: 'VirtualMachine', key: 'Tag', operator: 'EQUALS', value: m.tag };
+    return { resource_type: 'PathExpression', paths: [out.segments.get(m.segment.name)!.path] };
+  });
+  return parts.flatMap((p, i) => (i === 0 ? [p] : [{ resource_type: 'ConjunctionOperator', conjunction_operator: 'OR' } as GroupExpressionJson, p]));
+}
+
+export async function provisionGroups(ctx: RunContext, spec: ScenarioSpec, out: Provisioned): Promise<void> {
+  for (const g of spec.groups) {
+    const id = nsxId(ctx, g.id);
+    const entry = await ctx.ledger.record({ action: 'created', type: 'nsx:group', id, name: g.name });
+    await ctx.nsx.groups.patch(id, { display_name: g.name, expression: expression(g, out), tags: nsxTags(ctx) });
+    const created = await ctx.nsx.groups.get(id);
+    await ctx.ledger.update(entry.seq, { state: 'live' });
+    out.groups.set(g.name, created.path);
+    ctx.log(`created group ${g.name}`);
+  }
+}
+
+function endpoint(e: CgwEndpoint, out: Provisioned): string[] {
+  if (e === 'ANY') return ['ANY'];
+  if (e === 'connected_vpc') return ['/infra/tier-0s/vmc/groups/connected_vpc'];
+  if ('cidr' in e) return [e.cidr];
+  return [out.groups.get(e.name)!];
+}
+
+export async function provisionCgwRules(ctx: RunContext, spec: ScenarioSpec, out: Provisioned): Promise<void> {
+  for (const r of spec.cgwRules) {
+    const id = nsxId(ctx, r.id);
+    const entry = await ctx.ledger.record({ action: 'created', type: 'nsx:cgw-rule', id, name: r.name });
+    await ctx.nsx.rules.patch(id, {
+      resource_type: 'Rule',
+      display_name: r.name,
+      sequence_number: r.sequence,
+      source_groups: endpoint(r.from, out),
+      destination_groups: endpoint(r.to, out),
+      services: r.services === 'ANY' ? ['ANY'] : r.services === 'ICMP-ALL' ? ['/infra/services/ICMP-ALL'] : r.services,
+      scope: [scopeOf[r.appliedTo]],
+      action: r.action,
+      direction: r.direction,
+      logged: true,
+      tags: nsxTags(ctx),
+    });
+    await ctx.ledger.update(entry.seq, { state: 'live' });
+    ctx.log(`created CGW rule ${r.name} (seq ${r.sequence}, ${r.action} ${r.direction}, Applied To ${r.appliedTo})`);
+  }
+}
+
+/** The existing VMs, by display name: external id, IP (from the VIFs), power, and SSM node if any. */
+export async function findVms(ctx: RunContext, spec: ScenarioSpec, out: Provisioned, ssmNodes: { id: string; ip?: string }[]): Promise<void> {
+  if (spec.vms.length === 0) return;
+  const [vms, vifs] = await Promise.all([ctx.nsx.listVirtualMachines(), ctx.nsx.listVifs()]);
+  for (const want of spec.vms) {
+    const matches = vms.filter((v) => v.display_name === want.name);
+    if (matches.length !== 1) {
+      throw new ProvisionError(matches.length === 0
+        ? `VM "${want.name}" is not in the SDDC's inventory (NSX realized-state virtual-machines); create it first, or fix the name in the scenario`
+        : `${matches.length} VMs are named "${want.name}"; the harness needs a unique display name`);
+    }
+    const vm = matches[0]!;
+    const ips = vifs.filter((f) => f.owner_vm_id === vm.external_id).flatMap((f) => (f.ip_address_info ?? []).flatMap((i) => i.ip_addresses ?? [])).filter((ip) => /^\d+\.\d+\.\d+\.\d+$/.test(ip));
+    const ip = ips[0];
+    if (!ip) throw new ProvisionError(`VM "${want.name}" reports no IPv4 address (VMware Tools not running?)`);
+    const nodeId = ctx.settings.vmManagedInstanceIds[want.name] ?? ssmNodes.find((n) => n.ip === ip)?.id;
+    await ctx.ledger.record({ action: 'adopted', type: 'nsx:vm', id: vm.external_id, name: want.name });
+    out.vms.set(want.name, { externalId: vm.external_id, ip, os: want.os, powerState: vm.power_state ?? 'UNKNOWN', ...(nodeId ? { nodeId } : {}) });
+  }
+}

@@ -1,0 +1,144 @@
+// Runs one scenario end to end: connect and discover, provision (ledger first), then each step in order
+// (changes; probes through SSM, each judged against the expectation and against the engine's verdict on
+// the configuration discovered through the APIs), and always tear down. Returns the ScenarioResult.
+import { paginateDescribeInstanceInformation } from '@aws-sdk/client-ssm';
+import { createAwsClients } from '../../clients/aws';
+import { createVmcClient } from '../../clients/vmc';
+import { evaluate, type EndpointRef as EngineRef } from '../../network';
+import type { EndpointRef, ProbeStep, ScenarioSpec } from '../dsl/spec';
+import { discoverConfiguration, type DiscoveredConfiguration } from '../discovery/discover-world';
+import { Ledger } from '../ledger';
+import { runPingProbe } from '../probes/run-ping';
+import type { Observation, ProbeEndpoint, ProbeRecord, ScenarioResult } from '../results';
+import type { TargetSettings } from '../target';
+import { realClock, type Clock } from '../wait';
+import { applyChange } from './apply-change';
+import { judge } from './compare';
+import { emptyProvisioned, type Provisioned } from './provisioned';
+import { adoptDefaultSecurityGroup, provisionInstances, provisionSecurityGroups, provisionSubnets, waitForSegmentRoutes } from './provision-aws';
+import { findVms, provisionCgwRules, provisionGroups, provisionSegments } from './provision-sddc';
+import type { RunContext } from './run-context';
+import { teardown } from './teardown';
+
+export interface RunScenarioOptions {
+  runId: string;
+  settings: TargetSettings;
+  /** Folder that holds `.vmc-reach/runs/` (the ledgers). */
+  root: string;
+  clock?: Clock;
+  log?: (line: string) => void;
+  file?: string;
+  timeouts?: Partial<RunContext['timeouts']>;
+}
+
+const defaultTimeouts: RunContext['timeouts'] = { instanceMs: 10 * 60_000, ssmOnlineMs: 10 * 60_000, routeMs: 5 * 60_000 };
+
+async function ssmNodes(ctx: RunContext): Promise<{ id: string; ip?: string }[]> {
+  const out: { id: string; ip?: string }[] = [];
+  for await (const page of paginateDescribeInstanceInformation({ client: ctx.aws.ssm }, {})) {
+    for (const n of page.InstanceInformationList ?? []) if (n.InstanceId) out.push({ id: n.InstanceId, ...(n.IPAddress ? { ip: n.IPAddress } : {}) });
+  }
+  return out;
+}
+
+function endpointOf(ref: EndpointRef, out: Provisioned): ProbeEndpoint & { engine: EngineRef; node?: string; os: 'linux' | 'windows'; unavailable?: string } {
+  if (ref.kind === 'instance') {
+    const i = out.instances.get(ref.name)!;
+    return { name: ref.name, kind: 'instance', id: i.instanceId, ip: i.privateIp, engine: { kind: 'instance', instanceId: i.instanceId }, os: 'linux', node: i.instanceId, ...(i.ssm.ready ? {} : { unavailable: i.ssm.why }) };
+  }
+  const v = out.vms.get(ref.name)!;
+  return {
+    name: ref.name, kind: 'vm', id: v.externalId, ip: v.ip, engine: { kind: 'vm', externalId: v.externalId }, os: v.os,
+    ...(v.nodeId ? { node: v.nodeId } : { unavailable: `VM ${ref.name} is not an SSM managed node: install the SSM agent and register it as a hybrid node (or set live.vm.managedInstanceId)` }),
+  };
+}
+
+async function probe(ctx: RunContext, step: ProbeStep, out: Provisioned, discover: () => Promise<DiscoveredConfiguration>): Promise<ProbeRecord> {
+  const started = ctx.clock.now();
+  const startedAt = new Date().toISOString();
+  const from = endpointOf(step.from, out);
+  const to = endpointOf(step.to, out);
+  let observed: Observation;
+  if (from.unavailable || !from.node) {
+    observed = { kind: 'infra-error', error: `the probe cannot run from ${from.name}: ${from.unavailable}`, command: '(not sent)', apiCalls: 0 };
+  } else {
+    const r = await runPingProbe(ctx.aws.ssm, { nodeId: from.node, os: from.os, targetIp: to.ip, count: ctx.settings.probe.count, timeoutSeconds: ctx.settings.probe.timeoutSeconds, clock: ctx.clock });
+    observed = r.kind === 'ran'
+      ? { kind: 'ran', reachable: r.ping.received > 0, sent: r.ping.sent, received: r.ping.received, rttMs: r.ping.rttMs, command: r.command, exitCode: r.exitCode, status: r.status, transcript: r.stdout + (r.stderr ? `\n[stderr]\n${r.stderr}` : ''), apiCalls: r.apiCalls }
+      : { kind: 'infra-error', error: r.error, command: r.command, ...(r.stdout || r.stderr ? { transcript: `${r.stdout ?? ''}${r.stderr ? `\n[stderr]\n${r.stderr}` : ''}` } : {}), apiCalls: r.apiCalls };
+  }
+  const config = await discover();
+  const verdict = evaluate(config.world, { source: from.engine, destination: to.engine });
+  const judged = judge(step.expect, observed, verdict);
+  const strip = ({ engine: _e, node: _n, os: _o, unavailable: _u, ...rest }: ReturnType<typeof endpointOf>): ProbeEndpoint => rest;
+  return {
+    scenario: ctx.scenario,
+    label: step.label,
+    from: strip(from),
+    to: strip(to),
+    expected: { reachable: step.expect.reachable, ...(step.expect.blockedBy ? { blockedBy: step.expect.blockedBy } : {}), ...(step.expect.probeError ? { probeError: String(step.expect.probeError) } : {}) },
+    observed,
+    verdict,
+    ...judged,
+    attempts: 1,
+    startedAt,
+    durationMs: ctx.clock.now() - started,
+  };
+}
+
+export async function runScenario(spec: ScenarioSpec, o: RunScenarioOptions): Promise<ScenarioResult> {
+  const clock = o.clock ?? realClock;
+  const log = o.log ?? (() => undefined);
+  const started = clock.now();
+  const startedAt = new Date().toISOString();
+  const aws = createAwsClients(o.settings.aws);
+  const vmc = createVmcClient(o.settings.vmc);
+  const ledger = await Ledger.create(o.root, { runId: o.runId, target: o.settings.kind, region: o.settings.region });
+  const result: ScenarioResult = { title: spec.title, ...(o.file ? { file: o.file } : {}), runId: o.runId, target: o.settings.kind, startedAt, durationMs: 0, probes: [], changes: [], resources: [], teardown: { removed: 0, reverted: 0, failed: [] } };
+  let ctx: RunContext | undefined;
+  try {
+    const { discovery, nsx } = await vmc.connect();
+    ctx = { runId: o.runId, scenario: spec.title, settings: o.settings, aws, vmc, nsx, discovery, ledger, clock, log, timeouts: { ...defaultTimeouts, ...o.timeouts } };
+    log(`${spec.title}: SDDC ${discovery.sddc.name}, connected VPC ${discovery.connectedVpc.vpcId}, active ENI ${discovery.connectedVpc.activeEni}`);
+    const out = emptyProvisioned();
+    await adoptDefaultSecurityGroup(ctx, out);
+    await provisionSegments(ctx, spec, out);
+    await provisionGroups(ctx, spec, out);
+    await provisionCgwRules(ctx, spec, out);
+    await provisionSecurityGroups(ctx, spec, out);
+    await provisionSubnets(ctx, spec, out);
+    await findVms(ctx, spec, out, await ssmNodes(ctx));
+    await provisionInstances(ctx, spec, out);
+    await waitForSegmentRoutes(ctx, out, spec.segments.filter((s) => s.connectivity === 'ON').map((s) => s.name));
+    let discovered: DiscoveredConfiguration | undefined;
+    const discover = async (): Promise<DiscoveredConfiguration> =>
+      (discovered ??= await discoverConfiguration({ ec2: aws.ec2, ssm: aws.ssm, vmc, nsx, vpcId: discovery.connectedVpc.vpcId, region: o.settings.region, description: `${spec.title} (run ${o.runId})` }));
+    for (const step of spec.steps) {
+      if (step.type === 'change') {
+        const detail = await applyChange(ctx, step.change, out);
+        discovered = undefined;
+        result.changes.push({ label: step.label, detail });
+        log(`change: ${detail}`);
+        continue;
+      }
+      const record = await probe(ctx, step, out, discover);
+      result.probes.push(record);
+      log(`probe ${record.label}: ${record.outcome}${record.reasons.length ? ` (${record.reasons.join('; ')})` : ''}`);
+    }
+  } catch (e) {
+    result.error = `${(e as Error).name}: ${(e as Error).message}`;
+    log(`scenario ${spec.title} could not complete: ${result.error}`);
+  } finally {
+    try {
+      const nsx = ctx?.nsx ?? (await vmc.connect()).nsx;
+      const report = await teardown(ledger, { ec2: aws.ec2, nsx, clock, log, waitMs: ctx?.timeouts.instanceMs ?? defaultTimeouts.instanceMs });
+      result.teardown = { removed: report.removed.length, reverted: report.reverted.length, failed: report.failed.map((f) => ({ type: f.entry.type, ...(f.entry.id ? { id: f.entry.id } : {}), error: f.error })) };
+    } catch (e) {
+      result.teardown.failed.push({ type: 'teardown', error: `${(e as Error).name}: ${(e as Error).message}; resume with "vmc-reach reap --run ${o.runId}"` });
+    }
+    result.resources = [...ledger.entries()];
+    result.durationMs = clock.now() - started;
+    aws.destroy();
+  }
+  return result;
+}

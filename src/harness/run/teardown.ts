@@ -1,0 +1,147 @@
+// Teardown from the ledger: everything the run created is removed and every foreign change reverted,
+// in reverse order; one failure does not stop the rest, and all failures are reported. Also what
+// `vmc-reach reap --run <id>` runs to resume an interrupted teardown. Nothing without a ledger entry is
+// ever touched; adopted resources are left alone.
+import {
+  AuthorizeSecurityGroupIngressCommand,
+  DeleteNetworkAclCommand,
+  DeleteRouteTableCommand,
+  DeleteSecurityGroupCommand,
+  DeleteSubnetCommand,
+  DescribeInstancesCommand,
+  DisassociateRouteTableCommand,
+  ReplaceNetworkAclAssociationCommand,
+  RevokeSecurityGroupIngressCommand,
+  TerminateInstancesCommand,
+  type EC2Client,
+  type IpPermission,
+} from '@aws-sdk/client-ec2';
+import type { NsxClient } from '../../clients/vmc';
+import type { Ledger, LedgerEntry } from '../ledger';
+import { waitUntil, type Clock } from '../wait';
+
+export interface TeardownReport {
+  removed: LedgerEntry[];
+  reverted: LedgerEntry[];
+  failed: { entry: LedgerEntry; error: string }[];
+}
+
+export interface TeardownClients {
+  ec2: EC2Client;
+  nsx: NsxClient;
+  clock: Clock;
+  log(line: string): void;
+  /** How long to wait for instances to terminate and dependencies to clear. */
+  waitMs: number;
+}
+
+const name = (e: unknown): string => (e as { name?: string }).name ?? '';
+const gone = (e: unknown): boolean => /NotFound$/.test(name(e)) || /\.NotFound/.test(name(e));
+
+async function findInstanceId(c: TeardownClients, entry: LedgerEntry): Promise<string | undefined> {
+  if (entry.id) return entry.id;
+  const token = entry.details?.clientToken as string | undefined;
+  if (!token) return undefined;
+  const r = await c.ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'client-token', Values: [token] }] }));
+  return r.Reservations?.flatMap((x) => x.Instances ?? [])[0]?.InstanceId;
+}
+
+async function retryWhileDependent(c: TeardownClients, purpose: string, fn: () => Promise<unknown>): Promise<void> {
+  await waitUntil(async () => {
+    await fn();
+    return { done: true, value: undefined };
+  }, { purpose, timeoutMs: c.waitMs, initialDelayMs: 1_000, clock: c.clock, retryOn: (e) => name(e) === 'DependencyViolation' || /referenced|children/i.test((e as Error).message ?? '') });
+}
+
+async function removeOne(c: TeardownClients, e: LedgerEntry): Promise<'removed' | 'reverted' | 'skipped'> {
+  switch (e.type) {
+    case 'ec2:instance': {
+      const id = await findInstanceId(c, e);
+      if (!id) return 'skipped';
+      await c.ec2.send(new TerminateInstancesCommand({ InstanceIds: [id] }));
+      await waitUntil(async () => {
+        const r = await c.ec2.send(new DescribeInstancesCommand({ InstanceIds: [id] }));
+        const state = r.Reservations?.[0]?.Instances?.[0]?.State?.Name;
+        return state === 'terminated' || state === undefined ? { done: true, value: undefined } : { done: false, observed: state };
+      }, { purpose: `instance ${id} to terminate`, timeoutMs: c.waitMs, initialDelayMs: 1_000, clock: c.clock, retryOn: gone }).catch((err) => {
+        if (!gone(err)) throw err;
+      });
+      return 'removed';
+    }
+    case 'ec2:security-group':
+      if (!e.id) return 'skipped';
+      await retryWhileDependent(c, `security group ${e.id} to be deletable`, () => c.ec2.send(new DeleteSecurityGroupCommand({ GroupId: e.id })));
+      return 'removed';
+    case 'ec2:network-acl-association': {
+      const previous = e.details?.previousNetworkAclId as string;
+      await c.ec2.send(new ReplaceNetworkAclAssociationCommand({ AssociationId: e.id, NetworkAclId: previous }));
+      return 'reverted';
+    }
+    case 'ec2:network-acl':
+      if (!e.id) return 'skipped';
+      await retryWhileDependent(c, `network ACL ${e.id} to be deletable`, () => c.ec2.send(new DeleteNetworkAclCommand({ NetworkAclId: e.id })));
+      return 'removed';
+    case 'ec2:route-table-association':
+      await c.ec2.send(new DisassociateRouteTableCommand({ AssociationId: e.id }));
+      return 'removed';
+    case 'ec2:route-table':
+      if (!e.id) return 'skipped';
+      await retryWhileDependent(c, `route table ${e.id} to be deletable`, () => c.ec2.send(new DeleteRouteTableCommand({ RouteTableId: e.id })));
+      return 'removed';
+    case 'ec2:subnet':
+      if (!e.id) return 'skipped';
+      await retryWhileDependent(c, `subnet ${e.id} to be deletable`, () => c.ec2.send(new DeleteSubnetCommand({ SubnetId: e.id })));
+      return 'removed';
+    case 'ec2:security-group-rule': {
+      const r = e.revert!;
+      const p = r.params as { GroupId: string; SecurityGroupRuleIds?: string[]; IpPermissions?: IpPermission[] };
+      if (r.action === 'RevokeSecurityGroupIngress') await c.ec2.send(new RevokeSecurityGroupIngressCommand(p));
+      else await c.ec2.send(new AuthorizeSecurityGroupIngressCommand(p as { GroupId: string; IpPermissions: IpPermission[] }));
+      return 'reverted';
+    }
+    case 'nsx:cgw-rule':
+      await c.nsx.rules.delete(e.id!);
+      return 'removed';
+    case 'nsx:group':
+      await retryWhileDependent(c, `group ${e.id} to be deletable`, () => c.nsx.groups.delete(e.id!));
+      return 'removed';
+    case 'nsx:segment':
+      await retryWhileDependent(c, `segment ${e.id} to be deletable`, () => c.nsx.segments.delete(e.id!));
+      return 'removed';
+    case 'nsx:segment-connectivity': {
+      const p = e.revert!.params as { id: string; connectivity: 'ON' | 'OFF' };
+      await c.nsx.segments.patch(p.id, { advanced_config: { connectivity: p.connectivity } });
+      return 'reverted';
+    }
+    default:
+      throw new Error(`the ledger has an entry of a type this version cannot remove: ${e.type}`);
+  }
+}
+
+export async function teardown(ledger: Ledger, c: TeardownClients): Promise<TeardownReport> {
+  const report: TeardownReport = { removed: [], reverted: [], failed: [] };
+  const todo = [...ledger.entries()].reverse().filter((e) => e.action !== 'adopted' && (e.state === 'live' || e.state === 'intended' || e.state === 'removal-failed'));
+  for (const e of todo) {
+    try {
+      const outcome = await removeOne(c, e);
+      if (outcome === 'skipped') {
+        await ledger.update(e.seq, { state: 'removed' });
+        continue;
+      }
+      await ledger.update(e.seq, { state: 'removed' });
+      (outcome === 'reverted' ? report.reverted : report.removed).push(e);
+      c.log(`${outcome} ${e.type} ${e.name ?? ''} ${e.id ?? ''}`.trim());
+    } catch (err) {
+      if (gone(err)) {
+        await ledger.update(e.seq, { state: 'removed' });
+        continue;
+      }
+      const message = `${name(err) || 'Error'}: ${(err as Error).message}`;
+      await ledger.update(e.seq, { state: 'removal-failed', error: message });
+      report.failed.push({ entry: e, error: message });
+      c.log(`FAILED to remove ${e.type} ${e.id ?? ''}: ${message}`);
+    }
+  }
+  await ledger.finish();
+  return report;
+}
