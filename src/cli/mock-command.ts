@@ -14,10 +14,11 @@ import { describeVmcEndpoints } from '../../mocks/vmc/describe-endpoints';
 import { mockCredentials } from '../clients/aws';
 import { faultSpecHelp, parseFaultSpec } from './fault-spec';
 import { exitCodes, UsageError } from './usage-error';
+import { repoRoot } from './repo-root';
 import type { FaultRule } from '../../mocks/faults';
 
 /** The world `mock serve` answers from unless --world says otherwise: the article's case A. */
-export const defaultMockWorld = join(__dirname, '..', '..', 'fixtures', 'snapshots', 'article-case-a');
+export const defaultMockWorld = join(repoRoot(), 'fixtures', 'snapshots', 'article-case-a');
 
 export interface ServeOptions {
   port: number;

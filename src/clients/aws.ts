@@ -32,9 +32,10 @@ export interface AwsClients {
 
 /**
  * Credentials the mock accepts and no real account has: obviously fake, so nothing real can leak into
- * a mock run and nothing reads ~/.aws or the instance metadata service.
+ * a mock run and nothing reads ~/.aws or the instance metadata service. The SDK annotates the
+ * credentials object it is given, so pass a copy (`{ ...mockCredentials }`), as createAwsClients does.
  */
-export const mockCredentials: StaticCredentials = Object.freeze({ accessKeyId: 'AKIAVMCREACHMOCK0001', secretAccessKey: 'vmc-reach-mock-secret-not-a-real-key' });
+export const mockCredentials: Readonly<StaticCredentials> = { accessKeyId: 'AKIAVMCREACHMOCK0001', secretAccessKey: 'vmc-reach-mock-secret-not-a-real-key' };
 
 export function createAwsClients(options: AwsClientOptions): AwsClients {
   const common = {

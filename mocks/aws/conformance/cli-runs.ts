@@ -6,8 +6,9 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { once } from 'node:events';
 import { join } from 'node:path';
+import { repoRoot as findRepoRoot } from '../../../src/cli/repo-root';
 
-export const repoRoot = join(__dirname, '..', '..', '..');
+export const repoRoot = findRepoRoot();
 export const cliScript = join(repoRoot, 'scripts', 'aws-cli-conformance.sh');
 const batchRunner = join(repoRoot, 'scripts', 'aws-cli-batch.py');
 
