@@ -1,6 +1,7 @@
 // Lint configuration. Besides the usual TypeScript rules it enforces the layer arrows of design §1:
 // src/world and src/network import no msw, no AWS SDK, no jest, and nothing from the outer layers;
-// mocks/ may import src/world, never the reverse.
+// mocks/ may import src/world, never the reverse; src/lab (the data plane) imports src/world and src/network
+// only, never mocks/ or msw (Docker and MSW must not share a process, design §6).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -44,6 +45,18 @@ export default tseslint.config(
     files: ['src/harness/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: restrict(['msw', 'msw/*', '**/mocks/**', '**/lab/**', '**/cli/**', '**/scenarios/**'], 'src/harness talks to the services through src/clients only (design §1); the mock target is started by its caller.'),
+  },
+  {
+    files: ['src/lab/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: restrict(
+      ['msw', 'msw/*', '@aws-sdk/*', '@smithy/*', 'jest', '@jest/*', ...outerLayers.filter((l) => l !== '**/lab/**'), '**/snapshot/**'],
+      'src/lab is the data plane (design §1, §6): it imports src/world and src/network only; never mocks/, msw or the AWS SDK.',
+    ),
+  },
+  {
+    files: ['src/lab/**/*.test.ts'],
+    rules: restrict(['msw', 'msw/*', '@aws-sdk/*', '**/mocks/**', '**/clients/**'], 'lab tests stay off the wire layers: Docker and MSW never share a process (design §6).'),
   },
   {
     files: ['src/snapshot/**/*.ts'],

@@ -1,0 +1,135 @@
+// The namespace backend: realizes a LabPlan as process-anchored network namespaces on this machine (root
+// needed). Build: one anchor per namespace (anchor.ts), the veth pairs created straight into their
+// namespaces from the host (`ip link add … netns <pid> type veth peer … netns <pid>`; no uplink, no
+// bridge, no NAT), then each namespace's setup script under `nsenter -t <pid> -n`. Apply: the policy
+// script of every namespace that changed, a rebuild when the shape changed, and conntrack flushed.
+// Exec: the command under `nsenter -n` in the node's namespace (the host's binaries: ping, nc, …).
+// Close, and any failure during build, kill the anchors: the namespaces and their veths go with them.
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { ApplyReport, BuildReport, ExecResult, NamespaceInspection } from './backend';
+import { startAnchor, type Anchor } from './anchor';
+import { findNode, policyKey, structureKey, type LabPlan, type NamespacePlan } from './plan';
+import { policyScript, setupScript } from './render-script';
+import { mustRun, runCommand, runningCommands } from './run-command';
+import { runLabel } from './leftovers';
+
+export class LabError extends Error {
+  override readonly name = 'LabError';
+}
+
+export const newRunId = (): string => randomBytes(4).toString('hex');
+
+export class NetnsLab {
+  private plan: LabPlan | undefined;
+  private anchors = new Map<string, Anchor>();
+
+  constructor(readonly runId: string = newRunId()) {}
+
+  get current(): LabPlan | undefined {
+    return this.plan;
+  }
+
+  /** The pid whose network namespace is the node's (for nsenter). */
+  pidOf(ref: string): number {
+    const ns = this.plan && findNode(this.plan, ref);
+    const anchor = ns && this.anchors.get(ns.name);
+    if (!ns || !anchor) throw new LabError(`no lab node "${ref}"${this.plan ? `; nodes: ${this.plan.namespaces.map((n) => n.endpoint ? `${n.name} (${n.endpoint.name}, ${n.endpoint.ip})` : n.name).join(', ')}` : ' (the lab is not built)'}`);
+    return anchor.pid;
+  }
+
+  async build(plan: LabPlan): Promise<BuildReport> {
+    if (this.plan) throw new LabError('the lab is already built; use apply() to change it');
+    const started = performance.now();
+    try {
+      await this.realize(plan);
+    } catch (e) {
+      await this.close();
+      throw e;
+    }
+    return { runId: this.runId, namespaces: plan.namespaces.length, links: plan.links.length, durationMs: performance.now() - started };
+  }
+
+  private async realize(plan: LabPlan): Promise<void> {
+    const label = runLabel(this.runId);
+    this.plan = plan;
+    const results = await Promise.allSettled(plan.namespaces.map(async (ns) => {
+      const anchor = await startAnchor(`${label}:${ns.name}`, this.runId);
+      this.anchors.set(ns.name, anchor);
+    }));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    const pid = (name: string): number => this.anchors.get(name)!.pid;
+    if (plan.links.length > 0) {
+      const lines = plan.links.map((l) => `link add name ${l.a.ifname} netns ${pid(l.a.namespace)} type veth peer name ${l.b.ifname} netns ${pid(l.b.namespace)}`);
+      await mustRun('creating the lab links', 'ip', ['-batch', '-'], { input: lines.join('\n') + '\n' });
+    }
+    await Promise.all(plan.namespaces.map((ns) => this.script(ns, setupScript(ns, label), 'setting up')));
+  }
+
+  private async script(ns: NamespacePlan, text: string, what: string): Promise<void> {
+    const r = await runCommand('nsenter', ['-t', String(this.anchors.get(ns.name)!.pid), '-n', '--', 'sh', '-s'], { input: text, timeoutMs: 30_000 });
+    if (r.exitCode !== 0) throw new LabError(`${what} namespace ${ns.name} failed (${r.timedOut ? 'timed out' : `exit ${r.exitCode}`}): ${r.stderr.trim()}`);
+  }
+
+  async apply(plan: LabPlan): Promise<ApplyReport> {
+    const started = performance.now();
+    const previous = this.plan;
+    if (!previous || structureKey(previous) !== structureKey(plan)) {
+      if (previous) await this.close();
+      await this.build(plan);
+      return { rebuilt: true, changed: plan.namespaces.map((n) => n.name), durationMs: performance.now() - started };
+    }
+    const before = new Map(previous.namespaces.map((n) => [n.name, n]));
+    this.plan = plan;
+    const changed: string[] = [];
+    try {
+      await Promise.all(plan.namespaces.map((ns) => {
+        const old = before.get(ns.name)!;
+        const differs = policyKey(old) !== policyKey(ns);
+        if (differs) changed.push(ns.name);
+        const text = differs ? 'set -e\n' + policyScript(ns, old, { flushConntrack: true }) : 'conntrack -F >/dev/null 2>&1 || true\n';
+        return this.script(ns, text, 'applying changes to');
+      }));
+    } catch (e) {
+      await this.close();
+      throw e;
+    }
+    return { rebuilt: false, changed: changed.sort(), durationMs: performance.now() - started };
+  }
+
+  async exec(node: string, argv: readonly string[], timeoutMs = 10_000): Promise<ExecResult> {
+    if (argv.length === 0) throw new LabError('exec needs a command');
+    const pid = this.pidOf(node);
+    const r = await runCommand('nsenter', ['-t', String(pid), '-n', '--', ...argv], { timeoutMs });
+    return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, durationMs: r.durationMs, timedOut: r.timedOut };
+  }
+
+  async inspect(node: string): Promise<NamespaceInspection> {
+    const pid = String(this.pidOf(node));
+    const ip = async (...args: string[]) => (await mustRun(`inspecting ${node}`, 'nsenter', ['-t', pid, '-n', '--', 'ip', ...args])).stdout;
+    const [links, addresses, routes, rules] = await Promise.all([ip('-d', '-o', 'link', 'show'), ip('-o', 'addr', 'show'), ip('route', 'show', 'table', 'all'), ip('rule', 'show')]);
+    return { namespace: findNode(this.plan!, node)!.name, links, addresses, routes, rules };
+  }
+
+  /** Kills the anchors (and any command still running in the lab) and waits until they are gone. */
+  async close(): Promise<void> {
+    const pids = [...this.anchors.values()].map((a) => a.pid);
+    for (const a of this.anchors.values()) a.kill();
+    this.anchors = new Map();
+    this.plan = undefined;
+    for (const c of runningCommands) if (c.spawnargs[0] === 'nsenter' && pids.includes(Number(c.spawnargs[2]))) c.kill('SIGKILL');
+    const deadline = Date.now() + 5000;
+    while (pids.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^\d+ \(.*\) Z/.test(stat);
+  } catch {
+    return false;
+  }
+}
