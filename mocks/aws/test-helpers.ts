@@ -2,6 +2,10 @@
 // (the same list `mock serve` answers with), a world per test, and real SDK clients from the
 // project's factory with fake credentials and maxAttempts 1.
 import { setupServer } from 'msw/node';
+
+// The SDK warns on Node 20 that 2027 releases need Node 22; the SDK version is pinned, so silence it.
+process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+
 import { World, createSubnet, createVpc, defaultSecurityGroup, instantLatency, type LatencyProfile } from '../../src/world';
 import { createMockAwsClients, type AwsClients } from '../../src/clients/aws';
 import { FaultPlan, type FaultRule } from '../faults';
