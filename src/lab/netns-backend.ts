@@ -88,7 +88,7 @@ export class NetnsLab {
         const old = before.get(ns.name)!;
         const differs = policyKey(old) !== policyKey(ns);
         if (differs) changed.push(ns.name);
-        const text = differs ? 'set -e\n' + policyScript(ns, old, { flushConntrack: true }) : 'conntrack -F >/dev/null 2>&1 || true\n';
+        const text = differs ? 'set -e\n' + policyScript(ns, old, { flushConntrack: true }) : 'ip neigh flush all\nconntrack -F >/dev/null 2>&1 || true\n';
         return this.script(ns, text, 'applying changes to');
       }));
     } catch (e) {

@@ -37,6 +37,7 @@ export function policyScript(ns: NamespacePlan, previous?: NamespacePlan, option
     for (const a of i.addresses) ip.push(`addr add ${a} dev ${i.name}`);
     ip.push(`link set ${i.name} ${i.up ? 'up' : 'down'}`);
   }
+  ip.push('neigh flush all'); // an address that was down may have a failed or pending neighbor entry (1 s ARP retries)
   for (const t of tablesOf(ns, previous)) ip.push(`route flush table ${t}`);
   ip.push(...ns.routes.map(routeLine));
   const out = [`ip -batch - <<'${ipEnd}'`, ...ip, ipEnd];

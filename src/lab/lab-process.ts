@@ -1,0 +1,78 @@
+// The lab process: `node bin/run-ts.cjs src/lab/lab-process.ts [--run-id <id>]`. Serves the RPC of
+// lab-protocol.ts with a namespace lab. Says `unavailable` (and exits 3) when the machine cannot run it;
+// removes anchors orphaned by an earlier crash on start. When its stdin closes (the parent is gone) or it
+// gets SIGTERM/SIGINT, it closes the lab and exits; SIGKILL is covered by the anchors' pdeathsig.
+import { createInterface } from 'node:readline';
+import { NetnsLab, newRunId } from './netns-backend';
+import { labAvailability } from './lab-preflight';
+import { sweepOrphanedAnchors } from './leftovers';
+import type { LabEvent, LabRequest, LabResponse } from './lab-protocol';
+
+function send(message: LabResponse | LabEvent): void {
+  process.stdout.write(JSON.stringify(message) + '\n');
+}
+
+async function handle(lab: NetnsLab, req: LabRequest): Promise<unknown> {
+  switch (req.op) {
+    case 'build':
+      return lab.build(req.plan);
+    case 'apply':
+      return lab.apply(req.plan);
+    case 'exec':
+      return lab.exec(req.node, req.argv, req.timeoutMs);
+    case 'inspect':
+      return lab.inspect(req.node);
+    case 'close':
+      await lab.close();
+      return null;
+    default:
+      throw new Error(`unknown lab operation ${JSON.stringify((req as { op?: unknown }).op)}`);
+  }
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  const at = argv.indexOf('--run-id');
+  const runId = at >= 0 && argv[at + 1] ? argv[at + 1]! : newRunId();
+  const availability = labAvailability();
+  if (!availability.ok) {
+    send({ event: 'unavailable', missing: availability.missing });
+    process.exitCode = 3;
+    return;
+  }
+  sweepOrphanedAnchors();
+  const lab = new NetnsLab(runId);
+  let queue: Promise<unknown> = Promise.resolve();
+  let closing = false;
+  const shutdown = async (code: number): Promise<void> => {
+    if (closing) return;
+    closing = true;
+    await queue.catch(() => undefined);
+    await lab.close();
+    process.exit(code);
+  };
+  process.on('SIGTERM', () => void shutdown(143));
+  process.on('SIGINT', () => void shutdown(130));
+
+  const lines = createInterface({ input: process.stdin });
+  lines.on('line', (line) => {
+    if (!line.trim()) return;
+    let req: LabRequest;
+    try {
+      req = JSON.parse(line) as LabRequest;
+    } catch {
+      send({ id: -1, ok: false, error: { name: 'ProtocolError', message: `not a JSON request: ${line.slice(0, 200)}` } });
+      return;
+    }
+    const run = (): Promise<void> =>
+      handle(lab, req).then(
+        (result) => send({ id: req.id, ok: true, result: result ?? null }),
+        (e: unknown) => send({ id: req.id, ok: false, error: { name: e instanceof Error ? e.name : 'Error', message: e instanceof Error ? e.message : String(e) } }),
+      );
+    if (req.op === 'exec' || req.op === 'inspect') void queue.then(run, run);
+    else queue = queue.then(run, run);
+  });
+  lines.on('close', () => void shutdown(0));
+  send({ event: 'ready', runId, pid: process.pid });
+}
+
+if (process.argv[1]?.endsWith('lab-process.ts')) void main(process.argv.slice(2));

@@ -1,0 +1,25 @@
+// The lab process's RPC: JSON lines over stdio. The lab runs in a child process of its own (Docker calls
+// and MSW must never share a process, design §6); its parent sends requests on stdin and reads one
+// event line (`ready` or `unavailable`) and then one response per request on stdout, matched by id.
+// Requests may overlap (probes run in parallel); build, apply and close are carried out one at a time.
+import type { LabPlan } from './plan';
+import type { ApplyReport, BuildReport, ExecResult, NamespaceInspection } from './backend';
+
+export type LabRequest =
+  | { id: number; op: 'build'; plan: LabPlan }
+  | { id: number; op: 'apply'; plan: LabPlan }
+  | { id: number; op: 'exec'; node: string; argv: string[]; timeoutMs?: number }
+  | { id: number; op: 'inspect'; node: string }
+  | { id: number; op: 'close' };
+
+export interface LabResults {
+  build: BuildReport;
+  apply: ApplyReport;
+  exec: ExecResult;
+  inspect: NamespaceInspection;
+  close: null;
+}
+
+export type LabResponse = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: { name: string; message: string } };
+
+export type LabEvent = { event: 'ready'; runId: string; pid: number } | { event: 'unavailable'; missing: string[] };
