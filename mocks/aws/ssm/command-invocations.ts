@@ -15,7 +15,7 @@ import {
 import { epochSeconds } from '../protocols/ssm-json';
 import { ssmOperation, type SsmOperationTable } from './operation';
 import { ssmPage } from './paging';
-import { commandMatches, listInput } from './commands';
+import { checkCommandFilters, commandMatches, listInput } from './commands';
 
 const iso = (ms: number | undefined): string => (ms === undefined ? '' : new Date(ms).toISOString());
 
@@ -85,6 +85,7 @@ export const commandInvocationOperations: SsmOperationTable = {
   ListCommandInvocations: ssmOperation({
     input: listInput.extend({ Details: z.boolean().optional() }),
     run: ({ world }, req) => {
+      checkCommandFilters(req.Filters ?? []);
       const rows = listCommandInvocations(world, {
         ...(req.CommandId !== undefined ? { commandId: req.CommandId } : {}),
         ...(req.InstanceId !== undefined ? { instanceId: req.InstanceId } : {}),

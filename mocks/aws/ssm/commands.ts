@@ -46,6 +46,13 @@ const dateOf = (v: string): number => {
   return t;
 };
 
+const filterKeys = new Set(['InvokedAfter', 'InvokedBefore', 'Status', 'DocumentName', 'ExecutionStage']);
+
+/** Refuses unknown filter keys whether or not there is anything to filter, as SSM does. */
+export function checkCommandFilters(filters: readonly CommandFilter[]): void {
+  for (const f of filters) if (!filterKeys.has(f.key)) throw ssmError('InvalidFilterKey', `The filter key ${f.key} is not valid.`);
+}
+
 /** Applies ListCommands/ListCommandInvocations filters to commands. */
 export function commandMatches(c: Command, filters: readonly CommandFilter[]): boolean {
   return filters.every((f) => {
@@ -120,6 +127,7 @@ export const commandOperations: SsmOperationTable = {
   ListCommands: ssmOperation({
     input: listInput,
     run: ({ world }, req) => {
+      checkCommandFilters(req.Filters ?? []);
       const commands = listCommands(world, {
         ...(req.CommandId !== undefined ? { commandId: req.CommandId } : {}),
         ...(req.InstanceId !== undefined ? { instanceId: req.InstanceId } : {}),
