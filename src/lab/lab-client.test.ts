@@ -1,0 +1,41 @@
+// The lab in its own process, driven over the JSON-lines RPC: build from a world, probes in parallel,
+// apply, remote errors with their message, close ending the process.
+import { articleCaseB, articleCaseC } from '../snapshot';
+import { LabClient } from './lab-client';
+import { labProcesses } from './leftovers';
+import { pingArgv } from './ping';
+import { describeLab } from './test-lab-env';
+
+describeLab('lab client and lab process', () => {
+  let client: LabClient;
+  beforeAll(async () => {
+    client = await LabClient.start();
+    await client.build(articleCaseB());
+  });
+  afterAll(() => client?.close());
+
+  test('probes sent together come back each with its own result', async () => {
+    const [allowed, blocked] = await Promise.all([
+      client.exec('CJ-AWS01', pingArgv('192.168.100.10', { waitSeconds: 0.3 })),
+      client.exec('CJ-AWS02', pingArgv('192.168.100.10', { waitSeconds: 0.3 })),
+    ]);
+    expect([allowed.exitCode, blocked.exitCode]).toEqual([0, 1]);
+  });
+
+  test('apply changes the running lab in the lab process', async () => {
+    expect((await client.apply(articleCaseC())).rebuilt).toBe(false);
+    expect((await client.exec('CJ-AWS02', pingArgv('192.168.100.10', { waitSeconds: 0.3 }))).exitCode).toBe(0);
+  });
+
+  test("a failed request rejects with the lab's own error and message", async () => {
+    await expect(client.exec('nobody', ['true'])).rejects.toMatchObject({ name: 'LabError', message: expect.stringContaining('no lab node "nobody"') });
+  });
+
+  test('close tears the lab down and ends the lab process', async () => {
+    const other = await LabClient.start();
+    await other.build(articleCaseB());
+    await other.close();
+    expect(labProcesses(other.runId)).toEqual([]);
+    expect(() => process.kill(other.pid, 0)).toThrow();
+  });
+});
