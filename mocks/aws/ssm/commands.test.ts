@@ -1,6 +1,6 @@
 // SendCommand, ListCommands and CancelCommand through the SDK: SSM's checks on the targets and the
 // document, and what the command lists show.
-import { CancelCommandCommand, GetCommandInvocationCommand, InvalidInstanceId, ListCommandsCommand, SendCommandCommand, UnsupportedPlatformType } from '@aws-sdk/client-ssm';
+import { CancelCommandCommand, type CommandFilterKey, GetCommandInvocationCommand, InvalidInstanceId, ListCommandsCommand, SendCommandCommand, UnsupportedPlatformType } from '@aws-sdk/client-ssm';
 import { mockAws, rejection, smallWorld } from '../test-helpers';
 import { RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { publicImagesOf } from '../../../src/world';
@@ -66,7 +66,7 @@ test('ListCommands shows the command, newest first, with its final status', asyn
 test('an unknown command id is InvalidCommandId; an unknown filter key InvalidFilterKey', async () => {
   const aws = mock.use(caseBWithWindows());
   expect(await rejection(aws.ssm.send(new ListCommandsCommand({ CommandId: '00000000-0000-4000-8000-000000000000' })))).toMatchObject({ name: 'InvalidCommandId' });
-  expect(await rejection(aws.ssm.send(new ListCommandsCommand({ Filters: [{ key: 'Colour', value: 'x' }] })))).toMatchObject({ name: 'InvalidFilterKey' });
+  expect(await rejection(aws.ssm.send(new ListCommandsCommand({ Filters: [{ key: 'Colour' as CommandFilterKey, value: 'x' }] })))).toMatchObject({ name: 'InvalidFilterKey' });
 });
 
 test('CancelCommand cancels an invocation that has not finished', async () => {
