@@ -55,6 +55,38 @@ aws ec2 create-tags --resources "$INSTANCE_ID" "$SG_ID" --tags Key=owner,Value=v
 aws ec2 delete-tags --resources "$INSTANCE_ID" --tags Key=scratch
 aws ec2 describe-instances --filters "Name=tag-key,Values=owner" "Name=instance-id,Values=$INSTANCE_ID"
 
+# Subnets, route tables, network ACLs and prefix lists, as the harness provisions and tears them down.
+aws ec2 create-subnet --vpc-id "$VPC_ID" --cidr-block 172.31.240.0/24 --tag-specifications 'ResourceType=subnet,Tags=[{Key=Name,Value=cli-probe}]'
+SUBNET2_ID=$(aws ec2 describe-subnets --filters "Name=cidr-block,Values=172.31.240.0/24" --query 'Subnets[0].SubnetId' --output text)
+ENI_ID=$(aws ec2 describe-instances --instance-ids "$INSTANCE_ID" --query 'Reservations[0].Instances[0].NetworkInterfaces[0].NetworkInterfaceId' --output text)
+aws ec2 create-route-table --vpc-id "$VPC_ID" --tag-specifications 'ResourceType=route-table,Tags=[{Key=Name,Value=cli-probe}]'
+RTB_ID=$(aws ec2 describe-route-tables --filters "Name=tag:Name,Values=cli-probe" --query 'RouteTables[0].RouteTableId' --output text)
+aws ec2 associate-route-table --route-table-id "$RTB_ID" --subnet-id "$SUBNET2_ID"
+RTB_ASSOC_ID=$(aws ec2 describe-route-tables --route-table-ids "$RTB_ID" --query 'RouteTables[0].Associations[0].RouteTableAssociationId' --output text)
+aws ec2 create-route --route-table-id "$RTB_ID" --destination-cidr-block 10.99.0.0/16 --network-interface-id "$ENI_ID"
+aws ec2 replace-route --route-table-id "$RTB_ID" --destination-cidr-block 10.99.0.0/16 --network-interface-id "$ENI_ID"
+aws ec2 describe-route-tables --route-table-ids "$RTB_ID"
+aws ec2 delete-route --route-table-id "$RTB_ID" --destination-cidr-block 10.99.0.0/16
+aws ec2 disassociate-route-table --association-id "$RTB_ASSOC_ID"
+aws ec2 delete-route-table --route-table-id "$RTB_ID"
+aws ec2 create-network-acl --vpc-id "$VPC_ID" --tag-specifications 'ResourceType=network-acl,Tags=[{Key=Name,Value=cli-probe}]'
+ACL_ID=$(aws ec2 describe-network-acls --filters "Name=tag:Name,Values=cli-probe" --query 'NetworkAcls[0].NetworkAclId' --output text)
+aws ec2 create-network-acl-entry --network-acl-id "$ACL_ID" --rule-number 100 --protocol 1 --rule-action allow --ingress --cidr-block 192.168.100.0/24 --icmp-type-code Type=-1,Code=-1
+aws ec2 replace-network-acl-entry --network-acl-id "$ACL_ID" --rule-number 100 --protocol 1 --rule-action deny --ingress --cidr-block 192.168.100.0/24 --icmp-type-code Type=-1,Code=-1
+aws ec2 create-network-acl-entry --network-acl-id "$ACL_ID" --rule-number 110 --protocol 6 --rule-action allow --egress --cidr-block 0.0.0.0/0 --port-range From=1024,To=65535
+aws ec2 delete-network-acl-entry --network-acl-id "$ACL_ID" --rule-number 110 --egress
+DEFAULT_ACL_ID=$(aws ec2 describe-network-acls --filters "Name=association.subnet-id,Values=$SUBNET2_ID" --query 'NetworkAcls[0].NetworkAclId' --output text)
+ACL_ASSOC_ID=$(aws ec2 describe-network-acls --filters "Name=association.subnet-id,Values=$SUBNET2_ID" --query "NetworkAcls[0].Associations[?SubnetId=='$SUBNET2_ID'].NetworkAclAssociationId" --output text)
+NEW_ACL_ASSOC_ID=$(aws ec2 replace-network-acl-association --association-id "$ACL_ASSOC_ID" --network-acl-id "$ACL_ID" --query NewAssociationId --output text)
+aws ec2 describe-network-acls --network-acl-ids "$ACL_ID"
+aws ec2 replace-network-acl-association --association-id "$NEW_ACL_ASSOC_ID" --network-acl-id "$DEFAULT_ACL_ID"
+aws ec2 delete-network-acl --network-acl-id "$ACL_ID"
+aws ec2 delete-subnet --subnet-id "$SUBNET2_ID"
+aws ec2 create-managed-prefix-list --prefix-list-name cli-probe --max-entries 5 --address-family IPv4 --entries Cidr=192.168.100.0/24,Description=sddc
+PL_ID=$(aws ec2 describe-managed-prefix-lists --filters "Name=prefix-list-name,Values=cli-probe" --query 'PrefixLists[0].PrefixListId' --output text)
+aws ec2 describe-managed-prefix-lists --prefix-list-ids "$PL_ID"
+aws ec2 get-managed-prefix-list-entries --prefix-list-id "$PL_ID"
+
 # Run Command: a ping from the new instance to the SDDC VM, its invocation, the command lists.
 aws ssm describe-instance-information --filters "Key=InstanceIds,Values=$INSTANCE_ID"
 COMMAND_ID=$(aws ssm send-command --document-name AWS-RunShellScript --instance-ids "$INSTANCE_ID" --parameters "commands=[\"ping -c 2 -W 1 $VM_IP\"]" --comment vmc-reach-cli --query Command.CommandId --output text)

@@ -21,6 +21,7 @@ import { instanceOperations } from './instances';
 import { tagOperations } from './tags';
 import { imageOperations } from './images';
 import { availabilityZoneOperations } from './availability-zones';
+import { prefixListOperations } from './prefix-lists';
 
 export const ec2Operations: Ec2OperationTable = {
   ...vpcOperations,
@@ -34,6 +35,7 @@ export const ec2Operations: Ec2OperationTable = {
   ...tagOperations,
   ...imageOperations,
   ...availabilityZoneOperations,
+  ...prefixListOperations,
 };
 
 /** Faults that answer before the request is even read: throttling and server errors. */

@@ -1,14 +1,28 @@
-// DescribeNetworkAcls on the wire. Filters: network-acl-id, vpc-id, default, owner-id,
+// Network ACLs on the wire: Create/DeleteNetworkAcl, Create/Replace/DeleteNetworkAclEntry,
+// ReplaceNetworkAclAssociation and DescribeNetworkAcls. DescribeNetworkAcls filters: network-acl-id, vpc-id, default, owner-id,
 // association.association-id, association.network-acl-id, association.subnet-id, entry.cidr,
 // entry.egress, entry.icmp.code, entry.icmp.type, entry.port-range.from, entry.port-range.to,
 // entry.protocol, entry.rule-action, entry.rule-number, tag:<k>, tag-key.
 // Mock note: no IPv6 entries.
-import { describeNetworkAcls, ec2Error, type NaclEntry, type NetworkAcl } from '../../../src/world';
+import {
+  createNetworkAcl,
+  createNetworkAclEntry,
+  deleteNetworkAcl,
+  deleteNetworkAclEntry,
+  describeNetworkAcls,
+  ec2Error,
+  getNetworkAcl,
+  replaceNetworkAclAssociation,
+  replaceNetworkAclEntry,
+  type NaclEntry,
+  type NetworkAcl,
+} from '../../../src/world';
+import type { QueryParams } from '../protocols/query-params';
 import { items } from '../protocols/ec2-xml';
 import { applyFilters, type FilterTable } from './filters';
 import { page } from './paging';
 import { operation, type Ec2OperationTable } from './operation';
-import { parseDescribe, tagSet } from './render';
+import { parseDescribe, tagSet, unsupported } from './render';
 
 const entries = (f: (e: NaclEntry) => string | number | boolean | undefined) => (acl: NetworkAcl) => acl.entries.map(f);
 
@@ -51,7 +65,84 @@ export const renderNetworkAcl = (a: NetworkAcl) => ({
   ownerId: a.ownerId,
 });
 
+const aclNotFound = (id: string) => ec2Error('InvalidNetworkAclID.NotFound', `The network ACL '${id}' does not exist`);
+
+/** CreateNetworkAclEntry / ReplaceNetworkAclEntry: the entry, with `Icmp.Type/Code` and `PortRange.From/To`. */
+function parseEntry(p: QueryParams): { networkAclId: string; entry: NaclEntry } {
+  unsupported(p, 'Ipv6CidrBlock', 'the world models IPv4 entries only');
+  const ruleAction = p.required('RuleAction');
+  if (ruleAction !== 'allow' && ruleAction !== 'deny') throw ec2Error('InvalidParameterValue', `Value (${ruleAction}) for parameter ruleAction is invalid. Expected allow or deny.`);
+  const icmp = p.struct('Icmp');
+  const ports = p.struct('PortRange');
+  const type = icmp?.int('Type');
+  const code = icmp?.int('Code');
+  const from = ports?.int('From');
+  const to = ports?.int('To');
+  const ruleNumber = p.int('RuleNumber');
+  if (ruleNumber === undefined) throw ec2Error('MissingParameter', 'The request must contain the parameter RuleNumber');
+  return {
+    networkAclId: p.required('NetworkAclId'),
+    entry: {
+      ruleNumber,
+      protocol: p.required('Protocol'),
+      ruleAction,
+      egress: p.bool('Egress') ?? false,
+      cidrBlock: p.required('CidrBlock'),
+      ...(icmp ? { icmpTypeCode: { type: type ?? -1, code: code ?? -1 } } : {}),
+      ...(ports ? { portRange: { from: from ?? 0, to: to ?? 65535 } } : {}),
+    },
+  };
+}
+
 export const networkAclOperations: Ec2OperationTable = {
+  CreateNetworkAcl: operation({
+    parse: (p) => ({ vpcId: p.required('VpcId'), clientToken: p.str('ClientToken'), tags: p.tagSpecifications(['network-acl']).flatMap((t) => t.tags) }),
+    run: ({ world }, input) => ({ networkAcl: renderNetworkAcl(createNetworkAcl(world, { vpcId: input.vpcId, tags: input.tags })), clientToken: input.clientToken }),
+  }),
+  DeleteNetworkAcl: operation<string>({
+    parse: (p) => p.required('NetworkAclId'),
+    run: ({ world }, id) => {
+      deleteNetworkAcl(world, id);
+      return { return: true };
+    },
+    notFound: aclNotFound,
+  }),
+  CreateNetworkAclEntry: operation({
+    parse: parseEntry,
+    run: ({ world }, input) => {
+      createNetworkAclEntry(world, input.networkAclId, input.entry);
+      return { return: true };
+    },
+    notFound: (input) => aclNotFound(input.networkAclId),
+  }),
+  ReplaceNetworkAclEntry: operation({
+    parse: parseEntry,
+    run: ({ world }, input) => {
+      replaceNetworkAclEntry(world, input.networkAclId, input.entry);
+      return { return: true };
+    },
+    notFound: (input) => aclNotFound(input.networkAclId),
+  }),
+  DeleteNetworkAclEntry: operation({
+    parse: (p) => {
+      const ruleNumber = p.int('RuleNumber');
+      if (ruleNumber === undefined) throw ec2Error('MissingParameter', 'The request must contain the parameter RuleNumber');
+      return { networkAclId: p.required('NetworkAclId'), ruleNumber, egress: p.bool('Egress') ?? false };
+    },
+    run: ({ world }, input) => {
+      deleteNetworkAclEntry(world, input.networkAclId, input.ruleNumber, input.egress);
+      return { return: true };
+    },
+    notFound: (input) => aclNotFound(input.networkAclId),
+  }),
+  ReplaceNetworkAclAssociation: operation({
+    parse: (p) => ({ associationId: p.required('AssociationId'), networkAclId: p.required('NetworkAclId') }),
+    run: ({ world }, input) => {
+      getNetworkAcl(world, input.networkAclId);
+      return { newAssociationId: replaceNetworkAclAssociation(world, input.associationId, input.networkAclId) };
+    },
+    notFound: (input) => aclNotFound(input.networkAclId),
+  }),
   DescribeNetworkAcls: operation({
     parse: (p) => parseDescribe(p, 'NetworkAclId'),
     run: ({ world }, input) => {

@@ -1,8 +1,9 @@
-// DescribeSubnets on the wire. Filters: subnet-id, vpc-id, cidr-block (and its aliases cidr,
+// Subnets on the wire: CreateSubnet, DeleteSubnet (refused while an ENI uses the subnet) and
+// DescribeSubnets. DescribeSubnets filters: subnet-id, vpc-id, cidr-block (and its aliases cidr,
 // cidrBlock), availability-zone (availabilityZone), availability-zone-id, available-ip-address-count,
 // default-for-az (defaultForAz), map-public-ip-on-launch, owner-id, state, subnet-arn, tag:<k>, tag-key.
 // Mock note: no IPv6; subnets are never default-for-AZ and never map public IPs.
-import { describeSubnets, ec2Error, freeAddressCount, zoneIdOf, type Subnet, type World } from '../../../src/world';
+import { createSubnet, deleteSubnet, describeAvailabilityZones, describeSubnets, ec2Error, freeAddressCount, getSubnet, zoneIdOf, type Subnet, type World } from '../../../src/world';
 import { items } from '../protocols/ec2-xml';
 import { applyFilters, type FilterTable } from './filters';
 import { page } from './paging';
@@ -53,7 +54,33 @@ export const renderSubnet = (world: World, s: Subnet) => ({
   tagSet: tagSet(s.tags),
 });
 
+const subnetNotFound = (id: string) => ec2Error('InvalidSubnetID.NotFound', `The subnet ID '${id}' does not exist`);
+
 export const subnetOperations: Ec2OperationTable = {
+  CreateSubnet: operation({
+    parse: (p) => ({
+      vpcId: p.required('VpcId'),
+      cidrBlock: p.required('CidrBlock'),
+      zone: p.str('AvailabilityZone'),
+      zoneId: p.str('AvailabilityZoneId'),
+      tags: p.tagSpecifications(['subnet']).flatMap((t) => t.tags),
+    }),
+    run: ({ world }, input) => {
+      const zones = describeAvailabilityZones(world);
+      const zone = input.zoneId !== undefined ? describeAvailabilityZones(world, { zoneIds: [input.zoneId] })[0]!.zoneName : (input.zone ?? zones[0]!.zoneName);
+      const subnet = createSubnet(world, { vpcId: input.vpcId, cidrBlock: input.cidrBlock, availabilityZone: zone, tags: input.tags });
+      return { subnet: renderSubnet(world, subnet) };
+    },
+  }),
+  DeleteSubnet: operation<string>({
+    parse: (p) => p.required('SubnetId'),
+    run: ({ world }, id) => {
+      getSubnet(world, id);
+      deleteSubnet(world, id);
+      return { return: true };
+    },
+    notFound: subnetNotFound,
+  }),
   DescribeSubnets: operation({
     parse: (p) => parseDescribe(p, 'SubnetId'),
     run: ({ world }, input) => {

@@ -5,9 +5,11 @@ import {
   associateNetworkAcl,
   createNetworkAcl,
   createNetworkAclEntry,
+  deleteNetworkAcl,
   deleteNetworkAclEntry,
   describeNetworkAcls,
   networkAclForSubnet,
+  replaceNetworkAclAssociation,
   replaceNetworkAclEntry,
 } from './network-acls';
 import { createVpc } from './vpcs';
@@ -149,5 +151,29 @@ describe('associateNetworkAcl', () => {
     const { world, subnet } = withCustomAcl();
     const foreign = createNetworkAcl(world, { vpcId: createVpc(world, { cidrBlock: '172.31.0.0/16' }).vpcId });
     expectWorldError(world, () => associateNetworkAcl(world, foreign.networkAclId, subnet.subnetId), { code: 'InvalidParameterValue', message: 'belong to different networks' });
+  });
+});
+
+describe('replaceNetworkAclAssociation and deleteNetworkAcl', () => {
+  it('moves the subnet of an association to another ACL, and refuses an unknown association', () => {
+    const { world, vpc, subnet } = newWorldWithVpc();
+    const custom = createNetworkAcl(world, { vpcId: vpc.vpcId });
+    const current = networkAclForSubnet(world, subnet.subnetId)!.associations.find((a) => a.subnetId === subnet.subnetId)!;
+    const id = replaceNetworkAclAssociation(world, current.networkAclAssociationId, custom.networkAclId);
+    expect(networkAclForSubnet(world, subnet.subnetId)?.networkAclId).toBe(custom.networkAclId);
+    expect(id).toMatch(/^aclassoc-/);
+    expectWorldError(world, () => replaceNetworkAclAssociation(world, 'aclassoc-0123456789abcdef0', custom.networkAclId), { code: 'InvalidAssociationID.NotFound', message: 'does not exist' });
+  });
+
+  it('deletes an unused ACL, but not one a subnet uses nor the default one', () => {
+    const { world, vpc, subnet } = newWorldWithVpc();
+    const custom = createNetworkAcl(world, { vpcId: vpc.vpcId });
+    const defaultAcl = networkAclForSubnet(world, subnet.subnetId)!;
+    associateNetworkAcl(world, custom.networkAclId, subnet.subnetId);
+    expectWorldError(world, () => deleteNetworkAcl(world, custom.networkAclId), { code: 'DependencyViolation', message: 'has dependencies' });
+    associateNetworkAcl(world, defaultAcl.networkAclId, subnet.subnetId);
+    deleteNetworkAcl(world, custom.networkAclId);
+    expect(world.ec2.networkAcls.has(custom.networkAclId)).toBe(false);
+    expectWorldError(world, () => deleteNetworkAcl(world, defaultAcl.networkAclId), { code: 'InvalidParameterValue', message: 'default network ACL' });
   });
 });

@@ -93,3 +93,21 @@ export function describeNetworkAcls(world: World, ids: readonly string[] = []): 
   if (ids.length === 0) return [...world.ec2.networkAcls.values()];
   return ids.map((id) => getNetworkAcl(world, id));
 }
+
+/** ReplaceNetworkAclAssociation: the subnet of `associationId` moves to `networkAclId`; returns the new association id. */
+export function replaceNetworkAclAssociation(world: World, associationId: string, networkAclId: string): string {
+  for (const acl of world.ec2.networkAcls.values()) {
+    const a = acl.associations.find((x) => x.networkAclAssociationId === associationId);
+    if (a) return associateNetworkAcl(world, networkAclId, a.subnetId);
+  }
+  throw ec2Error('InvalidAssociationID.NotFound', `The association ID '${associationId}' does not exist`);
+}
+
+/** DeleteNetworkAcl: not the VPC's default ACL, and not while a subnet is associated with it. */
+export function deleteNetworkAcl(world: World, networkAclId: string): void {
+  const acl = getNetworkAcl(world, networkAclId);
+  if (acl.isDefault) throw ec2Error('InvalidParameterValue', `cannot delete default network ACL ${networkAclId}`);
+  if (acl.associations.length > 0) throw ec2Error('DependencyViolation', `The networkAcl '${networkAclId}' has dependencies and cannot be deleted.`);
+  world.ec2.networkAcls.delete(networkAclId);
+  world.touch();
+}

@@ -5,14 +5,21 @@ import type { Tag } from '../tags';
 import { mustGet, type World } from '../world';
 import type { ManagedPrefixList } from './types';
 
-export function createManagedPrefixList(world: World, input: { prefixListName: string; entries: { cidr: string; description?: string }[]; tags?: Tag[] }): ManagedPrefixList {
+export function createManagedPrefixList(
+  world: World,
+  input: { prefixListName: string; entries: { cidr: string; description?: string }[]; tags?: Tag[]; maxEntries?: number },
+): ManagedPrefixList {
   for (const e of input.entries) if (!isIpv4Cidr(e.cidr)) throw ec2Error('InvalidParameterValue', `CIDR block ${e.cidr} is malformed`);
+  if (input.maxEntries !== undefined && (input.maxEntries < 1 || input.entries.length > input.maxEntries)) {
+    throw ec2Error('InvalidParameterValue', `The prefix list has ${input.entries.length} entries; MaxEntries (${input.maxEntries}) must be at least that and at least 1.`);
+  }
   const pl: ManagedPrefixList = {
     prefixListId: world.ids.next('pl'),
     prefixListName: input.prefixListName,
     ownerId: world.accountId,
     addressFamily: 'IPv4',
     entries: input.entries.map((e) => ({ ...e })),
+    ...(input.maxEntries !== undefined ? { maxEntries: input.maxEntries } : {}),
     tags: [...(input.tags ?? [])],
   };
   world.ec2.prefixLists.set(pl.prefixListId, pl);

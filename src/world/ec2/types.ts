@@ -121,6 +121,8 @@ export interface ManagedPrefixList {
   ownerId: string;
   addressFamily: 'IPv4' | 'IPv6';
   entries: { cidr: string; description?: string }[];
+  /** The most entries the list may hold (CreateManagedPrefixList's MaxEntries), when known. */
+  maxEntries?: number;
   tags: Tag[];
 }
 
