@@ -1,6 +1,6 @@
 // SendCommand, ListCommands and CancelCommand through the SDK: SSM's checks on the targets and the
 // document, and what the command lists show.
-import { CancelCommandCommand, type CommandFilterKey, GetCommandInvocationCommand, InvalidInstanceId, ListCommandsCommand, SendCommandCommand, UnsupportedPlatformType } from '@aws-sdk/client-ssm';
+import { CancelCommandCommand, ListCommandInvocationsCommand, type CommandFilterKey, GetCommandInvocationCommand, InvalidInstanceId, ListCommandsCommand, SendCommandCommand, UnsupportedPlatformType } from '@aws-sdk/client-ssm';
 import { mockAws, rejection, smallWorld } from '../test-helpers';
 import { RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { publicImagesOf } from '../../../src/world';
@@ -78,4 +78,11 @@ test('CancelCommand cancels an invocation that has not finished', async () => {
   await aws.ssm.send(new CancelCommandCommand({ CommandId: id }));
   const inv = await aws.ssm.send(new GetCommandInvocationCommand({ CommandId: id, InstanceId: instanceId }));
   expect([inv.Status, inv.StatusDetails, inv.ResponseCode, inv.StandardOutputContent]).toEqual(['Cancelled', 'Cancelled', -1, '']);
+});
+
+test('CancelCommand and ListCommandInvocations of a command never sent are InvalidCommandId', async () => {
+  const aws = mock.use(caseBWithWindows());
+  const id = '00000000-0000-4000-8000-000000000000';
+  expect(await rejection(aws.ssm.send(new CancelCommandCommand({ CommandId: id })))).toMatchObject({ name: 'InvalidCommandId' });
+  expect(await rejection(aws.ssm.send(new ListCommandInvocationsCommand({ CommandId: id })))).toMatchObject({ name: 'InvalidCommandId' });
 });
