@@ -16,7 +16,7 @@ describeLab('lab client and lab process', () => {
 
   test('probes sent together come back each with its own result', async () => {
     const [allowed, blocked] = await Promise.all([
-      client.exec('CJ-AWS01', pingArgv('192.168.100.10', { waitSeconds: 0.3 })),
+      client.exec('CJ-AWS01', pingArgv('192.168.100.10', { waitSeconds: 2 })),
       client.exec('CJ-AWS02', pingArgv('192.168.100.10', { waitSeconds: 0.3 })),
     ]);
     expect([allowed.exitCode, blocked.exitCode]).toEqual([0, 1]);
@@ -24,7 +24,7 @@ describeLab('lab client and lab process', () => {
 
   test('apply changes the running lab in the lab process', async () => {
     expect((await client.apply(articleCaseC())).rebuilt).toBe(false);
-    expect((await client.exec('CJ-AWS02', pingArgv('192.168.100.10', { waitSeconds: 0.3 }))).exitCode).toBe(0);
+    expect((await client.exec('CJ-AWS02', pingArgv('192.168.100.10', { waitSeconds: 2 }))).exitCode).toBe(0);
   });
 
   test("a failed request rejects with the lab's own error and message", async () => {

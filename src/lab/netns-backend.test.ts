@@ -13,7 +13,9 @@ const ipOf = (world: World, name: string): string => [...world.ec2.instances.val
 describeLab('namespace lab on the article worlds', () => {
   let lab: NetnsLab;
   const world = articleCaseB();
-  const ping = (from: string, to: string) => lab.exec(from, pingArgv(to, { waitSeconds: 0.3 }));
+  // Probes expected to pass get a long wait (they return at the reply; a loaded machine cannot fail them).
+  const ping = (from: string, to: string, waitSeconds = 2) => lab.exec(from, pingArgv(to, { waitSeconds }));
+  const pingBlocked = (from: string, to: string) => ping(from, to, 0.3);
 
   beforeAll(async () => {
     lab = new NetnsLab();
@@ -29,7 +31,7 @@ describeLab('namespace lab on the article worlds', () => {
   });
 
   test("case B: CJ-AWS02 (CJ-SG) → CJ-VM01 is dropped by the cross-link ENI's default SG: 100% loss, exit 1", async () => {
-    const r = await ping('CJ-AWS02', vmIp);
+    const r = await pingBlocked('CJ-AWS02', vmIp);
     expect(r.exitCode).toBe(1);
     expect(pingSummary(r.stdout)).toEqual({ sent: 1, received: 0 });
   });
@@ -45,7 +47,7 @@ describeLab('namespace lab on the article worlds', () => {
     expect(report.changed).toEqual(['sddc-edge', 'vpc-router']);
     expect((await ping('CJ-AWS02', vmIp)).exitCode).toBe(0);
     await lab.apply(compilePlan(world)); // back to case B
-    expect((await ping('CJ-AWS02', vmIp)).exitCode).toBe(1);
+    expect((await pingBlocked('CJ-AWS02', vmIp)).exitCode).toBe(1);
   });
 
   test('a stopped instance is down in the lab until it is started again', async () => {
@@ -53,7 +55,7 @@ describeLab('namespace lab on the article worlds', () => {
     stopInstances(world, [aws01.instanceId]);
     describeInstances(world);
     await lab.apply(compilePlan(world));
-    expect((await ping('CJ-VM01', aws01.privateIpAddress)).exitCode).not.toBe(0);
+    expect((await pingBlocked('CJ-VM01', aws01.privateIpAddress)).exitCode).not.toBe(0);
     startInstances(world, [aws01.instanceId]);
     describeInstances(world);
     expect(getInstance(world, aws01.instanceId).state).toBe('running');
