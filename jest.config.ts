@@ -5,14 +5,23 @@ import type { Config } from 'jest';
 // msw 2's dependencies that ship only as ES modules; Jest on Node 20 must transform them.
 const esmOnly = ['rettime', 'until-async', '@open-draft/deferred-promise'];
 
-const config: Config = {
+const common = {
   testEnvironment: 'node',
+  rootDir: __dirname,
   roots: ['<rootDir>'],
   testPathIgnorePatterns: ['/node_modules/', '/.vmc-reach/'],
-  testMatch: ['**/*.test.ts', '**/*.scenario.ts'],
-  transform: { '^.+\\.(t|j|mj)sx?$': ['@swc/jest', {}] },
+  transform: { '^.+\\.(t|j|mj)sx?$': ['@swc/jest', {}] as [string, Record<string, unknown>] },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+};
+
+// Two projects: the unit tests, and the scenarios (the product's main job), which run against the
+// embedded mock unless VMC_REACH_TARGET=live.
+const config: Config = {
   testTimeout: 30_000,
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['**/*.test.ts'] },
+    { ...common, displayName: 'scenarios', testMatch: ['<rootDir>/scenarios/**/*.scenario.ts'], setupFilesAfterEnv: ['<rootDir>/mocks/scenario-setup.ts'] },
+  ],
 };
 
 export default config;

@@ -178,6 +178,37 @@ export function articleCaseC(): World {
   return settled(b.world);
 }
 
+/**
+ * The world the harness's mock runs start from: the article's SDDC with CJ-VM01 on its segment
+ * (192.168.100.0/24, which runs adopt), plus VMs the further scenarios need on the same segment: a
+ * Windows VM with the SSM agent (probed with PowerShell) and a powered-off VM.
+ */
+export function harnessWorld(): World {
+  const b = buildBeforeStep1();
+  // CJ-VM01 already sits on its segment: a segment with VMs on it is adopted by a run, never deleted.
+  patchSegment(b.world, article.segment.id, { displayName: article.segment.displayName, subnets: [{ gatewayAddress: article.segment.gateway }], type: 'ROUTED', connectivity: 'ON' });
+  addVm(b.world, {
+    externalId: '501f2c4a-8d3e-4b7a-9c61-3f0e5d2a7b20',
+    displayName: 'CJ-WIN01',
+    powerState: 'VM_RUNNING',
+    tags: [{ scope: 'os', tag: 'windows' }],
+    ipAddresses: ['192.168.100.20'],
+    osName: 'Microsoft Windows Server 2022 (64-bit)',
+    computerName: 'CJ-WIN01',
+    managedInstanceId: b.world.ids.next('mi'),
+  });
+  addVm(b.world, {
+    externalId: '501f2c4a-8d3e-4b7a-9c61-3f0e5d2a7b21',
+    displayName: 'CJ-VM02-OFF',
+    powerState: 'VM_STOPPED',
+    tags: [],
+    ipAddresses: ['192.168.100.30'],
+    osName: 'Ubuntu Linux (64-bit)',
+    computerName: 'cj-vm02',
+  });
+  return settled(b.world);
+}
+
 /** The fixture snapshots written by scripts/make-article-fixtures.ts into fixtures/snapshots/<name>. */
 export const articleSnapshots: readonly { name: string; description: string; build: () => World }[] = [
   {
@@ -199,5 +230,10 @@ export const articleSnapshots: readonly { name: string; description: string; bui
     name: 'article-case-c',
     description: 'Article case C: case B with CJ-SG added as a source of an inbound rule of the default SG. Both directions reachable.',
     build: articleCaseC,
+  },
+  {
+    name: 'harness-before-runs',
+    description: "The harness's mock world: the article's SDDC with CJ-VM01 on CJ-Segment (192.168.100.0/24), plus a Windows VM (CJ-WIN01, SSM agent) and a powered-off VM (CJ-VM02-OFF).",
+    build: harnessWorld,
   },
 ];

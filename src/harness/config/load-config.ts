@@ -73,7 +73,8 @@ export interface LoadedConfig {
 export async function loadConfig(options: { file?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<LoadedConfig> {
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
-  const file = options.file ? resolve(cwd, options.file) : defaultConfigFiles.map((f) => resolve(cwd, f)).find((f) => existsSync(f));
+  const given = options.file ?? env.VMC_REACH_CONFIG;
+  const file = given ? resolve(cwd, given) : defaultConfigFiles.map((f) => resolve(cwd, f)).find((f) => existsSync(f));
   const raw = (file ? await readConfigFile(file) : {}) as Record<string, unknown>;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`config file ${file}: the top level must be an object`);
   const merged = structuredClone(raw);

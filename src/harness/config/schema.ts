@@ -14,11 +14,11 @@ const probe = z
 const mock = z
   .object({
     /** Snapshot folder the mock world is seeded from. */
-    world: z.string().min(1).default('fixtures/snapshots/article-before-step-1'),
+    world: z.string().min(1).default('fixtures/snapshots/harness-before-runs'),
     latency: z.enum(['instant', 'realistic']).default('instant'),
   })
   .strict()
-  .default({ world: 'fixtures/snapshots/article-before-step-1', latency: 'instant' });
+  .default({ world: 'fixtures/snapshots/harness-before-runs', latency: 'instant' });
 
 const live = z
   .object({

@@ -131,7 +131,7 @@ export async function runScenario(spec: ScenarioSpec, o: RunScenarioOptions): Pr
   } finally {
     try {
       const nsx = ctx?.nsx ?? (await vmc.connect()).nsx;
-      const report = await teardown(ledger, { ec2: aws.ec2, nsx, clock, log, waitMs: ctx?.timeouts.instanceMs ?? defaultTimeouts.instanceMs });
+      const report = await teardown(ledger, { ec2: aws.ec2, nsx, clock, log, waitMs: Math.min(ctx?.timeouts.instanceMs ?? defaultTimeouts.instanceMs, 3 * 60_000) });
       result.teardown = { removed: report.removed.length, reverted: report.reverted.length, failed: report.failed.map((f) => ({ type: f.entry.type, ...(f.entry.id ? { id: f.entry.id } : {}), error: f.error })) };
     } catch (e) {
       result.teardown.failed.push({ type: 'teardown', error: `${(e as Error).name}: ${(e as Error).message}; resume with "vmc-reach reap --run ${o.runId}"` });

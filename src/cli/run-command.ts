@@ -1,0 +1,90 @@
+// `vmc-reach run`: runs the scenarios (jest underneath) against the embedded mock (default) or, only
+// with an explicit `--target live`, a live account; shows progress, prints the matrix, writes JUnit XML,
+// and exits 0 only when every expectation held and teardown left nothing.
+import { Command, Option } from 'commander';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { loadConfig } from '../harness/config/load-config';
+import { resolveTarget } from '../harness/target';
+import { newRunId } from '../harness/jest/run-id';
+import type { ScenarioResult } from '../harness/results';
+import { renderRunMatrix, runPassed } from '../report/console-matrix';
+import { renderJunit } from '../report/junit';
+import { exitCodes, UsageError } from './usage-error';
+import { repoRoot } from './repo-root';
+import type { Io } from './reproduce-command';
+
+export interface RunOptions {
+  target?: 'mock' | 'live';
+  scenario?: string;
+  reportDir?: string;
+  config?: string;
+  dryRun?: boolean;
+}
+
+async function readResults(dir: string): Promise<ScenarioResult[]> {
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json')).sort();
+  return Promise.all(names.map(async (n) => JSON.parse(await readFile(join(dir, n), 'utf8')) as ScenarioResult));
+}
+
+export async function runRun(opts: RunOptions, io: Io & { err: (t: string) => void }): Promise<number> {
+  const { config } = await loadConfig(opts.config ? { file: opts.config } : {});
+  if (config.target === 'live' && opts.target !== 'live') {
+    throw new UsageError('the configuration says target "live", but a live run needs an explicit --target live on the command line');
+  }
+  const target = opts.target ?? 'mock';
+  if (target === 'live') resolveTarget({ ...config, target: 'live' }); // lists every missing live setting before anything runs
+  const reportDir = resolve(opts.reportDir ?? config.reportDir);
+  await mkdir(reportDir, { recursive: true }).catch((e: Error) => {
+    throw new UsageError(`--report-dir ${reportDir} cannot be created: ${e.message}`);
+  });
+  const resultsDir = join(reportDir, 'results');
+  await rm(resultsDir, { recursive: true, force: true });
+  const runId = newRunId();
+  Object.assign(process.env, {
+    VMC_REACH_TARGET: target,
+    VMC_REACH_REPORT_DIR: reportDir,
+    VMC_REACH_RUN_ID: runId,
+    ...(opts.config ? { VMC_REACH_CONFIG: resolve(opts.config) } : {}),
+    ...(opts.dryRun ? { VMC_REACH_DRY_RUN: '1' } : {}),
+  });
+  io.err(`vmc-reach run ${runId}: target ${target}${target === 'mock' ? ` (world ${config.mock.world}, latency ${config.mock.latency})` : ''}${opts.dryRun ? ', dry run: nothing is created or changed' : ''}\n`);
+  const root = repoRoot();
+  const { runCLI } = await import('jest');
+  const { results } = await runCLI(
+    {
+      _: [],
+      $0: 'vmc-reach run',
+      selectProjects: ['scenarios'],
+      runInBand: true,
+      ...(opts.scenario ? { testPathPatterns: [opts.scenario] } : {}),
+      silent: false,
+      reporters: [['summary', {}]],
+    } as unknown as Parameters<typeof runCLI>[0],
+    [root],
+  );
+  if (opts.dryRun) return results.success ? exitCodes.ok : exitCodes.expectationFailed;
+  const scenarioResults = await readResults(resultsDir);
+  if (scenarioResults.length === 0) {
+    io.err(opts.scenario ? `no scenario matched --scenario "${opts.scenario}" (scenarios live in scenarios/*.scenario.ts)\n` : 'no scenario produced a result; see the jest output above\n');
+    return results.numTotalTests === 0 ? exitCodes.usage : exitCodes.expectationFailed;
+  }
+  io.out(`${renderRunMatrix(scenarioResults)}\n`);
+  const junit = join(reportDir, 'junit.xml');
+  await writeFile(junit, renderJunit(scenarioResults));
+  io.out(`JUnit: ${junit}\n`);
+  return runPassed(scenarioResults) && results.success ? exitCodes.ok : exitCodes.expectationFailed;
+}
+
+export function runCommand(io: Io & { err: (t: string) => void }, setExit: (code: number) => void): Command {
+  return new Command('run')
+    .description('run the scenarios (the article cases and more) against the embedded mock, or a live account with --target live')
+    .addOption(new Option('--target <target>', 'where to run: the embedded mock, or a live account + SDDC').choices(['mock', 'live']))
+    .option('--scenario <pattern>', 'only scenario files whose path matches this pattern (a regular expression)')
+    .option('--report-dir <dir>', 'folder for the JUnit XML and the per-scenario results (default from the config: vmc-reach-report)')
+    .option('--config <file>', 'configuration file (default: vmc-reach.config.json/.ts in the current folder)')
+    .option('--dry-run', 'print the plan (what would be created, adopted or changed, and the API calls) and change nothing')
+    .action(async (opts: RunOptions) => {
+      setExit(await runRun(opts, io));
+    });
+}

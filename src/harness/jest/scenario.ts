@@ -1,0 +1,65 @@
+// `scenario(title, body)` for scenarios/*.scenario.ts: declares the scenario with the DSL, runs it once
+// (provision → steps → teardown) before its tests, and turns each probe into one jest test that passes
+// when the probe's expectation held. The result goes to <report dir>/results/ for `vmc-reach run`.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { defineScenario, type ScenarioApi } from '../dsl/builder';
+import { loadConfig } from '../config/load-config';
+import { resolveTarget } from '../target';
+import { runScenario } from '../run/run-scenario';
+import type { ScenarioResult } from '../results';
+import { currentRunId } from './run-id';
+import { planScenario } from '../run/plan';
+
+const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+
+function progress(line: string): void {
+  if (process.env.VMC_REACH_QUIET !== '1') process.stderr.write(`[vmc-reach] ${line}\n`);
+}
+
+export function scenario(title: string, body: (api: ScenarioApi) => void): void {
+  const spec = defineScenario(title, body);
+  const file = expect.getState().testPath ?? '';
+  let result: ScenarioResult | undefined;
+  let setupError: Error | undefined;
+
+  const dryRun = process.env.VMC_REACH_DRY_RUN === '1';
+  describe(title, () => {
+    beforeAll(async () => {
+      if (dryRun) {
+        process.stdout.write(`${planScenario(spec).join('\n')}\n`);
+        return;
+      }
+      try {
+        const { config } = await loadConfig();
+        const settings = resolveTarget(config);
+        const runId = `${currentRunId()}-${slug(basename(file, '.scenario.ts')).slice(0, 20)}`;
+        result = await runScenario(spec, { runId, settings, root: process.cwd(), log: progress, file });
+        const dir = join(process.env.VMC_REACH_REPORT_DIR ?? config.reportDir, 'results');
+        await mkdir(dir, { recursive: true });
+        await writeFile(join(dir, `${slug(title)}.json`), `${JSON.stringify(result, null, 2)}\n`);
+      } catch (e) {
+        setupError = e as Error;
+      }
+    }, 60 * 60_000);
+
+    spec.steps.forEach((step, index) => {
+      if (step.type !== 'probe') return;
+      const probeIndex = spec.steps.slice(0, index).filter((s) => s.type === 'probe').length;
+      test(step.label, () => {
+        if (dryRun) return; // the plan was printed; nothing ran
+        if (setupError) throw setupError;
+        if (result?.error) throw new Error(`the scenario could not run: ${result.error}`);
+        const record = result!.probes[probeIndex];
+        if (!record) throw new Error('the probe did not run (an earlier step failed)');
+        if (record.outcome !== 'passed') throw new Error(`${record.outcome}: ${record.reasons.join('; ')}`);
+      });
+    });
+
+    afterAll(() => {
+      const failed = result?.teardown.failed ?? [];
+      if (failed.length > 0) throw new Error(`teardown left ${failed.length} resource(s): ${failed.map((f) => `${f.type} ${f.id ?? ''}: ${f.error}`).join('; ')}`);
+    });
+  });
+}

@@ -1,0 +1,46 @@
+// The run's console matrix: per scenario, one row per probe with the expectation, what the packets did,
+// the engine's verdict on the discovered configuration, and the outcome; blocked rows name the blocking
+// hop and its fix; disagreements and infrastructure errors say why.
+import { renderFixCommand } from '../network';
+import type { ProbeRecord, ScenarioResult } from '../harness/results';
+
+const expected = (p: ProbeRecord): string => (p.expected.probeError ? 'probe cannot run' : p.expected.reachable ? 'reachable' : `unreachable${p.expected.blockedBy ? ` ${p.expected.blockedBy}` : ''}`);
+const observed = (p: ProbeRecord): string => (p.observed.kind === 'ran' ? `${p.observed.reachable ? 'reachable' : 'unreachable'} (${p.observed.received}/${p.observed.sent})` : 'probe did not run');
+const verdict = (p: ProbeRecord): string => (!p.verdict ? '-' : p.verdict.reachable ? 'reachable' : `${p.verdict.blockedBy!.code} (${p.verdict.blockedBy!.direction})`);
+const outcome = (p: ProbeRecord): string => ({ passed: 'PASS', failed: 'FAIL', 'infra-error': 'ERROR' })[p.outcome];
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
+}
+
+export function renderRunMatrix(results: readonly ScenarioResult[]): string {
+  const lines: string[] = [];
+  for (const s of results) {
+    lines.push('', `${s.title}  [${s.target}, run ${s.runId}, ${(s.durationMs / 1000).toFixed(1)} s]`);
+    if (s.error) lines.push(`  could not run: ${s.error}`);
+    const rows = [['probe', 'expected', 'observed', 'config verdict', 'result'], ...s.probes.map((p) => [p.label, expected(p), observed(p), verdict(p), outcome(p)])];
+    const rendered = table(rows);
+    lines.push(`  ${rendered[0]}`);
+    s.probes.forEach((p, i) => {
+      lines.push(`  ${rendered[i + 1]}`);
+      const block = p.verdict?.blockedBy;
+      if (block) {
+        const hop = p.verdict!.hops[block.hopIndex]!;
+        lines.push(`      blocked at ${hop.kind} ${block.resource.id}${block.resource.name ? ` (${block.resource.name})` : ''}: ${hop.detail}`);
+        lines.push(`      fix: ${renderFixCommand(block.fix)}`);
+      }
+      for (const r of p.reasons) lines.push(`      ${p.outcome === 'passed' ? 'note' : 'why'}: ${r}`);
+    });
+    const t = s.teardown;
+    lines.push(`  resources: ${s.resources.filter((r) => r.action === 'created').length} created, ${s.resources.filter((r) => r.action === 'adopted').length} adopted, ${s.resources.filter((r) => r.action === 'changed').length} changed; teardown removed ${t.removed}, reverted ${t.reverted}${t.failed.length ? `, FAILED ${t.failed.length}: ${t.failed.map((f) => `${f.type} ${f.id ?? ''} (${f.error})`).join('; ')}` : ''}`);
+  }
+  const probes = results.flatMap((s) => s.probes);
+  const count = (o: ProbeRecord['outcome']): number => probes.filter((p) => p.outcome === o).length;
+  lines.push('', `${probes.length} probes: ${count('passed')} passed, ${count('failed')} failed, ${count('infra-error')} could not run; ${results.filter((s) => s.error).length} scenario(s) could not run; ${results.reduce((n, s) => n + s.teardown.failed.length, 0)} teardown failure(s)`);
+  return lines.join('\n');
+}
+
+/** A run passes when every probe passed, every scenario ran and teardown left nothing. */
+export const runPassed = (results: readonly ScenarioResult[]): boolean =>
+  results.length > 0 && results.every((s) => !s.error && s.teardown.failed.length === 0 && s.probes.every((p) => p.outcome === 'passed'));

@@ -1,0 +1,41 @@
+// JUnit XML for CI systems: one testsuite per scenario, one testcase per probe. A probe whose packets
+// did not do what was expected is a <failure>; a probe that could not run (agent offline, no profile)
+// is an <error>, so infrastructure trouble is never counted as "unreachable". The transcript goes to
+// <system-out>. Built with fast-xml-parser's builder.
+import { XMLBuilder } from 'fast-xml-parser';
+import type { ProbeRecord, ScenarioResult } from '../harness/results';
+
+const seconds = (ms: number): string => (ms / 1000).toFixed(3);
+
+function testcase(s: ScenarioResult, p: ProbeRecord): Record<string, unknown> {
+  const base: Record<string, unknown> = { '@_name': p.label, '@_classname': s.title, '@_time': seconds(p.durationMs) };
+  const transcript = p.observed.kind === 'ran' ? `$ ${p.observed.command}\n${p.observed.transcript}` : `$ ${p.observed.command}\n${p.observed.transcript ?? ''}\n${p.observed.error}`;
+  const out = `${transcript}\nconfig verdict: ${p.verdict ? (p.verdict.reachable ? 'reachable' : `${p.verdict.blockedBy!.code} at ${p.verdict.blockedBy!.resource.id}`) : '-'} (${p.agreement})`;
+  if (p.outcome === 'failed') base.failure = { '@_message': p.reasons.join('; '), '@_type': 'ExpectationFailed', '#text': p.reasons.join('\n') };
+  if (p.outcome === 'infra-error') base.error = { '@_message': p.reasons.join('; '), '@_type': 'ProbeDidNotRun', '#text': p.reasons.join('\n') };
+  base['system-out'] = out;
+  return base;
+}
+
+export function renderJunit(results: readonly ScenarioResult[]): string {
+  const suites = results.map((s) => {
+    const cases = s.probes.map((p) => testcase(s, p));
+    if (s.error) cases.push({ '@_name': 'scenario set-up', '@_classname': s.title, '@_time': '0', error: { '@_message': s.error, '@_type': 'ScenarioDidNotRun', '#text': s.error } });
+    if (s.teardown.failed.length) {
+      const msg = s.teardown.failed.map((f) => `${f.type} ${f.id ?? ''}: ${f.error}`).join('\n');
+      cases.push({ '@_name': 'teardown', '@_classname': s.title, '@_time': '0', error: { '@_message': `${s.teardown.failed.length} resource(s) not removed`, '@_type': 'TeardownFailed', '#text': msg } });
+    }
+    return {
+      '@_name': s.title,
+      '@_tests': cases.length,
+      '@_failures': s.probes.filter((p) => p.outcome === 'failed').length,
+      '@_errors': s.probes.filter((p) => p.outcome === 'infra-error').length + (s.error ? 1 : 0) + (s.teardown.failed.length ? 1 : 0),
+      '@_time': seconds(s.durationMs),
+      '@_timestamp': s.startedAt,
+      properties: { property: [{ '@_name': 'run-id', '@_value': s.runId }, { '@_name': 'target', '@_value': s.target }] },
+      testcase: cases,
+    };
+  });
+  const builder = new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build({ testsuites: { '@_name': 'vmc-reach', testsuite: suites } })}`;
+}
