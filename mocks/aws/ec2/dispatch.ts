@@ -50,9 +50,10 @@ const notApplicable = (fault: FaultKind, action: string): WorldError =>
 
 export function answerEc2(ctx: MockContext, body: string): Response {
   const requestId = randomUUID();
+  let action: string | undefined;
   try {
     const p = QueryParams.fromBody(body);
-    const action = p.str('Action');
+    action = p.str('Action');
     p.str('Version');
     if (!action) throw ec2Error('MissingAction', 'The request must contain the parameter Action');
     const fault = ctx.faults.take('ec2', action);
@@ -75,6 +76,8 @@ export function answerEc2(ctx: MockContext, body: string): Response {
   } catch (e) {
     if (isWorldError(e)) return ec2Failure(e.code, e.message, e.httpStatus, requestId);
     const message = e instanceof Error ? e.message : String(e);
+    // Not an API error: a bug in the mock. Say so where the person running it will look.
+    process.stderr.write(`vmc-reach mock: internal error answering ec2:${action ?? '?'}: ${e instanceof Error ? (e.stack ?? message) : message}\n`);
     return ec2Failure('InternalError', `vmc-reach mock internal error: ${message}`, 500, requestId);
   }
 }

@@ -60,6 +60,8 @@ export function answerSsm(ctx: MockContext, target: string, body: string): Respo
   } catch (e) {
     if (isWorldError(e)) return ssmFailure(e.code, e.message, e.httpStatus, requestId);
     const message = e instanceof Error ? e.message : String(e);
+    // Not an API error: a bug in the mock. Say so where the person running it will look.
+    process.stderr.write(`vmc-reach mock: internal error answering ssm:${target.slice(ssmTargetPrefix.length)}: ${e instanceof Error ? (e.stack ?? message) : message}\n`);
     return ssmFailure('InternalServerError', `vmc-reach mock internal error: ${message}`, 500, requestId);
   }
 }
