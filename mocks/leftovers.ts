@@ -1,10 +1,19 @@
 // What a run left in the mock world: every difference between the world as a snapshot before the run
-// and after it, except instances that are terminated (EC2 keeps them visible for a while) and the SSM
-// node list that follows them. Used after scenario files and by the reliability checks.
+// and after it, except instances that are terminated (EC2 keeps them visible for a while), the SSM node
+// list that follows them, and NSX's revision bookkeeping (an exact revert still moves `_revision` on,
+// as in NSX). Used after scenario files and by the reliability checks.
 import { snapshotFiles, snapshotFileNames } from '../src/snapshot';
 import type { World } from '../src/world';
 
 const followsInstances = new Set<string>([snapshotFileNames.instances, snapshotFileNames.ssmInstances]);
+
+/** NSX bookkeeping that any write moves on, even one that restores the content exactly. */
+const bookkeeping = new Set(['_revision', '_last_modified_time', '_last_modified_user']);
+
+function content(text: string): string {
+  if (!text) return '';
+  return JSON.stringify(JSON.parse(text, (key, value) => (bookkeeping.has(key) ? undefined : value)), null, 2);
+}
 
 function firstDifference(a: string, b: string): string {
   const x = a.split('\n');
@@ -18,8 +27,8 @@ export function leftovers(world: World, before: ReadonlyMap<string, string>): st
   const out: string[] = [];
   for (const file of new Set([...before.keys(), ...after.keys()])) {
     if (followsInstances.has(file)) continue;
-    const a = before.get(file) ?? '';
-    const b = after.get(file) ?? '';
+    const a = content(before.get(file) ?? '');
+    const b = content(after.get(file) ?? '');
     if (a !== b) out.push(`${file} changed (${firstDifference(a, b)})`);
   }
   const known = before.get(snapshotFileNames.instances) ?? '';
