@@ -2,6 +2,9 @@
 // Jest configuration: @swc/jest transforms TypeScript; type-checking is a separate `tsc --noEmit` step.
 import type { Config } from 'jest';
 
+// The AWS SDK is pinned to a release that supports Node 20; its reminder about Node 22 is noise in tests.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 // msw 2's dependencies that ship only as ES modules; Jest on Node 20 must transform them.
 const esmOnly = ['rettime', 'until-async', '@open-draft/deferred-promise'];
 
