@@ -5,6 +5,8 @@ import { version as packageVersion } from '../../package.json';
 import { reproduceCommand } from './reproduce-command';
 import { mockCommand } from './mock-command';
 import { runCommand } from './run-command';
+import { reapCommand } from './reap-command';
+import { LedgerError } from '../harness/ledger';
 import { ConfigError } from '../harness/config/load-config';
 import { TargetError } from '../harness/target';
 import { exitCodes, UsageError } from './usage-error';
@@ -19,7 +21,7 @@ export interface MainIo {
 const processIo: MainIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
 const isUserError = (e: unknown): e is Error =>
-  e instanceof UsageError || e instanceof SnapshotError || e instanceof RefError || e instanceof UnsupportedFlowError || e instanceof ConfigError || e instanceof TargetError;
+  e instanceof UsageError || e instanceof SnapshotError || e instanceof RefError || e instanceof UnsupportedFlowError || e instanceof ConfigError || e instanceof TargetError || e instanceof LedgerError;
 
 export async function main(argv: readonly string[], io: MainIo = processIo): Promise<number> {
   let exit: number = exitCodes.ok;
@@ -31,6 +33,7 @@ export async function main(argv: readonly string[], io: MainIo = processIo): Pro
     .showHelpAfterError('(run with --help for usage)');
   program.addCommand(reproduceCommand(io, (code) => (exit = code)).exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run "vmc-reach reproduce --help" for usage)'));
   program.addCommand(runCommand(io, (code) => (exit = code)).exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run "vmc-reach run --help" for usage)'));
+  program.addCommand(reapCommand(io, (code) => (exit = code)).exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run "vmc-reach reap --help" for usage)'));
   const mock = mockCommand(io, (code) => (exit = code));
   for (const c of [mock, ...mock.commands]) c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run "vmc-reach mock serve --help" for usage)');
   program.addCommand(mock);

@@ -1,0 +1,33 @@
+// The embedded mock as a run target: a world loaded from a snapshot, served in-process (MSW), and the
+// environment a run reads to find it (region, CSP token, org and SDDC ids, instance profile) — the
+// same variables a live run reads, so the live code path is what runs.
+import { resolve } from 'node:path';
+import { loadSnapshot } from '../src/snapshot';
+import { instantLatency, type LatencyProfile, type World } from '../src/world';
+import { createMockContext, type MockContext } from './mock-context';
+import { startInProcessMock, type InProcessMock } from './in-process';
+import { vmwareState } from './vmc/state';
+
+export interface MockTarget {
+  world: World;
+  ctx: MockContext;
+  /** The variables a run needs to reach this mock. */
+  env: Record<string, string>;
+  close(): void;
+}
+
+export async function startMockTarget(worldDir: string, latency: LatencyProfile = instantLatency): Promise<MockTarget> {
+  const world = await loadSnapshot(resolve(worldDir), { latency });
+  const sddc = world.nsx.sddc;
+  if (!sddc) throw new Error(`mock world ${worldDir} has no SDDC (vmc/sddc.json); pick a snapshot made for the harness`);
+  const ctx = createMockContext(world);
+  const mock: InProcessMock = startInProcessMock(ctx);
+  const env = {
+    AWS_REGION: world.region,
+    VMC_API_TOKEN: [...vmwareState(ctx).csp.apiTokens][0]!,
+    VMC_ORG_ID: sddc.orgId,
+    VMC_SDDC_ID: sddc.id,
+    VMC_REACH_INSTANCE_PROFILE: 'AmazonSSMRoleForInstancesQuickSetup',
+  };
+  return { world, ctx, env, close: () => mock.close() };
+}

@@ -1,0 +1,66 @@
+// `vmc-reach reap`: finds what runs left behind, from their ledgers (.vmc-reach/runs/), and removes it.
+// Lists by default; deletes only with --yes. Touches nothing that has no ledger entry: resources that
+// were adopted are never deleted, foreign changes are reverted exactly.
+import { Command } from 'commander';
+import { createAwsClients } from '../clients/aws';
+import { createVmcClient } from '../clients/vmc';
+import { loadConfig } from '../harness/config/load-config';
+import { Ledger, type LedgerEntry } from '../harness/ledger';
+import { teardown } from '../harness/run/teardown';
+import { resolveTarget } from '../harness/target';
+import { realClock } from '../harness/wait';
+import type { Io } from './reproduce-command';
+import { exitCodes, UsageError } from './usage-error';
+
+export interface ReapOptions {
+  run?: string;
+  yes?: boolean;
+  config?: string;
+  target?: 'mock' | 'live';
+}
+
+const pending = (e: LedgerEntry): boolean => e.action !== 'adopted' && e.state !== 'removed';
+const describe = (e: LedgerEntry): string => `  ${e.action === 'changed' ? 'revert' : 'remove'} ${e.type} ${e.name ?? ''} ${e.id ?? (e.details?.clientToken ? `(client token ${String(e.details.clientToken)})` : '')} [${e.state}${e.error ? `: ${e.error}` : ''}]`.replace(/ +/g, ' ');
+
+export async function runReap(opts: ReapOptions, io: Io & { err: (t: string) => void }, root = process.cwd()): Promise<number> {
+  const runs = opts.run ? [opts.run] : await Ledger.list(root);
+  const ledgers = await Promise.all(runs.map((r) => Ledger.open(root, r)));
+  const open = ledgers.filter((l) => l.entries().some(pending));
+  if (open.length === 0) {
+    io.out(opts.run ? `run ${opts.run}: nothing left to remove\n` : `no run left anything behind (${ledgers.length} ledger(s) under .vmc-reach/runs)\n`);
+    return exitCodes.ok;
+  }
+  for (const l of open) io.out(`run ${l.runId} (${l.file.target}, started ${l.file.startedAt}):\n${l.entries().filter(pending).reverse().map(describe).join('\n')}\n`);
+  if (!opts.yes) {
+    io.out('nothing was changed; run again with --yes to remove these (add --run <id> for one run)\n');
+    return exitCodes.ok;
+  }
+  const { config } = await loadConfig(opts.config ? { file: opts.config } : {});
+  let failures = 0;
+  for (const l of open) {
+    const settings = resolveTarget({ ...config, target: opts.target ?? l.file.target });
+    const aws = createAwsClients(settings.aws);
+    try {
+      const { nsx } = await createVmcClient(settings.vmc).connect();
+      const report = await teardown(l, { ec2: aws.ec2, nsx, clock: realClock, log: (line) => io.err(`[vmc-reach] ${line}\n`), waitMs: 5 * 60_000 });
+      failures += report.failed.length;
+      io.out(`run ${l.runId}: removed ${report.removed.length}, reverted ${report.reverted.length}, failed ${report.failed.length}\n`);
+      for (const f of report.failed) io.out(`  FAILED ${f.entry.type} ${f.entry.id ?? ''}: ${f.error}\n`);
+    } finally {
+      aws.destroy();
+    }
+  }
+  return failures === 0 ? exitCodes.ok : exitCodes.expectationFailed;
+}
+
+export function reapCommand(io: Io & { err: (t: string) => void }, setExit: (code: number) => void): Command {
+  return new Command('reap')
+    .description('list what runs left behind (from their ledgers) and, with --yes, remove it; never touches anything without a ledger entry')
+    .option('--run <id>', 'only this run')
+    .option('--yes', 'remove (without it, only list)')
+    .option('--config <file>', 'configuration file, for the target the ledgers were written against')
+    .action(async (opts: ReapOptions) => {
+      if (opts.run !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(opts.run)) throw new UsageError(`--run "${opts.run}" is not a run id (list the runs with "vmc-reach reap")`);
+      setExit(await runReap(opts, io));
+    });
+}
