@@ -28,7 +28,7 @@ export function worldEndpoints(world: World): Endpoint[] {
 export function sddcAddresses(world: World): string[] {
   const out: string[] = [];
   for (const vm of world.nsx.vms.values()) out.push(...vm.ipAddresses.filter((ip) => !ip.includes(':')));
-  for (const s of world.nsx.segments.values()) out.push(...s.subnets.map((sub) => sub.network));
+  for (const s of world.nsx.segments.values()) out.push(...s.subnets.map((sub) => sub.network).filter((n) => !n.includes(':')));
   return out;
 }
 

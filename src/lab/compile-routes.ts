@@ -10,7 +10,7 @@
 import type { World } from '../world';
 import { formatCidr, parseCidr, routeTableForSubnet } from '../world';
 import type { RoutePlan, RulePlan } from './plan';
-import { crossLinkIfname, nodeIfname, type InstanceNode, type LabTopology, type VmNode } from './lab-topology';
+import { crossLinkIfname, ipv4Subnets, nodeIfname, type InstanceNode, type LabTopology, type VmNode } from './lab-topology';
 
 export const instancesTable = 99;
 export const edgeTable = 10;
@@ -95,13 +95,13 @@ function nodeRoutes(gateway: string, destinations: readonly string[]): RoutePlan
 /** An instance routes the SDDC's segments and VMs via its subnet's router address. */
 export function instanceRoutes(world: World, topo: LabTopology, n: InstanceNode): RoutePlan[] {
   if (!n.ifname || !n.up) return [];
-  const dests = [...[...world.nsx.segments.values()].flatMap((s) => s.subnets.map((x) => x.network)), ...topo.vms.map((v) => v.ip)];
+  const dests = [...[...world.nsx.segments.values()].flatMap((s) => ipv4Subnets(s).map((x) => x.network)), ...topo.vms.map((v) => v.ip)];
   return nodeRoutes(n.gateway, dests);
 }
 
 /** A VM routes the VPCs' CIDRs and the instances via its segment gateway. */
 export function vmRoutes(world: World, topo: LabTopology, n: VmNode): RoutePlan[] {
   if (!n.gateway || !n.up) return [];
-  const dests = [...[...world.ec2.vpcs.values()].flatMap((v) => [v.cidrBlock, ...v.secondaryCidrBlocks]), ...topo.instances.map((i) => i.ip)];
+  const dests = [...[...world.ec2.vpcs.values()].flatMap((v) => [v.cidrBlock, ...v.secondaryCidrBlocks]).filter((c) => !c.includes(':')), ...topo.instances.map((i) => i.ip)];
   return nodeRoutes(n.gateway, dests);
 }

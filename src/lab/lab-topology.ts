@@ -65,10 +65,14 @@ function connectedVpcId(world: World): string | undefined {
   return vpcs.length === 1 ? vpcs[0] : undefined;
 }
 
+/** A segment's IPv4 subnets (the lab is IPv4 only). */
+export const ipv4Subnets = (segment: Segment): Segment['subnets'] => segment.subnets.filter((s) => !s.network.includes(':'));
+
 function segmentGateway(segment: Segment | undefined, ip: string): string | undefined {
-  if (!segment || segment.subnets.length === 0) return undefined;
+  const subnets = segment ? ipv4Subnets(segment) : [];
+  if (subnets.length === 0) return undefined;
   const n = ipToNumber(ip);
-  const sub = segment.subnets.find((s) => cidrContainsIp(parseCidr(s.network), n)) ?? segment.subnets[0]!;
+  const sub = subnets.find((s) => cidrContainsIp(parseCidr(s.network), n)) ?? subnets[0]!;
   return sub.gatewayAddress.split('/')[0];
 }
 
@@ -114,7 +118,7 @@ export function labTopology(world: World): LabTopology {
     const e = resolveEndpoint(world, { kind: 'vm', externalId: vm.externalId });
     const segment = e.kind === 'vm' ? e.segment : undefined;
     const gateway = segmentGateway(segment, ip);
-    const holds = segment?.subnets.some((s) => cidrContainsIp(parseCidr(s.network), ipToNumber(ip))) ?? false;
+    const holds = segment ? ipv4Subnets(segment).some((s) => cidrContainsIp(parseCidr(s.network), ipToNumber(ip))) : false;
     vms.push({
       ns: vm.externalId,
       vm,

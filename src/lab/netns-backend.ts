@@ -93,7 +93,7 @@ export class NetnsLab {
       }));
     } catch (e) {
       await this.close();
-      throw e;
+      throw new LabError(`${e instanceof Error ? e.message : String(e)}; the lab was closed (build it again)`);
     }
     return { rebuilt: false, changed: changed.sort(), durationMs: performance.now() - started };
   }
