@@ -1,7 +1,7 @@
 // The lab in its own process, driven over the JSON-lines RPC: build from a world, probes in parallel,
 // apply, remote errors with their message, close ending the process.
 import { articleCaseB, articleCaseC } from '../snapshot';
-import { LabClient } from './lab-client';
+import { LabClient, LabUnavailableError } from './lab-client';
 import { labProcesses } from './leftovers';
 import { pingArgv } from './ping';
 import { describeLab } from './test-lab-env';
@@ -37,5 +37,11 @@ describeLab('lab client and lab process', () => {
     await other.close();
     expect(labProcesses(other.runId)).toEqual([]);
     expect(() => process.kill(other.pid, 0)).toThrow();
+  });
+
+  test('a lab process that cannot run the lab says what is missing, and start() rejects with it', async () => {
+    const attempt = LabClient.start({ launcher: ['/usr/bin/env', 'PATH=/nonexistent'] }); // no setpriv, unshare, nsenter, bash, ping
+    await expect(attempt).rejects.toBeInstanceOf(LabUnavailableError);
+    await expect(attempt).rejects.toThrow(/missing commands setpriv, unshare, nsenter, bash, ping: apt-get install -y util-linux bash iputils-ping/);
   });
 });

@@ -39,6 +39,8 @@ export interface LabClientOptions {
   runId?: string;
   /** How long to wait for the lab process to say it is ready. */
   startTimeoutMs?: number;
+  /** A command prefix the lab process is started under (e.g. `sudo -n`, or `setpriv --reuid …`). */
+  launcher?: string[];
 }
 
 type Request = { op: LabRequest['op'] } & Record<string, unknown>;
@@ -53,7 +55,8 @@ export class LabClient {
   static start(options: LabClientOptions = {}): Promise<LabClient> {
     const root = labRepoRoot();
     const args = [join(root, 'bin', 'run-ts.cjs'), join(root, 'src', 'lab', 'lab-process.ts'), ...(options.runId ? ['--run-id', options.runId] : [])];
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    const [file, ...prefix] = [...(options.launcher ?? []), process.execPath];
+    const child = spawn(file!, [...prefix, ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
     const stderr = { text: '' };
     child.stderr!.on('data', (b: Buffer) => void (stderr.text = (stderr.text + b.toString()).slice(-4000)));
     const lines = createInterface({ input: child.stdout! });
