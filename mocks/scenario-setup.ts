@@ -23,6 +23,11 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
+  if (process.env.VMC_REACH_DEBUG_CALLS === '1' && target) {
+    const byOp = new Map<string, number>();
+    for (const c of target.ctx.faults.calls) byOp.set(`${c.service} ${c.operation}`, (byOp.get(`${c.service} ${c.operation}`) ?? 0) + 1);
+    process.stderr.write(`[vmc-reach] ${target.ctx.faults.calls.length} API calls: ${[...byOp].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}×${v}`).join(', ')}\n`);
+  }
   target?.close();
   if (!target || !before) return;
   const left = leftovers(target.world, before);

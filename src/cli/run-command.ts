@@ -4,6 +4,7 @@
 import { Command, Option } from 'commander';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { loadConfig } from '../harness/config/load-config';
 import { resolveTarget } from '../harness/target';
 import { newRunId } from '../harness/jest/run-id';
@@ -56,7 +57,9 @@ export async function runRun(opts: RunOptions, io: Io & { err: (t: string) => vo
       _: [],
       $0: 'vmc-reach run',
       selectProjects: ['scenarios'],
-      runInBand: true,
+      // Live scenarios share one account and SDDC: one at a time. Mock scenarios each have their own world.
+      runInBand: target === 'live',
+      ...(target === 'mock' ? { maxWorkers: Math.max(2, availableParallelism()) } : {}),
       ...(opts.scenario ? { testPathPatterns: [opts.scenario] } : {}),
       silent: false,
       reporters: [['summary', {}]],
