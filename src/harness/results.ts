@@ -50,4 +50,9 @@ export interface ScenarioResult {
   teardown: { removed: number; reverted: number; failed: { type: string; id?: string; error: string }[] };
   /** Set when the scenario could not run at all (provisioning failed …). */
   error?: string;
+  /**
+   * The configuration the run last discovered through the APIs, as snapshot files (path → JSON text):
+   * what the verdicts were computed on, and what the evidence pack draws. Secrets never appear in it.
+   */
+  discovered?: Record<string, string>;
 }

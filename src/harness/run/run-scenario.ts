@@ -111,8 +111,11 @@ export async function runScenario(spec: ScenarioSpec, o: RunScenarioOptions): Pr
     await provisionInstances(ctx, spec, out);
     await waitForSegmentRoutes(ctx, out, spec.segments.filter((s) => s.connectivity === 'ON').map((s) => s.name));
     let discovered: DiscoveredConfiguration | undefined;
-    const discover = async (): Promise<DiscoveredConfiguration> =>
-      (discovered ??= await discoverConfiguration({ ec2: aws.ec2, ssm: aws.ssm, vmc, nsx, vpcId: discovery.connectedVpc.vpcId, region: o.settings.region, description: `${spec.title} (run ${o.runId})` }));
+    const discover = async (): Promise<DiscoveredConfiguration> => {
+      discovered ??= await discoverConfiguration({ ec2: aws.ec2, ssm: aws.ssm, vmc, nsx, vpcId: discovery.connectedVpc.vpcId, region: o.settings.region, description: `${spec.title} (run ${o.runId})` });
+      result.discovered = Object.fromEntries(discovered.files);
+      return discovered;
+    };
     for (const step of spec.steps) {
       if (step.type === 'change') {
         const detail = await applyChange(ctx, step.change, out);
