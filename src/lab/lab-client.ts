@@ -41,6 +41,8 @@ export interface LabClientOptions {
   startTimeoutMs?: number;
   /** A command prefix the lab process is started under (e.g. `sudo -n`, or `setpriv --reuid …`). */
   launcher?: string[];
+  /** What holds the namespaces: process anchors (default) or containers (Docker and the node image). */
+  backend?: 'netns' | 'container';
 }
 
 type Request = { op: LabRequest['op'] } & Record<string, unknown>;
@@ -49,14 +51,15 @@ export class LabClient {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private exited: string | undefined;
-  private constructor(private readonly child: ChildProcess, readonly runId: string, readonly pid: number, private readonly stderr: { text: string }) {}
+  private constructor(private readonly child: ChildProcess, readonly runId: string, readonly pid: number, readonly backend: 'netns' | 'container', private readonly stderr: { text: string }) {}
 
   /** Starts a lab process; rejects with LabUnavailableError when the machine cannot run the lab. */
   static start(options: LabClientOptions = {}): Promise<LabClient> {
     const root = labRepoRoot();
-    const args = [join(root, 'bin', 'run-ts.cjs'), join(root, 'src', 'lab', 'lab-process.ts'), ...(options.runId ? ['--run-id', options.runId] : [])];
+    const args = [join(root, 'bin', 'run-ts.cjs'), join(root, 'src', 'lab', 'lab-process.ts'), ...(options.runId ? ['--run-id', options.runId] : []), '--backend', options.backend ?? 'netns'];
     const [file, ...prefix] = [...(options.launcher ?? []), process.execPath];
-    const child = spawn(file!, [...prefix, ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    const env = { ...process.env, TESTCONTAINERS_RYUK_DISABLED: 'true' };
+    const child = spawn(file!, [...prefix, ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'], env });
     const stderr = { text: '' };
     child.stderr!.on('data', (b: Buffer) => void (stderr.text = (stderr.text + b.toString()).slice(-4000)));
     const lines = createInterface({ input: child.stdout! });
@@ -77,7 +80,7 @@ export class LabClient {
           clearTimeout(timer);
           if (msg.event === 'unavailable') reject(new LabUnavailableError(msg.missing));
           else {
-            client = new LabClient(child, msg.runId, msg.pid, stderr);
+            client = new LabClient(child, msg.runId, msg.pid, msg.backend, stderr);
             resolve(client);
           }
           return;

@@ -1,9 +1,12 @@
-// The lab process: `node bin/run-ts.cjs src/lab/lab-process.ts [--run-id <id>]`. Serves the RPC of
-// lab-protocol.ts with a namespace lab. Says `unavailable` (and exits 3) when the machine cannot run it;
-// removes anchors orphaned by an earlier crash on start. When its stdin closes (the parent is gone) or it
-// gets SIGTERM/SIGINT, it closes the lab and exits; SIGKILL is covered by the anchors' pdeathsig.
+// The lab process: `node bin/run-ts.cjs src/lab/lab-process.ts [--run-id <id>] [--backend netns|container]`.
+// Serves the RPC of lab-protocol.ts with a lab whose namespaces are held by process anchors (default) or
+// containers. Says `unavailable` (and exits 3) when the machine cannot run it; on start removes what an
+// earlier crashed lab left (orphaned anchors; containers by label). When its stdin closes (the parent is
+// gone) or it gets SIGTERM/SIGINT, it closes the lab and exits; SIGKILL is covered by the anchors'
+// pdeathsig, and for containers by the next lab process's clean-up.
 import { createInterface } from 'node:readline';
 import { NetnsLab, newRunId } from './netns-backend';
+import { processAnchors, type NodeRuntime } from './node-runtime';
 import { labAvailability } from './lab-preflight';
 import { sweepOrphanedAnchors } from './leftovers';
 import type { LabEvent, LabRequest, LabResponse } from './lab-protocol';
@@ -33,14 +36,28 @@ async function handle(lab: NetnsLab, req: LabRequest): Promise<unknown> {
 export async function main(argv: readonly string[]): Promise<void> {
   const at = argv.indexOf('--run-id');
   const runId = at >= 0 && argv[at + 1] ? argv[at + 1]! : newRunId();
+  const b = argv.indexOf('--backend');
+  const backend = b >= 0 ? argv[b + 1] : 'netns';
+  if (backend !== 'netns' && backend !== 'container') throw new Error(`--backend must be netns or container, not ${JSON.stringify(backend)}`);
   const availability = labAvailability();
+  let runtime: NodeRuntime = processAnchors;
+  if (availability.ok && backend === 'container') {
+    const c = await import('./container-runtime');
+    const docker = await c.containerAvailability();
+    availability.missing.push(...docker.missing);
+    availability.ok = docker.ok;
+    if (docker.ok) {
+      await c.removeOrphanedContainers();
+      runtime = c.containers;
+    }
+  }
   if (!availability.ok) {
     send({ event: 'unavailable', missing: availability.missing });
     process.exitCode = 3;
     return;
   }
   sweepOrphanedAnchors();
-  const lab = new NetnsLab(runId);
+  const lab = new NetnsLab(runId, runtime);
   let queue: Promise<unknown> = Promise.resolve();
   let closing = false;
   const shutdown = async (code: number): Promise<void> => {
@@ -72,7 +89,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     else queue = queue.then(run, run);
   });
   lines.on('close', () => void shutdown(0));
-  send({ event: 'ready', runId, pid: process.pid });
+  send({ event: 'ready', runId, pid: process.pid, backend: runtime.kind });
 }
 
 if (process.argv[1]?.endsWith('lab-process.ts')) void main(process.argv.slice(2));

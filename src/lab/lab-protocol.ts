@@ -22,4 +22,4 @@ export interface LabResults {
 
 export type LabResponse = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: { name: string; message: string } };
 
-export type LabEvent = { event: 'ready'; runId: string; pid: number } | { event: 'unavailable'; missing: string[] };
+export type LabEvent = { event: 'ready'; runId: string; pid: number; backend: 'netns' | 'container' } | { event: 'unavailable'; missing: string[] };

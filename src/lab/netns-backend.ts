@@ -1,14 +1,14 @@
-// The namespace backend: realizes a LabPlan as process-anchored network namespaces on this machine (root
-// needed). Build: one anchor per namespace (anchor.ts), the veth pairs created straight into their
-// namespaces from the host (`ip link add … netns <pid> type veth peer … netns <pid>`; no uplink, no
-// bridge, no NAT), then each namespace's setup script under `nsenter -t <pid> -n`. Apply: the policy
-// script of every namespace that changed, a rebuild when the shape changed, and conntrack flushed.
-// Exec: the command under `nsenter -n` in the node's namespace (the host's binaries: ping, nc, …).
-// Close, and any failure during build, kill the anchors: the namespaces and their veths go with them.
+// The lab backend: realizes a LabPlan as network namespaces on this machine (root needed), each held by a
+// NodeRuntime: a process anchor (default) or a container (container-runtime.ts). Build: one holder per
+// namespace, the veth pairs created straight into their namespaces from the host (`ip link add … netns
+// <pid> type veth peer … netns <pid>`; no uplink, no bridge, no NAT), then each namespace's setup script
+// under `nsenter -t <pid> -n`. Apply: the policy script of every namespace that changed, a rebuild when
+// the shape changed, and conntrack flushed. Exec: the runtime's (the host's binaries under `nsenter -n`,
+// or the container's own). Close, and any failure during build, remove the holders: the namespaces and
+// their veths go with them.
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { ApplyReport, BuildReport, ExecResult, NamespaceInspection } from './backend';
-import { startAnchor, type Anchor } from './anchor';
+import { processAnchors, type NodeHost, type NodeRuntime } from './node-runtime';
 import { findNode, policyKey, structureKey, type LabPlan, type NamespacePlan } from './plan';
 import { policyScript, setupScript } from './render-script';
 import { mustRun, runCommand, runningCommands } from './run-command';
@@ -22,9 +22,13 @@ export const newRunId = (): string => randomBytes(4).toString('hex');
 
 export class NetnsLab {
   private plan: LabPlan | undefined;
-  private anchors = new Map<string, Anchor>();
+  private anchors = new Map<string, NodeHost>();
 
-  constructor(readonly runId: string = newRunId()) {}
+  constructor(readonly runId: string = newRunId(), private readonly runtime: NodeRuntime = processAnchors) {}
+
+  get backend(): NodeRuntime['kind'] {
+    return this.runtime.kind;
+  }
 
   get current(): LabPlan | undefined {
     return this.plan;
@@ -54,8 +58,8 @@ export class NetnsLab {
     const label = runLabel(this.runId);
     this.plan = plan;
     const results = await Promise.allSettled(plan.namespaces.map(async (ns) => {
-      const anchor = await startAnchor(`${label}:${ns.name}`, this.runId);
-      this.anchors.set(ns.name, anchor);
+      const host = await this.runtime.start(`${label}:${ns.name}`, this.runId, ns.name);
+      this.anchors.set(ns.name, host);
     }));
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
@@ -100,9 +104,8 @@ export class NetnsLab {
 
   async exec(node: string, argv: readonly string[], timeoutMs = 10_000): Promise<ExecResult> {
     if (argv.length === 0) throw new LabError('exec needs a command');
-    const pid = this.pidOf(node);
-    const r = await runCommand('nsenter', ['-t', String(pid), '-n', '--', ...argv], { timeoutMs });
-    return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, durationMs: r.durationMs, timedOut: r.timedOut };
+    this.pidOf(node); // a clear error for an unknown node
+    return this.runtime.exec(this.anchors.get(findNode(this.plan!, node)!.name)!, argv, timeoutMs);
   }
 
   async inspect(node: string): Promise<NamespaceInspection> {
@@ -112,24 +115,13 @@ export class NetnsLab {
     return { namespace: findNode(this.plan!, node)!.name, links, addresses, routes, rules };
   }
 
-  /** Kills the anchors (and any command still running in the lab) and waits until they are gone. */
+  /** Removes the namespaces' holders (and ends any command still running in the lab); resolves when they are gone. */
   async close(): Promise<void> {
-    const pids = [...this.anchors.values()].map((a) => a.pid);
-    for (const a of this.anchors.values()) a.kill();
+    const hosts = [...this.anchors.values()];
+    const pids = hosts.map((a) => a.pid);
     this.anchors = new Map();
     this.plan = undefined;
     for (const c of runningCommands) if (c.spawnargs[0] === 'nsenter' && pids.includes(Number(c.spawnargs[2]))) c.kill('SIGKILL');
-    const deadline = Date.now() + 5000;
-    while (pids.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return !/^\d+ \(.*\) Z/.test(stat);
-  } catch {
-    return false;
+    await Promise.allSettled(hosts.map((h) => h.close()));
   }
 }
