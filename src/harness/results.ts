@@ -18,6 +18,16 @@ export type Observation =
   | { kind: 'ran'; reachable: boolean; sent: number; received: number; rttMs: { min: number; avg: number; max: number } | null; command: string; exitCode: number; status: string; transcript: string; apiCalls: number }
   | { kind: 'infra-error'; error: string; command: string; transcript?: string; apiCalls: number };
 
+/** An attempt of a probe that was retried: what it observed and how it was judged. */
+export interface ProbeAttempt {
+  observed: Observation;
+  agreement: Agreement;
+  outcome: 'passed' | 'failed' | 'infra-error';
+  reasons: string[];
+  startedAt: string;
+  durationMs: number;
+}
+
 export interface ProbeRecord {
   scenario: string;
   label: string;
@@ -33,6 +43,8 @@ export interface ProbeRecord {
   reasons: string[];
   /** Attempts made (a probe that passed after a retry is flaky). */
   attempts: number;
+  /** The attempts before the last one, oldest first, when the probe was retried. */
+  previousAttempts?: ProbeAttempt[];
   startedAt: string;
   durationMs: number;
 }

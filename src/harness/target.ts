@@ -24,12 +24,17 @@ export interface TargetSettings {
   instanceType: string;
   instanceProfile?: string;
   subnetId?: string;
-  probe: { count: number; timeoutSeconds: number };
+  /** `retries`: a probe that could not run, or whose packets disagree with the configuration, is run again (flaky when it then passes). */
+  probe: { count: number; timeoutSeconds: number; retries: number };
 }
 
 const expandHome = (p: string): string => (p.startsWith('~/') ? `${homedir()}${p.slice(1)}` : p);
 
-export function resolveTarget(config: HarnessConfig, env: NodeJS.ProcessEnv = process.env, readFile: (p: string) => string = (p) => readFileSync(p, 'utf8')): TargetSettings {
+/**
+ * `purpose` 'inspect' is for the commands that only read or clean up (doctor, collect, reap): they do not
+ * launch test instances, so the instance profile is not a missing setting for them.
+ */
+export function resolveTarget(config: HarnessConfig, env: NodeJS.ProcessEnv = process.env, readFile: (p: string) => string = (p) => readFileSync(p, 'utf8'), purpose: 'run' | 'inspect' = 'run'): TargetSettings {
   const missing: string[] = [];
   const region = config.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
   if (!region) missing.push('AWS region: set "region" in vmc-reach.config.json or AWS_REGION');
@@ -47,7 +52,7 @@ export function resolveTarget(config: HarnessConfig, env: NodeJS.ProcessEnv = pr
       missing.push(`CSP API token: the token file ${file} (live.cspTokenFile / VMC_API_TOKEN_FILE) cannot be read`);
     }
   } else missing.push('CSP API token: export VMC_API_TOKEN, or put it in a file (chmod 600) named by "live.cspTokenFile" or VMC_API_TOKEN_FILE; never on the command line');
-  if (config.target === 'live' && !config.live.instanceProfile) {
+  if (config.target === 'live' && purpose === 'run' && !config.live.instanceProfile) {
     missing.push('instance profile for SSM: set "live.instanceProfile" (e.g. AmazonSSMRoleForInstancesQuickSetup) or VMC_REACH_INSTANCE_PROFILE');
   }
   if (missing.length > 0) {
@@ -72,6 +77,6 @@ export function resolveTarget(config: HarnessConfig, env: NodeJS.ProcessEnv = pr
     instanceType: config.live.instanceType,
     ...(config.live.instanceProfile ? { instanceProfile: config.live.instanceProfile } : {}),
     ...(config.live.subnetId ? { subnetId: config.live.subnetId } : {}),
-    probe: config.probe,
+    probe: { count: config.probe.count, timeoutSeconds: config.probe.timeoutSeconds, retries: config.probe.retries ?? (config.target === 'live' ? 1 : 0) },
   };
 }

@@ -7,6 +7,8 @@ const probe = z
   .object({
     count: z.number().int().min(1).max(20).default(3),
     timeoutSeconds: z.number().positive().max(30).default(1),
+    /** Retries of a probe that could not run or whose packets disagree with the configuration (default: 1 live, 0 mock). */
+    retries: z.number().int().min(0).max(3).optional(),
   })
   .strict()
   .default({ count: 3, timeoutSeconds: 1 });

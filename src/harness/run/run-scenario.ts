@@ -1,19 +1,21 @@
 // Runs one scenario end to end: connect and discover, provision (ledger first), then each step in order
 // (changes; probes through SSM, each judged against the expectation and against the engine's verdict on
-// the configuration discovered through the APIs), and always tear down. Returns the ScenarioResult.
+// the configuration discovered through the APIs; retried per `probe.retries` when it could not run or
+// packets and configuration disagree), and always tear down. Returns the ScenarioResult.
 import { paginateDescribeInstanceInformation } from '@aws-sdk/client-ssm';
 import { createAwsClients } from '../../clients/aws';
 import { createVmcClient } from '../../clients/vmc';
-import { evaluate, type EndpointRef as EngineRef } from '../../network';
+import { evaluate, type EndpointRef as EngineRef, type Verdict } from '../../network';
 import type { EndpointRef, ProbeStep, ScenarioSpec } from '../dsl/spec';
 import { discoverConfiguration, type DiscoveredConfiguration } from '../discovery/discover-world';
 import { Ledger } from '../ledger';
 import { runPingProbe } from '../probes/run-ping';
-import type { Observation, ProbeEndpoint, ProbeRecord, ScenarioResult } from '../results';
+import type { Observation, ProbeAttempt, ProbeEndpoint, ProbeRecord, ScenarioResult } from '../results';
 import type { TargetSettings } from '../target';
 import { realClock, type Clock } from '../wait';
 import { applyChange } from './apply-change';
 import { judge } from './compare';
+import { attemptWithRetries } from './probe-retry';
 import { emptyProvisioned, type Provisioned } from './provisioned';
 import { adoptDefaultSecurityGroup, provisionInstances, provisionSecurityGroups, provisionSubnets, waitForSegmentRoutes } from './provision-aws';
 import { findVms, provisionCgwRules, provisionGroups, provisionSegments } from './provision-sddc';
@@ -53,23 +55,33 @@ function endpointOf(ref: EndpointRef, out: Provisioned): ProbeEndpoint & { engin
   };
 }
 
+async function observe(ctx: RunContext, from: ReturnType<typeof endpointOf>, to: ReturnType<typeof endpointOf>): Promise<Observation> {
+  if (from.unavailable || !from.node) {
+    return { kind: 'infra-error', error: `the probe cannot run from ${from.name}: ${from.unavailable}`, command: '(not sent)', apiCalls: 0 };
+  }
+  const r = await runPingProbe(ctx.aws.ssm, { nodeId: from.node, os: from.os, targetIp: to.ip, count: ctx.settings.probe.count, timeoutSeconds: ctx.settings.probe.timeoutSeconds, clock: ctx.clock });
+  return r.kind === 'ran'
+    ? { kind: 'ran', reachable: r.ping.received > 0, sent: r.ping.sent, received: r.ping.received, rttMs: r.ping.rttMs, command: r.command, exitCode: r.exitCode, status: r.status, transcript: r.stdout + (r.stderr ? `\n[stderr]\n${r.stderr}` : ''), apiCalls: r.apiCalls }
+    : { kind: 'infra-error', error: r.error, command: r.command, ...(r.stdout || r.stderr ? { transcript: `${r.stdout ?? ''}${r.stderr ? `\n[stderr]\n${r.stderr}` : ''}` } : {}), apiCalls: r.apiCalls };
+}
+
 async function probe(ctx: RunContext, step: ProbeStep, out: Provisioned, discover: () => Promise<DiscoveredConfiguration>): Promise<ProbeRecord> {
   const started = ctx.clock.now();
   const startedAt = new Date().toISOString();
   const from = endpointOf(step.from, out);
   const to = endpointOf(step.to, out);
-  let observed: Observation;
-  if (from.unavailable || !from.node) {
-    observed = { kind: 'infra-error', error: `the probe cannot run from ${from.name}: ${from.unavailable}`, command: '(not sent)', apiCalls: 0 };
-  } else {
-    const r = await runPingProbe(ctx.aws.ssm, { nodeId: from.node, os: from.os, targetIp: to.ip, count: ctx.settings.probe.count, timeoutSeconds: ctx.settings.probe.timeoutSeconds, clock: ctx.clock });
-    observed = r.kind === 'ran'
-      ? { kind: 'ran', reachable: r.ping.received > 0, sent: r.ping.sent, received: r.ping.received, rttMs: r.ping.rttMs, command: r.command, exitCode: r.exitCode, status: r.status, transcript: r.stdout + (r.stderr ? `\n[stderr]\n${r.stderr}` : ''), apiCalls: r.apiCalls }
-      : { kind: 'infra-error', error: r.error, command: r.command, ...(r.stdout || r.stderr ? { transcript: `${r.stdout ?? ''}${r.stderr ? `\n[stderr]\n${r.stderr}` : ''}` } : {}), apiCalls: r.apiCalls };
-  }
-  const config = await discover();
-  const verdict = evaluate(config.world, { source: from.engine, destination: to.engine });
-  const judged = judge(step.expect, observed, verdict);
+  let verdict: Verdict | null = null;
+  const attempt = async (): Promise<ProbeAttempt> => {
+    const t0 = ctx.clock.now();
+    const at = new Date().toISOString();
+    const observed = await observe(ctx, from, to);
+    const config = await discover();
+    verdict = evaluate(config.world, { source: from.engine, destination: to.engine });
+    return { observed, ...judge(step.expect, observed, verdict), startedAt: at, durationMs: ctx.clock.now() - t0 };
+  };
+  const { last, previous } = await attemptWithRetries(ctx.settings.probe.retries ?? 0, attempt, (failed, n) =>
+    ctx.log(`probe ${step.label}: attempt ${n} ${failed.outcome} (${failed.reasons.join('; ')}), retrying`),
+  );
   const strip = ({ engine: _e, node: _n, os: _o, unavailable: _u, ...rest }: ReturnType<typeof endpointOf>): ProbeEndpoint => rest;
   return {
     scenario: ctx.scenario,
@@ -77,10 +89,13 @@ async function probe(ctx: RunContext, step: ProbeStep, out: Provisioned, discove
     from: strip(from),
     to: strip(to),
     expected: { reachable: step.expect.reachable, ...(step.expect.blockedBy ? { blockedBy: step.expect.blockedBy } : {}), ...(step.expect.probeError ? { probeError: String(step.expect.probeError) } : {}) },
-    observed,
+    observed: last.observed,
     verdict,
-    ...judged,
-    attempts: 1,
+    agreement: last.agreement,
+    outcome: last.outcome,
+    reasons: last.reasons,
+    attempts: previous.length + 1,
+    ...(previous.length ? { previousAttempts: previous } : {}),
     startedAt,
     durationMs: ctx.clock.now() - started,
   };
