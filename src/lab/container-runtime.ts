@@ -91,7 +91,8 @@ export const containers: NodeRuntime = {
     const seconds = Math.max(1, Math.ceil(timeoutMs / 1000));
     const guest = ['-t', String(host.pid), '-m', '-u', '-i', '-n', '-p', '-r', '-w', '--'];
     const r = await runCommand('nsenter', [...guest, 'timeout', '-s', 'KILL', String(seconds), ...argv], { timeoutMs: seconds * 1000 + 2000, env: guestEnv });
-    const timedOut = r.timedOut || (r.exitCode === 137 && r.durationMs >= seconds * 1000 - 50);
+    const killed = r.exitCode === 137 || r.signal === 'SIGKILL'; // nsenter forks for the PID namespace and dies of its child's signal
+    const timedOut = r.timedOut || (killed && r.durationMs >= seconds * 1000 - 50);
     return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, durationMs: r.durationMs, timedOut };
   },
 };
