@@ -9,8 +9,11 @@ import { snapshotFiles } from '../src/snapshot';
 import { instantLatency, realisticLatency } from '../src/world';
 import { leftovers } from './leftovers';
 import { startMockTarget, type MockTarget } from './mock-target';
+import { LabClient } from '../src/lab/lab-client';
+import { labScriptRunner } from './aws/ssm/lab-script-runner';
 
 let target: MockTarget | undefined;
+let lab: LabClient | undefined;
 let before: Map<string, string> | undefined;
 
 beforeAll(async () => {
@@ -20,9 +23,16 @@ beforeAll(async () => {
   target = await startMockTarget(config.mock.world, latency);
   Object.assign(process.env, target.env);
   before = snapshotFiles(target.world, { description: 'before' });
-});
+  if (process.env.VMC_REACH_DATAPLANE === 'lab') {
+    // Real packets: SSM commands run in the lab, a separate process (never MSW and Docker in one).
+    lab = await LabClient.start({ ...(process.env.VMC_REACH_LAB_BACKEND === 'container' ? { backend: 'container' as const } : {}) });
+    await lab.build(target.world);
+    target.world.ssm.scriptRunner = labScriptRunner(lab);
+  }
+}, 120_000);
 
-afterAll(() => {
+afterAll(async () => {
+  await lab?.close();
   if (process.env.VMC_REACH_DEBUG_CALLS === '1' && target) {
     const byOp = new Map<string, number>();
     for (const c of target.ctx.faults.calls) byOp.set(`${c.service} ${c.operation}`, (byOp.get(`${c.service} ${c.operation}`) ?? 0) + 1);

@@ -21,6 +21,7 @@ export interface RunOptions {
   reportDir?: string;
   config?: string;
   dryRun?: boolean;
+  dataplane?: 'model' | 'lab';
 }
 
 async function readResults(dir: string): Promise<ScenarioResult[]> {
@@ -48,8 +49,10 @@ export async function runRun(opts: RunOptions, io: Io & { err: (t: string) => vo
     VMC_REACH_RUN_ID: runId,
     ...(opts.config ? { VMC_REACH_CONFIG: resolve(opts.config) } : {}),
     ...(opts.dryRun ? { VMC_REACH_DRY_RUN: '1' } : {}),
+    VMC_REACH_DATAPLANE: opts.dataplane ?? 'model',
   });
-  io.err(`vmc-reach run ${runId}: target ${target}${target === 'mock' ? ` (world ${config.mock.world}, latency ${config.mock.latency})` : ''}${opts.dryRun ? ', dry run: nothing is created or changed' : ''}\n`);
+  if (opts.dataplane === 'lab' && target !== 'mock') throw new UsageError('--dataplane lab runs the mock\'s packets in the lab; it applies to --target mock only');
+  io.err(`vmc-reach run ${runId}: target ${target}${target === 'mock' ? ` (world ${config.mock.world}, latency ${config.mock.latency}, data plane ${opts.dataplane === 'lab' ? 'the lab: real packets' : "the engine's verdicts"})` : ''}${opts.dryRun ? ', dry run: nothing is created or changed' : ''}\n`);
   const root = repoRoot();
   const { runCLI } = await import('jest');
   const { results } = await runCLI(
@@ -86,6 +89,7 @@ export function runCommand(io: Io & { err: (t: string) => void }, setExit: (code
     .option('--scenario <pattern>', 'only scenario files whose path matches this pattern (a regular expression)')
     .option('--report-dir <dir>', 'folder for the JUnit XML and the per-scenario results (default from the config: vmc-reach-report)')
     .option('--config <file>', 'configuration file (default: vmc-reach.config.json/.ts in the current folder)')
+    .addOption(new Option('--dataplane <plane>', "mock only: answer pings from the engine's verdicts (model) or with real packets in the lab (needs root, nftables, iproute2)").choices(['model', 'lab']))
     .option('--dry-run', 'print the plan (what would be created, adopted or changed, and the API calls) and change nothing')
     .action(async (opts: RunOptions) => {
       setExit(await runRun(opts, io));

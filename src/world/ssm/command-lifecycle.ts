@@ -21,17 +21,33 @@ function start(world: World, command: Command, inv: CommandInvocation): void {
     inv.statusDetails = 'Undeliverable';
     return;
   }
-  const result = world.ssm.scriptRunner(world, {
+  const outcome = world.ssm.scriptRunner(world, {
     commandId: command.commandId,
     documentName: command.documentName,
     commands: command.parameters['commands'] ?? [],
     node,
   });
+  inv.status = 'InProgress';
+  inv.statusDetails = 'InProgress';
+  if (outcome instanceof Promise) {
+    // A script that really runs (the lab): InProgress until it is done, then terminal at the next read.
+    delete inv.endAt;
+    outcome.then(
+      (result) => {
+        inv.result = result;
+        inv.endAt = world.clock();
+      },
+      (e: unknown) => {
+        inv.result = { stdout: '', stderr: `vmc-reach: the script could not run: ${e instanceof Error ? e.message : String(e)}\n`, exitCode: 1, durationMs: 0 };
+        inv.endAt = world.clock();
+      },
+    );
+    return;
+  }
+  const result = outcome;
   inv.result = result;
   const scale = world.latency.timeScale;
   if (scale) inv.endAt += Math.round(result.durationMs / scale);
-  inv.status = 'InProgress';
-  inv.statusDetails = 'InProgress';
 }
 
 function finish(inv: CommandInvocation): void {

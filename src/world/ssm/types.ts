@@ -58,9 +58,10 @@ export interface ScriptRequest {
 /**
  * Runs a command's script on a node against the current world. The world cannot run anything itself
  * (it knows no network engine); the mock installs a runner that answers `ping` from the engine's
- * verdict. The default runner refuses every script, so nothing succeeds by default.
+ * verdict. The default runner refuses every script, so nothing succeeds by default. A runner that runs
+ * the script for real (the lab) answers with a promise: the invocation stays InProgress until it settles.
  */
-export type ScriptRunner = (world: World, request: ScriptRequest) => ScriptResult;
+export type ScriptRunner = (world: World, request: ScriptRequest) => ScriptResult | Promise<ScriptResult>;
 
 export interface CommandInvocation {
   commandId: string;

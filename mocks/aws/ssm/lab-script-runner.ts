@@ -1,0 +1,68 @@
+// The lab as the mock's guest OS for Run Command (`--dataplane lab`): `ping` runs for real in the source
+// node's network namespace, through the nftables the lab compiled from the world, so a probe is a real
+// ICMP echo through real stateful filtering. The lab lives in its own process (src/lab/lab-client.ts);
+// before each script the running lab is brought in line with the world if it changed (a rule revoked,
+// case C's fix), so packets always cross the network of that moment.
+// Mock note: lab nodes are Linux; a PowerShell ping on a Windows node runs the Linux ping and is printed
+// in ping.exe's format from its real counts (round-trip times are then the formatter's, not measured).
+import type { LabClient } from '../../../src/lab/lab-client';
+import type { ScriptRequest, ScriptResult, ScriptRunner, World } from '../../../src/world';
+import { parseLinuxPing, parseWindowsPing, splitWords, type PingRequest } from './ping-args';
+import { windowsPing } from './ping-output';
+import { unsupportedExitCode } from './script-runner';
+
+const unsupported = (what: string): ScriptResult => ({
+  stdout: '',
+  stderr: `vmc-reach lab: ${what}: not supported (the lab runs ping from instances and VMs of its world)\n`,
+  exitCode: unsupportedExitCode,
+  durationMs: 0,
+});
+
+export function labScriptRunner(lab: LabClient): ScriptRunner {
+  let appliedRevision = -1;
+  let sync: Promise<unknown> = Promise.resolve();
+  const inLineWith = (world: World): Promise<unknown> => {
+    sync = sync.then(async () => {
+      if (appliedRevision === world.revision) return;
+      const revision = world.revision;
+      await lab.apply(world);
+      appliedRevision = revision;
+    });
+    return sync;
+  };
+
+  return async (world: World, req: ScriptRequest): Promise<ScriptResult> => {
+    const windows = req.documentName === 'AWS-RunPowerShellScript';
+    const lines = req.commands.flatMap((c) => c.split(/\r?\n/)).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+    if (lines.length === 0) return unsupported('an empty script');
+    const requests: PingRequest[] = [];
+    for (const line of lines) {
+      const words = splitWords(line);
+      const program = (words[0] ?? '').replace(/^.*[/\\]/, '').toLowerCase();
+      if (program !== 'ping' && !(windows && program === 'ping.exe')) return unsupported(`"${line}"`);
+      const parsed = windows ? parseWindowsPing(words) : parseLinuxPing(words);
+      if (!parsed.ok) return unsupported(parsed.reason);
+      requests.push(parsed.request);
+    }
+    await inLineWith(world);
+    let stdout = '';
+    let stderr = '';
+    let exitCode = 0;
+    const started = Date.now();
+    for (const [i, r] of requests.entries()) {
+      const argv = ['ping', '-c', String(r.count), '-W', String(r.timeoutS), '-i', String(Math.max(0.2, r.intervalS)), r.destination];
+      const res = await lab.exec(req.node.instanceId, argv, Math.ceil((r.count * (r.intervalS + r.timeoutS) + 5) * 1000));
+      if (windows) {
+        const received = Number(/(\d+) received/.exec(res.stdout)?.[1] ?? 0);
+        const text = windowsPing(r, { replies: received > 0, ttl: 126, seed: `${req.commandId}/${i}` });
+        stdout += text.stdout;
+        exitCode = text.exitCode;
+      } else {
+        stdout += res.stdout;
+        stderr += res.stderr;
+        exitCode = res.exitCode ?? 1; // null: killed at the time limit
+      }
+    }
+    return { stdout, stderr, exitCode, durationMs: Date.now() - started };
+  };
+}
