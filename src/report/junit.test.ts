@@ -39,3 +39,42 @@ test('the suite counts failures and errors apart', () => {
 test('the transcript goes to system-out', () => {
   expect(parsed().testcase[0]['system-out']).toContain('$ ping -c 3');
 });
+
+describe('flaky versus broken', () => {
+  const attempt = (outcome: 'failed' | 'infra-error', reason: string) => ({
+    observed: outcome === 'infra-error' ? { kind: 'infra-error' as const, error: reason, command: 'ping -c 3', apiCalls: 1 } : { kind: 'ran' as const, reachable: false, sent: 3, received: 0, rttMs: null, command: 'ping -c 3', exitCode: 1, status: 'Failed', transcript: '3 packets transmitted, 0 received', apiCalls: 2 },
+    agreement: outcome === 'infra-error' ? ('not-comparable' as const) : ('config-allows-packets-fail' as const),
+    outcome, reasons: [reason], startedAt: '2026-11-25T00:00:01.000Z', durationMs: 900,
+  });
+  const flaky: ProbeRecord = { ...probe('flaky', 'passed'), attempts: 3, previousAttempts: [attempt('infra-error', 'InvocationDoesNotExist'), attempt('failed', 'packets <lost> & config allows')] };
+  const broken: ProbeRecord = { ...probe('broken', 'failed'), attempts: 2, previousAttempts: [attempt('failed', 'first try lost')] };
+  const xml = renderJunit([{ ...result, probes: [flaky, broken, probe('down', 'infra-error')], teardown: { removed: 1, reverted: 0, failed: [] } }]);
+  const suite = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['flakyFailure', 'flakyError', 'rerunFailure', 'testcase'].includes(name) }).parse(xml).testsuites.testsuite;
+  const [f, b, d] = suite.testcase;
+
+  test('a probe that passed after a retry is a passing testcase with one flaky element per failed attempt', () => {
+    expect(f.failure).toBeUndefined();
+    expect(f.error).toBeUndefined();
+    expect(f.flakyError.map((e: Record<string, string>) => e['@_message'])).toEqual(['attempt 1: InvocationDoesNotExist']);
+    expect(f.flakyFailure[0]['@_message']).toBe('attempt 2: packets <lost> & config allows');
+    expect(f.flakyFailure[0]['@_type']).toBe('ExpectationFailed');
+    expect(f.flakyFailure[0].stackTrace).toContain('config-allows-packets-fail');
+    expect(f.flakyFailure[0]['system-out']).toContain('0 received');
+  });
+
+  test('special characters are escaped in the XML', () => {
+    expect(xml).toContain('packets &lt;lost&gt; &amp; config allows');
+  });
+
+  test('a probe that failed on every attempt is a failure with reruns, never flaky', () => {
+    expect(b.failure['@_message']).toBe('broken went wrong');
+    expect(b.flakyFailure).toBeUndefined();
+    expect(b.rerunFailure[0]['@_message']).toBe('attempt 1: first try lost');
+    expect(d.error['@_type']).toBe('ProbeDidNotRun');
+  });
+
+  test('flaky is not counted as a failure; the suite says how many were flaky', () => {
+    expect([suite['@_tests'], suite['@_failures'], suite['@_errors']]).toEqual(['3', '1', '1']);
+    expect(suite.properties.property.find((p: Record<string, string>) => p['@_name'] === 'flaky')['@_value']).toBe('1');
+  });
+});

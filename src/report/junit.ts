@@ -1,21 +1,44 @@
 // JUnit XML for CI systems: one testsuite per scenario, one testcase per probe. A probe whose packets
 // did not do what was expected is a <failure>; a probe that could not run (agent offline, no profile)
-// is an <error>, so infrastructure trouble is never counted as "unreachable". The transcript goes to
-// <system-out>. Built with fast-xml-parser's builder.
+// is an <error>, so infrastructure trouble is never counted as "unreachable". A probe that passed only
+// after a retry is flaky: a passing testcase carrying Maven Surefire's <flakyFailure>/<flakyError> per
+// failed attempt (message, type, stackTrace, system-out), which Jenkins, GitLab and others show; a probe
+// that failed on every attempt carries <rerunFailure>/<rerunError> for the earlier ones. The transcript
+// goes to <system-out>. Built with fast-xml-parser's builder.
 import { XMLBuilder } from 'fast-xml-parser';
-import type { ProbeRecord, ScenarioResult } from '../harness/results';
+import type { Observation, ProbeAttempt, ProbeRecord, ScenarioResult } from '../harness/results';
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(3);
 
+const transcriptOf = (o: Observation): string => (o.kind === 'ran' ? `$ ${o.command}\n${o.transcript}` : `$ ${o.command}\n${o.transcript ?? ''}\n${o.error}`);
+
+/** Surefire's element for an earlier attempt: flaky… inside a passing testcase, rerun… inside a failing one. */
+function earlierAttempt(a: ProbeAttempt, n: number, finalPassed: boolean): [string, Record<string, unknown>] {
+  const kind = a.outcome === 'infra-error' ? 'Error' : 'Failure';
+  const element = `${finalPassed ? 'flaky' : 'rerun'}${kind}`;
+  return [element, {
+    '@_message': `attempt ${n}: ${a.reasons.join('; ')}`,
+    '@_type': a.outcome === 'infra-error' ? 'ProbeDidNotRun' : 'ExpectationFailed',
+    stackTrace: `attempt ${n} at ${a.startedAt} (${seconds(a.durationMs)} s), packets vs configuration: ${a.agreement}\n${a.reasons.join('\n')}`,
+    'system-out': transcriptOf(a.observed),
+  }];
+}
+
 function testcase(s: ScenarioResult, p: ProbeRecord): Record<string, unknown> {
   const base: Record<string, unknown> = { '@_name': p.label, '@_classname': s.title, '@_time': seconds(p.durationMs) };
-  const transcript = p.observed.kind === 'ran' ? `$ ${p.observed.command}\n${p.observed.transcript}` : `$ ${p.observed.command}\n${p.observed.transcript ?? ''}\n${p.observed.error}`;
-  const out = `${transcript}\nconfig verdict: ${p.verdict ? (p.verdict.reachable ? 'reachable' : `${p.verdict.blockedBy!.code} at ${p.verdict.blockedBy!.resource.id}`) : '-'} (${p.agreement})`;
+  const out = `${transcriptOf(p.observed)}\nconfig verdict: ${p.verdict ? (p.verdict.reachable ? 'reachable' : `${p.verdict.blockedBy!.code} at ${p.verdict.blockedBy!.resource.id}`) : '-'} (${p.agreement})${p.attempts > 1 ? `\nattempts: ${p.attempts}` : ''}`;
   if (p.outcome === 'failed') base.failure = { '@_message': p.reasons.join('; '), '@_type': 'ExpectationFailed', '#text': p.reasons.join('\n') };
   if (p.outcome === 'infra-error') base.error = { '@_message': p.reasons.join('; '), '@_type': 'ProbeDidNotRun', '#text': p.reasons.join('\n') };
+  (p.previousAttempts ?? []).forEach((a, i) => {
+    const [element, body] = earlierAttempt(a, i + 1, p.outcome === 'passed');
+    base[element] = [...((base[element] as unknown[] | undefined) ?? []), body];
+  });
   base['system-out'] = out;
   return base;
 }
+
+/** A probe that passed only after a retry. */
+export const isFlaky = (p: ProbeRecord): boolean => p.outcome === 'passed' && (p.previousAttempts?.length ?? 0) > 0;
 
 export function renderJunit(results: readonly ScenarioResult[]): string {
   const suites = results.map((s) => {
@@ -32,7 +55,7 @@ export function renderJunit(results: readonly ScenarioResult[]): string {
       '@_errors': s.probes.filter((p) => p.outcome === 'infra-error').length + (s.error ? 1 : 0) + (s.teardown.failed.length ? 1 : 0),
       '@_time': seconds(s.durationMs),
       '@_timestamp': s.startedAt,
-      properties: { property: [{ '@_name': 'run-id', '@_value': s.runId }, { '@_name': 'target', '@_value': s.target }] },
+      properties: { property: [{ '@_name': 'run-id', '@_value': s.runId }, { '@_name': 'target', '@_value': s.target }, { '@_name': 'flaky', '@_value': s.probes.filter(isFlaky).length }] },
       testcase: cases,
     };
   });
