@@ -169,3 +169,37 @@ describe('exit codes and user errors', () => {
     expect(r.out).toContain('--expect');
   });
 });
+
+describe('run: user errors', () => {
+  test('a live run with missing settings lists each, with how to provide it, and exits 2', async () => {
+    const saved = { ...process.env };
+    for (const k of ['AWS_REGION', 'AWS_DEFAULT_REGION', 'VMC_ORG_ID', 'VMC_SDDC_ID', 'VMC_API_TOKEN', 'VMC_API_TOKEN_FILE', 'VMC_REACH_INSTANCE_PROFILE', 'VMC_REACH_CONFIG']) delete process.env[k];
+    try {
+      const r = await run('run', '--target', 'live');
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/AWS region: set "region" .* or AWS_REGION/);
+      expect(r.err).toMatch(/CSP API token: export VMC_API_TOKEN, or put it in a file/);
+      expect(r.err).toMatch(/VMC org id/);
+    } finally {
+      process.env = saved;
+    }
+  });
+
+  test('--dataplane lab with --target live is a usage error', async () => {
+    const r = await run('run', '--target', 'live', '--dataplane', 'lab');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--dataplane lab .* applies to --target mock only/);
+  });
+
+  test('an unknown --target value lists the choices', async () => {
+    const r = await run('run', '--target', 'prod');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/mock, live/);
+  });
+});
+
+test('run --scenario matching nothing exits 2 and lists the scenarios', async () => {
+  const r = await run('run', '--scenario', 'no-such-case');
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(/matches no scenario; the scenarios are: .*article/);
+});

@@ -35,6 +35,7 @@ export async function runRun(opts: RunOptions, io: Io & { err: (t: string) => vo
     throw new UsageError('the configuration says target "live", but a live run needs an explicit --target live on the command line');
   }
   const target = opts.target ?? 'mock';
+  if (opts.dataplane === 'lab' && target !== 'mock') throw new UsageError('--dataplane lab runs the mock\'s packets in the lab; it applies to --target mock only');
   if (target === 'live') resolveTarget({ ...config, target: 'live' }); // lists every missing live setting before anything runs
   const reportDir = resolve(opts.reportDir ?? config.reportDir);
   await mkdir(reportDir, { recursive: true }).catch((e: Error) => {
@@ -51,9 +52,21 @@ export async function runRun(opts: RunOptions, io: Io & { err: (t: string) => vo
     ...(opts.dryRun ? { VMC_REACH_DRY_RUN: '1' } : {}),
     VMC_REACH_DATAPLANE: opts.dataplane ?? 'model',
   });
-  if (opts.dataplane === 'lab' && target !== 'mock') throw new UsageError('--dataplane lab runs the mock\'s packets in the lab; it applies to --target mock only');
+
   io.err(`vmc-reach run ${runId}: target ${target}${target === 'mock' ? ` (world ${config.mock.world}, latency ${config.mock.latency}, data plane ${opts.dataplane === 'lab' ? 'the lab: real packets' : "the engine's verdicts"})` : ''}${opts.dryRun ? ', dry run: nothing is created or changed' : ''}\n`);
   const root = repoRoot();
+  const files = (await readdir(join(root, 'scenarios'))).filter((f) => f.endsWith('.scenario.ts')).sort();
+  if (opts.scenario !== undefined) {
+    let pattern: RegExp;
+    try {
+      pattern = new RegExp(opts.scenario);
+    } catch (e) {
+      throw new UsageError(`--scenario "${opts.scenario}" is not a regular expression: ${(e as Error).message}`);
+    }
+    if (!files.some((f) => pattern.test(join(root, 'scenarios', f)))) {
+      throw new UsageError(`--scenario "${opts.scenario}" matches no scenario; the scenarios are: ${files.map((f) => f.replace('.scenario.ts', '')).join(', ')}`);
+    }
+  }
   const { runCLI } = await import('jest');
   const { results } = await runCLI(
     {
@@ -66,6 +79,7 @@ export async function runRun(opts: RunOptions, io: Io & { err: (t: string) => vo
       ...(opts.scenario ? { testPathPatterns: [opts.scenario] } : {}),
       silent: false,
       reporters: [['summary', {}]],
+      passWithNoTests: true,
     } as unknown as Parameters<typeof runCLI>[0],
     [root],
   );
