@@ -2,6 +2,8 @@
 // and MSW must never share a process, design §6); its parent sends requests on stdin and reads one
 // event line (`ready` or `unavailable`) and then one response per request on stdout, matched by id.
 // Requests may overlap (probes run in parallel); build, apply and close are carried out one at a time.
+// build and apply carry the compiled plan (plain JSON; LabClient compiles it from the World in the
+// caller's process), so the lab process holds no world and the caller keeps one source of truth.
 import type { LabPlan } from './plan';
 import type { ApplyReport, BuildReport, ExecResult, NamespaceInspection } from './backend';
 
