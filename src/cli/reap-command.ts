@@ -1,6 +1,7 @@
-// `vmc-reach reap`: finds what runs left behind, from their ledgers (.vmc-reach/runs/), and removes it.
-// Lists by default; deletes only with --yes. Touches nothing that has no ledger entry: resources that
-// were adopted are never deleted, foreign changes are reverted exactly.
+// `vmc-reach reap`: finds what runs left behind, from their ledgers (.vmc-reach/runs/) and, with
+// --older-than, from the run-id tags in the live account and SDDC (src/ops/reap), and removes it.
+// Lists by default; deletes only with --yes. Touches nothing without a ledger entry or the harness's
+// tag: resources that were adopted are never deleted, foreign changes are reverted exactly.
 import { Command } from 'commander';
 import { createAwsClients } from '../clients/aws';
 import { createVmcClient } from '../clients/vmc';
@@ -11,20 +12,37 @@ import { resolveTarget } from '../harness/target';
 import { realClock } from '../harness/wait';
 import type { Io } from './reproduce-command';
 import { exitCodes, UsageError } from './usage-error';
+import { parseDuration } from '../ops/duration';
+import { liveClients, loadLiveConfig } from '../ops/live-target';
+import { pendingLedgerIds, reapTagged } from '../ops/reap/reap-tagged';
 
 export interface ReapOptions {
   run?: string;
   yes?: boolean;
   config?: string;
   target?: 'mock' | 'live';
+  /** Also scan the live account and SDDC for resources tagged with a run id older than this (ms). */
+  olderThan?: number;
 }
 
 const pending = (e: LedgerEntry): boolean => e.action !== 'adopted' && e.state !== 'removed';
 const describe = (e: LedgerEntry): string => `  ${e.action === 'changed' ? 'revert' : 'remove'} ${e.type} ${e.name ?? ''} ${e.id ?? (e.details?.clientToken ? `(client token ${String(e.details.clientToken)})` : '')} [${e.state}${e.error ? `: ${e.error}` : ''}]`.replace(/ +/g, ' ');
 
 export async function runReap(opts: ReapOptions, io: Io & { err: (t: string) => void }, root = process.cwd()): Promise<number> {
-  const runs = opts.run ? [opts.run] : await Ledger.list(root);
+  const runs = opts.run ? ((await Ledger.list(root)).includes(opts.run) || opts.olderThan === undefined ? [opts.run] : []) : await Ledger.list(root);
   const ledgers = await Promise.all(runs.map((r) => Ledger.open(root, r)));
+  const fromLedgers = await reapLedgers(opts, ledgers, io);
+  if (opts.olderThan === undefined) return fromLedgers;
+  const clients = liveClients(await loadLiveConfig(opts.config));
+  try {
+    const byTags = await reapTagged(clients, { olderThanMs: opts.olderThan, ...(opts.run ? { run: opts.run } : {}), ...(opts.yes ? { yes: true } : {}), ledgerIds: pendingLedgerIds(ledgers.flatMap((l) => l.entries())) }, io);
+    return Math.max(fromLedgers, byTags);
+  } finally {
+    clients.close();
+  }
+}
+
+async function reapLedgers(opts: ReapOptions, ledgers: Ledger[], io: Io & { err: (t: string) => void }): Promise<number> {
   const open = ledgers.filter((l) => l.entries().some(pending));
   if (open.length === 0) {
     io.out(opts.run ? `run ${opts.run}: nothing left to remove\n` : `no run left anything behind (${ledgers.length} ledger(s) under .vmc-reach/runs)\n`);
@@ -55,10 +73,15 @@ export async function runReap(opts: ReapOptions, io: Io & { err: (t: string) => 
 
 export function reapCommand(io: Io & { err: (t: string) => void }, setExit: (code: number) => void): Command {
   return new Command('reap')
-    .description('list what runs left behind (from their ledgers) and, with --yes, remove it; never touches anything without a ledger entry')
+    .description('list what runs left behind (from their ledgers, and with --older-than from the run-id tags in the live account and SDDC) and, with --yes, remove it; never touches anything without a ledger entry or the harness\'s tag')
     .option('--run <id>', 'only this run')
+    .option('--older-than <duration>', 'also find resources tagged vmc-reach:run-id older than this (e.g. 6h, 90m, 2d) in the live account and SDDC', (v: string) => {
+      const ms = parseDuration(v);
+      if (ms === undefined) throw new UsageError(`--older-than "${v}" is not a duration: a number and a unit s, m, h or d (e.g. 6h, 90m, 1d12h)`);
+      return ms;
+    })
     .option('--yes', 'remove (without it, only list)')
-    .option('--config <file>', 'configuration file, for the target the ledgers were written against')
+    .option('--config <file>', 'configuration file, for the target the ledgers were written against and the tag scan')
     .action(async (opts: ReapOptions) => {
       if (opts.run !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(opts.run)) throw new UsageError(`--run "${opts.run}" is not a run id (list the runs with "vmc-reach reap")`);
       setExit(await runReap(opts, io));

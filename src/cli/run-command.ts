@@ -13,6 +13,7 @@ import { renderRunMatrix, runPassed } from '../report/console-matrix';
 import { renderJunit } from '../report/junit';
 import { exitCodes, UsageError } from './usage-error';
 import { repoRoot } from './repo-root';
+import { parseShard } from './shard';
 import type { Io } from './reproduce-command';
 
 export interface RunOptions {
@@ -21,6 +22,8 @@ export interface RunOptions {
   reportDir?: string;
   config?: string;
   dryRun?: boolean;
+  /** `i/n`: the i-th of n parts of the scenario files (jest's shard option). */
+  shard?: string;
   dataplane?: 'model' | 'lab';
 }
 
@@ -77,6 +80,7 @@ export async function runRun(opts: RunOptions, io: Io & { err: (t: string) => vo
       runInBand: target === 'live',
       ...(target === 'mock' ? { maxWorkers: Math.max(2, availableParallelism()) } : {}),
       ...(opts.scenario ? { testPathPatterns: [opts.scenario] } : {}),
+      ...(opts.shard ? { shard: opts.shard } : {}),
       silent: false,
       reporters: [['summary', {}]],
       passWithNoTests: true,
@@ -104,6 +108,7 @@ export function runCommand(io: Io & { err: (t: string) => void }, setExit: (code
     .option('--report-dir <dir>', 'folder for the JUnit XML and the per-scenario results (default from the config: vmc-reach-report)')
     .option('--config <file>', 'configuration file (default: vmc-reach.config.json/.ts in the current folder)')
     .addOption(new Option('--dataplane <plane>', "mock only: answer pings from the engine's verdicts (model) or with real packets in the lab (needs root, nftables, iproute2)").choices(['model', 'lab']))
+    .option('--shard <i/n>', 'run the i-th of n parts of the scenario files (jest shards by file), e.g. 1/3 in a CI matrix', parseShard)
     .option('--dry-run', 'print the plan (what would be created, adopted or changed, and the API calls) and change nothing')
     .action(async (opts: RunOptions) => {
       setExit(await runRun(opts, io));
