@@ -15,9 +15,11 @@ export interface WaitOptions {
   /** What is being waited for, in words: it is the first thing the timeout error says. */
   purpose: string;
   timeoutMs: number;
-  /** First delay; doubles each attempt up to maxDelayMs. */
+  /** First delay; grows by `factor` each attempt up to maxDelayMs. */
   initialDelayMs?: number;
   maxDelayMs?: number;
+  /** Growth of the delay per attempt (default 2). */
+  factor?: number;
   clock?: Clock;
   /** Errors for which polling goes on (transient states); any other error ends the wait at once. */
   retryOn?: (error: unknown) => boolean;
@@ -66,8 +68,21 @@ export async function waitUntil<T>(check: () => Promise<{ done: true; value: T }
     const elapsed = clock.now() - start;
     if (elapsed + delay > options.timeoutMs) throw new WaitTimeoutError(options.purpose, attempts, elapsed, last);
     await clock.sleep(delay);
-    delay = Math.min(delay * 2, maxDelay);
+    delay = Math.min(delay * (options.factor ?? 2), maxDelay);
   }
+}
+
+/**
+ * A clock on which time runs `scale` times faster than real time: sleeping 10 s takes 10/scale real
+ * seconds. With the mock's `realistic` latency divided by the same scale, a run sees AWS-like durations
+ * while the benchmark finishes quickly.
+ */
+export function scaledClock(scale: number): Clock {
+  const start = Date.now();
+  return {
+    now: () => start + (Date.now() - start) * scale,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms / scale)),
+  };
 }
 
 /** A clock whose sleep advances time at once (tests, and mock runs with a simulated clock). */

@@ -66,8 +66,11 @@ export async function runPingProbe(ssm: SSMClient, input: PingProbeInput): Promi
     }, {
       purpose: `the ping on ${input.nodeId} (command ${commandId}) to finish`,
       timeoutMs: waitMs,
-      initialDelayMs: Math.max(200, Math.min(1000, input.count * input.timeoutSeconds * 250)),
-      maxDelayMs: 5_000,
+      // The first look when the ping should be done ((count - 1) intervals of 1 s, the reply wait, and
+      // about a second for SSM to deliver and report), then once a second: no tight polling.
+      initialDelayMs: (input.count + input.timeoutSeconds) * 1000,
+      factor: 1,
+      maxDelayMs: 1_000,
       clock,
       retryOn: (e) => errorName(e) === 'InvocationDoesNotExist',
     });

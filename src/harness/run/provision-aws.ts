@@ -134,7 +134,10 @@ export async function provisionInstances(ctx: RunContext, spec: ScenarioSpec, ou
     }));
     const i = r.Instances![0]!;
     await ctx.ledger.update(entry.seq, { id: i.InstanceId!, state: 'live' });
-    out.instances.set(inst.name, { instanceId: i.InstanceId!, privateIp: i.PrivateIpAddress!, ssm: profile ? { ready: false, why: 'not yet online' } : { ready: false, why: `${inst.name} has no instance profile, so the SSM agent cannot register and no command can run on it` } });
+    const noProfile = inst.instanceProfile
+      ? `${inst.name} was launched without an instance profile because none is configured (live.instanceProfile / VMC_REACH_INSTANCE_PROFILE), so its SSM agent cannot register`
+      : `${inst.name} has no instance profile, so the SSM agent cannot register and no command can run on it`;
+    out.instances.set(inst.name, { instanceId: i.InstanceId!, privateIp: i.PrivateIpAddress!, ssm: profile ? { ready: false, why: 'not yet online' } : { ready: false, why: noProfile } });
     ctx.log(`launched ${inst.name} (${i.InstanceId}, ${i.PrivateIpAddress})${profile ? '' : ' without an instance profile'}`);
   }
   await waitForInstances(ctx, spec, out);
@@ -148,15 +151,16 @@ async function waitForInstances(ctx: RunContext, spec: ScenarioSpec, out: Provis
     const bad = states.filter((s) => /:(terminated|shutting-down|stopped)$/.test(s));
     if (bad.length) throw new ProvisionError(`instances stopped before running: ${bad.join(', ')}`);
     return states.length === ids.length && states.every((s) => s.endsWith(':running')) ? { done: true, value: undefined } : { done: false, observed: states };
-  }, { purpose: 'the test instances to be running', timeoutMs: ctx.timeouts.instanceMs, initialDelayMs: 1_000, clock: ctx.clock, retryOn: (e) => (e as { name?: string }).name === 'InvalidInstanceID.NotFound' });
-  const managed = spec.instances.filter((i) => i.instanceProfile).map((i) => out.instances.get(i.name)!);
+  }, { purpose: 'the test instances to be running', timeoutMs: ctx.timeouts.instanceMs, initialDelayMs: 2_000, factor: 1.5, maxDelayMs: 5_000, clock: ctx.clock, retryOn: (e) => (e as { name?: string }).name === 'InvalidInstanceID.NotFound' });
+  // Only instances launched with a profile can register; the others already say why not.
+  const managed = spec.instances.map((i) => out.instances.get(i.name)!).filter((m) => m.ssm.ready || m.ssm.why === 'not yet online');
   if (managed.length === 0) return;
   await waitUntil(async () => {
     const r = await ctx.aws.ssm.send(new DescribeInstanceInformationCommand({ Filters: [{ Key: 'InstanceIds', Values: managed.map((m) => m.instanceId) }] }));
     const online = new Set((r.InstanceInformationList ?? []).filter((n) => n.PingStatus === 'Online').map((n) => n.InstanceId));
     for (const m of managed) if (online.has(m.instanceId)) m.ssm = { ready: true };
     return managed.every((m) => m.ssm.ready) ? { done: true, value: undefined } : { done: false, observed: [...online] };
-  }, { purpose: 'the SSM agents of the test instances to be online (instance profile, SSM endpoints reachable)', timeoutMs: ctx.timeouts.ssmOnlineMs, initialDelayMs: 2_000, clock: ctx.clock }).catch((e) => {
+  }, { purpose: 'the SSM agents of the test instances to be online (instance profile, SSM endpoints reachable)', timeoutMs: ctx.timeouts.ssmOnlineMs, initialDelayMs: 2_000, factor: 1.5, maxDelayMs: 5_000, clock: ctx.clock }).catch((e) => {
     for (const m of managed) if (!m.ssm.ready) m.ssm = { ready: false, why: `the SSM agent did not come online: ${(e as Error).message}` };
   });
 }
@@ -170,5 +174,5 @@ export async function waitForSegmentRoutes(ctx: RunContext, out: Provisioned, se
     const r = await ctx.aws.ec2.send(new DescribeRouteTablesCommand({ RouteTableIds: tables }));
     const missing = cidrs.filter((c) => !(r.RouteTables ?? []).some((t) => (t.Routes ?? []).some((rt) => rt.DestinationCidrBlock === c && rt.NetworkInterfaceId === ctx.discovery.connectedVpc.activeEni)));
     return missing.length === 0 ? { done: true, value: undefined } : { done: false, observed: { missing } };
-  }, { purpose: `VMC to route ${cidrs.join(', ')} to the active cross-link ENI in ${tables.join(', ')}`, timeoutMs: ctx.timeouts.routeMs, initialDelayMs: 1_000, clock: ctx.clock });
+  }, { purpose: `VMC to route ${cidrs.join(', ')} to the active cross-link ENI in ${tables.join(', ')}`, timeoutMs: ctx.timeouts.routeMs, initialDelayMs: 1_000, factor: 1.5, maxDelayMs: 5_000, clock: ctx.clock });
 }

@@ -63,7 +63,7 @@ async function removeOne(c: TeardownClients, e: LedgerEntry): Promise<'removed' 
         const r = await c.ec2.send(new DescribeInstancesCommand({ InstanceIds: [id] }));
         const state = r.Reservations?.[0]?.Instances?.[0]?.State?.Name;
         return state === 'terminated' || state === undefined ? { done: true, value: undefined } : { done: false, observed: state };
-      }, { purpose: `instance ${id} to terminate`, timeoutMs: c.waitMs, initialDelayMs: 1_000, clock: c.clock, retryOn: gone }).catch((err) => {
+      }, { purpose: `instance ${id} to terminate`, timeoutMs: c.waitMs, initialDelayMs: 2_000, factor: 1.5, maxDelayMs: 5_000, clock: c.clock, retryOn: gone }).catch((err) => {
         if (!gone(err)) throw err;
       });
       return 'removed';
@@ -118,10 +118,46 @@ async function removeOne(c: TeardownClients, e: LedgerEntry): Promise<'removed' 
   }
 }
 
+/**
+ * Instances first, all at once: one TerminateInstances for every instance of the run, then one wait for
+ * all of them (they shut down in parallel, so teardown takes one shutdown, not one per instance).
+ */
+async function terminateAll(c: TeardownClients, ledger: Ledger, entries: LedgerEntry[], report: TeardownReport): Promise<Set<number>> {
+  const done = new Set<number>();
+  const found = (await Promise.all(entries.map(async (e) => ({ e, id: await findInstanceId(c, e).catch(() => undefined) })))).filter((x) => x.id !== undefined) as { e: LedgerEntry; id: string }[];
+  for (const e of entries) {
+    if (!found.some((f) => f.e === e)) {
+      await ledger.update(e.seq, { state: 'removed' }); // never launched: nothing to remove
+      done.add(e.seq);
+    }
+  }
+  if (found.length === 0) return done;
+  const ids = found.map((f) => f.id);
+  try {
+    await c.ec2.send(new TerminateInstancesCommand({ InstanceIds: ids }));
+    await waitUntil(async () => {
+      const r = await c.ec2.send(new DescribeInstancesCommand({ InstanceIds: ids }));
+      const states = (r.Reservations ?? []).flatMap((x) => x.Instances ?? []).map((i) => i.State?.Name);
+      return states.every((st) => st === 'terminated') ? { done: true, value: undefined } : { done: false, observed: states };
+    }, { purpose: `instances ${ids.join(', ')} to terminate`, timeoutMs: c.waitMs, initialDelayMs: 2_000, factor: 1.5, maxDelayMs: 5_000, clock: c.clock, retryOn: gone });
+  } catch {
+    return done; // one by one below, where each failure is reported with its own entry
+  }
+  for (const { e } of found) {
+    await ledger.update(e.seq, { state: 'removed' });
+    report.removed.push(e);
+    done.add(e.seq);
+    c.log(`removed ${e.type} ${e.name ?? ''} ${e.id ?? ''}`.trim());
+  }
+  return done;
+}
+
 export async function teardown(ledger: Ledger, c: TeardownClients): Promise<TeardownReport> {
   const report: TeardownReport = { removed: [], reverted: [], failed: [] };
   const todo = [...ledger.entries()].reverse().filter((e) => e.action !== 'adopted' && (e.state === 'live' || e.state === 'intended' || e.state === 'removal-failed'));
+  const terminated = await terminateAll(c, ledger, todo.filter((e) => e.type === 'ec2:instance'), report);
   for (const e of todo) {
+    if (terminated.has(e.seq)) continue;
     try {
       const outcome = await removeOne(c, e);
       if (outcome === 'skipped') {
