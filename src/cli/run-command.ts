@@ -1,6 +1,6 @@
 // `vmc-reach run`: runs the scenarios (jest underneath) against the embedded mock (default) or, only
-// with an explicit `--target live`, a live account; shows progress, prints the matrix, writes JUnit XML,
-// and exits 0 only when every expectation held and teardown left nothing.
+// with an explicit `--target live`, a live account; shows progress, prints the matrix, writes JUnit XML
+// and the HTML evidence pack, and exits 0 only when every expectation held and teardown left nothing.
 import { Command, Option } from 'commander';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -11,6 +11,8 @@ import { newRunId } from '../harness/jest/run-id';
 import type { ScenarioResult } from '../harness/results';
 import { renderRunMatrix, runPassed } from '../report/console-matrix';
 import { renderJunit } from '../report/junit';
+import { renderEvidencePack } from '../report/evidence-pack/render-pack';
+import { toolVersions } from './tool-versions';
 import { exitCodes, UsageError } from './usage-error';
 import { repoRoot } from './repo-root';
 import { parseShard } from './shard';
@@ -22,6 +24,8 @@ export interface RunOptions {
   reportDir?: string;
   config?: string;
   dryRun?: boolean;
+  /** Replace AWS account ids in the evidence pack by consistent placeholders. */
+  scrubAccountIds?: boolean;
   /** `i/n`: the i-th of n parts of the scenario files (jest's shard option). */
   shard?: string;
   dataplane?: 'model' | 'lab';
@@ -47,6 +51,7 @@ export async function runRun(opts: RunOptions, io: Io & { err: (t: string) => vo
   const resultsDir = join(reportDir, 'results');
   await rm(resultsDir, { recursive: true, force: true });
   const runId = newRunId();
+  const startedAt = new Date();
   Object.assign(process.env, {
     VMC_REACH_TARGET: target,
     VMC_REACH_REPORT_DIR: reportDir,
@@ -97,6 +102,10 @@ export async function runRun(opts: RunOptions, io: Io & { err: (t: string) => vo
   const junit = join(reportDir, 'junit.xml');
   await writeFile(junit, renderJunit(scenarioResults));
   io.out(`JUnit: ${junit}\n`);
+  const evidence = join(reportDir, 'evidence.html');
+  const meta = { runId, target, startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), versions: await toolVersions(root), command: `vmc-reach run --target ${target}${opts.scenario ? ` --scenario ${opts.scenario}` : ''}` };
+  await writeFile(evidence, renderEvidencePack(scenarioResults, meta, { scrubAccountIds: !!opts.scrubAccountIds }));
+  io.out(`Evidence pack: ${evidence}\n`);
   return runPassed(scenarioResults) && results.success ? exitCodes.ok : exitCodes.expectationFailed;
 }
 
@@ -105,10 +114,11 @@ export function runCommand(io: Io & { err: (t: string) => void }, setExit: (code
     .description('run the scenarios (the article cases and more) against the embedded mock, or a live account with --target live')
     .addOption(new Option('--target <target>', 'where to run: the embedded mock, or a live account + SDDC').choices(['mock', 'live']))
     .option('--scenario <pattern>', 'only scenario files whose path matches this pattern (a regular expression)')
-    .option('--report-dir <dir>', 'folder for the JUnit XML and the per-scenario results (default from the config: vmc-reach-report)')
+    .option('--report-dir <dir>', 'folder for the JUnit XML, the evidence pack and the per-scenario results (default from the config: vmc-reach-report)')
     .option('--config <file>', 'configuration file (default: vmc-reach.config.json/.ts in the current folder)')
     .addOption(new Option('--dataplane <plane>', "mock only: answer pings from the engine's verdicts (model) or with real packets in the lab (needs root, nftables, iproute2)").choices(['model', 'lab']))
     .option('--shard <i/n>', 'run the i-th of n parts of the scenario files (jest shards by file), e.g. 1/3 in a CI matrix', parseShard)
+    .option('--scrub-account-ids', 'replace AWS account ids in the evidence pack by consistent placeholders (account-1, …)')
     .option('--dry-run', 'print the plan (what would be created, adopted or changed, and the API calls) and change nothing')
     .action(async (opts: RunOptions) => {
       setExit(await runRun(opts, io));
