@@ -11,11 +11,14 @@ import { runScenario } from '../run/run-scenario';
 import type { ScenarioResult } from '../results';
 import { currentRunId } from './run-id';
 import { planScenario } from '../run/plan';
+import { createProgress, progressMode, type Progress } from '../../report/progress/progress';
 
 const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
 
-function progress(line: string): void {
-  if (process.env.VMC_REACH_QUIET !== '1') process.stderr.write(`[vmc-reach] ${line}\n`);
+/** Progress on stderr: plain lines off a TTY, a compact status line on one (src/report/progress). */
+function progressFor(title: string): Progress {
+  if (process.env.VMC_REACH_QUIET === '1') return { line: () => undefined, done: () => undefined };
+  return createProgress(process.stderr, title, progressMode());
 }
 
 export function scenario(title: string, body: (api: ScenarioApi) => void): void {
@@ -35,7 +38,12 @@ export function scenario(title: string, body: (api: ScenarioApi) => void): void 
         const { config } = await loadConfig();
         const settings = resolveTarget(config);
         const runId = `${currentRunId()}-${slug(basename(file, '.scenario.ts')).slice(0, 20)}`;
-        result = await runScenario(spec, { runId, settings, root: process.cwd(), log: progress, file });
+        const progress = progressFor(title);
+        try {
+          result = await runScenario(spec, { runId, settings, root: process.cwd(), log: (l) => progress.line(l), file });
+        } finally {
+          progress.done();
+        }
         const dir = join(process.env.VMC_REACH_REPORT_DIR ?? config.reportDir, 'results');
         await mkdir(dir, { recursive: true });
         await writeFile(join(dir, `${slug(title)}.json`), `${JSON.stringify(result, null, 2)}\n`);
