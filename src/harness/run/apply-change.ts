@@ -1,6 +1,7 @@
 // Changes between probes (the fix of case C, a revoked rule, a segment disconnected). A change to a
 // resource the run does not own (the default SG, an adopted segment) goes to the ledger first with the
-// exact revert, then gets its rule ids once the API returns them.
+// exact revert, then gets its rule ids once the API returns them. A rule that was already present is
+// not the run's change: its entry is closed so the revert never removes the owner's rule.
 import { AuthorizeSecurityGroupIngressCommand, RevokeSecurityGroupIngressCommand } from '@aws-sdk/client-ec2';
 import type { Change } from '../dsl/spec';
 import type { Provisioned } from './provisioned';
@@ -18,7 +19,11 @@ export async function applyChange(ctx: RunContext, change: Change, out: Provisio
         const entry = foreign
           ? await ctx.ledger.record({ action: 'changed', type: 'ec2:security-group-rule', name: `ingress on ${change.sg.name}`, state: 'intended', details: { groupId, permission }, revert: { action: 'RevokeSecurityGroupIngress', params: { GroupId: groupId, IpPermissions: [permission] } } })
           : undefined;
-        const r = await ctx.aws.ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: groupId, IpPermissions: [permission] }));
+        const r = await ctx.aws.ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: groupId, IpPermissions: [permission] })).catch(async (e: unknown) => {
+          // The rule was already there: it is the owner's, not the run's; the revert must not remove it.
+          if (entry && (e as { name?: string }).name === 'InvalidPermission.Duplicate') await ctx.ledger.update(entry.seq, { state: 'removed', details: { ...entry.details, outcome: 'already present: nothing changed' } });
+          throw e;
+        });
         const ruleIds = (r.SecurityGroupRules ?? []).map((x) => x.SecurityGroupRuleId!).filter(Boolean);
         if (entry) {
           await ctx.ledger.update(entry.seq, {

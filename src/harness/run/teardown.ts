@@ -1,12 +1,14 @@
 // Teardown from the ledger: everything the run created is removed and every foreign change reverted,
 // in reverse order; one failure does not stop the rest, and all failures are reported. Also what
 // `vmc-reach reap --run <id>` runs to resume an interrupted teardown. Nothing without a ledger entry is
-// ever touched; adopted resources are left alone.
+// ever touched; adopted resources are left alone. A NotFound is confirmed (tried again after a pause)
+// before it counts as gone, and entries that failed get further passes (one failure can cause another).
 import {
   AuthorizeSecurityGroupIngressCommand,
   DeleteNetworkAclCommand,
   DeleteRouteTableCommand,
   DeleteSecurityGroupCommand,
+  DescribeSecurityGroupsCommand,
   DeleteSubnetCommand,
   DescribeInstancesCommand,
   DisassociateRouteTableCommand,
@@ -38,6 +40,19 @@ export interface TeardownClients {
 const name = (e: unknown): string => (e as { name?: string }).name ?? '';
 const gone = (e: unknown): boolean => /NotFound$/.test(name(e)) || /\.NotFound/.test(name(e));
 
+/** An NSX DELETE answered 404: as an EC2 NotFound, confirmed before the entry counts as removed. */
+const nsxNotFound = (e: LedgerEntry): Error => Object.assign(new Error(`${e.type} ${e.id} was not found`), { name: 'NsxObjectNotFound' });
+
+/** A security group created by a run that died before recording its id is found by its run-unique name. */
+async function findSecurityGroupId(c: TeardownClients, entry: LedgerEntry): Promise<string | undefined> {
+  if (entry.id) return entry.id;
+  const groupName = entry.details?.groupName as string | undefined;
+  const vpcId = entry.details?.vpcId as string | undefined;
+  if (!groupName || !vpcId) return undefined;
+  const r = await c.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-name', Values: [groupName] }, { Name: 'vpc-id', Values: [vpcId] }] }));
+  return r.SecurityGroups?.[0]?.GroupId;
+}
+
 async function findInstanceId(c: TeardownClients, entry: LedgerEntry): Promise<string | undefined> {
   if (entry.id) return entry.id;
   const token = entry.details?.clientToken as string | undefined;
@@ -68,10 +83,12 @@ async function removeOne(c: TeardownClients, e: LedgerEntry): Promise<'removed' 
       });
       return 'removed';
     }
-    case 'ec2:security-group':
-      if (!e.id) return 'skipped';
-      await retryWhileDependent(c, `security group ${e.id} to be deletable`, () => c.ec2.send(new DeleteSecurityGroupCommand({ GroupId: e.id })));
+    case 'ec2:security-group': {
+      const id = await findSecurityGroupId(c, e);
+      if (!id) return 'skipped';
+      await retryWhileDependent(c, `security group ${id} to be deletable`, () => c.ec2.send(new DeleteSecurityGroupCommand({ GroupId: id })));
       return 'removed';
+    }
     case 'ec2:network-acl-association': {
       const previous = e.details?.previousNetworkAclId as string;
       await c.ec2.send(new ReplaceNetworkAclAssociationCommand({ AssociationId: e.id, NetworkAclId: previous }));
@@ -100,13 +117,17 @@ async function removeOne(c: TeardownClients, e: LedgerEntry): Promise<'removed' 
       return 'reverted';
     }
     case 'nsx:cgw-rule':
-      await c.nsx.rules.delete(e.id!);
+      if (!(await c.nsx.rules.delete(e.id!))) throw nsxNotFound(e);
       return 'removed';
     case 'nsx:group':
-      await retryWhileDependent(c, `group ${e.id} to be deletable`, () => c.nsx.groups.delete(e.id!));
+      await retryWhileDependent(c, `group ${e.id} to be deletable`, async () => {
+        if (!(await c.nsx.groups.delete(e.id!))) throw nsxNotFound(e);
+      });
       return 'removed';
     case 'nsx:segment':
-      await retryWhileDependent(c, `segment ${e.id} to be deletable`, () => c.nsx.segments.delete(e.id!));
+      await retryWhileDependent(c, `segment ${e.id} to be deletable`, async () => {
+        if (!(await c.nsx.segments.delete(e.id!))) throw nsxNotFound(e);
+      });
       return 'removed';
     case 'nsx:segment-connectivity': {
       const p = e.revert!.params as { id: string; connectivity: 'ON' | 'OFF' };
@@ -124,9 +145,11 @@ async function removeOne(c: TeardownClients, e: LedgerEntry): Promise<'removed' 
  */
 async function terminateAll(c: TeardownClients, ledger: Ledger, entries: LedgerEntry[], report: TeardownReport): Promise<Set<number>> {
   const done = new Set<number>();
-  const found = (await Promise.all(entries.map(async (e) => ({ e, id: await findInstanceId(c, e).catch(() => undefined) })))).filter((x) => x.id !== undefined) as { e: LedgerEntry; id: string }[];
-  for (const e of entries) {
-    if (!found.some((f) => f.e === e)) {
+  // A lookup that failed is not "never launched": that entry is left to the one-by-one pass below.
+  const looked = await Promise.all(entries.map(async (e) => ({ e, id: await findInstanceId(c, e).catch(() => null) })));
+  const found = looked.filter((x) => typeof x.id === 'string') as { e: LedgerEntry; id: string }[];
+  for (const { e, id } of looked) {
+    if (id === undefined) {
       await ledger.update(e.seq, { state: 'removed' }); // never launched: nothing to remove
       done.add(e.seq);
     }
@@ -152,31 +175,50 @@ async function terminateAll(c: TeardownClients, ledger: Ledger, entries: LedgerE
   return done;
 }
 
+/**
+ * One entry's removal. A NotFound is confirmed before it counts as gone: right after a create, EC2 and
+ * NSX may answer NotFound for something that exists (eventual consistency), so the removal is tried
+ * again after a pause, and only a repeated NotFound means the resource is really gone.
+ */
+async function removeConfirmingGone(c: TeardownClients, e: LedgerEntry): Promise<'removed' | 'reverted' | 'skipped' | 'gone'> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await removeOne(c, e);
+    } catch (err) {
+      if (!gone(err)) throw err;
+      if (attempt >= notFoundConfirmations) return 'gone';
+      await c.clock.sleep(2_000 * attempt);
+    }
+  }
+}
+
+const notFoundConfirmations = 3;
+/** Passes over the entries that failed: a removal can fail only because an earlier one did (a rule still referencing a group). */
+const maxPasses = 3;
+
 export async function teardown(ledger: Ledger, c: TeardownClients): Promise<TeardownReport> {
   const report: TeardownReport = { removed: [], reverted: [], failed: [] };
-  const todo = [...ledger.entries()].reverse().filter((e) => e.action !== 'adopted' && (e.state === 'live' || e.state === 'intended' || e.state === 'removal-failed'));
+  let todo = [...ledger.entries()].reverse().filter((e) => e.action !== 'adopted' && (e.state === 'live' || e.state === 'intended' || e.state === 'removal-failed'));
   const terminated = await terminateAll(c, ledger, todo.filter((e) => e.type === 'ec2:instance'), report);
-  for (const e of todo) {
-    if (terminated.has(e.seq)) continue;
-    try {
-      const outcome = await removeOne(c, e);
-      if (outcome === 'skipped') {
+  todo = todo.filter((e) => !terminated.has(e.seq));
+  for (let pass = 1; pass <= maxPasses && todo.length > 0; pass++) {
+    const failed: { entry: LedgerEntry; error: string }[] = [];
+    for (const e of todo) {
+      try {
+        const outcome = await removeConfirmingGone(c, e);
         await ledger.update(e.seq, { state: 'removed' });
-        continue;
+        if (outcome === 'skipped' || outcome === 'gone') continue;
+        (outcome === 'reverted' ? report.reverted : report.removed).push(e);
+        c.log(`${outcome} ${e.type} ${e.name ?? ''} ${e.id ?? ''}`.trim());
+      } catch (err) {
+        const message = `${name(err) || 'Error'}: ${(err as Error).message}`;
+        await ledger.update(e.seq, { state: 'removal-failed', error: message });
+        failed.push({ entry: e, error: message });
+        c.log(`FAILED to remove ${e.type} ${e.id ?? ''}${pass < maxPasses ? ' (will try again)' : ''}: ${message}`);
       }
-      await ledger.update(e.seq, { state: 'removed' });
-      (outcome === 'reverted' ? report.reverted : report.removed).push(e);
-      c.log(`${outcome} ${e.type} ${e.name ?? ''} ${e.id ?? ''}`.trim());
-    } catch (err) {
-      if (gone(err)) {
-        await ledger.update(e.seq, { state: 'removed' });
-        continue;
-      }
-      const message = `${name(err) || 'Error'}: ${(err as Error).message}`;
-      await ledger.update(e.seq, { state: 'removal-failed', error: message });
-      report.failed.push({ entry: e, error: message });
-      c.log(`FAILED to remove ${e.type} ${e.id ?? ''}: ${message}`);
     }
+    todo = failed.map((f) => f.entry);
+    if (pass === maxPasses || failed.length === 0) report.failed.push(...failed);
   }
   await ledger.finish();
   return report;
