@@ -1,0 +1,28 @@
+// One in-process run of a scenario against a served world (fresh unless given): runScenario with its
+// ledger in `root`, then the world check. The unit of the fault matrix, the foreign-resource and the
+// concurrency checks.
+import type { FaultRule } from '../../mocks/faults';
+import type { ScenarioSpec } from '../harness/dsl/spec';
+import type { ScenarioResult } from '../harness/results';
+import { runScenario } from '../harness/run/run-scenario';
+import { fastClock } from './fast-clock';
+import { serveWorld, settingsFor, type ServedWorld } from './served-world';
+import { checkWorld, type WorldCheck } from './world-check';
+
+export interface RunOnceResult extends WorldCheck {
+  result: ScenarioResult;
+  calls: number;
+  /** Calls that got the injected fault. */
+  faulted: { index: number; service: string; operation: string; fault: string }[];
+}
+
+export async function runOnce(spec: ScenarioSpec, o: { runId: string; root: string; faults?: FaultRule[]; world?: ServedWorld; log?: (line: string) => void }): Promise<RunOnceResult> {
+  const w = o.world ?? (await serveWorld({ faults: o.faults ?? [] }));
+  try {
+    const result = await runScenario(spec, { runId: o.runId, settings: settingsFor(w.env), root: o.root, clock: fastClock(), ...(o.log ? { log: o.log } : {}) });
+    const faulted = w.ctx.faults.calls.filter((c) => c.fault).map((c) => ({ index: c.index, service: c.service, operation: c.operation, fault: c.fault! }));
+    return { result, calls: w.ctx.faults.calls.length, faulted, ...checkWorld(w.world, w.before) };
+  } finally {
+    if (!o.world) await w.close();
+  }
+}
