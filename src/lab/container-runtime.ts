@@ -47,14 +47,28 @@ function pidAlive(pid: number): boolean {
   }
 }
 
-/** Removes lab containers whose lab process is gone (by label; never anything else). Returns how many. */
-export async function removeOrphanedContainers(): Promise<number> {
+/**
+ * Removes lab containers whose lab process is gone (by label; never anything else), retrying what the
+ * daemon refuses while busy. Returns the names it could not remove (with the daemon's reason).
+ */
+export async function removeOrphanedContainers(): Promise<string[]> {
   const tc = await testcontainers();
-  const client = await tc.getContainerRuntimeClient();
-  const all = await client.container.dockerode.listContainers({ all: true, filters: { label: [runLabelKey] } });
-  const orphans = all.filter((c) => !pidAlive(Number(c.Labels[ownerLabelKey])) || Number(c.Labels[ownerLabelKey]) === 0);
-  await Promise.all(orphans.map((c) => client.container.dockerode.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
-  return orphans.length;
+  const docker = (await tc.getContainerRuntimeClient()).container.dockerode;
+  let failed: string[] = [];
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const all = await docker.listContainers({ all: true, filters: { label: [runLabelKey] } });
+    const orphans = all.filter((c) => { const owner = Number(c.Labels[ownerLabelKey]); return !(owner > 0 && pidAlive(owner)); });
+    if (orphans.length === 0) return [];
+    failed = [];
+    for (const c of orphans) {
+      await docker.getContainer(c.Id).remove({ force: true }).catch((e: unknown) => {
+        if (!/No such container/i.test(String(e))) failed.push(`${c.Id.slice(0, 12)}: ${e instanceof Error ? e.message : String(e)}`);
+      });
+    }
+    if (failed.length === 0) return [];
+    await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));
+  }
+  return failed;
 }
 
 /** Lab containers of one run (or of every run): their names, for leftover checks. */

@@ -47,7 +47,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     availability.missing.push(...docker.missing);
     availability.ok = docker.ok;
     if (docker.ok) {
-      await c.removeOrphanedContainers();
+      for (const f of await c.removeOrphanedContainers()) process.stderr.write(`[lab] could not remove a container left by a dead lab process: ${f}\n`);
       runtime = c.containers;
     }
   }
