@@ -6,7 +6,8 @@ import type { ScenarioSpec } from '../harness/dsl/spec';
 import type { ScenarioResult } from '../harness/results';
 import { runScenario } from '../harness/run/run-scenario';
 import { fastClock } from './fast-clock';
-import { serveWorld, settingsFor, type ServedWorld } from './served-world';
+import { settingsFor } from './run-settings';
+import { serveWorld, type ServedWorld } from './served-world';
 import { checkWorld, type WorldCheck } from './world-check';
 
 export interface RunOnceResult extends WorldCheck {

@@ -8,8 +8,6 @@ import { createMockContext, type MockContext } from '../../mocks/mock-context';
 import { serveMock, type ServedMock } from '../../mocks/serve';
 import { vmwareState } from '../../mocks/vmc/state';
 import { mockCredentials } from '../clients/aws';
-import { configSchema } from '../harness/config/schema';
-import { resolveTarget, type TargetSettings } from '../harness/target';
 import { loadSnapshot, snapshotFiles } from '../snapshot';
 import type { World } from '../world';
 
@@ -55,10 +53,4 @@ export async function serveWorld(o: ServeWorldOptions = {}): Promise<ServedWorld
     VMC_REACH_INSTANCE_PROFILE: 'AmazonSSMRoleForInstancesQuickSetup',
   };
   return { world, ctx, served, before: snapshotFiles(world, { description: 'before' }), env, close: () => served.close() };
-}
-
-/** TargetSettings for an in-process run against a served world; VMware retries do not sleep for real. */
-export function settingsFor(env: Record<string, string>, target: 'mock' | 'live' = 'mock'): TargetSettings {
-  const s = resolveTarget(configSchema.parse({ target, live: { instanceProfile: env.VMC_REACH_INSTANCE_PROFILE } }), env);
-  return { ...s, vmc: { ...s.vmc, sleep: async () => undefined } };
 }

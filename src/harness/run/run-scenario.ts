@@ -31,6 +31,8 @@ export interface RunScenarioOptions {
   log?: (line: string) => void;
   file?: string;
   timeouts?: Partial<RunContext['timeouts']>;
+  /** Aborted (e.g. on SIGINT/SIGTERM): the call in flight finishes, no further step starts, teardown runs. */
+  signal?: AbortSignal;
 }
 
 const defaultTimeouts: RunContext['timeouts'] = { instanceMs: 10 * 60_000, ssmOnlineMs: 10 * 60_000, routeMs: 5 * 60_000 };
@@ -111,18 +113,29 @@ export async function runScenario(spec: ScenarioSpec, o: RunScenarioOptions): Pr
   const ledger = await Ledger.create(o.root, { runId: o.runId, target: o.settings.kind, region: o.settings.region });
   const result: ScenarioResult = { title: spec.title, ...(o.file ? { file: o.file } : {}), runId: o.runId, target: o.settings.kind, startedAt, durationMs: 0, probes: [], changes: [], resources: [], teardown: { removed: 0, reverted: 0, failed: [] } };
   let ctx: RunContext | undefined;
+  const checkpoint = (): void => {
+    if (o.signal?.aborted) throw Object.assign(new Error(`interrupted (${String(o.signal.reason ?? 'aborted')}); tearing down`), { name: 'Interrupted' });
+  };
   try {
     const { discovery, nsx } = await vmc.connect();
     ctx = { runId: o.runId, scenario: spec.title, settings: o.settings, aws, vmc, nsx, discovery, ledger, clock, log, timeouts: { ...defaultTimeouts, ...o.timeouts } };
     log(`${spec.title}: SDDC ${discovery.sddc.name}, connected VPC ${discovery.connectedVpc.vpcId}, active ENI ${discovery.connectedVpc.activeEni}`);
     const out = emptyProvisioned();
+    checkpoint();
     await adoptDefaultSecurityGroup(ctx, out);
+    checkpoint();
     await provisionSegments(ctx, spec, out);
+    checkpoint();
     await provisionGroups(ctx, spec, out);
+    checkpoint();
     await provisionCgwRules(ctx, spec, out);
+    checkpoint();
     await provisionSecurityGroups(ctx, spec, out);
+    checkpoint();
     await provisionSubnets(ctx, spec, out);
+    checkpoint();
     await findVms(ctx, spec, out, await ssmNodes(ctx));
+    checkpoint();
     await provisionInstances(ctx, spec, out);
     await waitForSegmentRoutes(ctx, out, spec.segments.filter((s) => s.connectivity === 'ON').map((s) => s.name));
     let discovered: DiscoveredConfiguration | undefined;
@@ -132,6 +145,7 @@ export async function runScenario(spec: ScenarioSpec, o: RunScenarioOptions): Pr
       return discovered;
     };
     for (const step of spec.steps) {
+      checkpoint();
       if (step.type === 'change') {
         const detail = await applyChange(ctx, step.change, out);
         discovered = undefined;

@@ -1,0 +1,29 @@
+// `vmc-reach reap --run <id> --yes` as an operator runs it after a crash: the CLI in its own process,
+// in the folder that holds the ledgers, with the environment that reaches the world.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { repoRoot } from '../cli/repo-root';
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: readonly string[], o: { cwd: string; env: Record<string, string>; timeoutMs?: number }): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(repoRoot(), 'bin', 'vmc-reach.cjs'), ...args], { cwd: o.cwd, env: { PATH: process.env.PATH ?? '', ...o.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), o.timeoutMs ?? 120_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+export const reapRun = (runId: string, o: { cwd: string; env: Record<string, string> }): Promise<CliResult> => runCli(['reap', '--run', runId, '--yes'], o);
