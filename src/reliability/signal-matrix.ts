@@ -8,7 +8,7 @@ import type { CallRecord } from '../../mocks/faults';
 import { bundleChild, type ChildBundle } from './child-bundle';
 import { pool } from './pool';
 import { reapRun } from './reap-cli';
-import { serveWorld } from './served-world';
+import { serveWorld, type ServedWorld } from './served-world';
 import { checkWorld } from './world-check';
 
 export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGKILL';
@@ -46,13 +46,14 @@ function runChild(bundle: ChildBundle, runId: string, root: string, env: Record<
   });
 }
 
-export async function signalPoint(bundle: ChildBundle, signal: StopSignal, call: CallRecord, root: string): Promise<SignalPoint> {
-  const w = await serveWorld();
+/** One point: against `world` when given (left open, call indexes absolute), else a fresh served world. */
+export async function signalPoint(bundle: ChildBundle, signal: StopSignal, call: CallRecord, root: string, world?: ServedWorld): Promise<SignalPoint> {
+  const w = world ?? (await serveWorld());
   const runId = `sig-${signal.toLowerCase()}-${call.index}`;
+  const take = w.ctx.faults.take.bind(w.ctx.faults);
   try {
     let kill: (s: StopSignal) => void = () => undefined;
     let sent = false;
-    const take = w.ctx.faults.take.bind(w.ctx.faults);
     w.ctx.faults.take = (service, operation) => {
       const fault = take(service, operation);
       if (w.ctx.faults.calls.length - 1 === call.index) {
@@ -67,7 +68,8 @@ export async function signalPoint(bundle: ChildBundle, signal: StopSignal, call:
     const handled = signal === 'SIGKILL' || (r.signal === null && r.code === (signal === 'SIGINT' ? 130 : 143));
     return { signal, index: call.index, call: `${call.service} ${call.operation}`, sent, exitCode: r.code, exitSignal: r.signal, ...(reap ? { reapCode: reap.code } : {}), ...check, handled };
   } finally {
-    await w.close();
+    w.ctx.faults.take = take;
+    if (!world) await w.close();
   }
 }
 
