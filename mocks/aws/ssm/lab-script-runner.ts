@@ -50,7 +50,8 @@ export function labScriptRunner(lab: LabClient): ScriptRunner {
     let exitCode = 0;
     const started = Date.now();
     for (const [i, r] of requests.entries()) {
-      const argv = ['ping', '-c', String(r.count), '-W', String(r.timeoutS), '-i', String(Math.max(0.2, r.intervalS)), r.destination];
+      // Whole seconds and no -i at its default: the container backend's busybox ping takes nothing else.
+      const argv = ['ping', '-c', String(r.count), '-W', String(Math.max(1, Math.ceil(r.timeoutS))), ...(r.intervalS !== 1 ? ['-i', String(Math.max(0.2, r.intervalS))] : []), r.destination];
       const res = await lab.exec(req.node.instanceId, argv, Math.ceil((r.count * (r.intervalS + r.timeoutS) + 5) * 1000));
       if (windows) {
         const received = Number(/(\d+) received/.exec(res.stdout)?.[1] ?? 0);
