@@ -59,6 +59,11 @@ export default tseslint.config(
     rules: restrict(['msw', 'msw/*', '@aws-sdk/*', '**/mocks/**', '**/clients/**'], 'lab tests stay off the wire layers: Docker and MSW never share a process (design §6).'),
   },
   {
+    files: ['src/ops/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/test-*.ts'],
+    rules: restrict(['msw', 'msw/*', '**/mocks/**', '**/lab/**', '**/cli/**', '**/scenarios/**'], 'src/ops talks to the services through src/clients only, like the harness (design §1).'),
+  },
+  {
     files: ['src/report/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: restrict(['msw', 'msw/*', '@aws-sdk/*', '**/mocks/**', '**/lab/**', '**/cli/**', '**/scenarios/**', '**/clients/**'], 'src/report renders results; it calls no service (design §1).'),
