@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from '../cli/repo-root';
+import type { ChildBundle } from './child-bundle';
 
 export interface CliResult {
   code: number | null;
@@ -10,9 +11,11 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: readonly string[], o: { cwd: string; env: Record<string, string>; timeoutMs?: number }): Promise<CliResult> {
+/** `bundle`: a prebuilt CLI (child-bundle.ts on cli-entry.ts) instead of bin/vmc-reach.cjs, which bundles at each start. */
+export function runCli(args: readonly string[], o: { cwd: string; env: Record<string, string>; timeoutMs?: number; bundle?: ChildBundle }): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(repoRoot(), 'bin', 'vmc-reach.cjs'), ...args], { cwd: o.cwd, env: { PATH: process.env.PATH ?? '', ...o.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const entry = o.bundle?.file ?? join(repoRoot(), 'bin', 'vmc-reach.cjs');
+    const child = spawn(process.execPath, [entry, ...args], { cwd: o.cwd, env: { PATH: process.env.PATH ?? '', ...o.bundle?.env, ...o.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
