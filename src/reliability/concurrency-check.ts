@@ -11,7 +11,7 @@ import { serveWorld } from './served-world';
 import { checkWorld } from './world-check';
 
 export interface ConcurrencyReport {
-  concurrentRuns: { runId: string; passed: boolean; error?: string }[];
+  concurrentRuns: { runId: string; passed: boolean; error?: string; failures?: string[] }[];
   leaksAfterRuns: string[];
   killed: { runId: string; owned: number }[];
   /** Resources of the other run that a reap removed (must be none). */
@@ -24,7 +24,7 @@ export async function concurrencyCheck(root: string, killAtTotalCalls = 70): Pro
   try {
     const ids = ['conc-a', 'conc-b'];
     const runs = await Promise.all(ids.map((runId) => runOnce(articleSpec(), { runId, root, world: w })));
-    const concurrentRuns = runs.map((r, i) => ({ runId: ids[i]!, passed: !r.result.error && r.result.probes.every((p) => p.outcome === 'passed'), ...(r.result.error ? { error: r.result.error } : {}) }));
+    const concurrentRuns = runs.map((r, i) => ({ runId: ids[i]!, passed: !r.result.error && r.result.probes.every((p) => p.outcome === 'passed'), ...(r.result.error ? { error: r.result.error } : {}), failures: r.result.probes.filter((p) => p.outcome !== 'passed').map((p) => `${p.label}: ${p.outcome} (${p.reasons.join('; ')})`) }));
     const leaksAfterRuns = checkWorld(w.world, w.before).leaks;
 
     const bundle = bundleChild();
