@@ -203,3 +203,9 @@ test('run --scenario matching nothing exits 2 and lists the scenarios', async ()
   expect(r.code).toBe(2);
   expect(r.err).toMatch(/matches no scenario; the scenarios are: .*article/);
 });
+
+test('run with a report folder that cannot be written exits 2 at once, naming it', async () => {
+  const r = await run('run', '--report-dir', '/proc/vmc-reach-report');
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(/--report-dir \/proc\/vmc-reach-report cannot be created: \/proc is not a writable folder/);
+});

@@ -2,8 +2,9 @@
 // with an explicit `--target live`, a live account; shows progress, prints the matrix, writes JUnit XML
 // and the HTML evidence pack, and exits 0 only when every expectation held and teardown left nothing.
 import { Command, Option } from 'commander';
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { access, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { loadConfig } from '../harness/config/load-config';
 import { resolveTarget } from '../harness/target';
@@ -31,6 +32,23 @@ export interface RunOptions {
   dataplane?: 'model' | 'lab';
 }
 
+/**
+ * Creates the report folder, or says why it cannot be. The nearest existing ancestor must be a writable
+ * folder: checked first, because a recursive mkdir under a pseudo file system such as /proc never returns.
+ */
+async function ensureWritableDir(dir: string): Promise<void> {
+  let existing = dir;
+  while (!(await stat(existing).catch(() => undefined))) existing = dirname(existing);
+  const info = await stat(existing);
+  const writable = info.isDirectory() && (await access(existing, constants.W_OK).then(() => true, () => false));
+  if (!writable || existing.startsWith('/proc') || existing.startsWith('/sys')) {
+    throw new UsageError(`--report-dir ${dir} cannot be created: ${existing} is ${info.isDirectory() ? 'not a writable folder' : 'a file'}; pass a folder you can write to`);
+  }
+  await mkdir(dir, { recursive: true }).catch((e: Error) => {
+    throw new UsageError(`--report-dir ${dir} cannot be created: ${e.message}`);
+  });
+}
+
 async function readResults(dir: string): Promise<ScenarioResult[]> {
   const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json')).sort();
   return Promise.all(names.map(async (n) => JSON.parse(await readFile(join(dir, n), 'utf8')) as ScenarioResult));
@@ -45,9 +63,7 @@ export async function runRun(opts: RunOptions, io: Io & { err: (t: string) => vo
   if (opts.dataplane === 'lab' && target !== 'mock') throw new UsageError('--dataplane lab runs the mock\'s packets in the lab; it applies to --target mock only');
   if (target === 'live') resolveTarget({ ...config, target: 'live' }); // lists every missing live setting before anything runs
   const reportDir = resolve(opts.reportDir ?? config.reportDir);
-  await mkdir(reportDir, { recursive: true }).catch((e: Error) => {
-    throw new UsageError(`--report-dir ${reportDir} cannot be created: ${e.message}`);
-  });
+  await ensureWritableDir(reportDir);
   const resultsDir = join(reportDir, 'results');
   await rm(resultsDir, { recursive: true, force: true });
   const runId = newRunId();

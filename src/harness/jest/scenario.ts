@@ -40,7 +40,17 @@ export function scenario(title: string, body: (api: ScenarioApi) => void): void 
         const runId = `${currentRunId()}-${slug(basename(file, '.scenario.ts')).slice(0, 20)}`;
         const progress = progressFor(title);
         try {
-          result = await runScenario(spec, { runId, settings, root: process.cwd(), log: (l) => progress.line(l), file });
+          // Ctrl-C or a CI job's SIGTERM: finish the call in flight, start nothing new, tear down.
+          const stop = new AbortController();
+          const onSignal = (sig: NodeJS.Signals): void => stop.abort(sig);
+          process.once('SIGINT', onSignal);
+          process.once('SIGTERM', onSignal);
+          try {
+            result = await runScenario(spec, { runId, settings, root: process.cwd(), log: (l) => progress.line(l), file, signal: stop.signal });
+          } finally {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+          }
         } finally {
           progress.done();
         }
