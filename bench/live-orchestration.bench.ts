@@ -8,7 +8,7 @@ import { startMockTarget } from '../mocks/mock-target';
 import { loadConfig } from '../src/harness/config/load-config';
 import { resolveTarget } from '../src/harness/target';
 import { runScenario } from '../src/harness/run/run-scenario';
-import { defineScenario, allow } from '../src/harness/dsl/builder';
+import { articleSpec } from '../src/reliability/article-spec';
 import { scaledClock } from '../src/harness/wait';
 import { realisticLatency } from '../src/world';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,30 +16,7 @@ import { tmpdir } from 'node:os';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 10);
 
-const spec = defineScenario('article under realistic latency', ({ sddc, aws, step, ping }) => {
-  sddc.segment('CJ-Segment', { gateway: '192.168.100.1/24' });
-  const cjVm = sddc.group('CJ-VM', { vmName: 'CJ-VM01' });
-  sddc.cgwRule('CJ-VM Inbound', { sequence: 10, from: 'ANY', to: cjVm, appliedTo: 'vpc' });
-  sddc.cgwRule('CJ-VM Outbound', { sequence: 20, from: cjVm, to: 'ANY', appliedTo: 'vpc' });
-  const vm = sddc.vm('CJ-VM01');
-  const defaultSg = aws.defaultSecurityGroup();
-  const cjSg = aws.securityGroup('CJ-SG', { ingress: [allow('all')], egress: [allow('all')] });
-  const aws01 = aws.instance('CJ-AWS01', { securityGroups: [defaultSg] });
-  const aws02 = aws.instance('CJ-AWS02', { securityGroups: [cjSg] });
-  step('A', () => {
-    ping(vm, aws01).expect('reachable');
-    ping(aws01, vm).expect('reachable');
-  });
-  step('B', () => {
-    ping(vm, aws02).expect('reachable');
-    ping(aws02, vm).expect('unreachable', 'ENI_SG_INGRESS_NO_MATCH');
-  });
-  step('C', () => {
-    aws.authorizeIngress(defaultSg, allow('all', undefined, { sg: cjSg }));
-    ping(vm, aws02).expect('reachable');
-    ping(aws02, vm).expect('reachable');
-  });
-});
+const spec = articleSpec();
 
 async function main(): Promise<void> {
   const profile = realisticLatency(SCALE);
