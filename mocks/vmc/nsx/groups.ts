@@ -12,32 +12,9 @@ import type { NsxAudit } from './audit';
 import type { NsxCall, NsxRoute } from './call';
 import { checkBodyId, nsxEmpty, nsxJson, nsxListResponse, policyFields, readBody, readOnlyFields, tagsJson, tagsSchema } from './protocol';
 import { checkPatchRevision } from './revisions';
+import { expressionJson } from '../../../src/snapshot/nsx/groups';
 
-export function expressionJson(e: GroupExpression): Record<string, unknown> {
-  switch (e.resourceType) {
-    case 'IPAddressExpression':
-      return { resource_type: e.resourceType, ip_addresses: [...e.ipAddresses] };
-    case 'Condition':
-      return {
-        resource_type: e.resourceType,
-        member_type: e.memberType,
-        key: e.key,
-        operator: e.operator,
-        value: e.value,
-        ...(e.scopeOperator !== undefined ? { scope_operator: e.scopeOperator } : {}),
-      };
-    case 'PathExpression':
-      return { resource_type: e.resourceType, paths: [...e.paths] };
-    case 'ExternalIDExpression':
-      return { resource_type: e.resourceType, member_type: e.memberType, external_ids: [...e.externalIds] };
-    case 'MACAddressExpression':
-      return { resource_type: e.resourceType, mac_addresses: [...e.macAddresses] };
-    case 'ConjunctionOperator':
-      return { resource_type: e.resourceType, conjunction_operator: e.conjunctionOperator };
-    case 'NestedExpression':
-      return { resource_type: e.resourceType, expressions: e.expressions.map(expressionJson) };
-  }
-}
+export { expressionJson };
 
 export function renderGroup(audit: NsxAudit, g: Group): Record<string, unknown> {
   return {

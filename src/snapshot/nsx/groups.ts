@@ -72,7 +72,8 @@ export function readGroups(src: SnapshotSource, world: World): void {
   for (const { group, at } of read) checkPaths(src, world, group.expression, at);
 }
 
-function expressionJson(e: GroupExpression): Record<string, unknown> {
+/** A group expression in the NSX Policy API's JSON (the mock's NSX answers use it too). */
+export function expressionJson(e: GroupExpression): Record<string, unknown> {
   switch (e.resourceType) {
     case 'IPAddressExpression':
       return { ip_addresses: [...e.ipAddresses], resource_type: e.resourceType };
