@@ -2,8 +2,15 @@
 // resource is checked before anything changes, so a bad id fails the call and tags nothing.
 import { ec2Error } from '../errors';
 import { mergeTags, type Tag } from '../tags';
-import { mustGet, type World } from '../world';
-import { settleInstances } from './instance-lifecycle';
+import type { World } from '../world';
+import { getVpc } from './vpcs';
+import { getSubnet } from './subnets';
+import { getRouteTable } from './route-tables';
+import { getNetworkAcl } from './network-acls';
+import { getSecurityGroup } from './security-groups';
+import { getNetworkInterface } from './network-interfaces';
+import { getManagedPrefixList } from './prefix-lists';
+import { getInstance } from './instances';
 
 const maxTagsPerResource = 50;
 
@@ -17,22 +24,21 @@ export function taggableResource(world: World, id: string): Taggable {
   const prefix = id.slice(0, id.indexOf('-'));
   switch (prefix) {
     case 'vpc':
-      return mustGet(s.vpcs, id, 'InvalidVpcID.NotFound', 'vpc ID');
+      return getVpc(world, id);
     case 'subnet':
-      return mustGet(s.subnets, id, 'InvalidSubnetID.NotFound', 'subnet ID');
+      return getSubnet(world, id);
     case 'rtb':
-      return mustGet(s.routeTables, id, 'InvalidRouteTableID.NotFound', 'routeTable ID');
+      return getRouteTable(world, id);
     case 'acl':
-      return mustGet(s.networkAcls, id, 'InvalidNetworkAclID.NotFound', 'network ACL');
+      return getNetworkAcl(world, id);
     case 'sg':
-      return mustGet(s.securityGroups, id, 'InvalidGroup.NotFound', 'security group');
+      return getSecurityGroup(world, id);
     case 'eni':
-      return mustGet(s.networkInterfaces, id, 'InvalidNetworkInterfaceID.NotFound', 'networkInterface ID');
+      return getNetworkInterface(world, id);
     case 'pl':
-      return mustGet(s.prefixLists, id, 'InvalidPrefixListID.NotFound', 'prefix list ID');
+      return getManagedPrefixList(world, id);
     case 'i':
-      settleInstances(world);
-      return mustGet(s.instances, id, 'InvalidInstanceID.NotFound', 'instance ID');
+      return getInstance(world, id);
     case 'sgr':
       for (const sg of s.securityGroups.values()) {
         const rule = sg.rules.find((r) => r.securityGroupRuleId === id);
