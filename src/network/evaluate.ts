@@ -40,8 +40,10 @@ export function evaluate(world: World, flow: Flow): Verdict {
     destination: dst.summary,
     protocol,
     ...(flow.port !== undefined ? { port: flow.port } : {}),
-    reachable: c.trace.block === null,
+    status: c.trace.status,
+    reachable: c.trace.status === 'reachable',
     blockedBy: c.trace.block,
+    assumptions: c.trace.assumptions,
     hops: c.trace.hops,
   };
 }

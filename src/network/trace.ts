@@ -1,10 +1,11 @@
 // Collects the hops of one verdict as the path is walked; the first block ends the walk.
 import type { ReasonCode } from './reason-codes';
-import type { Block, Fix, Hop, PathDirection } from './verdict';
+import type { Assumption, Block, Fix, Hop, PathDirection, VerdictStatus } from './verdict';
 
 export class Trace {
   readonly hops: Hop[] = [];
   block: Block | null = null;
+  readonly assumptions: Assumption[] = [];
 
   allow(hop: Omit<Hop, 'outcome'>): true {
     (hop as Hop).outcome = 'allow';
@@ -19,6 +20,22 @@ export class Trace {
     this.hops.push(h);
     this.block = { code, direction: hop.path, resource: hop.resource, hopIndex: this.hops.length - 1, fix };
     return false;
+  }
+
+  /**
+   * A hop the data cannot decide: recorded as `indeterminate` with what is missing, and the walk goes on
+   * as if it allowed (a later definite block still makes the flow unreachable).
+   */
+  indeterminate(hop: Omit<Hop, 'outcome'>, assumption: Omit<Assumption, 'path' | 'hopKind' | 'resource'> & { resource?: Assumption['resource'] }): true {
+    (hop as Hop).outcome = 'indeterminate';
+    this.hops.push(hop as Hop);
+    this.assumptions.push({ ...assumption, path: hop.path, hopKind: hop.kind, resource: assumption.resource ?? hop.resource });
+    return true;
+  }
+
+  get status(): VerdictStatus {
+    if (this.block) return 'unreachable';
+    return this.assumptions.length > 0 ? 'indeterminate' : 'reachable';
   }
 
   /** A stateful filter passing a reply of an allowed request. */

@@ -9,7 +9,9 @@ const verdict = (code: string | null): Verdict => ({
   source: { kind: 'instance', id: 'i-1', name: 'a', ip: '10.0.0.1' },
   destination: { kind: 'vm', id: 'vm', name: 'b', ip: '192.168.0.1' },
   protocol: 'icmp',
+  status: code === null ? 'reachable' : 'unreachable',
   reachable: code === null,
+  assumptions: [],
   blockedBy: code === null ? null : ({ code, direction: 'forward', resource: { type: 'security-group', id: 'sg-1' }, hopIndex: 0, fix: { text: '', api: 'ec2', action: 'x', params: {} } } as Verdict['blockedBy']),
   hops: [],
 });
