@@ -3,7 +3,7 @@
 import { Command, Option } from 'commander';
 import { stat } from 'node:fs/promises';
 import { loadSnapshot } from '../snapshot';
-import { evaluate, evaluateMatrix, renderMatrix, renderVerdict, resolveRef, type Protocol, type Verdict } from '../network';
+import { evaluate, evaluateMatrix, renderMatrix, renderVerdict, resolveRef, statusCounts, unaddressedEndpoints, type Protocol, type Verdict, type VerdictStatus } from '../network';
 import { exitCodes, UsageError } from './usage-error';
 
 export interface ReproduceOptions {
@@ -11,13 +11,15 @@ export interface ReproduceOptions {
   to?: string;
   all?: boolean;
   json?: boolean;
-  expect?: 'reachable' | 'unreachable';
+  expect?: VerdictStatus;
   protocol: Protocol;
   port?: number;
 }
 
 export interface Io {
   out: (text: string) => void;
+  /** Messages for the user that are not the result (stdout when absent). */
+  err?: (text: string) => void;
 }
 
 function parsePort(value: string): number {
@@ -34,7 +36,7 @@ export function reproduceCommand(io: Io, setExit: (code: number) => void): Comma
     .option('--to <ref>', 'destination, same forms as --from')
     .option('--all', 'print the matrix of every EC2 instance × every SDDC VM, both directions')
     .option('--json', 'print the verdict as JSON')
-    .addOption(new Option('--expect <verdict>', 'exit 1 unless the verdict is this').choices(['reachable', 'unreachable']))
+    .addOption(new Option('--expect <verdict>', 'exit 1 unless the verdict is this').choices(['reachable', 'unreachable', 'indeterminate']))
     .addOption(new Option('--protocol <protocol>', 'protocol of the flow').choices(['icmp', 'tcp', 'udp']).default('icmp'))
     .option('--port <port>', 'destination port for tcp/udp', parsePort)
     .action(async (dir: string, opts: ReproduceOptions) => {
@@ -54,9 +56,23 @@ export async function runReproduce(dir: string, opts: ReproduceOptions, io: Io):
 
   if (opts.all) {
     const verdicts = evaluateMatrix(world, flowOpts);
-    if (verdicts.length === 0) io.out('the snapshot holds no running EC2 instance and SDDC VM pair to evaluate\n');
-    else if (opts.json) io.out(`${JSON.stringify({ verdicts: verdicts.map(jsonVerdict) }, null, 2)}\n`);
-    else io.out(`reachability of ${dir} (${flowText(opts)}; blocked cells give the reason code and the path it failed on)\n${renderMatrix(verdicts)}\n`);
+    const unaddressed = unaddressedEndpoints(world);
+    const counts = statusCounts(verdicts);
+    if (opts.json) {
+      const noAddress = unaddressed.map((u) => ({ ...u, status: 'no-ipv4-address' }));
+      io.out(`${JSON.stringify({ counts: { ...counts, noIpv4Address: unaddressed.length }, verdicts: verdicts.map(jsonVerdict), noIpv4Address: noAddress }, null, 2)}\n`);
+      return exitCodes.ok;
+    }
+    if (verdicts.length === 0 && unaddressed.length === 0) {
+      io.out('the snapshot holds no running EC2 instance and SDDC VM pair to evaluate\n');
+      return exitCodes.ok;
+    }
+    const lines = [`reachability of ${dir} (${flowText(opts)}; blocked cells give the reason code and the path it failed on, indeterminate cells what the data lacks)`];
+    if (verdicts.length === 0) lines.push('no EC2 instance and SDDC VM pair with IPv4 addresses to evaluate');
+    lines.push(renderMatrix(verdicts, unaddressed));
+    lines.push('', `${verdicts.length} flows: ${counts.reachable} reachable, ${counts.unreachable} unreachable, ${counts.indeterminate} indeterminate (run --from/--to on one for its assumptions)`);
+    for (const u of unaddressed) lines.push(`${u.kind === 'vm' ? 'VM' : 'EC2 instance'} ${u.name} (${u.id}): no IPv4 address, not evaluated: ${u.reason}`);
+    io.out(`${lines.join('\n')}\n`);
     return exitCodes.ok;
   }
   const source = resolveRef(world, opts.from!, '--from');
@@ -66,21 +82,29 @@ export async function runReproduce(dir: string, opts: ReproduceOptions, io: Io):
   }
   const verdict = evaluate(world, { source, destination, ...flowOpts });
   io.out(opts.json ? `${JSON.stringify(jsonVerdict(verdict), null, 2)}\n` : `${renderVerdict(verdict)}\n`);
-  if (opts.expect && (opts.expect === 'reachable') !== verdict.reachable) return exitCodes.expectationFailed;
-  return exitCodes.ok;
+  if (!opts.expect || opts.expect === verdict.status) return exitCodes.ok;
+  const say = io.err ?? io.out;
+  if (verdict.status === 'indeterminate') {
+    say(`vmc-reach: expected ${opts.expect}, but the data cannot decide this flow: it is indeterminate (${verdict.assumptions.length} assumption(s): ${verdict.assumptions.map((a) => a.missing).join(', ')}). Add the missing data to the snapshot (see each assumption's "to settle it"), or use --expect indeterminate.\n`);
+  } else {
+    say(`vmc-reach: expected ${opts.expect}, the verdict is ${verdict.status}${verdict.blockedBy ? ` (${verdict.blockedBy.code} at ${verdict.blockedBy.resource.id})` : ''}.\n`);
+  }
+  return exitCodes.expectationFailed;
 }
 
 const flowText = (opts: ReproduceOptions): string => (opts.protocol === 'icmp' ? 'ICMP echo' : `${opts.protocol.toUpperCase()} port ${opts.port}`);
 
-/** The JSON form: the verdict with the block's fix kept and the keys in a stable order. */
+/** The JSON form: the verdict with the block's fix and the assumptions kept, the keys in a stable order. */
 function jsonVerdict(v: Verdict): Record<string, unknown> {
   return {
     source: v.source,
     destination: v.destination,
     protocol: v.protocol,
     ...(v.port !== undefined ? { port: v.port } : {}),
+    status: v.status,
     reachable: v.reachable,
     blockedBy: v.blockedBy,
+    assumptions: v.assumptions,
     hops: v.hops,
   };
 }

@@ -7,18 +7,18 @@
 // narrows them; `connected_vpc` is the linked VPC's CIDRs.
 import type { GroupExpression, World } from '../world';
 import { connectedVpcGroupPath } from '../world';
-import { resolveEndpoint, type Endpoint } from '../network/endpoints';
+import { instanceIpv4, resolveEndpoint, vmIpv4, type Endpoint } from '../network/endpoints';
 import { GroupMembership } from '../network/group-membership';
 
 /** Every endpoint of the world that has an address (instances not terminated, VMs with an IP). */
 export function worldEndpoints(world: World): Endpoint[] {
   const out: Endpoint[] = [];
   for (const i of world.ec2.instances.values()) {
-    if (i.state === 'terminated' || !i.privateIpAddress) continue;
+    if (i.state === 'terminated' || instanceIpv4(i) === undefined) continue;
     out.push(resolveEndpoint(world, { kind: 'instance', instanceId: i.instanceId }));
   }
   for (const vm of world.nsx.vms.values()) {
-    if (vm.ipAddresses[0] === undefined) continue;
+    if (vmIpv4(vm) === undefined) continue;
     out.push(resolveEndpoint(world, { kind: 'vm', externalId: vm.externalId }));
   }
   return out;

@@ -40,7 +40,55 @@ export class UnknownEndpointError extends Error {
   override readonly name = 'UnknownEndpointError';
 }
 
+/** An endpoint the engine cannot evaluate because the data gives it no IPv4 address. */
+export interface UnaddressedEndpoint {
+  kind: 'instance' | 'vm';
+  id: string;
+  name: string;
+  /** Why it has none, and what to do about it. */
+  reason: string;
+}
+
+const isIpv4 = (text: unknown): text is string => typeof text === 'string' && /^\d{1,3}(\.\d{1,3}){3}$/.test(text);
+
+/** The instance's private IPv4 address; none on an IPv6-only subnet (or when the export lacks it). */
+export const instanceIpv4 = (instance: Instance): string | undefined => (isIpv4(instance.privateIpAddress) ? instance.privateIpAddress : undefined);
+
+/** The VM's first IPv4 address; none when its VIF reports no `ip_address_info` or it has no VIF. */
+export const vmIpv4 = (vm: Vm): string | undefined => vm.ipAddresses.find(isIpv4);
+
+/** Why an endpoint has no IPv4 address, if it has none. */
+export function missingAddress(world: World, ref: EndpointRef): UnaddressedEndpoint | undefined {
+  if (ref.kind === 'instance') {
+    const i = world.ec2.instances.get(ref.instanceId);
+    if (!i || instanceIpv4(i) !== undefined) return undefined;
+    return {
+      kind: 'instance', id: i.instanceId, name: nameTag(i.tags) ?? i.instanceId,
+      reason: 'describe-instances gives it no private IPv4 address (an IPv6-only subnet?); the engine evaluates IPv4 flows only, so pick an instance with a private IPv4 address',
+    };
+  }
+  const vm = world.nsx.vms.get(ref.externalId);
+  if (!vm || vmIpv4(vm) !== undefined) return undefined;
+  const off = vm.powerState !== 'VM_RUNNING';
+  return {
+    kind: 'vm', id: vm.externalId, name: vm.displayName,
+    reason: `${off ? 'the VM is powered off and ' : ''}its VIF in nsx/vifs.json reports no IPv4 address (no ip_address_info: VMware Tools not running, or no VIF); ` +
+      `${off ? 'power it on, ' : ''}start VMware Tools in the guest and export nsx/vifs.json again, or pick another VM`,
+  };
+}
+
+/** Every endpoint of the matrix that has no IPv4 address (instances first, in world order). */
+export function unaddressedEndpoints(world: World, includeTerminated = false): UnaddressedEndpoint[] {
+  const refs: EndpointRef[] = [
+    ...[...world.ec2.instances.values()].filter((i) => includeTerminated || i.state !== 'terminated').map((i) => ({ kind: 'instance' as const, instanceId: i.instanceId })),
+    ...[...world.nsx.vms.values()].map((vm) => ({ kind: 'vm' as const, externalId: vm.externalId })),
+  ];
+  return refs.flatMap((r) => missingAddress(world, r) ?? []);
+}
+
 export function resolveEndpoint(world: World, ref: EndpointRef): Endpoint {
+  const none = missingAddress(world, ref);
+  if (none) throw new UnknownEndpointError(`${none.name} has no IPv4 address in the snapshot: ${none.reason}`);
   if (ref.kind === 'instance') {
     const instance = world.ec2.instances.get(ref.instanceId);
     if (!instance) throw new UnknownEndpointError(`no instance ${ref.instanceId} in the world`);
@@ -63,8 +111,7 @@ export function resolveEndpoint(world: World, ref: EndpointRef): Endpoint {
   }
   const vm = world.nsx.vms.get(ref.externalId);
   if (!vm) throw new UnknownEndpointError(`no VM with external id ${ref.externalId} in the world`);
-  const ip = vm.ipAddresses[0];
-  if (ip === undefined) throw new UnknownEndpointError(`VM ${vm.displayName} has no IPv4 address (VMware Tools not reporting?)`);
+  const ip = vmIpv4(vm)!;
   const segment = vm.segmentPath !== undefined
     ? [...world.nsx.segments.values()].find((s) => s.path === vm.segmentPath)
     : segmentForIp(world, ip);

@@ -3,7 +3,7 @@
 import type { World } from '../world';
 import type { Flow, Protocol } from './flow';
 import { NetworkIndex } from './network-index';
-import { UnknownEndpointError } from './endpoints';
+import { instanceIpv4, UnknownEndpointError, vmIpv4 } from './endpoints';
 import { Trace } from './trace';
 import { walkEc2ToSddc } from './path-ec2-to-sddc';
 import { walkSddcToEc2 } from './path-sddc-to-ec2';
@@ -54,10 +54,13 @@ export interface MatrixOptions {
   includeTerminated?: boolean;
 }
 
-/** The flows of the full matrix: every instance × every VM, both directions (world order). */
+/**
+ * The flows of the full matrix: every instance × every VM, both directions (world order). Endpoints without
+ * an IPv4 address have no flow (`unaddressedEndpoints` lists them).
+ */
 export function* matrixFlows(world: World, options: MatrixOptions = {}): Generator<Flow> {
-  const instances = [...world.ec2.instances.values()].filter((i) => options.includeTerminated || i.state !== 'terminated');
-  const vms = [...world.nsx.vms.values()];
+  const instances = [...world.ec2.instances.values()].filter((i) => (options.includeTerminated || i.state !== 'terminated') && instanceIpv4(i) !== undefined);
+  const vms = [...world.nsx.vms.values()].filter((vm) => vmIpv4(vm) !== undefined);
   const extra = { ...(options.protocol ? { protocol: options.protocol } : {}), ...(options.port !== undefined ? { port: options.port } : {}) };
   for (const inst of instances) {
     for (const vm of vms) {

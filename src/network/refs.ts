@@ -3,6 +3,7 @@
 import type { World } from '../world';
 import { nameTag } from '../world';
 import type { EndpointRef } from './flow';
+import { missingAddress } from './endpoints';
 
 export class RefError extends Error {
   override readonly name = 'RefError';
@@ -19,7 +20,8 @@ function candidates(world: World): Candidate[] {
   for (const i of world.ec2.instances.values()) {
     if (i.state === 'terminated') continue;
     const name = nameTag(i.tags);
-    out.push({ ref: { kind: 'instance', instanceId: i.instanceId }, label: `EC2 ${name ?? i.instanceId} (${i.instanceId}, ${i.privateIpAddress})`, keys: [i.instanceId, i.privateIpAddress, ...(name ? [name] : [])] });
+    const ip: string | undefined = i.privateIpAddress || undefined;
+    out.push({ ref: { kind: 'instance', instanceId: i.instanceId }, label: `EC2 ${name ?? i.instanceId} (${i.instanceId}, ${ip ?? 'no IPv4 address'})`, keys: [i.instanceId, ...(ip ? [ip] : []), ...(name ? [name] : [])] });
   }
   for (const vm of world.nsx.vms.values()) {
     out.push({ ref: { kind: 'vm', externalId: vm.externalId }, label: `VM ${vm.displayName} (${vm.ipAddresses.join(', ') || 'no IP'})`, keys: [vm.externalId, vm.displayName, ...vm.ipAddresses] });
@@ -27,12 +29,19 @@ function candidates(world: World): Candidate[] {
   return out;
 }
 
-/** One endpoint for `text`; exact matches first, then case-insensitive names. */
+/**
+ * One endpoint for `text`; exact matches first, then case-insensitive names. An endpoint without an IPv4
+ * address is found but refused: no flow can be evaluated to or from it.
+ */
 export function resolveRef(world: World, text: string, flag: string): EndpointRef {
   const all = candidates(world);
   let hits = all.filter((c) => c.keys.includes(text));
   if (hits.length === 0) hits = all.filter((c) => c.keys.some((k) => k.toLowerCase() === text.toLowerCase()));
-  if (hits.length === 1) return hits[0]!.ref;
+  if (hits.length === 1) {
+    const none = missingAddress(world, hits[0]!.ref);
+    if (none) throw new RefError(`${flag} "${text}": ${none.kind === 'vm' ? 'VM' : 'EC2 instance'} ${none.name} has no IPv4 address in the snapshot: ${none.reason}.`);
+    return hits[0]!.ref;
+  }
   if (hits.length > 1) {
     throw new RefError(`${flag} "${text}" is ambiguous; it matches ${hits.map((h) => h.label).join('; ')}. Use an instance id, VM external id or IP instead.`);
   }
