@@ -12,7 +12,11 @@ export interface ProbeEndpoint {
   ip: string;
 }
 
-export type Agreement = 'agree' | 'config-allows-packets-fail' | 'config-blocks-packets-pass' | 'not-comparable';
+/**
+ * How the packets compare with the configuration's verdict. `config-indeterminate`: the data cannot decide
+ * the flow (the verdict's assumptions), so the probe is judged by its packets alone.
+ */
+export type Agreement = 'agree' | 'config-allows-packets-fail' | 'config-blocks-packets-pass' | 'config-indeterminate' | 'not-comparable';
 
 export type Observation =
   | { kind: 'ran'; reachable: boolean; sent: number; received: number; rttMs: { min: number; avg: number; max: number } | null; command: string; exitCode: number; status: string; transcript: string; apiCalls: number }

@@ -31,3 +31,39 @@ test.each([
   expect(r.agreement).toBe(agreement);
   if (outcome !== 'passed') expect(r.reasons.length).toBeGreaterThan(0);
 });
+
+describe('an indeterminate configuration verdict', () => {
+  const indeterminate: Verdict = {
+    ...verdict(null),
+    status: 'indeterminate',
+    reachable: false,
+    assumptions: [{ code: 'PREFIX_LIST_ENTRIES_MISSING', path: 'forward', hopKind: 'route', resource: { type: 'route-table', id: 'rtb-1' }, missing: 'pl-0abc', what: 'the route to pl-0abc cannot be matched: its entries are not in the snapshot', settle: 'aws ec2 get-managed-prefix-list-entries --prefix-list-id pl-0abc' }],
+  };
+
+  test.each([
+    ['packets pass as expected', { reachable: true }, ran(true)],
+    ['packets fail as expected', { reachable: false }, ran(false)],
+  ] as const)('%s: passes on the packets alone, with a note naming the assumption', (_name, expect_, observed) => {
+    const r = judge(expect_, observed, indeterminate);
+    expect(r).toMatchObject({ agreement: 'config-indeterminate', outcome: 'passed' });
+    expect(r.reasons).toEqual([expect.stringMatching(/cannot decide this flow .*judged by its packets alone.*pl-0abc.*\[PREFIX_LIST_ENTRIES_MISSING\]/)]);
+  });
+
+  test('packets against the expectation fail the probe, with the note', () => {
+    const r = judge({ reachable: true }, ran(false), indeterminate);
+    expect(r.outcome).toBe('failed');
+    expect(r.reasons[0]).toMatch(/expected reachable, observed unreachable/);
+    expect(r.reasons[1]).toMatch(/judged by its packets alone/);
+  });
+
+  test('an expected blockedBy cannot be confirmed: the probe fails, saying the data cannot decide', () => {
+    const r = judge({ reachable: false, blockedBy: 'NO_ROUTE' }, ran(false), indeterminate);
+    expect(r.outcome).toBe('failed');
+    expect(r.reasons[0]).toMatch(/expected the configuration to block with NO_ROUTE, but the data cannot decide the flow \(indeterminate: pl-0abc missing\)/);
+  });
+
+  test('an unreachable verdict that also carries assumptions is compared as before', () => {
+    const r = judge({ reachable: false, blockedBy: 'NO_ROUTE' }, ran(false), { ...verdict('NO_ROUTE'), assumptions: indeterminate.assumptions });
+    expect(r).toEqual({ agreement: 'agree', outcome: 'passed', reasons: [] });
+  });
+});
