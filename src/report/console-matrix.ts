@@ -1,13 +1,14 @@
 // The run's console matrix: per scenario, one row per probe with the expectation, what the packets did,
 // the engine's verdict on the discovered configuration, and the outcome; blocked rows name the blocking
-// hop and its fix; disagreements and infrastructure errors say why; a pass after a retry says FLAKY.
-import { renderFixCommand } from '../network';
+// hop and its fix; an indeterminate verdict lists what the data could not decide and what would settle
+// it; disagreements and infrastructure errors say why; a pass after a retry says FLAKY.
+import { renderFixCommand, statusCounts, verdictCell } from '../network';
 import type { ProbeRecord, ScenarioResult } from '../harness/results';
 import { isFlaky } from './junit';
 
 const expected = (p: ProbeRecord): string => (p.expected.probeError ? 'probe cannot run' : p.expected.reachable ? 'reachable' : `unreachable${p.expected.blockedBy ? ` ${p.expected.blockedBy}` : ''}`);
 const observed = (p: ProbeRecord): string => (p.observed.kind === 'ran' ? `${p.observed.reachable ? 'reachable' : 'unreachable'} (${p.observed.received}/${p.observed.sent})` : 'probe did not run');
-const verdict = (p: ProbeRecord): string => (!p.verdict ? '-' : p.verdict.reachable ? 'reachable' : `${p.verdict.blockedBy!.code} (${p.verdict.blockedBy!.direction})`);
+const verdict = (p: ProbeRecord): string => (!p.verdict ? '-' : verdictCell(p.verdict));
 const outcome = (p: ProbeRecord): string => (isFlaky(p) ? `FLAKY (passed on attempt ${p.attempts})` : { passed: 'PASS', failed: 'FAIL', 'infra-error': 'ERROR' }[p.outcome]);
 
 function table(rows: string[][]): string[] {
@@ -31,6 +32,9 @@ export function renderRunMatrix(results: readonly ScenarioResult[]): string {
         lines.push(`      blocked at ${hop.kind} ${block.resource.id}${block.resource.name ? ` (${block.resource.name})` : ''}: ${hop.detail}`);
         lines.push(`      fix: ${renderFixCommand(block.fix)}`);
       }
+      if (p.verdict?.status === 'indeterminate') {
+        for (const a of p.verdict.assumptions) lines.push(`      cannot judge: ${a.what} (${a.hopKind} at ${a.resource.id}, missing ${a.missing}); to settle it: ${a.settle}`);
+      }
       for (const r of p.reasons) lines.push(`      ${p.outcome === 'passed' ? 'note' : 'why'}: ${r}`);
     });
     const t = s.teardown;
@@ -38,7 +42,9 @@ export function renderRunMatrix(results: readonly ScenarioResult[]): string {
   }
   const probes = results.flatMap((s) => s.probes);
   const count = (o: ProbeRecord['outcome']): number => probes.filter((p) => p.outcome === o).length;
+  const verdicts = statusCounts(probes.flatMap((p) => (p.verdict ? [p.verdict] : [])));
   lines.push('', `${probes.length} probes: ${count('passed')} passed (${probes.filter(isFlaky).length} flaky), ${count('failed')} failed, ${count('infra-error')} could not run; ${results.filter((s) => s.error).length} scenario(s) could not run; ${results.reduce((n, s) => n + s.teardown.failed.length, 0)} teardown failure(s)`);
+  lines.push(`config verdicts: ${verdicts.reachable} reachable, ${verdicts.unreachable} unreachable, ${verdicts.indeterminate} indeterminate (judged by the packets alone)`);
   return lines.join('\n');
 }
 

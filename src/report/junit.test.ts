@@ -2,6 +2,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import type { ProbeRecord, ScenarioResult } from '../harness/results';
 import { renderJunit } from './junit';
+import { indeterminateProbe } from './test-verdicts';
 
 const probe = (label: string, outcome: ProbeRecord['outcome']): ProbeRecord => ({
   scenario: 's', label,
@@ -76,5 +77,22 @@ describe('flaky versus broken', () => {
   test('flaky is not counted as a failure; the suite says how many were flaky', () => {
     expect([suite['@_tests'], suite['@_failures'], suite['@_errors']]).toEqual(['3', '1', '1']);
     expect(suite.properties.property.find((p: Record<string, string>) => p['@_name'] === 'flaky')['@_value']).toBe('1');
+  });
+});
+
+describe('an indeterminate configuration verdict', () => {
+  const r: ScenarioResult = { ...result, probes: [indeterminateProbe()], teardown: { removed: 0, reverted: 0, failed: [] } };
+  const testcase = () => new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'property' }).parse(renderJunit([r])).testsuites.testsuite.testcase;
+
+  test('the testcase carries the status and one property per assumption', () => {
+    const props = testcase().properties.property.map((p: Record<string, string>) => [p['@_name'], p['@_value']]);
+    expect(props[0]).toEqual(['verdict-status', 'indeterminate']);
+    expect(props.slice(1)).toEqual([['assumption', expect.stringMatching(/L7 profile HTTP.*cgw at \/infra\/domains\/cgw\/gateway-policies\/default\/rules\/web-l7.*missing \/infra\/context-profiles\/HTTP.*\[CONTEXT_PROFILE\]/)]]);
+  });
+
+  test('system-out names the verdict, the assumptions and what would settle them', () => {
+    const out: string = testcase()['system-out'];
+    expect(out).toContain('config verdict: indeterminate (CONTEXT_PROFILE) (config-indeterminate)');
+    expect(out).toMatch(/assumptions \(what the data cannot decide\):\n {2}- the rule matches only traffic .*\n {4}to settle it: remove the profile/);
   });
 });

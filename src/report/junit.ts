@@ -4,8 +4,11 @@
 // after a retry is flaky: a passing testcase carrying Maven Surefire's <flakyFailure>/<flakyError> per
 // failed attempt (message, type, stackTrace, system-out), which Jenkins, GitLab and others show; a probe
 // that failed on every attempt carries <rerunFailure>/<rerunError> for the earlier ones. The transcript
-// goes to <system-out>. Built with fast-xml-parser's builder.
+// goes to <system-out>. The configuration verdict's status is a testcase property (`verdict-status`), and
+// an indeterminate verdict's assumptions are listed, one `assumption` property each and in <system-out>.
+// Built with fast-xml-parser's builder.
 import { XMLBuilder } from 'fast-xml-parser';
+import { assumptionLine, verdictCell, type Verdict } from '../network';
 import type { Observation, ProbeAttempt, ProbeRecord, ScenarioResult } from '../harness/results';
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(3);
@@ -24,9 +27,16 @@ function earlierAttempt(a: ProbeAttempt, n: number, finalPassed: boolean): [stri
   }];
 }
 
+const verdictLine = (v: Verdict | null): string => (!v ? '-' : v.blockedBy ? `${v.blockedBy.code} at ${v.blockedBy.resource.id}` : verdictCell(v));
+const assumptionsText = (v: Verdict | null): string =>
+  !v || v.assumptions.length === 0 ? '' : `\nassumptions (what the data cannot decide):${v.assumptions.map((a) => `\n  - ${assumptionLine(a)}\n    to settle it: ${a.settle}`).join('')}`;
+
 function testcase(s: ScenarioResult, p: ProbeRecord): Record<string, unknown> {
   const base: Record<string, unknown> = { '@_name': p.label, '@_classname': s.title, '@_time': seconds(p.durationMs) };
-  const out = `${transcriptOf(p.observed)}\nconfig verdict: ${p.verdict ? (p.verdict.reachable ? 'reachable' : `${p.verdict.blockedBy!.code} at ${p.verdict.blockedBy!.resource.id}`) : '-'} (${p.agreement})${p.attempts > 1 ? `\nattempts: ${p.attempts}` : ''}`;
+  const out = `${transcriptOf(p.observed)}\nconfig verdict: ${verdictLine(p.verdict)} (${p.agreement})${assumptionsText(p.verdict)}${p.attempts > 1 ? `\nattempts: ${p.attempts}` : ''}`;
+  if (p.verdict) {
+    base.properties = { property: [{ '@_name': 'verdict-status', '@_value': p.verdict.status }, ...p.verdict.assumptions.map((a) => ({ '@_name': 'assumption', '@_value': assumptionLine(a) }))] };
+  }
   if (p.outcome === 'failed') base.failure = { '@_message': p.reasons.join('; '), '@_type': 'ExpectationFailed', '#text': p.reasons.join('\n') };
   if (p.outcome === 'infra-error') base.error = { '@_message': p.reasons.join('; '), '@_type': 'ProbeDidNotRun', '#text': p.reasons.join('\n') };
   (p.previousAttempts ?? []).forEach((a, i) => {
