@@ -3,6 +3,7 @@
 // each probe in full and the resources touched. All data is scrubbed (secrets always; account ids on
 // request) before anything is rendered, and rendered only through the `html` escaper. Nothing is loaded
 // from the network: styles are inline, there are no scripts, fonts or images.
+import { statusCounts, verdictCell } from '../../network';
 import type { ProbeRecord, ScenarioResult } from '../../harness/results';
 import { worldFromSnapshotFiles } from '../../snapshot';
 import { html, SafeHtml } from './html';
@@ -54,11 +55,13 @@ const numbered = (results: readonly ScenarioResult[]): Map<ProbeRecord, number> 
 function summary(results: readonly ScenarioResult[], n: Map<ProbeRecord, number>): SafeHtml {
   const probes = results.flatMap((s) => s.probes);
   const count = (label: string): number => probes.filter((p) => outcomeLabel(p) === label).length;
+  const verdicts = statusCounts(probes.flatMap((p) => (p.verdict ? [p.verdict] : [])));
   const rows = results.flatMap((s) => s.probes.map((p) => html`<tr class="outcome-${outcomeLabel(p).toLowerCase()}"><td class="num"><a href="#probe-${n.get(p)}">#${n.get(p)}</a></td><td>${s.title}</td><td>${p.label}</td>
 <td>${p.expected.probeError ? 'cannot run' : p.expected.reachable ? 'reachable' : `unreachable ${p.expected.blockedBy ?? ''}`}</td>
 <td>${p.observed.kind === 'ran' ? `${p.observed.reachable ? 'reachable' : 'unreachable'} ${p.observed.received}/${p.observed.sent}` : 'did not run'}</td>
-<td>${!p.verdict ? '—' : p.verdict.reachable ? 'reachable' : `${p.verdict.blockedBy!.code} (${p.verdict.blockedBy!.direction})`}</td><td><span class="badge ${outcomeLabel(p).toLowerCase()}">${outcomeLabel(p)}</span></td></tr>`));
+<td class="${p.verdict ? `verdict-${p.verdict.status}` : ''}">${!p.verdict ? '—' : verdictCell(p.verdict)}</td><td><span class="badge ${outcomeLabel(p).toLowerCase()}">${outcomeLabel(p)}</span></td></tr>`));
   return html`<p class="totals">${probes.length} probes: <strong>${count('PASS')}</strong> passed, <strong>${count('FLAKY')}</strong> flaky (passed after a retry), <strong>${count('FAIL')}</strong> failed, <strong>${count('ERROR')}</strong> could not run; ${results.filter((s) => s.error).length} scenario(s) could not run; ${results.reduce((k, s) => k + s.teardown.failed.length, 0)} teardown failure(s)</p>
+<p class="verdict-totals">engine verdicts on the discovered configuration: <strong>${verdicts.reachable}</strong> reachable, <strong>${verdicts.unreachable}</strong> unreachable, <strong class="verdict-indeterminate">${verdicts.indeterminate}</strong> indeterminate (the data cannot decide them: judged by the packets alone)</p>
 <table class="summary"><thead><tr><th>#</th><th>scenario</th><th>probe</th><th>expected</th><th>observed</th><th>engine verdict</th><th>result</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
@@ -70,7 +73,7 @@ function scenarioSection(v: ScenarioView, n: Map<ProbeRecord, number>, index: nu
 <p class="muted">run ${s.runId} · ${s.target} · started ${s.startedAt} · ${(s.durationMs / 1000).toFixed(1)} s${s.file ? ` · ${s.file.split('/').slice(-2).join('/')}` : ''}</p>
 ${s.error ? html`<p class="fail">the scenario could not run: ${s.error}</p>` : ''}
 <h4>topology (the configuration discovered through the APIs) and the probed paths</h4>
-<p class="legend"><span>— green: reachable</span><span>- - red: blocked</span><span>✗ the blocking hop (probe number above)</span><span>★ the active cross-link ENI</span></p>
+<p class="legend"><span>— green: reachable</span><span>- - red: blocked</span><span>··· amber: indeterminate</span><span>✗ the blocking hop (probe number above)</span><span>? a hop the data cannot decide</span><span>★ the active cross-link ENI</span></p>
 ${v.topology ? html`<div class="drawing">${renderTopologySvg(v.topology, drawn)}</div>` : html`<p class="muted">${v.topologyError ?? ''}</p>`}
 <h3>probes</h3>
 ${s.probes.map((p) => renderProbe(p, n.get(p)!))}

@@ -1,7 +1,7 @@
 // The evidence pack's stylesheet, inlined in the page (the pack opens with no network: no fonts, no
 // scripts, no images from anywhere). System fonts only; prints on A4 landscape.
 export const styles = `
-:root { --ok: #1a7f37; --bad: #cf222e; --warn: #9a6700; --muted: #57606a; --line: #d0d7de; }
+:root { --ok: #1a7f37; --bad: #cf222e; --warn: #9a6700; --amber: #bf8700; --muted: #57606a; --line: #d0d7de; }
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0 auto; max-width: 1280px; padding: 16px 24px; color: #1f2328; }
 h1 { font-size: 22px; margin: 0 0 8px; } h2 { font-size: 18px; border-bottom: 1px solid var(--line); padding-bottom: 4px; margin-top: 32px; }
 h3 { font-size: 15px; margin: 18px 0 6px; } h4 { font-size: 13px; margin: 12px 0 4px; }
@@ -28,6 +28,12 @@ svg.topology .eni > rect { fill: #eef; } svg.topology .eni.active > rect { fill:
 svg.topology .edge > rect { fill: #fbefff; stroke: #8250df; stroke-width: 2; } svg.topology .vm.off > rect { fill: #eee; stroke-dasharray: 3 2; }
 svg.topology .probe-path polyline { fill: none; stroke-width: 2.5; opacity: .75; }
 svg.topology .probe-path.reachable polyline { stroke: var(--ok); } svg.topology .probe-path.blocked polyline { stroke: var(--bad); stroke-dasharray: 7 4; }
+svg.topology .probe-path.indeterminate polyline { stroke: var(--amber); stroke-dasharray: 1.5 4; stroke-linecap: round; stroke-width: 3; }
+svg.topology .arrow.indeterminate path { fill: var(--amber); }
+svg.topology .indeterminate-hop circle { fill: var(--amber); stroke: #fff; stroke-width: 2; } svg.topology .indeterminate-hop text { fill: #fff; font-weight: 700; font-size: 13px; }
+svg.topology .indeterminate-hop text.marker-label { fill: var(--amber); font-size: 10px; }
+tr.hop.indeterminate td { background: #fff8c5; } td.verdict-indeterminate, .verdict-indeterminate { color: #7d4e00; background: #fff8c5; }
+section.probe.verdict-indeterminate { box-shadow: inset 4px 0 0 var(--amber); } table.assumptions td { background: #fffbe6; }
 svg.topology .probe-path.unknown polyline { stroke: #6e7781; stroke-dasharray: 2 3; }
 svg.topology .probe-path circle { fill: #fff; stroke: #1f2328; } svg.topology .probe-path text { font-size: 10px; font-weight: 700; }
 svg.topology .arrow.reachable path { fill: var(--ok); } svg.topology .arrow.blocked path { fill: var(--bad); } svg.topology .arrow.unknown path { fill: #6e7781; }

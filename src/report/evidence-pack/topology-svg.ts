@@ -2,9 +2,9 @@
 // tables in a column, the cross-link ENIs on the VPC's edge with the active one marked), the SDDC on the
 // right (edge/CGW, segments with their VMs), and each probe drawn as a numbered path from its source to its
 // destination: green when the engine says reachable, red and dashed when blocked, with a ✗ marker on the
-// node of the blocking hop. Containers are drawn first, then the paths, then the nodes over them, then
+// node of the blocking hop, amber and dotted when indeterminate, with a ? marker on each undecided hop. Containers are drawn first, then the paths, then the nodes over them, then
 // the markers. Layout is computed here; every text goes through the `html` escaper.
-import type { Verdict } from '../../network';
+import type { Hop, ResourceRef, Verdict } from '../../network';
 import { html, type SafeHtml } from './html';
 import type { TopologyModel } from './topology-model';
 
@@ -30,22 +30,25 @@ const SDDC_X = 705;
 /** Where the blocking hop of a verdict is drawn: the key of a node of the drawing. */
 export function blockNodeKey(v: Verdict, model: TopologyModel): string | undefined {
   const b = v.blockedBy;
-  if (!b) return undefined;
-  const hop = v.hops[b.hopIndex];
+  return b ? hopNodeKey(v, b.resource, v.hops[b.hopIndex], model) : undefined;
+}
+
+/** Where a hop (its resource) of a verdict is drawn: the key of a node of the drawing. */
+export function hopNodeKey(v: Verdict, resource: ResourceRef, hop: Hop | undefined, model: TopologyModel): string | undefined {
   const instance = [v.source, v.destination].find((e) => e.kind === 'instance');
-  switch (b.resource.type) {
-    case 'instance': return `instance:${b.resource.id}`;
-    case 'network-interface': return `eni:${b.resource.id}`;
-    case 'route-table': return `rtb:${b.resource.id}`;
-    case 'segment': return `segment:${b.resource.id}`;
-    case 'vm': case 'guest-os': return `vm:${b.resource.id}`;
+  switch (resource.type) {
+    case 'instance': return `instance:${resource.id}`;
+    case 'network-interface': return `eni:${resource.id}`;
+    case 'route-table': return `rtb:${resource.id}`;
+    case 'segment': return `segment:${resource.id}`;
+    case 'vm': case 'guest-os': return `vm:${resource.id}`;
     case 'cgw-rule': case 'cgw-gateway-policy': case 'linked-vpc': return 'edge';
     case 'security-group':
       if (hop?.kind === 'eni-sg-ingress' || hop?.kind === 'eni-sg-egress') return `eni:${hop.via?.id ?? model.sddc?.activeEni ?? ''}`;
       return instance ? `instance:${instance.id}` : undefined;
     case 'network-acl': {
-      const own = model.subnets.find((s) => s.naclId === b.resource.id && s.instances.some((i) => i.id === instance?.id));
-      const any = own ?? model.subnets.find((s) => s.naclId === b.resource.id);
+      const own = model.subnets.find((s) => s.naclId === resource.id && s.instances.some((i) => i.id === instance?.id));
+      const any = own ?? model.subnets.find((s) => s.naclId === resource.id);
       return any ? `subnet:${any.id}` : undefined;
     }
     default: return undefined;
@@ -155,7 +158,7 @@ export function renderTopologySvg(model: TopologyModel, probes: readonly DrawnPr
   const paths = probes.map((p, k) => {
     const pts = waypoints(p, model, nodes).map(([x, y]) => [x + ((k % 5) - 2) * 4, y + ((k % 5) - 2) * 3] as const);
     if (pts.length < 2) return html``;
-    const cls = !p.verdict ? 'unknown' : p.verdict.reachable ? 'reachable' : 'blocked';
+    const cls = !p.verdict ? 'unknown' : p.verdict.blockedBy ? 'blocked' : p.verdict.status === 'indeterminate' ? 'indeterminate' : 'reachable';
     const [sx, sy] = [(pts[0]![0] + pts[1]![0]) / 2, (pts[0]![1] + pts[1]![1]) / 2];
     return html`<g class="probe-path ${cls}" data-probe="${p.n}"><title>#${p.n} ${p.label}</title><polyline points="${pts.map(([x, y]) => `${x},${y}`).join(' ')}" marker-end="url(#arrow-${cls})"/>
 <circle cx="${sx}" cy="${sy}" r="8"/><text x="${sx}" y="${sy + 4}" text-anchor="middle">${p.n}</text></g>`;
@@ -173,8 +176,24 @@ export function renderTopologySvg(model: TopologyModel, probes: readonly DrawnPr
     return [html`<g class="blocking-hop" data-probe="${p.n}" data-code="${b.code}" data-node="${k}"><title>probe #${p.n} blocked here: ${b.code} (${b.direction} path) at ${b.resource.id}</title>
 <circle cx="${cx}" cy="${cy}" r="10"/><text x="${cx}" y="${cy + 5}" text-anchor="middle">✗</text><text x="${cx}" y="${cy - 13}" text-anchor="middle" class="marker-label">#${p.n}</text></g>`];
   });
+  const undecided = probes.flatMap((p) => {
+    const v = p.verdict;
+    if (!v || v.status !== 'indeterminate') return [];
+    return v.hops.flatMap((h, i) => {
+      if (h.outcome !== 'indeterminate') return [];
+      const k = hopNodeKey(v, h.resource, h, model);
+      const box = k ? nodes.get(k) : undefined;
+      if (!box || !k) return [];
+      const j = stacked.get(k) ?? 0;
+      stacked.set(k, j + 1);
+      const cx = box.x + box.w - 10 - j * 22;
+      const cy = box.y - 2;
+      return [html`<g class="indeterminate-hop" data-probe="${p.n}" data-hop="${i + 1}" data-node="${k}"><title>probe #${p.n}: the data cannot decide ${h.kind} at ${h.resource.id}</title>
+<circle cx="${cx}" cy="${cy}" r="10"/><text x="${cx}" y="${cy + 5}" text-anchor="middle">?</text><text x="${cx}" y="${cy - 13}" text-anchor="middle" class="marker-label">#${p.n}</text></g>`];
+    });
+  });
   const arrow = (cls: string) => html`<marker id="arrow-${cls}" class="arrow ${cls}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"/></marker>`;
   return html`<svg class="topology" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="topology of the connected VPC and the SDDC with the probed paths">
-<defs>${['reachable', 'blocked', 'unknown'].map(arrow)}</defs>
-${containers}${paths}${parts}${markers}</svg>`;
+<defs>${['reachable', 'blocked', 'indeterminate', 'unknown'].map(arrow)}</defs>
+${containers}${paths}${parts}${markers}${undecided}</svg>`;
 }
