@@ -59,7 +59,7 @@ export async function runReproduce(dir: string, opts: ReproduceOptions, io: Io):
     const unaddressed = unaddressedEndpoints(world);
     const counts = statusCounts(verdicts);
     if (opts.json) {
-      const noAddress = unaddressed.map((u) => ({ ...u, status: 'no-ipv4-address' }));
+      const noAddress = unaddressed.map((u) => ({ status: 'no-ipv4-address', ...u }));
       io.out(`${JSON.stringify({ counts: { ...counts, noIpv4Address: unaddressed.length }, verdicts: verdicts.map(jsonVerdict), noIpv4Address: noAddress }, null, 2)}\n`);
       return exitCodes.ok;
     }
@@ -70,7 +70,7 @@ export async function runReproduce(dir: string, opts: ReproduceOptions, io: Io):
     const lines = [`reachability of ${dir} (${flowText(opts)}; blocked cells give the reason code and the path it failed on, indeterminate cells what the data lacks)`];
     if (verdicts.length === 0) lines.push('no EC2 instance and SDDC VM pair with IPv4 addresses to evaluate');
     lines.push(renderMatrix(verdicts, unaddressed));
-    lines.push('', `${verdicts.length} flows: ${counts.reachable} reachable, ${counts.unreachable} unreachable, ${counts.indeterminate} indeterminate (run --from/--to on one for its assumptions)`);
+    lines.push('', `${verdicts.length} flows: ${counts.reachable} reachable, ${counts.unreachable} unreachable, ${counts.indeterminate} indeterminate${counts.indeterminate ? ' (run --from/--to on one for its assumptions)' : ''}`);
     for (const u of unaddressed) lines.push(`${u.kind === 'vm' ? 'VM' : 'EC2 instance'} ${u.name} (${u.id}): no IPv4 address, not evaluated: ${u.reason}`);
     io.out(`${lines.join('\n')}\n`);
     return exitCodes.ok;
@@ -82,14 +82,20 @@ export async function runReproduce(dir: string, opts: ReproduceOptions, io: Io):
   }
   const verdict = evaluate(world, { source, destination, ...flowOpts });
   io.out(opts.json ? `${JSON.stringify(jsonVerdict(verdict), null, 2)}\n` : `${renderVerdict(verdict)}\n`);
-  if (!opts.expect || opts.expect === verdict.status) return exitCodes.ok;
-  const say = io.err ?? io.out;
-  if (verdict.status === 'indeterminate') {
-    say(`vmc-reach: expected ${opts.expect}, but the data cannot decide this flow: it is indeterminate (${verdict.assumptions.length} assumption(s): ${verdict.assumptions.map((a) => a.missing).join(', ')}). Add the missing data to the snapshot (see each assumption's "to settle it"), or use --expect indeterminate.\n`);
-  } else {
-    say(`vmc-reach: expected ${opts.expect}, the verdict is ${verdict.status}${verdict.blockedBy ? ` (${verdict.blockedBy.code} at ${verdict.blockedBy.resource.id})` : ''}.\n`);
-  }
+  const failure = opts.expect ? expectationFailure(verdict, opts.expect) : null;
+  if (!failure) return exitCodes.ok;
+  (io.err ?? io.out)(`vmc-reach: ${failure}\n`);
   return exitCodes.expectationFailed;
+}
+
+/** Why `--expect` fails on this verdict (null when it holds). An indeterminate verdict meets only `indeterminate`. */
+export function expectationFailure(verdict: Verdict, expect: VerdictStatus): string | null {
+  if (expect === verdict.status) return null;
+  if (verdict.status === 'indeterminate') {
+    return `expected ${expect}, but the data cannot decide this flow: it is indeterminate (${verdict.assumptions.length} assumption(s), missing ${verdict.assumptions.map((a) => a.missing).join(', ')}). ` +
+      'Add the missing data to the snapshot (each assumption says what would settle it), or use --expect indeterminate.';
+  }
+  return `expected ${expect}, the verdict is ${verdict.status}${verdict.blockedBy ? ` (${verdict.blockedBy.code} at ${verdict.blockedBy.resource.id})` : ''}.`;
 }
 
 const flowText = (opts: ReproduceOptions): string => (opts.protocol === 'icmp' ? 'ICMP echo' : `${opts.protocol.toUpperCase()} port ${opts.port}`);

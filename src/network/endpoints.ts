@@ -72,7 +72,7 @@ export function missingAddress(world: World, ref: EndpointRef): UnaddressedEndpo
   const off = vm.powerState !== 'VM_RUNNING';
   return {
     kind: 'vm', id: vm.externalId, name: vm.displayName,
-    reason: `${off ? 'the VM is powered off and ' : ''}its VIF in nsx/vifs.json reports no IPv4 address (no ip_address_info: VMware Tools not running, or no VIF); ` +
+    reason: `${off ? 'the VM is powered off and ' : ''}nsx/vifs.json gives it no IPv4 address (no VIF, or a VIF without ip_address_info: VMware Tools not running); ` +
       `${off ? 'power it on, ' : ''}start VMware Tools in the guest and export nsx/vifs.json again, or pick another VM`,
   };
 }
