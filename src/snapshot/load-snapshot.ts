@@ -7,6 +7,8 @@ import { files } from './layout';
 import { manifestSchema } from './schemas/manifest';
 import { vpcsSchema } from './schemas/vpcs';
 import { SnapshotSource } from './snapshot-source';
+import { SnapshotError } from './snapshot-error';
+import { reexportHint } from './parse-file';
 import { readSnapshotFiles } from './snapshot-files';
 import { contentSeed } from './derived-values';
 import { readVpcs } from './ec2/vpcs';
@@ -34,9 +36,23 @@ export interface LoadSnapshotOptions {
   latency?: LatencyProfile;
 }
 
-/** Builds a World from a snapshot's files (paths relative to the folder → text). Synchronous and pure. */
+/**
+ * Builds a World from a snapshot's files (paths relative to the folder → text). Synchronous and pure.
+ * Safety net: an error a reader did not anticipate (not a SnapshotError) becomes a SnapshotError naming
+ * the file being read, so odd content is a message about that file, never an internal error.
+ */
 export function worldFromSnapshotFiles(snapshot: ReadonlyMap<string, string>, options: LoadSnapshotOptions = {}): World {
   const src = new SnapshotSource(snapshot);
+  try {
+    return readWorld(src, snapshot, options);
+  } catch (e) {
+    if (e instanceof SnapshotError || src.lastRead === undefined) throw e;
+    const file = src.lastRead;
+    throw new SnapshotError(file, '', `${file} holds something vmc-reach cannot read (${(e as Error).message ?? String(e)}). Check it against the service's own output or ${reexportHint(file).replace(/^Fix it in the file, or e/, 'e')} If the file is as the service wrote it, please report it with the file.`, { cause: e });
+  }
+}
+
+function readWorld(src: SnapshotSource, snapshot: ReadonlyMap<string, string>, options: LoadSnapshotOptions): World {
   const manifest = src.read(files.manifest, manifestSchema);
   const accountId = manifest.accountId ?? src.read(files.vpcs, vpcsSchema).Vpcs[0]?.OwnerId;
   const world = new World({

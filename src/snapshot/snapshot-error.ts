@@ -10,8 +10,9 @@ export class SnapshotError extends Error {
     /** Where in the file's JSON, e.g. `Reservations[0].Instances[1].SubnetId`; '' for the whole file. */
     readonly field: string,
     message: string,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
   }
 }
 

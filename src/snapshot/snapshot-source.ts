@@ -7,6 +7,8 @@ import { SnapshotError, showValue } from './snapshot-error';
 
 export class SnapshotSource {
   private readonly parsed = new Map<string, unknown>();
+  /** The file the readers asked for last: the one an unexpected error while loading is attributed to. */
+  lastRead: string | undefined;
 
   /** `files` maps paths relative to the snapshot folder (`aws/describe-vpcs.json`) to their text. */
   constructor(readonly files: ReadonlyMap<string, string>) {}
@@ -26,6 +28,7 @@ export class SnapshotSource {
   }
 
   readOptional<S extends z.ZodType>(file: string, schema: S): z.output<S> | undefined {
+    this.lastRead = file;
     if (this.parsed.has(file)) return this.parsed.get(file) as z.output<S>;
     const text = this.files.get(file);
     if (text === undefined) return undefined;
