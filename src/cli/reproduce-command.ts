@@ -89,7 +89,7 @@ export async function runReproduce(dir: string, opts: ReproduceOptions, io: Io):
 }
 
 /** Why `--expect` fails on this verdict (null when it holds). An indeterminate verdict meets only `indeterminate`. */
-export function expectationFailure(verdict: Verdict, expect: VerdictStatus): string | null {
+function expectationFailure(verdict: Verdict, expect: VerdictStatus): string | null {
   if (expect === verdict.status) return null;
   if (verdict.status === 'indeterminate') {
     return `expected ${expect}, but the data cannot decide this flow: it is indeterminate (${verdict.assumptions.length} assumption(s), missing ${verdict.assumptions.map((a) => a.missing).join(', ')}). ` +
