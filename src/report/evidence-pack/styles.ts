@@ -32,7 +32,7 @@ svg.topology .probe-path.indeterminate polyline { stroke: var(--amber); stroke-d
 svg.topology .arrow.indeterminate path { fill: var(--amber); }
 svg.topology .indeterminate-hop circle { fill: var(--amber); stroke: #fff; stroke-width: 2; } svg.topology .indeterminate-hop text { fill: #fff; font-weight: 700; font-size: 13px; }
 svg.topology .indeterminate-hop text.marker-label { fill: var(--amber); font-size: 10px; }
-tr.hop.indeterminate td { background: #fff8c5; } td.verdict-indeterminate, .verdict-indeterminate { color: #7d4e00; background: #fff8c5; }
+tr.hop.indeterminate td { background: #fff8c5; } td.verdict-indeterminate, strong.verdict-indeterminate { color: #7d4e00; background: #fff8c5; }
 section.probe.verdict-indeterminate { box-shadow: inset 4px 0 0 var(--amber); } table.assumptions td { background: #fffbe6; }
 svg.topology .probe-path.unknown polyline { stroke: #6e7781; stroke-dasharray: 2 3; }
 svg.topology .probe-path circle { fill: #fff; stroke: #1f2328; } svg.topology .probe-path text { font-size: 10px; font-weight: 700; }
