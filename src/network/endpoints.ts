@@ -52,7 +52,7 @@ export interface UnaddressedEndpoint {
 const isIpv4 = (text: unknown): text is string => typeof text === 'string' && /^\d{1,3}(\.\d{1,3}){3}$/.test(text);
 
 /** The instance's private IPv4 address; none on an IPv6-only subnet (or when the export lacks it). */
-export const instanceIpv4 = (instance: Instance): string | undefined => (isIpv4(instance.privateIpAddress) ? instance.privateIpAddress : undefined);
+export const instanceIpv4 = (instance: Pick<Instance, 'privateIpAddress'>): string | undefined => (isIpv4(instance.privateIpAddress) ? instance.privateIpAddress : undefined);
 
 /** The VM's first IPv4 address; none when its VIF reports no `ip_address_info` or it has no VIF. */
 export const vmIpv4 = (vm: Vm): string | undefined => vm.ipAddresses.find(isIpv4);
@@ -93,7 +93,8 @@ export function resolveEndpoint(world: World, ref: EndpointRef): Endpoint {
     const instance = world.ec2.instances.get(ref.instanceId);
     if (!instance) throw new UnknownEndpointError(`no instance ${ref.instanceId} in the world`);
     const eni = world.ec2.networkInterfaces.get(instance.networkInterfaceId);
-    const ipNum = ipToNumber(instance.privateIpAddress);
+    const ip = instanceIpv4(instance)!;
+    const ipNum = ipToNumber(ip);
     return {
       kind: 'instance',
       instance,
@@ -101,12 +102,12 @@ export function resolveEndpoint(world: World, ref: EndpointRef): Endpoint {
       subnet: world.ec2.subnets.get(instance.subnetId),
       groupIds: eni?.groupIds ?? [],
       groupKey: (eni?.groupIds ?? []).join(','),
-      ip: instance.privateIpAddress,
+      ip,
       ipNum,
       name: nameTag(instance.tags) ?? instance.instanceId,
       member: { ip: ipNum },
-      key: `ip:${instance.privateIpAddress}`,
-      summary: { kind: 'instance', id: instance.instanceId, name: nameTag(instance.tags) ?? instance.instanceId, ip: instance.privateIpAddress },
+      key: `ip:${ip}`,
+      summary: { kind: 'instance', id: instance.instanceId, name: nameTag(instance.tags) ?? instance.instanceId, ip },
     };
   }
   const vm = world.nsx.vms.get(ref.externalId);
