@@ -1,10 +1,11 @@
 // Property: no snapshot makes the CLI fail internally. Valid snapshots (the fixtures, and one written from
 // a world with every resource kind) get 1-3 mutations (a field dropped, a value's type changed, an odd
 // string such as an IPv6 CIDR or a dangling id, an unknown resource/entry type, an array element
-// duplicated, a file truncated or emptied) and `reproduce --all` (text or JSON) runs in-process on each:
-// the exit code is 0 or 2, a 2 names a snapshot file on stderr, and nothing throws (a throw is exit 70).
-// Seed 20261203, 250 runs (about 10 s): 59 exit 0, 191 exit 2. Explored with 9,000 more runs on other
-// seeds; the one crash found: a VM without an IPv4 address in `--all` (fixed in network/endpoints.ts).
+// duplicated, a file truncated or emptied) and `reproduce --all` (ICMP, TCP 443 or UDP 53; text or JSON)
+// runs in-process on each: the exit code is 0 or 2, a 2 names a snapshot file on stderr, and nothing
+// throws (a throw is exit 70). Seed 20261203, 250 runs (about 10 s): 59 exit 0, 191 exit 2. Explored
+// with 12,000 more runs on seeds 1-6; the one crash found: a VM without an IPv4 address in `--all`
+// (fixed in network/endpoints.ts and evaluate.ts).
 import fc from 'fast-check';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -98,7 +99,8 @@ test('mutated snapshots exit 0 or 2 (naming a file), never an internal error', a
         { minLength: 1, maxLength: 3 },
       ),
       fc.boolean(),
-      async (base, mutations, json) => {
+      fc.constantFrom<string[]>([], ['--protocol', 'tcp', '--port', '443'], ['--protocol', 'udp', '--port', '53']),
+      async (base, mutations, json, protocol) => {
         const files = new Map(loaded.get(base)!);
         const names = [...files.keys()];
         for (const { file, kind, pick, value, cut } of mutations) {
@@ -113,7 +115,7 @@ test('mutated snapshots exit 0 or 2 (naming a file), never an internal error', a
         await writeSnapshotFiles(dir, files);
         let out = '';
         let err = '';
-        const code = await main(['reproduce', dir, '--all', ...(json ? ['--json'] : [])], { out: (t) => (out += t), err: (t) => (err += t) });
+        const code = await main(['reproduce', dir, '--all', ...protocol, ...(json ? ['--json'] : [])], { out: (t) => (out += t), err: (t) => (err += t) });
         await rm(dir, { recursive: true, force: true });
         expect([0, 2]).toContain(code);
         if (code === 2) expect(names.filter((f) => err.includes(f))).not.toEqual([]);
