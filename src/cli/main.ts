@@ -14,7 +14,7 @@ import { ConfigError } from '../harness/config/load-config';
 import { TargetError } from '../harness/target';
 import { exitCodes, UsageError } from './usage-error';
 import { SnapshotError } from '../snapshot';
-import { RefError, UnsupportedFlowError } from '../network';
+import { RefError, UnknownEndpointError, UnsupportedFlowError } from '../network';
 
 export interface MainIo {
   out: (text: string) => void;
@@ -24,7 +24,7 @@ export interface MainIo {
 const processIo: MainIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
 const isUserError = (e: unknown): e is Error =>
-  e instanceof UsageError || e instanceof SnapshotError || e instanceof RefError || e instanceof UnsupportedFlowError || e instanceof ConfigError || e instanceof TargetError || e instanceof LedgerError;
+  e instanceof UsageError || e instanceof SnapshotError || e instanceof RefError || e instanceof UnknownEndpointError || e instanceof UnsupportedFlowError || e instanceof ConfigError || e instanceof TargetError || e instanceof LedgerError;
 
 export async function main(argv: readonly string[], io: MainIo = processIo): Promise<number> {
   let exit: number = exitCodes.ok;
