@@ -6,7 +6,7 @@
 // on the VPC side). Instances outside the connected VPC get a node with no link.
 import type { Instance, NetworkInterface, Segment, Vm, World } from '../world';
 import { cidrContainsIp, ipToNumber, numberToIp, parseCidr, segmentIsRouted } from '../world';
-import { resolveEndpoint } from '../network/endpoints';
+import { resolveEndpoint, vmIpv4 } from '../network/endpoints';
 
 export interface InstanceNode {
   ns: string;
@@ -113,7 +113,7 @@ export function labTopology(world: World): LabTopology {
   const vms: VmNode[] = [];
   let v = 0;
   for (const vm of world.nsx.vms.values()) {
-    const ip = vm.ipAddresses.find((a) => !a.includes(':'));
+    const ip = vmIpv4(vm);
     if (ip === undefined) continue;
     const e = resolveEndpoint(world, { kind: 'vm', externalId: vm.externalId });
     const segment = e.kind === 'vm' ? e.segment : undefined;
