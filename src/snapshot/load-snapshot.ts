@@ -6,7 +6,7 @@ import { World, type LatencyProfile } from '../world';
 import { files } from './layout';
 import { manifestSchema } from './schemas/manifest';
 import { vpcsSchema } from './schemas/vpcs';
-import { SnapshotSource } from './snapshot-source';
+import { SnapshotSource, type SnapshotWarning } from './snapshot-source';
 import { readSnapshotFiles } from './snapshot-files';
 import { contentSeed } from './derived-values';
 import { readVpcs } from './ec2/vpcs';
@@ -32,11 +32,13 @@ export interface LoadSnapshotOptions {
   seed?: number;
   clock?: () => number;
   latency?: LatencyProfile;
+  /** NSX: hears objects loaded with a caveat (unknown expression or entry types, dangling group or service references). */
+  onWarning?: (w: SnapshotWarning) => void;
 }
 
 /** Builds a World from a snapshot's files (paths relative to the folder → text). Synchronous and pure. */
 export function worldFromSnapshotFiles(snapshot: ReadonlyMap<string, string>, options: LoadSnapshotOptions = {}): World {
-  const src = new SnapshotSource(snapshot);
+  const src = new SnapshotSource(snapshot, options.onWarning);
   const manifest = src.read(files.manifest, manifestSchema);
   const accountId = manifest.accountId ?? src.read(files.vpcs, vpcsSchema).Vpcs[0]?.OwnerId;
   const world = new World({
