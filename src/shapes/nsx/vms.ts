@@ -9,7 +9,7 @@ import { nsxListSchema, nsxTagsSchema, tagsFromJson, tagsJson } from './common';
 export const virtualMachineJsonSchema = z.looseObject({
   external_id: z.string().min(1),
   display_name: z.string(),
-  power_state: z.enum(['VM_RUNNING', 'VM_STOPPED', 'VM_SUSPENDED', 'UNKNOWN']).catch('UNKNOWN').default('UNKNOWN'),
+  power_state: z.enum(['VM_RUNNING', 'VM_STOPPED', 'VM_SUSPENDED', 'UNKNOWN']).default('UNKNOWN'),
   guest_info: z.looseObject({ os_name: z.string().optional(), computer_name: z.string().optional() }).optional(),
   tags: nsxTagsSchema,
 });
@@ -30,7 +30,7 @@ export const vifsJsonSchema = nsxListSchema(vifJsonSchema);
 export type VirtualMachineJson = z.output<typeof virtualMachineJsonSchema>;
 export type VifJson = z.output<typeof vifJsonSchema>;
 
-/** A VM without its VIFs (`ipAddresses: []`, `vifs: []`); `addVifFromJson` adds them. */
+/** A VM without its VIFs (`ipAddresses: []`); `addVif` adds them. */
 export function vmFromJson(v: VirtualMachineJson): Vm {
   return {
     externalId: v.external_id,
@@ -38,7 +38,6 @@ export function vmFromJson(v: VirtualMachineJson): Vm {
     powerState: v.power_state,
     tags: tagsFromJson(v.tags),
     ipAddresses: [],
-    vifs: [],
     ...(v.guest_info?.os_name !== undefined ? { osName: v.guest_info.os_name } : {}),
     ...(v.guest_info?.computer_name !== undefined ? { computerName: v.guest_info.computer_name } : {}),
   };
@@ -56,9 +55,13 @@ export function vifFromJson(v: VifJson): Vif {
   };
 }
 
-/** Attaches a VIF to its VM: the VM keeps the VIF and gains its IPv4 addresses. */
+/**
+ * Attaches a VIF to its VM: the VM gains its IPv4 addresses, and keeps the VIF when it carries a MAC
+ * address (real exports do; the one-VIF-per-VM form a world without NIC data is written as does not,
+ * so that such a world reads back as it was).
+ */
 export function addVif(vm: Vm, vif: Vif): void {
-  (vm.vifs ??= []).push(vif);
+  if (vif.macAddress !== undefined) (vm.vifs ??= []).push(vif);
   for (const ip of vif.ipAddresses) if (isIpv4(ip) && !vm.ipAddresses.includes(ip)) vm.ipAddresses.push(ip);
 }
 

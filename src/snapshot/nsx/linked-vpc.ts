@@ -15,11 +15,17 @@ export const crossLinkEniDescription = 'VMware VMC Interface';
 /** An ENI VMC created for the SDDC, by its description (`VMware VMC Interface…`). */
 export const isCrossLinkEniDescription = (description: string | undefined): boolean => (description ?? '').trim().toLowerCase().startsWith(crossLinkEniDescription.toLowerCase());
 
-/** The cross-link ENIs of `vpcId`: those `named` (the linked-vpcs answer) first, then those VMC's description marks. */
+/**
+ * The cross-link ENIs of `vpcId`: those `named` by the linked-vpcs answer, then those VMC's description
+ * marks; in the order of the ENI export (named ones the export lacks last).
+ */
 export function crossLinkEnis(enis: Iterable<NetworkInterface>, vpcId: string, named: readonly string[]): string[] {
-  const out = new Set(named);
-  for (const eni of enis) if (eni.vpcId === vpcId && isCrossLinkEniDescription(eni.description)) out.add(eni.networkInterfaceId);
-  return [...out];
+  const wanted = new Set(named);
+  const out: string[] = [];
+  for (const eni of enis) {
+    if (wanted.delete(eni.networkInterfaceId) || (eni.vpcId === vpcId && isCrossLinkEniDescription(eni.description))) out.push(eni.networkInterfaceId);
+  }
+  return [...out, ...wanted];
 }
 
 export function readLinkedVpc(src: SnapshotSource, world: World): void {
