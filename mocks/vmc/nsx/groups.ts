@@ -14,7 +14,7 @@ import type { NsxAudit } from './audit';
 import type { NsxCall, NsxRoute } from './call';
 import { checkBodyId, nsxEmpty, nsxJson, nsxListResponse, policyFields, readBody, readOnlyFields, tagsJson, tagsSchema } from './protocol';
 import { checkPatchRevision } from './revisions';
-import { expressionFromJson, expressionJson, expressionJsonSchema } from '../../../src/shapes/nsx';
+import { expressionFields, expressionFromJson, expressionJson, expressionJsonSchema } from '../../../src/shapes/nsx';
 
 export { expressionJson };
 
@@ -45,7 +45,18 @@ const refuse = (id: string) => (message: string): never => {
   throw nsxError(500196, `Group ${id}: ${message.replace(/; its membership is unknown$/, '')}.`, 400);
 };
 
+const policyExpressionFields = new Set(['resource_type', 'id', 'path', 'relative_path', 'parent_path', 'marked_for_delete', 'overridden', '_protection', '_revision', 'display_name', 'description']);
+
+/** NSX refuses a field an expression type does not have (400 naming it), at any depth. */
+function checkFields(e: Record<string, unknown> & { resource_type: string }, id: string): void {
+  const fields = new Set([...(expressionFields(e.resource_type) ?? []), ...policyExpressionFields]);
+  const extra = Object.keys(e).find((k) => !fields.has(k));
+  if (extra) throw nsxError(255, `Group ${id}: field ${extra} is not a field of ${e.resource_type}.`, 400);
+  if (e.resource_type === 'NestedExpression' && Array.isArray(e.expressions)) for (const x of e.expressions) checkFields(x, id);
+}
+
 function toInput(b: z.output<typeof groupBody>, id: string): GroupInput {
+  for (const e of b.expression ?? []) checkFields(e, id);
   const input: GroupInput = {};
   if (b.display_name !== undefined) input.displayName = b.display_name;
   if (b.description !== undefined) input.description = b.description;

@@ -23,6 +23,9 @@ const known = {
   }),
 };
 
+/** The fields NSX defines for an expression type (besides `resource_type` and the policy fields), or undefined for a type this model does not know. */
+export const expressionFields = (type: string): string[] | undefined => (type in known ? Object.keys(known[type as keyof typeof known].shape) : undefined);
+
 /** Called for each expression kept as `UnknownExpression`, with why. */
 export type ShapeWarn = (message: string) => void;
 
