@@ -9,7 +9,7 @@
 // (what VMC answers for `domains/default`); an expression type the shapes do not know is refused (400);
 // expressions come back without the `id`/`path` NSX gives each expression.
 import { z } from 'zod';
-import { deleteGroup, getGroup, groupPath, listGroups, nsxError, patchGroup, putGroup, type Group, type GroupExpression, type GroupInput } from '../../../src/world';
+import { deleteGroup, getGroup, groupPath, listGroups, nsxError, patchGroup, putGroup, type Group, type GroupInput } from '../../../src/world';
 import type { NsxAudit } from './audit';
 import type { NsxCall, NsxRoute } from './call';
 import { checkBodyId, nsxEmpty, nsxJson, nsxListResponse, policyFields, readBody, readOnlyFields, tagsJson, tagsSchema } from './protocol';
