@@ -5,7 +5,7 @@
 //   Tag, OSName, ComputerName) and Segment (Tag, of the VM's segment); Tag values `scope|tag`, `|tag`
 //   (any scope), `tag` (any scope) and `scope|` (scope only), with `scope_operator` EQUALS/NOTEQUALS;
 //   operators EQUALS, CONTAINS, STARTSWITH, ENDSWITH, NOTEQUALS, IN, NOTIN, MATCHES. SegmentPort and IPSet
-//   conditions need objects the data does not carry (unknown for a VM, false for a bare IP).
+//   conditions need objects the data does not carry: unknown (a SegmentPort one is false for a bare IP).
 // - PathExpression: groups (nested, cycle-safe), segments (the VM's), segment ports (unknown for a VM).
 // - ExternalIDExpression: VirtualMachine (the VM's external id) and VirtualNetworkInterface (its VIFs').
 // - MACAddressExpression: the MAC of the VM's VIFs. NestedExpression: recursion.
@@ -215,8 +215,9 @@ export class GroupMembership {
         return lower(e.key) === 'tag' ? tagsHold(e, seg.tags) : lower(e.key) === 'name' ? valuesHold(e, [seg.displayName]) : unknownCondition(e);
       }
       case 'SEGMENTPORT':
+        return vm ? unknownCondition(e) : false; // only VMs sit on segment ports
       case 'IPSET':
-        return vm ? unknownCondition(e) : false;
+        return unknownCondition(e); // IP sets (any address, an EC2 instance's too) are not in the data
       default:
         return unknownCondition(e);
     }

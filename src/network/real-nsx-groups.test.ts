@@ -71,6 +71,20 @@ describe('Condition operators on the VM name (CJ-VM01), case-insensitive', () =>
   });
 });
 
+describe('Condition member types other than VirtualMachine', () => {
+  const cond = (member_type: string, key: string, value: string): Json => ({ resource_type: 'Condition', member_type, key, operator: 'EQUALS', value });
+  const segTag = (tags: Json[]) => (segments: Json[]) => segments.map((s) => ({ ...s, tags }));
+  it("Segment Tag: the VM's segment carries the tag", () => {
+    expect(verdict(path('seg'), { groups: [group('seg', [cond('Segment', 'Tag', 'zone|dmz')])], segments: segTag([{ scope: 'zone', tag: 'DMZ' }]) })).toEqual(reachable);
+  });
+  it("Segment Tag: the VM's segment does not", () => {
+    expect(verdict(path('seg'), { groups: [group('seg', [cond('Segment', 'Tag', 'zone|dmz')])], segments: segTag([{ scope: 'zone', tag: 'internal' }]) })).toEqual(dropped);
+  });
+  it('IPSet: the IP sets are not in the data (GROUP_MEMBERSHIP_UNKNOWN)', () => {
+    expect(verdict(path('ipset'), { groups: [group('ipset', [cond('IPSet', 'Tag', 'web')])] })).toEqual(unknown('GROUP_MEMBERSHIP_UNKNOWN'));
+  });
+});
+
 describe('MACAddressExpression against the VIF MAC (NSX doc examples: MAC expression, VIF list)', () => {
   const docVif = (): Json => ({ ...real('doc-vifs-on-enforcement-point').results[0], owner_vm_id: caseB.vm, ip_address_info: [{ ip_addresses: ['192.168.100.10', 'fe80::250:56ff:feab:e4be'], source: 'VM_TOOLS' }] });
   const macGroup = (macs: string[]): Json => group('by-mac', [{ ...real('doc-mac-address-expression'), mac_addresses: macs }]);
