@@ -79,8 +79,9 @@ function tagsHold(c: Condition, tags: readonly { scope: string; tag: string }[])
   const tag = bar < 0 ? c.value : c.value.slice(bar + 1);
   const scopeNot = (c.scopeOperator ?? 'EQUALS').toUpperCase() === 'NOTEQUALS';
   const scopeOk = (s: string): boolean => scope === '' || (lower(s) === lower(scope)) !== scopeNot;
+  // NOTEQUALS/NOTIN: no tag (in the scope) equals / is in the value; opHolds treats them as EQUALS/IN.
   const hit = tags.some((t) => scopeOk(t.scope) && (tag === '' || opHolds(c.operator, t.tag, tag)));
-  return negated(c.operator) && tag !== '' ? !tags.some((t) => scopeOk(t.scope) && opHolds('EQUALS', t.tag, tag)) : hit;
+  return negated(c.operator) && tag !== '' ? !hit : hit;
 }
 
 export class GroupMembership {

@@ -66,6 +66,9 @@ describe('Condition operators on the VM name (CJ-VM01), case-insensitive', () =>
     ['NOTEQUALS', 'cj-vm01', dropped],
     ['NOTEQUALS', 'other', reachable],
     ['EQUALS', 'CJ-VM02', dropped],
+    ['IN', 'web01, cj-vm01', reachable],
+    ['NOTIN', 'CJ-VM01,web01', dropped],
+    ['MATCHES', '^cj-vm\\d+$', reachable],
   ])('%s %s', (operator, value, expected) => {
     expect(verdict(path('named'), { groups: [group('named', [vmName(operator, value)])] })).toEqual(expected);
   });
