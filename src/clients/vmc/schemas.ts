@@ -4,7 +4,7 @@
 // VmcClientError naming the request and the field, instead of an `undefined` deep in the harness.
 import { z } from 'zod';
 import { VmcClientError } from './errors';
-import { expressionJsonSchema, linkedVpcJsonSchema, serviceEntryJsonSchema, vifJsonSchema } from '../../shapes/nsx';
+import { expressionJsonSchema, linkedVpcJsonSchema, ruleJsonSchema, serviceEntryJsonSchema, vifJsonSchema } from '../../shapes/nsx';
 
 export const cspTokenSchema = z.looseObject({ access_token: z.string().min(1), expires_in: z.number().positive(), token_type: z.string().optional() });
 
@@ -43,19 +43,8 @@ export const segmentSchema = policyObjectSchema.extend({
 
 export const groupSchema = policyObjectSchema.extend({ expression: z.array(expressionJsonSchema).default([]) });
 
-export const ruleSchema = policyObjectSchema.extend({
-  sequence_number: z.number().int().optional(),
-  source_groups: z.array(z.string()),
-  destination_groups: z.array(z.string()),
-  services: z.array(z.string()),
-  scope: z.array(z.string()).default([]),
-  action: z.string(),
-  direction: z.string().optional(),
-  service_entries: z.array(serviceEntryJsonSchema).optional(),
-  profiles: z.array(z.string()).optional(),
-  rule_id: z.number().int().optional(),
-  is_default: z.boolean().optional(),
-});
+/** A CGW rule as the NSX shapes read it (defaults as NSX's), with the policy fields the client needs. */
+export const ruleSchema = ruleJsonSchema.extend({ path: z.string(), _revision: z.number().int(), tags });
 
 export const gatewayPolicySchema = policyObjectSchema.extend({ rules: z.array(ruleSchema).default([]) });
 
