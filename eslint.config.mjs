@@ -33,9 +33,29 @@ export default tseslint.config(
     files: ['src/world/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: restrict(
-      [...thirdPartyForbiddenInCore, ...outerLayers, '**/network/**', '**/snapshot/**'],
+      [...thirdPartyForbiddenInCore, ...outerLayers, '**/network/**', '**/snapshot/**', '**/shapes/**'],
       'src/world is the state layer (design §1): it imports nothing from other layers.',
     ),
+  },
+  {
+    // src/shapes: the services' wire shapes and world ⇄ JSON conversions (design §1), used by mocks/,
+    // src/snapshot and src/clients; it imports src/world, zod and ipaddr.js only.
+    files: ['src/shapes/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!zod$|ipaddr\\.js$|\\.\\.?/|(\\.\\./)+world(/|$)).*',
+              message: 'src/shapes imports src/world, zod and ipaddr.js only (design §1).',
+            },
+            { group: [...outerLayers, '**/network/**', '**/snapshot/**'], message: 'src/shapes imports src/world, zod and ipaddr.js only (design §1).' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/world/**/*.test.ts', 'src/network/**/*.test.ts'],

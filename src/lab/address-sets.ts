@@ -70,7 +70,7 @@ export class CgwGroupRealizer {
     if (hit) return hit;
     if (path === connectedVpcGroupPath) hit = [...(this.world.nsx.linkedVpc?.linkedVpcAddresses ?? [])];
     else {
-      const members = this.endpoints.filter((e) => this.membership.isMember(path, e.member, e.key)).map((e) => e.ip);
+      const members = this.endpoints.filter((e) => this.membership.isMember(path, e.member, e.key) === true).map((e) => e.ip);
       hit = [...members, ...literalRanges(this.world.nsx.groups.get(path)?.expression ?? [])];
     }
     this.cache.set(path, hit);

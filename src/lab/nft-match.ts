@@ -61,6 +61,8 @@ export function serviceEntryMatch(entry: ServiceEntry): string | null {
     }
     case 'IPProtocolServiceEntry':
       return entry.protocolNumber === undefined ? null : `meta l4proto ${entry.protocolNumber}`;
+    default:
+      return null; // ALG, IGMP, EtherType, nested and unknown entries are not compiled
   }
 }
 

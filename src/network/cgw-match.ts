@@ -1,55 +1,74 @@
 // The compute gateway firewall compiled for one direction on the VPC interface and one packet: the
-// rules that apply (scope covers the VPC interface, direction, enabled, service), in evaluation order.
-// Each endpoint gets a bit set of the rules whose source (or destination) side it matches; the first
-// rule whose two bits are set decides. That keeps a full matrix fast with hundreds of rules.
+// rules that apply (scope covers the VPC interface, direction, enabled, IPv4, service), in evaluation
+// order. Each endpoint gets two bit sets per side: rules it definitely matches and rules it may match
+// (membership unknown). The first rule that definitely matches decides; rules before it that may match
+// are "uncertain". An uncertain rule whose outcome (allow or block) equals the decision's changes
+// nothing and is dropped: only uncertain rules that would decide otherwise make the hop indeterminate.
+// That keeps a full matrix fast with hundreds of rules.
 import type { CgwRule, World } from '../world';
 import { listCgwRules } from '../world';
 import type { Packet } from './flow';
-import { serviceEntryCovers } from './packet-match';
 import { GroupMembership, ipLiteralHolds, type Member } from './group-membership';
+import { ruleProfileCovers, ruleServiceCovers } from './nsx-service-match';
+import { and, not, some, type Tri, type Unknown } from './tri';
 
 /** Applied-To labels that cover the connected VPC's interface. */
 export const vpcInterfaceScopes = new Set(['/infra/labels/cgw-cross-vpc', '/infra/labels/cgw-all', 'ANY']);
 
 export type CgwDirection = 'IN' | 'OUT';
 
+export interface CgwDecision {
+  /** The deciding rule, or null when none definitely matches (the default uplink drop). */
+  rule: CgwRule | null;
+  /** Rules before it that may match and would decide otherwise, with why they may. */
+  uncertain: { rule: CgwRule; reasons: readonly Unknown[] }[];
+}
+
 export interface CgwMatcher {
   readonly rules: readonly CgwRule[];
-  /** The deciding rule, or null when none matches (the default uplink drop). */
-  decide(src: Member, srcKey: string, dst: Member, dstKey: string): CgwRule | null;
+  decide(src: Member, srcKey: string, dst: Member, dstKey: string): CgwDecision;
 }
 
-function serviceCovers(world: World, rule: CgwRule, packet: Packet): boolean {
-  if (rule.services.some((s) => s.toUpperCase() === 'ANY')) return true;
-  return rule.services.some((path) => (world.nsx.services.get(path)?.entries ?? []).some((e) => serviceEntryCovers(e, packet)));
+/** ALLOW rules allow; DROP, REJECT and the default rule block. */
+export const ruleAllows = (r: CgwRule | null): boolean => r !== null && r.action === 'ALLOW' && !r.isDefault;
+
+function sideMatches(membership: GroupMembership, values: readonly string[], excluded: boolean, m: Member, key: string): Tri {
+  const hit = some(values, (v) => v.toUpperCase() === 'ANY' || (v.startsWith('/') ? membership.isMember(v, m, key) : ipLiteralHolds(v, m.ip)));
+  return excluded ? not(hit) : hit;
 }
 
-function sideMatches(membership: GroupMembership, values: readonly string[], excluded: boolean, m: Member, key: string): boolean {
-  const hit = values.some((v) => v.toUpperCase() === 'ANY' || (v.startsWith('/') ? membership.isMember(v, m, key) : ipLiteralHolds(v, m.ip)));
-  return excluded ? !hit : hit;
+interface SideBits {
+  yes: Uint32Array;
+  maybe: Uint32Array;
+  reasons: Map<number, readonly Unknown[]>;
 }
 
 export function compileCgwMatcher(world: World, membership: GroupMembership, direction: CgwDirection, packet: Packet): CgwMatcher {
-  const rules = listCgwRules(world).filter(
-    (r) =>
-      !r.disabled &&
-      r.ipProtocol !== 'IPV6' &&
-      (r.direction === 'IN_OUT' || r.direction === direction) &&
-      r.scope.some((s) => vpcInterfaceScopes.has(s)) &&
-      serviceCovers(world, r, packet),
-  );
+  const rules: CgwRule[] = [];
+  /** Rule index → why the rule itself (service, profile) may or may not apply. */
+  const ruleReasons = new Map<number, readonly Unknown[]>();
+  for (const r of listCgwRules(world)) {
+    if (r.disabled || r.ipProtocol === 'IPV6' || !(r.direction === 'IN_OUT' || r.direction === direction) || !r.scope.some((s) => vpcInterfaceScopes.has(s))) continue;
+    const applies = and(ruleServiceCovers(world, r, packet), ruleProfileCovers(r));
+    if (applies === false) continue;
+    if (applies !== true) ruleReasons.set(rules.length, applies);
+    rules.push(r);
+  }
   const words = Math.ceil(rules.length / 32) || 1;
-  const srcBits = new Map<string, Uint32Array>();
-  const dstBits = new Map<string, Uint32Array>();
-  const bitsFor = (cache: Map<string, Uint32Array>, side: 'src' | 'dst', m: Member, key: string): Uint32Array => {
+  const srcBits = new Map<string, SideBits>();
+  const dstBits = new Map<string, SideBits>();
+  const bitsFor = (cache: Map<string, SideBits>, side: 'src' | 'dst', m: Member, key: string): SideBits => {
     let bits = cache.get(key);
     if (bits) return bits;
-    bits = new Uint32Array(words);
+    bits = { yes: new Uint32Array(words), maybe: new Uint32Array(words), reasons: new Map() };
     rules.forEach((r, i) => {
-      const ok = side === 'src'
-        ? sideMatches(membership, r.sourceGroups, r.sourcesExcluded, m, key)
-        : sideMatches(membership, r.destinationGroups, r.destinationsExcluded, m, key);
-      if (ok) bits![i >>> 5]! |= 1 << (i & 31);
+      const t = side === 'src' ? sideMatches(membership, r.sourceGroups, r.sourcesExcluded, m, key) : sideMatches(membership, r.destinationGroups, r.destinationsExcluded, m, key);
+      if (t === false) return;
+      if (t === true) bits!.yes[i >>> 5]! |= 1 << (i & 31);
+      else {
+        bits!.maybe[i >>> 5]! |= 1 << (i & 31);
+        bits!.reasons.set(i, t);
+      }
     });
     cache.set(key, bits);
     return bits;
@@ -59,14 +78,30 @@ export function compileCgwMatcher(world: World, membership: GroupMembership, dir
     decide(src, srcKey, dst, dstKey) {
       const a = bitsFor(srcBits, 'src', src, srcKey);
       const b = bitsFor(dstBits, 'dst', dst, dstKey);
-      for (let w = 0; w < words; w++) {
-        const both = a[w]! & b[w]!;
-        if (both !== 0) return rules[(w << 5) + (31 - Math.clz32(both & -both))]!;
+      const maybes: number[] = [];
+      let decider: CgwRule | null = null;
+      outer: for (let w = 0; w < words; w++) {
+        let candidates = (a.yes[w]! | a.maybe[w]!) & (b.yes[w]! | b.maybe[w]!);
+        while (candidates !== 0) {
+          const bit = 31 - Math.clz32(candidates & -candidates);
+          candidates &= candidates - 1;
+          const i = (w << 5) + bit;
+          const definite = (a.yes[w]! & b.yes[w]! & (1 << bit)) !== 0 && !ruleReasons.has(i);
+          if (definite) {
+            decider = rules[i]!;
+            break outer;
+          }
+          maybes.push(i);
+        }
       }
-      return null;
+      const allows = ruleAllows(decider);
+      const uncertain = maybes
+        .filter((i) => ruleAllows(rules[i]!) !== allows)
+        .map((i) => ({ rule: rules[i]!, reasons: [...(a.reasons.get(i) ?? []), ...(b.reasons.get(i) ?? []), ...(ruleReasons.get(i) ?? [])] }));
+      return { rule: decider, uncertain };
     },
   };
 }
 
 export const describeCgwRule = (r: CgwRule): string =>
-  `${r.displayName} (seq ${r.sequenceNumber}): ${r.sourcesExcluded ? 'NOT ' : ''}[${r.sourceGroups.join(', ')}] → ${r.destinationsExcluded ? 'NOT ' : ''}[${r.destinationGroups.join(', ')}] services [${r.services.join(', ')}] ${r.direction} ${r.action}`;
+  `${r.displayName} (seq ${r.sequenceNumber}): ${r.sourcesExcluded ? 'NOT ' : ''}[${r.sourceGroups.join(', ')}] → ${r.destinationsExcluded ? 'NOT ' : ''}[${r.destinationGroups.join(', ')}] services [${[...r.services, ...(r.serviceEntries ?? []).map((e) => e.resourceType)].join(', ')}]${r.profiles ? ` profiles [${r.profiles.join(', ')}]` : ''} ${r.direction} ${r.action}`;

@@ -23,6 +23,8 @@ export interface Packet {
   icmpCode: number;
   /** Destination port (TCP/UDP). */
   port: number;
+  /** Source port (TCP/UDP; -1 for ICMP): NSX L4 service entries may name source ports. */
+  srcPort: number;
   /** Cache key of the filter-relevant fields. */
   key: string;
   /** Human text, e.g. `ICMP type 8 code 0`. */
@@ -31,10 +33,10 @@ export interface Packet {
 
 export const ianaProtocol: Record<Protocol, number> = { icmp: 1, tcp: 6, udp: 17 };
 
-function packet(protocol: Protocol, icmpType: number, icmpCode: number, port: number): Packet {
-  const key = `${protocol}:${icmpType}:${icmpCode}:${port}`;
+function packet(protocol: Protocol, icmpType: number, icmpCode: number, port: number, srcPort = -1): Packet {
+  const key = `${protocol}:${icmpType}:${icmpCode}:${port}:${srcPort}`;
   const text = protocol === 'icmp' ? `ICMP type ${icmpType} code ${icmpCode}` : `${protocol.toUpperCase()} port ${port}`;
-  return Object.freeze({ protocol, icmpType, icmpCode, port, key, text });
+  return Object.freeze({ protocol, icmpType, icmpCode, port, srcPort, key, text });
 }
 
 const packetMemo = new Map<string, { request: Packet; reply: Packet }>();
@@ -50,7 +52,8 @@ export function packetsOf(flow: Flow): { request: Packet; reply: Packet } {
     pair = { request: packet('icmp', 8, 0, -1), reply: packet('icmp', 0, 0, -1) };
   } else {
     if (flow.port === undefined) throw new RangeError(`a ${protocol} flow needs a destination port`);
-    pair = { request: packet(protocol, -1, -1, flow.port), reply: packet(protocol, -1, -1, flow.sourcePort ?? 49152) };
+    const sourcePort = flow.sourcePort ?? 49152;
+    pair = { request: packet(protocol, -1, -1, flow.port, sourcePort), reply: packet(protocol, -1, -1, sourcePort, flow.port) };
   }
   if (packetMemo.size > 10_000) packetMemo.clear();
   packetMemo.set(memoKey, pair);

@@ -1,10 +1,22 @@
-// NSX group membership for CGW rules: is an endpoint (an SDDC VM, or a bare IP such as an EC2
-// instance's) a member of a group? Covers IP expressions, VM conditions (name, tag, OS, computer name),
-// path expressions (segments and nested groups), external ids, conjunctions and nested expressions,
-// and the tier-0 `connected_vpc` group (the linked VPC's CIDRs).
+// NSX group membership for CGW rules, as NSX evaluates it: is an endpoint (an SDDC VM, or a bare IP such
+// as an EC2 instance's) a member of a group? Three-valued: `true`, `false`, or unknown with the reasons.
+// - IPAddressExpression: IPv4 addresses, CIDRs, ranges (IPv6 literals never hold an IPv4 member).
+// - Condition (case-insensitive, as NSX's Condition schema says): member types VirtualMachine (keys Name,
+//   Tag, OSName, ComputerName) and Segment (Tag, of the VM's segment); Tag values `scope|tag`, `|tag`
+//   (any scope), `tag` (any scope) and `scope|` (scope only), with `scope_operator` EQUALS/NOTEQUALS;
+//   operators EQUALS, CONTAINS, STARTSWITH, ENDSWITH, NOTEQUALS, IN, NOTIN, MATCHES. SegmentPort and IPSet
+//   conditions need objects the data does not carry: unknown (a SegmentPort one is false for a bare IP).
+// - PathExpression: groups (nested, cycle-safe), segments (the VM's), segment ports (unknown for a VM).
+// - ExternalIDExpression: VirtualMachine (the VM's external id) and VirtualNetworkInterface (its VIFs').
+// - MACAddressExpression: the MAC of the VM's VIFs. NestedExpression: recursion.
+// - ConjunctionOperator: AND binds tighter than OR; two expressions with no operator between are ANDed.
+// - IdentityGroupExpression, non-empty `extended_expression`, unknown expression types: unknown
+//   (GROUP_MEMBERSHIP_UNKNOWN). A group path not in the data: unknown (NSX_OBJECT_MISSING).
+// - The tier-0 `connected_vpc` group: the linked VPC's CIDRs.
 import type { Group, GroupExpression, Vm, World } from '../world';
 import { parseIpLiteral } from '../world/cidr';
 import { connectedVpcGroupPath } from '../world';
+import { and, or, some, unknown, type Tri } from './tri';
 
 export interface Member {
   ip: number;
@@ -19,59 +31,71 @@ export function ipLiteralHolds(literal: string, ip: number): boolean {
   return r !== undefined && r.first <= ip && ip <= r.last;
 }
 
-function conditionHolds(e: Extract<GroupExpression, { resourceType: 'Condition' }>, vm: Vm | undefined): boolean {
-  if (!vm || e.memberType !== 'VirtualMachine') return false;
-  const values: string[] = (() => {
-    switch (e.key) {
-      case 'Name':
-        return [vm.displayName];
-      case 'OSName':
-        return vm.osName ? [vm.osName] : [];
-      case 'ComputerName':
-        return vm.computerName ? [vm.computerName] : [];
-      case 'Tag':
-        // NSX writes tag conditions as `scope|tag`; a value without `|` matches the tag in any scope.
-        return vm.tags.flatMap((t) => [`${t.scope}|${t.tag}`, ...(e.value.includes('|') ? [] : [t.tag])]);
-      default:
-        return [];
-    }
-  })();
-  const want = e.value;
-  const test = (v: string): boolean => {
-    switch (e.operator) {
-      case 'EQUALS':
-        return v === want;
-      case 'CONTAINS':
-        return v.includes(want);
-      case 'STARTSWITH':
-        return v.startsWith(want);
-      case 'ENDSWITH':
-        return v.endsWith(want);
-      case 'IN':
-        return want.split(',').map((s) => s.trim()).includes(v);
-      case 'MATCHES':
-        try {
-          return new RegExp(want).test(v);
-        } catch {
-          return false;
-        }
-      default:
+type Condition = Extract<GroupExpression, { resourceType: 'Condition' }>;
+
+const lower = (s: string): string => s.toLowerCase();
+const list = (s: string): string[] => s.split(',').map((x) => lower(x.trim()));
+
+/** One value against the condition's operator, case-insensitively. NOTEQUALS/NOTIN are handled by the caller. */
+function opHolds(operator: string, have: string, want: string): boolean {
+  const v = lower(have);
+  const w = lower(want);
+  switch (operator.toUpperCase()) {
+    case 'EQUALS':
+    case 'NOTEQUALS':
+      return v === w;
+    case 'CONTAINS':
+      return v.includes(w);
+    case 'STARTSWITH':
+      return v.startsWith(w);
+    case 'ENDSWITH':
+      return v.endsWith(w);
+    case 'IN':
+    case 'NOTIN':
+      return list(want).includes(v);
+    case 'MATCHES':
+      try {
+        return new RegExp(want, 'i').test(have);
+      } catch {
         return false;
-    }
-  };
-  if (e.operator === 'NOTEQUALS') return !values.includes(want);
-  if (e.operator === 'NOTIN') return !values.some((v) => want.split(',').map((s) => s.trim()).includes(v));
-  return values.some(test);
+      }
+    default:
+      return false;
+  }
+}
+
+const negated = (operator: string): boolean => ['NOTEQUALS', 'NOTIN'].includes(operator.toUpperCase());
+
+/** Values against the condition: some value matches (or, for NOTEQUALS/NOTIN, none does). */
+function valuesHold(c: Condition, values: readonly string[]): boolean {
+  const hit = values.some((v) => opHolds(c.operator, v, c.value));
+  return negated(c.operator) ? !hit : hit;
+}
+
+/** Tag conditions: `scope|tag`, `|tag` or `tag` (any scope), `scope|` (scope only). */
+function tagsHold(c: Condition, tags: readonly { scope: string; tag: string }[]): boolean {
+  const bar = c.value.indexOf('|');
+  const scope = bar < 0 ? '' : c.value.slice(0, bar);
+  const tag = bar < 0 ? c.value : c.value.slice(bar + 1);
+  const scopeNot = (c.scopeOperator ?? 'EQUALS').toUpperCase() === 'NOTEQUALS';
+  const scopeOk = (s: string): boolean => scope === '' || (lower(s) === lower(scope)) !== scopeNot;
+  // NOTEQUALS/NOTIN: no tag (in the scope) equals / is in the value; opHolds treats them as EQUALS/IN.
+  const hit = tags.some((t) => scopeOk(t.scope) && (tag === '' || opHolds(c.operator, t.tag, tag)));
+  return negated(c.operator) && tag !== '' ? !hit : hit;
 }
 
 export class GroupMembership {
   /** member key → group path → membership. */
-  private readonly cache = new Map<string, Map<string, boolean>>();
+  private readonly cache = new Map<string, Map<string, Tri>>();
 
   constructor(private readonly world: World) {}
 
   /** Whether `member` belongs to the group at `path`; `key` identifies the member for caching. */
-  isMember(path: string, member: Member, key: string, depth = 0): boolean {
+  isMember(path: string, member: Member, key: string): Tri {
+    return this.member(path, member, key, new Set());
+  }
+
+  private member(path: string, member: Member, key: string, visiting: Set<string>): Tri {
     let forMember = this.cache.get(key);
     if (!forMember) {
       forMember = new Map();
@@ -79,55 +103,129 @@ export class GroupMembership {
     }
     const hit = forMember.get(path);
     if (hit !== undefined) return hit;
-    const result = this.compute(path, member, key, depth);
+    if (visiting.has(path)) return false; // a cycle of nested groups (NSX refuses these on write)
+    visiting.add(path);
+    const result = this.compute(path, member, key, visiting);
+    visiting.delete(path);
     forMember.set(path, result);
     return result;
   }
 
-  private compute(path: string, member: Member, key: string, depth: number): boolean {
-    if (depth > 16) return false; // a cycle of nested groups; NSX refuses these on write
+  private compute(path: string, member: Member, key: string, visiting: Set<string>): Tri {
     if (path === connectedVpcGroupPath) {
       return (this.world.nsx.linkedVpc?.linkedVpcAddresses ?? []).some((c) => ipLiteralHolds(c, member.ip));
     }
     const group: Group | undefined = this.world.nsx.groups.get(path);
-    if (!group) return false;
-    return this.expressionHolds(group.expression, member, key, depth);
+    if (!group) {
+      return unknown({ code: 'NSX_OBJECT_MISSING', missing: path, what: `group ${path} is referenced but not in the data`, settle: 'export nsx/groups.json again (GET /policy/api/v1/infra/domains/cgw/groups) so that it holds the group' });
+    }
+    const base = this.expressionHolds(group.expression, member, key, visiting);
+    if (!group.extendedExpression || group.extendedExpression.length === 0) return base;
+    return and(base, unknown({ code: 'GROUP_MEMBERSHIP_UNKNOWN', missing: path, what: `group ${group.displayName} has an extended_expression (identity groups): who is logged on where is not in the data`, settle: 'check the identity firewall sessions of the VMs (NSX realized-state virtual-machines/{id}/details)' }));
   }
 
   /** Expressions joined by conjunctions; AND binds tighter than OR. */
-  private expressionHolds(expr: readonly GroupExpression[], member: Member, key: string, depth: number): boolean {
+  private expressionHolds(expr: readonly GroupExpression[], member: Member, key: string, visiting: Set<string>): Tri {
     if (expr.length === 0) return false;
-    let anyTerm = false;
-    let term = true;
+    let anyTerm: Tri = false;
+    let term: Tri = true;
     for (const e of expr) {
       if (e.resourceType === 'ConjunctionOperator') {
         if (e.conjunctionOperator === 'OR') {
-          anyTerm ||= term;
+          anyTerm = or(anyTerm, term);
           term = true;
         }
         continue;
       }
-      term &&= this.single(e, member, key, depth);
+      if (term === false) continue;
+      term = and(term, this.single(e, member, key, visiting));
     }
-    return anyTerm || term;
+    return or(anyTerm, term);
   }
 
-  private single(e: GroupExpression, member: Member, key: string, depth: number): boolean {
+  /** The member's VIFs, or the answer when there are none to look at (a bare IP; a VM without VIF data). */
+  private vifs(member: Member, e: GroupExpression, what: string): { vifs: NonNullable<Vm['vifs']> } | { answer: Tri } {
+    const vm = member.vm;
+    if (!vm) return { answer: false };
+    if (vm.vifs) return { vifs: vm.vifs };
+    return { answer: unknown({ code: 'DATA_MISSING', missing: vm.externalId, what: `${e.resourceType} needs the ${what} of ${vm.displayName}'s network interfaces, which the data does not hold`, settle: 'export nsx/vifs.json (GET /policy/api/v1/infra/realized-state/enforcement-points/vmc-enforcementpoint/vifs)' }) };
+  }
+
+  private single(e: GroupExpression, member: Member, key: string, visiting: Set<string>): Tri {
     switch (e.resourceType) {
       case 'IPAddressExpression':
         return e.ipAddresses.some((a) => ipLiteralHolds(a, member.ip));
       case 'Condition':
-        return conditionHolds(e, member.vm);
+        return this.condition(e, member);
       case 'PathExpression':
-        return e.paths.some((p) => (p === member.segmentPath ? true : p.includes('/groups/') ? this.isMember(p, member, key, depth + 1) : false));
-      case 'ExternalIDExpression':
-        return member.vm !== undefined && e.externalIds.includes(member.vm.externalId);
-      case 'MACAddressExpression':
-        return false; // MAC addresses are not modelled
+        return some(e.paths, (p) => {
+          if (p === member.segmentPath) return true;
+          if (/\/segments\/[^/]+\/ports\//.test(p)) {
+            return member.vm ? unknown({ code: 'GROUP_MEMBERSHIP_UNKNOWN', missing: p, what: `segment port ${p}: which VIF it attaches is not in the data`, settle: 'export the segment ports of the CGW segments (GET /policy/api/v1/infra/tier-1s/cgw/segments/{id}/ports)' }) : false;
+          }
+          if (p.includes('/groups/')) return this.member(p, member, key, visiting);
+          return false;
+        });
+      case 'ExternalIDExpression': {
+        if (!member.vm) return false;
+        const ids = new Set(e.externalIds.map(lower));
+        if (e.memberType === 'VirtualMachine') return ids.has(lower(member.vm.externalId));
+        if (e.memberType !== 'VirtualNetworkInterface') return false;
+        const found = this.vifs(member, e, 'external ids');
+        return 'answer' in found ? found.answer : found.vifs.some((v) => ids.has(lower(v.externalId)));
+      }
+      case 'MACAddressExpression': {
+        const found = this.vifs(member, e, 'MAC addresses');
+        if ('answer' in found) return found.answer;
+        const macs = new Set(e.macAddresses.map(normalMac));
+        return found.vifs.some((v) => v.macAddress !== undefined && macs.has(normalMac(v.macAddress)));
+      }
       case 'NestedExpression':
-        return this.expressionHolds(e.expressions, member, key, depth + 1);
+        return this.expressionHolds(e.expressions, member, key, visiting);
       case 'ConjunctionOperator':
         return false;
+      case 'IdentityGroupExpression':
+        return unknown({ code: 'GROUP_MEMBERSHIP_UNKNOWN', missing: e.identityGroups.map((g) => g.distinguishedName ?? g.sid ?? '?').join(', ') || 'IdentityGroupExpression', what: 'an identity group (AD users logged on to VMs) decides membership; the sessions are not in the data', settle: 'check the identity firewall sessions of the VMs (NSX realized-state virtual-machines/{id}/details)' });
+      case 'UnknownExpression':
+        return unknown({ code: 'GROUP_MEMBERSHIP_UNKNOWN', missing: e.type, what: `expression type ${e.type} is not evaluated by this model`, settle: `check by hand whether the endpoint is a member (NSX: GET /policy/api/v1/infra/domains/cgw/groups/{id}/members/ip-addresses)` });
+    }
+  }
+
+  private condition(e: Condition, member: Member): Tri {
+    const vm = member.vm;
+    switch (e.memberType.toUpperCase()) {
+      case 'VIRTUALMACHINE': {
+        if (!vm) return false;
+        switch (lower(e.key)) {
+          case 'name':
+            return valuesHold(e, [vm.displayName]);
+          case 'osname':
+            return valuesHold(e, vm.osName ? [vm.osName] : []);
+          case 'computername':
+            return valuesHold(e, vm.computerName ? [vm.computerName] : []);
+          case 'tag':
+            return tagsHold(e, vm.tags);
+          default:
+            return unknownCondition(e);
+        }
+      }
+      case 'SEGMENT': {
+        if (!vm) return false;
+        const seg = [...this.world.nsx.segments.values()].find((s) => s.path === member.segmentPath);
+        if (!seg) return false;
+        return lower(e.key) === 'tag' ? tagsHold(e, seg.tags) : lower(e.key) === 'name' ? valuesHold(e, [seg.displayName]) : unknownCondition(e);
+      }
+      case 'SEGMENTPORT':
+        return vm ? unknownCondition(e) : false; // only VMs sit on segment ports
+      case 'IPSET':
+        return unknownCondition(e); // IP sets (any address, an EC2 instance's too) are not in the data
+      default:
+        return unknownCondition(e);
     }
   }
 }
+
+const normalMac = (m: string): string => lower(m).replaceAll('-', ':');
+
+const unknownCondition = (e: Condition): Tri =>
+  unknown({ code: 'GROUP_MEMBERSHIP_UNKNOWN', missing: `${e.memberType}.${e.key}`, what: `a Condition on ${e.memberType} ${e.key} needs objects the data does not hold`, settle: 'check by hand whether the endpoint is a member (NSX: GET /policy/api/v1/infra/domains/cgw/groups/{id}/members/ip-addresses)' });

@@ -1,7 +1,7 @@
-// Does a filter entry's protocol/port/ICMP spec cover a packet? The three dialects: security group
-// rules (`icmp`, `-1`, ports or ICMP type/code in from/to), NACL entries (protocol numbers, IcmpTypeCode,
-// PortRange) and NSX service entries.
-import type { NaclEntry, SecurityGroupRule, ServiceEntry } from '../world';
+// Does a filter entry's protocol/port/ICMP spec cover a packet? Security group rules (`icmp`, `-1`, ports
+// or ICMP type/code in from/to) and NACL entries (protocol numbers, IcmpTypeCode, PortRange). NSX service
+// entries are in nsx-service-match.ts.
+import type { NaclEntry, SecurityGroupRule } from '../world';
 import { ianaProtocol, type Packet } from './flow';
 
 const anyOr = (want: number, have: number): boolean => want === -1 || want === have;
@@ -27,24 +27,4 @@ export function naclEntryCovers(entry: NaclEntry, p: Packet): boolean {
   }
   const r = entry.portRange ?? { from: 0, to: 65535 };
   return r.from <= p.port && p.port <= r.to;
-}
-
-function portListCovers(ports: readonly string[] | undefined, port: number): boolean {
-  if (!ports || ports.length === 0) return true;
-  return ports.some((spec) => {
-    const [a, b] = spec.split('-').map(Number);
-    return b === undefined ? a === port : a! <= port && port <= b;
-  });
-}
-
-export function serviceEntryCovers(entry: ServiceEntry, p: Packet): boolean {
-  switch (entry.resourceType) {
-    case 'ICMPTypeServiceEntry':
-      return p.protocol === 'icmp' && entry.protocol !== 'ICMPv6' && (entry.icmpType === undefined || entry.icmpType === p.icmpType) &&
-        (entry.icmpCode === undefined || entry.icmpCode === p.icmpCode);
-    case 'L4PortSetServiceEntry':
-      return entry.protocol?.toLowerCase() === p.protocol && portListCovers(entry.destinationPorts, p.port);
-    case 'IPProtocolServiceEntry':
-      return entry.protocolNumber === ianaProtocol[p.protocol];
-  }
 }

@@ -168,10 +168,20 @@ export function sddcRoute(c: Ctx, path: PathDirection, dst: InstanceEndpoint): b
 
 export function computeGateway(c: Ctx, path: PathDirection, direction: 'IN' | 'OUT', packet: Packet, src: Endpoint, dst: Endpoint): boolean {
   const matcher = c.index.cgw(direction, packet);
-  const rule = matcher.decide(src.member, src.key, dst.member, dst.key);
+  const { rule, uncertain } = matcher.decide(src.member, src.key, dst.member, dst.key);
   const policy: ResourceRef = { type: 'cgw-gateway-policy', id: '/infra/domains/cgw/gateway-policies/default', name: 'CGW' };
   const where = direction === 'IN' ? 'into the SDDC' : 'out of the SDDC';
   const firstSeq = matcher.rules[0]?.sequenceNumber ?? 10;
+  const decided = rule && !rule.isDefault ? `"${rule.displayName}" ${rule.action === 'ALLOW' ? 'allows' : rule.action === 'DROP' ? 'drops' : 'rejects'} it` : 'the default uplink rule drops it';
+  if (uncertain.length > 0) {
+    // An earlier rule may match and would decide otherwise: the data cannot say which rule decides.
+    const first = uncertain[0]!.rule;
+    const [head, ...rest] = uncertain.flatMap((u) => u.reasons.map((r) => ({ ...r, resource: { type: 'cgw-rule' as const, id: u.rule.path, name: u.rule.displayName } })));
+    const detail = `${src.ip} → ${dst.ip} ${where}: ${uncertain.map((u) => `"${u.rule.displayName}" (${u.rule.action})`).join(', ')} may match first (${head?.what ?? 'unknown'}); otherwise ${decided}`;
+    c.trace.indeterminate({ path, kind: 'cgw', resource: { type: 'cgw-rule', id: first.path, name: first.displayName }, matched: { id: first.path, summary: describeCgwRule(first) }, detail }, head!);
+    for (const r of rest) c.trace.assumptions.push({ ...r, path, hopKind: 'cgw' });
+    return true;
+  }
   if (!rule || rule.isDefault) {
     return c.trace.deny(
       { path, kind: 'cgw', resource: rule ? { type: 'cgw-rule', id: rule.path, name: rule.displayName } : policy, matched: rule ? { id: rule.path, summary: describeCgwRule(rule) } : null, detail: `no CGW rule on the VPC interface allows ${src.ip} → ${dst.ip} ${where}; the default uplink rule drops it` },
@@ -182,7 +192,7 @@ export function computeGateway(c: Ctx, path: PathDirection, direction: 'IN' | 'O
   const resource: ResourceRef = { type: 'cgw-rule', id: rule.path, name: rule.displayName };
   const matched = { id: rule.path, summary: describeCgwRule(rule) };
   if (rule.action === 'ALLOW') return c.trace.allow({ path, kind: 'cgw', resource, matched, detail: `${src.ip} → ${dst.ip} ${where} allowed by "${rule.displayName}"` });
-  return c.trace.deny({ path, kind: 'cgw', resource, matched, detail: `${src.ip} → ${dst.ip} ${where}: "${rule.displayName}" ${rule.action === 'DROP' ? 'drops' : 'rejects'} it` }, rule.action === 'DROP' ? 'CGW_RULE_DROP' : 'CGW_RULE_REJECT', fixes.cgwFix(direction, src.ip, dst.ip, packet, rule, firstSeq));
+  return c.trace.deny({ path, kind: 'cgw', resource, matched, detail: `${src.ip} → ${dst.ip} ${where}: ${decided}` }, rule.action === 'DROP' ? 'CGW_RULE_DROP' : 'CGW_RULE_REJECT', fixes.cgwFix(direction, src.ip, dst.ip, packet, rule, firstSeq));
 }
 
 function guestAllows(fw: GuestFirewall, packet: Packet, srcIp: number): { allowed: boolean; rule: number | null } {

@@ -168,7 +168,7 @@ describe('loadSnapshot', () => {
       id: 'SMB',
       path: '/infra/services/SMB',
       displayName: 'SMB',
-      entries: [{ resourceType: 'L4PortSetServiceEntry', protocol: 'TCP', destinationPorts: ['445'] }],
+      entries: [{ resourceType: 'L4PortSetServiceEntry', protocol: 'TCP', destinationPorts: ['445'] }, { resourceType: 'ALGTypeServiceEntry', alg: 'FTP' }],
     });
   });
 

@@ -6,7 +6,7 @@ import { World, type LatencyProfile } from '../world';
 import { files } from './layout';
 import { manifestSchema } from './schemas/manifest';
 import { vpcsSchema } from './schemas/vpcs';
-import { SnapshotSource } from './snapshot-source';
+import { SnapshotSource, type SnapshotWarning } from './snapshot-source';
 import { SnapshotError } from './snapshot-error';
 import { reexportHint } from './parse-file';
 import { readSnapshotFiles } from './snapshot-files';
@@ -34,6 +34,8 @@ export interface LoadSnapshotOptions {
   seed?: number;
   clock?: () => number;
   latency?: LatencyProfile;
+  /** NSX: hears objects loaded with a caveat (unknown expression or entry types, dangling group or service references). */
+  onWarning?: (w: SnapshotWarning) => void;
 }
 
 /**
@@ -42,7 +44,7 @@ export interface LoadSnapshotOptions {
  * the file being read, so odd content is a message about that file, never an internal error.
  */
 export function worldFromSnapshotFiles(snapshot: ReadonlyMap<string, string>, options: LoadSnapshotOptions = {}): World {
-  const src = new SnapshotSource(snapshot);
+  const src = new SnapshotSource(snapshot, options.onWarning);
   try {
     return readWorld(src, snapshot, options);
   } catch (e) {

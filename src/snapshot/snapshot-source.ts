@@ -5,13 +5,31 @@ import { howToProduce, requiredFiles } from './layout';
 import { parseFile, reexportHint } from './parse-file';
 import { SnapshotError, showValue } from './snapshot-error';
 
+/** Something the reader loaded with a caveat (an NSX object it cannot fully evaluate, a dangling reference). */
+export interface SnapshotWarning {
+  file: string;
+  field: string;
+  message: string;
+}
+
 export class SnapshotSource {
   private readonly parsed = new Map<string, unknown>();
   /** The file the readers asked for last: the one an unexpected error while loading is attributed to. */
   lastRead: string | undefined;
 
-  /** `files` maps paths relative to the snapshot folder (`aws/describe-vpcs.json`) to their text. */
-  constructor(readonly files: ReadonlyMap<string, string>) {}
+  /**
+   * `files` maps paths relative to the snapshot folder (`aws/describe-vpcs.json`) to their text;
+   * `onWarning` hears each warning (default: none kept).
+   */
+  constructor(
+    readonly files: ReadonlyMap<string, string>,
+    private readonly onWarning: (w: SnapshotWarning) => void = () => {},
+  ) {}
+
+  /** Loaded, with a caveat: the object stays in the world and the engine names what it cannot judge. */
+  warn(file: string, field: string, message: string): void {
+    this.onWarning({ file, field, message: `${file}: ${field}: ${message}` });
+  }
 
   has(file: string): boolean {
     return this.files.has(file);

@@ -88,9 +88,9 @@ test('a body field NSX would not take is a 400 naming it', async () => {
   expect([res.status, ((await res.json()) as { error_message: string }).error_message]).toEqual([400, expect.stringContaining('acton')]);
 });
 
-test('inline service_entries are refused as not modelled (501), not silently dropped', async () => {
+test('a malformed inline service entry is refused (400) naming it, not silently dropped', async () => {
   const res = await mock().nsx('PATCH', '/policy/api/v1/infra/domains/cgw/gateway-policies/default/rules/r', { ...rule, service_entries: [{ resource_type: 'L4PortSetServiceEntry' }] });
-  expect(res.status).toBe(501);
+  expect([res.status, ((await res.json()) as { error_message: string }).error_message]).toEqual([400, expect.stringContaining('l4_protocol')]);
 });
 
 test('without a csp-auth-token, or with an expired one, the answer is 401', async () => {

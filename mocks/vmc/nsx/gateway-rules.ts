@@ -6,9 +6,11 @@
 // replace) and returns the rule. A PATCH or PUT of the policy with `rules` replaces ALL its rules, as
 // NSX does (the Default Uplink Rule too): the harness's client never sends one. Backed by
 // src/world/nsx/gateway-rules.ts; the engine sees every change at once.
-// Mock notes: only policy `default` exists (others 404); policy fields other than `rules` are
-// accepted and not kept; inline `service_entries` and context `profiles` other than ANY are not
-// modelled (501); `notes` and `tag` are accepted and not kept; NSX does not support concurrent rule
+// Inline `service_entries` and context `profiles` are kept (entries read and written by the NSX shapes,
+// src/shapes/nsx/services.ts); the engine matches the entries and judges a profile other than ANY
+// indeterminate. Mock notes: only policy `default` exists (others 404); policy fields other than `rules`
+// are accepted and not kept; a service entry type the shapes do not know is refused (400); NSX checks
+// that context profile paths exist, the mock does not; `notes` and `tag` are accepted and not kept; NSX does not support concurrent rule
 // writes under one policy, and neither does the harness, but the mock does not detect them.
 import { z } from 'zod';
 import {
@@ -28,6 +30,7 @@ import type { NsxCall, NsxRoute } from './call';
 import { requireCgwDomain } from './groups';
 import { checkBodyId, nsxEmpty, nsxJson, nsxListResponse, policyFields, readBody, readOnlyFields, tagsJson, tagsSchema } from './protocol';
 import { checkPatchRevision } from './revisions';
+import { serviceEntryFromJson, serviceEntryJson, serviceEntryJsonSchema } from '../../../src/shapes/nsx';
 
 export const policyPath = '/infra/domains/cgw/gateway-policies/default';
 
@@ -42,13 +45,14 @@ export function renderRule(audit: NsxAudit, r: CgwRule): Record<string, unknown>
     sources_excluded: r.sourcesExcluded,
     destinations_excluded: r.destinationsExcluded,
     services: [...r.services],
+    ...(r.serviceEntries && r.serviceEntries.length > 0 ? { service_entries: r.serviceEntries.map(serviceEntryJson) } : {}),
     scope: [...r.scope],
     action: r.action,
     direction: r.direction,
     ip_protocol: r.ipProtocol,
     logged: r.logged,
     disabled: r.disabled,
-    profiles: ['ANY'],
+    profiles: r.profiles ? [...r.profiles] : ['ANY'],
     rule_id: r.ruleId,
     is_default: r.isDefault,
     ...tagsJson(r.tags),
@@ -81,7 +85,7 @@ const ruleFields = {
   sources_excluded: z.boolean().optional(),
   destinations_excluded: z.boolean().optional(),
   services: endpointList.optional(),
-  service_entries: z.array(z.unknown()).optional(),
+  service_entries: z.array(serviceEntryJsonSchema).optional(),
   profiles: z.array(z.string()).optional(),
   scope: z.array(z.string()).optional(),
   action: z.enum(['ALLOW', 'DROP', 'REJECT']).optional(),
@@ -112,13 +116,15 @@ const policyBody = z.strictObject({
 });
 
 function toInput(b: RuleBody, id: string): CgwRuleInput {
-  if (b.service_entries !== undefined && b.service_entries.length > 0) {
-    throw nsxError(501, `Rule ${id}: inline service_entries are not modelled by the vmc-reach mock; use services paths.`, 501);
-  }
-  if (b.profiles !== undefined && !(b.profiles.length === 1 && b.profiles[0]!.toUpperCase() === 'ANY')) {
-    throw nsxError(501, `Rule ${id}: context profiles are not modelled by the vmc-reach mock; use ["ANY"].`, 501);
-  }
   const input: CgwRuleInput = {};
+  if (b.service_entries !== undefined) {
+    input.serviceEntries = b.service_entries.map((e) =>
+      serviceEntryFromJson(e, (m) => {
+        throw nsxError(500196, `Rule ${id}: service_entries: ${m.replace(/; flows it could cover are indeterminate$/, '')}.`, 400);
+      }),
+    );
+  }
+  if (b.profiles !== undefined) input.profiles = b.profiles;
   if (b.display_name !== undefined) input.displayName = b.display_name;
   if (b.description !== undefined) input.description = b.description;
   if (b.sequence_number !== undefined) input.sequenceNumber = b.sequence_number;

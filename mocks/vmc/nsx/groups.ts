@@ -2,17 +2,19 @@
 // PATCH create-or-merge (200, empty body), PUT create-or-replace (`_revision` to replace), DELETE
 // (refused while a rule or another group refers to it). Every expression type of the reference:
 // IPAddressExpression, Condition, PathExpression, ExternalIDExpression, MACAddressExpression,
-// NestedExpression, with ConjunctionOperator between them. Backed by src/world/nsx/groups.ts.
+// NestedExpression, IdentityGroupExpression, with ConjunctionOperator between them, and
+// `extended_expression`; bodies are read and written by the NSX shapes (src/shapes/nsx/groups.ts).
+// Backed by src/world/nsx/groups.ts.
 // Mock notes: domain `mgw` is not modelled (501); any other domain gets VMC's 401 "not authorized"
-// (what VMC answers for `domains/default`); IPv6 literals are refused (the world is IPv4);
+// (what VMC answers for `domains/default`); an expression type the shapes do not know is refused (400);
 // expressions come back without the `id`/`path` NSX gives each expression.
 import { z } from 'zod';
-import { deleteGroup, getGroup, groupPath, listGroups, nsxError, patchGroup, putGroup, type Group, type GroupExpression, type GroupInput } from '../../../src/world';
+import { deleteGroup, getGroup, groupPath, listGroups, nsxError, patchGroup, putGroup, type Group, type GroupInput } from '../../../src/world';
 import type { NsxAudit } from './audit';
 import type { NsxCall, NsxRoute } from './call';
 import { checkBodyId, nsxEmpty, nsxJson, nsxListResponse, policyFields, readBody, readOnlyFields, tagsJson, tagsSchema } from './protocol';
 import { checkPatchRevision } from './revisions';
-import { expressionJson } from '../../../src/snapshot/nsx/groups';
+import { expressionFields, expressionFromJson, expressionJson, expressionJsonSchema } from '../../../src/shapes/nsx';
 
 export { expressionJson };
 
@@ -22,69 +24,44 @@ export function renderGroup(audit: NsxAudit, g: Group): Record<string, unknown> 
     display_name: g.displayName,
     ...(g.description !== undefined ? { description: g.description } : {}),
     expression: g.expression.map(expressionJson),
+    ...(g.extendedExpression && g.extendedExpression.length > 0 ? { extended_expression: g.extendedExpression.map((x) => ({ ...x })) } : {}),
     ...tagsJson(g.tags),
     ...policyFields(audit, { id: g.id, path: g.path, revision: g.revision, systemOwned: g.systemOwned }),
   };
 }
-
-type ExpressionBody = z.output<typeof leafExpression> | { resource_type: 'NestedExpression'; expressions: ExpressionBody[] };
-
-const ro = { id: z.string().optional(), path: z.string().optional(), relative_path: z.string().optional(), parent_path: z.string().optional(), marked_for_delete: z.boolean().optional(), _protection: z.string().optional(), _revision: z.number().optional() };
-
-const leafExpression = z.discriminatedUnion('resource_type', [
-  z.strictObject({ ...ro, resource_type: z.literal('IPAddressExpression'), ip_addresses: z.array(z.string()) }),
-  z.strictObject({
-    ...ro,
-    resource_type: z.literal('Condition'),
-    member_type: z.enum(['VirtualMachine', 'Segment', 'SegmentPort', 'IPSet', 'LogicalPort', 'LogicalSwitch']),
-    key: z.enum(['Name', 'Tag', 'OSName', 'ComputerName']),
-    operator: z.enum(['EQUALS', 'CONTAINS', 'STARTSWITH', 'ENDSWITH', 'NOTEQUALS', 'IN', 'NOTIN', 'MATCHES']),
-    value: z.string(),
-    scope_operator: z.enum(['EQUALS', 'NOTEQUALS']).optional(),
-  }),
-  z.strictObject({ ...ro, resource_type: z.literal('PathExpression'), paths: z.array(z.string()) }),
-  z.strictObject({ ...ro, resource_type: z.literal('ExternalIDExpression'), member_type: z.literal('VirtualMachine'), external_ids: z.array(z.string()) }),
-  z.strictObject({ ...ro, resource_type: z.literal('MACAddressExpression'), mac_addresses: z.array(z.string()) }),
-  z.strictObject({ ...ro, resource_type: z.literal('ConjunctionOperator'), conjunction_operator: z.enum(['AND', 'OR']) }),
-]);
-
-const expressionBody: z.ZodType<ExpressionBody> = z.lazy(() =>
-  z.union([leafExpression, z.strictObject({ ...ro, resource_type: z.literal('NestedExpression'), expressions: z.array(expressionBody) })]),
-);
 
 const groupBody = z.strictObject({
   ...readOnlyFields,
   resource_type: z.literal('Group').optional(),
   display_name: z.string().optional(),
   description: z.string().optional(),
-  expression: z.array(expressionBody).optional(),
+  expression: z.array(expressionJsonSchema).optional(),
+  extended_expression: z.array(z.looseObject({})).optional(),
   tags: tagsSchema.optional(),
 });
 
-function toExpression(e: ExpressionBody): GroupExpression {
-  switch (e.resource_type) {
-    case 'IPAddressExpression':
-      return { resourceType: e.resource_type, ipAddresses: [...e.ip_addresses] };
-    case 'Condition':
-      return { resourceType: e.resource_type, memberType: e.member_type, key: e.key, operator: e.operator, value: e.value, ...(e.scope_operator ? { scopeOperator: e.scope_operator } : {}) };
-    case 'PathExpression':
-      return { resourceType: e.resource_type, paths: [...e.paths] };
-    case 'ExternalIDExpression':
-      return { resourceType: e.resource_type, memberType: e.member_type, externalIds: [...e.external_ids] };
-    case 'MACAddressExpression':
-      return { resourceType: e.resource_type, macAddresses: [...e.mac_addresses] };
-    case 'ConjunctionOperator':
-      return { resourceType: e.resource_type, conjunctionOperator: e.conjunction_operator };
-    case 'NestedExpression':
-      return { resourceType: e.resource_type, expressions: e.expressions.map(toExpression) };
-  }
+/** NSX refuses an expression it does not know (400); the shapes' conversion says which. */
+const refuse = (id: string) => (message: string): never => {
+  throw nsxError(500196, `Group ${id}: ${message.replace(/; its membership is unknown$/, '')}.`, 400);
+};
+
+const policyExpressionFields = new Set(['resource_type', 'id', 'path', 'relative_path', 'parent_path', 'marked_for_delete', 'overridden', '_protection', '_revision', 'display_name', 'description']);
+
+/** NSX refuses a field an expression type does not have (400 naming it), at any depth. */
+function checkFields(e: Record<string, unknown> & { resource_type: string }, id: string): void {
+  const fields = new Set([...(expressionFields(e.resource_type) ?? []), ...policyExpressionFields]);
+  const extra = Object.keys(e).find((k) => !fields.has(k));
+  if (extra) throw nsxError(255, `Group ${id}: field ${extra} is not a field of ${e.resource_type}.`, 400);
+  if (e.resource_type === 'NestedExpression' && Array.isArray(e.expressions)) for (const x of e.expressions) checkFields(x, id);
 }
 
-function toInput(b: z.output<typeof groupBody>): GroupInput {
+function toInput(b: z.output<typeof groupBody>, id: string): GroupInput {
+  for (const e of b.expression ?? []) checkFields(e, id);
   const input: GroupInput = {};
   if (b.display_name !== undefined) input.displayName = b.display_name;
   if (b.description !== undefined) input.description = b.description;
-  if (b.expression !== undefined) input.expression = b.expression.map(toExpression);
+  if (b.expression !== undefined) input.expression = b.expression.map((e) => expressionFromJson(e, refuse(id)));
+  if (b.extended_expression !== undefined) input.extendedExpression = b.extended_expression.map((x) => ({ ...x }));
   if (b.tags !== undefined) input.tags = b.tags.map((t) => ({ scope: t.scope, tag: t.tag }));
   return input;
 }
@@ -104,10 +81,10 @@ async function write(call: NsxCall, domain: string, id: string, put: boolean): P
   checkBodyId(body.id, id, `Group ${id}`);
   let group: Group;
   if (put) {
-    group = putGroup(call.world, domain, id, toInput(body), body._revision);
+    group = putGroup(call.world, domain, id, toInput(body, id), body._revision);
   } else {
     checkPatchRevision(call.world.nsx.groups.get(groupPath(domain, id)), body._revision);
-    group = patchGroup(call.world, domain, id, toInput(body));
+    group = patchGroup(call.world, domain, id, toInput(body, id));
   }
   call.state.audit.written(group.path, call.user);
   return group;

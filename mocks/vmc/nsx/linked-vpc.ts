@@ -1,7 +1,7 @@
 // The connected ("linked") VPC through the cloud-service API, `/cloud-service/api/v1/infra/linked-vpcs[/{id}]`
 // (under the reverse-proxy URL without `/sks-nsxt-manager`; the form with it is answered too, as pyVMC
 // uses it): the VPC, its subnets, the active cross-link ENI and the route tables VMC keeps updated.
-// Backed by src/world/nsx/linked-vpc.ts. The active ENI is in `active_eni` (older SDDCs) and/or
+// Backed by src/world/nsx/linked-vpc.ts; the common fields are the NSX shapes' (src/shapes/nsx/linked-vpcs.ts). The active ENI is in `active_eni` (older SDDCs) and/or
 // `traffic_group_eni_mappings[0].eni` (newer multi-edge SDDCs), per the mock's `linkedVpcStyle`.
 // Mock notes: managed-prefix-list mode is always DISABLED and the actions that change it, IPv6 mode and
 // `connected-services` are not modelled (501); the object `id` is a UUID derived from the VPC id, and
@@ -10,6 +10,7 @@ import { getLinkedVpc, nsxError, type LinkedVpc } from '../../../src/world';
 import type { NsxAudit } from './audit';
 import type { NsxRoute } from './call';
 import { derivedUuid } from '../ids';
+import { linkedVpcJson } from '../../../src/shapes/nsx';
 import { nsxJson, nsxListResponse, policyFields } from './protocol';
 import type { VmwareMockState } from '../state';
 
@@ -17,13 +18,11 @@ const linkedVpcObjectId = (l: LinkedVpc): string => derivedUuid('linked-vpc', l.
 
 export function renderLinkedVpc(audit: NsxAudit, style: VmwareMockState['linkedVpcStyle'], l: LinkedVpc): Record<string, unknown> {
   const id = linkedVpcObjectId(l);
+  const { active_eni: _active, route_table_ids: _tables, ...common } = linkedVpcJson(l);
   return {
     resource_type: 'LinkedVpcInfo',
-    linked_vpc_id: l.linkedVpcId,
-    linked_account: l.linkedAccount,
-    linked_vpc_addresses: [...l.linkedVpcAddresses],
+    ...common,
     linked_vpc_ipv6_addresses: [],
-    linked_vpc_subnets: l.subnets.map((s) => ({ id: s.id, cidr: s.cidr, availability_zone: s.availabilityZone })),
     ...(style !== 'traffic-groups' ? { active_eni: l.activeEni } : {}),
     ...(style !== 'active-eni' ? { traffic_group_eni_mappings: [{ eni: l.activeEni, traffic_group_id: 'default', traffic_group_name: 'Default Traffic Group' }] } : {}),
     route_table_ids: [...l.routeTableIds],

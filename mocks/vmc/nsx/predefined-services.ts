@@ -1,33 +1,18 @@
 // NSX services, `/policy/api/v1/infra/services[/{id}]`: list and get of the services the world knows
 // (the predefined ones rules name, `/infra/services/ICMP-ALL`, …). Backed by src/world/nsx/predefined-services.ts.
-// Mock notes: NSX predefines several hundred services, the world the few probes and common rules use;
-// creating custom services is not modelled (501); service entries come back without `id`/`path`.
-import { mustGetNsx, type NsxService, type ServiceEntry } from '../../../src/world';
+// The predefined services are a real NSX 4 manager's 412 (src/world/nsx/predefined-services.json).
+// Mock notes: creating custom services is not modelled (501); service entries come back without `path`.
+import { mustGetNsx, type NsxService } from '../../../src/world';
+import { serviceEntryJson } from '../../../src/shapes/nsx';
 import type { NsxAudit } from './audit';
 import type { NsxRoute } from './call';
 import { nsxJson, nsxListResponse, policyFields } from './protocol';
-
-function entryJson(e: ServiceEntry): Record<string, unknown> {
-  switch (e.resourceType) {
-    case 'L4PortSetServiceEntry':
-      return { resource_type: e.resourceType, l4_protocol: e.protocol, source_ports: [], destination_ports: [...(e.destinationPorts ?? [])] };
-    case 'ICMPTypeServiceEntry':
-      return {
-        resource_type: e.resourceType,
-        protocol: e.protocol,
-        ...(e.icmpType !== undefined ? { icmp_type: e.icmpType } : {}),
-        ...(e.icmpCode !== undefined ? { icmp_code: e.icmpCode } : {}),
-      };
-    case 'IPProtocolServiceEntry':
-      return { resource_type: e.resourceType, protocol_number: e.protocolNumber };
-  }
-}
 
 export function renderService(audit: NsxAudit, s: NsxService): Record<string, unknown> {
   return {
     resource_type: 'Service',
     display_name: s.displayName,
-    service_entries: s.entries.map(entryJson),
+    service_entries: s.entries.map(serviceEntryJson),
     is_default: true,
     ...policyFields(audit, { id: s.id, path: s.path, revision: 0, systemOwned: true }),
   };

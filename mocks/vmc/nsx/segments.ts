@@ -19,7 +19,7 @@ export function renderSegment(audit: NsxAudit, s: Segment): Record<string, unkno
     display_name: s.displayName,
     ...(s.description !== undefined ? { description: s.description } : {}),
     type: s.type,
-    subnets: s.subnets.map((sub) => ({ gateway_address: sub.gatewayAddress, network: sub.network, ...(sub.dhcpRanges ? { dhcp_ranges: [...sub.dhcpRanges] } : {}) })),
+    subnets: [...s.subnets, ...(s.ipv6Subnets ?? [])].map((sub) => ({ gateway_address: sub.gatewayAddress, network: sub.network, ...(sub.dhcpRanges ? { dhcp_ranges: [...sub.dhcpRanges] } : {}) })),
     connectivity_path: '/infra/tier-1s/cgw',
     advanced_config: { connectivity: s.connectivity },
     ...tagsJson(s.tags),

@@ -1,38 +1,20 @@
 // The realized state of the SDDC's VMs under `/policy/api/v1/infra/realized-state/enforcement-points/
 // vmc-enforcementpoint/`: `virtual-machines` (name, power state, tags, guest info) and `vifs` (their
-// addresses, `owner_vm_id` = the VM's `external_id`). VMs come from the world (src/world/nsx/vms.ts).
-// Mock notes: each VM has one VIF holding all its addresses (the world keeps no NICs); `compute_ids`,
+// addresses and MAC, `owner_vm_id` = the VM's `external_id`), written by the NSX shapes
+// (src/shapes/nsx/vms.ts). VMs come from the world (src/world/nsx/vms.ts).
+// Mock notes: a VM the world holds without NIC data gets one VIF holding all its addresses; `compute_ids`,
 // `host_id` and `_last_sync_time` are not rendered; list filters (`query`, `external_id`) are not
 // modelled and answer 501 rather than an unfiltered list.
 import { listVms, nsxError, type Vm } from '../../../src/world';
 import type { NsxCall, NsxRoute } from './call';
-import { nsxListResponse, tagsJson } from './protocol';
+import { nsxListResponse } from './protocol';
+import { vifsJson, vmJson } from '../../../src/shapes/nsx';
 import { derivedUuid } from '../ids';
 
-export function renderVirtualMachine(vm: Vm): Record<string, unknown> {
-  const guest = { ...(vm.osName !== undefined ? { os_name: vm.osName } : {}), ...(vm.computerName !== undefined ? { computer_name: vm.computerName } : {}) };
-  return {
-    resource_type: 'VirtualMachine',
-    external_id: vm.externalId,
-    display_name: vm.displayName,
-    power_state: vm.powerState,
-    type: 'REGULAR',
-    ...(Object.keys(guest).length > 0 ? { guest_info: guest } : {}),
-    ...tagsJson(vm.tags),
-  };
-}
+export const renderVirtualMachine = (vm: Vm): Record<string, unknown> => vmJson(vm);
 
-export function renderVif(vm: Vm): Record<string, unknown> {
-  return {
-    resource_type: 'VirtualNetworkInterface',
-    external_id: `${vm.externalId}-4000`,
-    owner_vm_id: vm.externalId,
-    device_key: '4000',
-    device_name: 'Network adapter 1',
-    lport_attachment_id: derivedUuid('lport', vm.externalId),
-    ip_address_info: vm.ipAddresses.length === 0 ? [] : [{ source: 'VM_TOOLS', ip_addresses: [...vm.ipAddresses] }],
-  };
-}
+/** A VM's VIFs as the NSX shapes write them (one per NIC the world knows, else one holding its addresses). */
+export const renderVifs = (vm: Vm): Record<string, unknown>[] => vifsJson(vm, (v) => derivedUuid('lport', v.externalId));
 
 const base = '/policy/api/v1/infra/realized-state/enforcement-points/:ep';
 
@@ -50,5 +32,5 @@ export const vmRoutes: NsxRoute[] = [
     operation: 'GET virtual-machines',
     handle: (call, p) => (checkQuery(call, p.ep!), nsxListResponse(call.query, listVms(call.world).map(renderVirtualMachine))),
   },
-  { method: 'GET', pattern: `${base}/vifs`, operation: 'GET vifs', handle: (call, p) => (checkQuery(call, p.ep!), nsxListResponse(call.query, listVms(call.world).map(renderVif))) },
+  { method: 'GET', pattern: `${base}/vifs`, operation: 'GET vifs', handle: (call, p) => (checkQuery(call, p.ep!), nsxListResponse(call.query, listVms(call.world).flatMap(renderVifs))) },
 ];

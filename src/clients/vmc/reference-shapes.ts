@@ -52,6 +52,7 @@ const expression: Shape = {
     mac_addresses: 'array',
     conjunction_operator: 'string',
     expressions: 'array',
+    identity_groups: 'array', // extra: NSX IdentityGroupExpression
   },
   required: ['resource_type'],
 };
@@ -211,7 +212,12 @@ export const otherPolicyShapes = {
   // extra: NSX Service (`service_entries`, `is_default` on predefined services), entries as in NSX's ServiceEntry types
   service: policy(
     { service_entries: 'array', is_default: 'boolean' },
-    { service_entries: { fields: { resource_type: 'string', l4_protocol: 'string', source_ports: 'array', destination_ports: 'array', protocol: 'string', icmp_type: 'number', icmp_code: 'number', protocol_number: 'number' } } },
+    {
+      service_entries: {
+        // extra: the entry types of a real NSX 4 manager's predefined services (ALG, IGMP) and NSX's EtherType and nested entries
+        fields: { resource_type: 'string', id: 'string', l4_protocol: 'string', source_ports: 'array', destination_ports: 'array', protocol: 'string', icmp_type: 'number', icmp_code: 'number', protocol_number: 'number', alg: 'string', ether_type: 'number', nested_service_path: 'string' },
+      },
+    },
   ),
   // extra: NSX PolicyLabel
   label: policy({ refs: 'array' }),
@@ -222,7 +228,7 @@ export const otherPolicyShapes = {
     required: ['external_id', 'display_name'],
   },
   vif: {
-    fields: { resource_type: 'string', external_id: 'string', owner_vm_id: 'string', device_key: 'string', device_name: 'string', lport_attachment_id: 'string', ip_address_info: 'array' },
+    fields: { resource_type: 'string', external_id: 'string', owner_vm_id: 'string', device_key: 'string', device_name: 'string', mac_address: 'string', lport_attachment_id: 'string', ip_address_info: 'array' },
     nested: { ip_address_info: { fields: { source: 'string', ip_addresses: 'array' } } },
     required: ['owner_vm_id'],
   },

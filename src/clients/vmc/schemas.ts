@@ -1,8 +1,10 @@
 // zod schemas for the responses the VMC client reads, with the fields it relies on; every other field
-// passes through (objects are loose), so callers see the services' own JSON. A mismatch becomes a
+// passes through (objects are loose), so callers see the services' own JSON. NSX group expressions,
+// service entries, VIFs and linked VPCs use the NSX shapes' definitions (src/shapes/nsx). A mismatch becomes a
 // VmcClientError naming the request and the field, instead of an `undefined` deep in the harness.
 import { z } from 'zod';
 import { VmcClientError } from './errors';
+import { expressionJsonSchema, linkedVpcJsonSchema, ruleJsonSchema, serviceEntryJsonSchema, vifJsonSchema } from '../../shapes/nsx';
 
 export const cspTokenSchema = z.looseObject({ access_token: z.string().min(1), expires_in: z.number().positive(), token_type: z.string().optional() });
 
@@ -39,42 +41,24 @@ export const segmentSchema = policyObjectSchema.extend({
   advanced_config: z.looseObject({ connectivity: z.string().optional() }).optional(),
 });
 
-export const groupSchema = policyObjectSchema.extend({ expression: z.array(z.looseObject({ resource_type: z.string() })).default([]) });
+export const groupSchema = policyObjectSchema.extend({ expression: z.array(expressionJsonSchema).default([]) });
 
-export const ruleSchema = policyObjectSchema.extend({
-  sequence_number: z.number().int().optional(),
-  source_groups: z.array(z.string()),
-  destination_groups: z.array(z.string()),
-  services: z.array(z.string()),
-  scope: z.array(z.string()).default([]),
-  action: z.string(),
-  direction: z.string().optional(),
-  rule_id: z.number().int().optional(),
-  is_default: z.boolean().optional(),
-});
+/** A CGW rule as the NSX shapes read it (defaults as NSX's), with the policy fields the client needs. */
+export const ruleSchema = ruleJsonSchema.extend({ path: z.string(), _revision: z.number().int(), tags });
 
 export const gatewayPolicySchema = policyObjectSchema.extend({ rules: z.array(ruleSchema).default([]) });
 
-export const serviceSchema = policyObjectSchema.extend({ service_entries: z.array(z.looseObject({ resource_type: z.string() })).default([]) });
+export const serviceSchema = policyObjectSchema.extend({ service_entries: z.array(serviceEntryJsonSchema).default([]) });
 
 export const labelSchema = policyObjectSchema;
 
 export const virtualMachineSchema = z.looseObject({ external_id: z.string(), display_name: z.string(), power_state: z.string().optional(), tags });
 
-export const vifSchema = z.looseObject({
-  owner_vm_id: z.string(),
-  ip_address_info: z.array(z.looseObject({ ip_addresses: z.array(z.string()).default([]), source: z.string().optional() })).default([]),
-});
+/** A VIF, as the NSX shapes read it (MAC, addresses of both families, owner VM). */
+export const vifSchema = vifJsonSchema;
 
-export const linkedVpcSchema = z.looseObject({
-  linked_vpc_id: z.string(),
-  linked_vpc_addresses: z.array(z.string()).default([]),
-  linked_vpc_subnets: z.array(z.looseObject({ id: z.string(), cidr: z.string(), availability_zone: z.string().optional() })).default([]),
-  active_eni: z.string().optional(),
-  traffic_group_eni_mappings: z.array(z.looseObject({ eni: z.string(), traffic_group_id: z.string().optional() })).default([]),
-  route_table_ids: z.array(z.string()).default([]),
-  id: z.string().optional(),
-});
+/** `LinkedVpcInfo`, as the NSX shapes read it (`active_eni`, `traffic_group_eni_mappings`). */
+export const linkedVpcSchema = linkedVpcJsonSchema.extend({ id: z.string().optional() });
 
 /** An NSX list result page. */
 export const listPageSchema = <T extends z.ZodType>(item: T) =>

@@ -1,17 +1,36 @@
-// The linked (connected) VPC ⇄ nsx/linked-vpcs.json. The active cross-link ENI is `active_eni`, or on
-// newer SDDCs `traffic_group_eni_mappings[0].eni`. The cross-link ENIs are the linked VPC's ENIs described
-// "VMware VMC Interface", plus those named here. One connected VPC per SDDC: results[0] is used.
-import type { LinkedVpc, World } from '../../world';
+// The linked (connected) VPC ⇄ nsx/linked-vpcs.json, through the NSX shapes (src/shapes/nsx/linked-vpcs.ts).
+// The active cross-link ENI is `active_eni`, or on newer SDDCs `traffic_group_eni_mappings[0].eni`. The
+// cross-link ENIs are found by what VMC really writes: first the ENIs the linked-vpcs answer names
+// (`active_eni`, `traffic_group_eni_mappings[].eni`), then the linked VPC's ENIs whose description starts
+// with "VMware VMC Interface" (the console also shows "VMware VMC Interface DO NOT USE"). One connected
+// VPC per SDDC: results[0] is used.
+import { isIpv4Cidr, type LinkedVpc, type NetworkInterface, type World } from '../../world';
 import { files } from '../layout';
-import { linkedVpcsSchema } from '../schemas/linked-vpcs';
+import { activeEniOf, linkedVpcJson, linkedVpcsJsonSchema, namedCrossLinkEnis } from '../../shapes/nsx';
 import type { SnapshotSource } from '../snapshot-source';
 import { nsxListJson } from '../json-shapes';
 
 export const crossLinkEniDescription = 'VMware VMC Interface';
 
+/** An ENI VMC created for the SDDC, by its description (`VMware VMC Interface…`). */
+export const isCrossLinkEniDescription = (description: string | undefined): boolean => (description ?? '').trim().toLowerCase().startsWith(crossLinkEniDescription.toLowerCase());
+
+/**
+ * The cross-link ENIs of `vpcId`: those `named` by the linked-vpcs answer, then those VMC's description
+ * marks; in the order of the ENI export (named ones the export lacks last).
+ */
+export function crossLinkEnis(enis: Iterable<NetworkInterface>, vpcId: string, named: readonly string[]): string[] {
+  const wanted = new Set(named);
+  const out: string[] = [];
+  for (const eni of enis) {
+    if (wanted.delete(eni.networkInterfaceId) || (eni.vpcId === vpcId && isCrossLinkEniDescription(eni.description))) out.push(eni.networkInterfaceId);
+  }
+  return [...out, ...wanted];
+}
+
 export function readLinkedVpc(src: SnapshotSource, world: World): void {
   const file = files.linkedVpcs;
-  const json = src.read(file, linkedVpcsSchema);
+  const json = src.read(file, linkedVpcsJsonSchema);
   const l = json.results[0];
   if (!l) return;
   const at = 'results[0]';
@@ -22,27 +41,22 @@ export function readLinkedVpc(src: SnapshotSource, world: World): void {
   l.route_table_ids.forEach((id, k) => {
     if (!world.ec2.routeTables.has(id)) src.dangling(file, `${at}.route_table_ids[${k}]`, id, files.routeTables);
   });
-  l.traffic_group_eni_mappings.forEach((m, k) => {
-    if (!world.ec2.networkInterfaces.has(m.eni)) src.dangling(file, `${at}.traffic_group_eni_mappings[${k}].eni`, m.eni, files.networkInterfaces);
-  });
-  const activeEni = l.active_eni ?? l.traffic_group_eni_mappings[0]?.eni;
+  const activeEni = activeEniOf(l);
   if (activeEni === undefined) {
     src.invalid(file, `${at}.active_eni`, undefined, 'is missing, and so is traffic_group_eni_mappings[0].eni: the linked VPC needs its active cross-link ENI');
   }
   if (!world.ec2.networkInterfaces.has(activeEni)) src.dangling(file, `${at}.active_eni`, activeEni, files.networkInterfaces);
-  const crossLink = new Set<string>();
-  for (const eni of world.ec2.networkInterfaces.values()) {
-    if (eni.vpcId === vpc.vpcId && eni.description === crossLinkEniDescription) crossLink.add(eni.networkInterfaceId);
-  }
-  crossLink.add(activeEni);
-  for (const m of l.traffic_group_eni_mappings) crossLink.add(m.eni);
+  l.traffic_group_eni_mappings.forEach((m, k) => {
+    if (!world.ec2.networkInterfaces.has(m.eni)) src.warn(file, `${at}.traffic_group_eni_mappings[${k}].eni`, `ENI ${m.eni} is not in ${files.networkInterfaces}; routes to it are still recognised as routes to a cross-link ENI`);
+  });
+  const v4 = l.linked_vpc_addresses.filter(isIpv4Cidr); // IPv6 ones are not consulted by IPv4 flows
   const linked: LinkedVpc = {
     linkedVpcId: vpc.vpcId,
     linkedAccount: l.linked_account || world.accountId,
-    linkedVpcAddresses: l.linked_vpc_addresses.length > 0 ? l.linked_vpc_addresses : [vpc.cidrBlock, ...vpc.secondaryCidrBlocks],
+    linkedVpcAddresses: v4.length > 0 ? v4 : [vpc.cidrBlock, ...vpc.secondaryCidrBlocks],
     subnets: l.linked_vpc_subnets.map((s) => ({ id: s.id, cidr: s.cidr, availabilityZone: s.availability_zone })),
     activeEni,
-    crossLinkEniIds: [...crossLink],
+    crossLinkEniIds: crossLinkEnis(world.ec2.networkInterfaces.values(), vpc.vpcId, namedCrossLinkEnis(l)),
     routeTableIds: [...l.route_table_ids],
   };
   world.nsx.linkedVpc = linked;
@@ -50,18 +64,5 @@ export function readLinkedVpc(src: SnapshotSource, world: World): void {
 
 export function renderLinkedVpcs(world: World): unknown {
   const l = world.nsx.linkedVpc;
-  return nsxListJson(
-    l
-      ? [
-          {
-            linked_vpc_id: l.linkedVpcId,
-            linked_account: l.linkedAccount,
-            linked_vpc_addresses: [...l.linkedVpcAddresses],
-            linked_vpc_subnets: l.subnets.map((s) => ({ id: s.id, cidr: s.cidr, availability_zone: s.availabilityZone })),
-            active_eni: l.activeEni,
-            route_table_ids: [...l.routeTableIds],
-          },
-        ]
-      : [],
-  );
+  return nsxListJson(l ? [linkedVpcJson(l)] : []);
 }

@@ -4,7 +4,7 @@ import { nsxError } from '../errors';
 import { isIpv4, isIpv4Cidr, parseIpRange } from '../cidr';
 import type { NsxTag } from '../tags';
 import { mustGetNsx, type World } from '../world';
-import type { CgwAction, CgwDirection, CgwRule } from './types';
+import type { CgwAction, CgwDirection, CgwRule, ServiceEntry } from './types';
 import { isLabelPath, predefinedLabels } from './labels';
 
 export const cgwRulePath = (id: string): string => `/infra/domains/cgw/gateway-policies/default/rules/${id}`;
@@ -18,6 +18,8 @@ export interface CgwRuleInput {
   sourcesExcluded?: boolean;
   destinationsExcluded?: boolean;
   services?: string[];
+  serviceEntries?: ServiceEntry[];
+  profiles?: string[];
   scope?: string[];
   action?: CgwAction;
   direction?: CgwDirection;
@@ -78,6 +80,10 @@ function writeCgwRule(world: World, id: string, input: CgwRuleInput, base: CgwRu
   };
   const description = input.description ?? base?.description;
   if (description) rule.description = description;
+  const serviceEntries = input.serviceEntries ?? base?.serviceEntries;
+  if (serviceEntries && serviceEntries.length > 0) rule.serviceEntries = serviceEntries.map((e) => ({ ...e }));
+  const profiles = input.profiles ?? base?.profiles;
+  if (profiles && !profiles.some((p) => p.toUpperCase() === 'ANY')) rule.profiles = [...profiles];
   if (rule.scope.length === 0) throw nsxError(500196, `Rule ${id}: scope (Applied To) is required on the compute gateway, e.g. ["/infra/labels/cgw-cross-vpc"].`, 400);
   const labels = new Set(predefinedLabels().map((l) => l.path));
   const unknownLabel = rule.scope.find((s) => isLabelPath(s) && !labels.has(s));

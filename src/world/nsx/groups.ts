@@ -1,6 +1,7 @@
 // Inventory groups in domain `cgw` (`/infra/domains/cgw/groups/{id}`): PATCH create-or-merge, PUT with
 // `_revision`, DELETE refused while referenced; and the read-only tier-0 system
 // groups (`/infra/tier-0s/vmc/groups/connected_vpc`, …).
+import { isIP } from 'node:net';
 import { nsxError } from '../errors';
 import { isIpv4, isIpv4Cidr, parseIpRange } from '../cidr';
 import type { NsxTag } from '../tags';
@@ -9,6 +10,12 @@ import type { Group, GroupExpression } from './types';
 import { systemGroups, tier0Domain } from './system-groups';
 
 export { connectedVpcGroupPath } from './system-groups';
+
+/** An IPv6 address or CIDR (NSX accepts both in IPAddressExpression; IPv4 flows never match them). */
+const isIpv6Literal = (s: string): boolean => {
+  const [addr, len, ...rest] = s.split('/');
+  return rest.length === 0 && isIP(addr ?? '') === 6 && (len === undefined || (/^\d{1,3}$/.test(len) && Number(len) <= 128));
+};
 
 /**
  * A group's policy path. Domain `tier-0` (the domain the system groups carry) stands for the read-only
@@ -21,6 +28,7 @@ export interface GroupInput {
   displayName?: string;
   description?: string;
   expression?: GroupExpression[];
+  extendedExpression?: Record<string, unknown>[];
   tags?: NsxTag[];
 }
 
@@ -35,7 +43,7 @@ function validateExpression(expr: readonly GroupExpression[], where: string): vo
     }
     if (e.resourceType === 'IPAddressExpression') {
       for (const ip of e.ipAddresses) {
-        if (!isIpv4(ip) && !isIpv4Cidr(ip) && !parseIpRange(ip)) throw nsxError(500196, `${where}: invalid IP address '${ip}' in IPAddressExpression.`, 400);
+        if (!isIpv4(ip) && !isIpv4Cidr(ip) && !parseIpRange(ip) && !isIpv6Literal(ip)) throw nsxError(500196, `${where}: invalid IP address '${ip}' in IPAddressExpression.`, 400);
       }
     }
     if (e.resourceType === 'NestedExpression') validateExpression(e.expressions, `${where}.expressions[${i}]`);
@@ -79,6 +87,8 @@ function writeGroup(world: World, domain: string, id: string, input: GroupInput,
     systemOwned: false,
     ...(description ? { description } : {}),
   };
+  const extended = input.extendedExpression ?? base?.extendedExpression;
+  if (extended && extended.length > 0) group.extendedExpression = structuredClone(extended);
   world.nsx.groups.set(path, group);
   world.touch();
   return group;

@@ -1,35 +1,22 @@
-// The predefined NSX services a CGW rule refers to by path (`/infra/services/ICMP-ALL`, …).
-// Mock note: NSX ships several hundred; these are the ones probes and common rules use.
-import type { NsxService, ServiceEntry } from './types';
+// The predefined NSX services a CGW rule refers to by path (`/infra/services/ICMP-ALL`, …): the 412
+// services of a real NSX 4 manager (fixtures/real/nsx/services-nsx4-manager.json, see its SOURCES.md),
+// converted once to the world's shape into predefined-services.json. A test checks that file against the
+// export through the NSX shapes' conversion, so the mock and the snapshot reader serve the real list.
+import type { NsxService } from './types';
+import data from './predefined-services.json';
 
-const icmp = (protocol: 'ICMPv4' | 'ICMPv6', icmpType?: number): ServiceEntry => ({
-  resourceType: 'ICMPTypeServiceEntry',
-  protocol,
-  ...(icmpType === undefined ? {} : { icmpType }),
-});
-const l4 = (protocol: 'TCP' | 'UDP', ...ports: string[]): ServiceEntry => ({
-  resourceType: 'L4PortSetServiceEntry',
-  protocol,
-  destinationPorts: ports,
-});
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object') {
+    for (const v of Object.values(o)) deepFreeze(v);
+    Object.freeze(o);
+  }
+  return o;
+}
 
+/** Shared and frozen: predefined services are read-only in NSX, and every world holds the same 412. */
+const services: readonly NsxService[] = deepFreeze(data as NsxService[]);
+
+/** Every predefined service (a new array of the shared, frozen services). */
 export function predefinedServices(): NsxService[] {
-  const svc = (id: string, displayName: string, entries: ServiceEntry[]): NsxService => ({
-    id,
-    path: `/infra/services/${id}`,
-    displayName,
-    entries,
-  });
-  return [
-    svc('ICMP-ALL', 'ICMP ALL', [icmp('ICMPv4'), icmp('ICMPv6')]),
-    svc('ICMP_Echo_Request', 'ICMP Echo Request', [icmp('ICMPv4', 8)]),
-    svc('ICMP_Echo_Reply', 'ICMP Echo Reply', [icmp('ICMPv4', 0)]),
-    svc('SSH', 'SSH', [l4('TCP', '22')]),
-    svc('HTTP', 'HTTP', [l4('TCP', '80')]),
-    svc('HTTPS', 'HTTPS', [l4('TCP', '443')]),
-    svc('RDP', 'RDP', [l4('TCP', '3389')]),
-    svc('DNS-UDP', 'DNS-UDP', [l4('UDP', '53')]),
-    svc('DNS', 'DNS', [l4('TCP', '53')]),
-    svc('WinRM-HTTPS', 'WinRM HTTPS', [l4('TCP', '5986')]),
-  ];
+  return [...services];
 }

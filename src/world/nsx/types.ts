@@ -32,7 +32,10 @@ export interface Segment {
   path: string;
   type: SegmentType;
   connectivity: 'ON' | 'OFF';
+  /** The IPv4 subnet (NSX `SegmentIpSubnets` allows one IPv4 and one IPv6 subnet). */
   subnets: SegmentSubnet[];
+  /** The IPv6 subnet of a dual-stack segment; kept for round trips, never consulted by IPv4 flows. */
+  ipv6Subnets?: SegmentSubnet[];
   revision: number;
   tags: NsxTag[];
 }
@@ -51,7 +54,11 @@ export type GroupExpression =
   | { resourceType: 'ExternalIDExpression'; memberType: string; externalIds: string[] }
   | { resourceType: 'MACAddressExpression'; macAddresses: string[] }
   | { resourceType: 'ConjunctionOperator'; conjunctionOperator: 'AND' | 'OR' }
-  | { resourceType: 'NestedExpression'; expressions: GroupExpression[] };
+  | { resourceType: 'NestedExpression'; expressions: GroupExpression[] }
+  /** Identity-based membership (AD groups): the data cannot say who is logged on where. */
+  | { resourceType: 'IdentityGroupExpression'; identityGroups: { distinguishedName?: string; domainBaseDistinguishedName?: string; sid?: string }[] }
+  /** An expression type this model does not know, kept as NSX sent it (membership is then unknown). */
+  | { resourceType: 'UnknownExpression'; type: string; json: Record<string, unknown> };
 
 export interface Group {
   id: string;
@@ -60,6 +67,8 @@ export interface Group {
   path: string;
   description?: string;
   expression: GroupExpression[];
+  /** NSX `extended_expression` (identity groups ANDed with `expression`), as sent; non-empty makes membership unknown. */
+  extendedExpression?: Record<string, unknown>[];
   revision: number;
   tags: NsxTag[];
   /** System groups under `/infra/tier-0s/vmc/groups` (e.g. `connected_vpc`) are read-only. */
@@ -80,6 +89,10 @@ export interface CgwRule {
   sourcesExcluded: boolean;
   destinationsExcluded: boolean;
   services: string[];
+  /** Inline service entries (NSX `service_entries`), matched together with `services`. */
+  serviceEntries?: ServiceEntry[];
+  /** Context profile paths (L7 App ID, FQDN) or `['ANY']`; anything but ANY cannot be judged from the data. */
+  profiles?: string[];
   scope: string[];
   action: CgwAction;
   direction: CgwDirection;
@@ -93,14 +106,37 @@ export interface CgwRule {
   tags: NsxTag[];
 }
 
+/** NSX service entry types (the JSON `resource_type`), incl. `UnknownServiceEntry` for a type this model does not know. */
+export type ServiceEntryType =
+  | 'ICMPTypeServiceEntry'
+  | 'L4PortSetServiceEntry'
+  | 'IPProtocolServiceEntry'
+  | 'ALGTypeServiceEntry'
+  | 'IGMPTypeServiceEntry'
+  | 'EtherTypeServiceEntry'
+  | 'NestedServiceServiceEntry'
+  | 'UnknownServiceEntry';
+
 export interface ServiceEntry {
-  resourceType: 'ICMPTypeServiceEntry' | 'L4PortSetServiceEntry' | 'IPProtocolServiceEntry';
+  resourceType: ServiceEntryType;
+  /** Entry id within its service (NSX gives one; optional). */
+  id?: string;
   /** ICMP: `ICMPv4`/`ICMPv6`; L4: `TCP`/`UDP`. */
   protocol?: string;
   icmpType?: number;
   icmpCode?: number;
+  /** L4 and ALG: single ports (`"22"`), ranges (`"8000-8100"`), or comma lists (`"22, 33-70"`). */
   destinationPorts?: string[];
+  sourcePorts?: string[];
   protocolNumber?: number;
+  /** ALG name: FTP, TFTP, ORACLE_TNS, SUN_RPC_TCP/UDP, MS_RPC_TCP/UDP, NBNS_BROADCAST, NBDG_BROADCAST. */
+  alg?: string;
+  etherType?: number;
+  /** NestedServiceServiceEntry: the service it includes. */
+  nestedServicePath?: string;
+  /** UnknownServiceEntry: the type NSX sent and the entry as sent. */
+  type?: string;
+  json?: Record<string, unknown>;
 }
 
 export interface NsxService {
@@ -108,6 +144,18 @@ export interface NsxService {
   path: string;
   displayName: string;
   entries: ServiceEntry[];
+}
+
+/** A VM's virtual network interface (NSX realized-state `VirtualNetworkInterface`). */
+export interface Vif {
+  /** `<vm external id>-<device key>`, e.g. `…-4000`. */
+  externalId: string;
+  macAddress?: string;
+  /** Every address the VIF reports (IPv4 and IPv6); the VM's `ipAddresses` keeps the IPv4 ones. */
+  ipAddresses: string[];
+  lportAttachmentId?: string;
+  deviceKey?: string;
+  deviceName?: string;
 }
 
 export type PowerState = 'VM_RUNNING' | 'VM_STOPPED' | 'VM_SUSPENDED' | 'UNKNOWN';
@@ -118,7 +166,10 @@ export interface Vm {
   displayName: string;
   powerState: PowerState;
   tags: NsxTag[];
+  /** IPv4 addresses; empty for a VM without a VIF or whose VIF reports none. */
   ipAddresses: string[];
+  /** The VM's VIFs when the data has them (MAC- and VIF-based group membership needs them). */
+  vifs?: Vif[];
   /** Segment path if known; otherwise the engine finds the segment whose subnet holds the VM's IP. */
   segmentPath?: string;
   osName?: string;

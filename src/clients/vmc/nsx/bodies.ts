@@ -22,10 +22,11 @@ export type GroupExpressionJson =
   | { resource_type: 'IPAddressExpression'; ip_addresses: string[] }
   | { resource_type: 'Condition'; member_type: string; key: 'Name' | 'Tag' | 'OSName' | 'ComputerName'; operator: string; value: string; scope_operator?: string }
   | { resource_type: 'PathExpression'; paths: string[] }
-  | { resource_type: 'ExternalIDExpression'; member_type: 'VirtualMachine'; external_ids: string[] }
+  | { resource_type: 'ExternalIDExpression'; member_type: 'VirtualMachine' | 'VirtualNetworkInterface'; external_ids: string[] }
   | { resource_type: 'MACAddressExpression'; mac_addresses: string[] }
   | { resource_type: 'ConjunctionOperator'; conjunction_operator: 'AND' | 'OR' }
-  | { resource_type: 'NestedExpression'; expressions: GroupExpressionJson[] };
+  | { resource_type: 'NestedExpression'; expressions: GroupExpressionJson[] }
+  | { resource_type: 'IdentityGroupExpression'; identity_groups: { distinguished_name?: string; domain_base_distinguished_name?: string; sid?: string }[] };
 
 export interface GroupBody {
   display_name?: string;
@@ -48,6 +49,10 @@ export interface RuleBody {
   destinations_excluded?: boolean;
   /** Service paths (`/infra/services/ICMP-ALL`) or `['ANY']`. */
   services?: string[];
+  /** Inline service entries, in the NSX shapes' JSON (src/shapes/nsx/services.ts). */
+  service_entries?: ({ resource_type: string } & Record<string, unknown>)[];
+  /** Context profile paths, or `['ANY']`. */
+  profiles?: string[];
   /** Applied To: label paths, e.g. `['/infra/labels/cgw-cross-vpc']` (the VPC interface). */
   scope?: string[];
   action?: 'ALLOW' | 'DROP' | 'REJECT';
