@@ -1,6 +1,8 @@
 // loadSnapshot: a snapshot folder (the services' own JSON, design §8) → a World. Every file is validated;
-// a missing or malformed file, or a reference to something the snapshot lacks, is a SnapshotError that
-// names the file and field and says what to do. Stores are filled directly with the files' ids (the
+// a missing or malformed file is a SnapshotError that names the file and field and says what to do. A
+// reference that real exports leave dangling (another account's group, a deleted subnet, a prefix list
+// without entries) is a warning instead (readSnapshot returns them), and the engine judges flows that
+// depend on it as indeterminate. Stores are filled directly with the files' ids (the
 // operations would mint new ones) and nothing is re-derived: stale routes stay stale.
 import { World, type LatencyProfile } from '../world';
 import { files } from './layout';
@@ -26,6 +28,7 @@ import { readVms } from './nsx/vms';
 import { readLinkedVpc } from './nsx/linked-vpc';
 import { readGuestFirewalls } from './guest-firewalls';
 import { readSsmNodes } from './ssm-nodes';
+import type { SnapshotWarning } from './snapshot-warning';
 
 export interface LoadSnapshotOptions {
   /** Seed of the world's id generator; default a hash of the files, so ids minted later do not collide. */
@@ -34,8 +37,19 @@ export interface LoadSnapshotOptions {
   latency?: LatencyProfile;
 }
 
+/** A loaded snapshot: the world and the references it could not resolve but loaded around. */
+export interface LoadedSnapshot {
+  world: World;
+  warnings: SnapshotWarning[];
+}
+
 /** Builds a World from a snapshot's files (paths relative to the folder → text). Synchronous and pure. */
 export function worldFromSnapshotFiles(snapshot: ReadonlyMap<string, string>, options: LoadSnapshotOptions = {}): World {
+  return readSnapshot(snapshot, options).world;
+}
+
+/** Like worldFromSnapshotFiles, with the warnings. */
+export function readSnapshot(snapshot: ReadonlyMap<string, string>, options: LoadSnapshotOptions = {}): LoadedSnapshot {
   const src = new SnapshotSource(snapshot);
   const manifest = src.read(files.manifest, manifestSchema);
   const accountId = manifest.accountId ?? src.read(files.vpcs, vpcsSchema).Vpcs[0]?.OwnerId;
@@ -65,10 +79,15 @@ export function worldFromSnapshotFiles(snapshot: ReadonlyMap<string, string>, op
   readGuestFirewalls(src, world);
   readSsmNodes(src, world);
   world.touch();
-  return world;
+  return { world, warnings: src.warnings };
 }
 
 /** Reads the snapshot folder `dir` into a World. Asynchronous (file reads); throws SnapshotError. */
 export async function loadSnapshot(dir: string, options: LoadSnapshotOptions = {}): Promise<World> {
   return worldFromSnapshotFiles(await readSnapshotFiles(dir), options);
+}
+
+/** Reads the snapshot folder `dir`, with the warnings. */
+export async function loadSnapshotWithWarnings(dir: string, options: LoadSnapshotOptions = {}): Promise<LoadedSnapshot> {
+  return readSnapshot(await readSnapshotFiles(dir), options);
 }

@@ -4,9 +4,12 @@ import type { z } from 'zod';
 import { howToProduce, requiredFiles } from './layout';
 import { parseFile, reexportHint } from './parse-file';
 import { SnapshotError, showValue } from './snapshot-error';
+import type { SnapshotWarning } from './snapshot-warning';
 
 export class SnapshotSource {
   private readonly parsed = new Map<string, unknown>();
+  /** References the readers could not resolve but loaded around (see SnapshotWarning). */
+  readonly warnings: SnapshotWarning[] = [];
 
   /** `files` maps paths relative to the snapshot folder (`aws/describe-vpcs.json`) to their text. */
   constructor(readonly files: ReadonlyMap<string, string>) {}
@@ -47,6 +50,20 @@ export class SnapshotSource {
       `${file}: ${field}: ${showValue(value)} is not in ${target}${alsoNot ? ` (nor ${alsoNot})` : ''}. Export all files at the same time, ` +
         `from the same account, region and SDDC and without filters, so that every reference resolves (${howToProduce(target)}).`,
     );
+  }
+
+  /**
+   * A reference to something the snapshot does not hold that real exports do have (another account's
+   * group, a deleted subnet): recorded as a warning, the load goes on. `consequence` says what the
+   * engine does about it.
+   */
+  missing(file: string, field: string, value: string, target: string, consequence: string): void {
+    this.warnings.push({
+      file,
+      field,
+      missing: value,
+      message: `${file}: ${field}: ${showValue(value)} is not in ${target}; ${consequence}. To include it: ${howToProduce(target)}.`,
+    });
   }
 
   /** The same id twice in one file. */

@@ -1,10 +1,18 @@
-// VPCs ⇄ aws/describe-vpcs.json.
+// VPCs ⇄ aws/describe-vpcs.json, with the IPv6 CIDRs of dual-stack VPCs.
 import type { Vpc, World } from '../../world';
 import { files } from '../layout';
 import { vpcsSchema } from '../schemas/vpcs';
 import type { SnapshotSource } from '../snapshot-source';
 import { awsTagsJson } from '../json-shapes';
 import { derivedId } from '../derived-values';
+
+type Ipv6Association = { Ipv6CidrBlock: string; Ipv6CidrBlockState?: { State: string } | undefined };
+
+/** The associated IPv6 CIDRs, left out of the object when there are none (IPv4-only worlds stay as they were). */
+export function ipv6Of(set: readonly Ipv6Association[]): { ipv6CidrBlocks?: string[] } {
+  const cidrs = set.filter((a) => a.Ipv6CidrBlockState === undefined || a.Ipv6CidrBlockState.State === 'associated').map((a) => a.Ipv6CidrBlock);
+  return cidrs.length > 0 ? { ipv6CidrBlocks: cidrs } : {};
+}
 
 export function readVpcs(src: SnapshotSource, world: World): void {
   const json = src.read(files.vpcs, vpcsSchema);
@@ -18,6 +26,7 @@ export function readVpcs(src: SnapshotSource, world: World): void {
       ownerId: v.OwnerId ?? world.accountId,
       cidrBlock: v.CidrBlock,
       secondaryCidrBlocks: secondary,
+      ...ipv6Of(v.Ipv6CidrBlockAssociationSet),
       isDefault: v.IsDefault,
       state: v.State,
       tags: v.Tags.map((t) => ({ key: t.Key, value: t.Value })),
@@ -39,6 +48,15 @@ export function renderVpcs(world: World): unknown {
         CidrBlock: cidr,
         CidrBlockState: { State: 'associated' },
       })),
+      ...(v.ipv6CidrBlocks?.length
+        ? {
+            Ipv6CidrBlockAssociationSet: v.ipv6CidrBlocks.map((cidr) => ({
+              AssociationId: derivedId('vpc-cidr-assoc', v.vpcId, cidr),
+              Ipv6CidrBlock: cidr,
+              Ipv6CidrBlockState: { State: 'associated' },
+            })),
+          }
+        : {}),
       IsDefault: v.isDefault,
       Tags: awsTagsJson(v.tags),
     })),

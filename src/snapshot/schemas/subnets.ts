@@ -1,6 +1,7 @@
-// aws/describe-subnets.json: `aws ec2 describe-subnets --output json`.
+// aws/describe-subnets.json: `aws ec2 describe-subnets --output json`. Dual-stack subnets list their IPv6
+// CIDR in Ipv6CidrBlockAssociationSet.
 import { z } from 'zod';
-import { awsId, awsTags, ipv4Cidr } from './common';
+import { awsId, awsTags, ipv4Cidr, ipv6Cidr } from './common';
 
 export const subnetsSchema = z.looseObject({
   Subnets: z.array(
@@ -11,6 +12,9 @@ export const subnetsSchema = z.looseObject({
       AvailabilityZone: z.string(),
       OwnerId: z.string().optional(),
       State: z.enum(['pending', 'available']).default('available'),
+      Ipv6CidrBlockAssociationSet: z
+        .array(z.looseObject({ Ipv6CidrBlock: ipv6Cidr, AssociationId: z.string().optional(), Ipv6CidrBlockState: z.looseObject({ State: z.string() }).optional() }))
+        .default([]),
       Tags: awsTags,
     }),
   ),

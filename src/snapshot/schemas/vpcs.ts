@@ -1,6 +1,7 @@
-// aws/describe-vpcs.json: `aws ec2 describe-vpcs --output json`.
+// aws/describe-vpcs.json: `aws ec2 describe-vpcs --output json`. Dual-stack VPCs list their IPv6 CIDRs in
+// Ipv6CidrBlockAssociationSet (disassociated ones are skipped by the reader).
 import { z } from 'zod';
-import { awsId, awsTags, ipv4Cidr } from './common';
+import { awsId, awsTags, ipv4Cidr, ipv6Cidr } from './common';
 
 export const vpcsSchema = z.looseObject({
   Vpcs: z.array(
@@ -18,6 +19,9 @@ export const vpcsSchema = z.looseObject({
             CidrBlockState: z.looseObject({ State: z.string() }).optional(),
           }),
         )
+        .default([]),
+      Ipv6CidrBlockAssociationSet: z
+        .array(z.looseObject({ Ipv6CidrBlock: ipv6Cidr, AssociationId: z.string().optional(), Ipv6CidrBlockState: z.looseObject({ State: z.string() }).optional() }))
         .default([]),
       Tags: awsTags,
     }),
