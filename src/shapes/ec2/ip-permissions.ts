@@ -35,13 +35,16 @@ export type GrantShape = Pick<SecurityGroupRule, 'cidrIpv4' | 'cidrIpv6' | 'refe
 
 const withDescription = (d: string | undefined): { description?: string } => (d !== undefined ? { description: d } : {});
 
-/** One permission → its grants, in the CLI's order: IPv4 ranges, IPv6 ranges, groups, prefix lists. */
-export function grantsOfPermission(p: IpPermissionShape): GrantShape[] {
+/**
+ * One permission → its grants, in the CLI's order: IPv4 ranges, IPv6 ranges, groups, prefix lists. A
+ * pair's `UserId` equal to `ownerId` (the group's own account) is the usual case and is not kept.
+ */
+export function grantsOfPermission(p: IpPermissionShape, ownerId?: string): GrantShape[] {
   return [
     ...p.ipRanges.map((r, k) => ({ field: `IpRanges[${k}]`, cidrIpv4: r.cidrIp, ...withDescription(r.description) })),
     ...p.ipv6Ranges.map((r, k) => ({ field: `Ipv6Ranges[${k}]`, cidrIpv6: r.cidrIpv6, ...withDescription(r.description) })),
     ...p.userIdGroupPairs.map((g, k) => {
-      const info = { ...(g.userId !== undefined ? { userId: g.userId } : {}), ...(g.vpcId !== undefined ? { vpcId: g.vpcId } : {}), ...(g.vpcPeeringConnectionId !== undefined ? { vpcPeeringConnectionId: g.vpcPeeringConnectionId } : {}) };
+      const info = { ...(g.userId !== undefined && g.userId !== ownerId ? { userId: g.userId } : {}), ...(g.vpcId !== undefined ? { vpcId: g.vpcId } : {}), ...(g.vpcPeeringConnectionId !== undefined ? { vpcPeeringConnectionId: g.vpcPeeringConnectionId } : {}) };
       return { field: `UserIdGroupPairs[${k}]`, referencedGroupId: g.groupId, ...(Object.keys(info).length > 0 ? { referencedGroupInfo: info } : {}), ...withDescription(g.description) };
     }),
     ...p.prefixListIds.map((pl, k) => ({ field: `PrefixListIds[${k}]`, prefixListId: pl.prefixListId, ...withDescription(pl.description) })),

@@ -23,7 +23,6 @@ export function readPrefixLists(src: SnapshotSource, world: World): void {
       ownerId: p.OwnerId ?? world.accountId,
       addressFamily: p.AddressFamily,
       entries: (entries?.Entries ?? []).map((e) => ({ cidr: e.Cidr, ...(e.Description !== undefined ? { description: e.Description } : {}) })),
-      ...(p.MaxEntries !== undefined ? { maxEntries: p.MaxEntries } : {}),
       ...(entries ? {} : { entriesMissing: true }),
       tags: p.Tags.map((t) => ({ key: t.Key, value: t.Value })),
     };

@@ -41,7 +41,8 @@ export function readSecurityGroups(src: SnapshotSource, world: World): void {
 /** One IpPermission → one rule per grant (IPv4 or IPv6 range, referenced group, prefix list). */
 function expandPermission(src: SnapshotSource, world: World, g: GroupJson, at: string, isEgress: boolean, p: IpPermissionJson): ExpandedRule[] {
   const file = files.securityGroups;
-  const grants = grantsOfPermission(p);
+  const owner = g.OwnerId ?? world.accountId;
+  const grants = grantsOfPermission(p, owner);
   if (grants.length === 0) return [];
   let ipProtocol: string;
   try {
@@ -55,7 +56,6 @@ function expandPermission(src: SnapshotSource, world: World, g: GroupJson, at: s
   } catch {
     src.invalid(file, `${at}.FromPort`, p.fromPort, `and ToPort ${p.toPort} are not a valid port range (or ICMP type and code) for protocol ${ipProtocol}`);
   }
-  const owner = g.OwnerId ?? world.accountId;
   const base = { groupId: g.GroupId, groupOwnerId: owner, isEgress, ipProtocol, ...ports, tags: [] };
   return grants.map(({ field, ...grant }) => {
     const ref = grant.referencedGroupId;

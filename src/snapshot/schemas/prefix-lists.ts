@@ -9,7 +9,6 @@ export const prefixListsSchema = z.looseObject({
       PrefixListId: awsId('pl'),
       PrefixListName: z.string().default(''),
       AddressFamily: z.enum(['IPv4', 'IPv6']).default('IPv4'),
-      MaxEntries: z.number().int().optional(),
       OwnerId: z.string().optional(),
       Tags: awsTags,
     }),
