@@ -8,9 +8,9 @@ import { derivedId } from '../derived-values';
 
 type Ipv6Association = { Ipv6CidrBlock: string; Ipv6CidrBlockState?: { State: string } | undefined };
 
-/** The associated IPv6 CIDRs, left out of the object when there are none (IPv4-only worlds stay as they were). */
+/** The associated IPv6 CIDRs (older CLI output prints the state in capitals, `ASSOCIATED`), left out of the object when there are none (IPv4-only worlds stay as they were). */
 export function ipv6Of(set: readonly Ipv6Association[]): { ipv6CidrBlocks?: string[] } {
-  const cidrs = set.filter((a) => a.Ipv6CidrBlockState === undefined || a.Ipv6CidrBlockState.State === 'associated').map((a) => a.Ipv6CidrBlock);
+  const cidrs = set.filter((a) => a.Ipv6CidrBlockState === undefined || a.Ipv6CidrBlockState.State.toLowerCase() === 'associated').map((a) => a.Ipv6CidrBlock);
   return cidrs.length > 0 ? { ipv6CidrBlocks: cidrs } : {};
 }
 
@@ -19,7 +19,7 @@ export function readVpcs(src: SnapshotSource, world: World): void {
   json.Vpcs.forEach((v, i) => {
     if (world.ec2.vpcs.has(v.VpcId)) src.duplicate(files.vpcs, `Vpcs[${i}].VpcId`, v.VpcId);
     const secondary = v.CidrBlockAssociationSet.filter(
-      (a) => a.CidrBlock !== v.CidrBlock && (a.CidrBlockState === undefined || a.CidrBlockState.State === 'associated'),
+      (a) => a.CidrBlock !== v.CidrBlock && (a.CidrBlockState === undefined || a.CidrBlockState.State.toLowerCase() === 'associated'),
     ).map((a) => a.CidrBlock);
     const vpc: Vpc = {
       vpcId: v.VpcId,
