@@ -69,6 +69,13 @@ export default tseslint.config(
     rules: restrict(['msw', 'msw/*', '@aws-sdk/*', '**/mocks/**', '**/lab/**', '**/cli/**', '**/scenarios/**', '**/clients/**'], 'src/report renders results; it calls no service (design §1).'),
   },
   {
+    files: ['src/shapes/**/*.ts'],
+    rules: restrict(
+      [...thirdPartyForbiddenInCore, ...outerLayers, '**/network/**', '**/snapshot/**'],
+      'src/shapes holds the services\' wire shapes and world⇄JSON conversions: it imports only src/world, zod and ipaddr.js (design §1).',
+    ),
+  },
+  {
     files: ['src/snapshot/**/*.ts'],
     rules: restrict([...thirdPartyForbiddenInCore, ...outerLayers, '**/network/**'], 'snapshots convert between files and src/world only.'),
   },

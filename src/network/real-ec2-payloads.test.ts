@@ -71,6 +71,23 @@ describe('dual-stack VPC, subnet and ENI (describe-vpcs, describe-subnets, creat
   });
 });
 
+describe('an IPv6-only subnet (create-subnet example 3) with an ENI in it', () => {
+  it('loads with warnings, leaving both out, and the IPv4 flows are judged as before', () => {
+    let files = caseC();
+    const vpcId = JSON.parse(files.get('aws/describe-vpcs.json')!).Vpcs[0].VpcId;
+    const subnet = { ...corpus('create-subnet.3.json').Subnet, VpcId: vpcId };
+    files = editJson(files, 'aws/describe-subnets.json', (j) => void j.Subnets.push(subnet));
+    files = editJson(files, 'aws/describe-network-interfaces.json', (j) => {
+      const { PrivateIpAddress: _v4, PrivateIpAddresses: _all, Attachment: _a, ...eni } = j.NetworkInterfaces[0];
+      j.NetworkInterfaces.push({ ...eni, NetworkInterfaceId: 'eni-0000000000000ipv6', SubnetId: subnet.SubnetId, Ipv6Addresses: [{ Ipv6Address: '2600:1f13:cfe:3660::10' }] });
+    });
+    const { world, warnings } = load(files);
+    expect(warnings.map((w) => w.missing)).toEqual([subnet.SubnetId, 'eni-0000000000000ipv6']);
+    expect(world.ec2.subnets.has(subnet.SubnetId)).toBe(false);
+    expect(awsToVm(world).status).toBe('reachable');
+  });
+});
+
 describe('IPv6 network ACL entries (describe-network-acls example of a dual-stack VPC, rule 32768)', () => {
   const dualStackAcl = corpus('describe-network-acls.1.json').NetworkAcls.find((a: Json) => a.NetworkAclId === 'acl-0e2a78e4e2EXAMPLE');
 

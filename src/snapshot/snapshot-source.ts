@@ -10,6 +10,8 @@ export class SnapshotSource {
   private readonly parsed = new Map<string, unknown>();
   /** References the readers could not resolve but loaded around (see SnapshotWarning). */
   readonly warnings: SnapshotWarning[] = [];
+  /** Ids the readers left out with a warning (an IPv6-only subnet, an ENI without an IPv4 address): references to them are left out too. */
+  readonly skipped = new Set<string>();
 
   /** `files` maps paths relative to the snapshot folder (`aws/describe-vpcs.json`) to their text. */
   constructor(readonly files: ReadonlyMap<string, string>) {}
@@ -64,6 +66,12 @@ export class SnapshotSource {
       missing: value,
       message: `${file}: ${field}: ${showValue(value)} is not in ${target}; ${consequence}. To include it: ${howToProduce(target)}.`,
     });
+  }
+
+  /** An object left out because the model cannot hold it (IPv6 only): a warning, and later references to it are left out too. */
+  skip(file: string, field: string, id: string, why: string): void {
+    this.skipped.add(id);
+    this.warnings.push({ file, field, missing: id, message: `${file}: ${field}: ${showValue(id)} is left out: ${why}` });
   }
 
   /** The same id twice in one file. */

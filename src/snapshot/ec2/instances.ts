@@ -58,6 +58,11 @@ export function readInstances(src: SnapshotSource, world: World): void {
       if (inFile.has(inst.InstanceId)) src.duplicate(files.instances, `${at}.InstanceId`, inst.InstanceId);
       inFile.add(inst.InstanceId);
       if (inst.State.Name === 'terminated') return;
+      const primary = inst.NetworkInterfaces.find((n) => n.Attachment?.DeviceIndex === 0)?.NetworkInterfaceId;
+      if ((inst.SubnetId !== undefined && src.skipped.has(inst.SubnetId)) || (primary !== undefined && src.skipped.has(primary))) {
+        src.skip(files.instances, `${at}.InstanceId`, inst.InstanceId, 'an IPv6-only instance carries no IPv4 flow');
+        return;
+      }
       const instance = readInstance(src, world, inst, at, r.OwnerId ?? world.accountId);
       world.ec2.instances.set(instance.instanceId, instance);
     });

@@ -12,6 +12,10 @@ export function readNetworkInterfaces(src: SnapshotSource, world: World): void {
     const at = `NetworkInterfaces[${i}]`;
     const file = files.networkInterfaces;
     if (world.ec2.networkInterfaces.has(n.NetworkInterfaceId)) src.duplicate(file, `${at}.NetworkInterfaceId`, n.NetworkInterfaceId);
+    if (src.skipped.has(n.SubnetId) || n.PrivateIpAddress === undefined) {
+      src.skip(file, `${at}.PrivateIpAddress`, n.NetworkInterfaceId, 'an ENI without an IPv4 address (IPv6 only) carries no IPv4 flow');
+      return;
+    }
     const subnet = world.ec2.subnets.get(n.SubnetId) ?? src.dangling(file, `${at}.SubnetId`, n.SubnetId, files.subnets);
     n.Groups.forEach((g, k) => {
       if (!world.ec2.securityGroups.has(g.GroupId)) {

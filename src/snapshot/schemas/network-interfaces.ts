@@ -11,7 +11,8 @@ export const networkInterfacesSchema = z.looseObject({
       VpcId: awsId('vpc').optional(),
       OwnerId: z.string().optional(),
       AvailabilityZone: z.string().optional(),
-      PrivateIpAddress: ipv4,
+      /** Absent on an ENI of an IPv6-only subnet. */
+      PrivateIpAddress: ipv4.optional(),
       PrivateIpAddresses: z.array(z.looseObject({ PrivateIpAddress: ipv4, Primary: z.boolean().default(false) })).default([]),
       Ipv6Addresses: z.array(z.looseObject({ Ipv6Address: ipv6 })).default([]),
       Groups: z.array(z.looseObject({ GroupId: awsId('sg'), GroupName: z.string().optional() })).default([]),

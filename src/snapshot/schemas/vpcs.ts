@@ -1,7 +1,8 @@
 // aws/describe-vpcs.json: `aws ec2 describe-vpcs --output json`. Dual-stack VPCs list their IPv6 CIDRs in
-// Ipv6CidrBlockAssociationSet (disassociated ones are skipped by the reader).
+// Ipv6CidrBlockAssociationSet (disassociated ones, and the empty CIDR of one still `associating`, are
+// skipped by the reader).
 import { z } from 'zod';
-import { awsId, awsTags, ipv4Cidr, ipv6Cidr } from './common';
+import { awsId, awsTags, ipv4Cidr } from './common';
 
 export const vpcsSchema = z.looseObject({
   Vpcs: z.array(
@@ -21,7 +22,7 @@ export const vpcsSchema = z.looseObject({
         )
         .default([]),
       Ipv6CidrBlockAssociationSet: z
-        .array(z.looseObject({ Ipv6CidrBlock: ipv6Cidr, AssociationId: z.string().optional(), Ipv6CidrBlockState: z.looseObject({ State: z.string() }).optional() }))
+        .array(z.looseObject({ Ipv6CidrBlock: z.string(), AssociationId: z.string().optional(), Ipv6CidrBlockState: z.looseObject({ State: z.string() }).optional() }))
         .default([]),
       Tags: awsTags,
     }),
