@@ -47,7 +47,7 @@ export function renderVerdict(v: Verdict): string {
   return lines.join('\n');
 }
 
-const cell = (v: Verdict | undefined): string => (!v ? '-' : v.reachable ? 'reachable' : `${v.blockedBy!.code} (${v.blockedBy!.direction})`);
+const cell = (v: Verdict | undefined): string => (!v ? '-' : v.reachable ? 'reachable' : v.blockedBy ? `${v.blockedBy.code} (${v.blockedBy.direction})` : v.status);
 
 /** A table: one row per instance × VM, the verdict of each direction. */
 export function renderMatrix(verdicts: readonly Verdict[]): string {
