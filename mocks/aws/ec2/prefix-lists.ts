@@ -33,12 +33,13 @@ export const prefixListOperations: Ec2OperationTable = {
   CreateManagedPrefixList: operation({
     parse: (p) => {
       const family = p.required('AddressFamily');
-      if (family !== 'IPv4') throw ec2Error('UnsupportedOperation', 'The vmc-reach mock models IPv4 prefix lists only.');
+      if (family !== 'IPv4' && family !== 'IPv6') throw ec2Error('InvalidParameterValue', `Value (${family}) for parameter addressFamily is invalid. Expected IPv4 or IPv6.`);
       p.str('ClientToken');
       const maxEntries = p.int('MaxEntries');
       if (maxEntries === undefined) throw ec2Error('MissingParameter', 'The request must contain the parameter MaxEntries');
       return {
         prefixListName: p.required('PrefixListName'),
+        addressFamily: family as 'IPv4' | 'IPv6',
         maxEntries,
         entries: p.list('Entry').map((e) => {
           const description = e.str('Description');
