@@ -1,4 +1,4 @@
-// Managed prefix lists on the wire: CreateManagedPrefixList (IPv4), DescribeManagedPrefixLists
+// Managed prefix lists on the wire: CreateManagedPrefixList (IPv4 or IPv6), DescribeManagedPrefixLists
 // (filters: prefix-list-id, prefix-list-name, owner-id) and GetManagedPrefixListEntries.
 // Mock note: only the world's own prefix lists exist; AWS also lists its service prefix lists
 // (com.amazonaws.<region>.s3, …), which the world does not model. Versions are always 1.
