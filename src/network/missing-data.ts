@@ -55,7 +55,7 @@ export function referencedGroupMissing(rule: SecurityGroupRule): MissingDatum {
   return {
     code: 'REFERENCED_GROUP_MISSING',
     missing: gid,
-    what: `rule ${rule.securityGroupRuleId} of ${rule.groupId} allows members of ${gid}${where}, which is not in the data: whether the peer is a member cannot be told`,
+    what: `rule ${rule.securityGroupRuleId} of ${rule.groupId} allows members of ${gid}${where}, which is not in the data: the peer's interface does not list it, but the rule cannot be checked against the group itself`,
     settle: `export ${gid} and the ENIs that wear it (aws ec2 describe-security-groups --group-ids ${gid}; aws ec2 describe-network-interfaces --filters Name=group-id,Values=${gid}${where ? ', in the account that owns it' : ''})`,
     rule,
   };
