@@ -235,6 +235,12 @@ describe('references that leave the export (describe-security-groups example pai
     expect(v.assumptions).toEqual([expect.objectContaining({ code: 'REFERENCED_GROUP_MISSING', missing: pair.GroupId, hopKind: 'eni-sg-ingress', what: expect.stringContaining('999988887777') })]);
   });
 
+  it('the world keeps the foreign pair, so a snapshot written back holds its account', () => {
+    const written = JSON.parse(snapshotFiles(load(addPairToDefault(caseB())).world, { description: 'x' }).get('aws/describe-security-groups.json')!);
+    const pairs = written.SecurityGroups.flatMap((g: Json) => g.IpPermissions.flatMap((p: Json) => p.UserIdGroupPairs));
+    expect(pairs).toContainEqual(expect.objectContaining({ GroupId: pair.GroupId, UserId: '999988887777' }));
+  });
+
   it('when another rule of the same groups definitely allows, the hop is allowed (case C)', () => {
     expect(awsToVm(load(addPairToDefault(caseC())).world).status).toBe('reachable');
   });
