@@ -71,7 +71,8 @@ export default tseslint.config(
   {
     files: ['src/shapes/**/*.ts'],
     rules: restrict(
-      [...thirdPartyForbiddenInCore, ...outerLayers, '**/network/**', '**/snapshot/**'],
+      // Both forms: `../network` (a folder's index) as well as `../network/x`.
+      [...thirdPartyForbiddenInCore, ...[...outerLayers, '**/network/**', '**/snapshot/**'].flatMap((l) => [l, l.slice(0, -3)])],
       'src/shapes holds the services\' wire shapes and world⇄JSON conversions: it imports only src/world, zod and ipaddr.js (design §1).',
     ),
   },
