@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { ipToNumber, nameTag, type World } from '../world';
 import { readSnapshot, snapshotFiles, articleCaseB, articleCaseC } from '../snapshot';
 import { editJson, type Json } from '../snapshot/test-helpers';
-import { evaluate } from './evaluate';
+import { evaluate, evaluateMatrix } from './evaluate';
 import { compileNaclMatcher } from './nacl-match';
 import { packetsOf } from './flow';
 import type { Verdict } from './verdict';
@@ -265,3 +265,33 @@ describe('references that leave the export (describe-security-groups example pai
     expect(vmToAws(load(files).world).status).toBe('reachable');
   });
 });
+
+describe('everything at once, for every flow and protocol', () => {
+  it('a case B snapshot carrying all the IPv6 and missing-data forms above gives a verdict for every pair, never an error', () => {
+    const acl = corpus('describe-network-acls.1.json').NetworkAcls.find((a: Json) => a.NetworkAclId === 'acl-0e2a78e4e2EXAMPLE');
+    const ipv6Routes = corpus('describe-route-tables-ipv6.1.json').RouteTables.flatMap((t: Json) => t.Routes).filter((r: Json) => r.DestinationIpv6CidrBlock);
+    let files = editJson(caseB(), 'aws/describe-network-acls.json', (j) => void j.NetworkAcls[0].Entries.push(...acl.Entries.filter((e: Json) => e.Ipv6CidrBlock)));
+    files = editJson(files, 'aws/describe-route-tables.json', (j) => {
+      j.RouteTables[0].Routes.push(...ipv6Routes, { DestinationPrefixListId: 'pl-11223344556677aab', GatewayId: 'igw-0123456789abcdef0', Origin: 'CreateRoute', State: 'active' });
+    });
+    files = editJson(files, 'aws/describe-security-groups.json', (j) => {
+      for (const g of j.SecurityGroups) {
+        for (const p of [...g.IpPermissions, ...g.IpPermissionsEgress]) p.Ipv6Ranges = [{ CidrIpv6: '::/0' }];
+        g.IpPermissions.push({ IpProtocol: 'icmpv6', FromPort: -1, ToPort: -1, Ipv6Ranges: [{ CidrIpv6: '::/0' }] }, { IpProtocol: 'tcp', FromPort: 443, ToPort: 443, PrefixListIds: [{ PrefixListId: 'pl-11223344556677aab' }, { PrefixListId: 'pl-002dc3ec097de1514' }], UserIdGroupPairs: [{ GroupId: 'sg-903004f8', UserId: '999988887777' }] });
+      }
+    });
+    files = withoutRuleIds(files);
+    files.set('aws/describe-managed-prefix-lists.json', JSON.stringify(lists()));
+    files.set('aws/managed-prefix-list-entries/pl-11223344556677aab.json', JSON.stringify({ Entries: [{ Cidr: '2001:db8:1234:8800::/56' }] }));
+    const { world } = load(files);
+    for (const flow of [{}, { protocol: 'tcp' as const, port: 443 }, { protocol: 'udp' as const, port: 53 }]) {
+      const verdicts = evaluateMatrix(world, flow);
+      expect(verdicts.length).toBeGreaterThan(0);
+      for (const v of verdicts) expect(['reachable', 'unreachable', 'indeterminate']).toContain(v.status);
+    }
+  });
+});
+
+function lists(): Json {
+  return corpus('describe-managed-prefix-lists.1.json');
+}
