@@ -51,7 +51,8 @@ export default tseslint.config(
               regex: '^(?!zod$|ipaddr\\.js$|\\.\\.?/|(\\.\\./)+world(/|$)).*',
               message: 'src/shapes imports src/world, zod and ipaddr.js only (design §1).',
             },
-            { group: [...outerLayers, '**/network/**', '**/snapshot/**'], message: 'src/shapes imports src/world, zod and ipaddr.js only (design §1).' },
+            // Both forms: `../network` (a folder's index) as well as `../network/x`.
+            { group: [...outerLayers, '**/network/**', '**/snapshot/**'].flatMap((l) => [l, l.slice(0, -3)]), message: 'src/shapes imports src/world, zod and ipaddr.js only (design §1).' },
           ],
         },
       ],

@@ -8,7 +8,7 @@
 // connected and holds its address. Nodes route the other side's addresses via their gateway; no
 // namespace has a default route to anything.
 import type { World } from '../world';
-import { formatCidr, parseCidr, routeTableForSubnet } from '../world';
+import { formatCidr, isIpv4Cidr, parseCidr, routeTableForSubnet } from '../world';
 import type { RoutePlan, RulePlan } from './plan';
 import { crossLinkIfname, ipv4Subnets, nodeIfname, type InstanceNode, type LabTopology, type VmNode } from './lab-topology';
 
@@ -49,7 +49,7 @@ export function vpcRouterRouting(world: World, topo: LabTopology): RouterRouting
     const rt = routeTableForSubnet(world, subnetId);
     let hasDefault = false;
     for (const route of rt?.routes ?? []) {
-      const prefixes = route.destinationCidrBlock !== undefined ? [route.destinationCidrBlock] : (world.ec2.prefixLists.get(route.destinationPrefixListId ?? '')?.entries ?? []).map((e) => e.cidr);
+      const prefixes = route.destinationCidrBlock !== undefined ? [route.destinationCidrBlock] : (world.ec2.prefixLists.get(route.destinationPrefixListId ?? '')?.entries ?? []).map((e) => e.cidr).filter(isIpv4Cidr);
       const target = route.gatewayId ?? route.networkInterfaceId ?? route.natGatewayId ?? route.transitGatewayId ?? route.vpcPeeringConnectionId ?? route.instanceId ?? '?';
       for (const prefix of prefixes) {
         if (parseCidr(prefix).prefix === 0) hasDefault = true;

@@ -15,9 +15,10 @@ import type { LabTopology } from './lab-topology';
 function naclChainRules(acl: NetworkAcl, egress: boolean): string[] {
   const field = egress ? 'daddr' : 'saddr';
   const lines: string[] = [];
-  for (const e of acl.entries.filter((x) => x.egress === egress).sort((a, b) => a.ruleNumber - b.ruleNumber)) {
+  // The lab is IPv4 only: IPv6 entries (no cidrBlock) filter nothing it carries.
+  for (const e of acl.entries.filter((x) => x.egress === egress && x.cidrBlock !== undefined).sort((a, b) => a.ruleNumber - b.ruleNumber)) {
     const proto = naclEntryMatch(e);
-    const peer = addressMatch(field, [e.cidrBlock]);
+    const peer = addressMatch(field, [e.cidrBlock!]);
     if (proto === null || peer === null) continue;
     const verdict = e.ruleAction === 'allow' ? 'return' : 'counter drop';
     lines.push([peer, proto, verdict, nftComment(`${acl.networkAclId} ${egress ? 'outbound' : 'inbound'} rule ${e.ruleNumber}`)].filter(Boolean).join(' '));

@@ -3,7 +3,7 @@
 // chains are only entered for packets that start a connection: the caller accepts tracked replies first
 // (conntrack), which is what makes SGs stateful. The peer is the destination for egress rules and the
 // source for ingress rules; a CIDR, a prefix list's entries, or the members of a referenced group.
-import type { World } from '../world';
+import { isIpv4Cidr, type World } from '../world';
 import { addressMatch } from './address-match';
 import { sgMemberAddresses } from './address-sets';
 import { nftComment, sgRuleMatch } from './nft-match';
@@ -17,7 +17,7 @@ export function sgChainRules(world: World, groupIds: readonly string[], isEgress
       const proto = sgRuleMatch(rule);
       if (proto === null) continue;
       const peers = rule.cidrIpv4 !== undefined ? [rule.cidrIpv4]
-        : rule.prefixListId !== undefined ? (world.ec2.prefixLists.get(rule.prefixListId)?.entries ?? []).map((e) => e.cidr)
+        : rule.prefixListId !== undefined ? (world.ec2.prefixLists.get(rule.prefixListId)?.entries ?? []).map((e) => e.cidr).filter(isIpv4Cidr)
         : rule.referencedGroupId !== undefined ? sgMemberAddresses(world, rule.referencedGroupId)
         : [];
       const peer = addressMatch(field, peers);

@@ -1,5 +1,6 @@
 // A network ACL compiled for one direction and one packet: its entries in rule-number order, the first
-// whose CIDR holds the peer decides. Stateless: replies are evaluated as packets of their own.
+// whose CIDR holds the peer decides. Stateless: replies are evaluated as packets of their own. Packets
+// are IPv4, so IPv6 entries (`Ipv6CidrBlock`, AWS's own `*` at 32768) never decide.
 import type { NaclEntry, NetworkAcl } from '../world';
 import { cidrContainsIp, parseCidr, type Cidr } from '../world/cidr';
 import { naclEntryCovers } from './packet-match';
@@ -12,9 +13,9 @@ export interface NaclMatcher {
 
 export function compileNaclMatcher(acl: NetworkAcl, egress: boolean, packet: Packet): NaclMatcher {
   const entries: { cidr: Cidr; entry: NaclEntry }[] = acl.entries
-    .filter((e) => e.egress === egress && naclEntryCovers(e, packet))
+    .filter((e) => e.egress === egress && e.cidrBlock !== undefined && naclEntryCovers(e, packet))
     .sort((a, b) => a.ruleNumber - b.ruleNumber)
-    .map((entry) => ({ cidr: parseCidr(entry.cidrBlock), entry }));
+    .map((entry) => ({ cidr: parseCidr(entry.cidrBlock!), entry }));
   return {
     match(peerIp) {
       for (const e of entries) if (cidrContainsIp(e.cidr, peerIp)) return e.entry;
@@ -24,4 +25,4 @@ export function compileNaclMatcher(acl: NetworkAcl, egress: boolean, packet: Pac
 }
 
 export const describeNaclEntry = (e: NaclEntry): string =>
-  `rule ${e.ruleNumber === 32767 ? '*' : e.ruleNumber}: ${e.ruleAction} ${e.protocol === '-1' ? 'all' : `protocol ${e.protocol}`} ${e.egress ? 'to' : 'from'} ${e.cidrBlock}`;
+  `rule ${e.ruleNumber >= 32767 ? '*' : e.ruleNumber}: ${e.ruleAction} ${e.protocol === '-1' ? 'all' : `protocol ${e.protocol}`} ${e.egress ? 'to' : 'from'} ${e.cidrBlock ?? e.ipv6CidrBlock ?? '?'}`;

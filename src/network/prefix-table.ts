@@ -1,6 +1,6 @@
-// A table of IPv4 prefixes for fast point lookups: one hash map per prefix length in use, so a lookup
+// A table of IPv4 prefixes (IPv6 ones are ignored: packets are IPv4) for fast point lookups: one hash map per prefix length in use, so a lookup
 // costs at most one map probe per distinct length (rarely more than a handful).
-import { maskOf, parseCidr } from '../world/cidr';
+import { isIpv4Cidr, maskOf, parseCidr } from '../world/cidr';
 
 interface Entry<T> {
   value: T;
@@ -11,8 +11,9 @@ export class PrefixTable<T> {
   private readonly byLength = new Map<number, Map<number, Entry<T>>>();
   private lengths: number[] = [];
 
-  /** Adds a prefix; for duplicates the entry with the lowest `order` is kept. */
+  /** Adds an IPv4 prefix; for duplicates the entry with the lowest `order` is kept. Other text (IPv6) is skipped. */
   add(cidr: string, value: T, order: number): void {
+    if (!isIpv4Cidr(cidr)) return;
     const c = parseCidr(cidr);
     let m = this.byLength.get(c.prefix);
     if (!m) {

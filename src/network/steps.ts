@@ -1,6 +1,6 @@
 // The checks a path is made of. Each records one hop (allowed or blocked) and returns whether the
 // packet goes on. The two path files (ec2-to-sddc, sddc-to-ec2) put these in the order of design §2.
-import type { GuestFirewall, NetworkInterface, World } from '../world';
+import type { GuestFirewall, NetworkInterface, Route, World } from '../world';
 import { ipToNumber, cidrContainsIp, parseCidr, routeTarget } from '../world';
 import type { Packet } from './flow';
 import { describePacket } from './flow';
@@ -14,6 +14,7 @@ import { describeNaclEntry } from './nacl-match';
 import { describeRoute } from './route-match';
 import { describeCgwRule } from './cgw-match';
 import * as fixes from './fixes';
+import { prefixListMissing } from './missing-data';
 import { segmentIsRouted } from '../world';
 
 export interface Ctx {
@@ -79,11 +80,23 @@ export interface SgCheck {
 
 export function securityGroups(c: Ctx, s: SgCheck): boolean {
   const resource = c.index.sgResource(s.groupKey, s.groupIds);
-  const rule = c.index.sg(s.groupKey, s.groupIds, s.isEgress, s.packet).match(s.peerIp, s.peerGroups);
+  const matcher = c.index.sg(s.groupKey, s.groupIds, s.isEgress, s.packet);
+  const rule = matcher.match(s.peerIp, s.peerGroups);
   const dir = s.isEgress ? 'outbound' : 'inbound';
   if (rule) {
     const matched = c.index.matchedRule(rule, () => ({ id: rule.securityGroupRuleId, summary: describeSgRule(rule) }));
     return c.trace.allow({ path: s.path, kind: s.kind, resource, via: s.via, matched, detail: `${dir} ${s.packet.text} allowed by ${rule.groupId}` });
+  }
+  // No rule definitely allows; one the data cannot decide might (SGs only allow, so nothing else could block).
+  const possible = matcher.possible(s.peerIp, s.peerGroups);
+  if (possible.length > 0) {
+    const first = possible[0]!;
+    const matched = first.rule ? { id: first.rule.securityGroupRuleId, summary: describeSgRule(first.rule) } : null;
+    const others = possible.length > 1 ? ` (also undecided: ${possible.slice(1).map((p) => p.missing).join(', ')})` : '';
+    return c.trace.indeterminate(
+      { path: s.path, kind: s.kind, resource, via: s.via, matched, detail: `no ${dir} rule of ${resource.name} definitely matches ${s.packet.text} ${s.isEgress ? 'to' : 'from'} ${s.peerIpText}; ${first.what}${others}` },
+      { code: first.code, missing: first.missing, what: first.what, settle: first.settle },
+    );
   }
   return c.trace.deny({ path: s.path, kind: s.kind, resource, via: s.via, matched: null, detail: `no ${dir} rule of ${resource.name} matches ${s.packet.text} ${s.isEgress ? 'to' : 'from'} ${s.peerIpText}` }, s.code, s.fix());
 }
@@ -117,10 +130,23 @@ export function routeToSddc(c: Ctx, path: PathDirection, subnetId: string, dst: 
   const cidr = dst.segment?.subnets[0]?.network ?? `${dst.ip}/32`;
   if (!rt) return c.trace.deny({ path, kind: 'route', resource: { type: 'route-table', id: `(none for ${subnetId})` }, matched: null, detail: `subnet ${subnetId} has no route table` }, 'NO_ROUTE', fixes.routeFix('(main)', cidr, linked?.activeEni ?? '(active ENI)', false));
   const resource: ResourceRef = { type: 'route-table', id: rt.routeTableId, name: rt.associations.some((a) => a.main) ? 'main' : 'custom' };
-  const hit = c.index.route(rt).lookup(dst.ipNum);
+  const matcher = c.index.route(rt);
+  const hit = matcher.lookup(dst.ipNum);
   const active = linked?.activeEni;
   if (!linked || !active) {
     return c.trace.deny({ path, kind: 'route', resource, matched: null, detail: 'the SDDC has no linked VPC in this world' }, 'NO_ROUTE', fixes.routeFix(rt.routeTableId, cidr, '(active ENI)', false));
+  }
+  // A prefix-list route whose entries are unknown might be the longest match: undecided unless it would lead where the known match leads.
+  const leadsToSddc = (r: Route | undefined): boolean => r !== undefined && r.networkInterfaceId === active && r.state === 'active';
+  const undecided = matcher.unknown.find((r) => leadsToSddc(r) !== leadsToSddc(hit?.route));
+  if (undecided) {
+    const pl = undecided.destinationPrefixListId!;
+    const m = prefixListMissing(c.world, pl, `route table ${rt.routeTableId}`);
+    const known = hit ? `the known longest match is ${describeRoute(hit.route)}` : 'no known route matches';
+    return c.trace.indeterminate(
+      { path, kind: 'route', resource, matched: { id: pl, summary: describeRoute(undecided) }, detail: `${dst.ip} may be routed by ${describeRoute(undecided)}: the entries of ${pl} are not in the data (${known})` },
+      { code: m.code, missing: m.missing, what: `${m.what}: whether it routes ${dst.ip} cannot be told`, settle: m.settle },
+    );
   }
   if (!hit) {
     // Only the tables VMC manages lose the route when a segment is disconnected; a custom table never had it.

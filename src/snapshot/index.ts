@@ -1,6 +1,7 @@
 // The snapshot format's public surface: load a customer's exported JSON into a World, write a World
 // back out in the same shapes, the error both raise, and the article's worlds.
-export { loadSnapshot, worldFromSnapshotFiles, type LoadSnapshotOptions } from './load-snapshot';
+export { loadSnapshot, loadSnapshotWithWarnings, readSnapshot, worldFromSnapshotFiles, type LoadSnapshotOptions, type LoadedSnapshot } from './load-snapshot';
+export { formatSnapshotWarning, type SnapshotWarning } from './snapshot-warning';
 export { writeSnapshot, snapshotFiles, type WriteSnapshotOptions } from './write-snapshot';
 export { readSnapshotFiles, writeSnapshotFiles } from './snapshot-files';
 export { SnapshotError, isSnapshotError } from './snapshot-error';

@@ -94,9 +94,6 @@ describe('loadSnapshot errors', () => {
 
   it.each([
     ['an instance subnet', 'aws/describe-instances.json', (j: Json) => void (j.Reservations[0].Instances[0].SubnetId = 'subnet-0000000000000dead'), 'Reservations[0].Instances[0].SubnetId', 'aws/describe-subnets.json'],
-    ['an ENI security group', 'aws/describe-network-interfaces.json', (j: Json) => void (j.NetworkInterfaces[0].Groups[0].GroupId = 'sg-0000000000000dead'), 'NetworkInterfaces[0].Groups[0].GroupId', 'aws/describe-security-groups.json'],
-    ['a referenced security group', 'aws/describe-security-groups.json', (j: Json) => void (j.SecurityGroups[0].IpPermissions[0].UserIdGroupPairs[0].GroupId = 'sg-0000000000000dead'), 'SecurityGroups[0].IpPermissions[0].UserIdGroupPairs[0].GroupId', 'aws/describe-security-groups.json'],
-    ['a route to an ENI', 'aws/describe-route-tables.json', (j: Json) => void (j.RouteTables[0].Routes[1].NetworkInterfaceId = 'eni-0000000000000dead'), 'RouteTables[0].Routes[1].NetworkInterfaceId', 'aws/describe-network-interfaces.json'],
     ['the active ENI', 'nsx/linked-vpcs.json', (j: Json) => void (j.results[0].active_eni = 'eni-0000000000000dead'), 'results[0].active_eni', 'aws/describe-network-interfaces.json'],
   ])('reports a dangling reference: %s', (_what, file, edit, field, target) => {
     const e = loadError(editJson(caseBFiles(), file, edit));
@@ -114,14 +111,6 @@ describe('loadSnapshot errors', () => {
     expect(e.file).toBe('aws/describe-security-groups.json');
     expect(e.field).toBe('SecurityGroups[0].IpPermissions[0].UserIdGroupPairs[0]');
     expect(e.message).toContain('has no entry in aws/describe-security-group-rules.json. The two files disagree: export both at the same time');
-  });
-
-  it('reports a prefix list without its entries file', () => {
-    const files = caseBFiles();
-    files.set('aws/describe-managed-prefix-lists.json', JSON.stringify({ PrefixLists: [{ PrefixListId: 'pl-0123456789abcdef0', PrefixListName: 'x', AddressFamily: 'IPv4' }] }));
-    const e = loadError(files);
-    expect(e).toMatchObject({ file: 'aws/managed-prefix-list-entries/pl-0123456789abcdef0.json', field: '' });
-    expect(e.message).toContain('aws ec2 get-managed-prefix-list-entries --prefix-list-id pl-0123456789abcdef0');
   });
 
   it('reports a linked VPC without an active ENI in either field', () => {

@@ -1,12 +1,14 @@
 // loadSnapshot: a snapshot folder (the services' own JSON, design §8) → a World. Every file is validated;
-// a missing or malformed file, or a reference to something the snapshot lacks, is a SnapshotError that
-// names the file and field and says what to do. Stores are filled directly with the files' ids (the
+// a missing or malformed file is a SnapshotError that names the file and field and says what to do. A
+// reference that real exports leave dangling (another account's group, a deleted subnet, a prefix list
+// without entries) is a warning instead (readSnapshot returns them), and the engine judges flows that
+// depend on it as indeterminate. Stores are filled directly with the files' ids (the
 // operations would mint new ones) and nothing is re-derived: stale routes stay stale.
 import { World, type LatencyProfile } from '../world';
 import { files } from './layout';
 import { manifestSchema } from './schemas/manifest';
 import { vpcsSchema } from './schemas/vpcs';
-import { SnapshotSource, type SnapshotWarning } from './snapshot-source';
+import { SnapshotSource } from './snapshot-source';
 import { SnapshotError } from './snapshot-error';
 import { reexportHint } from './parse-file';
 import { readSnapshotFiles } from './snapshot-files';
@@ -28,6 +30,7 @@ import { readVms } from './nsx/vms';
 import { readLinkedVpc } from './nsx/linked-vpc';
 import { readGuestFirewalls } from './guest-firewalls';
 import { readSsmNodes } from './ssm-nodes';
+import type { SnapshotWarning } from './snapshot-warning';
 
 export interface LoadSnapshotOptions {
   /** Seed of the world's id generator; default a hash of the files, so ids minted later do not collide. */
@@ -38,15 +41,26 @@ export interface LoadSnapshotOptions {
   onWarning?: (w: SnapshotWarning) => void;
 }
 
+/** A loaded snapshot: the world and what was loaded with a caveat or around a missing reference. */
+export interface LoadedSnapshot {
+  world: World;
+  warnings: SnapshotWarning[];
+}
+
+/** Builds a World from a snapshot's files (paths relative to the folder → text). Synchronous and pure. */
+export function worldFromSnapshotFiles(snapshot: ReadonlyMap<string, string>, options: LoadSnapshotOptions = {}): World {
+  return readSnapshot(snapshot, options).world;
+}
+
 /**
- * Builds a World from a snapshot's files (paths relative to the folder → text). Synchronous and pure.
+ * Like worldFromSnapshotFiles, with the warnings.
  * Safety net: an error a reader did not anticipate (not a SnapshotError) becomes a SnapshotError naming
  * the file being read, so odd content is a message about that file, never an internal error.
  */
-export function worldFromSnapshotFiles(snapshot: ReadonlyMap<string, string>, options: LoadSnapshotOptions = {}): World {
+export function readSnapshot(snapshot: ReadonlyMap<string, string>, options: LoadSnapshotOptions = {}): LoadedSnapshot {
   const src = new SnapshotSource(snapshot, options.onWarning);
   try {
-    return readWorld(src, snapshot, options);
+    return readWorld(src, options);
   } catch (e) {
     if (e instanceof SnapshotError || src.lastRead === undefined) throw e;
     const file = src.lastRead;
@@ -54,12 +68,12 @@ export function worldFromSnapshotFiles(snapshot: ReadonlyMap<string, string>, op
   }
 }
 
-function readWorld(src: SnapshotSource, snapshot: ReadonlyMap<string, string>, options: LoadSnapshotOptions): World {
+function readWorld(src: SnapshotSource, options: LoadSnapshotOptions): LoadedSnapshot {
   const manifest = src.read(files.manifest, manifestSchema);
   const accountId = manifest.accountId ?? src.read(files.vpcs, vpcsSchema).Vpcs[0]?.OwnerId;
   const world = new World({
     region: manifest.region,
-    seed: options.seed ?? contentSeed(snapshot),
+    seed: options.seed ?? contentSeed(src.files),
     ...(accountId !== undefined ? { accountId } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.latency ? { latency: options.latency } : {}),
@@ -83,10 +97,15 @@ function readWorld(src: SnapshotSource, snapshot: ReadonlyMap<string, string>, o
   readGuestFirewalls(src, world);
   readSsmNodes(src, world);
   world.touch();
-  return world;
+  return { world, warnings: src.warnings };
 }
 
 /** Reads the snapshot folder `dir` into a World. Asynchronous (file reads); throws SnapshotError. */
 export async function loadSnapshot(dir: string, options: LoadSnapshotOptions = {}): Promise<World> {
   return worldFromSnapshotFiles(await readSnapshotFiles(dir), options);
+}
+
+/** Reads the snapshot folder `dir`, with the warnings. */
+export async function loadSnapshotWithWarnings(dir: string, options: LoadSnapshotOptions = {}): Promise<LoadedSnapshot> {
+  return readSnapshot(await readSnapshotFiles(dir), options);
 }

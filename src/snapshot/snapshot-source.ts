@@ -4,18 +4,18 @@ import type { z } from 'zod';
 import { howToProduce, requiredFiles } from './layout';
 import { parseFile, reexportHint } from './parse-file';
 import { SnapshotError, showValue } from './snapshot-error';
+import type { SnapshotWarning } from './snapshot-warning';
 
-/** Something the reader loaded with a caveat (an NSX object it cannot fully evaluate, a dangling reference). */
-export interface SnapshotWarning {
-  file: string;
-  field: string;
-  message: string;
-}
+export type { SnapshotWarning };
 
 export class SnapshotSource {
   private readonly parsed = new Map<string, unknown>();
   /** The file the readers asked for last: the one an unexpected error while loading is attributed to. */
   lastRead: string | undefined;
+  /** Objects loaded with a caveat and references loaded around (see SnapshotWarning). */
+  readonly warnings: SnapshotWarning[] = [];
+  /** Ids the readers left out with a warning (an IPv6-only subnet, an ENI without an IPv4 address): references to them are left out too. */
+  readonly skipped = new Set<string>();
 
   /**
    * `files` maps paths relative to the snapshot folder (`aws/describe-vpcs.json`) to their text;
@@ -28,7 +28,12 @@ export class SnapshotSource {
 
   /** Loaded, with a caveat: the object stays in the world and the engine names what it cannot judge. */
   warn(file: string, field: string, message: string): void {
-    this.onWarning({ file, field, message: `${file}: ${field}: ${message}` });
+    this.push({ file, field, message: `${file}: ${field}: ${message}` });
+  }
+
+  private push(w: SnapshotWarning): void {
+    this.warnings.push(w);
+    this.onWarning(w);
   }
 
   has(file: string): boolean {
@@ -68,6 +73,26 @@ export class SnapshotSource {
       `${file}: ${field}: ${showValue(value)} is not in ${target}${alsoNot ? ` (nor ${alsoNot})` : ''}. Export all files at the same time, ` +
         `from the same account, region and SDDC and without filters, so that every reference resolves (${howToProduce(target)}).`,
     );
+  }
+
+  /**
+   * A reference to something the snapshot does not hold that real exports do have (another account's
+   * group, a deleted subnet): recorded as a warning, the load goes on. `consequence` says what the
+   * engine does about it.
+   */
+  missing(file: string, field: string, value: string, target: string, consequence: string): void {
+    this.push({
+      file,
+      field,
+      missing: value,
+      message: `${file}: ${field}: ${showValue(value)} is not in ${target}; ${consequence}. To include it: ${howToProduce(target)}.`,
+    });
+  }
+
+  /** An object left out because the model cannot hold it (IPv6 only): a warning, and later references to it are left out too. */
+  skip(file: string, field: string, id: string, why: string): void {
+    this.skipped.add(id);
+    this.push({ file, field, missing: id, message: `${file}: ${field}: ${showValue(id)} is left out: ${why}` });
   }
 
   /** The same id twice in one file. */

@@ -1,4 +1,5 @@
-// IPv4 address and CIDR arithmetic on 32-bit numbers, built on ipaddr.js for parsing and validation.
+// IPv4 address and CIDR arithmetic on 32-bit numbers, built on ipaddr.js for parsing and validation;
+// IPv6 is recognised (real exports are dual stack) so that IPv4 lookups can skip it instead of failing.
 import ipaddr from 'ipaddr.js';
 
 export interface Cidr {
@@ -18,6 +19,23 @@ export function isIpv4Cidr(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** True when `text` is an IPv6 address (no prefix). */
+export const isIpv6 = (text: string): boolean => ipaddr.IPv6.isValid(text) && !text.includes('/');
+
+/** True when `text` is an IPv6 CIDR such as `2001:db8:1234:1a00::/56` or `::/0`. */
+export function isIpv6Cidr(text: string): boolean {
+  const [addr, len, ...rest] = text.split('/');
+  if (rest.length !== 0 || len === undefined || !/^\d{1,3}$/.test(len) || Number(len) > 128) return false;
+  return isIpv6(addr ?? '');
+}
+
+/** The address family of a CIDR or address, or undefined when it is neither. */
+export function ipFamily(text: string): 'IPv4' | 'IPv6' | undefined {
+  if (isIpv4Cidr(text) || isIpv4(text)) return 'IPv4';
+  if (isIpv6Cidr(text) || isIpv6(text)) return 'IPv6';
+  return undefined;
 }
 
 // Parsing is on the engine's hot path and the same few thousand addresses recur, so results are memoized

@@ -21,7 +21,7 @@ test.each([
   ['DisassociateRouteTable of an unknown association', () => new DisassociateRouteTableCommand({ AssociationId: 'rtbassoc-0123456789abcdef0' }), 'InvalidAssociationID.NotFound'],
   ['ReplaceNetworkAclAssociation of an unknown ACL', () => new ReplaceNetworkAclAssociationCommand({ AssociationId: 'aclassoc-0123456789abcdef0', NetworkAclId: 'acl-0123456789abcdef0' }), 'InvalidNetworkAclID.NotFound'],
   ['DeleteTags on an unknown instance', () => new DeleteTagsCommand({ Resources: ['i-0123456789abcdef0'] }), 'InvalidInstanceID.NotFound'],
-  ['an IPv6 prefix list', () => new CreateManagedPrefixListCommand({ PrefixListName: 'v6', MaxEntries: 1, AddressFamily: 'IPv6' }), 'UnsupportedOperation'],
+  ['a prefix list of an unknown address family', () => new CreateManagedPrefixListCommand({ PrefixListName: 'v5', MaxEntries: 1, AddressFamily: 'IPv5' }), 'InvalidParameterValue'],
 ] as const)('%s is %s', async (_what, command, code) => {
   const { ec2 } = mock.use(smallWorld().world);
   expect(await rejection(ec2.send(command() as never))).toMatchObject({ name: code, $metadata: { httpStatusCode: 400 } });

@@ -65,3 +65,12 @@ test('ReplaceNetworkAclAssociation moves a subnet; an ACL in use or the default 
   await ec2.send(new DeleteNetworkAclCommand({ NetworkAclId: custom }));
   expect(await rejection(ec2.send(new DeleteNetworkAclCommand({ NetworkAclId: current.NetworkAclId! })))).toMatchObject({ name: 'InvalidParameterValue' });
 });
+
+test('an IPv6 entry (Ipv6CidrBlock) is created and described as EC2 shows it', async () => {
+  const { world, vpc } = smallWorld();
+  const { ec2 } = mock.use(world);
+  const acl = (await ec2.send(new CreateNetworkAclCommand({ VpcId: vpc.vpcId }))).NetworkAcl!;
+  await ec2.send(new CreateNetworkAclEntryCommand({ NetworkAclId: acl.NetworkAclId, RuleNumber: 101, Protocol: '-1', RuleAction: 'allow', Egress: false, Ipv6CidrBlock: '::/0' }));
+  const out = (await ec2.send(new DescribeNetworkAclsCommand({ NetworkAclIds: [acl.NetworkAclId!] }))).NetworkAcls![0]!;
+  expect(out.Entries).toContainEqual({ RuleNumber: 101, Protocol: '-1', RuleAction: 'allow', Egress: false, Ipv6CidrBlock: '::/0' });
+});

@@ -2,8 +2,9 @@
 // ReplaceNetworkAclAssociation and DescribeNetworkAcls. DescribeNetworkAcls filters: network-acl-id, vpc-id, default, owner-id,
 // association.association-id, association.network-acl-id, association.subnet-id, entry.cidr,
 // entry.egress, entry.icmp.code, entry.icmp.type, entry.port-range.from, entry.port-range.to,
-// entry.protocol, entry.rule-action, entry.rule-number, tag:<k>, tag-key.
-// Mock note: no IPv6 entries.
+// entry.ipv6-cidr, entry.protocol, entry.rule-action, entry.rule-number, tag:<k>, tag-key. Entries are IPv4
+// (`CidrBlock`) or IPv6 (`Ipv6CidrBlock`); the entry element comes from src/shapes/ec2.
+// Mock note: a new ACL gets only the IPv4 `*` entries (EC2 adds the IPv6 ones at 32768 in a dual-stack VPC).
 import {
   createNetworkAcl,
   createNetworkAclEntry,
@@ -18,11 +19,12 @@ import {
   type NetworkAcl,
 } from '../../../src/world';
 import type { QueryParams } from '../protocols/query-params';
-import { items } from '../protocols/ec2-xml';
+import { items, type XmlObject } from '../protocols/ec2-xml';
+import { naclEntryShape } from '../../../src/shapes/ec2';
 import { applyFilters, type FilterTable } from './filters';
 import { page } from './paging';
 import { operation, type Ec2OperationTable } from './operation';
-import { parseDescribe, tagSet, unsupported } from './render';
+import { parseDescribe, tagSet } from './render';
 
 const entries = (f: (e: NaclEntry) => string | number | boolean | undefined) => (acl: NetworkAcl) => acl.entries.map(f);
 
@@ -35,6 +37,7 @@ export const networkAclFilters: FilterTable<NetworkAcl> = {
   'association.network-acl-id': (a) => a.associations.map((x) => x.networkAclId),
   'association.subnet-id': (a) => a.associations.map((x) => x.subnetId),
   'entry.cidr': entries((e) => e.cidrBlock),
+  'entry.ipv6-cidr': entries((e) => e.ipv6CidrBlock),
   'entry.egress': entries((e) => e.egress),
   'entry.icmp.code': entries((e) => e.icmpTypeCode?.code),
   'entry.icmp.type': entries((e) => e.icmpTypeCode?.type),
@@ -50,15 +53,7 @@ export const renderNetworkAcl = (a: NetworkAcl) => ({
   vpcId: a.vpcId,
   default: a.isDefault,
   entrySet: items(
-    a.entries.map((e) => ({
-      ruleNumber: e.ruleNumber,
-      protocol: e.protocol,
-      ruleAction: e.ruleAction,
-      egress: e.egress,
-      cidrBlock: e.cidrBlock,
-      icmpTypeCode: e.icmpTypeCode ? { code: e.icmpTypeCode.code, type: e.icmpTypeCode.type } : undefined,
-      portRange: e.portRange ? { from: e.portRange.from, to: e.portRange.to } : undefined,
-    })),
+    a.entries.map((e) => naclEntryShape(e) as XmlObject),
   ),
   associationSet: items(a.associations.map((x) => ({ networkAclAssociationId: x.networkAclAssociationId, networkAclId: x.networkAclId, subnetId: x.subnetId }))),
   tagSet: tagSet(a.tags),
@@ -67,9 +62,16 @@ export const renderNetworkAcl = (a: NetworkAcl) => ({
 
 const aclNotFound = (id: string) => ec2Error('InvalidNetworkAclID.NotFound', `The network ACL '${id}' does not exist`);
 
+/** `CidrBlock` or `Ipv6CidrBlock` (exactly one: the world says so when both or neither are given). */
+function cidrOf(p: QueryParams): { cidrBlock?: string; ipv6CidrBlock?: string } {
+  const v4 = p.str('CidrBlock');
+  const v6 = p.str('Ipv6CidrBlock');
+  if (v4 === undefined && v6 === undefined) throw ec2Error('MissingParameter', 'The request must contain the parameter CidrBlock or Ipv6CidrBlock');
+  return { ...(v4 !== undefined ? { cidrBlock: v4 } : {}), ...(v6 !== undefined ? { ipv6CidrBlock: v6 } : {}) };
+}
+
 /** CreateNetworkAclEntry / ReplaceNetworkAclEntry: the entry, with `Icmp.Type/Code` and `PortRange.From/To`. */
 function parseEntry(p: QueryParams): { networkAclId: string; entry: NaclEntry } {
-  unsupported(p, 'Ipv6CidrBlock', 'the world models IPv4 entries only');
   const ruleAction = p.required('RuleAction');
   if (ruleAction !== 'allow' && ruleAction !== 'deny') throw ec2Error('InvalidParameterValue', `Value (${ruleAction}) for parameter ruleAction is invalid. Expected allow or deny.`);
   const icmp = p.struct('Icmp');
@@ -87,7 +89,7 @@ function parseEntry(p: QueryParams): { networkAclId: string; entry: NaclEntry } 
       protocol: p.required('Protocol'),
       ruleAction,
       egress: p.bool('Egress') ?? false,
-      cidrBlock: p.required('CidrBlock'),
+      ...cidrOf(p),
       ...(icmp ? { icmpTypeCode: { type: type ?? -1, code: code ?? -1 } } : {}),
       ...(ports ? { portRange: { from: from ?? 0, to: to ?? 65535 } } : {}),
     },

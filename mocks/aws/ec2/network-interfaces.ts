@@ -82,7 +82,7 @@ export const renderNetworkInterface = (world: World, e: NetworkInterface) => ({
   privateIpAddressesSet: items(
     [e.privateIpAddress, ...e.secondaryPrivateIpAddresses].map((ip, i) => ({ privateIpAddress: ip, privateDnsName: privateDnsNameOf(world, ip), primary: i === 0 })),
   ),
-  ipv6AddressesSet: '',
+  ipv6AddressesSet: items((e.ipv6Addresses ?? []).map((ipv6Address) => ({ ipv6Address }))),
   interfaceType: e.interfaceType,
 });
 

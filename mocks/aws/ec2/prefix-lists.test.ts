@@ -17,3 +17,12 @@ test('an unknown list is InvalidPrefixListID.NotFound', async () => {
   const { ec2 } = mock.use(smallWorld().world);
   expect(await rejection(ec2.send(new GetManagedPrefixListEntriesCommand({ PrefixListId: 'pl-0123456789abcdef0' })))).toMatchObject({ name: 'InvalidPrefixListID.NotFound' });
 });
+
+test('an IPv6 list holds IPv6 entries and refuses IPv4 ones', async () => {
+  const { ec2 } = mock.use(smallWorld().world);
+  const created = (await ec2.send(new CreateManagedPrefixListCommand({ PrefixListName: 'vpc-ipv6-cidrs', MaxEntries: 25, AddressFamily: 'IPv6', Entries: [{ Cidr: '2001:db8:1234:1a00::/56' }] }))).PrefixList!;
+  expect(created.AddressFamily).toBe('IPv6');
+  expect((await ec2.send(new GetManagedPrefixListEntriesCommand({ PrefixListId: created.PrefixListId! }))).Entries).toEqual([{ Cidr: '2001:db8:1234:1a00::/56' }]);
+  const refused = await rejection(ec2.send(new CreateManagedPrefixListCommand({ PrefixListName: 'mixed', MaxEntries: 5, AddressFamily: 'IPv6', Entries: [{ Cidr: '10.0.0.0/16' }] })));
+  expect(refused).toMatchObject({ name: 'InvalidParameterValue' });
+});

@@ -1,4 +1,4 @@
-// Managed prefix lists on the wire: CreateManagedPrefixList (IPv4), DescribeManagedPrefixLists
+// Managed prefix lists on the wire: CreateManagedPrefixList (IPv4 or IPv6), DescribeManagedPrefixLists
 // (filters: prefix-list-id, prefix-list-name, owner-id) and GetManagedPrefixListEntries.
 // Mock note: only the world's own prefix lists exist; AWS also lists its service prefix lists
 // (com.amazonaws.<region>.s3, …), which the world does not model. Versions are always 1.
@@ -33,12 +33,13 @@ export const prefixListOperations: Ec2OperationTable = {
   CreateManagedPrefixList: operation({
     parse: (p) => {
       const family = p.required('AddressFamily');
-      if (family !== 'IPv4') throw ec2Error('UnsupportedOperation', 'The vmc-reach mock models IPv4 prefix lists only.');
+      if (family !== 'IPv4' && family !== 'IPv6') throw ec2Error('InvalidParameterValue', `Value (${family}) for parameter addressFamily is invalid. Expected IPv4 or IPv6.`);
       p.str('ClientToken');
       const maxEntries = p.int('MaxEntries');
       if (maxEntries === undefined) throw ec2Error('MissingParameter', 'The request must contain the parameter MaxEntries');
       return {
         prefixListName: p.required('PrefixListName'),
+        addressFamily: family as 'IPv4' | 'IPv6',
         maxEntries,
         entries: p.list('Entry').map((e) => {
           const description = e.str('Description');

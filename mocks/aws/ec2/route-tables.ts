@@ -1,7 +1,8 @@
 // Route tables on the wire: Create/DeleteRouteTable, Create/Replace/DeleteRoute,
 // Associate/DisassociateRouteTable and DescribeRouteTables. DescribeRouteTables filters: route-table-id, vpc-id, owner-id, association.main,
 // association.subnet-id, association.route-table-association-id, association.route-table-id,
-// route.destination-cidr-block, route.destination-prefix-list-id, route.gateway-id,
+// route.destination-cidr-block, route.destination-ipv6-cidr-block, route.destination-prefix-list-id,
+// route.egress-only-internet-gateway-id, route.gateway-id,
 // route.instance-id, route.nat-gateway-id, route.transit-gateway-id, route.vpc-peering-connection-id,
 // route.network-interface-id (mock extension), route.origin, route.state, tag:<k>, tag-key.
 import {
@@ -21,6 +22,7 @@ import {
 } from '../../../src/world';
 import type { QueryParams } from '../protocols/query-params';
 import { items } from '../protocols/ec2-xml';
+import { routeShape } from '../../../src/shapes/ec2';
 import { applyFilters, type FilterTable } from './filters';
 import { page } from './paging';
 import { operation, type Ec2OperationTable } from './operation';
@@ -37,7 +39,9 @@ export const routeTableFilters: FilterTable<RouteTable> = {
   'association.route-table-association-id': (rt) => rt.associations.map((a) => a.routeTableAssociationId),
   'association.route-table-id': (rt) => rt.associations.map((a) => a.routeTableId),
   'route.destination-cidr-block': routes('destinationCidrBlock'),
+  'route.destination-ipv6-cidr-block': routes('destinationIpv6CidrBlock'),
   'route.destination-prefix-list-id': routes('destinationPrefixListId'),
+  'route.egress-only-internet-gateway-id': routes('egressOnlyInternetGatewayId'),
   'route.gateway-id': routes('gatewayId'),
   'route.instance-id': routes('instanceId'),
   'route.nat-gateway-id': routes('natGatewayId'),
@@ -48,19 +52,7 @@ export const routeTableFilters: FilterTable<RouteTable> = {
   'route.state': routes('state'),
 };
 
-const renderRoute = (ownerId: string, r: Route) => ({
-  destinationCidrBlock: r.destinationCidrBlock,
-  destinationPrefixListId: r.destinationPrefixListId,
-  gatewayId: r.gatewayId,
-  instanceId: r.instanceId,
-  instanceOwnerId: r.instanceId ? ownerId : undefined,
-  natGatewayId: r.natGatewayId,
-  transitGatewayId: r.transitGatewayId,
-  networkInterfaceId: r.networkInterfaceId,
-  vpcPeeringConnectionId: r.vpcPeeringConnectionId,
-  state: r.state,
-  origin: r.origin,
-});
+const renderRoute = (ownerId: string, r: Route) => ({ ...routeShape(r), ...(r.instanceId ? { instanceOwnerId: ownerId } : {}) });
 
 export const renderRouteTable = (rt: RouteTable) => ({
   routeTableId: rt.routeTableId,

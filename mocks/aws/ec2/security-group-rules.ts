@@ -2,37 +2,27 @@
 // security-group-rule-id, tag:<k>, tag-key, as EC2 documents), the `securityGroupRuleSet` item that
 // Authorize returns too, and the IpPermission shape of Authorize/Revoke requests, including the
 // legacy flat form (IpProtocol, FromPort, ToPort, CidrIp, SourceSecurityGroupName at the top level).
-// Mock note: IPv6 ranges are refused (UnsupportedOperation); the world models IPv4 rules only.
+// The rule element is src/shapes/ec2's. Mock note: a referenced group must exist in this world (EC2 also
+// accepts groups of peered VPCs and other accounts).
 import { describeSecurityGroupRules, ec2Error, type IpPermission, type SecurityGroup, type SecurityGroupRule, type World } from '../../../src/world';
-import { items } from '../protocols/ec2-xml';
+import { items, type XmlObject } from '../protocols/ec2-xml';
+import { securityGroupRuleShape } from '../../../src/shapes/ec2';
 import type { QueryParams } from '../protocols/query-params';
 import { applyFilters, type FilterTable } from './filters';
 import { page } from './paging';
 import { operation, type Ec2OperationTable } from './operation';
-import { arn, parseDescribe, tagSet, unsupported } from './render';
+import { parseDescribe, tagSet } from './render';
 
 export const securityGroupRuleFilters: FilterTable<SecurityGroupRule> = {
   'group-id': (r) => r.groupId,
   'security-group-rule-id': (r) => r.securityGroupRuleId,
 };
 
-export const renderSecurityGroupRule = (world: World, r: SecurityGroupRule) => ({
-  securityGroupRuleId: r.securityGroupRuleId,
-  groupId: r.groupId,
-  groupOwnerId: r.groupOwnerId,
-  isEgress: r.isEgress,
-  ipProtocol: r.ipProtocol,
-  fromPort: r.fromPort,
-  toPort: r.toPort,
-  cidrIpv4: r.cidrIpv4,
-  prefixListId: r.prefixListId,
-  referencedGroupInfo: r.referencedGroupId
-    ? { groupId: r.referencedGroupId, userId: world.ec2.securityGroups.get(r.referencedGroupId)?.ownerId ?? world.accountId }
-    : undefined,
-  description: r.description,
-  tagSet: tagSet(r.tags),
-  securityGroupRuleArn: arn(world, 'security-group-rule', r.securityGroupRuleId, r.groupOwnerId),
-});
+/** A `securityGroupRuleSet` item: the rule's shape (src/shapes/ec2) with its tags as a `tagSet`. */
+export const renderSecurityGroupRule = (world: World, r: SecurityGroupRule): XmlObject => {
+  const { tags, referencedGroupInfo, ...rest } = securityGroupRuleShape(world, r);
+  return { ...rest, ...(referencedGroupInfo ? { referencedGroupInfo: { ...referencedGroupInfo } } : {}), tagSet: tagSet(tags) };
+};
 
 /** Finds a security group by name where EC2 allows it: in the VPC given, else in the default VPC. */
 export function groupByName(world: World, name: string, vpcId?: string): SecurityGroup {
@@ -53,7 +43,6 @@ export function targetGroupId(world: World, p: QueryParams): string {
 }
 
 function parsePermission(world: World, q: QueryParams, vpcId: string | undefined): IpPermission {
-  unsupported(q, 'Ipv6Ranges', 'the world models IPv4 rules only');
   const fromPort = q.int('FromPort');
   const toPort = q.int('ToPort');
   const descriptionOf = (x: QueryParams) => {
@@ -65,6 +54,7 @@ function parsePermission(world: World, q: QueryParams, vpcId: string | undefined
     ...(fromPort !== undefined ? { fromPort } : {}),
     ...(toPort !== undefined ? { toPort } : {}),
     ipRanges: q.list('IpRanges').map((r) => ({ cidrIp: r.required('CidrIp'), ...descriptionOf(r) })),
+    ipv6Ranges: q.list('Ipv6Ranges').map((r) => ({ cidrIpv6: r.required('CidrIpv6'), ...descriptionOf(r) })),
     userIdGroupPairs: q.list('Groups').map((g) => {
       g.str('UserId');
       g.str('VpcId');

@@ -80,10 +80,12 @@ test('an unknown source group is InvalidGroup.NotFound', async () => {
   expect(e).toMatchObject({ name: 'InvalidGroup.NotFound', message: "The security group 'sg-0123456789abcdef0' does not exist" });
 });
 
-test('IPv6 ranges are refused as not supported by the mock, never ignored', async () => {
+test('IPv6 ranges are authorized and described (the AWS CLI example: tcp 22 from 2001:db8:1234:1a00::/64)', async () => {
   const { ec2, groupId } = await withGroup();
-  const e = await rejection(ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: groupId, IpPermissions: [{ IpProtocol: '-1', Ipv6Ranges: [{ CidrIpv6: '::/0' }] }] })));
-  expect(e).toMatchObject({ name: 'UnsupportedOperation', message: expect.stringContaining('Ipv6Ranges') });
+  const out = await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: groupId, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, Ipv6Ranges: [{ CidrIpv6: '2001:db8:1234:1a00::/64' }] }] }));
+  expect(out.SecurityGroupRules).toEqual([expect.objectContaining({ IsEgress: false, IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIpv6: '2001:db8:1234:1a00::/64' })]);
+  const sg = (await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [groupId] }))).SecurityGroups![0]!;
+  expect(sg.IpPermissions).toEqual([expect.objectContaining({ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, Ipv6Ranges: [{ CidrIpv6: '2001:db8:1234:1a00::/64' }], IpRanges: [] })]);
 });
 
 test('egress rules are revoked by rule id, and ingress rules by permission', async () => {

@@ -22,6 +22,7 @@ import {
   type World,
 } from '../../../src/world';
 import { items, type XmlObject } from '../protocols/ec2-xml';
+import { ipPermissionsOf } from '../../../src/shapes/ec2';
 import type { QueryParams } from '../protocols/query-params';
 import { applyFilters, type FilterTable } from './filters';
 import { page } from './paging';
@@ -42,7 +43,7 @@ function permissionFilters(world: World, egress: boolean): FilterTable<SecurityG
     [`${prefix}group-name`]: of((r) => (r.referencedGroupId ? world.ec2.securityGroups.get(r.referencedGroupId)?.groupName : undefined)),
     [`${prefix}prefix-list-id`]: of((r) => r.prefixListId),
     [`${prefix}user-id`]: of((r) => (r.referencedGroupId ? world.ec2.securityGroups.get(r.referencedGroupId)?.ownerId : undefined)),
-    [`${prefix}ipv6-cidr`]: () => [],
+    [`${prefix}ipv6-cidr`]: of((r) => r.cidrIpv6),
   };
 }
 
@@ -56,34 +57,17 @@ export const securityGroupFilters = (world: World): FilterTable<SecurityGroup> =
   ...permissionFilters(world, true),
 });
 
-/** Rules grouped into IpPermissions (one per protocol and port range), as DescribeSecurityGroups shows them. */
+/** Rules grouped into IpPermissions (src/shapes/ec2), as DescribeSecurityGroups shows them; the XML calls the pairs `groups`. */
 function ipPermissions(world: World, rules: readonly SecurityGroupRule[]) {
-  const groups = new Map<string, SecurityGroupRule[]>();
-  for (const r of rules) {
-    const key = `${r.ipProtocol}/${r.fromPort}/${r.toPort}`;
-    const list = groups.get(key);
-    if (list) list.push(r);
-    else groups.set(key, [r]);
-  }
   return items(
-    [...groups.values()].map((rs) => {
-      const first = rs[0]!;
-      const ports = first.ipProtocol === '-1' ? {} : { fromPort: first.fromPort, toPort: first.toPort };
-      return {
-        ipProtocol: first.ipProtocol,
-        ...ports,
-        groups: items(
-          rs.filter((r) => r.referencedGroupId).map((r) => ({
-            userId: world.ec2.securityGroups.get(r.referencedGroupId!)?.ownerId ?? world.accountId,
-            groupId: r.referencedGroupId,
-            description: r.description,
-          })),
-        ),
-        ipRanges: items(rs.filter((r) => r.cidrIpv4).map((r) => ({ cidrIp: r.cidrIpv4, description: r.description }))),
-        ipv6Ranges: '',
-        prefixListIds: items(rs.filter((r) => r.prefixListId).map((r) => ({ prefixListId: r.prefixListId, description: r.description }))),
-      };
-    }),
+    ipPermissionsOf(world, rules).map((p) => ({
+      ipProtocol: p.ipProtocol,
+      ...(p.fromPort !== undefined ? { fromPort: p.fromPort, toPort: p.toPort } : {}),
+      groups: items(p.userIdGroupPairs.map((g) => ({ ...g }))),
+      ipRanges: items(p.ipRanges.map((r) => ({ ...r }))),
+      ipv6Ranges: items(p.ipv6Ranges.map((r) => ({ ...r }))),
+      prefixListIds: items(p.prefixListIds.map((r) => ({ ...r }))),
+    })),
   );
 }
 
@@ -150,6 +134,7 @@ function revokeOperation(egress: boolean) {
             fromPort: r.fromPort,
             toPort: r.toPort,
             cidrIpv4: r.cidrIpv4,
+            cidrIpv6: r.cidrIpv6,
             prefixListId: r.prefixListId,
             referencedGroupId: r.referencedGroupId,
             description: r.description,

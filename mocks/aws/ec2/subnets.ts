@@ -39,7 +39,7 @@ export const renderSubnet = (world: World, s: Subnet) => ({
   ownerId: s.ownerId,
   vpcId: s.vpcId,
   cidrBlock: s.cidrBlock,
-  ipv6CidrBlockAssociationSet: '',
+  ipv6CidrBlockAssociationSet: items((s.ipv6CidrBlocks ?? []).map((c, k) => ({ associationId: `subnet-cidr-assoc-${s.subnetId.slice(7)}${k}`, ipv6CidrBlock: c, ipv6CidrBlockState: { state: 'associated' } }))),
   availableIpAddressCount: freeAddressCount(world, s.subnetId),
   availabilityZone: s.availabilityZone,
   availabilityZoneId: zoneIdOf(world, s.availabilityZone),

@@ -29,7 +29,7 @@ export const renderVpc = (_world: World, v: Vpc) => ({
   state: v.state,
   cidrBlock: v.cidrBlock,
   cidrBlockAssociationSet: items(vpcCidrs(v).map((c) => ({ associationId: cidrAssociationId(v, c), cidrBlock: c, cidrBlockState: { state: 'associated' } }))),
-  ipv6CidrBlockAssociationSet: '',
+  ipv6CidrBlockAssociationSet: items((v.ipv6CidrBlocks ?? []).map((c) => ({ associationId: cidrAssociationId(v, c), ipv6CidrBlock: c, ipv6CidrBlockState: { state: 'associated' } }))),
   dhcpOptionsId: dhcpOptionsId(v),
   instanceTenancy: 'default',
   isDefault: v.isDefault,

@@ -3,7 +3,6 @@
 // what the APIs said, through the same reader a customer's export goes through (src/snapshot).
 import {
   EC2Client,
-  GetManagedPrefixListEntriesCommand,
   paginateDescribeInstances,
   paginateDescribeManagedPrefixLists,
   paginateDescribeNetworkAcls,
@@ -13,6 +12,7 @@ import {
   paginateDescribeSecurityGroups,
   paginateDescribeSubnets,
   paginateDescribeVpcs,
+  paginateGetManagedPrefixListEntries,
   type Filter,
 } from '@aws-sdk/client-ec2';
 import { paginateDescribeInstanceInformation, SSMClient } from '@aws-sdk/client-ssm';
@@ -27,6 +27,9 @@ async function all<P, T>(pages: AsyncIterable<P>, pick: (p: P) => T[] | undefine
   for await (const page of pages) out.push(...(pick(page) ?? []));
   return out;
 }
+
+/** EC2's answers for an object these credentials may not read (a prefix list of another account). */
+const isAccessError = (e: unknown): boolean => /^(UnauthorizedOperation|AccessDenied|InvalidPrefixListID\.NotFound|InvalidPrefixListId\.NotFound)/.test((e as { name?: string }).name ?? '');
 
 export interface AwsDiscoveryOptions {
   /** Limit to the connected VPC; default every VPC the credentials see. */
@@ -69,8 +72,14 @@ export async function collectAwsFiles(ec2: EC2Client, options: AwsDiscoveryOptio
   if (usedLists.length > 0) {
     out.set(files.prefixLists, cliJson({ PrefixLists: usedLists }));
     for (const pl of usedLists) {
-      const entries = await ec2.send(new GetManagedPrefixListEntriesCommand({ PrefixListId: pl.PrefixListId }));
-      out.set(`aws/managed-prefix-list-entries/${pl.PrefixListId}.json`, cliJson({ Entries: entries.Entries ?? [] }));
+      // Every page (a list may hold more entries than one answer gives). A list shared by another account
+      // whose entries these credentials may not read is left without its file: the reader then warns and
+      // the engine calls what depends on it indeterminate, instead of discovery failing as a whole.
+      const entries = await all(paginateGetManagedPrefixListEntries(client, { PrefixListId: pl.PrefixListId }), (p) => p.Entries).catch((e: unknown) => {
+        if (isAccessError(e)) return undefined;
+        throw e;
+      });
+      if (entries) out.set(`aws/managed-prefix-list-entries/${pl.PrefixListId}.json`, cliJson({ Entries: entries }));
     }
   }
   if (options.ssm) {

@@ -140,7 +140,7 @@ export async function runScenario(spec: ScenarioSpec, o: RunScenarioOptions): Pr
     await waitForSegmentRoutes(ctx, out, spec.segments.filter((s) => s.connectivity === 'ON').map((s) => s.name));
     let discovered: DiscoveredConfiguration | undefined;
     const discover = async (): Promise<DiscoveredConfiguration> => {
-      discovered ??= await discoverConfiguration({ ec2: aws.ec2, ssm: aws.ssm, vmc, nsx, vpcId: discovery.connectedVpc.vpcId, region: o.settings.region, description: `${spec.title} (run ${o.runId})` });
+      discovered ??= await discoverConfiguration({ ec2: aws.ec2, ssm: aws.ssm, vmc, nsx, vpcId: discovery.connectedVpc.vpcId, region: o.settings.region, description: `${spec.title} (run ${o.runId})`, log });
       result.discovered = Object.fromEntries(discovered.files);
       return discovered;
     };

@@ -22,9 +22,7 @@ function readInstance(src: SnapshotSource, world: World, inst: InstanceJson, at:
   if (inst.SubnetId === undefined) src.invalid(file, `${at}.SubnetId`, inst.SubnetId, `is missing: a ${state} instance has a subnet`);
   const subnet = world.ec2.subnets.get(inst.SubnetId) ?? src.dangling(file, `${at}.SubnetId`, inst.SubnetId, files.subnets);
   if (inst.PrivateIpAddress === undefined) src.invalid(file, `${at}.PrivateIpAddress`, undefined, `is missing: a ${state} instance has a private address`);
-  inst.SecurityGroups.forEach((g, k) => {
-    if (!world.ec2.securityGroups.has(g.GroupId)) src.dangling(file, `${at}.SecurityGroups[${k}].GroupId`, g.GroupId, files.securityGroups);
-  });
+  // The instance's SecurityGroups are its primary ENI's groups: a group missing from the export is reported there.
   const k = inst.NetworkInterfaces.findIndex((n) => n.Attachment?.DeviceIndex === 0);
   if (k < 0) src.invalid(file, `${at}.NetworkInterfaces`, inst.NetworkInterfaces.length, 'interfaces listed, none with Attachment.DeviceIndex 0: the instance needs its primary ENI');
   const eniId = inst.NetworkInterfaces[k]!.NetworkInterfaceId;
@@ -60,6 +58,11 @@ export function readInstances(src: SnapshotSource, world: World): void {
       if (inFile.has(inst.InstanceId)) src.duplicate(files.instances, `${at}.InstanceId`, inst.InstanceId);
       inFile.add(inst.InstanceId);
       if (inst.State.Name === 'terminated') return;
+      const primary = inst.NetworkInterfaces.find((n) => n.Attachment?.DeviceIndex === 0)?.NetworkInterfaceId;
+      if ((inst.SubnetId !== undefined && src.skipped.has(inst.SubnetId)) || (primary !== undefined && src.skipped.has(primary))) {
+        src.skip(files.instances, `${at}.InstanceId`, inst.InstanceId, 'an IPv6-only instance carries no IPv4 flow');
+        return;
+      }
       const instance = readInstance(src, world, inst, at, r.OwnerId ?? world.accountId);
       world.ec2.instances.set(instance.instanceId, instance);
     });

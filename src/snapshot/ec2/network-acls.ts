@@ -1,5 +1,7 @@
-// Network ACLs ⇄ aws/describe-network-acls.json. IPv6 entries are not modelled and are skipped.
-import type { NaclEntry, NetworkAcl, World } from '../../world';
+// Network ACLs ⇄ aws/describe-network-acls.json, IPv4 and IPv6 entries alike (entry shape: src/shapes/ec2).
+// An association to a subnet the export lacks (a deleted subnet) loads with a warning.
+import type { NetworkAcl, World } from '../../world';
+import { naclEntryJson } from '../../shapes/ec2';
 import { files } from '../layout';
 import { networkAclsSchema } from '../schemas/network-acls';
 import type { SnapshotSource } from '../snapshot-source';
@@ -11,30 +13,22 @@ export function readNetworkAcls(src: SnapshotSource, world: World): void {
     const at = `NetworkAcls[${i}]`;
     if (world.ec2.networkAcls.has(acl.NetworkAclId)) src.duplicate(file, `${at}.NetworkAclId`, acl.NetworkAclId);
     if (!world.ec2.vpcs.has(acl.VpcId)) src.dangling(file, `${at}.VpcId`, acl.VpcId, files.vpcs);
-    const entries: NaclEntry[] = acl.Entries.flatMap((e) =>
-      e.CidrBlock === undefined
-        ? []
-        : [
-            {
-              ruleNumber: e.RuleNumber,
-              protocol: e.Protocol,
-              ruleAction: e.RuleAction,
-              egress: e.Egress,
-              cidrBlock: e.CidrBlock,
-              ...(e.IcmpTypeCode ? { icmpTypeCode: { type: e.IcmpTypeCode.Type, code: e.IcmpTypeCode.Code } } : {}),
-              ...(e.PortRange ? { portRange: { from: e.PortRange.From, to: e.PortRange.To } } : {}),
-            },
-          ],
-    );
+    acl.Entries.forEach((e, k) => {
+      if ((e.cidrBlock === undefined) === (e.ipv6CidrBlock === undefined)) {
+        src.invalid(file, `${at}.Entries[${k}]`, e.ruleNumber, 'is a rule number whose entry needs exactly one of CidrBlock and Ipv6CidrBlock');
+      }
+    });
     acl.Associations.forEach((a, k) => {
-      if (!world.ec2.subnets.has(a.SubnetId)) src.dangling(file, `${at}.Associations[${k}].SubnetId`, a.SubnetId, files.subnets);
+      if (!world.ec2.subnets.has(a.SubnetId)) {
+        src.missing(file, `${at}.Associations[${k}].SubnetId`, a.SubnetId, files.subnets, `the association of ${acl.NetworkAclId} is kept but decides nothing (a deleted subnet carries no flow)`);
+      }
     });
     const nacl: NetworkAcl = {
       networkAclId: acl.NetworkAclId,
       vpcId: acl.VpcId,
       ownerId: acl.OwnerId ?? world.accountId,
       isDefault: acl.IsDefault,
-      entries,
+      entries: acl.Entries,
       associations: acl.Associations.map((a) => ({ networkAclAssociationId: a.NetworkAclAssociationId, networkAclId: acl.NetworkAclId, subnetId: a.SubnetId })),
       tags: acl.Tags.map((t) => ({ key: t.Key, value: t.Value })),
     };
@@ -46,15 +40,7 @@ export function renderNetworkAcls(world: World): unknown {
   return {
     NetworkAcls: [...world.ec2.networkAcls.values()].map((acl) => ({
       Associations: acl.associations.map((a) => ({ NetworkAclAssociationId: a.networkAclAssociationId, NetworkAclId: a.networkAclId, SubnetId: a.subnetId })),
-      Entries: acl.entries.map((e) => ({
-        CidrBlock: e.cidrBlock,
-        Egress: e.egress,
-        IcmpTypeCode: e.icmpTypeCode && { Code: e.icmpTypeCode.code, Type: e.icmpTypeCode.type },
-        PortRange: e.portRange && { From: e.portRange.from, To: e.portRange.to },
-        Protocol: e.protocol,
-        RuleAction: e.ruleAction,
-        RuleNumber: e.ruleNumber,
-      })),
+      Entries: acl.entries.map(naclEntryJson),
       IsDefault: acl.isDefault,
       NetworkAclId: acl.networkAclId,
       Tags: acl.tags.map((t) => ({ Key: t.key, Value: t.value })),

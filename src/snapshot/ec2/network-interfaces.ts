@@ -12,9 +12,15 @@ export function readNetworkInterfaces(src: SnapshotSource, world: World): void {
     const at = `NetworkInterfaces[${i}]`;
     const file = files.networkInterfaces;
     if (world.ec2.networkInterfaces.has(n.NetworkInterfaceId)) src.duplicate(file, `${at}.NetworkInterfaceId`, n.NetworkInterfaceId);
+    if (src.skipped.has(n.SubnetId) || n.PrivateIpAddress === undefined) {
+      src.skip(file, `${at}.PrivateIpAddress`, n.NetworkInterfaceId, 'an ENI without an IPv4 address (IPv6 only) carries no IPv4 flow');
+      return;
+    }
     const subnet = world.ec2.subnets.get(n.SubnetId) ?? src.dangling(file, `${at}.SubnetId`, n.SubnetId, files.subnets);
     n.Groups.forEach((g, k) => {
-      if (!world.ec2.securityGroups.has(g.GroupId)) src.dangling(file, `${at}.Groups[${k}].GroupId`, g.GroupId, files.securityGroups);
+      if (!world.ec2.securityGroups.has(g.GroupId)) {
+        src.missing(file, `${at}.Groups[${k}].GroupId`, g.GroupId, files.securityGroups, `${n.NetworkInterfaceId} wears it, so flows through that ENI whose other groups do not allow them are indeterminate (SECURITY_GROUP_MISSING)`);
+      }
     });
     const a = n.Attachment;
     const eni: NetworkInterface = {
@@ -25,6 +31,7 @@ export function readNetworkInterfaces(src: SnapshotSource, world: World): void {
       availabilityZone: n.AvailabilityZone ?? subnet.availabilityZone,
       privateIpAddress: n.PrivateIpAddress,
       secondaryPrivateIpAddresses: n.PrivateIpAddresses.filter((p) => !p.Primary && p.PrivateIpAddress !== n.PrivateIpAddress).map((p) => p.PrivateIpAddress),
+      ...(n.Ipv6Addresses.length > 0 ? { ipv6Addresses: n.Ipv6Addresses.map((x) => x.Ipv6Address) } : {}),
       groupIds: n.Groups.map((g) => g.GroupId),
       description: n.Description,
       interfaceType: n.InterfaceType,
@@ -55,7 +62,9 @@ export function checkEniAttachments(src: SnapshotSource, world: World, instanceI
     const a = eni.attachment;
     if (a?.instanceId === undefined) return;
     if (a.instanceOwnerId !== undefined && a.instanceOwnerId !== eni.ownerId) return;
-    if (!instanceIdsInFile.has(a.instanceId)) src.dangling(files.networkInterfaces, `NetworkInterfaces[${i}].Attachment.InstanceId`, a.instanceId, files.instances);
+    if (!instanceIdsInFile.has(a.instanceId)) {
+      src.missing(files.networkInterfaces, `NetworkInterfaces[${i}].Attachment.InstanceId`, a.instanceId, files.instances, `${eni.networkInterfaceId} is kept as attached to it; that instance cannot be a flow's endpoint`);
+    }
   });
 }
 
@@ -79,7 +88,7 @@ export function networkInterfaceJson(world: World, eni: NetworkInterface): Recor
     Description: eni.description,
     Groups: eni.groupIds.map((g) => ({ GroupName: groupName(g), GroupId: g })),
     InterfaceType: eni.interfaceType,
-    Ipv6Addresses: [],
+    Ipv6Addresses: (eni.ipv6Addresses ?? []).map((ip) => ({ Ipv6Address: ip })),
     NetworkInterfaceId: eni.networkInterfaceId,
     OwnerId: eni.ownerId,
     PrivateDnsName: privateDnsName(eni.privateIpAddress, world.region),

@@ -1,34 +1,35 @@
-// Route tables ⇄ aws/describe-route-tables.json. Routes are kept as the file has them, stale or not:
-// a route to a cross-link ENI that is no longer active is exactly what the engine must report.
+// Route tables ⇄ aws/describe-route-tables.json (route shape: src/shapes/ec2). Routes are kept as the file
+// has them, stale or not: a route to a cross-link ENI that is no longer active is exactly what the engine
+// must report. IPv6 routes are kept too (an IPv4 lookup skips them). References the export lacks (a
+// deleted ENI, a prefix list) load with a warning.
 import type { Route, RouteTable, RouteTableAssociation, World } from '../../world';
-import { files } from '../layout';
+import { files, howToProduce, prefixListEntriesFile } from '../layout';
 import { routeTablesSchema, type RouteJson } from '../schemas/route-tables';
 import type { SnapshotSource } from '../snapshot-source';
+import { routeJson } from '../../shapes/ec2';
 
 function readRoute(src: SnapshotSource, world: World, r: RouteJson, at: string): Route | undefined {
   const file = files.routeTables;
-  // IPv6-only routes are not modelled.
-  if (r.DestinationCidrBlock === undefined && r.DestinationPrefixListId === undefined) return undefined;
-  if (r.DestinationPrefixListId !== undefined && src.has(files.prefixLists) && !world.ec2.prefixLists.has(r.DestinationPrefixListId)) {
-    src.dangling(file, `${at}.DestinationPrefixListId`, r.DestinationPrefixListId, files.prefixLists);
+  // A route with none of the destinations the model knows (a carrier or core-network route) decides nothing here.
+  if (r.destinationCidrBlock === undefined && r.destinationIpv6CidrBlock === undefined && r.destinationPrefixListId === undefined) return undefined;
+  const pl = r.destinationPrefixListId;
+  if (pl !== undefined && !world.ec2.prefixLists.has(pl)) {
+    src.missing(file, `${at}.DestinationPrefixListId`, pl, files.prefixLists, `flows whose route may come from ${pl} are indeterminate (PREFIX_LIST_ENTRIES_MISSING) until its entries are exported (${howToProduce(prefixListEntriesFile(pl))})`);
   }
-  // A blackhole route may point at something deleted; an active one may not.
-  if (r.State === 'active' && r.NetworkInterfaceId !== undefined && !world.ec2.networkInterfaces.has(r.NetworkInterfaceId)) {
-    src.dangling(file, `${at}.NetworkInterfaceId`, r.NetworkInterfaceId, files.networkInterfaces);
+  // A blackhole route may point at something deleted; an active one to a target the export lacks is kept (it leads nowhere the engine knows).
+  if (r.state === 'active' && r.networkInterfaceId !== undefined && !world.ec2.networkInterfaces.has(r.networkInterfaceId) && !isCrossLinkEni(src, r.networkInterfaceId)) {
+    src.missing(file, `${at}.NetworkInterfaceId`, r.networkInterfaceId, files.networkInterfaces, 'the route is kept; traffic it carries goes to an ENI the snapshot does not know');
   }
-  if (r.State === 'active' && r.InstanceId !== undefined && !world.ec2.instances.has(r.InstanceId)) {
-    src.dangling(file, `${at}.InstanceId`, r.InstanceId, files.instances);
+  if (r.state === 'active' && r.instanceId !== undefined && !world.ec2.instances.has(r.instanceId)) {
+    src.missing(file, `${at}.InstanceId`, r.instanceId, files.instances, 'the route is kept; traffic it carries goes to an instance the snapshot does not know');
   }
-  const route: Route = { state: r.State, origin: r.Origin };
-  if (r.DestinationCidrBlock !== undefined) route.destinationCidrBlock = r.DestinationCidrBlock;
-  else route.destinationPrefixListId = r.DestinationPrefixListId!;
-  if (r.GatewayId !== undefined) route.gatewayId = r.GatewayId;
-  if (r.NetworkInterfaceId !== undefined) route.networkInterfaceId = r.NetworkInterfaceId;
-  if (r.InstanceId !== undefined) route.instanceId = r.InstanceId;
-  if (r.TransitGatewayId !== undefined) route.transitGatewayId = r.TransitGatewayId;
-  if (r.VpcPeeringConnectionId !== undefined) route.vpcPeeringConnectionId = r.VpcPeeringConnectionId;
-  if (r.NatGatewayId !== undefined) route.natGatewayId = r.NatGatewayId;
-  return route;
+  return r;
+}
+
+/** The linked VPC names the cross-link ENIs; a route to one of them is VMC's, even when the ENI list is filtered. */
+function isCrossLinkEni(src: SnapshotSource, eniId: string): boolean {
+  const text = src.files.get(files.linkedVpcs);
+  return text !== undefined && text.includes(`"${eniId}"`);
 }
 
 export function readRouteTables(src: SnapshotSource, world: World): void {
@@ -44,7 +45,9 @@ export function readRouteTables(src: SnapshotSource, world: World): void {
       // Gateway (edge) associations and disassociated entries do not decide a subnet's table.
       if (a.AssociationState !== undefined && a.AssociationState.State !== 'associated') return;
       if (a.SubnetId === undefined && !a.Main) return;
-      if (a.SubnetId !== undefined && !world.ec2.subnets.has(a.SubnetId)) src.dangling(file, `${at}.Associations[${k}].SubnetId`, a.SubnetId, files.subnets);
+      if (a.SubnetId !== undefined && !world.ec2.subnets.has(a.SubnetId)) {
+        src.missing(file, `${at}.Associations[${k}].SubnetId`, a.SubnetId, files.subnets, `the association of ${t.RouteTableId} is kept but decides nothing (a deleted subnet carries no flow)`);
+      }
       associations.push({
         routeTableAssociationId: a.RouteTableAssociationId,
         routeTableId: t.RouteTableId,
@@ -76,18 +79,7 @@ export function renderRouteTables(world: World): unknown {
       })),
       PropagatingVgws: [],
       RouteTableId: t.routeTableId,
-      Routes: t.routes.map((r) => ({
-        DestinationCidrBlock: r.destinationCidrBlock,
-        DestinationPrefixListId: r.destinationPrefixListId,
-        GatewayId: r.gatewayId,
-        InstanceId: r.instanceId,
-        NatGatewayId: r.natGatewayId,
-        TransitGatewayId: r.transitGatewayId,
-        NetworkInterfaceId: r.networkInterfaceId,
-        VpcPeeringConnectionId: r.vpcPeeringConnectionId,
-        Origin: r.origin,
-        State: r.state,
-      })),
+      Routes: t.routes.map(routeJson),
       Tags: t.tags.map((x) => ({ Key: x.key, Value: x.value })),
       VpcId: t.vpcId,
       OwnerId: t.ownerId,

@@ -2,6 +2,7 @@
 // has no rule ids: with this file the rules get their real ids, tags and order; without it they get
 // deterministic `sgr-` ids from the world's seeded generator. The writer always writes it.
 import { newRuleId, normalizeProtocol, permissionPorts, type SecurityGroupRule, type World } from '../../world';
+import { grantKey, securityGroupRuleJson, securityGroupRuleShape } from '../../shapes/ec2';
 import { files, howToProduce } from '../layout';
 import { securityGroupRulesSchema } from '../schemas/security-group-rules';
 import type { SnapshotSource } from '../snapshot-source';
@@ -13,13 +14,8 @@ export interface ExpandedRule {
   rule: Omit<SecurityGroupRule, 'securityGroupRuleId'>;
 }
 
-type Grant = Pick<SecurityGroupRule, 'groupId' | 'isEgress' | 'ipProtocol' | 'fromPort' | 'toPort' | 'cidrIpv4' | 'referencedGroupId' | 'prefixListId'>;
-
 /** EC2 prints ICMPv6 as `icmpv6`; the model keeps protocols other than tcp/udp/icmp by number. */
 export const protocolNumberOf = (p: string): string => (p.toLowerCase() === 'icmpv6' ? '58' : p);
-
-const grantKey = (r: Grant): string =>
-  [r.groupId, r.isEgress, r.ipProtocol, r.fromPort, r.toPort, r.cidrIpv4 ?? '', r.referencedGroupId ?? '', r.prefixListId ?? ''].join('|');
 
 const disagree = (): string =>
   `The two files disagree: export both at the same time (${howToProduce(files.securityGroups)}; ${howToProduce(files.securityGroupRules)}), or delete ${files.securityGroupRules} to get generated rule ids.`;
@@ -38,8 +34,7 @@ export function assignRuleIds(src: SnapshotSource, world: World, expanded: reado
     if (seen.has(r.SecurityGroupRuleId)) src.duplicate(file, `${at}.SecurityGroupRuleId`, r.SecurityGroupRuleId);
     seen.add(r.SecurityGroupRuleId);
     if (!world.ec2.securityGroups.has(r.GroupId)) src.dangling(file, `${at}.GroupId`, r.GroupId, files.securityGroups);
-    // IPv6 rules are not modelled (their Ipv6Ranges counterparts are skipped too).
-    if (r.CidrIpv4 === undefined && r.ReferencedGroupInfo === undefined && r.PrefixListId === undefined) return [];
+    if (r.CidrIpv4 === undefined && r.CidrIpv6 === undefined && r.ReferencedGroupInfo === undefined && r.PrefixListId === undefined) return [];
     let ipProtocol: string;
     let ports: { fromPort: number; toPort: number };
     try {
@@ -48,12 +43,13 @@ export function assignRuleIds(src: SnapshotSource, world: World, expanded: reado
     } catch {
       src.invalid(file, `${at}.IpProtocol`, r.IpProtocol, `with FromPort ${r.FromPort} and ToPort ${r.ToPort} is not a valid protocol and port range`);
     }
-    const grant: Grant = {
+    const grant = {
       groupId: r.GroupId,
       isEgress: r.IsEgress,
       ipProtocol,
       ...ports,
       ...(r.CidrIpv4 !== undefined ? { cidrIpv4: r.CidrIpv4 } : {}),
+      ...(r.CidrIpv6 !== undefined ? { cidrIpv6: r.CidrIpv6 } : {}),
       ...(r.ReferencedGroupInfo !== undefined ? { referencedGroupId: r.ReferencedGroupInfo.GroupId } : {}),
       ...(r.PrefixListId !== undefined ? { prefixListId: r.PrefixListId } : {}),
     };
@@ -86,25 +82,6 @@ export function assignRuleIds(src: SnapshotSource, world: World, expanded: reado
 
 export function renderSecurityGroupRules(world: World): unknown {
   return {
-    SecurityGroupRules: [...world.ec2.securityGroups.values()].flatMap((sg) =>
-      sg.rules.map((r) => ({
-        SecurityGroupRuleId: r.securityGroupRuleId,
-        GroupId: r.groupId,
-        GroupOwnerId: r.groupOwnerId,
-        IsEgress: r.isEgress,
-        IpProtocol: r.ipProtocol,
-        FromPort: r.fromPort,
-        ToPort: r.toPort,
-        CidrIpv4: r.cidrIpv4,
-        ReferencedGroupInfo:
-          r.referencedGroupId === undefined
-            ? undefined
-            : { GroupId: r.referencedGroupId, UserId: world.ec2.securityGroups.get(r.referencedGroupId)?.ownerId ?? r.groupOwnerId },
-        PrefixListId: r.prefixListId,
-        Description: r.description,
-        Tags: r.tags.map((t) => ({ Key: t.key, Value: t.value })),
-        SecurityGroupRuleArn: `arn:aws:ec2:${world.region}:${r.groupOwnerId}:security-group-rule/${r.securityGroupRuleId}`,
-      })),
-    ),
+    SecurityGroupRules: [...world.ec2.securityGroups.values()].flatMap((sg) => sg.rules.map((r) => securityGroupRuleJson(securityGroupRuleShape(world, r)))),
   };
 }

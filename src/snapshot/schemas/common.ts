@@ -2,10 +2,12 @@
 // Objects are loose: fields we do not model are accepted and ignored, so real exports load as they are.
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { isIpv4, isIpv4Cidr, parseIpRange } from '../../world';
+import { isIpv4, isIpv4Cidr, isIpv6, isIpv6Cidr as isIpv6CidrText, parseIpRange } from '../../world';
 
 export const ipv4 = z.string().refine(isIpv4, { error: 'is not an IPv4 address' });
 export const ipv4Cidr = z.string().refine(isIpv4Cidr, { error: 'is not an IPv4 CIDR' });
+export const ipv6 = z.string().refine(isIpv6, { error: 'is not an IPv6 address' });
+export const ipv6Cidr = z.string().refine(isIpv6CidrText, { error: 'is not an IPv6 CIDR' });
 
 /** Any IP address (v4 or v6); the model keeps only IPv4, IPv6 values are dropped by the readers. */
 export const anyIp = z.string().refine((s) => isIP(s) !== 0, { error: 'is not an IP address' });

@@ -1,7 +1,7 @@
 // aws/describe-network-interfaces.json: `aws ec2 describe-network-interfaces --output json`. Note that
-// ENIs carry their tags in `TagSet`, not `Tags`.
+// ENIs carry their tags in `TagSet`, not `Tags`; dual-stack ENIs list `Ipv6Addresses`.
 import { z } from 'zod';
-import { awsId, awsTags, ipv4 } from './common';
+import { awsId, awsTags, ipv4, ipv6 } from './common';
 
 export const networkInterfacesSchema = z.looseObject({
   NetworkInterfaces: z.array(
@@ -11,8 +11,10 @@ export const networkInterfacesSchema = z.looseObject({
       VpcId: awsId('vpc').optional(),
       OwnerId: z.string().optional(),
       AvailabilityZone: z.string().optional(),
-      PrivateIpAddress: ipv4,
+      /** Absent on an ENI of an IPv6-only subnet. */
+      PrivateIpAddress: ipv4.optional(),
       PrivateIpAddresses: z.array(z.looseObject({ PrivateIpAddress: ipv4, Primary: z.boolean().default(false) })).default([]),
+      Ipv6Addresses: z.array(z.looseObject({ Ipv6Address: ipv6 })).default([]),
       Groups: z.array(z.looseObject({ GroupId: awsId('sg'), GroupName: z.string().optional() })).default([]),
       Description: z.string().default(''),
       InterfaceType: z.string().default('interface'),

@@ -1,21 +1,11 @@
-// aws/describe-route-tables.json: `aws ec2 describe-route-tables --output json`. IPv6-only routes and
-// gateway (edge) associations are accepted and skipped by the reader: the model is IPv4 and per subnet.
+// aws/describe-route-tables.json: `aws ec2 describe-route-tables --output json`. Routes are IPv4, IPv6
+// (`DestinationIpv6CidrBlock`, egress-only IGW) or prefix-list routes (src/shapes/ec2/routes.ts); gateway
+// (edge) associations are accepted and skipped by the reader: the model decides per subnet.
 import { z } from 'zod';
-import { awsId, awsTags, ipv4Cidr } from './common';
+import { routeJsonSchema } from '../../shapes/ec2';
+import { awsId, awsTags } from './common';
 
-export const routeSchema = z.looseObject({
-  DestinationCidrBlock: ipv4Cidr.optional(),
-  DestinationIpv6CidrBlock: z.string().optional(),
-  DestinationPrefixListId: z.string().optional(),
-  GatewayId: z.string().optional(),
-  NetworkInterfaceId: z.string().optional(),
-  InstanceId: z.string().optional(),
-  TransitGatewayId: z.string().optional(),
-  VpcPeeringConnectionId: z.string().optional(),
-  NatGatewayId: z.string().optional(),
-  State: z.enum(['active', 'blackhole']).default('active'),
-  Origin: z.enum(['CreateRouteTable', 'CreateRoute', 'EnableVgwRoutePropagation']).default('CreateRoute'),
-});
+export const routeSchema = routeJsonSchema;
 
 export const routeTablesSchema = z.looseObject({
   RouteTables: z.array(

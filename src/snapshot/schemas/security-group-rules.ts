@@ -2,7 +2,7 @@
 // When present it gives the rules their real ids (and order); describe-security-groups stays the source
 // of what is allowed, and the two must agree.
 import { z } from 'zod';
-import { awsId, awsTags, ipv4Cidr } from './common';
+import { awsId, awsTags, ipv4Cidr, ipv6Cidr } from './common';
 
 export const securityGroupRulesSchema = z.looseObject({
   SecurityGroupRules: z.array(
@@ -15,8 +15,10 @@ export const securityGroupRulesSchema = z.looseObject({
       FromPort: z.number().int().optional(),
       ToPort: z.number().int().optional(),
       CidrIpv4: ipv4Cidr.optional(),
-      CidrIpv6: z.string().optional(),
-      ReferencedGroupInfo: z.looseObject({ GroupId: awsId('sg'), UserId: z.string().optional() }).optional(),
+      CidrIpv6: ipv6Cidr.optional(),
+      ReferencedGroupInfo: z
+        .looseObject({ GroupId: awsId('sg'), UserId: z.string().optional(), VpcId: z.string().optional(), VpcPeeringConnectionId: z.string().optional() })
+        .optional(),
       PrefixListId: awsId('pl').optional(),
       Description: z.string().optional(),
       Tags: awsTags,

@@ -1,18 +1,11 @@
 // aws/describe-security-groups.json: `aws ec2 describe-security-groups --output json`. It carries no rule
-// ids; Ipv6Ranges are accepted and skipped by the reader (the model is IPv4).
+// ids. The IpPermission shape (IPv4 and IPv6 ranges, groups of other accounts or peered VPCs, prefix
+// lists) is defined once in src/shapes/ec2.
 import { z } from 'zod';
-import { awsId, awsTags, ipv4Cidr } from './common';
+import { ipPermissionJsonSchema } from '../../shapes/ec2';
+import { awsId, awsTags } from './common';
 
-export const ipPermissionSchema = z.looseObject({
-  IpProtocol: z.string(),
-  FromPort: z.number().int().optional(),
-  ToPort: z.number().int().optional(),
-  IpRanges: z.array(z.looseObject({ CidrIp: ipv4Cidr, Description: z.string().optional() })).default([]),
-  UserIdGroupPairs: z
-    .array(z.looseObject({ GroupId: awsId('sg'), UserId: z.string().optional(), Description: z.string().optional() }))
-    .default([]),
-  PrefixListIds: z.array(z.looseObject({ PrefixListId: awsId('pl'), Description: z.string().optional() })).default([]),
-});
+export const ipPermissionSchema = ipPermissionJsonSchema;
 
 export const securityGroupsSchema = z.looseObject({
   SecurityGroups: z.array(

@@ -1,4 +1,5 @@
-// aws/describe-subnets.json: `aws ec2 describe-subnets --output json`.
+// aws/describe-subnets.json: `aws ec2 describe-subnets --output json`. Dual-stack subnets list their IPv6
+// CIDR in Ipv6CidrBlockAssociationSet.
 import { z } from 'zod';
 import { awsId, awsTags, ipv4Cidr } from './common';
 
@@ -7,10 +8,14 @@ export const subnetsSchema = z.looseObject({
     z.looseObject({
       SubnetId: awsId('subnet'),
       VpcId: awsId('vpc'),
-      CidrBlock: ipv4Cidr,
+      /** Absent on an IPv6-only subnet. */
+      CidrBlock: ipv4Cidr.optional(),
       AvailabilityZone: z.string(),
       OwnerId: z.string().optional(),
       State: z.enum(['pending', 'available']).default('available'),
+      Ipv6CidrBlockAssociationSet: z
+        .array(z.looseObject({ Ipv6CidrBlock: z.string(), AssociationId: z.string().optional(), Ipv6CidrBlockState: z.looseObject({ State: z.string() }).optional() }))
+        .default([]),
       Tags: awsTags,
     }),
   ),

@@ -1,4 +1,6 @@
-// aws/describe-vpcs.json: `aws ec2 describe-vpcs --output json`.
+// aws/describe-vpcs.json: `aws ec2 describe-vpcs --output json`. Dual-stack VPCs list their IPv6 CIDRs in
+// Ipv6CidrBlockAssociationSet (disassociated ones, and the empty CIDR of one still `associating`, are
+// skipped by the reader).
 import { z } from 'zod';
 import { awsId, awsTags, ipv4Cidr } from './common';
 
@@ -18,6 +20,9 @@ export const vpcsSchema = z.looseObject({
             CidrBlockState: z.looseObject({ State: z.string() }).optional(),
           }),
         )
+        .default([]),
+      Ipv6CidrBlockAssociationSet: z
+        .array(z.looseObject({ Ipv6CidrBlock: z.string(), AssociationId: z.string().optional(), Ipv6CidrBlockState: z.looseObject({ State: z.string() }).optional() }))
         .default([]),
       Tags: awsTags,
     }),

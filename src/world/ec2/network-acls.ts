@@ -1,7 +1,7 @@
 // Network ACL operations: create (with the `*` deny entries), entries, subnet associations, and the
 // lookup of the ACL a subnet uses.
 import { ec2Error } from '../errors';
-import { isIpv4Cidr } from '../cidr';
+import { isIpv4Cidr, isIpv6Cidr } from '../cidr';
 import type { Tag } from '../tags';
 import { mustGet, type World } from '../world';
 import { getVpc } from './vpcs';
@@ -36,7 +36,9 @@ function validateEntry(e: NaclEntry): NaclEntry {
   if (!Number.isInteger(e.ruleNumber) || e.ruleNumber < 1 || e.ruleNumber > 32766) {
     throw ec2Error('InvalidParameterValue', `Invalid value '${e.ruleNumber}' for ruleNumber: must be 1 to 32766.`);
   }
-  if (!isIpv4Cidr(e.cidrBlock)) throw ec2Error('InvalidParameterValue', `CIDR block ${e.cidrBlock} is malformed`);
+  if ((e.cidrBlock === undefined) === (e.ipv6CidrBlock === undefined)) throw ec2Error('InvalidParameterValue', 'Exactly one of CidrBlock and Ipv6CidrBlock must be given.');
+  if (e.cidrBlock !== undefined && !isIpv4Cidr(e.cidrBlock)) throw ec2Error('InvalidParameterValue', `CIDR block ${e.cidrBlock} is malformed`);
+  if (e.ipv6CidrBlock !== undefined && !isIpv6Cidr(e.ipv6CidrBlock)) throw ec2Error('InvalidParameterValue', `IPv6 CIDR block ${e.ipv6CidrBlock} is malformed`);
   const protocol = protocolNumbers[e.protocol.toLowerCase()] ?? e.protocol;
   if (!/^(-1|\d{1,3})$/.test(protocol) || Number(protocol) > 255) throw ec2Error('InvalidParameterValue', `Invalid protocol '${e.protocol}'.`);
   if (protocol === '1' && !e.icmpTypeCode) throw ec2Error('MissingParameter', 'ICMP entries need IcmpTypeCode.');

@@ -32,10 +32,10 @@ export function createRouteTable(world: World, input: { vpcId: string; tags?: Ta
 
 /** The route's target, whichever kind it is. */
 export const routeTarget = (r: Route): string | undefined =>
-  r.gatewayId ?? r.networkInterfaceId ?? r.instanceId ?? r.transitGatewayId ?? r.vpcPeeringConnectionId ?? r.natGatewayId;
+  r.gatewayId ?? r.networkInterfaceId ?? r.instanceId ?? r.transitGatewayId ?? r.vpcPeeringConnectionId ?? r.natGatewayId ?? r.egressOnlyInternetGatewayId;
 
-/** The route's destination: a CIDR or a prefix list id. */
-export const routeDestination = (r: Route): string => r.destinationCidrBlock ?? r.destinationPrefixListId ?? '?';
+/** The route's destination: an IPv4 or IPv6 CIDR or a prefix list id. */
+export const routeDestination = (r: Route): string => r.destinationCidrBlock ?? r.destinationIpv6CidrBlock ?? r.destinationPrefixListId ?? '?';
 
 export interface RouteInput {
   routeTableId: string;
@@ -76,7 +76,7 @@ function buildRoute(world: World, input: RouteInput): Route {
 }
 
 const sameDestination = (a: Route, b: Route): boolean =>
-  a.destinationCidrBlock === b.destinationCidrBlock && a.destinationPrefixListId === b.destinationPrefixListId;
+  a.destinationCidrBlock === b.destinationCidrBlock && a.destinationIpv6CidrBlock === b.destinationIpv6CidrBlock && a.destinationPrefixListId === b.destinationPrefixListId;
 
 export function createRoute(world: World, input: RouteInput): Route {
   const rt = getRouteTable(world, input.routeTableId);

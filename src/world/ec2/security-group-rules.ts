@@ -1,7 +1,7 @@
 // Security group rule values: protocol names, ports, and the IpPermission shape that the Authorize and
 // Revoke operations take. Shared by the operations and the snapshot reader.
 import { ec2Error } from '../errors';
-import { isIpv4Cidr } from '../cidr';
+import { isIpv4Cidr, isIpv6Cidr } from '../cidr';
 import type { World } from '../world';
 import type { SecurityGroupRule } from './types';
 
@@ -13,6 +13,7 @@ export interface IpPermission {
   fromPort?: number;
   toPort?: number;
   ipRanges?: { cidrIp: string; description?: string }[];
+  ipv6Ranges?: { cidrIpv6: string; description?: string }[];
   userIdGroupPairs?: { groupId: string; userId?: string; description?: string }[];
   prefixListIds?: { prefixListId: string; description?: string }[];
 }
@@ -62,6 +63,10 @@ export function expandPermissions(
       if (!isIpv4Cidr(r.cidrIp)) throw ec2Error('InvalidParameterValue', `CIDR block ${r.cidrIp} is malformed`);
       rules.push({ ...base, cidrIpv4: r.cidrIp, ...(r.description ? { description: r.description } : {}) });
     }
+    for (const r of p.ipv6Ranges ?? []) {
+      if (!isIpv6Cidr(r.cidrIpv6)) throw ec2Error('InvalidParameterValue', `CIDR block ${r.cidrIpv6} is malformed`);
+      rules.push({ ...base, cidrIpv6: r.cidrIpv6, ...(r.description ? { description: r.description } : {}) });
+    }
     for (const g of p.userIdGroupPairs ?? []) {
       if (!world.ec2.securityGroups.has(g.groupId)) throw ec2Error('InvalidGroup.NotFound', `The security group '${g.groupId}' does not exist`);
       rules.push({ ...base, referencedGroupId: g.groupId, ...(g.description ? { description: g.description } : {}) });
@@ -70,8 +75,8 @@ export function expandPermissions(
       if (!world.ec2.prefixLists.has(pl.prefixListId)) throw ec2Error('InvalidPrefixListId.NotFound', `The prefix list '${pl.prefixListId}' does not exist`);
       rules.push({ ...base, prefixListId: pl.prefixListId, ...(pl.description ? { description: pl.description } : {}) });
     }
-    if (!p.ipRanges?.length && !p.userIdGroupPairs?.length && !p.prefixListIds?.length) {
-      throw ec2Error('MissingParameter', 'The request must contain at least one source or destination (IpRanges, UserIdGroupPairs or PrefixListIds).');
+    if (!p.ipRanges?.length && !p.ipv6Ranges?.length && !p.userIdGroupPairs?.length && !p.prefixListIds?.length) {
+      throw ec2Error('MissingParameter', 'The request must contain at least one source or destination (IpRanges, Ipv6Ranges, UserIdGroupPairs or PrefixListIds).');
     }
   }
   return rules;
@@ -85,6 +90,7 @@ export function sameGrant(a: Omit<SecurityGroupRule, 'securityGroupRuleId'>, b: 
     a.fromPort === b.fromPort &&
     a.toPort === b.toPort &&
     a.cidrIpv4 === b.cidrIpv4 &&
+    a.cidrIpv6 === b.cidrIpv6 &&
     a.referencedGroupId === b.referencedGroupId &&
     a.prefixListId === b.prefixListId
   );

@@ -9,6 +9,8 @@ export interface Vpc {
   cidrBlock: string;
   /** Additional IPv4 CIDR associations (the primary is `cidrBlock`). */
   secondaryCidrBlocks: string[];
+  /** IPv6 CIDR associations (dual stack), kept so a snapshot written back holds them; IPv4 flows ignore them. */
+  ipv6CidrBlocks?: string[];
   isDefault: boolean;
   state: 'pending' | 'available';
   tags: Tag[];
@@ -19,6 +21,8 @@ export interface Subnet {
   vpcId: string;
   ownerId: string;
   cidrBlock: string;
+  /** IPv6 CIDR associations of a dual-stack subnet. */
+  ipv6CidrBlocks?: string[];
   availabilityZone: string;
   state: 'pending' | 'available';
   tags: Tag[];
@@ -26,6 +30,8 @@ export interface Subnet {
 
 export interface Route {
   destinationCidrBlock?: string;
+  /** An IPv6 route (`::/0` to an egress-only IGW, the VPC's IPv6 local route); IPv4 lookups skip it. */
+  destinationIpv6CidrBlock?: string;
   destinationPrefixListId?: string;
   /** `local` for the VPC's own CIDR, `igw-…`, `vgw-…`. */
   gatewayId?: string;
@@ -34,6 +40,7 @@ export interface Route {
   transitGatewayId?: string;
   vpcPeeringConnectionId?: string;
   natGatewayId?: string;
+  egressOnlyInternetGatewayId?: string;
   state: 'active' | 'blackhole';
   origin: 'CreateRouteTable' | 'CreateRoute' | 'EnableVgwRoutePropagation';
 }
@@ -63,7 +70,9 @@ export interface NaclEntry {
   protocol: NaclProtocol;
   ruleAction: 'allow' | 'deny';
   egress: boolean;
-  cidrBlock: string;
+  /** Exactly one of `cidrBlock` (IPv4) and `ipv6CidrBlock` is set; AWS's own IPv6 entries are numbered 32768. */
+  cidrBlock?: string;
+  ipv6CidrBlock?: string;
   icmpTypeCode?: { type: number; code: number };
   portRange?: { from: number; to: number };
 }
@@ -87,7 +96,7 @@ export interface NetworkAcl {
 /**
  * One security group rule, as DescribeSecurityGroupRules returns it. `ipProtocol` is `-1`, `icmp`,
  * `tcp`, `udp` or a protocol number; for ICMP `fromPort` is the type and `toPort` the code (-1 = any).
- * Exactly one of `cidrIpv4`, `referencedGroupId`, `prefixListId` is set.
+ * Exactly one of `cidrIpv4`, `cidrIpv6`, `referencedGroupId`, `prefixListId` is set.
  */
 export interface SecurityGroupRule {
   securityGroupRuleId: string;
@@ -98,7 +107,10 @@ export interface SecurityGroupRule {
   fromPort: number;
   toPort: number;
   cidrIpv4?: string;
+  cidrIpv6?: string;
   referencedGroupId?: string;
+  /** Where the referenced group lives when it is not this account's (peering, another account). */
+  referencedGroupInfo?: { userId?: string; vpcId?: string; vpcPeeringConnectionId?: string };
   prefixListId?: string;
   description?: string;
   tags: Tag[];
@@ -123,6 +135,11 @@ export interface ManagedPrefixList {
   entries: { cidr: string; description?: string }[];
   /** The most entries the list may hold (CreateManagedPrefixList's MaxEntries), when known. */
   maxEntries?: number;
+  /**
+   * True when the list is known (describe-managed-prefix-lists) but its entries are not (no
+   * get-managed-prefix-list-entries export): every use of it is indeterminate, never an empty list.
+   */
+  entriesMissing?: boolean;
   tags: Tag[];
 }
 
@@ -134,6 +151,8 @@ export interface NetworkInterface {
   availabilityZone: string;
   privateIpAddress: string;
   secondaryPrivateIpAddresses: string[];
+  /** IPv6 addresses of a dual-stack ENI. */
+  ipv6Addresses?: string[];
   groupIds: string[];
   description: string;
   interfaceType: string;
