@@ -15,6 +15,8 @@ const common = {
   testPathIgnorePatterns: ['/node_modules/', '/.vmc-reach/'],
   transform: { '^.+\\.(t|j|mj)sx?$': ['@swc/jest', {}] as [string, Record<string, unknown>] },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  // Scenarios import the public API as a user does (`from 'vmc-reach'`); here it is the sources.
+  moduleNameMapper: { '^vmc-reach$': '<rootDir>/src/index.ts' },
 };
 
 // Two projects: the unit tests, and the scenarios (the product's main job), which run against the

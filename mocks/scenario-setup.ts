@@ -11,6 +11,7 @@ import { leftovers } from './leftovers';
 import { startMockTarget, type MockTarget } from './mock-target';
 import { LabClient } from '../src/lab/lab-client';
 import { labScriptRunner } from './aws/ssm/lab-script-runner';
+import { mockWorldDir } from '../src/cli/project-root';
 
 let target: MockTarget | undefined;
 let lab: LabClient | undefined;
@@ -20,7 +21,7 @@ beforeAll(async () => {
   const { config } = await loadConfig();
   if (config.target !== 'mock') return;
   const latency = config.mock.latency === 'realistic' ? realisticLatency(Number(process.env.VMC_REACH_LATENCY_SCALE ?? 100)) : instantLatency;
-  target = await startMockTarget(config.mock.world, latency);
+  target = await startMockTarget(mockWorldDir(config.mock.world), latency);
   Object.assign(process.env, target.env);
   before = snapshotFiles(target.world, { description: 'before' });
   if (process.env.VMC_REACH_DATAPLANE === 'lab') {

@@ -1,7 +1,6 @@
 // The CGW has no rule for the VM on the VPC interface, or one applied to the wrong interface
 // (Internet instead of VPC Interface): the Default Uplink Rule drops the traffic in both directions.
-import { allow } from '../src/harness/dsl/builder';
-import { scenario } from '../src/harness/jest/scenario';
+import { allow, scenario } from 'vmc-reach';
 
 scenario('CGW rule missing, then applied to the wrong interface', ({ sddc, aws, step, ping }) => {
   const vm = sddc.vm('CJ-VM01');

@@ -1,6 +1,6 @@
 // Rule order on the CGW: a DROP at sequence 5 shadows the ALLOW at sequence 10 (first match wins), so
 // the instance cannot reach the VM (CGW_RULE_DROP); the VM's own outbound rule still lets it out.
-import { scenario } from '../src/harness/jest/scenario';
+import { scenario } from 'vmc-reach';
 
 scenario('CGW rule order: a DROP before the ALLOW', ({ sddc, aws, step, ping }) => {
   const vm = sddc.vm('CJ-VM01');

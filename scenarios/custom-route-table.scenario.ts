@@ -2,8 +2,7 @@
 // SDDC's segment has no route there. EC2 → VM fails on the way out (NO_ROUTE, forward); VM → EC2 gets
 // to the instance but its reply has no way back (NO_ROUTE on the return path). Adding the route fixes
 // a second subnet.
-import { allow } from '../src/harness/dsl/builder';
-import { scenario } from '../src/harness/jest/scenario';
+import { allow, scenario } from 'vmc-reach';
 
 scenario('custom route table without the SDDC route', ({ sddc, aws, step, ping }) => {
   const seg = sddc.segment('CJ-Segment', { gateway: '192.168.100.1/24' });

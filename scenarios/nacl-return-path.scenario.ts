@@ -1,8 +1,7 @@
 // A network ACL on the instance's subnet lets echo requests in but has no outbound rule for the replies:
 // NACLs are stateless, so VM → EC2 fails on the reply's way out (NACL_OUTBOUND_DENY on the return path),
 // while EC2 → VM fails at once (the request is denied going out).
-import { allow } from '../src/harness/dsl/builder';
-import { scenario } from '../src/harness/jest/scenario';
+import { allow, scenario } from 'vmc-reach';
 
 scenario('NACL denying ICMP replies (stateless return path)', ({ sddc, aws, step, ping }) => {
   const vm = sddc.vm('CJ-VM01');

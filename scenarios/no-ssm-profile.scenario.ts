@@ -1,7 +1,7 @@
 // An instance launched without an instance profile: its SSM agent never registers, so a probe from it
 // cannot run. The harness says so (an infrastructure error with the reason), never "unreachable";
 // probes to it still run from the VM.
-import { scenario } from '../src/harness/jest/scenario';
+import { scenario } from 'vmc-reach';
 
 scenario('instance without an SSM instance profile', ({ sddc, aws, step, ping }) => {
   const vm = sddc.vm('CJ-VM01');

@@ -1,7 +1,7 @@
 // The VM's segment is disconnected from the compute gateway between probes: VMC withdraws its route
 // from the VPC and the VM is cut off in both directions (SEGMENT_DISCONNECTED); reconnected, it works
 // again. The adopted segment's connectivity is a change to a foreign resource, reverted at teardown.
-import { scenario } from '../src/harness/jest/scenario';
+import { scenario } from 'vmc-reach';
 
 scenario('segment disconnected, then reconnected', ({ sddc, aws, step, ping, setConnectivity }) => {
   const seg = sddc.segment('CJ-Segment', { gateway: '192.168.100.1/24' });

@@ -1,7 +1,6 @@
 // The instance's security group allows only HTTPS out: pings to the SDDC never leave the instance
 // (SG_EGRESS_NO_MATCH), while the VM's pings in are answered (SGs are stateful).
-import { allow } from '../src/harness/dsl/builder';
-import { scenario } from '../src/harness/jest/scenario';
+import { allow, scenario } from 'vmc-reach';
 
 scenario('instance security group egress restricted', ({ sddc, aws, step, ping }) => {
   const vm = sddc.vm('CJ-VM01');

@@ -1,5 +1,5 @@
 // A powered-off VM: the instance's pings find nobody (VM_POWERED_OFF), and no probe can run from it.
-import { scenario } from '../src/harness/jest/scenario';
+import { scenario } from 'vmc-reach';
 
 scenario('VM powered off', ({ sddc, aws, step, ping }) => {
   const off = sddc.vm('CJ-VM02-OFF');

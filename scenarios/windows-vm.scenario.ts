@@ -1,6 +1,6 @@
 // A Windows VM probed with PowerShell (AWS-RunPowerShellScript, Windows ping output) through its SSM
 // hybrid managed node, both ways with an instance in the default SG.
-import { scenario } from '../src/harness/jest/scenario';
+import { scenario } from 'vmc-reach';
 
 scenario('Windows VM probed with PowerShell', ({ sddc, aws, step, ping }) => {
   const win = sddc.vm('CJ-WIN01', { os: 'windows' });

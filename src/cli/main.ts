@@ -1,7 +1,8 @@
 // The `vmc-reach` command line: parses flags with commander and maps outcomes to exit codes
 // (0 ran, 1 an expectation failed, 2 the input was wrong). User errors print one clear line, no stack.
 import { Command, CommanderError } from 'commander';
-import { version as packageVersion } from '../../package.json';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { reproduceCommand } from './reproduce-command';
 import { mockCommand } from './mock-command';
 import { runCommand } from './run-command';
@@ -15,6 +16,7 @@ import { TargetError } from '../harness/target';
 import { exitCodes, UsageError } from './usage-error';
 import { SnapshotError } from '../snapshot';
 import { RefError, UnknownEndpointError, UnsupportedFlowError } from '../network';
+import { packageRoot } from './project-root';
 
 export interface MainIo {
   out: (text: string) => void;
@@ -30,7 +32,7 @@ export async function main(argv: readonly string[], io: MainIo = processIo): Pro
   let exit: number = exitCodes.ok;
   const program = new Command('vmc-reach')
     .description('reachability between VMware Cloud on AWS SDDC VMs and EC2 instances in the connected VPC')
-    .version(packageVersion, '-V, --version')
+    .version((JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version, '-V, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(run with --help for usage)');

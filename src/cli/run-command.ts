@@ -15,7 +15,8 @@ import { renderJunit } from '../report/junit';
 import { renderEvidencePack } from '../report/evidence-pack/render-pack';
 import { toolVersions } from './tool-versions';
 import { exitCodes, UsageError } from './usage-error';
-import { repoRoot } from './repo-root';
+import { enterProject, packageRoot } from './project-root';
+import { scenarioJestOptions } from './scenario-jest';
 import { parseShard } from './shard';
 import type { Io } from './reproduce-command';
 
@@ -30,6 +31,8 @@ export interface RunOptions {
   /** `i/n`: the i-th of n parts of the scenario files (jest's shard option). */
   shard?: string;
   dataplane?: 'model' | 'lab';
+  /** The user's project folder (scenarios, config, reports, ledgers); default: the nearest with a package.json. */
+  project?: string;
 }
 
 /**
@@ -55,6 +58,7 @@ async function readResults(dir: string): Promise<ScenarioResult[]> {
 }
 
 export async function runRun(opts: RunOptions, io: Io & { err: (t: string) => void }): Promise<number> {
+  const root = enterProject(opts.project);
   const { config } = await loadConfig(opts.config ? { file: opts.config } : {});
   if (config.target === 'live' && opts.target !== 'live') {
     throw new UsageError('the configuration says target "live", but a live run needs an explicit --target live on the command line');
@@ -78,7 +82,6 @@ export async function runRun(opts: RunOptions, io: Io & { err: (t: string) => vo
   });
 
   io.err(`vmc-reach run ${runId}: target ${target}${target === 'mock' ? ` (world ${config.mock.world}, latency ${config.mock.latency}, data plane ${opts.dataplane === 'lab' ? 'the lab: real packets' : "the engine's verdicts"})` : ''}${opts.dryRun ? ', dry run: nothing is created or changed' : ''}\n`);
-  const root = repoRoot();
   const files = (await readdir(join(root, 'scenarios'))).filter((f) => f.endsWith('.scenario.ts')).sort();
   if (opts.scenario !== undefined) {
     let pattern: RegExp;
@@ -96,7 +99,7 @@ export async function runRun(opts: RunOptions, io: Io & { err: (t: string) => vo
     {
       _: [],
       $0: 'vmc-reach run',
-      selectProjects: ['scenarios'],
+      ...scenarioJestOptions(root),
       // Live scenarios share one account and SDDC: one at a time. Mock scenarios each have their own world.
       runInBand: target === 'live',
       ...(target === 'mock' ? { maxWorkers: Math.max(2, availableParallelism()) } : {}),
@@ -119,7 +122,7 @@ export async function runRun(opts: RunOptions, io: Io & { err: (t: string) => vo
   await writeFile(junit, renderJunit(scenarioResults));
   io.out(`JUnit: ${junit}\n`);
   const evidence = join(reportDir, 'evidence.html');
-  const meta = { runId, target, startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), versions: await toolVersions(root), command: `vmc-reach run --target ${target}${opts.scenario ? ` --scenario ${opts.scenario}` : ''}` };
+  const meta = { runId, target, startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), versions: await toolVersions(packageRoot()), command: `vmc-reach run --target ${target}${opts.scenario ? ` --scenario ${opts.scenario}` : ''}` };
   await writeFile(evidence, renderEvidencePack(scenarioResults, meta, { scrubAccountIds: !!opts.scrubAccountIds }));
   io.out(`Evidence pack: ${evidence}\n`);
   return runPassed(scenarioResults) && results.success ? exitCodes.ok : exitCodes.expectationFailed;
@@ -131,6 +134,7 @@ export function runCommand(io: Io & { err: (t: string) => void }, setExit: (code
     .addOption(new Option('--target <target>', 'where to run: the embedded mock, or a live account + SDDC').choices(['mock', 'live']))
     .option('--scenario <pattern>', 'only scenario files whose path matches this pattern (a regular expression)')
     .option('--report-dir <dir>', 'folder for the JUnit XML, the evidence pack and the per-scenario results (default from the config: vmc-reach-report)')
+    .option('--project <dir>', 'the project holding scenarios/, the config, reports and ledgers (default: the nearest folder with a package.json)')
     .option('--config <file>', 'configuration file (default: vmc-reach.config.json/.ts in the current folder)')
     .addOption(new Option('--dataplane <plane>', "mock only: answer pings from the engine's verdicts (model) or with real packets in the lab (needs root, nftables, iproute2)").choices(['model', 'lab']))
     .option('--shard <i/n>', 'run the i-th of n parts of the scenario files (jest shards by file), e.g. 1/3 in a CI matrix', parseShard)

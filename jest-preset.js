@@ -1,0 +1,19 @@
+// The jest preset of vmc-reach: a user's jest.config is one line, `module.exports = { preset: 'vmc-reach' };`.
+// Runs scenarios/**/*.scenario.ts with the embedded mock (or the live target) set up around each file,
+// TypeScript compiled by esbuild (jest-transform.js), and msw's ES-module-only dependencies transformed.
+'use strict';
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
+
+const built = join(__dirname, 'dist', 'mocks', 'scenario-setup.js');
+const esmOnly = ['rettime', 'until-async', '@open-draft/deferred-promise'];
+
+module.exports = {
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/scenarios/**/*.scenario.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/.vmc-reach/'],
+  setupFilesAfterEnv: [existsSync(built) ? built : join(__dirname, 'mocks', 'scenario-setup.ts')],
+  transform: { '^.+\\.(t|j|mj)sx?$': join(__dirname, 'jest-transform.js') },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  testTimeout: 30_000,
+};
