@@ -10,6 +10,7 @@ import { reapCommand } from './reap-command';
 import { doctorCommand } from './doctor-command';
 import { collectCommand } from './collect-command';
 import { nightlyCommand } from './nightly-command';
+import { initCommand } from './init-command';
 import { LedgerError } from '../harness/ledger';
 import { ConfigError } from '../harness/config/load-config';
 import { TargetError } from '../harness/target';
@@ -39,7 +40,7 @@ export async function main(argv: readonly string[], io: MainIo = processIo): Pro
   program.addCommand(reproduceCommand(io, (code) => (exit = code)).exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run "vmc-reach reproduce --help" for usage)'));
   program.addCommand(runCommand(io, (code) => (exit = code)).exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run "vmc-reach run --help" for usage)'));
   program.addCommand(reapCommand(io, (code) => (exit = code)).exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run "vmc-reach reap --help" for usage)'));
-  for (const make of [doctorCommand, collectCommand, nightlyCommand]) {
+  for (const make of [doctorCommand, collectCommand, nightlyCommand, initCommand]) {
     const c = make(io, (code) => (exit = code));
     program.addCommand(c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError(`(run "vmc-reach ${c.name()} --help" for usage)`));
   }
