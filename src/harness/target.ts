@@ -72,7 +72,8 @@ export function resolveTarget(config: HarnessConfig, env: NodeJS.ProcessEnv = pr
     region: region!,
     aws,
     vmc: { apiToken: token!, orgId: orgId!, sddcId: sddcId!, cspUrl, vmcUrl },
-    vmManagedInstanceIds: config.live.vm ? { [config.live.vm.name]: config.live.vm.managedInstanceId } : {},
+    // The mock's VMs are found by discovery: a live config's node id (e.g. the example's) would not be there.
+    vmManagedInstanceIds: config.target === 'live' && config.live.vm ? { [config.live.vm.name]: config.live.vm.managedInstanceId } : {},
     image: config.live.image,
     instanceType: config.live.instanceType,
     ...(config.live.instanceProfile ? { instanceProfile: config.live.instanceProfile } : {}),
