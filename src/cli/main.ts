@@ -3,21 +3,24 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { reproduceCommand } from './reproduce-command';
-import { mockCommand } from './mock-command';
-import { runCommand } from './run-command';
-import { reapCommand } from './reap-command';
-import { doctorCommand } from './doctor-command';
-import { collectCommand } from './collect-command';
-import { nightlyCommand } from './nightly-command';
-import { initCommand } from './init-command';
-import { LedgerError } from '../harness/ledger';
-import { ConfigError } from '../harness/config/load-config';
-import { TargetError } from '../harness/target';
-import { exitCodes, UsageError } from './usage-error';
-import { SnapshotError } from '../snapshot';
-import { RefError, UnknownEndpointError, UnsupportedFlowError } from '../network';
 import { packageRoot } from './project-root';
+import { exitCodes } from './usage-error';
+import type { Io } from './reproduce-command';
+
+type CommandFactory = (io: Io & { err: (t: string) => void }, setExit: (code: number) => void) => Command;
+
+// Each command's module is loaded only when that command runs (or for the full help): the mock pulls
+// in msw and the AWS SDK, the engine its schemas, and start-up should pay only for what it uses.
+const commands: Record<string, () => Promise<CommandFactory>> = {
+  reproduce: async () => (await import('./reproduce-command')).reproduceCommand,
+  run: async () => (await import('./run-command')).runCommand,
+  reap: async () => (await import('./reap-command')).reapCommand,
+  doctor: async () => (await import('./doctor-command')).doctorCommand,
+  collect: async () => (await import('./collect-command')).collectCommand,
+  nightly: async () => (await import('./nightly-command')).nightlyCommand,
+  init: async () => (await import('./init-command')).initCommand,
+  mock: async () => (await import('./mock-command')).mockCommand,
+};
 
 export interface MainIo {
   out: (text: string) => void;
@@ -26,8 +29,9 @@ export interface MainIo {
 
 const processIo: MainIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
-const isUserError = (e: unknown): e is Error =>
-  e instanceof UsageError || e instanceof SnapshotError || e instanceof RefError || e instanceof UnknownEndpointError || e instanceof UnsupportedFlowError || e instanceof ConfigError || e instanceof TargetError || e instanceof LedgerError;
+// By name, so that checking needs none of the modules that define them loaded.
+const userErrors = new Set(['UsageError', 'SnapshotError', 'RefError', 'UnknownEndpointError', 'UnsupportedFlowError', 'ConfigError', 'TargetError', 'LedgerError']);
+const isUserError = (e: unknown): e is Error => e instanceof Error && userErrors.has(e.name);
 
 export async function main(argv: readonly string[], io: MainIo = processIo): Promise<number> {
   let exit: number = exitCodes.ok;
@@ -37,16 +41,16 @@ export async function main(argv: readonly string[], io: MainIo = processIo): Pro
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(run with --help for usage)');
-  program.addCommand(reproduceCommand(io, (code) => (exit = code)).exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run "vmc-reach reproduce --help" for usage)'));
-  program.addCommand(runCommand(io, (code) => (exit = code)).exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run "vmc-reach run --help" for usage)'));
-  program.addCommand(reapCommand(io, (code) => (exit = code)).exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run "vmc-reach reap --help" for usage)'));
-  for (const make of [doctorCommand, collectCommand, nightlyCommand, initCommand]) {
-    const c = make(io, (code) => (exit = code));
-    program.addCommand(c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError(`(run "vmc-reach ${c.name()} --help" for usage)`));
+  const setExit = (code: number): void => {
+    exit = code;
+  };
+  const names = argv[0] !== undefined && Object.hasOwn(commands, argv[0]) ? [argv[0]] : Object.keys(commands);
+  for (const name of names) {
+    const c = (await commands[name]!())(io, setExit);
+    const hint = name === 'mock' ? '(run "vmc-reach mock serve --help" for usage)' : `(run "vmc-reach ${name} --help" for usage)`;
+    for (const sub of [c, ...(name === 'mock' ? c.commands : [])]) sub.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError(hint);
+    program.addCommand(c);
   }
-  const mock = mockCommand(io, (code) => (exit = code));
-  for (const c of [mock, ...mock.commands]) c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run "vmc-reach mock serve --help" for usage)');
-  program.addCommand(mock);
   if (argv.length === 0) {
     io.err(`${program.helpInformation()}\nvmc-reach: give a command, e.g. "vmc-reach reproduce <snapshot-dir> --all".\n`);
     return exitCodes.usage;

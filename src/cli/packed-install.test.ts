@@ -79,7 +79,7 @@ test('npx vmc-reach run on the embedded mock runs both scenarios and writes the 
   const r = sh(npxCli, ['--no-install', 'vmc-reach', 'run'], project);
   expect(r.stdout).toContain('example: an instance in a custom security group (the article case B)');
   expect(r.stdout).toContain('team: default security group both ways');
-  expect(r.stdout).toContain('4 probes: 4 passed');
+  expect(`${r.stdout}${r.stderr}`).toContain('4 probes: 4 passed');
   expect(existsSync(join(project, 'vmc-reach-report', 'junit.xml'))).toBe(true);
   expect(existsSync(join(project, 'vmc-reach-report', 'evidence.html'))).toBe(true);
   expect(r.status).toBe(0);
@@ -119,8 +119,9 @@ describe('the same project with --target live against vmc-reach mock serve', () 
   });
 
   test('run --target live --project <dir> from another folder passes both scenarios and keeps the ledgers in the project', () => {
-    const r = sh(npxCli, ['--no-install', 'vmc-reach', 'run', '--target', 'live', '--project', project, '--report-dir', 'live-report'], tmp, userEnv(env));
-    expect(r.stdout).toContain('4 probes: 4 passed');
+    // From outside the project, by the installed command's path (as a CI step in another folder would).
+    const r = sh(join(project, 'node_modules', '.bin', 'vmc-reach'), ['run', '--target', 'live', '--project', project, '--report-dir', 'live-report'], tmp, userEnv(env));
+    expect(`${r.stdout}${r.stderr}`).toContain('4 probes: 4 passed');
     expect(existsSync(join(project, 'live-report', 'junit.xml'))).toBe(true);
     expect(readdirSync(join(project, '.vmc-reach', 'runs')).length).toBeGreaterThan(0);
     expect(r.status).toBe(0);
