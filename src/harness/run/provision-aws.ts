@@ -23,11 +23,13 @@ import {
 } from '@aws-sdk/client-ec2';
 import { DescribeInstanceInformationCommand, GetParameterCommand } from '@aws-sdk/client-ssm';
 import type { ScenarioSpec } from '../dsl/spec';
-import { waitUntil } from '../wait';
+import { waitUntil, WaitTimeoutError } from '../wait';
+import { ssmCallError } from './ssm-nodes';
 import type { Provisioned } from './provisioned';
 import { awsTags, type RunContext } from './run-context';
 import { ipPermission } from './sg-permissions';
 import { ProvisionError } from './provision-sddc';
+import { literal } from './resolve-addresses';
 
 const tagSpec = (ctx: RunContext, type: 'security-group' | 'instance' | 'subnet' | 'route-table' | 'network-acl', name: string) => [{ ResourceType: type, Tags: awsTags(ctx, name) }];
 
@@ -66,8 +68,8 @@ export async function provisionSecurityGroups(ctx: RunContext, spec: ScenarioSpe
 export async function provisionSubnets(ctx: RunContext, spec: ScenarioSpec, out: Provisioned): Promise<void> {
   const vpcId = ctx.discovery.connectedVpc.vpcId;
   for (const sn of spec.subnets) {
-    const entry = await ctx.ledger.record({ action: 'created', type: 'ec2:subnet', name: sn.name, details: { cidr: sn.cidr, vpcId } });
-    const created = await ctx.aws.ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: sn.cidr, TagSpecifications: tagSpec(ctx, 'subnet', sn.name) }));
+    const entry = await ctx.ledger.record({ action: 'created', type: 'ec2:subnet', name: sn.name, details: { cidr: literal(sn.cidr), vpcId } });
+    const created = await ctx.aws.ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: literal(sn.cidr), TagSpecifications: tagSpec(ctx, 'subnet', sn.name) }));
     const subnetId = created.Subnet!.SubnetId!;
     await ctx.ledger.update(entry.seq, { id: subnetId, state: 'live' });
     out.subnets.set(sn.name, subnetId);
@@ -89,7 +91,7 @@ export async function provisionSubnets(ctx: RunContext, spec: ScenarioSpec, out:
       await ctx.ledger.update(aclEntry.seq, { id: aclId, state: 'live' });
       for (const e of sn.networkAcl) {
         await ctx.aws.ec2.send(new CreateNetworkAclEntryCommand({
-          NetworkAclId: aclId, RuleNumber: e.ruleNumber, Egress: e.egress, Protocol: e.protocol === 'all' ? '-1' : '1', RuleAction: e.action, CidrBlock: e.cidr,
+          NetworkAclId: aclId, RuleNumber: e.ruleNumber, Egress: e.egress, Protocol: e.protocol === 'all' ? '-1' : '1', RuleAction: e.action, CidrBlock: literal(e.cidr),
           ...(e.protocol === 'icmp' ? { IcmpTypeCode: { Type: e.icmpType ?? -1, Code: -1 } } : {}),
         }));
       }
