@@ -1,0 +1,173 @@
+// `npm run live:moto`: the live path measured against moto. Every built-in scenario runs through
+// `vmc-reach run --target live` (one process each) with full describe-* dumps before and after; then
+// doctor (ready, the SSM call moto lacks, a missing instance profile), collect → reproduce, and reap after
+// a SIGKILL of a run. One line per scenario and per check, moto's residue apart, and the summary line
+// `live-vs-moto: N scenarios, P probes, F false passes, G false failures, L leaks`.
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ScenarioResult } from '../../harness/results';
+import { judgeScenario } from './classify';
+import { dumpAws } from './describe-dump';
+import { diffDumps, type Finding } from './dump-diff';
+import { openSession, type Session } from './session';
+import { runCli, startCli, type CliRun } from './vmc-process';
+
+export interface Tally {
+  scenarios: number;
+  probes: number;
+  falsePasses: number;
+  falseFailures: number;
+  leaks: number;
+  residue: Finding[];
+}
+
+export const summaryLine = (t: Tally): string => `live-vs-moto: ${t.scenarios} scenarios, ${t.probes} probes, ${t.falsePasses} false passes, ${t.falseFailures} false failures, ${t.leaks} leaks`;
+
+/** The probes each scenario declares, from `vmc-reach run --dry-run` (title → count). */
+function declaredProbes(plan: string): Map<string, number> {
+  const out = new Map<string, number>();
+  let title = '';
+  for (const line of plan.split('\n')) {
+    const m = /^scenario: (.*)$/.exec(line);
+    if (m) title = m[1]!;
+    else if (/^\s+probe: /.test(line)) out.set(title, (out.get(title) ?? 0) + 1);
+  }
+  return out;
+}
+
+async function readResults(dir: string): Promise<ScenarioResult[]> {
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json'));
+  return Promise.all(names.map(async (n) => JSON.parse(await readFile(join(dir, n), 'utf8')) as ScenarioResult));
+}
+
+const tail = (r: CliRun): string => `${r.stdout}${r.stderr}`.trim().split('\n').slice(-6).join(' | ');
+
+interface Ctx {
+  s: Session;
+  bin: string;
+  workDir: string;
+  out: (line: string) => void;
+  t: Tally;
+}
+
+async function leakCheck(c: Ctx, before: Awaited<ReturnType<typeof dumpAws>>, what: string): Promise<number> {
+  const findings = diffDumps(before, await dumpAws(c.s.ec2));
+  const leaks = findings.filter((f) => f.kind === 'leak');
+  for (const l of leaks) c.out(`    LEAK (${what}) ${l.resource}: ${l.why}`);
+  c.t.leaks += leaks.length;
+  c.t.residue.push(...findings.filter((f) => f.kind === 'moto-residue'));
+  return leaks.length;
+}
+
+async function scenarios(c: Ctx, files: string[], plan: Map<string, number>): Promise<void> {
+  for (const file of files) {
+    const name = file.replace(/\.scenario\.ts$/, '');
+    await c.s.renew();
+    const before = await dumpAws(c.s.ec2);
+    const reportDir = join(c.workDir, 'reports', name);
+    const r = await runCli(c.bin, ['run', '--target', 'live', '--config', c.s.configFile, '--scenario', `/${name}\\.scenario\\.ts$`, '--report-dir', reportDir], { cwd: c.workDir, env: c.s.env });
+    const results = await readResults(join(reportDir, 'results'));
+    const leaks = await leakCheck(c, before, name);
+    c.t.scenarios++;
+    if (results.length !== 1) {
+      c.t.falseFailures++;
+      c.out(`✗ ${name}: no result (exit ${r.status}): ${tail(r)}`);
+      continue;
+    }
+    const result = results[0]!;
+    const j = judgeScenario(result, plan.get(result.title) ?? result.probes.length);
+    const count = (cls: string): number => j.probes.filter((p) => p.cls === cls).length;
+    c.t.probes += j.probes.length;
+    c.t.falsePasses += count('false-pass');
+    c.t.falseFailures += count('false-failure') + (j.errors.length > 0 && count('false-failure') === 0 ? 1 : 0);
+    const ok = count('false-pass') + count('false-failure') + j.errors.length + leaks === 0;
+    c.out(`${ok ? '✓' : '✗'} ${result.title}: ${j.probes.length} probes: ${count('did-not-run')} did not run (moto runs no command; verdict as expected), ${count('passed')} passed, ${count('false-pass')} false passes, ${count('false-failure')} false failures; ${leaks} leaks`);
+    for (const e of j.errors) c.out(`    ${e}`);
+    for (const p of j.probes.filter((x) => x.cls === 'false-pass' || x.cls === 'false-failure')) c.out(`    ${p.cls} ${p.label}: ${p.why}`);
+  }
+}
+
+/** A check of a command: its outcome must be the expected one, else it counts as a false pass/failure. */
+function expectCheck(c: Ctx, label: string, ok: boolean, falsePass: boolean, detail: string): void {
+  if (!ok) {
+    if (falsePass) c.t.falsePasses++;
+    else c.t.falseFailures++;
+  }
+  c.out(`${ok ? '✓' : '✗'} ${label}: ${detail}`);
+}
+
+const lineOf = (out: string, check: string): string => out.split('\n').find((l) => l.slice(2).startsWith(check)) ?? `(no "${check}" line)`;
+
+async function doctorChecks(c: Ctx): Promise<void> {
+  await c.s.renew();
+  const ready = await runCli(c.bin, ['doctor', '--config', c.s.configFile], { cwd: c.workDir, env: c.s.env });
+  const crosses = ready.stdout.split('\n').filter((l) => /^[✗–] /.test(l));
+  expectCheck(c, 'doctor (ready account)', ready.status === 0 && crosses.length === 0, false, ready.status === 0 ? 'every check ✓' : `exit ${ready.status}: ${crosses.join(' | ') || tail(ready)}`);
+
+  // SSM straight to moto, without the shim: DescribeInstanceInformation answers HTTP 500.
+  const noShim = await runCli(c.bin, ['doctor', '--config', c.s.configFile], { cwd: c.workDir, env: { ...c.s.env, AWS_ENDPOINT_URL_SSM: c.s.moto.url } });
+  const ssmLine = lineOf(noShim.stdout, 'SDDC VM registered with SSM');
+  expectCheck(c, 'doctor (SSM DescribeInstanceInformation → HTTP 500)', ssmLine.startsWith('✗') && /HTTP 500/.test(ssmLine) && !/docs\/iam-policy|permission/i.test(ssmLine), ssmLine.startsWith('✓'), ssmLine);
+
+  const noProfile = await runCli(c.bin, ['doctor', '--config', c.s.configFile], { cwd: c.workDir, env: { ...c.s.env, VMC_REACH_INSTANCE_PROFILE: 'vmc-reach-no-such-profile' } });
+  const profileLine = lineOf(noProfile.stdout, 'instance profile for the test instances');
+  expectCheck(c, 'doctor (instance profile that does not exist)', profileLine.startsWith('✗') && noProfile.status !== 0, profileLine.startsWith('✓'), profileLine);
+}
+
+async function collectReproduce(c: Ctx): Promise<void> {
+  await c.s.renew();
+  const dir = join(c.workDir, 'collected');
+  await rm(dir, { recursive: true, force: true });
+  const collected = await runCli(c.bin, ['collect', '--out', dir, '--config', c.s.configFile], { cwd: c.workDir, env: c.s.env });
+  if (collected.status !== 0) return expectCheck(c, 'collect → reproduce', false, false, `collect exit ${collected.status}: ${tail(collected)}`);
+  const repro = await runCli(c.bin, ['reproduce', dir, '--all'], { cwd: c.workDir, env: {} });
+  const ok = repro.status === 0 && /CJ-VM01/.test(repro.stdout);
+  expectCheck(c, 'collect → reproduce', ok, false, ok ? `snapshot of ${c.s.vpc.vpcId} collected and reproduced offline (${repro.stdout.trim().split('\n').length} lines)` : `reproduce exit ${repro.status}: ${tail(repro)}`);
+}
+
+async function reapAfterKill(c: Ctx): Promise<void> {
+  await c.s.renew();
+  const before = await dumpAws(c.s.ec2);
+  const runs = join(c.workDir, '.vmc-reach', 'runs');
+  const known = new Set(await readdir(runs).catch(() => [] as string[]));
+  const { child, done } = startCli(c.bin, ['run', '--target', 'live', '--config', c.s.configFile, '--scenario', '/article\\.scenario\\.ts$', '--report-dir', join(c.workDir, 'reports', 'killed')], { cwd: c.workDir, env: c.s.env });
+  let runId: string | undefined;
+  for (let i = 0; i < 600 && !runId; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    for (const f of (await readdir(runs).catch(() => [] as string[])).filter((n) => n.endsWith('.json') && !known.has(n))) {
+      const text = await readFile(join(runs, f), 'utf8').catch(() => '');
+      if (/"type": "ec2:instance"[\s\S]*?"state": "live"/.test(text)) runId = f.replace(/\.json$/, '');
+    }
+  }
+  child.kill('SIGKILL');
+  await done;
+  if (!runId) return expectCheck(c, 'reap after SIGKILL', false, false, 'the run never launched an instance to kill it after');
+  const reap = await runCli(c.bin, ['reap', '--run', runId, '--yes', '--config', c.s.configFile], { cwd: c.workDir, env: c.s.env });
+  const leaks = await leakCheck(c, before, 'reap');
+  expectCheck(c, 'reap after SIGKILL', reap.status === 0 && leaks === 0, false, `run ${runId} killed with an instance live; reap exit ${reap.status}, ${leaks} leaks`);
+}
+
+export async function liveVsMoto(o: { repo: string; workDir: string; out: (line: string) => void; scenario?: RegExp }): Promise<Tally> {
+  await mkdir(o.workDir, { recursive: true });
+  const t: Tally = { scenarios: 0, probes: 0, falsePasses: 0, falseFailures: 0, leaks: 0, residue: [] };
+  const s = await openSession({ repo: o.repo, workDir: o.workDir });
+  const c: Ctx = { s, bin: join(o.repo, 'bin', 'vmc-reach.cjs'), workDir: o.workDir, out: o.out, t };
+  try {
+    o.out(`moto ${s.moto.url} (pid ${s.moto.pid}); SSM through the DescribeInstanceInformation shim ${s.shim.url}; connected VPC ${s.vpc.vpcId} ${s.vpc.cidr}, active ENI ${s.vpc.activeEni}`);
+    const files = (await readdir(join(o.repo, 'scenarios'))).filter((f) => f.endsWith('.scenario.ts') && (!o.scenario || o.scenario.test(f))).sort();
+    const dry = await runCli(c.bin, ['run', '--target', 'live', '--config', s.configFile, '--dry-run', '--report-dir', join(o.workDir, 'reports', 'dry-run')], { cwd: o.workDir, env: s.env });
+    await scenarios(c, files, declaredProbes(dry.stdout));
+    await doctorChecks(c);
+    await collectReproduce(c);
+    await reapAfterKill(c);
+    const residue = new Map<string, number>();
+    for (const r of t.residue) residue.set(r.why, (residue.get(r.why) ?? 0) + 1);
+    o.out(`moto's own residue (facts of moto, not leaks): ${residue.size === 0 ? 'none' : ''}`);
+    for (const [why, n] of residue) o.out(`  ${n} × ${why}`);
+    o.out(`the shim answered DescribeInstanceInformation ${s.shim.answered} times (moto 5.2 does not implement it)`);
+    o.out(summaryLine(t));
+    return t;
+  } finally {
+    await s.close();
+  }
+}
