@@ -50,41 +50,65 @@ interface Ctx {
   t: Tally;
 }
 
-async function leakCheck(c: Ctx, before: Awaited<ReturnType<typeof dumpAws>>, what: string): Promise<number> {
-  const findings = diffDumps(before, await dumpAws(c.s.ec2));
-  const leaks = findings.filter((f) => f.kind === 'leak');
-  for (const l of leaks) c.out(`    LEAK (${what}) ${l.resource}: ${l.why}`);
+/** Leaks and moto residue since `before`; leaks are attributed to a run by their vmc-reach:run-id tag. */
+async function leakCheck(c: Ctx, before: Awaited<ReturnType<typeof dumpAws>>, what: string): Promise<{ leak: Finding; runId?: string }[]> {
+  const after = await dumpAws(c.s.ec2);
+  const findings = diffDumps(before, after);
+  const runOf = new Map<string, string>();
+  for (const t of (after.files['describe-tags.json']?.Tags as { ResourceId?: string; Key?: string; Value?: string }[] | undefined) ?? []) if (t.Key === 'vmc-reach:run-id' && t.ResourceId && t.Value) runOf.set(t.ResourceId, t.Value);
+  const leaks = findings.filter((f) => f.kind === 'leak').map((leak) => {
+    const runId = runOf.get(leak.resource.split(' ').pop() ?? '');
+    return { leak, ...(runId ? { runId } : {}) };
+  });
+  for (const l of leaks) c.out(`    LEAK (${what}${l.runId ? `, run ${l.runId}` : ''}) ${l.leak.resource}: ${l.leak.why}`);
   c.t.leaks += leaks.length;
   c.t.residue.push(...findings.filter((f) => f.kind === 'moto-residue'));
-  return leaks.length;
+  return leaks;
 }
 
-async function scenarios(c: Ctx, files: string[], plan: Map<string, number>): Promise<void> {
-  for (const file of files) {
-    const name = file.replace(/\.scenario\.ts$/, '');
-    await c.s.renew();
-    const before = await dumpAws(c.s.ec2);
-    const reportDir = join(c.workDir, 'reports', name);
-    const r = await runCli(c.bin, ['run', '--target', 'live', '--config', c.s.configFile, '--scenario', `/${name}\\.scenario\\.ts$`, '--report-dir', reportDir], { cwd: c.workDir, env: c.s.env });
-    const results = await readResults(join(reportDir, 'results'));
-    const leaks = await leakCheck(c, before, name);
+/** Scenarios that create subnets leave moto residue (a deleted subnet stays associated with the default ACL). */
+const makesSubnets = async (repo: string, file: string): Promise<boolean> => /\baws\.subnet\(/.test(await readFile(join(repo, 'scenarios', file), 'utf8'));
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * One `vmc-reach run --target live` process for a batch of scenario files (a process costs far more than
+ * a scenario against moto), on a fresh account, with the dumps before and after.
+ */
+async function scenarioBatch(c: Ctx, repo: string, files: string[], plan: Map<string, number>): Promise<void> {
+  if (files.length === 0) return;
+  await c.s.renew();
+  const names = files.map((f) => f.replace(/\.scenario\.ts$/, ''));
+  const before = await dumpAws(c.s.ec2);
+  const reportDir = join(c.workDir, 'reports', names.join('+').slice(0, 80));
+  const r = await runCli(c.bin, ['run', '--target', 'live', '--config', c.s.configFile, '--scenario', `/(${names.map(escape).join('|')})\\.scenario\\.ts$`, '--report-dir', reportDir], { cwd: c.workDir, env: c.s.env, timeoutMs: 600_000 });
+  const results = await readResults(join(reportDir, 'results'));
+  const leaks = await leakCheck(c, before, names.join(', '));
+  for (const name of names) {
     c.t.scenarios++;
-    if (results.length !== 1) {
+    const result = results.find((x) => x.file?.endsWith(`/${name}.scenario.ts`));
+    if (!result) {
       c.t.falseFailures++;
       c.out(`✗ ${name}: no result (exit ${r.status}): ${tail(r)}`);
       continue;
     }
-    const result = results[0]!;
+    const own = leaks.filter((l) => l.runId === result.runId || (!l.runId && names.length === 1)).length;
     const j = judgeScenario(result, plan.get(result.title) ?? result.probes.length);
     const count = (cls: string): number => j.probes.filter((p) => p.cls === cls).length;
     c.t.probes += j.probes.length;
     c.t.falsePasses += count('false-pass');
     c.t.falseFailures += count('false-failure') + (j.errors.length > 0 && count('false-failure') === 0 ? 1 : 0);
-    const ok = count('false-pass') + count('false-failure') + j.errors.length + leaks === 0;
-    c.out(`${ok ? '✓' : '✗'} ${result.title}: ${j.probes.length} probes: ${count('did-not-run')} did not run (moto runs no command; verdict as expected), ${count('passed')} passed, ${count('false-pass')} false passes, ${count('false-failure')} false failures; ${leaks} leaks`);
+    const ok = count('false-pass') + count('false-failure') + j.errors.length + own === 0;
+    c.out(`${ok ? '✓' : '✗'} ${result.title}: ${j.probes.length} probes: ${count('did-not-run')} did not run (moto runs no command; verdict as expected), ${count('passed')} passed, ${count('false-pass')} false passes, ${count('false-failure')} false failures; ${own} leaks`);
     for (const e of j.errors) c.out(`    ${e}`);
     for (const p of j.probes.filter((x) => x.cls === 'false-pass' || x.cls === 'false-failure')) c.out(`    ${p.cls} ${p.label}: ${p.why}`);
   }
+}
+
+async function scenarios(c: Ctx, repo: string, files: string[], plan: Map<string, number>): Promise<void> {
+  const subnets = await Promise.all(files.map((f) => makesSubnets(repo, f)));
+  await scenarioBatch(c, repo, files.filter((_, i) => !subnets[i]), plan);
+  for (const f of files.filter((_, i) => subnets[i])) await scenarioBatch(c, repo, [f], plan);
 }
 
 /** A check of a command: its outcome must be the expected one, else it counts as a false pass/failure. */
@@ -143,7 +167,7 @@ async function reapAfterKill(c: Ctx): Promise<void> {
   await done;
   if (!runId) return expectCheck(c, 'reap after SIGKILL', false, false, 'the run never launched an instance to kill it after');
   const reap = await runCli(c.bin, ['reap', '--run', runId, '--yes', '--config', c.s.configFile], { cwd: c.workDir, env: c.s.env });
-  const leaks = await leakCheck(c, before, 'reap');
+  const leaks = (await leakCheck(c, before, 'reap')).length;
   expectCheck(c, 'reap after SIGKILL', reap.status === 0 && leaks === 0, false, `run ${runId} killed with an instance live; reap exit ${reap.status}, ${leaks} leaks`);
 }
 
@@ -156,7 +180,7 @@ export async function liveVsMoto(o: { repo: string; workDir: string; out: (line:
     o.out(`moto ${s.moto.url} (pid ${s.moto.pid}); SSM through the DescribeInstanceInformation shim ${s.shim.url}; connected VPC ${s.vpc.vpcId} ${s.vpc.cidr}, active ENI ${s.vpc.activeEni}`);
     const files = (await readdir(join(o.repo, 'scenarios'))).filter((f) => f.endsWith('.scenario.ts') && (!o.scenario || o.scenario.test(f))).sort();
     const dry = await runCli(c.bin, ['run', '--target', 'live', '--config', s.configFile, '--dry-run', '--report-dir', join(o.workDir, 'reports', 'dry-run')], { cwd: o.workDir, env: s.env });
-    await scenarios(c, files, declaredProbes(dry.stdout));
+    await scenarios(c, o.repo, files, declaredProbes(dry.stdout));
     await doctorChecks(c);
     await collectReproduce(c);
     await reapAfterKill(c);

@@ -60,9 +60,11 @@ export async function startMoto(o: { command?: string; startTimeoutMs?: number }
       if (!r.ok) throw new Error(`moto reset answered ${r.status}`);
     },
     stop: async () => {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
+      const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
       await exited;
+      clearTimeout(kill);
     },
   };
 }

@@ -76,6 +76,14 @@ export async function openSession(o: { repo: string; workDir: string }): Promise
     for (const c of closers.reverse()) await c().catch(() => undefined);
     closers.length = 0;
   };
+  // Ctrl-C or a CI job's SIGTERM: stop moto, the shim and mock serve before exiting.
+  const onSignal = (signal: NodeJS.Signals): void => void close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  closers.unshift(async () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  });
   try {
     const ec2 = new EC2Client({ region: motoRegion, endpoint: moto.url, credentials: dummyCredentials, maxAttempts: 1 });
     closers.push(async () => ec2.destroy());
