@@ -4,6 +4,7 @@
 // a SIGKILL of a run. One line per scenario and per check, moto's residue apart, and the summary line
 // `live-vs-moto: N scenarios, P probes, F false passes, G false failures, L leaks`.
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { DeleteNetworkInterfaceCommand } from '@aws-sdk/client-ec2';
 import { join } from 'node:path';
 import type { ScenarioResult } from '../../harness/results';
 import { judgeScenario } from './classify';
@@ -51,7 +52,7 @@ interface Ctx {
 }
 
 /** Leaks and moto residue since `before`; leaks are attributed to a run by their vmc-reach:run-id tag. */
-async function leakCheck(c: Ctx, before: Awaited<ReturnType<typeof dumpAws>>, what: string): Promise<{ leak: Finding; runId?: string }[]> {
+async function leakCheck(c: Ctx, before: Awaited<ReturnType<typeof dumpAws>>, what: string): Promise<{ leaks: { leak: Finding; runId?: string }[]; findings: Finding[] }> {
   const after = await dumpAws(c.s.ec2);
   const findings = diffDumps(before, after);
   const runOf = new Map<string, string>();
@@ -63,52 +64,54 @@ async function leakCheck(c: Ctx, before: Awaited<ReturnType<typeof dumpAws>>, wh
   for (const l of leaks) c.out(`    LEAK (${what}${l.runId ? `, run ${l.runId}` : ''}) ${l.leak.resource}: ${l.leak.why}`);
   c.t.leaks += leaks.length;
   c.t.residue.push(...findings.filter((f) => f.kind === 'moto-residue'));
-  return leaks;
+  return { leaks, findings };
 }
 
-/** Scenarios that create subnets leave moto residue (a deleted subnet stays associated with the default ACL). */
+/** Scenarios that create subnets leave moto residue no API removes (a deleted subnet stays associated with the default ACL). */
 const makesSubnets = async (repo: string, file: string): Promise<boolean> => /\baws\.subnet\(/.test(await readFile(join(repo, 'scenarios', file), 'utf8'));
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * One `vmc-reach run --target live` process for a batch of scenario files (a process costs far more than
- * a scenario against moto), on a fresh account, with the dumps before and after.
- */
-async function scenarioBatch(c: Ctx, repo: string, files: string[], plan: Map<string, number>): Promise<void> {
-  if (files.length === 0) return;
-  await c.s.renew();
-  const names = files.map((f) => f.replace(/\.scenario\.ts$/, ''));
-  const before = await dumpAws(c.s.ec2);
-  const reportDir = join(c.workDir, 'reports', names.join('+').slice(0, 80));
-  const r = await runCli(c.bin, ['run', '--target', 'live', '--config', c.s.configFile, '--scenario', `/(${names.map(escape).join('|')})\\.scenario\\.ts$`, '--report-dir', reportDir], { cwd: c.workDir, env: c.s.env, timeoutMs: 600_000 });
-  const results = await readResults(join(reportDir, 'results'));
-  const leaks = await leakCheck(c, before, names.join(', '));
-  for (const name of names) {
-    c.t.scenarios++;
-    const result = results.find((x) => x.file?.endsWith(`/${name}.scenario.ts`));
-    if (!result) {
-      c.t.falseFailures++;
-      c.out(`✗ ${name}: no result (exit ${r.status}): ${tail(r)}`);
-      continue;
-    }
-    const own = leaks.filter((l) => l.runId === result.runId || (!l.runId && names.length === 1)).length;
-    const j = judgeScenario(result, plan.get(result.title) ?? result.probes.length);
-    const count = (cls: string): number => j.probes.filter((p) => p.cls === cls).length;
-    c.t.probes += j.probes.length;
-    c.t.falsePasses += count('false-pass');
-    c.t.falseFailures += count('false-failure') + (j.errors.length > 0 && count('false-failure') === 0 ? 1 : 0);
-    const ok = count('false-pass') + count('false-failure') + j.errors.length + own === 0;
-    c.out(`${ok ? '✓' : '✗'} ${result.title}: ${j.probes.length} probes: ${count('did-not-run')} did not run (moto runs no command; verdict as expected), ${count('passed')} passed, ${count('false-pass')} false passes, ${count('false-failure')} false failures; ${own} leaks`);
-    for (const e of j.errors) c.out(`    ${e}`);
-    for (const p of j.probes.filter((x) => x.cls === 'false-pass' || x.cls === 'false-failure')) c.out(`    ${p.cls} ${p.label}: ${p.why}`);
+/** The ENIs AWS would have deleted with their instances (moto keeps them), removed so the next scenario sees an AWS-like account. */
+async function clearEniResidue(c: Ctx, findings: Finding[]): Promise<void> {
+  for (const f of findings) {
+    const eni = /^ENI (eni-\S+)$/.exec(f.resource);
+    if (f.kind === 'moto-residue' && eni) await c.s.ec2.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: eni[1] }));
   }
 }
 
+/** One scenario file through its own `vmc-reach run --target live` process, with the dumps before and after. */
+async function runScenarioFile(c: Ctx, file: string, plan: Map<string, number>): Promise<void> {
+  const name = file.replace(/\.scenario\.ts$/, '');
+  const before = await dumpAws(c.s.ec2);
+  const reportDir = join(c.workDir, 'reports', name);
+  const r = await runCli(c.bin, ['run', '--target', 'live', '--config', c.s.configFile, '--scenario', `/${name}\\.scenario\\.ts$`, '--report-dir', reportDir], { cwd: c.workDir, env: c.s.env });
+  const results = await readResults(join(reportDir, 'results'));
+  const { leaks, findings } = await leakCheck(c, before, name);
+  await clearEniResidue(c, findings);
+  c.t.scenarios++;
+  const result = results[0];
+  if (results.length !== 1 || !result) {
+    c.t.falseFailures++;
+    c.out(`✗ ${name}: no result (exit ${r.status}): ${tail(r)}`);
+    return;
+  }
+  const j = judgeScenario(result, plan.get(result.title) ?? result.probes.length);
+  const count = (cls: string): number => j.probes.filter((p) => p.cls === cls).length;
+  c.t.probes += j.probes.length;
+  c.t.falsePasses += count('false-pass');
+  c.t.falseFailures += count('false-failure') + (j.errors.length > 0 && count('false-failure') === 0 ? 1 : 0);
+  const ok = count('false-pass') + count('false-failure') + j.errors.length + leaks.length === 0;
+  c.out(`${ok ? '✓' : '✗'} ${result.title}: ${j.probes.length} probes: ${count('did-not-run')} did not run (moto runs no command; verdict as expected), ${count('passed')} passed, ${count('false-pass')} false passes, ${count('false-failure')} false failures; ${leaks.length} leaks`);
+  for (const e of j.errors) c.out(`    ${e}`);
+  for (const p of j.probes.filter((x) => x.cls === 'false-pass' || x.cls === 'false-failure')) c.out(`    ${p.cls} ${p.label}: ${p.why}`);
+}
+
 async function scenarios(c: Ctx, repo: string, files: string[], plan: Map<string, number>): Promise<void> {
-  const subnets = await Promise.all(files.map((f) => makesSubnets(repo, f)));
-  await scenarioBatch(c, repo, files.filter((_, i) => !subnets[i]), plan);
-  for (const f of files.filter((_, i) => subnets[i])) await scenarioBatch(c, repo, [f], plan);
+  let fresh = true;
+  for (const f of files) {
+    if (!fresh) await c.s.renew();
+    await runScenarioFile(c, f, plan);
+    fresh = !(await makesSubnets(repo, f));
+  }
 }
 
 /** A check of a command: its outcome must be the expected one, else it counts as a false pass/failure. */
@@ -167,7 +170,7 @@ async function reapAfterKill(c: Ctx): Promise<void> {
   await done;
   if (!runId) return expectCheck(c, 'reap after SIGKILL', false, false, 'the run never launched an instance to kill it after');
   const reap = await runCli(c.bin, ['reap', '--run', runId, '--yes', '--config', c.s.configFile], { cwd: c.workDir, env: c.s.env });
-  const leaks = (await leakCheck(c, before, 'reap')).length;
+  const leaks = (await leakCheck(c, before, 'reap')).leaks.length;
   expectCheck(c, 'reap after SIGKILL', reap.status === 0 && leaks === 0, false, `run ${runId} killed with an instance live; reap exit ${reap.status}, ${leaks} leaks`);
 }
 
