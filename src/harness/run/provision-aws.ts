@@ -122,7 +122,7 @@ export async function provisionInstances(ctx: RunContext, spec: ScenarioSpec, ou
     if (!subnetId) throw new ProvisionError('no subnet for the test instances: discovery found no connected subnet; set "live.subnetId" in the config');
     const clientToken = `${ctx.runId}-${inst.name}`.slice(0, 64);
     const profile = inst.instanceProfile ? ctx.settings.instanceProfile : undefined;
-    const entry = await ctx.ledger.record({ action: 'created', type: 'ec2:instance', name: inst.name, details: { clientToken } });
+    const entry = await ctx.ledger.record({ action: 'created', type: 'ec2:instance', name: inst.name, details: { clientToken, runTag: ctx.runId } });
     const r = await ctx.aws.ec2.send(new RunInstancesCommand({
       ImageId: imageId,
       InstanceType: ctx.settings.instanceType as never,

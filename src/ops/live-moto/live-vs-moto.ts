@@ -4,7 +4,7 @@
 // a SIGKILL of a run. One line per scenario and per check, moto's residue apart, and the summary line
 // `live-vs-moto: N scenarios, P probes, F false passes, G false failures, L leaks`.
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
-import { DeleteNetworkInterfaceCommand } from '@aws-sdk/client-ec2';
+import { DeleteNetworkInterfaceCommand, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { join } from 'node:path';
 import type { ScenarioResult } from '../../harness/results';
 import { judgeScenario } from './classify';
@@ -39,6 +39,12 @@ function declaredProbes(plan: string): Map<string, number> {
 async function readResults(dir: string): Promise<ScenarioResult[]> {
   const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json'));
   return Promise.all(names.map(async (n) => JSON.parse(await readFile(join(dir, n), 'utf8')) as ScenarioResult));
+}
+
+/** The AMI the SSM public parameter resolves to in moto (moto's DescribeImages knows it). */
+async function motoImage(c: Ctx): Promise<string> {
+  const r = await fetch(c.s.moto.url, { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AmazonSSM.GetParameter', authorization: 'AWS4-HMAC-SHA256 Credential=testing/20260101/us-west-2/ssm/aws4_request, SignedHeaders=host, Signature=0' }, body: JSON.stringify({ Name: '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64' }) });
+  return ((await r.json()) as { Parameter: { Value: string } }).Parameter.Value;
 }
 
 const tail = (r: CliRun): string => `${r.stdout}${r.stderr}`.trim().split('\n').slice(-6).join(' | ');
@@ -134,7 +140,7 @@ async function doctorChecks(c: Ctx): Promise<void> {
   // SSM straight to moto, without the shim: DescribeInstanceInformation answers HTTP 500.
   const noShim = await runCli(c.bin, ['doctor', '--config', c.s.configFile], { cwd: c.workDir, env: { ...c.s.env, AWS_ENDPOINT_URL_SSM: c.s.moto.url } });
   const ssmLine = lineOf(noShim.stdout, 'SDDC VM registered with SSM');
-  expectCheck(c, 'doctor (SSM DescribeInstanceInformation → HTTP 500)', ssmLine.startsWith('✗') && /HTTP 500/.test(ssmLine) && !/docs\/iam-policy|permission/i.test(ssmLine), ssmLine.startsWith('✓'), ssmLine);
+  expectCheck(c, 'doctor (SSM DescribeInstanceInformation → HTTP 500)', ssmLine.startsWith('✗') && /HTTP 500/.test(ssmLine) && !/iam-policy/.test(ssmLine), ssmLine.startsWith('✓'), ssmLine);
 
   const noProfile = await runCli(c.bin, ['doctor', '--config', c.s.configFile], { cwd: c.workDir, env: { ...c.s.env, VMC_REACH_INSTANCE_PROFILE: 'vmc-reach-no-such-profile' } });
   const profileLine = lineOf(noProfile.stdout, 'instance profile for the test instances');
@@ -143,12 +149,15 @@ async function doctorChecks(c: Ctx): Promise<void> {
 
 async function collectReproduce(c: Ctx): Promise<void> {
   await c.s.renew();
+  // A customer's instance in the connected subnet, so the snapshot has an EC2 × VM pair to reproduce.
+  const app = await c.s.ec2.send(new RunInstancesCommand({ ImageId: await motoImage(c), InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, SubnetId: c.s.vpc.subnetId, TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'Name', Value: 'customer-app-01' }] }] }));
+  void app;
   const dir = join(c.workDir, 'collected');
   await rm(dir, { recursive: true, force: true });
   const collected = await runCli(c.bin, ['collect', '--out', dir, '--config', c.s.configFile], { cwd: c.workDir, env: c.s.env });
   if (collected.status !== 0) return expectCheck(c, 'collect → reproduce', false, false, `collect exit ${collected.status}: ${tail(collected)}`);
   const repro = await runCli(c.bin, ['reproduce', dir, '--all'], { cwd: c.workDir, env: {} });
-  const ok = repro.status === 0 && /CJ-VM01/.test(repro.stdout);
+  const ok = repro.status === 0 && /CJ-VM01/.test(repro.stdout) && /customer-app-01/.test(repro.stdout);
   expectCheck(c, 'collect → reproduce', ok, false, ok ? `snapshot of ${c.s.vpc.vpcId} collected and reproduced offline (${repro.stdout.trim().split('\n').length} lines)` : `reproduce exit ${repro.status}: ${tail(repro)}`);
 }
 
@@ -159,11 +168,16 @@ async function reapAfterKill(c: Ctx): Promise<void> {
   const known = new Set(await readdir(runs).catch(() => [] as string[]));
   const { child, done } = startCli(c.bin, ['run', '--target', 'live', '--config', c.s.configFile, '--scenario', '/article\\.scenario\\.ts$', '--report-dir', join(c.workDir, 'reports', 'killed')], { cwd: c.workDir, env: c.s.env });
   let runId: string | undefined;
+  let state = '';
   for (let i = 0; i < 600 && !runId; i++) {
     await new Promise((r) => setTimeout(r, 100));
     for (const f of (await readdir(runs).catch(() => [] as string[])).filter((n) => n.endsWith('.json') && !known.has(n))) {
-      const text = await readFile(join(runs, f), 'utf8').catch(() => '');
-      if (/"type": "ec2:instance"[\s\S]*?"state": "live"/.test(text)) runId = f.replace(/\.json$/, '');
+      const ledger = JSON.parse(await readFile(join(runs, f), 'utf8').catch(() => '{}')) as { entries?: { type: string; state: string }[] };
+      const instance = ledger.entries?.find((e) => e.type === 'ec2:instance');
+      if (instance) {
+        runId = f.replace(/\.json$/, '');
+        state = instance.state;
+      }
     }
   }
   child.kill('SIGKILL');
@@ -171,10 +185,13 @@ async function reapAfterKill(c: Ctx): Promise<void> {
   if (!runId) return expectCheck(c, 'reap after SIGKILL', false, false, 'the run never launched an instance to kill it after');
   const reap = await runCli(c.bin, ['reap', '--run', runId, '--yes', '--config', c.s.configFile], { cwd: c.workDir, env: c.s.env });
   const leaks = (await leakCheck(c, before, 'reap')).leaks.length;
-  expectCheck(c, 'reap after SIGKILL', reap.status === 0 && leaks === 0, false, `run ${runId} killed with an instance live; reap exit ${reap.status}, ${leaks} leaks`);
+  expectCheck(c, 'reap after SIGKILL', reap.status === 0 && leaks === 0, false, `run ${runId} killed once its ledger held an instance (${state}); reap exit ${reap.status}, ${leaks} leaks${reap.status === 0 ? '' : `: ${tail(reap)}`}`);
 }
 
-export async function liveVsMoto(o: { repo: string; workDir: string; out: (line: string) => void; scenario?: RegExp }): Promise<Tally> {
+export type Stage = 'scenarios' | 'doctor' | 'collect' | 'reap';
+
+export async function liveVsMoto(o: { repo: string; workDir: string; out: (line: string) => void; scenario?: RegExp; stages?: Stage[] }): Promise<Tally> {
+  const stages = new Set<Stage>(o.stages ?? ['scenarios', 'doctor', 'collect', 'reap']);
   await mkdir(o.workDir, { recursive: true });
   const t: Tally = { scenarios: 0, probes: 0, falsePasses: 0, falseFailures: 0, leaks: 0, residue: [] };
   const s = await openSession({ repo: o.repo, workDir: o.workDir });
@@ -182,11 +199,13 @@ export async function liveVsMoto(o: { repo: string; workDir: string; out: (line:
   try {
     o.out(`moto ${s.moto.url} (pid ${s.moto.pid}); SSM through the DescribeInstanceInformation shim ${s.shim.url}; connected VPC ${s.vpc.vpcId} ${s.vpc.cidr}, active ENI ${s.vpc.activeEni}`);
     const files = (await readdir(join(o.repo, 'scenarios'))).filter((f) => f.endsWith('.scenario.ts') && (!o.scenario || o.scenario.test(f))).sort();
-    const dry = await runCli(c.bin, ['run', '--target', 'live', '--config', s.configFile, '--dry-run', '--report-dir', join(o.workDir, 'reports', 'dry-run')], { cwd: o.workDir, env: s.env });
-    await scenarios(c, o.repo, files, declaredProbes(dry.stdout));
-    await doctorChecks(c);
-    await collectReproduce(c);
-    await reapAfterKill(c);
+    if (stages.has('scenarios')) {
+      const dry = await runCli(c.bin, ['run', '--target', 'live', '--config', s.configFile, '--dry-run', '--report-dir', join(o.workDir, 'reports', 'dry-run')], { cwd: o.workDir, env: s.env });
+      await scenarios(c, o.repo, files, declaredProbes(dry.stdout));
+    }
+    if (stages.has('doctor')) await doctorChecks(c);
+    if (stages.has('collect')) await collectReproduce(c);
+    if (stages.has('reap')) await reapAfterKill(c);
     const residue = new Map<string, number>();
     for (const r of t.residue) residue.set(r.why, (residue.get(r.why) ?? 0) + 1);
     o.out(`moto's own residue (facts of moto, not leaks): ${residue.size === 0 ? 'none' : ''}`);
