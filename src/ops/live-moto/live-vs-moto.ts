@@ -7,6 +7,7 @@ import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { DeleteNetworkInterfaceCommand, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { join } from 'node:path';
 import type { ScenarioResult } from '../../harness/results';
+import { createVmcClient, Secret } from '../../clients/vmc';
 import { judgeScenario } from './classify';
 import { dumpAws } from './describe-dump';
 import { diffDumps, type Finding } from './dump-diff';
@@ -147,6 +148,40 @@ async function doctorChecks(c: Ctx): Promise<void> {
   expectCheck(c, 'doctor (instance profile that does not exist)', profileLine.startsWith('✗') && noProfile.status !== 0, profileLine.startsWith('✓'), profileLine);
 }
 
+const dryRun = (c: Ctx, scenario: string): Promise<CliRun> => runCli(c.bin, ['run', '--target', 'live', '--dry-run', '--config', c.s.configFile, '--scenario', scenario, '--report-dir', join(c.workDir, 'reports', 'dry-run')], { cwd: c.workDir, env: c.s.env });
+const preflightLines = (r: CliRun): string[] => r.stdout.split('\n').filter((l) => l.includes('PREFLIGHT:')).map((l) => l.trim());
+
+/**
+ * `run --dry-run --target live` finds what a run would fail on: nothing on a ready account; a VM whose SSM
+ * node is ConnectionLost; a CGW block the SDDC's own ALLOW rule already prevents. Then a live run with the
+ * node ConnectionLost: the probes from the VM are not sent, and say why.
+ */
+async function preflightChecks(c: Ctx): Promise<void> {
+  await c.s.renew();
+  const ready = await dryRun(c, 'scenario\\.ts$');
+  expectCheck(c, 'dry run (ready account)', preflightLines(ready).length === 0 && ready.status === 0, false, preflightLines(ready).join(' | ') || `no preflight problem in any scenario (exit ${ready.status})`);
+
+  const vm01 = c.s.shim.hybridNodes.find((n) => n.Name === 'CJ-VM01');
+  if (vm01) vm01.PingStatus = 'ConnectionLost';
+  const lost = await dryRun(c, '/article\\.scenario\\.ts$');
+  const lostLine = preflightLines(lost).find((l) => /ConnectionLost/.test(l));
+  expectCheck(c, 'dry run (CJ-VM01\'s SSM node ConnectionLost)', !!lostLine && lost.status !== 0, !lostLine, lostLine ?? `no preflight problem (exit ${lost.status})`);
+  const report = join(c.workDir, 'reports', 'connection-lost');
+  await runCli(c.bin, ['run', '--target', 'live', '--config', c.s.configFile, '--scenario', '/article\\.scenario\\.ts$', '--report-dir', report], { cwd: c.workDir, env: c.s.env });
+  const fromVm = (await readResults(join(report, 'results')))[0]?.probes.filter((p) => p.from.name === 'CJ-VM01') ?? [];
+  const notSent = fromVm.length > 0 && fromVm.every((p) => p.observed.kind === 'infra-error' && p.observed.command === '(not sent)' && /ConnectionLost/.test(p.observed.error));
+  expectCheck(c, 'live run (CJ-VM01\'s SSM node ConnectionLost)', notSent, false, notSent ? `${fromVm.length} probes from CJ-VM01 not sent: ${fromVm[0]!.observed.kind === 'infra-error' ? fromVm[0]!.observed.error : ''}` : 'a probe from CJ-VM01 was sent');
+  if (vm01) vm01.PingStatus = 'Online';
+
+  await c.s.renew();
+  const vmc = createVmcClient({ apiToken: new Secret(c.s.env.VMC_API_TOKEN!), orgId: c.s.orgId, sddcId: c.s.sddcId, cspUrl: c.s.env.VMC_CSP_URL!, vmcUrl: c.s.env.VMC_URL! });
+  const { nsx } = await vmc.connect();
+  await nsx.rules.patch('customer-allow-vpc', { resource_type: 'Rule', display_name: 'customer: allow all on the VPC interface', sequence_number: 1, source_groups: ['ANY'], destination_groups: ['ANY'], services: ['ANY'], scope: ['/infra/labels/cgw-cross-vpc'], action: 'ALLOW', direction: 'IN_OUT' });
+  const allowed = await dryRun(c, '/cgw-rule-missing\\.scenario\\.ts$');
+  const allowLine = preflightLines(allowed).find((l) => /CGW_DEFAULT_DROP/.test(l));
+  expectCheck(c, 'dry run (the SDDC already allows what the scenario expects blocked)', !!allowLine && allowed.status !== 0, !allowLine, allowLine ?? `no preflight problem (exit ${allowed.status})`);
+}
+
 async function collectReproduce(c: Ctx): Promise<void> {
   await c.s.renew();
   // A customer's instance in the connected subnet, so the snapshot has an EC2 × VM pair to reproduce.
@@ -188,10 +223,10 @@ async function reapAfterKill(c: Ctx): Promise<void> {
   expectCheck(c, 'reap after SIGKILL', reap.status === 0 && leaks === 0, false, `run ${runId} killed once its ledger held an instance (${state}); reap exit ${reap.status}, ${leaks} leaks${reap.status === 0 ? '' : `: ${tail(reap)}`}`);
 }
 
-export type Stage = 'scenarios' | 'doctor' | 'collect' | 'reap';
+export type Stage = 'scenarios' | 'preflight' | 'doctor' | 'collect' | 'reap';
 
 export async function liveVsMoto(o: { repo: string; workDir: string; out: (line: string) => void; scenario?: RegExp; stages?: Stage[] }): Promise<Tally> {
-  const stages = new Set<Stage>(o.stages ?? ['scenarios', 'doctor', 'collect', 'reap']);
+  const stages = new Set<Stage>(o.stages ?? ['scenarios', 'preflight', 'doctor', 'collect', 'reap']);
   await mkdir(o.workDir, { recursive: true });
   const t: Tally = { scenarios: 0, probes: 0, falsePasses: 0, falseFailures: 0, leaks: 0, residue: [] };
   const s = await openSession({ repo: o.repo, workDir: o.workDir });
@@ -203,6 +238,7 @@ export async function liveVsMoto(o: { repo: string; workDir: string; out: (line:
       const dry = await runCli(c.bin, ['run', '--target', 'live', '--config', s.configFile, '--dry-run', '--report-dir', join(o.workDir, 'reports', 'dry-run')], { cwd: o.workDir, env: s.env });
       await scenarios(c, o.repo, files, declaredProbes(dry.stdout));
     }
+    if (stages.has('preflight')) await preflightChecks(c);
     if (stages.has('doctor')) await doctorChecks(c);
     if (stages.has('collect')) await collectReproduce(c);
     if (stages.has('reap')) await reapAfterKill(c);

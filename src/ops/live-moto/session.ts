@@ -27,6 +27,8 @@ export interface Session {
   worldDir: string;
   /** The live config file for the vmc-reach processes. */
   configFile: string;
+  orgId: string;
+  sddcId: string;
   /** The environment of a vmc-reach process: endpoints, dummy credentials, the CSP token mock serve accepts. */
   env: Record<string, string>;
   /**
@@ -119,6 +121,8 @@ export async function openSession(o: { repo: string; workDir: string }): Promise
       Object.assign(session, {
         vpc,
         worldDir,
+        orgId: served.env.VMC_ORG_ID!,
+        sddcId: served.env.VMC_SDDC_ID!,
         configFile,
         env: {
           AWS_REGION: motoRegion,
