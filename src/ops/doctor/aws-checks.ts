@@ -19,6 +19,7 @@ import {
 import { DescribeInstanceInformationCommand, GetParameterCommand, type InstanceInformation, type SSMClient } from '@aws-sdk/client-ssm';
 import { dryRunCheck, errorName, errorText, fail, pass, type CheckResult } from './check';
 import { failFromError } from './error-kind';
+import { vmNode, type NodeLookup } from '../../harness/run/ssm-nodes';
 
 const policyFix = 'attach the policy in docs/iam-policy.json to the identity the SDK uses';
 
@@ -166,4 +167,23 @@ export async function checkPermissions(ec2: EC2Client, p: PermissionInputs): Pro
     );
   } else results.push(fail('permission ec2:AuthorizeSecurityGroupIngress on the default SG', `the default security group of ${p.vpcId} cannot be read`, `${policyFix} (ec2:DescribeSecurityGroups)`));
   return results;
+}
+
+/**
+ * The VMs the scenarios will use (live.vms maps their names to this SDDC's): each in the inventory and,
+ * unless its node is configured, an Online SSM managed node (found by its IP). One line per VM.
+ */
+export async function checkScenarioVms(vms: VmNode[], mapping: Record<string, string>, configuredNodes: Record<string, string>, lookup: NodeLookup): Promise<CheckResult[]> {
+  const out: CheckResult[] = [];
+  for (const [scenarioName, display] of Object.entries(mapping)) {
+    const name = `scenario VM ${scenarioName} → ${display}`;
+    const vm = vms.find((v) => v.name === display);
+    if (!vm) {
+      out.push(fail(name, `"${display}" is not in the SDDC's inventory (or reports no IPv4 address)`, 'fix live.vms: map the scenario\'s VM to one of the SDDC\'s VM display names'));
+      continue;
+    }
+    const node = await vmNode(vm, configuredNodes[display], lookup);
+    out.push('nodeId' in node ? pass(name, `${vm.ip}, SSM node ${node.nodeId}${configuredNodes[display] ? ' (configured)' : ', Online'}`) : fail(name, node.unavailable, 'register the VM\'s SSM agent as a hybrid node and keep it Online (README: live mode walkthrough, step 3)'));
+  }
+  return out;
 }

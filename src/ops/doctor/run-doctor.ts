@@ -4,8 +4,8 @@ import type { HarnessConfig } from '../../harness/config/schema';
 import { resolveTarget, TargetError } from '../../harness/target';
 import { createAwsClients } from '../../clients/aws';
 import { createVmcClient } from '../../clients/vmc';
-import { checkCredentials, checkImage, checkInstanceProfile, checkPermissions, checkVmManagedNode, checkVpcVisible } from './aws-checks';
-import { ssmEndpoint } from '../../harness/run/ssm-nodes';
+import { checkCredentials, checkImage, checkInstanceProfile, checkPermissions, checkScenarioVms, checkVmManagedNode, checkVpcVisible } from './aws-checks';
+import { nodeLookup, ssmEndpoint } from '../../harness/run/ssm-nodes';
 import { checkCspToken, checkNsxAndConnectedVpc, checkSddc } from './vmc-checks';
 import { fail, pass, renderCheck, skip, type CheckResult } from './check';
 
@@ -66,6 +66,7 @@ export async function runDoctor(config: HarnessConfig, env: NodeJS.ProcessEnv, o
     }
     report(vpc ? await checkVpcVisible(aws.ec2, vpc.vpcId) : skip('connected VPC in this AWS account', 'the connected VPC from discovery'));
     report(view ? await checkVmManagedNode(aws.ssm, view.vms, live.live.vm, ssmEndpoint(awsSettings!)) : skip('SDDC VM registered with SSM', 'the SDDC\'s VMs from NSX'));
+    if (view && live.live.vms) report(...(await checkScenarioVms(view.vms, live.live.vms, awsSettings!.vmManagedInstanceIds, nodeLookup(aws.ssm, awsSettings!))));
     const image = await checkImage(aws.ec2, aws.ssm, live.live.image);
     report(image.result);
     const subnetId = live.live.subnetId ?? vpc?.connectedSubnetId ?? vpc?.subnets[0]?.id;

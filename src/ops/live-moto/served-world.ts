@@ -16,6 +16,8 @@ export interface WorldOptions {
   accountId: string;
   vpc: MotoVpc;
   dump: AwsDump;
+  /** SDDC VM display names changed from the fixture's (so the runs depend on live.vms, as on a customer's SDDC). */
+  rename: Record<string, string>;
 }
 
 const awsFiles = ['describe-vpcs.json', 'describe-subnets.json', 'describe-route-tables.json', 'describe-network-acls.json', 'describe-security-groups.json', 'describe-security-group-rules.json', 'describe-network-interfaces.json', 'describe-instances.json'];
@@ -41,6 +43,11 @@ export async function writeServedWorld(o: WorldOptions): Promise<{ hybridNodes: 
   const sddc = JSON.parse(await readFile(sddcFile, 'utf8')) as { resource_config: { region?: string } };
   sddc.resource_config.region = o.region.toUpperCase().replace(/-/g, '_');
   await writeFile(sddcFile, `${JSON.stringify(sddc, null, 2)}\n`);
+  const vmsFile = join(o.dir, 'nsx', 'virtual-machines.json');
+  const vms = JSON.parse(await readFile(vmsFile, 'utf8')) as { results: { display_name?: string }[] };
+  for (const vm of vms.results) if (vm.display_name && o.rename[vm.display_name]) vm.display_name = o.rename[vm.display_name];
+  await writeFile(vmsFile, `${JSON.stringify(vms, null, 2)}\n`);
   const ssm = JSON.parse(await readFile(join(o.dir, 'ssm', 'describe-instance-information.json'), 'utf8')) as { InstanceInformationList: ShimNode[] };
+  for (const n of ssm.InstanceInformationList) if (n.Name && o.rename[n.Name]) n.Name = o.rename[n.Name];
   return { hybridNodes: ssm.InstanceInformationList };
 }

@@ -16,6 +16,8 @@ export const motoRegion = 'us-west-2';
 /** moto's fixed account. */
 export const motoAccount = '123456789012';
 export const instanceProfileName = 'vmc-reach-ssm-instance-profile';
+/** The scenarios' VM names → the served SDDC's display names (renamed from the fixture's), through live.vms. */
+export const vmNames: Record<string, string> = { 'CJ-VM01': 'app-vm-01', 'CJ-WIN01': 'win-app-01', 'CJ-VM02-OFF': 'old-vm-02' };
 const dummyCredentials = { accessKeyId: 'testing', secretAccessKey: 'testing' };
 
 export interface Session {
@@ -104,7 +106,7 @@ export async function openSession(o: { repo: string; workDir: string }): Promise
       await createInstanceProfile(moto.url, instanceProfileName);
       const worldDir = join(o.workDir, 'world');
       await rm(worldDir, { recursive: true, force: true });
-      const { hybridNodes } = await writeServedWorld({ sddcFrom, dir: worldDir, region: motoRegion, accountId: motoAccount, vpc, dump: await dumpAws(ec2) });
+      const { hybridNodes } = await writeServedWorld({ sddcFrom, dir: worldDir, region: motoRegion, accountId: motoAccount, vpc, dump: await dumpAws(ec2), rename: vmNames });
       shim.hybridNodes.splice(0, shim.hybridNodes.length, ...hybridNodes);
       const served = await startServe(bin, worldDir);
       stopServe = served.stop;
@@ -116,7 +118,7 @@ export async function openSession(o: { repo: string; workDir: string }): Promise
         reportDir: join(o.workDir, 'report'),
         // moto runs no command: one echo, no retry of a probe that could not run.
         probe: { count: 1, timeoutSeconds: 1, retries: 0 },
-        live: { orgId: served.env.VMC_ORG_ID, sddcId: served.env.VMC_SDDC_ID, cspUrl: served.env.VMC_CSP_URL, vmcUrl: served.env.VMC_URL, instanceProfile: instanceProfileName, instanceType: 't3.micro' },
+        live: { orgId: served.env.VMC_ORG_ID, sddcId: served.env.VMC_SDDC_ID, cspUrl: served.env.VMC_CSP_URL, vmcUrl: served.env.VMC_URL, instanceProfile: instanceProfileName, instanceType: 't3.micro', vms: vmNames },
       }, null, 2)}\n`);
       Object.assign(session, {
         vpc,
