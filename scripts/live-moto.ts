@@ -14,14 +14,15 @@ async function main(): Promise<number> {
   const arg = process.argv.indexOf('--scenario');
   const only = process.argv.indexOf('--only');
   const workDir = mkdtempSync(join(tmpdir(), 'vmc-reach-live-moto-'));
-  const t0 = Date.now();
   try {
-    const t = await liveVsMoto({ repo: repoRoot(), workDir, out: (l) => void process.stdout.write(`${l}\n`), ...(arg > 0 ? { scenario: new RegExp(process.argv[arg + 1] ?? '') } : {}), ...(only > 0 ? { stages: (process.argv[only + 1] ?? '').split(',') as Stage[] } : {}) });
-    process.stdout.write(`(${Math.round((Date.now() - t0) / 1000)} s)\n`);
-    return t.falsePasses + t.falseFailures + t.leaks === 0 && t.scenarios > 0 ? 0 : 1;
+    const stages = only > 0 ? ((process.argv[only + 1] ?? '').split(',') as Stage[]) : undefined;
+    const t = await liveVsMoto({ repo: repoRoot(), workDir, out: (l) => void process.stdout.write(`${l}\n`), ...(arg > 0 ? { scenario: new RegExp(process.argv[arg + 1] ?? '') } : {}), ...(stages ? { stages } : {}) });
+    // A run that was to run scenarios and ran none is no pass.
+    const ranWhatItShould = t.scenarios > 0 || (stages !== undefined && !stages.includes('scenarios'));
+    return t.falsePasses + t.falseFailures + t.leaks === 0 && ranWhatItShould ? 0 : 1;
   } finally {
     if (!process.env.VMC_REACH_KEEP) rmSync(workDir, { recursive: true, force: true });
-    else process.stdout.write(`kept ${workDir}\n`);
+    else process.stderr.write(`kept ${workDir}\n`);
   }
 }
 

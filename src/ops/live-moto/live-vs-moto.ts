@@ -231,6 +231,7 @@ export type Stage = 'scenarios' | 'preflight' | 'doctor' | 'collect' | 'reap';
 
 export async function liveVsMoto(o: { repo: string; workDir: string; out: (line: string) => void; scenario?: RegExp; stages?: Stage[] }): Promise<Tally> {
   const stages = new Set<Stage>(o.stages ?? ['scenarios', 'preflight', 'doctor', 'collect', 'reap']);
+  const t0 = Date.now();
   await mkdir(o.workDir, { recursive: true });
   const t: Tally = { scenarios: 0, probes: 0, falsePasses: 0, falseFailures: 0, leaks: 0, residue: [] };
   const s = await openSession({ repo: o.repo, workDir: o.workDir });
@@ -251,6 +252,7 @@ export async function liveVsMoto(o: { repo: string; workDir: string; out: (line:
     o.out(`moto's own residue (facts of moto, not leaks): ${residue.size === 0 ? 'none' : ''}`);
     for (const [why, n] of residue) o.out(`  ${n} × ${why}`);
     o.out(`the shim answered DescribeInstanceInformation ${s.shim.answered} times (moto 5.2 does not implement it)`);
+    o.out(`wall time ${Math.round((Date.now() - t0) / 1000)} s`);
     o.out(summaryLine(t));
     return t;
   } finally {
