@@ -52,7 +52,6 @@ export async function startSsmShim(o: { motoUrl: string; ec2: EC2Client; hybridN
   const server: Server = createServer((req, res) => {
     void (async () => {
       const body = await readBody(req);
-      if (process.env.LM_DEBUG) process.stderr.write(`shim ${String(req.headers['x-amz-target'] ?? req.url)}\n`);
       if (req.headers['x-amz-target'] === 'AmazonSSM.DescribeInstanceInformation') {
         shim.answered++;
         const parsed = body.length ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>) : {};
