@@ -20,6 +20,8 @@ export interface TargetSettings {
   vmc: VmcClientOptions;
   /** The existing SDDC VM's SSM managed node, when configured (else found by its IP). */
   vmManagedInstanceIds: Record<string, string>;
+  /** The scenarios' VM names → the SDDC's display names (live.vms); unmapped names are used as they are. */
+  vmNames?: Record<string, string>;
   image: string;
   instanceType: string;
   instanceProfile?: string;
@@ -73,6 +75,7 @@ export function resolveTarget(config: HarnessConfig, env: NodeJS.ProcessEnv = pr
     aws,
     vmc: { apiToken: token!, orgId: orgId!, sddcId: sddcId!, cspUrl, vmcUrl },
     vmManagedInstanceIds: config.live.vm ? { [config.live.vm.name]: config.live.vm.managedInstanceId } : {},
+    ...(config.live.vms ? { vmNames: config.live.vms } : {}),
     image: config.live.image,
     instanceType: config.live.instanceType,
     ...(config.live.instanceProfile ? { instanceProfile: config.live.instanceProfile } : {}),

@@ -11,6 +11,7 @@ import { runScenario } from '../run/run-scenario';
 import type { ScenarioResult } from '../results';
 import { currentRunId } from './run-id';
 import { planScenario } from '../run/plan';
+import { preflightLive } from '../run/preflight';
 import { createProgress, progressMode, type Progress } from '../../report/progress/progress';
 
 const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
@@ -32,6 +33,16 @@ export function scenario(title: string, body: (api: ScenarioApi) => void): void 
     beforeAll(async () => {
       if (dryRun) {
         process.stdout.write(`${planScenario(spec).join('\n')}\n`);
+        // Live: what the run would fail on, found now (VMs, their SSM nodes, CGW blocks already allowed).
+        if (process.env.VMC_REACH_TARGET === 'live') {
+          try {
+            const checked = await preflightLive(spec, resolveTarget((await loadConfig()).config));
+            process.stdout.write(`${checked.resolved.map((r) => `  resolved: ${r.what} = ${r.value}\n`).join('')}${checked.problems.map((p) => `  PREFLIGHT: ${p}\n`).join('')}`);
+            if (checked.problems.length) setupError = new Error(`the live run would fail: ${checked.problems.join('; ')}`);
+          } catch (e) {
+            setupError = e as Error;
+          }
+        }
         return;
       }
       try {
@@ -66,7 +77,8 @@ export function scenario(title: string, body: (api: ScenarioApi) => void): void 
       if (step.type !== 'probe') return;
       const probeIndex = spec.steps.slice(0, index).filter((s) => s.type === 'probe').length;
       test(step.label, () => {
-        if (dryRun) return; // the plan was printed; nothing ran
+        if (dryRun && !setupError) return; // the plan was printed; nothing ran
+        if (setupError) throw setupError;
         if (setupError) throw setupError;
         if (result?.error) throw new Error(`the scenario could not run: ${result.error}`);
         const record = result!.probes[probeIndex];

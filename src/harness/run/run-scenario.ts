@@ -2,7 +2,6 @@
 // (changes; probes through SSM, each judged against the expectation and against the engine's verdict on
 // the configuration discovered through the APIs; retried per `probe.retries` when it could not run or
 // packets and configuration disagree), and always tear down. Returns the ScenarioResult.
-import { paginateDescribeInstanceInformation } from '@aws-sdk/client-ssm';
 import { createAwsClients } from '../../clients/aws';
 import { createVmcClient } from '../../clients/vmc';
 import { evaluate, type EndpointRef as EngineRef, type Verdict } from '../../network';
@@ -19,6 +18,8 @@ import { attemptWithRetries } from './probe-retry';
 import { emptyProvisioned, type Provisioned } from './provisioned';
 import { adoptDefaultSecurityGroup, provisionInstances, provisionSecurityGroups, provisionSubnets, waitForSegmentRoutes } from './provision-aws';
 import { findVms, provisionCgwRules, provisionGroups, provisionSegments } from './provision-sddc';
+import { readVpcAddresses, resolveScenario } from './resolve-addresses';
+import { nodeLookup } from './ssm-nodes';
 import type { RunContext } from './run-context';
 import { teardown } from './teardown';
 
@@ -37,14 +38,6 @@ export interface RunScenarioOptions {
 
 const defaultTimeouts: RunContext['timeouts'] = { instanceMs: 10 * 60_000, ssmOnlineMs: 10 * 60_000, routeMs: 5 * 60_000 };
 
-async function ssmNodes(ctx: RunContext): Promise<{ id: string; ip?: string }[]> {
-  const out: { id: string; ip?: string }[] = [];
-  for await (const page of paginateDescribeInstanceInformation({ client: ctx.aws.ssm }, {})) {
-    for (const n of page.InstanceInformationList ?? []) if (n.InstanceId) out.push({ id: n.InstanceId, ...(n.IPAddress ? { ip: n.IPAddress } : {}) });
-  }
-  return out;
-}
-
 function endpointOf(ref: EndpointRef, out: Provisioned): ProbeEndpoint & { engine: EngineRef; node?: string; os: 'linux' | 'windows'; unavailable?: string } {
   if (ref.kind === 'instance') {
     const i = out.instances.get(ref.name)!;
@@ -53,7 +46,7 @@ function endpointOf(ref: EndpointRef, out: Provisioned): ProbeEndpoint & { engin
   const v = out.vms.get(ref.name)!;
   return {
     name: ref.name, kind: 'vm', id: v.externalId, ip: v.ip, engine: { kind: 'vm', externalId: v.externalId }, os: v.os,
-    ...(v.nodeId ? { node: v.nodeId } : { unavailable: `VM ${ref.name} is not an SSM managed node: install the SSM agent and register it as a hybrid node (or set live.vm.managedInstanceId)` }),
+    ...(v.nodeId ? { node: v.nodeId } : { unavailable: v.unavailable ?? `VM ${ref.name} is not an SSM managed node` }),
   };
 }
 
@@ -103,7 +96,7 @@ async function probe(ctx: RunContext, step: ProbeStep, out: Provisioned, discove
   };
 }
 
-export async function runScenario(spec: ScenarioSpec, o: RunScenarioOptions): Promise<ScenarioResult> {
+export async function runScenario(declared: ScenarioSpec, o: RunScenarioOptions): Promise<ScenarioResult> {
   const clock = o.clock ?? realClock;
   const log = o.log ?? (() => undefined);
   const started = clock.now();
@@ -111,6 +104,7 @@ export async function runScenario(spec: ScenarioSpec, o: RunScenarioOptions): Pr
   const aws = createAwsClients(o.settings.aws);
   const vmc = createVmcClient(o.settings.vmc);
   const ledger = await Ledger.create(o.root, { runId: o.runId, target: o.settings.kind, region: o.settings.region });
+  let spec = declared;
   const result: ScenarioResult = { title: spec.title, ...(o.file ? { file: o.file } : {}), runId: o.runId, target: o.settings.kind, startedAt, durationMs: 0, probes: [], changes: [], resources: [], teardown: { removed: 0, reverted: 0, failed: [] } };
   let ctx: RunContext | undefined;
   const checkpoint = (): void => {
@@ -120,6 +114,12 @@ export async function runScenario(spec: ScenarioSpec, o: RunScenarioOptions): Pr
     const { discovery, nsx } = await vmc.connect();
     ctx = { runId: o.runId, scenario: spec.title, settings: o.settings, aws, vmc, nsx, discovery, ledger, clock, log, timeouts: { ...defaultTimeouts, ...o.timeouts } };
     log(`${spec.title}: SDDC ${discovery.sddc.name}, connected VPC ${discovery.connectedVpc.vpcId}, active ENI ${discovery.connectedVpc.activeEni}`);
+    // Addresses from the connected VPC and VM names from the configuration, recorded before any use.
+    const addresses = await readVpcAddresses(aws.ec2, discovery.connectedVpc.vpcId);
+    const concrete = resolveScenario(declared, addresses, o.settings.vmNames);
+    spec = concrete.spec;
+    await ledger.record({ action: 'adopted', type: 'ec2:vpc', id: addresses.vpcId, name: 'connected VPC', details: { cidrs: addresses.cidrs, resolved: concrete.resolved } });
+    for (const r of concrete.resolved) log(`${r.what}: ${r.value}`);
     const out = emptyProvisioned();
     checkpoint();
     await adoptDefaultSecurityGroup(ctx, out);
@@ -134,7 +134,7 @@ export async function runScenario(spec: ScenarioSpec, o: RunScenarioOptions): Pr
     checkpoint();
     await provisionSubnets(ctx, spec, out);
     checkpoint();
-    await findVms(ctx, spec, out, await ssmNodes(ctx));
+    await findVms(ctx, spec, out, nodeLookup(aws.ssm, o.settings));
     checkpoint();
     await provisionInstances(ctx, spec, out);
     await waitForSegmentRoutes(ctx, out, spec.segments.filter((s) => s.connectivity === 'ON').map((s) => s.name));
