@@ -8,6 +8,8 @@ import { dirname, join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { loadConfig } from '../harness/config/load-config';
 import { resolveTarget } from '../harness/target';
+import { configSchema } from '../harness/config/schema';
+import { checkMockWorld, scrubForMock } from './mock-env';
 import { newRunId } from '../harness/jest/run-id';
 import type { ScenarioResult } from '../harness/results';
 import { renderRunMatrix, runPassed } from '../report/console-matrix';
@@ -55,13 +57,16 @@ async function readResults(dir: string): Promise<ScenarioResult[]> {
 }
 
 export async function runRun(opts: RunOptions, io: Io & { err: (t: string) => void }): Promise<number> {
-  const { config } = await loadConfig(opts.config ? { file: opts.config } : {});
+  // Mock mode first forgets the shell's AWS and VMC settings: nothing of the run may reach what they name.
+  const ignored = opts.target === 'live' ? [] : scrubForMock(process.env);
+  const { config, file: configFile } = await loadConfig(opts.config ? { file: opts.config } : {});
   if (config.target === 'live' && opts.target !== 'live') {
     throw new UsageError('the configuration says target "live", but a live run needs an explicit --target live on the command line');
   }
   const target = opts.target ?? 'mock';
   if (opts.dataplane === 'lab' && target !== 'mock') throw new UsageError('--dataplane lab runs the mock\'s packets in the lab; it applies to --target mock only');
   if (target === 'live') resolveTarget({ ...config, target: 'live' }); // lists every missing live setting before anything runs
+  const mockWorld = target === 'mock' ? await checkMockWorld(config.mock.world, { ...(configFile ? { configFile } : {}), isDefault: config.mock.world === configSchema.shape.mock.parse(undefined).world, repoRoot: repoRoot() }) : undefined;
   const reportDir = resolve(opts.reportDir ?? config.reportDir);
   await ensureWritableDir(reportDir);
   const resultsDir = join(reportDir, 'results');
@@ -75,9 +80,11 @@ export async function runRun(opts: RunOptions, io: Io & { err: (t: string) => vo
     ...(opts.config ? { VMC_REACH_CONFIG: resolve(opts.config) } : {}),
     ...(opts.dryRun ? { VMC_REACH_DRY_RUN: '1' } : {}),
     VMC_REACH_DATAPLANE: opts.dataplane ?? 'model',
+    ...(mockWorld ? { VMC_REACH_MOCK_WORLD: mockWorld } : {}),
   });
 
-  io.err(`vmc-reach run ${runId}: target ${target}${target === 'mock' ? ` (world ${config.mock.world}, latency ${config.mock.latency}, data plane ${opts.dataplane === 'lab' ? 'the lab: real packets' : "the engine's verdicts"})` : ''}${opts.dryRun ? ', dry run: nothing is created or changed' : ''}\n`);
+  io.err(`vmc-reach run ${runId}: target ${target}${target === 'mock' ? ` (world ${mockWorld}, latency ${config.mock.latency}, data plane ${opts.dataplane === 'lab' ? 'the lab: real packets' : "the engine's verdicts"})` : ''}${opts.dryRun ? ', dry run: nothing is created or changed' : ''}\n`);
+  if (ignored.length > 0) io.err(`mock mode ignores ${ignored.join(', ')} from the environment: the mock supplies its own endpoints, credentials and ids\n`);
   const root = repoRoot();
   const files = (await readdir(join(root, 'scenarios'))).filter((f) => f.endsWith('.scenario.ts')).sort();
   if (opts.scenario !== undefined) {

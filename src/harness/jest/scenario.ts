@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { defineScenario, type ScenarioApi } from '../dsl/builder';
 import { loadConfig } from '../config/load-config';
-import { resolveTarget } from '../target';
+import { mockTargetSettings, resolveTarget } from '../target';
 import { runScenario } from '../run/run-scenario';
 import type { ScenarioResult } from '../results';
 import { currentRunId } from './run-id';
@@ -36,7 +36,8 @@ export function scenario(title: string, body: (api: ScenarioApi) => void): void 
       }
       try {
         const { config } = await loadConfig();
-        const settings = resolveTarget(config);
+        // Mock mode: the mock's own settings only (the environment's endpoints and ids are never read).
+        const settings = config.target === 'mock' ? mockTargetSettings(config) : resolveTarget(config);
         const runId = `${currentRunId()}-${slug(basename(file, '.scenario.ts')).slice(0, 20)}`;
         const progress = progressFor(title);
         try {
