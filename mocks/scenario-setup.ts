@@ -3,8 +3,11 @@
 // (MSW), and hands the harness the mock's own settings (region, CSP token, org and SDDC ids, instance
 // profile) through supplyMockSettings, never the environment's, so the live code path runs on the mock.
 // After the file's scenarios it checks that the world holds nothing the run created and that every
-// resource the run did not create is exactly as it was (the default SG's rules included).
-import { afterAll, beforeAll } from '@jest/globals';
+// resource the run did not create is exactly as it was (the default SG's rules included), and writes the
+// outcome to <report dir>/world-checks/ when run by `vmc-reach run`.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { afterAll, beforeAll, expect } from '@jest/globals';
 import { loadConfig } from '../src/harness/config/load-config';
 import { snapshotFiles } from '../src/snapshot';
 import { instantLatency, realisticLatency } from '../src/world';
@@ -44,5 +47,12 @@ afterAll(async () => {
   supplyMockSettings(undefined);
   if (!target || !before) return;
   const left = leftovers(target.world, before);
+  // For `vmc-reach run` (and its signal test): the check's outcome per scenario file, beside the results.
+  const reportDir = process.env.VMC_REACH_REPORT_DIR;
+  if (reportDir) {
+    const file = expect.getState().testPath ?? 'unknown';
+    mkdirSync(join(reportDir, 'world-checks'), { recursive: true });
+    writeFileSync(join(reportDir, 'world-checks', `${basename(file, '.ts')}.json`), `${JSON.stringify({ file, leftovers: left }, null, 2)}\n`);
+  }
   if (left.length > 0) throw new Error(`the run left the mock world changed:\n  ${left.join('\n  ')}`);
 });

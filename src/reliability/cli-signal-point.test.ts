@@ -1,0 +1,19 @@
+// SIGINT and SIGTERM to the real `vmc-reach run` process (spawned, embedded mock) at a handful of the
+// article scenario's steps: the run tears down, leaves nothing in the world or its ledger, writes a
+// report that says what was torn down, and exits 130/143. Every step: `npm run reliability -- --only signals`.
+import { cliSignalPoint, type CliStopSignal } from './cli-signal-point';
+
+const points: [CliStopSignal, string][] = [
+  ['SIGINT', 'vmc-reach run '],
+  ['SIGTERM', 'created group CJ-VM'],
+  ['SIGINT', 'launched CJ-AWS01'],
+  ['SIGTERM', 'probe case A: default SG: CJ-VM01 → CJ-AWS01'],
+  ['SIGINT', 'change: authorized'],
+];
+
+test.each(points)('%s on "%s" tears down and exits 128+n', async (signal, at) => {
+  const p = await cliSignalPoint(signal, at);
+  expect({ sent: p.sent, exit: p.exitCode, by: p.exitSignal, leftovers: p.leftovers, ledgerLeft: p.ledgerLeft, tornDown: p.tornDown.reported - p.tornDown.owned, report: p.reportSaysTornDown }).toEqual({
+    sent: true, exit: signal === 'SIGINT' ? 130 : 143, by: null, leftovers: [], ledgerLeft: [], tornDown: 0, report: true,
+  });
+}, 90_000);
