@@ -89,12 +89,14 @@ export async function cliSignalPoint(signal: CliStopSignal, at: string): Promise
   };
 }
 
-/** The step lines of a clean run's progress (the signal points of the full matrix). */
+/** The step lines of a clean run's progress, after the banner (before any scenario): the signal points of the full matrix. */
 export async function articleProgressLines(): Promise<string[]> {
   const cwd = mkdtempSync(join(tmpdir(), 'vmc-reach-cli-clean-'));
   const r = await runCliArticle(cwd, undefined, 'SIGINT');
   if (r.code !== 0) throw new Error(`the clean CLI run exited ${r.code}:\n${r.stderr}`);
-  return r.stderr.split('\n').filter((l) => l.startsWith('[vmc-reach] ')).map((l) => l.slice('[vmc-reach] '.length).replace(/ \(.*$/, ''));
+  // Each line up to its first id (run ids and resource ids differ between runs), once.
+  const cut = (l: string): string => l.split(/ \(|\S*vr-\d{6}|\b(?:i|sg|sgr|subnet|eni|vpc|rtb|acl)-[0-9a-f]{8,}/)[0]!.trimEnd();
+  return ['vmc-reach run ', ...new Set(r.stderr.split('\n').filter((l) => l.startsWith('[vmc-reach] ')).map((l) => cut(l.slice('[vmc-reach] '.length))))];
 }
 
 /** A point passed: sent, exit 130/143 by itself, nothing left in the world or the ledger, and the report says what was torn down. */
