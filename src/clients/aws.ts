@@ -26,7 +26,7 @@ export interface AwsClientOptions {
   maxAttempts?: number;
   /** Mock mode: only a mock's endpoints are accepted, and none is ever taken from the environment. */
   mock?: boolean;
-  /** Per-request timeout in ms (socket and connection); absent = the SDK's default (none). */
+  /** Per-attempt timeout in ms (connection included), after which the attempt fails with a TimeoutError the SDK retries (default 60 s; the SDK's own default is none). */
   requestTimeoutMs?: number;
 }
 
@@ -43,6 +43,27 @@ export interface AwsClients {
  * credentials object it is given, so pass a copy (`{ ...mockCredentials }`), as createAwsClients does.
  */
 export const mockCredentials: Readonly<StaticCredentials> = { accessKeyId: 'AKIAVMCREACHMOCK0001', secretAccessKey: 'vmc-reach-mock-secret-not-a-real-key' };
+
+export const defaultRequestTimeoutMs = 60_000;
+
+/** The codes AWS answers when it will not take the credentials: expired (EC2, SSM, STS) or not valid. */
+export const credentialErrorCodes: ReadonlySet<string> = new Set(['RequestExpired', 'AuthFailure', 'ExpiredTokenException', 'ExpiredToken', 'UnrecognizedClientException', 'InvalidClientTokenId']);
+
+export const isCredentialError = (e: unknown): boolean => credentialErrorCodes.has((e as { name?: string } | undefined)?.name ?? '');
+
+/** Says what a credential error means and what to do; the error's name (its AWS code) is kept. */
+const explainCredentialErrors =
+  <I, O>(next: (args: I) => Promise<O>) =>
+  async (args: I): Promise<O> => {
+    try {
+      return await next(args);
+    } catch (e) {
+      if (isCredentialError(e) && !/^the AWS credentials/.test((e as Error).message)) {
+        (e as Error).message = `the AWS credentials were refused (${(e as Error).name}: ${(e as Error).message}): they have expired or are not valid; refresh them (e.g. aws sso login, a new session token) before running again`;
+      }
+      throw e;
+    }
+  };
 
 export class MockEndpointError extends Error {
   override readonly name = 'MockEndpointError';
@@ -69,7 +90,8 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
     region: options.region,
     ...(options.credentials ? { credentials: { ...options.credentials } } : {}),
     ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}),
-    ...(options.requestTimeoutMs !== undefined ? { requestHandler: { requestTimeout: options.requestTimeoutMs, connectionTimeout: options.requestTimeoutMs } } : {}),
+    // The SDK only warns about a request past `requestTimeout` unless told to throw; a hung answer must fail.
+    requestHandler: { requestTimeout: options.requestTimeoutMs ?? defaultRequestTimeoutMs, connectionTimeout: Math.min(options.requestTimeoutMs ?? defaultRequestTimeoutMs, 10_000), throwOnRequestTimeout: true },
   };
   if (options.mock && (!options.credentials || options.credentials.accessKeyId !== mockCredentials.accessKeyId)) throw new MockEndpointError('mock mode uses the mock\'s fake credentials only');
   const pick = (service: 'ec2' | 'ssm'): string | undefined => {
@@ -80,6 +102,8 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
   const ssmEndpoint = pick('ssm');
   const ec2 = new EC2Client({ ...common, ...(ec2Endpoint ? { endpoint: ec2Endpoint } : {}) });
   const ssm = new SSMClient({ ...common, ...(ssmEndpoint ? { endpoint: ssmEndpoint } : {}) });
+  ec2.middlewareStack.add(explainCredentialErrors, { step: 'initialize', name: 'vmcReachCredentialErrors' });
+  ssm.middlewareStack.add(explainCredentialErrors, { step: 'initialize', name: 'vmcReachCredentialErrors' });
   return {
     ec2,
     ssm,
