@@ -1,0 +1,22 @@
+// How a run treats the AWS faults that used to be refused by the mock: a timeout (an answer held past
+// the clients' request timeout) is retried and the run passes; refused credentials at a probe's
+// SendCommand stop the run with an error that says so, and teardown still removes everything.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { articleSpec } from './article-spec';
+import { matrixRequestTimeoutMs } from './fault-matrix';
+import { runOnce } from './run-once';
+
+const root = mkdtempSync(join(tmpdir(), 'vmc-reach-cred-'));
+
+test('a RunInstances answer held past the request timeout is retried: every probe passes, nothing is left', async () => {
+  const r = await runOnce(articleSpec(), { runId: 'held-run-instances', root, faults: [{ service: 'ec2', operation: 'RunInstances', fault: 'timeout' }], requestTimeoutMs: matrixRequestTimeoutMs });
+  expect({ fired: r.faulted.length, error: r.result.error, outcomes: [...new Set(r.result.probes.map((p) => p.outcome))], leaks: r.leaks }).toEqual({ fired: 1, error: undefined, outcomes: ['passed'], leaks: [] });
+}, 60_000);
+
+test('expired credentials at a probe stop the run with a clear error; teardown removes everything', async () => {
+  const r = await runOnce(articleSpec(), { runId: 'expired-at-probe', root, faults: [{ service: 'ssm', operation: 'SendCommand', fault: 'expired-token', after: 1 }] });
+  expect(r.result.error).toMatch(/^ExpiredTokenException: the AWS credentials were refused .*refresh them/);
+  expect({ probes: r.result.probes.length, teardownFailed: r.result.teardown.failed, leaks: r.leaks, defaultSg: r.defaultSgRestored }).toEqual({ probes: 1, teardownFailed: [], leaks: [], defaultSg: true });
+}, 60_000);
