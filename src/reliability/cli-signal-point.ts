@@ -3,6 +3,8 @@
 // line naming a step appears, it gets SIGINT or SIGTERM. Then what the run left: the exit code, the
 // mock's own world check (<report>/world-checks), the ledger (every created or changed entry must be
 // removed), and whether the report says what was torn down (results JSON, JUnit, the stop summary).
+// With a served world, the same against `vmc-reach run --target live` (the live code path through the
+// served mock's endpoints), the world checked by this process.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +12,8 @@ import { join } from 'node:path';
 import { repoRoot } from '../cli/repo-root';
 import type { LedgerFile } from '../harness/ledger';
 import type { ScenarioResult } from '../harness/results';
-import { harnessWorldDir } from './served-world';
+import { harnessWorldDir, type ServedWorld } from './served-world';
+import { checkWorld } from './world-check';
 
 export type CliStopSignal = 'SIGINT' | 'SIGTERM';
 
@@ -39,12 +42,16 @@ export interface CliRun {
   sent: boolean;
 }
 
-/** Runs `vmc-reach run --scenario article` in `cwd` and sends `signal` when a stderr line contains `at` (never, if `at` is undefined). */
-export function runCliArticle(cwd: string, at: string | undefined, signal: CliStopSignal): Promise<CliRun> {
-  writeFileSync(join(cwd, 'c.json'), JSON.stringify({ mock: { world: harnessWorldDir } }));
+/**
+ * Runs `vmc-reach run --scenario article` in `cwd` and sends `signal` when a stderr line contains `at`
+ * (never, if `at` is undefined): on the embedded mock, or with `live` against a served world.
+ */
+export function runCliArticle(cwd: string, at: string | undefined, signal: CliStopSignal, live?: ServedWorld): Promise<CliRun> {
+  writeFileSync(join(cwd, 'c.json'), JSON.stringify(live ? { live: { instanceProfile: 'AmazonSSMRoleForInstancesQuickSetup' } } : { mock: { world: harnessWorldDir } }));
   return new Promise((resolve, reject) => {
-    const env = { PATH: process.env.PATH ?? '', HOME: cwd, VMC_REACH_PROGRESS: 'plain', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
-    const child = spawn(process.execPath, [join(repoRoot(), 'bin', 'vmc-reach.cjs'), 'run', '--config', 'c.json', '--scenario', 'article', '--report-dir', 'report'], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const env = { PATH: process.env.PATH ?? '', HOME: cwd, VMC_REACH_PROGRESS: 'plain', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...(live ? live.env : {}) };
+    const args = ['run', '--config', 'c.json', '--scenario', 'article', '--report-dir', 'report', ...(live ? ['--target', 'live'] : [])];
+    const child = spawn(process.execPath, [join(repoRoot(), 'bin', 'vmc-reach.cjs'), ...args], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     let sent = false;
     child.stderr.on('data', (d: Buffer) => {
@@ -66,10 +73,10 @@ export function runCliArticle(cwd: string, at: string | undefined, signal: CliSt
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
 const jsonFiles = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => join(dir, f)) : []);
 
-export async function cliSignalPoint(signal: CliStopSignal, at: string): Promise<CliSignalPoint> {
+export async function cliSignalPoint(signal: CliStopSignal, at: string, live?: ServedWorld): Promise<CliSignalPoint> {
   const cwd = mkdtempSync(join(tmpdir(), 'vmc-reach-cli-signal-'));
-  const r = await runCliArticle(cwd, at, signal);
-  const checks = jsonFiles(join(cwd, 'report', 'world-checks')).map((f) => readJson<{ leftovers: string[] }>(f));
+  const r = await runCliArticle(cwd, at, signal, live);
+  const checks = live ? [{ leftovers: checkWorld(live.world, live.before).leaks }] : jsonFiles(join(cwd, 'report', 'world-checks')).map((f) => readJson<{ leftovers: string[] }>(f));
   const ledgers = jsonFiles(join(cwd, '.vmc-reach', 'runs')).map((f) => readJson<LedgerFile>(f));
   const owned = ledgers.flatMap((l) => l.entries.filter((e) => e.action !== 'adopted'));
   const results = jsonFiles(join(cwd, 'report', 'results')).map((f) => readJson<ScenarioResult>(f));
