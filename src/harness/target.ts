@@ -1,8 +1,8 @@
 // Which services a run talks to and how: `mock` (the embedded mock; fake credentials, settings handed
 // over by the mock's set-up) or `live` (the SDK's default credential chain and region; the CSP API token
 // from VMC_API_TOKEN or a token file, never argv; org and SDDC ids). Missing live settings are listed
-// all at once, each with how to provide it. In mock mode the environment's endpoints and URLs are never
-// read: the mock supplies its own settings (supplyMockSettings), and the clients refuse non-mock endpoints.
+// all at once, each with how to provide it. A mock run's scenarios read no environment: the mock supplies
+// its own settings (supplyMockSettings, mockTargetSettings), and the clients refuse non-mock endpoints.
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import type { AwsClientOptions } from '../clients/aws';
@@ -76,19 +76,20 @@ export function resolveTarget(config: HarnessConfig, env: NodeJS.ProcessEnv = pr
   if (missing.length > 0) {
     throw new TargetError(`${config.target} target: missing settings:\n  - ${missing.join('\n  - ')}`);
   }
-  // Mock mode: the embedded mock answers the default hosts in-process; the environment's endpoints and
-  // URLs (AWS_ENDPOINT_URL*, VMC_CSP_URL, VMC_URL) are ignored, whatever they name.
+  // Mock mode: the mock's own settings only. `vmc-reach run` passes what the embedded mock supplied (no
+  // endpoints: it answers the default hosts in-process), never the process environment; other callers
+  // (reap of a served mock's run, the reliability checks) pass a served mock's loopback endpoints, and
+  // the clients refuse any other. The configuration's live URLs never apply to a mock.
   const mock = config.target === 'mock';
-  const cspUrl = mock ? defaultCspUrl : env.VMC_CSP_URL ?? config.live.cspUrl;
-  const vmcUrl = mock ? defaultVmcUrl : env.VMC_URL ?? config.live.vmcUrl;
+  const cspUrl = env.VMC_CSP_URL ?? (mock ? defaultCspUrl : config.live.cspUrl);
+  const vmcUrl = env.VMC_URL ?? (mock ? defaultVmcUrl : config.live.vmcUrl);
   const endpoint = env.AWS_ENDPOINT_URL;
-  const aws: AwsClientOptions = mock
-    ? { region: region!, credentials: mockCredentials, mock: true }
-    : {
-        region: region!,
-        ...(endpoint ? { endpoint } : {}),
-        ...(env.AWS_ENDPOINT_URL_EC2 || env.AWS_ENDPOINT_URL_SSM ? { endpoints: { ...(env.AWS_ENDPOINT_URL_EC2 ? { ec2: env.AWS_ENDPOINT_URL_EC2 } : {}), ...(env.AWS_ENDPOINT_URL_SSM ? { ssm: env.AWS_ENDPOINT_URL_SSM } : {}) } } : {}),
-      };
+  const aws: AwsClientOptions = {
+    region: region!,
+    ...(mock ? { credentials: mockCredentials, mock: true } : {}),
+    ...(endpoint ? { endpoint } : {}),
+    ...(env.AWS_ENDPOINT_URL_EC2 || env.AWS_ENDPOINT_URL_SSM ? { endpoints: { ...(env.AWS_ENDPOINT_URL_EC2 ? { ec2: env.AWS_ENDPOINT_URL_EC2 } : {}), ...(env.AWS_ENDPOINT_URL_SSM ? { ssm: env.AWS_ENDPOINT_URL_SSM } : {}) } } : {}),
+  };
   return {
     kind: config.target,
     region: region!,
