@@ -20,3 +20,8 @@ test('expired credentials at a probe stop the run with a clear error; teardown r
   expect(r.result.error).toMatch(/^ExpiredTokenException: the AWS credentials were refused .*refresh them/);
   expect({ probes: r.result.probes.length, teardownFailed: r.result.teardown.failed, leaks: r.leaks, defaultSg: r.defaultSgRestored }).toEqual({ probes: 1, teardownFailed: [], leaks: [], defaultSg: true });
 }, 60_000);
+
+test('expired credentials while waiting for the SSM agents stop the run too, instead of marking the agents offline', async () => {
+  const r = await runOnce(articleSpec(), { runId: 'expired-at-ssm-wait', root, faults: [{ service: 'ssm', operation: 'DescribeInstanceInformation', fault: 'expired-token', after: 1 }] });
+  expect({ error: r.result.error?.split(':')[0], probes: r.result.probes.length, leaks: r.leaks }).toEqual({ error: 'ExpiredTokenException', probes: 0, leaks: [] });
+}, 60_000);
