@@ -16,8 +16,11 @@ import { serveWorld } from './served-world';
  */
 export const matrixFaults: readonly FaultKind[] = ['throttle', 'server-error', 'timeout', 'not-found', 'expired-token', 'auth-failure'];
 
-/** The AWS clients' request timeout in the matrix: short, so a held answer costs about a second. */
-export const matrixRequestTimeoutMs = 1_000;
+/**
+ * The AWS clients' request timeout at the matrix's timeout points: short, so a held answer costs two
+ * seconds, yet far above any answer of a loaded machine (a spurious timeout would shift the call indexes).
+ */
+export const matrixRequestTimeoutMs = 2_000;
 
 export interface FaultPoint {
   fault: FaultKind;
@@ -58,7 +61,7 @@ export async function faultMatrix(spec: ScenarioSpec, o: { root: string; faults?
   const calls = await cleanCalls(spec, o.root);
   const jobs = (o.faults ?? matrixFaults).flatMap((fault) => calls.map((c) => ({ fault, call: c })));
   const points = await pool(jobs, o.concurrency ?? 4, async ({ fault, call }) => {
-    const r = await runOnce(spec, { runId: `fm-${fault}-${call.index}`, root: o.root, faults: [{ service: call.service, fault, atCall: call.index }], requestTimeoutMs: matrixRequestTimeoutMs });
+    const r = await runOnce(spec, { runId: `fm-${fault}-${call.index}`, root: o.root, faults: [{ service: call.service, fault, atCall: call.index }], ...(fault === 'timeout' ? { requestTimeoutMs: matrixRequestTimeoutMs } : {}) });
     const p: FaultPoint = {
       fault,
       index: call.index,

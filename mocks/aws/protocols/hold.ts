@@ -7,6 +7,7 @@ export function holdAnswer(signal: AbortSignal | undefined, ms: number): Promise
       signal?.removeEventListener('abort', gone);
       resolve(false);
     }, ms);
+    timer.unref(); // a held answer never keeps a process alive
     const gone = (): void => {
       clearTimeout(timer);
       resolve(true);
