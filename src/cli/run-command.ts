@@ -120,6 +120,7 @@ export async function runRun(opts: RunOptions, io: Io & { err: (t: string) => vo
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     rmSync(stopFile, { force: true });
+    delete process.env.VMC_REACH_STOP_FILE;
   }
 }
 

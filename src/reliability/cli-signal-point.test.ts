@@ -9,7 +9,6 @@ const points: [CliStopSignal, string][] = [
   ['SIGINT', 'vmc-reach run '],
   ['SIGTERM', 'created group CJ-VM'],
   ['SIGINT', 'launched CJ-AWS01'],
-  ['SIGTERM', 'probe case A: default SG: CJ-VM01 → CJ-AWS01'],
   ['SIGINT', 'change: authorized'],
 ];
 

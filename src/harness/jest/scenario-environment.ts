@@ -6,20 +6,31 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { EnvironmentContext, JestEnvironmentConfig } from '@jest/environment';
 import { TestEnvironment } from 'jest-environment-node';
-import { stopGlobal, type StopSignalName } from './stop-signal';
+import { exitCodeFor, stopGlobal, type StopSignalName } from './stop-signal';
 
 const pollMs = 100;
-const keptAlive = Symbol.for('vmc-reach.stop.keep-alive');
+/** Per process, on the real process object: the module may be evaluated again for each test file. */
+const stateKey = Symbol.for('vmc-reach.stop.state');
+const processState = (): { active: number; keptAlive: boolean } => {
+  const real = process as unknown as Record<symbol, { active: number; keptAlive: boolean } | undefined>;
+  return (real[stateKey] ??= { active: 0, keptAlive: false });
+};
 
 /**
  * Once per process: SIGINT/SIGTERM no longer end it at once (a terminal's Ctrl-C reaches every process of
- * the group, jest's workers included), so a scenario gets to tear down. `vmc-reach run` decides the exit.
+ * the group, jest's workers included), so a scenario gets to tear down. Under `vmc-reach run` (a stop file
+ * is set) the run decides the exit; under plain jest, a signal with no scenario running ends the process
+ * as it would have.
  */
 function keepAliveOnSignals(): void {
-  const real = process as unknown as Record<symbol, boolean>;
-  if (real[keptAlive]) return;
-  real[keptAlive] = true;
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => undefined);
+  const state = processState();
+  if (state.keptAlive) return;
+  state.keptAlive = true;
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(sig, () => {
+      if (state.active === 0 && !process.env.VMC_REACH_STOP_FILE) process.exit(exitCodeFor[sig]);
+    });
+  }
 }
 
 export default class ScenarioEnvironment extends TestEnvironment {
@@ -46,6 +57,7 @@ export default class ScenarioEnvironment extends TestEnvironment {
 
   override async setup(): Promise<void> {
     await super.setup();
+    processState().active++;
     process.on('SIGINT', this.onSignal);
     process.on('SIGTERM', this.onSignal);
     this.readStopFile();
@@ -55,6 +67,7 @@ export default class ScenarioEnvironment extends TestEnvironment {
 
   override async teardown(): Promise<void> {
     clearInterval(this.poll);
+    processState().active = Math.max(0, processState().active - 1);
     process.off('SIGINT', this.onSignal);
     process.off('SIGTERM', this.onSignal);
     await super.teardown();
