@@ -1,5 +1,5 @@
 // `vmc-reach run` in mock mode never reaches what the shell's environment names: with every AWS and VMC
-// endpoint variable (and a profile's endpoint_url, and the metadata service) pointing at TCP listeners on
+// endpoint variable (a profile's endpoint_url, the metadata service, the proxy) pointing at TCP listeners on
 // loopback, the real CLI runs a scenario on the embedded mock and the listeners accept no connection. A
 // missing or broken mock world stops the run with exit 2, naming it, before any scenario starts.
 import { spawn } from 'node:child_process';
@@ -53,6 +53,9 @@ beforeAll(async () => {
     AWS_ENDPOINT_URL_EC2: aws.url,
     AWS_ENDPOINT_URL_SSM: aws.url,
     AWS_EC2_METADATA_SERVICE_ENDPOINT: aws.url,
+    // Neither the AWS SDK's node handler nor node's fetch reads proxy variables; a proxy gets nothing either.
+    HTTPS_PROXY: aws.url,
+    HTTP_PROXY: aws.url,
     AWS_CONFIG_FILE: join(cwd, 'aws-config'),
     AWS_PROFILE: 'default',
     AWS_ACCESS_KEY_ID: 'AKIAISOLATIONTEST001',
