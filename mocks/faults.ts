@@ -25,6 +25,8 @@ export interface FaultRule {
   after?: number;
   /** Global call index (0-based, across all services) at which to inject; overrides `after`. */
   atCall?: number;
+  /** Global call index from which every matching call gets the fault (up to `times`): credentials that stay expired. */
+  fromCall?: number;
   /** Chance per matching call, drawn from the plan's seeded generator (default 1). */
   probability?: number;
 }
@@ -79,7 +81,7 @@ export class FaultPlan {
       st.seen++;
       if (fault) continue;
       if (st.fired >= (r.times ?? 1)) continue;
-      if (r.atCall !== undefined ? r.atCall !== index : st.seen <= (r.after ?? 0)) continue;
+      if (r.atCall !== undefined ? r.atCall !== index : r.fromCall !== undefined ? index < r.fromCall : st.seen <= (r.after ?? 0)) continue;
       if (r.probability !== undefined && this.random() >= r.probability) continue;
       st.fired++;
       fault = r.fault;
