@@ -22,6 +22,7 @@ import {
   RunInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import { DescribeInstanceInformationCommand, GetParameterCommand } from '@aws-sdk/client-ssm';
+import { isCredentialError } from '../../clients/aws';
 import type { ScenarioSpec } from '../dsl/spec';
 import { waitUntil, WaitTimeoutError } from '../wait';
 import { ssmCallError } from './ssm-nodes';
@@ -163,6 +164,7 @@ async function waitForInstances(ctx: RunContext, spec: ScenarioSpec, out: Provis
     for (const m of managed) if (online.has(m.instanceId)) m.ssm = { ready: true };
     return managed.every((m) => m.ssm.ready) ? { done: true, value: undefined } : { done: false, observed: [...online] };
   }, { purpose: 'the SSM agents of the test instances to be online (instance profile, SSM endpoints reachable)', timeoutMs: ctx.timeouts.ssmOnlineMs, initialDelayMs: 2_000, factor: 1.5, maxDelayMs: 5_000, clock: ctx.clock }).catch((e) => {
+    if (isCredentialError(e)) throw e; // refused credentials end the run, they say nothing about the agents
     const why = e instanceof WaitTimeoutError ? `the SSM agent did not come online: ${e.message}` : `its SSM state could not be read: ${ssmCallError('DescribeInstanceInformation', ctx.settings, e)}`;
     for (const m of managed) if (!m.ssm.ready) m.ssm = { ready: false, why };
   });
