@@ -4,7 +4,8 @@
 // packets and configuration disagree), and always tear down. Returns the ScenarioResult.
 import { createAwsClients } from '../../clients/aws';
 import { createVmcClient } from '../../clients/vmc';
-import { evaluate, type EndpointRef as EngineRef, type Verdict } from '../../network';
+import { type EndpointRef as EngineRef, type Verdict } from '../../network';
+import { configurationVerdict } from './configuration-verdict';
 import type { EndpointRef, ProbeStep, ScenarioSpec } from '../dsl/spec';
 import { discoverConfiguration, type DiscoveredConfiguration } from '../discovery/discover-world';
 import { Ledger } from '../ledger';
@@ -71,8 +72,11 @@ async function probe(ctx: RunContext, step: ProbeStep, out: Provisioned, discove
     const at = new Date().toISOString();
     const observed = await observe(ctx, from, to);
     const config = await discover();
-    verdict = evaluate(config.world, { source: from.engine, destination: to.engine });
-    return { observed, ...judge(step.expect, observed, verdict), startedAt: at, durationMs: ctx.clock.now() - t0 };
+    const { verdict: v, unevaluated } = configurationVerdict(config.world, from.engine, to.engine);
+    verdict = v;
+    const judged = judge(step.expect, observed, verdict);
+    if (unevaluated) judged.reasons = [...judged.reasons, unevaluated];
+    return { observed, ...judged, startedAt: at, durationMs: ctx.clock.now() - t0 };
   };
   const { last, previous } = await attemptWithRetries(ctx.settings.probe.retries ?? 0, attempt, (failed, n) =>
     ctx.log(`probe ${step.label}: attempt ${n} ${failed.outcome} (${failed.reasons.join('; ')}), retrying`),
