@@ -5,14 +5,15 @@
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 
-const built = join(__dirname, 'dist', 'mocks', 'scenario-setup.js');
+/** A module of the package: compiled (dist/) when built, else the TypeScript source (a checkout). */
+const own = (path) => (existsSync(join(__dirname, 'dist', `${path}.js`)) ? join(__dirname, 'dist', `${path}.js`) : join(__dirname, `${path}.ts`));
 const esmOnly = ['rettime', 'until-async', '@open-draft/deferred-promise'];
 
 module.exports = {
-  testEnvironment: 'node',
+  testEnvironment: own('src/harness/jest/scenario-environment'),
   testMatch: ['<rootDir>/scenarios/**/*.scenario.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/.vmc-reach/'],
-  setupFilesAfterEnv: [existsSync(built) ? built : join(__dirname, 'mocks', 'scenario-setup.ts')],
+  setupFilesAfterEnv: [own('mocks/scenario-setup')],
   transform: { '^.+\\.(t|j|mj)sx?$': join(__dirname, 'jest-transform.js') },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   testTimeout: 30_000,

@@ -1,25 +1,20 @@
 // Where a run works: the user's project (scenarios/, vmc-reach.config.json, reports, ledgers), which is
-// `--project <dir>` or the nearest folder above the current one holding a package.json; and where the
-// package itself is installed (its default mock world), which is never searched for the user's files.
+// `--project <dir>` or the current folder; and where the package is installed (its default mock world;
+// in a checkout of this repository also its built-in scenarios, for a folder without scenarios/).
 import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { repoRoot } from './repo-root';
 import { UsageError } from './usage-error';
 
 /** The installed vmc-reach package (or this repository in development). */
 export const packageRoot = (): string => repoRoot();
 
-/** The project folder: `given` (must be a folder), else the nearest ancestor of `cwd` with a package.json, else `cwd`. */
+/** The project folder: `given` (must be a folder), else the current folder. */
 export function projectRoot(given?: string, cwd: string = process.cwd()): string {
-  if (given !== undefined) {
-    const dir = resolve(cwd, given);
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--project ${given}: no such folder`);
-    return dir;
-  }
-  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) return resolve(cwd);
-  }
+  if (given === undefined) return resolve(cwd);
+  const dir = resolve(cwd, given);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--project ${given}: no such folder`);
+  return dir;
 }
 
 /** Makes the project the working folder, so config, reports, ledgers and jest workers all resolve there. */
@@ -27,6 +22,16 @@ export function enterProject(given?: string): string {
   const root = projectRoot(given);
   if (root !== process.cwd()) process.chdir(root);
   return root;
+}
+
+/**
+ * Where the scenarios are: the project's scenarios/ folder; in a checkout of vmc-reach run from a folder
+ * without one (its tests, scripts), the repository's built-in scenarios, as before there were projects.
+ */
+export function scenarioRoot(project: string): string {
+  if (existsSync(join(project, 'scenarios'))) return project;
+  const pkg = packageRoot();
+  return existsSync(join(pkg, 'scenarios')) ? pkg : project;
 }
 
 /** The mock world folder: as the config names it (relative to `cwd`), else the package's own copy. */
