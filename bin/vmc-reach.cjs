@@ -43,8 +43,10 @@ function useBuilt() {
 let cli;
 if (useBuilt()) {
   process.setSourceMapsEnabled(true);
+  process.env.VMC_REACH_BUILT = '1'; // `run` then loads the harness compiled, too (src/cli/scenario-jest.ts)
   cli = require(built);
 } else {
+  delete process.env.VMC_REACH_BUILT;
   cli = require('./load-bundled.cjs').loadBundled(path.join(root, 'src', 'cli', 'main.ts'));
 }
 
