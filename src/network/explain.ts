@@ -108,6 +108,7 @@ export function renderMatrix(verdicts: readonly Verdict[], unaddressed: readonly
   for (const u of unaddressed) {
     table.push(u.kind === 'instance' ? [`${u.name} (${noAddress})`, '(every VM)', noAddress, noAddress] : ['(every instance)', `${u.name} (${noAddress})`, noAddress, noAddress]);
   }
-  const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+  // A loop, not Math.max(...rows): 200,000 rows overflow the call stack as arguments.
+  const widths = table[0]!.map((_, i) => table.reduce((w, row) => Math.max(w, row[i]!.length), 0));
   return table.map((row) => row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
 }
