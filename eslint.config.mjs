@@ -13,7 +13,7 @@ const restrict = (patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'coverage/**', '.vmc-reach/**', 'out/**', 'bin/**'] },
+  { ignores: ['node_modules/**', 'coverage/**', '.vmc-reach/**', 'out/**', 'bin/**', 'dist/**', 'dist.*/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
