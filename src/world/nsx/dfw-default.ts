@@ -1,7 +1,10 @@
 // VMC's default DFW section as an SDDC ships it: policy `default-layer3-section` (category Application,
 // last) with the default layer-3 rule `default-layer3-rule`, action ALLOW. Customers change the rule's
 // action (e.g. to DROP for a zero-trust SDDC); neither can be deleted.
-import type { DfwPolicy, DfwRule } from './types';
+import type { DfwCategory, DfwPolicy, DfwRule } from './types';
+
+/** DFW categories in evaluation order. */
+export const dfwCategories: readonly DfwCategory[] = ['Ethernet', 'Emergency', 'Infrastructure', 'Environment', 'Application'];
 
 export const defaultDfwPolicyId = 'default-layer3-section';
 export const defaultDfwRuleId = 'default-layer3-rule';

@@ -7,8 +7,8 @@ import { isIpv4, isIpv4Cidr, parseIpRange } from '../cidr';
 import type { NsxTag } from '../tags';
 import { mustGetNsx, type World } from '../world';
 import type { CgwRuleInput } from './gateway-rules';
-import { dfwCategories, type DfwAction, type DfwCategory, type DfwPolicy, type DfwRule } from './types';
-import { defaultDfwPolicy, dfwPolicyPath, dfwRulePath } from './dfw-default';
+import type { DfwAction, DfwCategory, DfwPolicy, DfwRule } from './types';
+import { defaultDfwPolicy, dfwCategories, dfwPolicyPath, dfwRulePath } from './dfw-default';
 
 export * from './dfw-default';
 

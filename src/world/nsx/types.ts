@@ -106,9 +106,8 @@ export interface CgwRule {
   tags: NsxTag[];
 }
 
-/** DFW categories in evaluation order (NSX `category`; `Ethernet` is layer 2 and never decides an IP flow). */
-export const dfwCategories = ['Ethernet', 'Emergency', 'Infrastructure', 'Environment', 'Application'] as const;
-export type DfwCategory = (typeof dfwCategories)[number];
+/** DFW categories (NSX `category`; `Ethernet` is layer 2 and never decides an IP flow); order in `dfwCategories`. */
+export type DfwCategory = 'Ethernet' | 'Emergency' | 'Infrastructure' | 'Environment' | 'Application';
 
 /** `JUMP_TO_APPLICATION` (Environment category only) skips the rest of Environment and goes on with Application. */
 export type DfwAction = 'ALLOW' | 'DROP' | 'REJECT' | 'JUMP_TO_APPLICATION';
