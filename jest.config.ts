@@ -23,7 +23,7 @@ const config: Config = {
   testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['**/*.test.ts'] },
-    { ...common, displayName: 'scenarios', testMatch: ['<rootDir>/scenarios/**/*.scenario.ts'], setupFilesAfterEnv: ['<rootDir>/mocks/scenario-setup.ts'] },
+    { ...common, displayName: 'scenarios', testMatch: ['<rootDir>/scenarios/**/*.scenario.ts'], setupFilesAfterEnv: ['<rootDir>/mocks/scenario-setup.ts'], testEnvironment: '<rootDir>/src/harness/jest/scenario-environment.ts' },
   ],
 };
 

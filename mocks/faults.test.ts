@@ -30,3 +30,8 @@ test('probabilistic rules are reproducible for a seed', () => {
   expect(draw(7)).toBe(draw(7));
   expect(draw(7)).not.toBe(draw(8));
 });
+
+test('fromCall faults every matching call from that global index on', () => {
+  const plan = new FaultPlan([{ service: 'ec2', fault: 'expired-token', fromCall: 1, times: Infinity }]);
+  expect(['DescribeVpcs', 'RunInstances', 'TerminateInstances'].map((op) => plan.take('ec2', op))).toEqual([undefined, 'expired-token', 'expired-token']);
+});

@@ -1,5 +1,5 @@
-// Faults on demand for every mocked service: throttling, 5xx, timeouts, eventual-consistency NotFound,
-// expired tokens, stale revisions. Rules say which service/operation and how many times; a seeded
+// Faults on demand for every mocked service: throttling, 5xx, timeouts (the answer held until the client
+// gives up), eventual-consistency NotFound, expired and rejected credentials, stale revisions. Rules say which service/operation and how many times; a seeded
 // generator decides probabilistic ones, so a run is reproducible. Every call is logged with its index,
 // so a fault can be aimed at "the Nth API call of a run".
 import type { ServiceName } from '../src/world';
@@ -10,6 +10,7 @@ export type FaultKind =
   | 'timeout'
   | 'not-found'
   | 'expired-token'
+  | 'auth-failure'
   | 'stale-revision'
   | 'conflict';
 
@@ -24,6 +25,8 @@ export interface FaultRule {
   after?: number;
   /** Global call index (0-based, across all services) at which to inject; overrides `after`. */
   atCall?: number;
+  /** Global call index from which every matching call gets the fault (up to `times`): credentials that stay expired. */
+  fromCall?: number;
   /** Chance per matching call, drawn from the plan's seeded generator (default 1). */
   probability?: number;
 }
@@ -45,6 +48,11 @@ export class FaultPlan {
   private rules: RuleState[] = [];
   private random: () => number;
   readonly calls: CallRecord[] = [];
+  /**
+   * `timeout`: how long an answer is held, at most. The client gives up first (its request timeout), and
+   * the call is then dropped unanswered and not acted on; a client still waiting gets the normal answer.
+   */
+  timeoutHoldMs = 30_000;
 
   constructor(rules: readonly FaultRule[] = [], seed = 1) {
     let s = seed >>> 0;
@@ -73,7 +81,7 @@ export class FaultPlan {
       st.seen++;
       if (fault) continue;
       if (st.fired >= (r.times ?? 1)) continue;
-      if (r.atCall !== undefined ? r.atCall !== index : st.seen <= (r.after ?? 0)) continue;
+      if (r.atCall !== undefined ? r.atCall !== index : r.fromCall !== undefined ? index < r.fromCall : st.seen <= (r.after ?? 0)) continue;
       if (r.probability !== undefined && this.random() >= r.probability) continue;
       st.fired++;
       fault = r.fault;

@@ -13,7 +13,7 @@ export interface ServedMock {
   close(): Promise<void>;
 }
 
-async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
+async function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): Promise<Request> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
   const headers = new Headers();
@@ -23,7 +23,7 @@ async function toRequest(req: IncomingMessage, origin: string): Promise<Request>
   }
   const method = req.method ?? 'GET';
   const body = method === 'GET' || method === 'HEAD' || chunks.length === 0 ? undefined : Buffer.concat(chunks);
-  return new Request(new URL(req.url ?? '/', origin), { method, headers, ...(body ? { body } : {}) });
+  return new Request(new URL(req.url ?? '/', origin), { method, headers, signal, ...(body ? { body } : {}) });
 }
 
 export async function serveMock(ctx: MockContext, options: { port?: number } = {}): Promise<ServedMock> {
@@ -31,14 +31,20 @@ export async function serveMock(ctx: MockContext, options: { port?: number } = {
   let origin = '';
   const server: Server = createServer((req, res) => {
     void (async () => {
+      // A client that closes the connection before the answer (its timeout fired) aborts the request.
+      const gone = new AbortController();
+      res.on('close', () => {
+        if (!res.writableFinished) gone.abort();
+      });
       try {
-        const request = await toRequest(req, origin);
+        const request = await toRequest(req, origin, gone.signal);
         const response = await getResponse(handlers, request);
         if (!response) {
           res.writeHead(501, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ error: 'UnsupportedOperation', message: `the vmc-reach mock has no handler for ${req.method} ${req.url}` }));
           return;
         }
+        if (gone.signal.aborted) return;
         const headers: Record<string, string> = {};
         response.headers.forEach((v, k) => (headers[k] = v));
         res.writeHead(response.status, headers);

@@ -1,7 +1,7 @@
 // A network ACL on the instance's subnet lets echo requests in but has no outbound rule for the replies:
 // NACLs are stateless, so VM → EC2 fails on the reply's way out (NACL_OUTBOUND_DENY on the return path),
 // while EC2 → VM fails at once (the request is denied going out).
-import { allow } from '../src/harness/dsl/builder';
+import { allow, freeRange, vpcCidr } from '../src/harness/dsl/builder';
 import { scenario } from '../src/harness/jest/scenario';
 
 scenario('NACL denying ICMP replies (stateless return path)', ({ sddc, aws, step, ping }) => {
@@ -10,14 +10,14 @@ scenario('NACL denying ICMP replies (stateless return path)', ({ sddc, aws, step
   sddc.cgwRule('CJ-VM both ways', { sequence: 10, from: group, to: 'ANY', appliedTo: 'vpc' });
   sddc.cgwRule('to CJ-VM', { sequence: 11, from: 'ANY', to: group, appliedTo: 'vpc' });
   const defaultSg = aws.defaultSecurityGroup();
-  aws.authorizeIngress(defaultSg, allow('icmp', undefined, { cidr: '172.31.0.0/16' }));
+  aws.authorizeIngress(defaultSg, allow('icmp', undefined, { cidr: vpcCidr() }));
   const sg = aws.securityGroup('db-sg', { ingress: [allow('icmp', undefined, { cidr: '192.168.100.0/24' })] });
   aws.subnet('strict-acl', {
-    cidr: '172.31.42.0/24',
+    cidr: freeRange(28),
     networkAcl: [
       { ruleNumber: 100, egress: false, protocol: 'icmp', icmpType: 8, action: 'allow', cidr: '192.168.100.0/24' },
-      { ruleNumber: 110, egress: false, protocol: 'all', action: 'allow', cidr: '172.31.0.0/16' },
-      { ruleNumber: 100, egress: true, protocol: 'all', action: 'allow', cidr: '172.31.0.0/16' },
+      { ruleNumber: 110, egress: false, protocol: 'all', action: 'allow', cidr: vpcCidr() },
+      { ruleNumber: 100, egress: true, protocol: 'all', action: 'allow', cidr: vpcCidr() },
     ],
   });
   const db = aws.instance('db-01', { securityGroups: [sg], subnet: 'strict-acl' });

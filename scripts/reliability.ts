@@ -1,6 +1,7 @@
 // `npm run reliability`: the figures of issue 8. The fault matrix (every call index of the article's
 // three cases × throttle, 5xx, timeout, NotFound, expired CSP token; in-process against served worlds),
-// the signal matrix (every call index × SIGINT, SIGTERM, SIGKILL + reap; child processes), foreign
+// the signal matrix (every call index × SIGINT, SIGTERM, SIGKILL + reap; child processes; and SIGINT/SIGTERM
+// to the real `vmc-reach run` at every step of its progress), foreign
 // resources, canary secrets, the bad-input corpus and two concurrent runs. Prints the counts and the wall
 // time, exits 1 on any leak, foreign change, secret sighting, unhandled signal or unanswered bad input.
 // `--only faults,signals,foreign,secrets,bad-inputs,concurrency` runs a subset.
@@ -14,7 +15,8 @@ import { concurrencyCheck } from '../src/reliability/concurrency-check';
 import { cleanCalls, faultMatrix } from '../src/reliability/fault-matrix';
 import { foreignCheck } from '../src/reliability/foreign-check';
 import { pool } from '../src/reliability/pool';
-import { formatFaultFigures, formatSignalFigures } from '../src/reliability/figures';
+import { formatCliSignalFigures, formatFaultFigures, formatSignalFigures } from '../src/reliability/figures';
+import { articleProgressLines, cliSignalPoint } from '../src/reliability/cli-signal-point';
 import { secretsCheck } from '../src/reliability/secrets-check';
 import { signalMatrix } from '../src/reliability/signal-matrix';
 
@@ -44,6 +46,13 @@ async function main(): Promise<number> {
     const f = formatSignalFigures(r.points, r.wallMs);
     out(f.text);
     problems += f.problems;
+    // The same signals to the real `vmc-reach run` process, at every step of its progress.
+    const t = Date.now();
+    const steps = await articleProgressLines();
+    const cliPoints = await pool((['SIGINT', 'SIGTERM'] as const).flatMap((signal) => steps.map((at) => ({ signal, at }))), 2, ({ signal, at }) => cliSignalPoint(signal, at));
+    const c = formatCliSignalFigures(cliPoints, Date.now() - t);
+    out(c.text);
+    problems += c.problems;
   }
   if (only.has('foreign')) {
     const r = await foreignCheck(root, calls[Math.floor(calls.length / 2)]!);

@@ -5,8 +5,8 @@
 import { http, type RequestHandler } from 'msw';
 import { refuseScripts } from '../../src/world';
 import type { MockContext } from '../mock-context';
-import { answerEc2 } from './ec2/dispatch';
-import { answerSsm } from './ssm/dispatch';
+import { answerEc2Held } from './ec2/dispatch';
+import { answerSsmHeld } from './ssm/dispatch';
 import { engineScriptRunner } from './ssm/script-runner';
 import { ssmTargetPrefix } from './protocols/ssm-json';
 
@@ -18,11 +18,11 @@ export function awsHandlers(ctx: MockContext): RequestHandler[] {
   return [
     http.post(
       ({ request }) => atRoot(request) && (request.headers.get('x-amz-target') ?? '').startsWith(ssmTargetPrefix),
-      async ({ request }) => answerSsm(ctx, request.headers.get('x-amz-target')!, await request.text()),
+      async ({ request }) => answerSsmHeld(ctx, request.headers.get('x-amz-target')!, await request.text(), request.signal),
     ),
     http.post(
       ({ request }) => atRoot(request) && (request.headers.get('content-type') ?? '').startsWith('application/x-www-form-urlencoded'),
-      async ({ request }) => answerEc2(ctx, await request.text()),
+      async ({ request }) => answerEc2Held(ctx, await request.text(), request.signal),
     ),
   ];
 }

@@ -2,7 +2,8 @@
 // dispatcher renders them in its own error body (CSP, VMC or NSX shape).
 // Mock notes: `throttle` → 429 with `Retry-After: 1`; `server-error` → 503 (NSX "busy");
 // `timeout` → 504 from the reverse proxy (an answer, not a hung socket); `expired-token` → 401 as for a
-// token past its `expires_in`; `stale-revision` → 412; `conflict` → 409; `not-found` → 404.
+// token past its `expires_in`; `auth-failure` → 401 for a token that is not valid; `stale-revision` →
+// 412; `conflict` → 409; `not-found` → 404.
 import type { FaultKind } from '../faults';
 
 export interface VmwareFault {
@@ -25,6 +26,8 @@ export function vmwareFault(kind: FaultKind, operation: string): VmwareFault {
       return { status: 404, nsxCode: 500090, message: `The requested object was not found (${operation}).` };
     case 'expired-token':
       return { status: 401, nsxCode: 401, message: 'The csp-auth-token has expired: exchange the API token for a new access token.' };
+    case 'auth-failure':
+      return { status: 401, nsxCode: 401, message: 'The csp-auth-token is not valid.' };
     case 'stale-revision':
       return { status: 412, nsxCode: 604, message: `The object was modified by somebody else (${operation}). Refetch and retry.` };
     case 'conflict':

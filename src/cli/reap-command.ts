@@ -56,7 +56,14 @@ async function reapLedgers(opts: ReapOptions, ledgers: Ledger[], io: Io & { err:
   const { config } = await loadConfig(opts.config ? { file: opts.config } : {});
   let failures = 0;
   for (const l of open) {
-    const settings = resolveTarget({ ...config, target: opts.target ?? l.file.target });
+    const target = opts.target ?? l.file.target;
+    // A run on the embedded mock: its world lived and ended in that run's process, and nothing answers
+    // for it anywhere else. Nothing is sent (the mock clients would try the real service hosts).
+    if (target === 'mock' && !process.env.AWS_ENDPOINT_URL_EC2 && !process.env.AWS_ENDPOINT_URL) {
+      io.out(`run ${l.runId}: it ran on the embedded mock, whose world ended with the run: nothing to remove, nothing sent (for a run against "vmc-reach mock serve", export the endpoints it prints)\n`);
+      continue;
+    }
+    const settings = resolveTarget({ ...config, target });
     const aws = createAwsClients(settings.aws);
     try {
       const { nsx } = await createVmcClient(settings.vmc).connect();

@@ -2,7 +2,7 @@
 // one flow is or is not reachable (or prints the whole instance × VM matrix with --all).
 import { Command, Option } from 'commander';
 import { stat } from 'node:fs/promises';
-import { loadSnapshot } from '../snapshot';
+import { formatSnapshotWarning, loadSnapshotWithWarnings } from '../snapshot';
 import { evaluate, evaluateMatrix, renderMatrix, renderVerdict, resolveRef, statusCounts, unaddressedEndpoints, type Protocol, type Verdict, type VerdictStatus } from '../network';
 import { exitCodes, UsageError } from './usage-error';
 
@@ -51,7 +51,9 @@ export async function runReproduce(dir: string, opts: ReproduceOptions, io: Io):
   if (opts.protocol !== 'icmp' && opts.port === undefined) throw new UsageError(`--protocol ${opts.protocol} needs --port <port>.`);
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) throw new UsageError(`snapshot folder "${dir}" does not exist or is not a folder; pass the folder that holds manifest.json, aws/ and nsx/.`);
-  const world = await loadSnapshot(dir);
+  const { world, warnings } = await loadSnapshotWithWarnings(dir);
+  // What loaded with a caveat (dangling references, unknown NSX types): on stderr, so stdout stays the result.
+  for (const w of warnings) (io.err ?? io.out)(`${formatSnapshotWarning(w)}\n`);
   const flowOpts = { protocol: opts.protocol, ...(opts.port !== undefined ? { port: opts.port } : {}) };
 
   if (opts.all) {

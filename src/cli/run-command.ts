@@ -3,12 +3,16 @@
 // and the HTML evidence pack, and exits 0 only when every expectation held and teardown left nothing.
 import { Command, Option } from 'commander';
 import { access, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { constants } from 'node:fs';
+import { constants, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { loadConfig } from '../harness/config/load-config';
 import { resolveTarget } from '../harness/target';
+import { configSchema } from '../harness/config/schema';
+import { checkMockWorld, scrubForMock } from './mock-env';
 import { newRunId } from '../harness/jest/run-id';
+import { exitCodeFor, type StopSignalName } from '../harness/jest/stop-signal';
 import type { ScenarioResult } from '../harness/results';
 import { renderRunMatrix, runPassed } from '../report/console-matrix';
 import { renderJunit } from '../report/junit';
@@ -55,42 +59,89 @@ async function readResults(dir: string): Promise<ScenarioResult[]> {
 }
 
 export async function runRun(opts: RunOptions, io: Io & { err: (t: string) => void }): Promise<number> {
-  const { config } = await loadConfig(opts.config ? { file: opts.config } : {});
+  // Mock mode first forgets the shell's AWS and VMC settings: nothing of the run may reach what they name.
+  const ignored = opts.target === 'live' ? [] : scrubForMock(process.env);
+  const { config, file: configFile } = await loadConfig(opts.config ? { file: opts.config } : {});
   if (config.target === 'live' && opts.target !== 'live') {
     throw new UsageError('the configuration says target "live", but a live run needs an explicit --target live on the command line');
   }
   const target = opts.target ?? 'mock';
   if (opts.dataplane === 'lab' && target !== 'mock') throw new UsageError('--dataplane lab runs the mock\'s packets in the lab; it applies to --target mock only');
   if (target === 'live') resolveTarget({ ...config, target: 'live' }); // lists every missing live setting before anything runs
+  const mockWorld = target === 'mock' ? await checkMockWorld(config.mock.world, { ...(configFile ? { configFile } : {}), isDefault: config.mock.world === configSchema.shape.mock.parse(undefined).world, repoRoot: repoRoot() }) : undefined;
   const reportDir = resolve(opts.reportDir ?? config.reportDir);
   await ensureWritableDir(reportDir);
   const resultsDir = join(reportDir, 'results');
   await rm(resultsDir, { recursive: true, force: true });
+  await rm(join(reportDir, 'world-checks'), { recursive: true, force: true });
   const runId = newRunId();
   const startedAt = new Date();
-  Object.assign(process.env, {
-    VMC_REACH_TARGET: target,
-    VMC_REACH_REPORT_DIR: reportDir,
-    VMC_REACH_RUN_ID: runId,
-    ...(opts.config ? { VMC_REACH_CONFIG: resolve(opts.config) } : {}),
-    ...(opts.dryRun ? { VMC_REACH_DRY_RUN: '1' } : {}),
-    VMC_REACH_DATAPLANE: opts.dataplane ?? 'model',
-  });
-
-  io.err(`vmc-reach run ${runId}: target ${target}${target === 'mock' ? ` (world ${config.mock.world}, latency ${config.mock.latency}, data plane ${opts.dataplane === 'lab' ? 'the lab: real packets' : "the engine's verdicts"})` : ''}${opts.dryRun ? ', dry run: nothing is created or changed' : ''}\n`);
-  const root = repoRoot();
-  const files = (await readdir(join(root, 'scenarios'))).filter((f) => f.endsWith('.scenario.ts')).sort();
-  if (opts.scenario !== undefined) {
-    let pattern: RegExp;
-    try {
-      pattern = new RegExp(opts.scenario);
-    } catch (e) {
-      throw new UsageError(`--scenario "${opts.scenario}" is not a regular expression: ${(e as Error).message}`);
+  // SIGINT/SIGTERM: the scenarios finish the call in flight, start nothing new and tear down (see
+  // src/harness/jest/stop-signal.ts for how the signal reaches them); then the report is written as
+  // usual, says what was torn down, and the run exits 130/143. A second signal changes nothing.
+  const stopFile = join(tmpdir(), `vmc-reach-stop-${runId}`);
+  process.env.VMC_REACH_STOP_FILE = stopFile;
+  let stoppedBy: StopSignalName | undefined;
+  const onSignal = (sig: NodeJS.Signals): void => {
+    if (stoppedBy) return;
+    stoppedBy = sig === 'SIGTERM' ? 'SIGTERM' : 'SIGINT';
+    writeFileSync(stopFile, stoppedBy);
+    io.err(`vmc-reach: ${stoppedBy} received: finishing the call in flight, then tearing down (further signals change nothing)\n`);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    Object.assign(process.env, {
+      VMC_REACH_TARGET: target,
+      VMC_REACH_REPORT_DIR: reportDir,
+      VMC_REACH_RUN_ID: runId,
+      ...(opts.config ? { VMC_REACH_CONFIG: resolve(opts.config) } : {}),
+      ...(opts.dryRun ? { VMC_REACH_DRY_RUN: '1' } : {}),
+      VMC_REACH_DATAPLANE: opts.dataplane ?? 'model',
+      ...(mockWorld ? { VMC_REACH_MOCK_WORLD: mockWorld } : {}),
+    });
+    io.err(`vmc-reach run ${runId}: target ${target}${target === 'mock' ? ` (world ${mockWorld}, latency ${config.mock.latency}, data plane ${opts.dataplane === 'lab' ? 'the lab: real packets' : "the engine's verdicts"})` : ''}${opts.dryRun ? ', dry run: nothing is created or changed' : ''}\n`);
+    if (ignored.length > 0) io.err(`mock mode ignores ${ignored.join(', ')} from the environment: the mock supplies its own endpoints, credentials and ids\n`);
+    const root = repoRoot();
+    const files = (await readdir(join(root, 'scenarios'))).filter((f) => f.endsWith('.scenario.ts')).sort();
+    if (opts.scenario !== undefined) {
+      let pattern: RegExp;
+      try {
+        pattern = new RegExp(opts.scenario);
+      } catch (e) {
+        throw new UsageError(`--scenario "${opts.scenario}" is not a regular expression: ${(e as Error).message}`);
+      }
+      if (!files.some((f) => pattern.test(join(root, 'scenarios', f)))) {
+        throw new UsageError(`--scenario "${opts.scenario}" matches no scenario; the scenarios are: ${files.map((f) => f.replace('.scenario.ts', '')).join(', ')}`);
+      }
     }
-    if (!files.some((f) => pattern.test(join(root, 'scenarios', f)))) {
-      throw new UsageError(`--scenario "${opts.scenario}" matches no scenario; the scenarios are: ${files.map((f) => f.replace('.scenario.ts', '')).join(', ')}`);
-    }
+    return await runScenarios(opts, io, { root, target, reportDir, resultsDir, runId, startedAt, stopped: () => stoppedBy });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    rmSync(stopFile, { force: true });
+    delete process.env.VMC_REACH_STOP_FILE;
   }
+}
+
+interface RunState {
+  root: string;
+  target: 'mock' | 'live';
+  reportDir: string;
+  resultsDir: string;
+  runId: string;
+  startedAt: Date;
+  stopped: () => StopSignalName | undefined;
+}
+
+/** What a stopped run tore down, per scenario: one line each. */
+function stopSummary(sig: StopSignalName, results: readonly ScenarioResult[]): string {
+  const lines = results.map((r) => `  ${r.title}: ${r.resources.filter((e) => e.action !== 'adopted').length} created or changed; teardown removed ${r.teardown.removed}, reverted ${r.teardown.reverted}, ${r.teardown.failed.length} failed${r.teardown.failed.length ? ` (resume with "vmc-reach reap --run ${r.runId} --yes")` : ''}`);
+  return `stopped by ${sig}: no further step started; teardown ran\n${lines.join('\n')}\n`;
+}
+
+async function runScenarios(opts: RunOptions, io: Io & { err: (t: string) => void }, st: RunState): Promise<number> {
+  const { root, target, reportDir, resultsDir, runId, startedAt } = st;
   const { runCLI } = await import('jest');
   const { results } = await runCLI(
     {
@@ -108,9 +159,12 @@ export async function runRun(opts: RunOptions, io: Io & { err: (t: string) => vo
     } as unknown as Parameters<typeof runCLI>[0],
     [root],
   );
-  if (opts.dryRun) return results.success ? exitCodes.ok : exitCodes.expectationFailed;
+  const stoppedBy = st.stopped();
+  if (opts.dryRun) return stoppedBy ? exitCodeFor[stoppedBy] : results.success ? exitCodes.ok : exitCodes.expectationFailed;
   const scenarioResults = await readResults(resultsDir);
+  if (stoppedBy) io.err(stopSummary(stoppedBy, scenarioResults));
   if (scenarioResults.length === 0) {
+    if (stoppedBy) return exitCodeFor[stoppedBy];
     io.err(opts.scenario ? `no scenario matched --scenario "${opts.scenario}" (scenarios live in scenarios/*.scenario.ts)\n` : 'no scenario produced a result; see the jest output above\n');
     return results.numTotalTests === 0 ? exitCodes.usage : exitCodes.expectationFailed;
   }
@@ -122,6 +176,7 @@ export async function runRun(opts: RunOptions, io: Io & { err: (t: string) => vo
   const meta = { runId, target, startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), versions: await toolVersions(root), command: `vmc-reach run --target ${target}${opts.scenario ? ` --scenario ${opts.scenario}` : ''}` };
   await writeFile(evidence, renderEvidencePack(scenarioResults, meta, { scrubAccountIds: !!opts.scrubAccountIds }));
   io.out(`Evidence pack: ${evidence}\n`);
+  if (stoppedBy) return exitCodeFor[stoppedBy];
   return runPassed(scenarioResults) && results.success ? exitCodes.ok : exitCodes.expectationFailed;
 }
 

@@ -1,12 +1,13 @@
 // Which services a run talks to and how: `mock` (the embedded mock; fake credentials, settings handed
 // over by the mock's set-up) or `live` (the SDK's default credential chain and region; the CSP API token
 // from VMC_API_TOKEN or a token file, never argv; org and SDDC ids). Missing live settings are listed
-// all at once, each with how to provide it.
+// all at once, each with how to provide it. A mock run's scenarios read no environment: the mock supplies
+// its own settings (supplyMockSettings, mockTargetSettings), and the clients refuse non-mock endpoints.
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import type { AwsClientOptions } from '../clients/aws';
 import { mockCredentials } from '../clients/aws';
-import { Secret, type VmcClientOptions } from '../clients/vmc';
+import { defaultCspUrl, defaultVmcUrl, Secret, type VmcClientOptions } from '../clients/vmc';
 import type { HarnessConfig } from './config/schema';
 
 export class TargetError extends Error {
@@ -20,12 +21,31 @@ export interface TargetSettings {
   vmc: VmcClientOptions;
   /** The existing SDDC VM's SSM managed node, when configured (else found by its IP). */
   vmManagedInstanceIds: Record<string, string>;
+  /** The scenarios' VM names → the SDDC's display names (live.vms); unmapped names are used as they are. */
+  vmNames?: Record<string, string>;
   image: string;
   instanceType: string;
   instanceProfile?: string;
   subnetId?: string;
   /** `retries`: a probe that could not run, or whose packets disagree with the configuration, is run again (flaky when it then passes). */
   probe: { count: number; timeoutSeconds: number; retries: number };
+}
+
+/** The settings a mock target hands over (region, CSP token, org and SDDC ids, instance profile): set by the mock's set-up. */
+let mockSupplied: Record<string, string> | undefined;
+
+/** Called by the mock's set-up (mocks/scenario-setup.ts) once its world is served; `undefined` clears. */
+export function supplyMockSettings(env: Record<string, string> | undefined): void {
+  mockSupplied = env;
+}
+
+/**
+ * Mock-mode settings from what the mock supplied, never from the process environment; throws when no
+ * mock was set up (the world failed to load), so nothing can run against whatever the environment names.
+ */
+export function mockTargetSettings(config: HarnessConfig): TargetSettings {
+  if (!mockSupplied) throw new TargetError(`mock target: the mock world ${config.mock.world} (config field mock.world) was not set up, so nothing was run; check that the folder is a snapshot made for the harness`);
+  return resolveTarget({ ...config, target: 'mock', region: undefined, live: { ...config.live, orgId: undefined, sddcId: undefined, cspTokenFile: undefined, instanceProfile: mockSupplied.VMC_REACH_INSTANCE_PROFILE ?? config.live.instanceProfile } }, mockSupplied);
 }
 
 const expandHome = (p: string): string => (p.startsWith('~/') ? `${homedir()}${p.slice(1)}` : p);
@@ -58,12 +78,17 @@ export function resolveTarget(config: HarnessConfig, env: NodeJS.ProcessEnv = pr
   if (missing.length > 0) {
     throw new TargetError(`${config.target} target: missing settings:\n  - ${missing.join('\n  - ')}`);
   }
-  const cspUrl = env.VMC_CSP_URL ?? config.live.cspUrl;
-  const vmcUrl = env.VMC_URL ?? config.live.vmcUrl;
+  // Mock mode: the mock's own settings only. `vmc-reach run` passes what the embedded mock supplied (no
+  // endpoints: it answers the default hosts in-process), never the process environment; other callers
+  // (reap of a served mock's run, the reliability checks) pass a served mock's loopback endpoints, and
+  // the clients refuse any other. The configuration's live URLs never apply to a mock.
+  const mock = config.target === 'mock';
+  const cspUrl = env.VMC_CSP_URL ?? (mock ? defaultCspUrl : config.live.cspUrl);
+  const vmcUrl = env.VMC_URL ?? (mock ? defaultVmcUrl : config.live.vmcUrl);
   const endpoint = env.AWS_ENDPOINT_URL;
   const aws: AwsClientOptions = {
     region: region!,
-    ...(config.target === 'mock' ? { credentials: mockCredentials } : {}),
+    ...(mock ? { credentials: mockCredentials, mock: true } : {}),
     ...(endpoint ? { endpoint } : {}),
     ...(env.AWS_ENDPOINT_URL_EC2 || env.AWS_ENDPOINT_URL_SSM ? { endpoints: { ...(env.AWS_ENDPOINT_URL_EC2 ? { ec2: env.AWS_ENDPOINT_URL_EC2 } : {}), ...(env.AWS_ENDPOINT_URL_SSM ? { ssm: env.AWS_ENDPOINT_URL_SSM } : {}) } } : {}),
   };
@@ -71,8 +96,9 @@ export function resolveTarget(config: HarnessConfig, env: NodeJS.ProcessEnv = pr
     kind: config.target,
     region: region!,
     aws,
-    vmc: { apiToken: token!, orgId: orgId!, sddcId: sddcId!, cspUrl, vmcUrl },
+    vmc: { apiToken: token!, orgId: orgId!, sddcId: sddcId!, cspUrl, vmcUrl, ...(mock ? { mock: true } : {}) },
     vmManagedInstanceIds: config.live.vm ? { [config.live.vm.name]: config.live.vm.managedInstanceId } : {},
+    ...(config.live.vms ? { vmNames: config.live.vms } : {}),
     image: config.live.image,
     instanceType: config.live.instanceType,
     ...(config.live.instanceProfile ? { instanceProfile: config.live.instanceProfile } : {}),

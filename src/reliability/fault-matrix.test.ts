@@ -1,5 +1,5 @@
 // The fault matrix for one fault kind over every call index of the article's run (npm test); the
-// full matrix, all five kinds, runs in `npm run reliability`. NotFound is the kind that found teardown
+// full matrix, all six kinds, runs in `npm run reliability`. NotFound is the kind that found teardown
 // bugs (a NotFound on a delete taken for "gone"), so it is the one kept here.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -8,8 +8,19 @@ import { pool } from './pool';
 import { runOnce } from './run-once';
 import { serveWorld } from './served-world';
 
-/** The faults of issue 8: throttling, a 5xx, a timeout, eventual-consistency NotFound, an expired CSP token. */
-export const matrixFaults: readonly FaultKind[] = ['throttle', 'server-error', 'timeout', 'not-found', 'expired-token'];
+/**
+ * The faults of issue 8 (throttling, a 5xx, a timeout, eventual-consistency NotFound, expired credentials)
+ * and credentials refused as not valid. On AWS calls a timeout is an answer held past the clients' request
+ * timeout, expired credentials are RequestExpired (EC2) / ExpiredTokenException (SSM), refused ones
+ * AuthFailure / UnrecognizedClientException; on VMware calls, the 504 and 401s of mocks/vmc/faults.ts.
+ */
+export const matrixFaults: readonly FaultKind[] = ['throttle', 'server-error', 'timeout', 'not-found', 'expired-token', 'auth-failure'];
+
+/**
+ * The AWS clients' request timeout at the matrix's timeout points: short, so a held answer costs two
+ * seconds, yet far above any answer of a loaded machine (a spurious timeout would shift the call indexes).
+ */
+export const matrixRequestTimeoutMs = 2_000;
 
 export interface FaultPoint {
   fault: FaultKind;
@@ -50,7 +61,7 @@ export async function faultMatrix(spec: ScenarioSpec, o: { root: string; faults?
   const calls = await cleanCalls(spec, o.root);
   const jobs = (o.faults ?? matrixFaults).flatMap((fault) => calls.map((c) => ({ fault, call: c })));
   const points = await pool(jobs, o.concurrency ?? 4, async ({ fault, call }) => {
-    const r = await runOnce(spec, { runId: `fm-${fault}-${call.index}`, root: o.root, faults: [{ service: call.service, fault, atCall: call.index }] });
+    const r = await runOnce(spec, { runId: `fm-${fault}-${call.index}`, root: o.root, faults: [{ service: call.service, fault, atCall: call.index }], ...(fault === 'timeout' ? { requestTimeoutMs: matrixRequestTimeoutMs } : {}) });
     const p: FaultPoint = {
       fault,
       index: call.index,

@@ -2,6 +2,7 @@
 // faults were rendered, run outcomes, leaks, exact restores of the default SG, and every failing point.
 import type { FaultPoint } from './fault-matrix';
 import type { SignalPoint } from './signal-matrix';
+import { cliPointOk, type CliSignalPoint } from './cli-signal-point';
 
 const notApplicable = (p: FaultPoint): boolean => /FaultNotApplicable/.test(p.error ?? '');
 
@@ -32,5 +33,17 @@ export function formatSignalFigures(points: readonly SignalPoint[], wallMs: numb
   const bad = points.filter((p) => !p.sent || !p.handled || p.leaks.length > 0 || !p.defaultSgRestored || (p.signal === 'SIGKILL' && p.reapCode !== 0));
   for (const p of bad) lines.push(`  PROBLEM ${p.signal} at #${p.index} ${p.call}: exit ${p.exitCode ?? p.exitSignal}${p.reapCode !== undefined ? `, reap ${p.reapCode}` : ''}; ${p.leaks.join('; ')}${p.defaultSgRestored ? '' : ' default SG not restored'}`);
   lines.push(`  total: ${points.length} runs, ${points.filter((p) => p.leaks.length).length} leaks, ${points.filter((p) => p.defaultSgRestored).length} exact restores`);
+  return { text: lines.join('\n'), problems: bad.length };
+}
+
+export function formatCliSignalFigures(points: readonly CliSignalPoint[], wallMs: number): { text: string; problems: number } {
+  const steps = new Set(points.map((p) => p.at)).size;
+  const lines = [`signals to the real \`vmc-reach run\` (spawned CLI, embedded mock): ${new Set(points.map((p) => p.signal)).size} signals × ${steps} progress steps = ${points.length} runs (${(wallMs / 1000).toFixed(1)} s)`];
+  for (const s of [...new Set(points.map((p) => p.signal))]) {
+    const ps = points.filter((p) => p.signal === s);
+    lines.push(`  ${s.padEnd(7)} sent ${ps.filter((p) => p.sent).length}/${ps.length}; exited ${s === 'SIGINT' ? 130 : 143} ${ps.filter((p) => p.exitSignal === null && p.exitCode === (s === 'SIGINT' ? 130 : 143)).length}/${ps.length}; world left changed ${ps.filter((p) => (p.leftovers ?? ['no check']).length > 0).length}; ledger entries not removed ${ps.reduce((n, p) => n + p.ledgerLeft.length, 0)}; report says what was torn down ${ps.filter((p) => p.reportSaysTornDown && p.tornDown.reported === p.tornDown.owned).length}/${ps.length}`);
+  }
+  const bad = points.filter((p) => !cliPointOk(p));
+  for (const p of bad) lines.push(`  PROBLEM ${p.signal} on "${p.at}": exit ${p.exitCode ?? p.exitSignal}; world ${p.leftovers === undefined ? 'not checked' : p.leftovers.join('; ') || 'unchanged'}; ledger ${p.ledgerLeft.join(', ') || 'clean'}; torn down ${p.tornDown.reported}/${p.tornDown.owned}; report ${p.reportSaysTornDown ? 'ok' : 'silent'}`);
   return { text: lines.join('\n'), problems: bad.length };
 }

@@ -65,7 +65,7 @@ export function renderJunit(results: readonly ScenarioResult[]): string {
       '@_errors': s.probes.filter((p) => p.outcome === 'infra-error').length + (s.error ? 1 : 0) + (s.teardown.failed.length ? 1 : 0),
       '@_time': seconds(s.durationMs),
       '@_timestamp': s.startedAt,
-      properties: { property: [{ '@_name': 'run-id', '@_value': s.runId }, { '@_name': 'target', '@_value': s.target }, { '@_name': 'flaky', '@_value': s.probes.filter(isFlaky).length }] },
+      properties: { property: [{ '@_name': 'run-id', '@_value': s.runId }, { '@_name': 'target', '@_value': s.target }, { '@_name': 'flaky', '@_value': s.probes.filter(isFlaky).length }, { '@_name': 'teardown', '@_value': `removed ${s.teardown.removed}, reverted ${s.teardown.reverted}, failed ${s.teardown.failed.length}` }] },
       testcase: cases,
     };
   });

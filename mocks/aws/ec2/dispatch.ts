@@ -9,6 +9,7 @@ import type { FaultKind } from '../../faults';
 import type { MockContext } from '../../mock-context';
 import { ec2Failure, ec2Success } from '../protocols/ec2-xml';
 import { QueryParams } from '../protocols/query-params';
+import { holdAnswer } from '../protocols/hold';
 import type { Ec2OperationTable } from './operation';
 import { vpcOperations } from './vpcs';
 import { subnetOperations } from './subnets';
@@ -38,17 +39,31 @@ export const ec2Operations: Ec2OperationTable = {
   ...prefixListOperations,
 };
 
-/** Faults that answer before the request is even read: throttling and server errors. */
+/**
+ * Faults that answer before the request is even read: throttling, server errors, and credentials EC2
+ * will not take: `RequestExpired` (HTTP 400; EC2's answer to expired temporary credentials or a stale
+ * signature) and `AuthFailure` (HTTP 401), with EC2's messages.
+ */
 function earlyFault(fault: FaultKind): WorldError | undefined {
   if (fault === 'throttle') return ec2Error('RequestLimitExceeded', 'Request limit exceeded.', 503);
   if (fault === 'server-error') return ec2Error('InternalError', 'An internal error has occurred.', 500);
+  if (fault === 'expired-token') return ec2Error('RequestExpired', 'Request has expired.', 400);
+  if (fault === 'auth-failure') return ec2Error('AuthFailure', 'AWS was not able to validate the provided access credentials', 401);
   return undefined;
 }
 
 const notApplicable = (fault: FaultKind, action: string): WorldError =>
-  ec2Error('VmcReachMock.FaultNotApplicable', `vmc-reach mock: the fault '${fault}' does not apply to ec2:${action} (EC2 supports throttle, server-error and, on actions that name resources, not-found).`);
+  ec2Error('VmcReachMock.FaultNotApplicable', `vmc-reach mock: the fault '${fault}' does not apply to ec2:${action} (EC2 supports throttle, server-error, timeout, expired-token, auth-failure and, on actions that name resources, not-found).`);
 
-export function answerEc2(ctx: MockContext, body: string): Response {
+/** `timeout`: the answer is held until the client gives up (then nothing is done) or the hold ends (then answered as usual). */
+export async function answerEc2Held(ctx: MockContext, body: string, signal?: AbortSignal): Promise<Response> {
+  const action = new URLSearchParams(body).get('Action') ?? '';
+  const fault = ctx.faults.take('ec2', action);
+  if (fault === 'timeout' && (await holdAnswer(signal, ctx.faults.timeoutHoldMs))) return ec2Failure('RequestTimeout', 'vmc-reach mock: the client gave up before the answer', 504, randomUUID());
+  return answerEc2(ctx, body, fault === 'timeout' ? { taken: undefined } : { taken: fault });
+}
+
+export function answerEc2(ctx: MockContext, body: string, pre?: { taken: FaultKind | undefined }): Response {
   const requestId = randomUUID();
   let action: string | undefined;
   try {
@@ -56,7 +71,7 @@ export function answerEc2(ctx: MockContext, body: string): Response {
     action = p.str('Action');
     p.str('Version');
     if (!action) throw ec2Error('MissingAction', 'The request must contain the parameter Action');
-    const fault = ctx.faults.take('ec2', action);
+    const fault = pre ? pre.taken : ctx.faults.take('ec2', action);
     const early = fault && earlyFault(fault);
     if (early) throw early;
     const op = ec2Operations[action];

@@ -7,6 +7,7 @@ import { isWorldError, ssmError, type WorldError } from '../../../src/world';
 import type { FaultKind } from '../../faults';
 import type { MockContext } from '../../mock-context';
 import { ssmFailure, ssmSuccess, ssmTargetPrefix } from '../protocols/ssm-json';
+import { holdAnswer } from '../protocols/hold';
 import type { SsmOperationTable } from './operation';
 import { parameterOperations } from './parameters';
 import { instanceInformationOperations } from './instance-information';
@@ -20,10 +21,20 @@ export const ssmOperations: SsmOperationTable = {
   ...commandInvocationOperations,
 };
 
+/** Credentials SSM will not take: `ExpiredTokenException` and `UnrecognizedClientException`, both HTTP 400 as SSM sends them. */
 function earlyFault(fault: FaultKind): WorldError | undefined {
   if (fault === 'throttle') return ssmError('ThrottlingException', 'Rate exceeded');
   if (fault === 'server-error') return ssmError('InternalServerError', 'An internal error occurred.', 500);
+  if (fault === 'expired-token') return ssmError('ExpiredTokenException', 'The security token included in the request is expired', 400);
+  if (fault === 'auth-failure') return ssmError('UnrecognizedClientException', 'The security token included in the request is invalid.', 400);
   return undefined;
+}
+
+/** `timeout`: the answer is held until the client gives up (then nothing is done) or the hold ends (then answered as usual). */
+export async function answerSsmHeld(ctx: MockContext, target: string, body: string, signal?: AbortSignal): Promise<Response> {
+  const fault = ctx.faults.take('ssm', target.slice(ssmTargetPrefix.length));
+  if (fault === 'timeout' && (await holdAnswer(signal, ctx.faults.timeoutHoldMs))) return ssmFailure('RequestTimeout', 'vmc-reach mock: the client gave up before the answer', 504, randomUUID());
+  return answerSsm(ctx, target, body, { taken: fault === 'timeout' ? undefined : fault });
 }
 
 function parseJson(body: string): unknown {
@@ -34,11 +45,11 @@ function parseJson(body: string): unknown {
   }
 }
 
-export function answerSsm(ctx: MockContext, target: string, body: string): Response {
+export function answerSsm(ctx: MockContext, target: string, body: string, pre?: { taken: FaultKind | undefined }): Response {
   const requestId = randomUUID();
   try {
     const name = target.slice(ssmTargetPrefix.length);
-    const fault = ctx.faults.take('ssm', name);
+    const fault = pre ? pre.taken : ctx.faults.take('ssm', name);
     const early = fault && earlyFault(fault);
     if (early) throw early;
     const op = ssmOperations[name];
@@ -51,7 +62,7 @@ export function answerSsm(ctx: MockContext, target: string, body: string): Respo
     if (fault) {
       const answer = fault === 'not-found' ? op.notFound?.(parsed.data) : undefined;
       if (answer === undefined) {
-        throw ssmError('VmcReachMock.FaultNotApplicable', `vmc-reach mock: the fault '${fault}' does not apply to ssm:${name} (SSM supports throttle, server-error and not-found on GetCommandInvocation, ListCommandInvocations and DescribeInstanceInformation).`);
+        throw ssmError('VmcReachMock.FaultNotApplicable', `vmc-reach mock: the fault '${fault}' does not apply to ssm:${name} (SSM supports throttle, server-error, timeout, expired-token, auth-failure and not-found on GetCommandInvocation, ListCommandInvocations and DescribeInstanceInformation).`);
       }
       if (isWorldError(answer)) throw answer;
       return ssmSuccess(answer, requestId);

@@ -11,6 +11,7 @@ import { Secret } from './redact';
 import { Session } from './session';
 import { SecretSet, Transport, type TransportOptions } from './transport';
 import { VmcApi } from './vmc-api';
+import { VmcClientError } from './errors';
 
 export const defaultCspUrl = 'https://console.cloud.vmware.com';
 export const defaultVmcUrl = 'https://vmc.vmware.com';
@@ -24,6 +25,16 @@ export interface VmcClientOptions extends TransportOptions {
   vmcUrl?: string;
   /** Exchange the token again this long before it expires (default 2 minutes). */
   refreshMarginMs?: number;
+  /** Mock mode: only the default hosts (answered in-process) or a loopback URL (the served mock) are accepted. */
+  mock?: boolean;
+}
+
+/** Mock mode's guard: a base URL must be the default host (the embedded mock intercepts it) or loopback. */
+function mockBase(name: string, url: string | undefined, fallback: string): string {
+  const value = url ?? fallback;
+  const host = new URL(value).hostname;
+  if (value !== fallback && !['127.0.0.1', 'localhost', '[::1]'].includes(host)) throw new VmcClientError(`mock mode refuses the ${name} ${value}: a mock answers on loopback or in-process, never elsewhere`);
+  return value;
 }
 
 export interface VmcClient {
@@ -41,9 +52,11 @@ export function createVmcClient(options: VmcClientOptions): VmcClient {
   const secrets = new SecretSet();
   const transport = new Transport(options, secrets);
   const apiToken = options.apiToken instanceof Secret ? options.apiToken : new Secret(options.apiToken);
-  const auth = new CspAuth(transport, { cspUrl: options.cspUrl ?? defaultCspUrl, apiToken, ...(options.refreshMarginMs !== undefined ? { refreshMarginMs: options.refreshMarginMs } : {}) });
+  const cspUrl = options.mock ? mockBase('CSP URL', options.cspUrl, defaultCspUrl) : (options.cspUrl ?? defaultCspUrl);
+  const vmcUrl = options.mock ? mockBase('VMC URL', options.vmcUrl, defaultVmcUrl) : (options.vmcUrl ?? defaultVmcUrl);
+  const auth = new CspAuth(transport, { cspUrl, apiToken, ...(options.refreshMarginMs !== undefined ? { refreshMarginMs: options.refreshMarginMs } : {}) });
   const session = new Session(transport, auth);
-  const vmc = new VmcApi(session, options.vmcUrl ?? defaultVmcUrl);
+  const vmc = new VmcApi(session, vmcUrl);
   const nsxAt = (proxyUrl: string): NsxClient => new NsxClient(session, proxyUrl);
   return {
     orgId: options.orgId,

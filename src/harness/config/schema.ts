@@ -39,6 +39,8 @@ const live = z
       })
       .strict()
       .optional(),
+    /** The scenarios' VMs (by the name a scenario gives them, e.g. CJ-VM01) → this SDDC's VM display names. */
+    vms: z.record(z.string().min(1), z.string().min(1)).optional(),
     /** SSM public parameter or AMI id for the test instances. */
     image: z.string().default('/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64'),
     instanceType: z.string().default('t3.micro'),

@@ -8,6 +8,8 @@
 //   });
 import type { ReasonCode } from '../../network';
 import type {
+  Address,
+  AddressToken,
   CgwEndpoint,
   CgwRuleSpec,
   EndpointRef,
@@ -34,6 +36,18 @@ export function allow(protocol: SgRuleSpec['protocol'] = 'all', port?: number, p
   return { protocol, ...(port !== undefined ? { port } : {}), peer };
 }
 
+/** The connected VPC's primary CIDR, resolved at provision time (e.g. a rule "from the whole VPC"). */
+export const vpcCidr = (): AddressToken => ({ vpc: 'cidr' });
+
+/** A free range of the connected VPC (no existing subnet overlaps it), allocated at provision time. */
+export const freeRange = (prefix = 28): AddressToken => {
+  if (!Number.isInteger(prefix) || prefix < 16 || prefix > 28) throw new ScenarioDefinitionError(`freeRange(${prefix}): a subnet of a VPC is a /16 to a /28`);
+  return { vpc: 'free-range', prefix };
+};
+
+/** A literal CIDR, or how a token reads in a plan (`a free /28 in the connected VPC`). */
+export const describeAddress = (a: Address): string => (typeof a === 'string' ? a : a.vpc === 'cidr' ? 'the connected VPC\'s CIDR' : `a free /${a.prefix} in the connected VPC`);
+
 const slug = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 export interface ScenarioApi {
@@ -47,7 +61,8 @@ export interface ScenarioApi {
   aws: {
     defaultSecurityGroup(): SgRef;
     securityGroup(name: string, o?: { ingress?: Omit<SgRuleSpec, 'direction'>[]; egress?: Omit<SgRuleSpec, 'direction'>[] }): SgRef;
-    subnet(name: string, o: Omit<SubnetSpec, 'name'>): string;
+    /** A subnet of the scenario; its CIDR defaults to `freeRange(28)`, allocated in the connected VPC at run time. */
+    subnet(name: string, o: Omit<SubnetSpec, 'name' | 'cidr'> & { cidr?: Address }): string;
     instance(name: string, o: { securityGroups: SgRef[]; instanceProfile?: boolean; subnet?: string }): InstanceRef;
     /** A change made between probes (recorded, reverted exactly at teardown when the SG is foreign). */
     authorizeIngress(sg: SgRef, rule: Omit<SgRuleSpec, 'direction'>): void;
@@ -128,7 +143,7 @@ export function defineScenario(title: string, body: (api: ScenarioApi) => void):
       subnet(name, o) {
         declare('subnet', name);
         for (const seg of o.routeTable?.sddcRoutes ?? []) known('segment', seg);
-        spec.subnets.push({ name, ...o });
+        spec.subnets.push({ name, ...o, cidr: o.cidr ?? freeRange(28) });
         return name;
       },
       instance(name, o) {

@@ -16,8 +16,17 @@ export type GroupRef = Ref<'group'>;
 export type SegmentRef = Ref<'segment'>;
 export type EndpointRef = InstanceRef | VmRef;
 
+/**
+ * An address the scenario does not hard-code, resolved at provision time from the connected VPC the run
+ * discovers (and recorded in the ledger): its primary CIDR, or a free range of it that no existing subnet
+ * overlaps. So one scenario runs on any customer's connected VPC.
+ */
+export type AddressToken = { vpc: 'cidr' } | { vpc: 'free-range'; prefix: number };
+/** A literal CIDR, or a token resolved at provision time. */
+export type Address = string | AddressToken;
+
 /** Who may talk: a security group of the scenario, a CIDR, or all. */
-export type SgPeer = { sg: SgRef } | { cidr: string };
+export type SgPeer = { sg: SgRef } | { cidr: Address };
 
 export interface SgRuleSpec {
   direction: 'ingress' | 'egress';
@@ -79,11 +88,11 @@ export interface InstanceSpec {
 
 export interface SubnetSpec {
   name: string;
-  cidr: string;
+  cidr: Address;
   /** A custom route table; `sddcRoute` adds the segment route to the active ENI (absent = the classic pitfall). */
   routeTable?: { sddcRoutes: SegmentRef[] };
   /** A custom network ACL: entries in order. */
-  networkAcl?: { ruleNumber: number; egress: boolean; protocol: 'all' | 'icmp'; icmpType?: number; action: 'allow' | 'deny'; cidr: string }[];
+  networkAcl?: { ruleNumber: number; egress: boolean; protocol: 'all' | 'icmp'; icmpType?: number; action: 'allow' | 'deny'; cidr: Address }[];
 }
 
 export interface Expectation {
@@ -123,7 +132,10 @@ export interface ScenarioSpec {
   securityGroups: SecurityGroupSpec[];
   subnets: SubnetSpec[];
   instances: InstanceSpec[];
-  /** Existing SDDC VMs used by the scenario, by display name. */
-  vms: { name: string; os: 'linux' | 'windows' }[];
+  /**
+   * Existing SDDC VMs used by the scenario, by the scenario's name for them; the SDDC's display name comes
+   * from the configuration (`live.vms`), else it is the scenario's name (the mock SDDC's VMs).
+   */
+  vms: { name: string; os: 'linux' | 'windows'; /** Set at provision time from the configuration. */ sddcName?: string }[];
   steps: Step[];
 }

@@ -6,6 +6,7 @@
 import { GetCommandInvocationCommand, SendCommandCommand, type SSMClient } from '@aws-sdk/client-ssm';
 import { parsePing, PingParseError, type PingResult } from './parse-ping';
 import { realClock, waitUntil, WaitTimeoutError, type Clock } from '../wait';
+import { isCredentialError } from '../../clients/aws';
 
 export interface PingProbeInput {
   /** SSM target: `i-…` or `mi-…`. */
@@ -50,6 +51,7 @@ export async function runPingProbe(ssm: SSMClient, input: PingProbeInput): Promi
     commandId = sent.Command?.CommandId ?? '';
     if (!commandId) return { kind: 'infra-error', command, error: 'SendCommand returned no command id', durationMs: elapsed(), apiCalls };
   } catch (e) {
+    if (isCredentialError(e)) throw e; // refused credentials end the run (teardown follows), not just this probe
     const why = errorName(e) === 'InvalidInstanceId'
       ? `SSM cannot run commands on ${input.nodeId}: it is not a managed node that is online (an EC2 instance needs an instance profile with AmazonSSMManagedInstanceCore and a running agent; an SDDC VM needs the SSM agent registered as a hybrid node). SSM said: ${(e as Error).message}`
       : `SendCommand on ${input.nodeId} failed: ${errorName(e)}: ${(e as Error).message}`;
@@ -89,6 +91,7 @@ export async function runPingProbe(ssm: SSMClient, input: PingProbeInput): Promi
     }
   } catch (e) {
     if (e instanceof WaitTimeoutError) return { kind: 'infra-error', command, commandId, error: e.message, durationMs: elapsed(), apiCalls };
+    if (isCredentialError(e)) throw e;
     return { kind: 'infra-error', command, commandId, error: `GetCommandInvocation failed: ${errorName(e)}: ${(e as Error).message}`, durationMs: elapsed(), apiCalls };
   }
 }

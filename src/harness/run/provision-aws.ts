@@ -22,12 +22,15 @@ import {
   RunInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import { DescribeInstanceInformationCommand, GetParameterCommand } from '@aws-sdk/client-ssm';
+import { isCredentialError } from '../../clients/aws';
 import type { ScenarioSpec } from '../dsl/spec';
-import { waitUntil } from '../wait';
+import { waitUntil, WaitTimeoutError } from '../wait';
+import { ssmCallError } from './ssm-nodes';
 import type { Provisioned } from './provisioned';
 import { awsTags, type RunContext } from './run-context';
 import { ipPermission } from './sg-permissions';
 import { ProvisionError } from './provision-sddc';
+import { literal } from './resolve-addresses';
 
 const tagSpec = (ctx: RunContext, type: 'security-group' | 'instance' | 'subnet' | 'route-table' | 'network-acl', name: string) => [{ ResourceType: type, Tags: awsTags(ctx, name) }];
 
@@ -66,8 +69,8 @@ export async function provisionSecurityGroups(ctx: RunContext, spec: ScenarioSpe
 export async function provisionSubnets(ctx: RunContext, spec: ScenarioSpec, out: Provisioned): Promise<void> {
   const vpcId = ctx.discovery.connectedVpc.vpcId;
   for (const sn of spec.subnets) {
-    const entry = await ctx.ledger.record({ action: 'created', type: 'ec2:subnet', name: sn.name, details: { cidr: sn.cidr, vpcId } });
-    const created = await ctx.aws.ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: sn.cidr, TagSpecifications: tagSpec(ctx, 'subnet', sn.name) }));
+    const entry = await ctx.ledger.record({ action: 'created', type: 'ec2:subnet', name: sn.name, details: { cidr: literal(sn.cidr), vpcId } });
+    const created = await ctx.aws.ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: literal(sn.cidr), TagSpecifications: tagSpec(ctx, 'subnet', sn.name) }));
     const subnetId = created.Subnet!.SubnetId!;
     await ctx.ledger.update(entry.seq, { id: subnetId, state: 'live' });
     out.subnets.set(sn.name, subnetId);
@@ -89,7 +92,7 @@ export async function provisionSubnets(ctx: RunContext, spec: ScenarioSpec, out:
       await ctx.ledger.update(aclEntry.seq, { id: aclId, state: 'live' });
       for (const e of sn.networkAcl) {
         await ctx.aws.ec2.send(new CreateNetworkAclEntryCommand({
-          NetworkAclId: aclId, RuleNumber: e.ruleNumber, Egress: e.egress, Protocol: e.protocol === 'all' ? '-1' : '1', RuleAction: e.action, CidrBlock: e.cidr,
+          NetworkAclId: aclId, RuleNumber: e.ruleNumber, Egress: e.egress, Protocol: e.protocol === 'all' ? '-1' : '1', RuleAction: e.action, CidrBlock: literal(e.cidr),
           ...(e.protocol === 'icmp' ? { IcmpTypeCode: { Type: e.icmpType ?? -1, Code: -1 } } : {}),
         }));
       }
@@ -120,7 +123,7 @@ export async function provisionInstances(ctx: RunContext, spec: ScenarioSpec, ou
     if (!subnetId) throw new ProvisionError('no subnet for the test instances: discovery found no connected subnet; set "live.subnetId" in the config');
     const clientToken = `${ctx.runId}-${inst.name}`.slice(0, 64);
     const profile = inst.instanceProfile ? ctx.settings.instanceProfile : undefined;
-    const entry = await ctx.ledger.record({ action: 'created', type: 'ec2:instance', name: inst.name, details: { clientToken } });
+    const entry = await ctx.ledger.record({ action: 'created', type: 'ec2:instance', name: inst.name, details: { clientToken, runTag: ctx.runId } });
     const r = await ctx.aws.ec2.send(new RunInstancesCommand({
       ImageId: imageId,
       InstanceType: ctx.settings.instanceType as never,
@@ -161,7 +164,9 @@ async function waitForInstances(ctx: RunContext, spec: ScenarioSpec, out: Provis
     for (const m of managed) if (online.has(m.instanceId)) m.ssm = { ready: true };
     return managed.every((m) => m.ssm.ready) ? { done: true, value: undefined } : { done: false, observed: [...online] };
   }, { purpose: 'the SSM agents of the test instances to be online (instance profile, SSM endpoints reachable)', timeoutMs: ctx.timeouts.ssmOnlineMs, initialDelayMs: 2_000, factor: 1.5, maxDelayMs: 5_000, clock: ctx.clock }).catch((e) => {
-    for (const m of managed) if (!m.ssm.ready) m.ssm = { ready: false, why: `the SSM agent did not come online: ${(e as Error).message}` };
+    if (isCredentialError(e)) throw e; // refused credentials end the run, they say nothing about the agents
+    const why = e instanceof WaitTimeoutError ? `the SSM agent did not come online: ${e.message}` : `its SSM state could not be read: ${ssmCallError('DescribeInstanceInformation', ctx.settings, e)}`;
+    for (const m of managed) if (!m.ssm.ready) m.ssm = { ready: false, why };
   });
 }
 

@@ -6,6 +6,7 @@ import type { CgwEndpoint, CgwRuleSpec, GroupSpec, ScenarioSpec } from '../dsl/s
 import type { GroupExpressionJson } from '../../clients/vmc';
 import type { Provisioned } from './provisioned';
 import { nsxId, nsxTags, type RunContext } from './run-context';
+import { vmNode, type NodeLookup } from './ssm-nodes';
 
 export class ProvisionError extends Error {
   override readonly name = 'ProvisionError';
@@ -94,22 +95,24 @@ export async function provisionCgwRules(ctx: RunContext, spec: ScenarioSpec, out
 }
 
 /** The existing VMs, by display name: external id, IP (from the VIFs), power, and SSM node if any. */
-export async function findVms(ctx: RunContext, spec: ScenarioSpec, out: Provisioned, ssmNodes: { id: string; ip?: string }[]): Promise<void> {
+export async function findVms(ctx: RunContext, spec: ScenarioSpec, out: Provisioned, lookup: NodeLookup): Promise<void> {
   if (spec.vms.length === 0) return;
   const [vms, vifs] = await Promise.all([ctx.nsx.listVirtualMachines(), ctx.nsx.listVifs()]);
   for (const want of spec.vms) {
-    const matches = vms.filter((v) => v.display_name === want.name);
+    const display = want.sddcName ?? want.name;
+    const matches = vms.filter((v) => v.display_name === display);
     if (matches.length !== 1) {
       throw new ProvisionError(matches.length === 0
-        ? `VM "${want.name}" is not in the SDDC's inventory (NSX realized-state virtual-machines); create it first, or fix the name in the scenario`
-        : `${matches.length} VMs are named "${want.name}"; the harness needs a unique display name`);
+        ? `VM "${display}" is not in the SDDC's inventory (NSX realized-state virtual-machines); create it first, or map the scenario's VM "${want.name}" to one of the SDDC's VMs in live.vms`
+        : `${matches.length} VMs are named "${display}"; the harness needs a unique display name`);
     }
     const vm = matches[0]!;
     const ips = vifs.filter((f) => f.owner_vm_id === vm.external_id).flatMap((f) => (f.ip_address_info ?? []).flatMap((i) => i.ip_addresses ?? [])).filter((ip) => /^\d+\.\d+\.\d+\.\d+$/.test(ip));
     const ip = ips[0];
     if (!ip) throw new ProvisionError(`VM "${want.name}" reports no IPv4 address (VMware Tools not running?)`);
-    const nodeId = ctx.settings.vmManagedInstanceIds[want.name] ?? ssmNodes.find((n) => n.ip === ip)?.id;
-    await ctx.ledger.record({ action: 'adopted', type: 'nsx:vm', id: vm.external_id, name: want.name });
-    out.vms.set(want.name, { externalId: vm.external_id, ip, os: want.os, powerState: vm.power_state ?? 'UNKNOWN', ...(nodeId ? { nodeId } : {}) });
+    const node = await vmNode({ name: display, ip }, ctx.settings.vmManagedInstanceIds[display], lookup);
+    await ctx.ledger.record({ action: 'adopted', type: 'nsx:vm', id: vm.external_id, name: display });
+    out.vms.set(want.name, { externalId: vm.external_id, ip, os: want.os, powerState: vm.power_state ?? 'UNKNOWN', ...node });
+    if ('unavailable' in node) ctx.log(`VM ${display}: no probe can run from it: ${node.unavailable}`);
   }
 }

@@ -13,8 +13,10 @@ export interface ProvisionedVm {
   ip: string;
   os: 'linux' | 'windows';
   powerState: string;
-  /** SSM hybrid managed node, when the VM has the agent. */
+  /** SSM hybrid managed node, when the VM has the agent and it is Online. */
   nodeId?: string;
+  /** Why no probe can run from the VM (no node, node not Online, lookup failed). */
+  unavailable?: string;
 }
 
 export interface Provisioned {

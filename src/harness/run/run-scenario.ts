@@ -2,10 +2,10 @@
 // (changes; probes through SSM, each judged against the expectation and against the engine's verdict on
 // the configuration discovered through the APIs; retried per `probe.retries` when it could not run or
 // packets and configuration disagree), and always tear down. Returns the ScenarioResult.
-import { paginateDescribeInstanceInformation } from '@aws-sdk/client-ssm';
 import { createAwsClients } from '../../clients/aws';
 import { createVmcClient } from '../../clients/vmc';
-import { evaluate, type EndpointRef as EngineRef, type Verdict } from '../../network';
+import { type EndpointRef as EngineRef, type Verdict } from '../../network';
+import { configurationVerdict } from './configuration-verdict';
 import type { EndpointRef, ProbeStep, ScenarioSpec } from '../dsl/spec';
 import { discoverConfiguration, type DiscoveredConfiguration } from '../discovery/discover-world';
 import { Ledger } from '../ledger';
@@ -19,6 +19,8 @@ import { attemptWithRetries } from './probe-retry';
 import { emptyProvisioned, type Provisioned } from './provisioned';
 import { adoptDefaultSecurityGroup, provisionInstances, provisionSecurityGroups, provisionSubnets, waitForSegmentRoutes } from './provision-aws';
 import { findVms, provisionCgwRules, provisionGroups, provisionSegments } from './provision-sddc';
+import { readVpcAddresses, resolveScenario } from './resolve-addresses';
+import { nodeLookup } from './ssm-nodes';
 import type { RunContext } from './run-context';
 import { teardown } from './teardown';
 
@@ -37,14 +39,6 @@ export interface RunScenarioOptions {
 
 const defaultTimeouts: RunContext['timeouts'] = { instanceMs: 10 * 60_000, ssmOnlineMs: 10 * 60_000, routeMs: 5 * 60_000 };
 
-async function ssmNodes(ctx: RunContext): Promise<{ id: string; ip?: string }[]> {
-  const out: { id: string; ip?: string }[] = [];
-  for await (const page of paginateDescribeInstanceInformation({ client: ctx.aws.ssm }, {})) {
-    for (const n of page.InstanceInformationList ?? []) if (n.InstanceId) out.push({ id: n.InstanceId, ...(n.IPAddress ? { ip: n.IPAddress } : {}) });
-  }
-  return out;
-}
-
 function endpointOf(ref: EndpointRef, out: Provisioned): ProbeEndpoint & { engine: EngineRef; node?: string; os: 'linux' | 'windows'; unavailable?: string } {
   if (ref.kind === 'instance') {
     const i = out.instances.get(ref.name)!;
@@ -53,7 +47,7 @@ function endpointOf(ref: EndpointRef, out: Provisioned): ProbeEndpoint & { engin
   const v = out.vms.get(ref.name)!;
   return {
     name: ref.name, kind: 'vm', id: v.externalId, ip: v.ip, engine: { kind: 'vm', externalId: v.externalId }, os: v.os,
-    ...(v.nodeId ? { node: v.nodeId } : { unavailable: `VM ${ref.name} is not an SSM managed node: install the SSM agent and register it as a hybrid node (or set live.vm.managedInstanceId)` }),
+    ...(v.nodeId ? { node: v.nodeId } : { unavailable: v.unavailable ?? `VM ${ref.name} is not an SSM managed node` }),
   };
 }
 
@@ -78,8 +72,11 @@ async function probe(ctx: RunContext, step: ProbeStep, out: Provisioned, discove
     const at = new Date().toISOString();
     const observed = await observe(ctx, from, to);
     const config = await discover();
-    verdict = evaluate(config.world, { source: from.engine, destination: to.engine });
-    return { observed, ...judge(step.expect, observed, verdict), startedAt: at, durationMs: ctx.clock.now() - t0 };
+    const { verdict: v, unevaluated } = configurationVerdict(config.world, from.engine, to.engine);
+    verdict = v;
+    const judged = judge(step.expect, observed, verdict);
+    if (unevaluated) judged.reasons = [...judged.reasons, unevaluated];
+    return { observed, ...judged, startedAt: at, durationMs: ctx.clock.now() - t0 };
   };
   const { last, previous } = await attemptWithRetries(ctx.settings.probe.retries ?? 0, attempt, (failed, n) =>
     ctx.log(`probe ${step.label}: attempt ${n} ${failed.outcome} (${failed.reasons.join('; ')}), retrying`),
@@ -103,7 +100,7 @@ async function probe(ctx: RunContext, step: ProbeStep, out: Provisioned, discove
   };
 }
 
-export async function runScenario(spec: ScenarioSpec, o: RunScenarioOptions): Promise<ScenarioResult> {
+export async function runScenario(declared: ScenarioSpec, o: RunScenarioOptions): Promise<ScenarioResult> {
   const clock = o.clock ?? realClock;
   const log = o.log ?? (() => undefined);
   const started = clock.now();
@@ -111,6 +108,7 @@ export async function runScenario(spec: ScenarioSpec, o: RunScenarioOptions): Pr
   const aws = createAwsClients(o.settings.aws);
   const vmc = createVmcClient(o.settings.vmc);
   const ledger = await Ledger.create(o.root, { runId: o.runId, target: o.settings.kind, region: o.settings.region });
+  let spec = declared;
   const result: ScenarioResult = { title: spec.title, ...(o.file ? { file: o.file } : {}), runId: o.runId, target: o.settings.kind, startedAt, durationMs: 0, probes: [], changes: [], resources: [], teardown: { removed: 0, reverted: 0, failed: [] } };
   let ctx: RunContext | undefined;
   const checkpoint = (): void => {
@@ -120,6 +118,12 @@ export async function runScenario(spec: ScenarioSpec, o: RunScenarioOptions): Pr
     const { discovery, nsx } = await vmc.connect();
     ctx = { runId: o.runId, scenario: spec.title, settings: o.settings, aws, vmc, nsx, discovery, ledger, clock, log, timeouts: { ...defaultTimeouts, ...o.timeouts } };
     log(`${spec.title}: SDDC ${discovery.sddc.name}, connected VPC ${discovery.connectedVpc.vpcId}, active ENI ${discovery.connectedVpc.activeEni}`);
+    // Addresses from the connected VPC and VM names from the configuration, recorded before any use.
+    const addresses = await readVpcAddresses(aws.ec2, discovery.connectedVpc.vpcId);
+    const concrete = resolveScenario(declared, addresses, o.settings.vmNames);
+    spec = concrete.spec;
+    await ledger.record({ action: 'adopted', type: 'ec2:vpc', id: addresses.vpcId, name: 'connected VPC', details: { cidrs: addresses.cidrs, resolved: concrete.resolved } });
+    for (const r of concrete.resolved) log(`${r.what}: ${r.value}`);
     const out = emptyProvisioned();
     checkpoint();
     await adoptDefaultSecurityGroup(ctx, out);
@@ -134,7 +138,7 @@ export async function runScenario(spec: ScenarioSpec, o: RunScenarioOptions): Pr
     checkpoint();
     await provisionSubnets(ctx, spec, out);
     checkpoint();
-    await findVms(ctx, spec, out, await ssmNodes(ctx));
+    await findVms(ctx, spec, out, nodeLookup(aws.ssm, o.settings));
     checkpoint();
     await provisionInstances(ctx, spec, out);
     await waitForSegmentRoutes(ctx, out, spec.segments.filter((s) => s.connectivity === 'ON').map((s) => s.name));

@@ -57,8 +57,22 @@ async function findInstanceId(c: TeardownClients, entry: LedgerEntry): Promise<s
   if (entry.id) return entry.id;
   const token = entry.details?.clientToken as string | undefined;
   if (!token) return undefined;
-  const r = await c.ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'client-token', Values: [token] }] }));
-  return r.Reservations?.flatMap((x) => x.Instances ?? [])[0]?.InstanceId;
+  const first = (r: { Reservations?: { Instances?: { InstanceId?: string }[] }[] }): string | undefined => r.Reservations?.flatMap((x) => x.Instances ?? [])[0]?.InstanceId;
+  let failure: unknown;
+  try {
+    const id = first(await c.ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'client-token', Values: [token] }] })));
+    if (id) return id;
+  } catch (e) {
+    failure = e; // moto 5.2 answers the client-token filter with an HTTP 500 page; AWS supports it
+  }
+  // Then by the tags RunInstances gave it (the run id and its name), among instances not yet terminated.
+  const runTag = entry.details?.runTag as string | undefined;
+  if (runTag && entry.name) {
+    const id = first(await c.ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'tag:vmc-reach:run-id', Values: [runTag] }, { Name: 'tag:Name', Values: [entry.name] }, { Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] }] })));
+    if (id) return id;
+  }
+  if (failure) throw failure;
+  return undefined;
 }
 
 async function retryWhileDependent(c: TeardownClients, purpose: string, fn: () => Promise<unknown>): Promise<void> {

@@ -18,6 +18,8 @@ import {
 } from '@aws-sdk/client-ec2';
 import { DescribeInstanceInformationCommand, GetParameterCommand, type InstanceInformation, type SSMClient } from '@aws-sdk/client-ssm';
 import { dryRunCheck, errorName, errorText, fail, pass, type CheckResult } from './check';
+import { failFromError } from './error-kind';
+import { vmNode, type NodeLookup } from '../../harness/run/ssm-nodes';
 
 const policyFix = 'attach the policy in docs/iam-policy.json to the identity the SDK uses';
 
@@ -47,7 +49,7 @@ export async function checkVpcVisible(ec2: EC2Client, vpcId: string): Promise<Ch
     return vpc ? pass(name, `${vpcId} (${vpc.CidrBlock}) is visible to these credentials`) : fail(name, `${vpcId} not returned`, 'use credentials of the account and region the SDDC is connected to');
   } catch (e) {
     if (/NotFound/.test(errorName(e))) return fail(name, `${vpcId} does not exist for these credentials`, 'use credentials of the account and region the SDDC is connected to (the SDDC names its connected VPC)');
-    return fail(name, errorText(e), policyFix);
+    return failFromError(name, e, { call: 'EC2 DescribeVpcs', endpoint: 'the EC2 endpoint', permission: 'ec2:DescribeVpcs', policyFix });
   }
 }
 
@@ -57,7 +59,7 @@ export interface VmNode {
 }
 
 /** The SDDC VM (the configured one, else any VM found by its IP) is an Online SSM managed node. */
-export async function checkVmManagedNode(ssm: SSMClient, vms: VmNode[], configured?: { name: string; managedInstanceId: string }): Promise<CheckResult> {
+export async function checkVmManagedNode(ssm: SSMClient, vms: VmNode[], configured?: { name: string; managedInstanceId: string }, endpoint = 'the SSM endpoint'): Promise<CheckResult> {
   const name = 'SDDC VM registered with SSM';
   const fix = 'create a hybrid activation (aws ssm create-activation), install and register the SSM agent in the VM, and let the agent reach the SSM endpoints (README: live mode walkthrough, step 3)';
   try {
@@ -82,7 +84,7 @@ export async function checkVmManagedNode(ssm: SSMClient, vms: VmNode[], configur
     }
     return pass(name, `${online.map((f) => `${f.vm.name} (${f.vm.ip}) is ${f.node.InstanceId}, Online`).join('; ')}${configured ? '' : ' (set live.vm to pin one)'}`);
   } catch (e) {
-    return fail(name, errorText(e), `${policyFix} (ssm:DescribeInstanceInformation)`);
+    return failFromError(name, e, { call: 'SSM DescribeInstanceInformation', endpoint, permission: 'ssm:DescribeInstanceInformation', policyFix });
   }
 }
 
@@ -99,7 +101,30 @@ export async function checkImage(ec2: EC2Client, ssm: SSMClient, image: string):
     const found = out.Images?.[0];
     return found ? { result: pass(name, `${image} (${found.Name ?? 'unnamed'}) is ${found.State}`), imageId: image } : { result: fail(name, `${image} not found`, 'set live.image to an AMI available in this region') };
   } catch (e) {
-    return { result: fail(name, `${image}: ${errorText(e)}`, /ParameterNotFound|InvalidAMIID/.test(errorName(e)) ? 'set live.image to an SSM public parameter (e.g. /aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64) or an AMI id of this region' : `${policyFix} (ssm:GetParameter on /aws/service/*)`) };
+    if (/ParameterNotFound|InvalidAMIID/.test(errorName(e))) return { result: fail(name, `${image}: ${errorText(e)}`, 'set live.image to an SSM public parameter (e.g. /aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64) or an AMI id of this region') };
+    return { result: failFromError(name, e, { call: image.startsWith('/') ? 'SSM GetParameter' : 'EC2 DescribeImages', endpoint: image.startsWith('/') ? 'the SSM endpoint' : 'the EC2 endpoint', permission: image.startsWith('/') ? 'ssm:GetParameter on /aws/service/*' : 'ec2:DescribeImages', policyFix }) };
+  }
+}
+
+/**
+ * The instance profile exists and may be passed: RunInstances as a DryRun with it. AWS answers
+ * InvalidParameterValue ("Invalid IAM Instance Profile name") for a profile that does not exist; moto
+ * answers NoSuchEntity. Both are "does not exist", never a ✓ for a name that was only configured.
+ */
+export async function checkInstanceProfile(ec2: EC2Client, p: { imageId: string; instanceType: string; subnetId: string; instanceProfile: string }): Promise<CheckResult> {
+  const name = 'instance profile for the test instances';
+  const profile = p.instanceProfile.startsWith('arn:') ? { Arn: p.instanceProfile } : { Name: p.instanceProfile };
+  const create = 'create a role with AmazonSSMManagedInstanceCore and an instance profile for it (or use AmazonSSMRoleForInstancesQuickSetup); set live.instanceProfile or VMC_REACH_INSTANCE_PROFILE';
+  try {
+    await ec2.send(new RunInstancesCommand({ DryRun: true, ImageId: p.imageId, InstanceType: p.instanceType as _InstanceType, SubnetId: p.subnetId, MinCount: 1, MaxCount: 1, IamInstanceProfile: profile }));
+    return fail(name, 'the DryRun call was carried out instead of answering DryRunOperation', 'report this: the endpoint ignored DryRun');
+  } catch (e) {
+    const n = errorName(e);
+    if (n === 'DryRunOperation') return pass(name, `${p.instanceProfile} exists and may be passed (RunInstances DryRun with it answered DryRunOperation)`);
+    if (n === 'NoSuchEntity' || /InvalidIamInstanceProfile/.test(n) || (n === 'InvalidParameterValue' && /instance ?profile/i.test(String((e as Error).message)))) {
+      return fail(name, `${p.instanceProfile} does not exist in this account (${errorText(e)})`, create);
+    }
+    return failFromError(name, e, { call: 'EC2 RunInstances (DryRun, with the instance profile)', endpoint: 'the EC2 endpoint', permission: `ec2:RunInstances and iam:PassRole on the role of ${p.instanceProfile}`, policyFix });
   }
 }
 
@@ -142,4 +167,23 @@ export async function checkPermissions(ec2: EC2Client, p: PermissionInputs): Pro
     );
   } else results.push(fail('permission ec2:AuthorizeSecurityGroupIngress on the default SG', `the default security group of ${p.vpcId} cannot be read`, `${policyFix} (ec2:DescribeSecurityGroups)`));
   return results;
+}
+
+/**
+ * The VMs the scenarios will use (live.vms maps their names to this SDDC's): each in the inventory and,
+ * unless its node is configured, an Online SSM managed node (found by its IP). One line per VM.
+ */
+export async function checkScenarioVms(vms: VmNode[], mapping: Record<string, string>, configuredNodes: Record<string, string>, lookup: NodeLookup): Promise<CheckResult[]> {
+  const out: CheckResult[] = [];
+  for (const [scenarioName, display] of Object.entries(mapping)) {
+    const name = `scenario VM ${scenarioName} → ${display}`;
+    const vm = vms.find((v) => v.name === display);
+    if (!vm) {
+      out.push(fail(name, `"${display}" is not in the SDDC's inventory (or reports no IPv4 address)`, 'fix live.vms: map the scenario\'s VM to one of the SDDC\'s VM display names'));
+      continue;
+    }
+    const node = await vmNode(vm, configuredNodes[display], lookup);
+    out.push('nodeId' in node ? pass(name, `${vm.ip}, SSM node ${node.nodeId}${configuredNodes[display] ? ' (configured)' : ', Online'}`) : fail(name, node.unavailable, 'register the VM\'s SSM agent as a hybrid node and keep it Online (README: live mode walkthrough, step 3)'));
+  }
+  return out;
 }

@@ -4,7 +4,8 @@ import type { HarnessConfig } from '../../harness/config/schema';
 import { resolveTarget, TargetError } from '../../harness/target';
 import { createAwsClients } from '../../clients/aws';
 import { createVmcClient } from '../../clients/vmc';
-import { checkCredentials, checkImage, checkPermissions, checkVmManagedNode, checkVpcVisible } from './aws-checks';
+import { checkCredentials, checkImage, checkInstanceProfile, checkPermissions, checkScenarioVms, checkVmManagedNode, checkVpcVisible } from './aws-checks';
+import { nodeLookup, ssmEndpoint } from '../../harness/run/ssm-nodes';
 import { checkCspToken, checkNsxAndConnectedVpc, checkSddc } from './vmc-checks';
 import { fail, pass, renderCheck, skip, type CheckResult } from './check';
 
@@ -39,7 +40,8 @@ export async function runDoctor(config: HarnessConfig, env: NodeJS.ProcessEnv, o
   const settings = settingsChecks(live, env);
   report(...settings.results);
   // AWS needs the region only; VMware needs org, SDDC and token. Placeholders fill what a side does not use.
-  const aws = settings.region ? createAwsClients(resolveTarget({ ...live, live: { ...live.live, orgId: live.live.orgId ?? '00000000-0000-4000-8000-000000000000', sddcId: live.live.sddcId ?? '00000000-0000-4000-8000-000000000000', cspTokenFile: undefined } }, { ...env, VMC_API_TOKEN: 'unused-by-the-aws-checks' }, undefined, 'inspect').aws) : undefined;
+  const awsSettings = settings.region ? resolveTarget({ ...live, live: { ...live.live, orgId: live.live.orgId ?? '00000000-0000-4000-8000-000000000000', sddcId: live.live.sddcId ?? '00000000-0000-4000-8000-000000000000', cspTokenFile: undefined } }, { ...env, VMC_API_TOKEN: 'unused-by-the-aws-checks' }, undefined, 'inspect') : undefined;
+  const aws = awsSettings ? createAwsClients(awsSettings.aws) : undefined;
   try {
     const credentials = aws ? await checkCredentials(aws.ec2, settings.region!) : skip('AWS credentials and region', 'an AWS region');
     report(credentials);
@@ -63,11 +65,14 @@ export async function runDoctor(config: HarnessConfig, env: NodeJS.ProcessEnv, o
       return false;
     }
     report(vpc ? await checkVpcVisible(aws.ec2, vpc.vpcId) : skip('connected VPC in this AWS account', 'the connected VPC from discovery'));
-    report(view ? await checkVmManagedNode(aws.ssm, view.vms, live.live.vm) : skip('SDDC VM registered with SSM', 'the SDDC\'s VMs from NSX'));
+    report(view ? await checkVmManagedNode(aws.ssm, view.vms, live.live.vm, ssmEndpoint(awsSettings!)) : skip('SDDC VM registered with SSM', 'the SDDC\'s VMs from NSX'));
+    if (view && live.live.vms) report(...(await checkScenarioVms(view.vms, live.live.vms, awsSettings!.vmManagedInstanceIds, nodeLookup(aws.ssm, awsSettings!))));
     const image = await checkImage(aws.ec2, aws.ssm, live.live.image);
     report(image.result);
-    report(live.live.instanceProfile ? pass('instance profile for the test instances', `${live.live.instanceProfile} (used in the RunInstances DryRun below)`) : fail('instance profile for the test instances', 'not set', 'create a role with AmazonSSMManagedInstanceCore and an instance profile for it (or use AmazonSSMRoleForInstancesQuickSetup); set live.instanceProfile or VMC_REACH_INSTANCE_PROFILE'));
     const subnetId = live.live.subnetId ?? vpc?.connectedSubnetId ?? vpc?.subnets[0]?.id;
+    if (!live.live.instanceProfile) report(fail('instance profile for the test instances', 'not set', 'create a role with AmazonSSMManagedInstanceCore and an instance profile for it (or use AmazonSSMRoleForInstancesQuickSetup); set live.instanceProfile or VMC_REACH_INSTANCE_PROFILE'));
+    else if (image.imageId && subnetId) report(await checkInstanceProfile(aws.ec2, { imageId: image.imageId, instanceType: live.live.instanceType, subnetId, instanceProfile: live.live.instanceProfile }));
+    else report(skip('instance profile for the test instances', 'an AMI and a subnet (for the RunInstances DryRun that checks it exists)'));
     if (vpc && image.imageId && subnetId) {
       report(...(await checkPermissions(aws.ec2, { imageId: image.imageId, instanceType: live.live.instanceType, subnetId, vpcId: vpc.vpcId, ...(live.live.instanceProfile ? { instanceProfile: live.live.instanceProfile } : {}) })));
     } else report(skip('permissions (DryRun)', 'the connected VPC, a subnet and an AMI'));
