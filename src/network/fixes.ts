@@ -103,7 +103,7 @@ export function dfwFix(direction: 'IN' | 'OUT', srcIp: string, dstIp: string, pa
   const services = packet.protocol === 'icmp' ? ['/infra/services/ICMP-ALL'] : ['ANY'];
   const policyPath = blocking.path.replace(/\/rules\/[^/]+$/, '');
   return {
-    text: `add a DFW rule allowing ${srcIp} → ${dstIp} ${direction === 'IN' ? 'into' : 'out of'} the VM in ${policyPath}, ordered before ${blocking.isDefault ? 'the default layer-3 rule' : `"${blocking.displayName}"`} (${blocking.path})${blocking.isDefault ? ", or set the default rule's action back to ALLOW" : ''}`,
+    text: `add a DFW rule allowing ${srcIp} → ${dstIp} ${direction === 'IN' ? 'into' : 'out of'} the VM in ${policyPath}, ordered before ${blocking.isDefault ? 'the default layer-3 rule' : `"${blocking.displayName}"`} (${blocking.path})${blocking.isDefault ? ", or set the default rule's action back to ALLOW" : ''}${!blocking.isDefault && blocking.sequenceNumber === 0 ? ' (the blocking rule has sequence number 0: renumber it first, or NSX may order the new rule after it)' : ''}`,
     api: 'nsx',
     action: `PATCH /policy/api/v1${policyPath}/rules/${id}`,
     params: {
