@@ -15,7 +15,7 @@ import { crossLinkIfname, type LabTopology } from './lab-topology';
 
 const verdicts = { ALLOW: 'return', DROP: 'counter drop', REJECT: 'counter reject with icmpx type admin-prohibited' } as const;
 
-function serviceMatches(world: World, rule: CgwRule): string[] {
+export function serviceMatches(world: World, rule: Pick<CgwRule, 'services'>): string[] {
   if (rule.services.some((s) => s.toUpperCase() === 'ANY')) return [''];
   return rule.services.flatMap((path) => (world.nsx.services.get(path)?.entries ?? []).map(serviceEntryMatch)).filter((m): m is string => m !== null);
 }

@@ -5,8 +5,9 @@ import type { GuestFirewall } from '../world';
 import { guestRuleMatch, nftComment } from './nft-match';
 import { chain, nftTableText } from './nft-security-groups';
 
-export function guestFirewallNft(fw: GuestFirewall | undefined): string | null {
-  if (!fw) return null;
+/** `extra`: more chains of the node (a VM's DFW chains) in the same table. */
+export function guestFirewallNft(fw: GuestFirewall | undefined, extra: readonly string[] = []): string | null {
+  if (!fw) return extra.length === 0 ? null : nftTableText(extra);
   const input = ['type filter hook input priority filter; policy accept;', 'iifname "lo" accept', 'ct state established,related accept'];
   fw.rules.forEach((r, i) => {
     const m = guestRuleMatch(r);
@@ -14,5 +15,5 @@ export function guestFirewallNft(fw: GuestFirewall | undefined): string | null {
     input.push([m, r.action === 'allow' ? 'accept' : 'counter drop', nftComment(`GUEST_FIREWALL rule ${i + 1}`)].filter(Boolean).join(' '));
   });
   input.push(fw.defaultInbound === 'allow' ? 'accept' : `counter drop ${nftComment('GUEST_FIREWALL default')}`);
-  return nftTableText([chain('input', input)]);
+  return nftTableText([...extra, chain('input', input)]);
 }

@@ -1,7 +1,7 @@
 // World → LabPlan: pure and deterministic. Nodes for the instances (not terminated) and the VMs (with an
 // IPv4 address), a VPC router, an SDDC edge, their links, addresses, routes and nftables rulesets (see
 // lab-topology.ts, compile-routes.ts, compile-vpc-filters.ts, compile-edge-filters.ts,
-// compile-guest-firewall.ts). A stopped instance or powered-off VM keeps its node with its interface down.
+// compile-guest-firewall.ts, compile-dfw.ts). A stopped instance or powered-off VM keeps its node with its interface down.
 import type { World } from '../world';
 import type { LabPlan, LinkPlan, NamespacePlan } from './plan';
 import { sddcEdgeName, vpcRouterName } from './plan';
@@ -10,6 +10,7 @@ import { instanceRoutes, sddcEdgeRouting, vmRoutes, vpcRouterRouting } from './c
 import { vpcRouterNft } from './compile-vpc-filters';
 import { sddcEdgeNft } from './compile-edge-filters';
 import { guestFirewallNft } from './compile-guest-firewall';
+import { dfwChains } from './compile-dfw';
 import { nameTag } from '../world';
 
 export function compilePlan(world: World): LabPlan {
@@ -51,7 +52,7 @@ export function compilePlan(world: World): LabPlan {
       interfaces: [{ name: nodeIfname, addresses: [`${n.ip}/32`], up: n.up }],
       rules: [],
       routes: vmRoutes(world, topo, n),
-      nft: guestFirewallNft(n.vm.guestFirewall),
+      nft: guestFirewallNft(n.vm.guestFirewall, dfwChains(world, n.vm)),
     });
     links.push({ a: { namespace: sddcEdgeName, ifname: n.ifname }, b: { namespace: n.ns, ifname: nodeIfname } });
   }

@@ -1,9 +1,10 @@
 // The differential oracle's machinery (test code only): a configuration (the engine property tests' space,
-// plus guest firewalls, a CGW rule with excluded destinations and a VM outside its segment), its world,
+// plus guest firewalls, a CGW rule with excluded destinations, a VM outside its segment, and DFW
+// policies of every category with stateless ones and a changed default rule), its world,
 // its ICMP flows judged by the engine and by real pings in a lab, and a greedy minimizer that shrinks a
 // disagreeing configuration while the disagreement stays.
 import fc from 'fast-check';
-import { patchCgwRule, type GuestFirewall, type World } from '../world';
+import { connectedVpcGroupPath, patchCgwRule, patchDfwPolicy, patchDfwRule, type DfwAction, type GuestFirewall, type World } from '../world';
 import { evaluate } from '../network/evaluate';
 import type { Flow } from '../network/flow';
 import type { Verdict } from '../network/verdict';
@@ -20,7 +21,28 @@ const guestRuleArb = fc.record({
   port: fc.option(fc.constantFrom(443, 22), { nil: undefined }),
 });
 
+const groupPath = (id: string): string => `/infra/domains/cgw/groups/${id}`;
+const dfwEndpoint = fc.constantFrom('ANY', connectedVpcGroupPath, groupPath('g-vm-a'), groupPath('g-prod'), '10.0.1.0/24', '10.0.2.0/24', '192.168.10.0/24', '192.168.10.10');
+
+/** DFW rules, each in a policy of its own (category, stateful, sequence), and the default rule's action. */
+const dfwArb = fc.record({
+  defaultAction: fc.constantFrom<'ALLOW' | 'DROP' | 'REJECT'>('ALLOW', 'ALLOW', 'DROP', 'REJECT'),
+  rules: fc.array(fc.record({
+    category: fc.constantFrom<'Emergency' | 'Infrastructure' | 'Environment' | 'Application'>('Emergency', 'Infrastructure', 'Environment', 'Application'),
+    stateful: fc.constantFrom(true, true, false),
+    sequenceNumber: fc.integer({ min: 0, max: 20 }),
+    action: fc.constantFrom<DfwAction>('ALLOW', 'ALLOW', 'DROP', 'REJECT', 'JUMP_TO_APPLICATION'),
+    direction: fc.constantFrom<'IN' | 'OUT' | 'IN_OUT'>('IN', 'OUT', 'IN_OUT', 'IN_OUT'),
+    source: dfwEndpoint,
+    destination: dfwEndpoint,
+    sourcesExcluded: fc.constantFrom(false, false, false, true),
+    scope: fc.constantFrom('ANY', 'ANY', groupPath('g-vm-a'), groupPath('g-prod')),
+    services: fc.constantFrom('ANY', 'ANY', '/infra/services/ICMP-ALL', '/infra/services/SSH'),
+  }), { maxLength: 4 }),
+});
+
 export const extrasArb = fc.record({
+  dfw: fc.option(dfwArb, { nil: undefined }),
   guest: fc.option(fc.record({ on: fc.constantFrom('near', 'far', 'vm-a', 'vm-b'), defaultInbound: fc.constantFrom<'allow' | 'drop'>('allow', 'drop'), rules: fc.array(guestRuleArb, { maxLength: 3 }) }), { nil: undefined }),
   excludedDst: fc.option(fc.record({
     sequenceNumber: fc.integer({ min: 0, max: 100 }),
@@ -69,7 +91,14 @@ export function oracleWorld(c: OracleConfig): { world: World; flows: Flow[]; bui
   const built = build(c.base);
   const { t } = built;
   const w = t.world;
-  const { guest, excludedDst, vmBOutsideSegment } = c.extras;
+  const { guest, excludedDst, vmBOutsideSegment, dfw } = c.extras;
+  if (dfw) {
+    patchDfwRule(w, 'default-layer3-section', 'default-layer3-rule', { action: dfw.defaultAction });
+    dfw.rules.forEach((r, i) => {
+      const action = r.action === 'JUMP_TO_APPLICATION' && r.category !== 'Environment' ? 'DROP' : r.action;
+      patchDfwPolicy(w, `dfw-${i}`, { category: r.category, stateful: r.stateful, sequenceNumber: r.sequenceNumber, rules: [{ id: 'r', action, direction: r.direction, sourceGroups: [r.source], destinationGroups: [r.destination], sourcesExcluded: r.sourcesExcluded, scope: [r.scope], services: [r.services] }] });
+    });
+  }
   if (guest) {
     const fw: GuestFirewall = { defaultInbound: guest.defaultInbound, rules: guest.rules.map((r) => ({ action: r.action, protocol: r.protocol, ...(r.sourceCidr ? { sourceCidr: r.sourceCidr } : {}), ...(r.port ? { port: r.port } : {}) })) };
     if (guest.on === 'near' || guest.on === 'far') t.instances[guest.on]!.guestFirewall = fw; // a guest firewall is declared, as guest-firewalls.json does
@@ -136,6 +165,11 @@ function* simplerConfigs(c: OracleConfig): Generator<OracleConfig> {
     for (let i = 0; i < e.guest.rules.length; i++) yield { base: b, extras: { ...e, guest: { ...e.guest, rules: e.guest.rules.filter((_, j) => j !== i) } } };
   }
   if (e.excludedDst) yield { base: b, extras: { ...e, excludedDst: undefined } };
+  if (e.dfw) {
+    yield { base: b, extras: { ...e, dfw: undefined } };
+    for (let i = 0; i < e.dfw.rules.length; i++) yield { base: b, extras: { ...e, dfw: { ...e.dfw, rules: e.dfw.rules.filter((_, j) => j !== i) } } };
+    if (e.dfw.defaultAction !== 'ALLOW') yield { base: b, extras: { ...e, dfw: { ...e.dfw, defaultAction: 'ALLOW' } } };
+  }
   if (e.vmBOutsideSegment) yield { base: b, extras: { ...e, vmBOutsideSegment: false } };
 }
 

@@ -1,7 +1,7 @@
 // Suggested fixes for a block, as words and as the exact API call: EC2 actions with their parameters in
 // the API's own shape (usable with `aws ec2 <action> --cli-input-json`), NSX Policy PATCH bodies, and
 // vSphere calls. A fix is a suggestion: it opens the hop that blocked, not necessarily the narrowest rule.
-import type { CgwRule, NetworkAcl, Segment } from '../world';
+import type { CgwRule, DfwRule, NetworkAcl, Segment } from '../world';
 import type { Packet } from './flow';
 import { ianaProtocol } from './flow';
 import type { Fix } from './verdict';
@@ -87,6 +87,33 @@ export function cgwFix(direction: 'IN' | 'OUT', srcIp: string, dstIp: string, pa
       destination_groups: [hostCidr(dstIp)],
       services,
       scope: ['/infra/labels/cgw-cross-vpc'],
+      action: 'ALLOW',
+      direction,
+    },
+  };
+}
+
+/**
+ * A DFW block: an ALLOW rule for this flow placed just before the blocking rule, in the blocking rule's
+ * own security policy (before the default rule in the default section), so that it is evaluated first.
+ */
+export function dfwFix(direction: 'IN' | 'OUT', srcIp: string, dstIp: string, packet: Packet, blocking: DfwRule): Fix {
+  const id = `vmc-reach-allow-${direction.toLowerCase()}-${srcIp.replace(/\./g, '-')}-to-${dstIp.replace(/\./g, '-')}`;
+  const seq = Math.max(0, Math.min(blocking.sequenceNumber, 2147483646) - 1);
+  const services = packet.protocol === 'icmp' ? ['/infra/services/ICMP-ALL'] : ['ANY'];
+  const policyPath = blocking.path.replace(/\/rules\/[^/]+$/, '');
+  return {
+    text: `add a DFW rule allowing ${srcIp} → ${dstIp} ${direction === 'IN' ? 'into' : 'out of'} the VM in ${policyPath}, ordered before ${blocking.isDefault ? 'the default layer-3 rule' : `"${blocking.displayName}"`} (${blocking.path})${blocking.isDefault ? ", or set the default rule's action back to ALLOW" : ''}${!blocking.isDefault && blocking.sequenceNumber === 0 ? ' (the blocking rule has sequence number 0: renumber it first, or NSX may order the new rule after it)' : ''}`,
+    api: 'nsx',
+    action: `PATCH /policy/api/v1${policyPath}/rules/${id}`,
+    params: {
+      resource_type: 'Rule',
+      display_name: id,
+      sequence_number: seq,
+      source_groups: [hostCidr(srcIp)],
+      destination_groups: [hostCidr(dstIp)],
+      services,
+      scope: ['ANY'],
       action: 'ALLOW',
       direction,
     },

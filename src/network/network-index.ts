@@ -1,4 +1,4 @@
-// Compiled lookups over one revision of a world: security groups, NACLs, route tables and the CGW,
+// Compiled lookups over one revision of a world: security groups, NACLs, route tables, the CGW and the DFW,
 // each compiled once per (resource, direction, packet) and reused across flows. A new world revision
 // needs a new index (evaluate() takes care of that).
 import type { NetworkAcl, RouteTable, World } from '../world';
@@ -11,6 +11,7 @@ import { compileNaclMatcher, type NaclMatcher } from './nacl-match';
 import { compileRouteMatcher, type RouteMatcher } from './route-match';
 import { compileCgwMatcher, type CgwDirection, type CgwMatcher } from './cgw-match';
 import { GroupMembership } from './group-membership';
+import { compileDfwMatcher, type DfwDirection, type DfwMatcher } from './dfw-match';
 
 function memo<K, T>(cache: Map<K, T>, key: K, make: () => T): T {
   let v = cache.get(key);
@@ -40,6 +41,7 @@ export class NetworkIndex {
   private readonly nacls: PacketCache<NaclMatcher> = new Map();
   private readonly routes = new Map<string, RouteMatcher>();
   private readonly cgws: PacketCache<CgwMatcher> = new Map();
+  private readonly dfws: PacketCache<DfwMatcher> = new Map();
   private readonly subnetTables = new Map<string, RouteTable | null>();
   private readonly subnetAcls = new Map<string, NetworkAcl | null>();
   private readonly endpoints = new Map<string, Endpoint>();
@@ -90,6 +92,11 @@ export class NetworkIndex {
 
   cgw(direction: CgwDirection, packet: Packet): CgwMatcher {
     return memo(perPacket(this.cgws, packet, direction === 'IN'), direction, () => compileCgwMatcher(this.world, this.membership, direction, packet));
+  }
+
+  /** The DFW at a VM's vNIC; only when the data holds the DFW (`world.nsx.dfwPolicies` not null). */
+  dfw(direction: DfwDirection, packet: Packet): DfwMatcher {
+    return memo(perPacket(this.dfws, packet, direction === 'IN'), direction, () => compileDfwMatcher(this.world, this.membership, direction, packet));
   }
 
   routeTableOf(subnetId: string): RouteTable | null {

@@ -77,7 +77,7 @@ export function serviceCovers(world: World, path: string, p: Packet, depth = 0):
 }
 
 /** The rule's service side (`services` and `service_entries`) covers the packet. */
-export function ruleServiceCovers(world: World, rule: CgwRule, p: Packet): Tri {
+export function ruleServiceCovers(world: World, rule: Pick<CgwRule, 'services' | 'serviceEntries'>, p: Packet): Tri {
   const entries = rule.serviceEntries ?? [];
   if (isAny(rule.services) || (rule.services.length === 0 && entries.length === 0)) return true;
   return or(
@@ -87,7 +87,7 @@ export function ruleServiceCovers(world: World, rule: CgwRule, p: Packet): Tri {
 }
 
 /** A context profile (L7 App ID, FQDN, …) other than ANY: the packet's layer-7 identity is not in the data. */
-export function ruleProfileCovers(rule: CgwRule): Tri {
+export function ruleProfileCovers(rule: Pick<CgwRule, 'profiles' | 'displayName'>): Tri {
   const profiles = (rule.profiles ?? []).filter((p) => p.toUpperCase() !== 'ANY');
   if (profiles.length === 0) return true;
   return profiles.map((missing) => ({ code: 'CONTEXT_PROFILE' as const, missing, what: `rule ${rule.displayName} carries context profile ${missing} (layer 7): whether the traffic matches it cannot be judged from the data`, settle: 'test the flow for real, or check the application the profile names' }));

@@ -34,10 +34,12 @@ export function walkEc2ToSddc(c: step.Ctx, flow: Flow, src: InstanceEndpoint, ds
     step.computeGateway(c, 'forward', 'IN', request, src, dst) &&
     step.segmentConnected(c, 'forward', dst) &&
     step.vmPoweredOn(c, 'forward', dst) &&
+    step.distributedFirewall(c, 'forward', 'IN', request, src, dst, dst) &&
     step.guestFirewall(c, 'forward', dst, request, src);
   if (!ok) return;
 
   void (
+    step.distributedFirewallReply(c, 'IN', request, reply, src, dst, dst) &&
     c.trace.stateful('return', { kind: 'cgw', resource: { type: 'cgw-gateway-policy', id: '/infra/domains/cgw/gateway-policies/default', name: 'CGW' } }, 'the gateway firewall') &&
     step.sddcRoute(c, 'return', src) &&
     step.statefulSg(c, 'return', 'eni-sg-egress', eniKey, eniGroups, via) &&

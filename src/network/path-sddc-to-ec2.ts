@@ -19,6 +19,7 @@ export function walkSddcToEc2(c: step.Ctx, flow: Flow, src: VmEndpoint, dst: Ins
   const ok =
     step.vmPoweredOn(c, 'forward', src) &&
     step.segmentConnected(c, 'forward', src) &&
+    step.distributedFirewall(c, 'forward', 'OUT', request, src, dst, src) &&
     step.computeGateway(c, 'forward', 'OUT', request, src, dst) &&
     step.sddcRoute(c, 'forward', dst) &&
     step.securityGroups(c, {
@@ -43,6 +44,7 @@ export function walkSddcToEc2(c: step.Ctx, flow: Flow, src: VmEndpoint, dst: Ins
     step.routeToSddc(c, 'return', dst.instance.subnetId, src) &&
     (!crossing || step.networkAcl(c, 'return', eni!.subnetId, false, reply, dst.ipNum, dst.ip)) &&
     step.statefulSg(c, 'return', 'eni-sg-ingress', eniKey, eniGroups, via) &&
-    c.trace.stateful('return', { kind: 'cgw', resource: { type: 'cgw-gateway-policy', id: '/infra/domains/cgw/gateway-policies/default', name: 'CGW' } }, 'the gateway firewall')
+    c.trace.stateful('return', { kind: 'cgw', resource: { type: 'cgw-gateway-policy', id: '/infra/domains/cgw/gateway-policies/default', name: 'CGW' } }, 'the gateway firewall') &&
+    step.distributedFirewallReply(c, 'OUT', request, reply, src, dst, src)
   );
 }

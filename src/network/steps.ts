@@ -13,6 +13,7 @@ import { describeSgRule } from './sg-match';
 import { describeNaclEntry } from './nacl-match';
 import { describeRoute } from './route-match';
 import { describeCgwRule } from './cgw-match';
+import { describeDfwRule, type DfwDirection } from './dfw-match';
 import * as fixes from './fixes';
 import { prefixListMissing } from './missing-data';
 import { segmentIsRouted } from '../world';
@@ -219,6 +220,51 @@ export function computeGateway(c: Ctx, path: PathDirection, direction: 'IN' | 'O
   const matched = { id: rule.path, summary: describeCgwRule(rule) };
   if (rule.action === 'ALLOW') return c.trace.allow({ path, kind: 'cgw', resource, matched, detail: `${src.ip} → ${dst.ip} ${where} allowed by "${rule.displayName}"` });
   return c.trace.deny({ path, kind: 'cgw', resource, matched, detail: `${src.ip} → ${dst.ip} ${where}: ${decided}` }, rule.action === 'DROP' ? 'CGW_RULE_DROP' : 'CGW_RULE_REJECT', fixes.cgwFix(direction, src.ip, dst.ip, packet, rule, firstSeq));
+}
+
+const dfwResource: ResourceRef = { type: 'dfw-policy', id: '/infra/domains/cgw/security-policies', name: 'DFW' };
+
+/**
+ * The NSX distributed firewall at the VM's vNIC (design §2 step 7b): `IN` for traffic into the VM,
+ * `OUT` for traffic out of it. A world without the DFW in its data (`dfwPolicies` null) cannot tell:
+ * the hop is indeterminate with DFW_NOT_EXPORTED, never a silent allow.
+ */
+export function distributedFirewall(c: Ctx, path: PathDirection, direction: DfwDirection, packet: Packet, src: Endpoint, dst: Endpoint, vm: VmEndpoint): boolean {
+  const where = direction === 'IN' ? `into ${vm.name}` : `out of ${vm.name}`;
+  if (c.world.nsx.dfwPolicies === null) {
+    return c.trace.indeterminate(
+      { path, kind: 'dfw', resource: dfwResource, matched: null, detail: `${src.ip} → ${dst.ip} ${where}: the distributed firewall is not in the data; not checked` },
+      { code: 'DFW_NOT_EXPORTED', missing: 'nsx/dfw-policies.json', what: `the NSX distributed firewall at ${vm.name}'s vNIC was not checked: the data holds no security policies`, settle: 'export nsx/dfw-policies.json (GET /policy/api/v1/infra/domains/cgw/security-policies and each policy\'s rules)' },
+    );
+  }
+  const { rule, policy, uncertain } = c.index.dfw(direction, packet).decide(src, dst, vm);
+  const decided = rule && policy ? `"${rule.displayName}" in ${policy.displayName} ${rule.action === 'ALLOW' ? 'allows' : rule.action === 'DROP' ? 'drops' : 'rejects'} it` : 'no DFW rule matches (NSX allows)';
+  if (uncertain.length > 0) {
+    const first = uncertain[0]!.rule;
+    const firstPolicy = c.world.nsx.dfwPolicies.get(first.policyId);
+    const [head, ...rest] = uncertain.flatMap((u) => u.reasons.map((r) => ({ ...r, resource: { type: 'dfw-rule' as const, id: u.rule.path, name: u.rule.displayName } })));
+    const detail = `${src.ip} → ${dst.ip} ${where}: ${uncertain.map((u) => `"${u.rule.displayName}" (${u.rule.action})`).join(', ')} may match first (${head?.what ?? 'unknown'}); otherwise ${decided}`;
+    c.trace.indeterminate({ path, kind: 'dfw', resource: { type: 'dfw-rule', id: first.path, name: first.displayName }, matched: { id: first.path, summary: firstPolicy ? describeDfwRule(first, firstPolicy) : first.displayName }, detail }, head!);
+    for (const r of rest) c.trace.assumptions.push({ ...r, path, hopKind: 'dfw' });
+    return true;
+  }
+  if (!rule || !policy) return c.trace.allow({ path, kind: 'dfw', resource: dfwResource, matched: null, detail: `${src.ip} → ${dst.ip} ${where}: ${decided}` });
+  const resource: ResourceRef = { type: 'dfw-rule', id: rule.path, name: rule.displayName };
+  const matched = c.index.matchedRule(rule, () => ({ id: rule.path, summary: describeDfwRule(rule, policy) }));
+  if (rule.action === 'ALLOW') return c.trace.allow({ path, kind: 'dfw', resource, matched, detail: `${src.ip} → ${dst.ip} ${where} allowed by "${rule.displayName}" (${policy.category})` });
+  const code: ReasonCode = rule.isDefault ? 'DFW_DEFAULT_DROP' : rule.action === 'DROP' ? 'DFW_RULE_DROP' : 'DFW_RULE_REJECT';
+  return c.trace.deny({ path, kind: 'dfw', resource, matched, detail: `${src.ip} → ${dst.ip} ${where}: ${decided} (${rule.path})` }, code, fixes.dfwFix(direction, src.ip, dst.ip, packet, rule));
+}
+
+/**
+ * The reply of an allowed flow at the VM's vNIC: a stateful policy (or no deciding rule) passes it; a
+ * stateless policy's rules see the reply as a new packet in the other direction.
+ */
+export function distributedFirewallReply(c: Ctx, direction: DfwDirection, request: Packet, reply: Packet, src: Endpoint, dst: Endpoint, vm: VmEndpoint): boolean {
+  if (c.world.nsx.dfwPolicies === null) return c.trace.stateful('return', { kind: 'dfw', resource: dfwResource }, 'the distributed firewall (not in the data, see the forward hop)');
+  const { policy } = c.index.dfw(direction, request).decide(src, dst, vm);
+  if (!policy || policy.stateful) return c.trace.stateful('return', { kind: 'dfw', resource: policy ? { type: 'dfw-policy', id: policy.path, name: policy.displayName } : dfwResource }, 'the distributed firewall');
+  return distributedFirewall(c, 'return', direction === 'IN' ? 'OUT' : 'IN', reply, dst, src, vm);
 }
 
 function guestAllows(fw: GuestFirewall, packet: Packet, srcIp: number): { allowed: boolean; rule: number | null } {

@@ -1,6 +1,6 @@
 // Applies a verdict's suggested fix to a world through the world operation its API call names (test
 // code only): EC2 params in the API's PascalCase shape become the operations' inputs, NSX PATCH bodies
-// become patchCgwRule/patchSegment, StartInstances and the vSphere power-on change the endpoints' state.
+// become patchCgwRule/patchDfwRule/patchSegment, StartInstances and the vSphere power-on change the endpoints' state.
 // A fix whose call has no world operation (a guest OS change, a note) is refused, never ignored.
 import {
   authorizeSecurityGroupEgress,
@@ -10,6 +10,7 @@ import {
   deleteRoute,
   describeInstances,
   patchCgwRule,
+  patchDfwRule,
   patchSegment,
   replaceNetworkAclEntry,
   replaceRoute,
@@ -94,6 +95,20 @@ function applyNsx(world: World, action: string, p: Params): void {
     });
     return;
   }
+  const dfw = /^PATCH \/policy\/api\/v1\/infra\/domains\/cgw\/security-policies\/([^/]+)\/rules\/([^/]+)$/.exec(action);
+  if (dfw) {
+    patchDfwRule(world, dfw[1]!, dfw[2]!, {
+      displayName: String(p.display_name),
+      sequenceNumber: Number(p.sequence_number),
+      sourceGroups: (p.source_groups as string[]).map(String),
+      destinationGroups: (p.destination_groups as string[]).map(String),
+      services: (p.services as string[]).map(String),
+      scope: (p.scope as string[]).map(String),
+      action: p.action as CgwAction,
+      direction: p.direction as CgwDirection,
+    });
+    return;
+  }
   const segment = /^PATCH \/policy\/api\/v1\/infra\/tier-1s\/cgw\/segments\/([^/]+)$/.exec(action);
   if (segment) {
     const advanced = p.advanced_config as { connectivity?: 'ON' | 'OFF' } | undefined;
@@ -116,5 +131,5 @@ export function applyFix(world: World, fix: Fix): void {
 /** Whether `applyFix` knows the fix's call (guest OS changes and notes have no world operation). */
 export const fixIsApplicable = (fix: Fix): boolean =>
   (fix.api === 'ec2' && ['AuthorizeSecurityGroupIngress', 'AuthorizeSecurityGroupEgress', 'CreateNetworkAclEntry', 'ReplaceNetworkAclEntry', 'CreateRoute', 'ReplaceRoute', 'DeleteRoute', 'StartInstances'].includes(fix.action)) ||
-  (fix.api === 'nsx' && /\/(gateway-policies\/default\/rules|tier-1s\/cgw\/segments)\/[^/]+$/.test(fix.action)) ||
+  (fix.api === 'nsx' && /\/(gateway-policies\/default\/rules|security-policies\/[^/]+\/rules|tier-1s\/cgw\/segments)\/[^/]+$/.test(fix.action)) ||
   (fix.api === 'vsphere' && fix.action.includes('power?action=start'));

@@ -10,6 +10,8 @@ import {
   createRoute,
   createRouteTable,
   patchCgwRule,
+  patchDfwPolicy,
+  patchDfwRule,
   setActiveEni,
   stopInstances,
   type NaclEntry,
@@ -66,6 +68,9 @@ const articleB: TopologyOptions = { securityGroups: { 'CJ-SG': { rules: 'allow-a
 const appSg: TopologyOptions = { securityGroups: { app: { rules: 'egress-only' } }, instances: { 'ec2-a': { groups: ['app'] } } };
 const noChange = (): void => undefined;
 const igw = 'igw-0123456789abcdef0';
+const dfwRule = (action: 'DROP' | 'REJECT') => (t: Topology): void =>
+  void patchDfwPolicy(t.world, 'app', { category: 'Application', sequenceNumber: 10, rules: [{ id: 'block', action, sequenceNumber: 1 }] });
+const dfwDefaultDrop = (t: Topology): void => void patchDfwRule(t.world, 'default-layer3-section', 'default-layer3-rule', { action: 'DROP' });
 
 export const blockedScenarios: BlockedScenario[] = [
   scenario('custom route table without the SDDC route', 'NO_ROUTE', 'out', 'forward', far, (t) => customTable(t, false), 'far'),
@@ -102,6 +107,12 @@ export const blockedScenarios: BlockedScenario[] = [
   scenario('a CGW REJECT before the allow', 'CGW_RULE_REJECT', 'in', 'forward', {}, (t) => void patchCgwRule(t.world, 'reject', { sequenceNumber: 5, scope: [vpcInterface], action: 'REJECT' })),
   scenario('no CGW rule', 'CGW_DEFAULT_DROP', 'out', 'forward', { cgw: 'none' }, noChange),
   scenario('no CGW rule', 'CGW_DEFAULT_DROP', 'in', 'forward', { cgw: 'none' }, noChange),
+  scenario('a DFW DROP at the VM', 'DFW_RULE_DROP', 'out', 'forward', {}, dfwRule('DROP')),
+  scenario('a DFW DROP at the VM', 'DFW_RULE_DROP', 'in', 'forward', {}, dfwRule('DROP')),
+  scenario('a DFW REJECT at the VM', 'DFW_RULE_REJECT', 'out', 'forward', {}, dfwRule('REJECT')),
+  scenario('a DFW REJECT at the VM', 'DFW_RULE_REJECT', 'in', 'forward', {}, dfwRule('REJECT')),
+  scenario('the DFW default rule set to DROP', 'DFW_DEFAULT_DROP', 'out', 'forward', {}, dfwDefaultDrop),
+  scenario('the DFW default rule set to DROP', 'DFW_DEFAULT_DROP', 'in', 'forward', {}, dfwDefaultDrop),
   scenario('the segment disconnected', 'SEGMENT_DISCONNECTED', 'out', 'forward', { segmentConnectivity: 'OFF' }, noChange),
   scenario('the segment disconnected', 'SEGMENT_DISCONNECTED', 'in', 'forward', { segmentConnectivity: 'OFF' }, noChange),
   scenario('the VM powered off', 'VM_POWERED_OFF', 'out', 'forward', { vm: { powerState: 'VM_STOPPED' } }, noChange),

@@ -21,27 +21,27 @@ const allowedFlows: { name: string; topology: TopologyOptions; flow: (t: Topolog
 const kinds = (t: Topology, flow: Flow): string[] => evaluate(t.world, flow).hops.map((h) => `${h.path === 'forward' ? '→' : '←'} ${h.kind}`);
 
 describe('hop order (design §2)', () => {
-  test('EC2 → VM across subnets: instance, SG egress, NACL out, route, NACL in, ENI SG ingress, CGW, segment, power, guest; then the reply back', () => {
+  test('EC2 → VM across subnets: instance, SG egress, NACL out, route, NACL in, ENI SG ingress, CGW, segment, power, DFW, guest; then the reply back', () => {
     const t = buildTopology(far);
     expect(kinds(t, t.toVm('far'))).toEqual([
-      '→ instance-state', '→ sg-egress', '→ nacl-outbound', '→ route', '→ nacl-inbound', '→ eni-sg-ingress', '→ cgw', '→ segment', '→ vm-power', '→ guest-firewall',
-      '← cgw', '← sddc-route', '← eni-sg-egress', '← nacl-outbound', '← route', '← nacl-inbound', '← sg-ingress',
+      '→ instance-state', '→ sg-egress', '→ nacl-outbound', '→ route', '→ nacl-inbound', '→ eni-sg-ingress', '→ cgw', '→ segment', '→ vm-power', '→ dfw', '→ guest-firewall',
+      '← dfw', '← cgw', '← sddc-route', '← eni-sg-egress', '← nacl-outbound', '← route', '← nacl-inbound', '← sg-ingress',
     ]);
   });
 
-  test('VM → EC2 across subnets: power, segment, CGW, SDDC route, ENI SG egress, NACL out, local route, NACL in, instance, SG ingress, guest; then the reply back', () => {
+  test('VM → EC2 across subnets: power, segment, DFW, CGW, SDDC route, ENI SG egress, NACL out, local route, NACL in, instance, SG ingress, guest; then the reply back', () => {
     const t = buildTopology(far);
     expect(kinds(t, t.fromVm('far'))).toEqual([
-      '→ vm-power', '→ segment', '→ cgw', '→ sddc-route', '→ eni-sg-egress', '→ nacl-outbound', '→ route', '→ nacl-inbound', '→ instance-state', '→ sg-ingress', '→ guest-firewall',
-      '← sg-egress', '← nacl-outbound', '← route', '← nacl-inbound', '← eni-sg-ingress', '← cgw',
+      '→ vm-power', '→ segment', '→ dfw', '→ cgw', '→ sddc-route', '→ eni-sg-egress', '→ nacl-outbound', '→ route', '→ nacl-inbound', '→ instance-state', '→ sg-ingress', '→ guest-firewall',
+      '← sg-egress', '← nacl-outbound', '← route', '← nacl-inbound', '← eni-sg-ingress', '← cgw', '← dfw',
     ]);
   });
 
   test('EC2 → VM inside the cross-link subnet has the same hops without the ACLs', () => {
     const t = buildTopology();
     expect(kinds(t, t.toVm('ec2-a'))).toEqual([
-      '→ instance-state', '→ sg-egress', '→ route', '→ eni-sg-ingress', '→ cgw', '→ segment', '→ vm-power', '→ guest-firewall',
-      '← cgw', '← sddc-route', '← eni-sg-egress', '← route', '← sg-ingress',
+      '→ instance-state', '→ sg-egress', '→ route', '→ eni-sg-ingress', '→ cgw', '→ segment', '→ vm-power', '→ dfw', '→ guest-firewall',
+      '← dfw', '← cgw', '← sddc-route', '← eni-sg-egress', '← route', '← sg-ingress',
     ]);
   });
 });

@@ -17,6 +17,7 @@ export const files = {
   segments: 'nsx/segments.json',
   groups: 'nsx/groups.json',
   cgwRules: 'nsx/cgw-rules.json',
+  dfwPolicies: 'nsx/dfw-policies.json',
   services: 'nsx/services.json',
   virtualMachines: 'nsx/virtual-machines.json',
   vifs: 'nsx/vifs.json',
@@ -49,6 +50,7 @@ export const optionalFiles: readonly string[] = [
   files.prefixLists,
   files.sddc,
   files.services,
+  files.dfwPolicies,
   files.guestFirewalls,
   files.ssmInstances,
 ];
@@ -100,6 +102,8 @@ export function howToProduce(file: string): string {
       return nsxGet('/policy/api/v1/infra/domains/cgw/gateway-policies/default/rules', file);
     case files.services:
       return nsxGet('/policy/api/v1/infra/services', file);
+    case files.dfwPolicies:
+      return `GET <nsx_api_public_endpoint_url>/policy/api/v1/infra/domains/cgw/security-policies (header csp-auth-token), then for each policy GET …/security-policies/<id> (its rules come inline as "rules"); save {"results": [<each policy GET body>]} as ${file}. Without this file verdicts say the distributed firewall was not checked (DFW_NOT_EXPORTED)`;
     case files.virtualMachines:
       return nsxGet(`${realizedState}/virtual-machines`, file);
     case files.vifs:

@@ -26,6 +26,7 @@ import { readServices } from './nsx/services';
 import { readSegments } from './nsx/segments';
 import { readGroups } from './nsx/groups';
 import { readCgwRules } from './nsx/gateway-rules';
+import { readDfwPolicies } from './nsx/dfw-policies';
 import { readVms } from './nsx/vms';
 import { readLinkedVpc } from './nsx/linked-vpc';
 import { readGuestFirewalls } from './guest-firewalls';
@@ -92,6 +93,7 @@ function readWorld(src: SnapshotSource, options: LoadSnapshotOptions): LoadedSna
   readSegments(src, world);
   readGroups(src, world);
   readCgwRules(src, world);
+  readDfwPolicies(src, world);
   readVms(src, world);
   readLinkedVpc(src, world);
   readGuestFirewalls(src, world);

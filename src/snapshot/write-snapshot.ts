@@ -20,6 +20,7 @@ import { renderServices } from './nsx/services';
 import { renderSegments } from './nsx/segments';
 import { renderGroups } from './nsx/groups';
 import { renderCgwRules } from './nsx/gateway-rules';
+import { renderDfwPolicies } from './nsx/dfw-policies';
 import { renderVifs, renderVirtualMachines } from './nsx/vms';
 import { renderLinkedVpcs } from './nsx/linked-vpc';
 import { renderGuestFirewalls } from './guest-firewalls';
@@ -54,6 +55,7 @@ export function snapshotFiles(world: World, options: WriteSnapshotOptions): Map<
   put(files.segments, renderSegments(world));
   put(files.groups, renderGroups(world));
   put(files.cgwRules, renderCgwRules(world));
+  put(files.dfwPolicies, renderDfwPolicies(world));
   put(files.services, renderServices(world));
   put(files.virtualMachines, renderVirtualMachines(world));
   put(files.vifs, renderVifs(world));

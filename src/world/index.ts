@@ -36,3 +36,4 @@ export * from './nsx/predefined-services';
 export * from './nsx/system-groups';
 export * from './nsx/labels';
 export * from './nsx/deploy-sddc';
+export * from './nsx/dfw';

@@ -13,9 +13,10 @@ import type {
   Subnet,
   Vpc,
 } from './ec2/types';
-import type { CgwRule, Group, LinkedVpc, NsxService, PendingRouteRealization, Sddc, Segment, Vm } from './nsx/types';
+import type { CgwRule, DfwPolicy, Group, LinkedVpc, NsxService, PendingRouteRealization, Sddc, Segment, Vm } from './nsx/types';
 import { predefinedServices } from './nsx/predefined-services';
 import { systemGroups } from './nsx/system-groups';
+import { defaultDfwPolicy, defaultDfwPolicyId } from './nsx/dfw-default';
 import { instantLatency, type LatencyProfile } from './latency';
 import type { SsmStores } from './ssm/types';
 import { createSsmStores } from './ssm/stores';
@@ -49,6 +50,11 @@ export interface NsxStores {
   groups: Map<string, Group>;
   /** CGW gateway policy `default` rules, keyed by rule id. */
   cgwRules: Map<string, CgwRule>;
+  /**
+   * NSX distributed firewall: security policies of domain `cgw`, keyed by policy id; `null` when the
+   * data does not hold them (a snapshot without `nsx/dfw-policies.json`: verdicts say the DFW was not checked).
+   */
+  dfwPolicies: Map<string, DfwPolicy> | null;
   /** Keyed by path (`/infra/services/ICMP-ALL`). */
   services: Map<string, NsxService>;
   /** Keyed by external id. */
@@ -79,6 +85,7 @@ export class World {
     segments: new Map(),
     groups: new Map(systemGroups().map((g) => [g.path, g])),
     cgwRules: new Map(),
+    dfwPolicies: new Map([[defaultDfwPolicyId, defaultDfwPolicy()]]),
     services: new Map(predefinedServices().map((s) => [s.path, s])),
     vms: new Map(),
     pendingRoutes: [],

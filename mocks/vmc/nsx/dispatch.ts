@@ -21,11 +21,12 @@ import { labelRoutes } from './labels';
 import { linkedVpcRoutes } from './linked-vpc';
 import { serviceRoutes } from './predefined-services';
 import { nsxErrorResponse, nsxWorldErrorResponse } from './protocol';
+import { securityPolicyRoutes } from './security-policies';
 import { segmentRoutes } from './segments';
 import { systemGroupRoutes } from './system-groups';
 import { vmRoutes } from './vms';
 
-const policyRoutes: NsxRoute[] = [...segmentRoutes, ...groupRoutes, ...systemGroupRoutes, ...gatewayRuleRoutes, ...serviceRoutes, ...labelRoutes, ...vmRoutes];
+const policyRoutes: NsxRoute[] = [...segmentRoutes, ...groupRoutes, ...systemGroupRoutes, ...gatewayRuleRoutes, ...securityPolicyRoutes, ...serviceRoutes, ...labelRoutes, ...vmRoutes];
 const cloudServiceRoutes: NsxRoute[] = [...linkedVpcRoutes];
 
 /** The operations the NSX mock implements, as `METHOD /pattern` (for coverage listings). */

@@ -72,7 +72,7 @@ function renderPolicy(call: NsxCall): Record<string, unknown> {
 
 const endpointList = z.array(z.string()).min(1);
 
-const ruleFields = {
+export const ruleFields = {
   ...readOnlyFields,
   resource_type: z.enum(['Rule', 'CommunicationEntry']).optional(),
   display_name: z.string().optional(),
@@ -99,7 +99,7 @@ const ruleFields = {
 };
 
 const ruleBody = z.strictObject(ruleFields);
-type RuleBody = z.output<typeof ruleBody>;
+export type RuleBody = z.output<typeof ruleBody>;
 
 const policyBody = z.strictObject({
   ...readOnlyFields,
@@ -115,7 +115,7 @@ const policyBody = z.strictObject({
   rules: z.array(z.strictObject({ ...ruleFields, id: z.string().min(1) })).optional(),
 });
 
-function toInput(b: RuleBody, id: string): CgwRuleInput {
+export function toInput(b: RuleBody, id: string): CgwRuleInput {
   const input: CgwRuleInput = {};
   if (b.service_entries !== undefined) {
     input.serviceEntries = b.service_entries.map((e) =>

@@ -4,7 +4,7 @@
 // VmcClientError naming the request and the field, instead of an `undefined` deep in the harness.
 import { z } from 'zod';
 import { VmcClientError } from './errors';
-import { expressionJsonSchema, linkedVpcJsonSchema, ruleJsonSchema, serviceEntryJsonSchema, vifJsonSchema } from '../../shapes/nsx';
+import { dfwRuleJsonSchema, expressionJsonSchema, linkedVpcJsonSchema, ruleJsonSchema, securityPolicyJsonSchema, serviceEntryJsonSchema, vifJsonSchema } from '../../shapes/nsx';
 
 export const cspTokenSchema = z.looseObject({ access_token: z.string().min(1), expires_in: z.number().positive(), token_type: z.string().optional() });
 
@@ -46,6 +46,10 @@ export const groupSchema = policyObjectSchema.extend({ expression: z.array(expre
 /** A CGW rule as the NSX shapes read it (defaults as NSX's), with the policy fields the client needs. */
 export const ruleSchema = ruleJsonSchema.extend({ path: z.string(), _revision: z.number().int(), tags });
 
+/** A DFW rule and a security policy (domain `cgw`) as the NSX shapes read them, with the fields the client needs. */
+export const dfwRuleSchema = dfwRuleJsonSchema.extend({ path: z.string(), _revision: z.number().int(), tags });
+export const securityPolicySchema = securityPolicyJsonSchema.extend({ path: z.string(), _revision: z.number().int(), tags, rules: z.array(dfwRuleSchema).default([]) });
+
 export const gatewayPolicySchema = policyObjectSchema.extend({ rules: z.array(ruleSchema).default([]) });
 
 export const serviceSchema = policyObjectSchema.extend({ service_entries: z.array(serviceEntryJsonSchema).default([]) });
@@ -71,6 +75,8 @@ export type NsxSegment = z.output<typeof segmentSchema>;
 export type NsxGroup = z.output<typeof groupSchema>;
 export type NsxRule = z.output<typeof ruleSchema>;
 export type NsxGatewayPolicy = z.output<typeof gatewayPolicySchema>;
+export type NsxDfwRule = z.output<typeof dfwRuleSchema>;
+export type NsxSecurityPolicy = z.output<typeof securityPolicySchema>;
 export type NsxServiceObject = z.output<typeof serviceSchema>;
 export type NsxLabelObject = z.output<typeof labelSchema>;
 export type NsxVirtualMachine = z.output<typeof virtualMachineSchema>;

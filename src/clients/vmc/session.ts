@@ -1,7 +1,8 @@
 // An authenticated VMC/NSX call: the access token in the `csp-auth-token` header, JSON bodies, the
 // response checked against a schema. A 401 makes the session exchange the API token again and retry
 // once; a second 401 is thrown. A write to a whole gateway policy is refused before it is sent: it
-// would replace every rule of the policy (the Default Uplink Rule and other users' rules too).
+// would replace every rule of the policy (the Default Uplink Rule and other users' rules too); so is a
+// PUT of a DFW security policy, or a PATCH carrying its `rules`.
 import type { z } from 'zod';
 import type { CspAuth } from './csp-auth';
 import { VmcApiError, VmcClientError, type VmcService } from './errors';
@@ -14,6 +15,7 @@ export interface CallOptions {
 }
 
 const wholePolicy = /\/gateway-policies\/[^/]+\/?$/;
+const securityPolicy = /\/security-policies\/[^/]+\/?$/;
 
 export class Session {
   constructor(
@@ -25,6 +27,10 @@ export class Session {
   async call(service: VmcService, method: string, url: string, options: CallOptions = {}): Promise<unknown> {
     if (method !== 'GET' && wholePolicy.test(new URL(url).pathname)) {
       throw new VmcClientError(`refusing ${method} ${new URL(url).pathname}: a write of a whole gateway policy replaces all its rules; write single rules under …/rules/{id}`);
+    }
+    const body = options.body as { rules?: unknown } | undefined;
+    if (method !== 'GET' && securityPolicy.test(new URL(url).pathname) && (method === 'PUT' || body?.rules !== undefined)) {
+      throw new VmcClientError(`refusing ${method} ${new URL(url).pathname} with its rules: a write of a whole security policy replaces all its rules; write single rules under …/rules/{id}`);
     }
     const full = new URL(url);
     for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined) full.searchParams.set(k, String(v));

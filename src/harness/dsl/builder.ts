@@ -12,6 +12,7 @@ import type {
   AddressToken,
   CgwEndpoint,
   CgwRuleSpec,
+  DfwRuleSpec,
   EndpointRef,
   ChangeStep,
   Expectation,
@@ -55,6 +56,10 @@ export interface ScenarioApi {
     segment(name: string, o: { gateway: string; connectivity?: 'ON' | 'OFF'; id?: string }): SegmentRef;
     group(name: string, ...members: (GroupMember | SegmentRef)[]): GroupRef;
     cgwRule(name: string, o: { sequence: number; from: CgwEndpoint; to: CgwEndpoint; appliedTo?: CgwRuleSpec['appliedTo']; direction?: CgwRuleSpec['direction']; action?: CgwRuleSpec['action']; services?: CgwRuleSpec['services'] }): void;
+    /** A DFW rule, written by the run in a security policy of its own for the category (default Application). */
+    dfwRule(name: string, o: { sequence: number; from: CgwEndpoint; to: CgwEndpoint; category?: DfwRuleSpec['category']; appliedTo?: DfwRuleSpec['appliedTo']; direction?: DfwRuleSpec['direction']; action?: DfwRuleSpec['action']; services?: DfwRuleSpec['services'] }): void;
+    /** Sets the DFW's default layer-3 rule's action for the run (recorded and reverted exactly at teardown). */
+    dfwDefaultRule(action: 'ALLOW' | 'DROP' | 'REJECT'): void;
     /** An existing VM, by display name (adopted, never changed). */
     vm(name: string, o?: { os?: 'linux' | 'windows' }): VmRef;
   };
@@ -80,7 +85,7 @@ export interface ScenarioApi {
 }
 
 export function defineScenario(title: string, body: (api: ScenarioApi) => void): ScenarioSpec {
-  const spec: ScenarioSpec = { title, segments: [], groups: [], cgwRules: [], securityGroups: [], subnets: [], instances: [], vms: [], steps: [] };
+  const spec: ScenarioSpec = { title, segments: [], groups: [], cgwRules: [], dfwRules: [], securityGroups: [], subnets: [], instances: [], vms: [], steps: [] };
   let stepLabel = '';
   const names = new Set<string>();
   const declare = (kind: string, name: string): void => {
@@ -115,6 +120,16 @@ export function defineScenario(title: string, body: (api: ScenarioApi) => void):
         endpointOk(o.from);
         endpointOk(o.to);
         spec.cgwRules.push({ name, id: slug(name), sequence: o.sequence, from: o.from, to: o.to, services: o.services ?? 'ANY', appliedTo: o.appliedTo ?? 'vpc', direction: o.direction ?? 'IN_OUT', action: o.action ?? 'ALLOW' });
+      },
+      dfwRule(name, o) {
+        declare('dfw-rule', name);
+        endpointOk(o.from);
+        endpointOk(o.to);
+        if (o.appliedTo && o.appliedTo !== 'ANY') known('group', o.appliedTo);
+        spec.dfwRules.push({ name, id: slug(name), category: o.category ?? 'Application', sequence: o.sequence, from: o.from, to: o.to, services: o.services ?? 'ANY', appliedTo: o.appliedTo ?? 'ANY', direction: o.direction ?? 'IN_OUT', action: o.action ?? 'ALLOW' });
+      },
+      dfwDefaultRule(action) {
+        spec.dfwDefaultAction = action;
       },
       vm(name, o) {
         declare('vm', name);

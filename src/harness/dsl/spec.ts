@@ -68,6 +68,23 @@ export interface CgwRuleSpec {
   action: 'ALLOW' | 'DROP' | 'REJECT';
 }
 
+/**
+ * A DFW rule the harness writes in a security policy of its own (one per category, created by the run),
+ * never in the default section. Applied To: `ANY` or a group of the scenario.
+ */
+export interface DfwRuleSpec {
+  name: string;
+  id: string;
+  category: 'Emergency' | 'Infrastructure' | 'Environment' | 'Application';
+  sequence: number;
+  from: CgwEndpoint;
+  to: CgwEndpoint;
+  services: 'ANY' | 'ICMP-ALL' | string[];
+  appliedTo: 'ANY' | GroupRef;
+  direction: 'IN' | 'OUT' | 'IN_OUT';
+  action: 'ALLOW' | 'DROP' | 'REJECT';
+}
+
 export interface SecurityGroupSpec {
   name: string;
   /** `default` is the VPC's default SG: adopted, never created or deleted. */
@@ -129,6 +146,9 @@ export interface ScenarioSpec {
   segments: SegmentSpec[];
   groups: GroupSpec[];
   cgwRules: CgwRuleSpec[];
+  dfwRules: DfwRuleSpec[];
+  /** The action of the DFW's default layer-3 rule for the run (a foreign change: recorded, reverted exactly). */
+  dfwDefaultAction?: 'ALLOW' | 'DROP' | 'REJECT';
   securityGroups: SecurityGroupSpec[];
   subnets: SubnetSpec[];
   instances: InstanceSpec[];

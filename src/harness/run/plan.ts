@@ -9,6 +9,8 @@ export function planScenario(spec: ScenarioSpec): string[] {
   const lines = [`scenario: ${spec.title}`, '  discover: GET /vmc/api/orgs/{org}/sddcs/{sddc}; GET cloud-service linked-vpcs; EC2 DescribeVpcs, DescribeSubnets (the addresses below), DescribeSecurityGroups (default SG: adopt)'];
   for (const s of spec.segments) lines.push(`  segment ${s.name} ${s.gateway}: adopt the segment holding this subnet if one exists, else create (PATCH /policy/api/v1/infra/tier-1s/cgw/segments/<id>-<run>, tagged vmc-reach:run-id)`);
   for (const g of spec.groups) lines.push(`  group ${g.name}: create (PATCH /policy/api/v1/infra/domains/cgw/groups/${g.id}-<run>) members ${JSON.stringify(g.members)}`);
+  for (const r of spec.dfwRules) lines.push(`  DFW rule ${r.name}: create (PATCH …/security-policies/vmc-reach-${r.category.toLowerCase()}-<run>/rules/${r.id}-<run>) seq ${r.sequence} ${ep(r.from)} → ${ep(r.to)} ${r.action} ${r.direction}`);
+  if (spec.dfwDefaultAction) lines.push(`  DFW default rule: set to ${spec.dfwDefaultAction} (PATCH …/security-policies/default-layer3-section/rules/default-layer3-rule), reverted at teardown`);
   for (const r of spec.cgwRules) lines.push(`  CGW rule ${r.name}: create (PATCH …/gateway-policies/default/rules/${r.id}-<run>) seq ${r.sequence} ${ep(r.from)} → ${ep(r.to)} ${r.action} ${r.direction}, Applied To ${r.appliedTo}`);
   for (const sg of spec.securityGroups) {
     lines.push(sg.isDefault ? '  security group default: adopt (never deleted)' : `  security group ${sg.name}: create (CreateSecurityGroup, AuthorizeSecurityGroupIngress/Egress${sg.noDefaultEgress ? ', RevokeSecurityGroupEgress of the allow-all rule' : ''})`);

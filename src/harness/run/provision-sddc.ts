@@ -2,7 +2,7 @@
 // adopted), groups, CGW rules (one rule at a time, never the whole policy), and the existing VMs looked
 // up by display name. Every created object is tagged with the run id and in the ledger before use.
 import { formatCidr, parseCidr } from '../../world/cidr';
-import type { CgwEndpoint, CgwRuleSpec, GroupSpec, ScenarioSpec } from '../dsl/spec';
+import type { CgwEndpoint, CgwRuleSpec, DfwRuleSpec, GroupSpec, ScenarioSpec } from '../dsl/spec';
 import type { GroupExpressionJson } from '../../clients/vmc';
 import type { Provisioned } from './provisioned';
 import { nsxId, nsxTags, type RunContext } from './run-context';
@@ -91,6 +91,51 @@ export async function provisionCgwRules(ctx: RunContext, spec: ScenarioSpec, out
     });
     await ctx.ledger.update(entry.seq, { state: 'live' });
     ctx.log(`created CGW rule ${r.name} (seq ${r.sequence}, ${r.action} ${r.direction}, Applied To ${r.appliedTo})`);
+  }
+}
+
+/** The run's own DFW security policy for a category: `vmc-reach-<category>-<run>`. */
+const dfwPolicyOf = (ctx: RunContext, category: DfwRuleSpec['category']): string => nsxId(ctx, `vmc-reach-${category.toLowerCase()}`);
+
+/**
+ * DFW: one security policy of the run per category it uses (created, in the ledger before it is
+ * written), then single rules in it; never the default section's rules. The default rule's action, a
+ * foreign object, is recorded with its current action before it is changed, and reverted exactly.
+ */
+export async function provisionDfw(ctx: RunContext, spec: ScenarioSpec, out: Provisioned): Promise<void> {
+  const categories = [...new Set(spec.dfwRules.map((r) => r.category))];
+  for (const category of categories) {
+    const id = dfwPolicyOf(ctx, category);
+    const entry = await ctx.ledger.record({ action: 'created', type: 'nsx:dfw-policy', id, name: `${category} policy` });
+    await ctx.nsx.securityPolicies.patch(id, { display_name: `vmc-reach ${category}`, category, sequence_number: 1, scope: ['ANY'], stateful: true, tags: nsxTags(ctx) });
+    await ctx.ledger.update(entry.seq, { state: 'live' });
+  }
+  for (const r of spec.dfwRules) {
+    const policy = dfwPolicyOf(ctx, r.category);
+    const id = nsxId(ctx, r.id);
+    const entry = await ctx.ledger.record({ action: 'created', type: 'nsx:dfw-rule', id: `${policy}/${id}`, name: r.name });
+    await ctx.nsx.dfwRules(policy).patch(id, {
+      resource_type: 'Rule',
+      display_name: r.name,
+      sequence_number: r.sequence,
+      source_groups: endpoint(r.from, out),
+      destination_groups: endpoint(r.to, out),
+      services: r.services === 'ANY' ? ['ANY'] : r.services === 'ICMP-ALL' ? ['/infra/services/ICMP-ALL'] : r.services,
+      scope: r.appliedTo === 'ANY' ? ['ANY'] : [out.groups.get(r.appliedTo.name)!],
+      action: r.action,
+      direction: r.direction,
+      logged: true,
+      tags: nsxTags(ctx),
+    });
+    await ctx.ledger.update(entry.seq, { state: 'live' });
+    ctx.log(`created DFW rule ${r.name} (${r.category}, seq ${r.sequence}, ${r.action} ${r.direction})`);
+  }
+  if (spec.dfwDefaultAction) {
+    const [section, rule] = ['default-layer3-section', 'default-layer3-rule'];
+    const before = (await ctx.nsx.dfwRules(section).get(rule)).action;
+    await ctx.ledger.record({ action: 'changed', type: 'nsx:dfw-default-rule', id: `${section}/${rule}`, name: 'DFW default rule', revert: { action: 'PATCH DFW rule', params: { policy: section, id: rule, action: before } } });
+    await ctx.nsx.dfwRules(section).patch(rule, { action: spec.dfwDefaultAction });
+    ctx.log(`DFW default rule: ${before} → ${spec.dfwDefaultAction} (reverted at teardown)`);
   }
 }
 

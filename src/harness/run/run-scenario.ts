@@ -18,7 +18,7 @@ import { judge } from './compare';
 import { attemptWithRetries } from './probe-retry';
 import { emptyProvisioned, type Provisioned } from './provisioned';
 import { adoptDefaultSecurityGroup, provisionInstances, provisionSecurityGroups, provisionSubnets, waitForSegmentRoutes } from './provision-aws';
-import { findVms, provisionCgwRules, provisionGroups, provisionSegments } from './provision-sddc';
+import { findVms, provisionCgwRules, provisionDfw, provisionGroups, provisionSegments } from './provision-sddc';
 import { readVpcAddresses, resolveScenario } from './resolve-addresses';
 import { nodeLookup } from './ssm-nodes';
 import type { RunContext } from './run-context';
@@ -133,6 +133,7 @@ export async function runScenario(declared: ScenarioSpec, o: RunScenarioOptions)
     await provisionGroups(ctx, spec, out);
     checkpoint();
     await provisionCgwRules(ctx, spec, out);
+    await provisionDfw(ctx, spec, out);
     checkpoint();
     await provisionSecurityGroups(ctx, spec, out);
     checkpoint();

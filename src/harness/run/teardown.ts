@@ -133,6 +133,19 @@ async function removeOne(c: TeardownClients, e: LedgerEntry): Promise<'removed' 
     case 'nsx:cgw-rule':
       if (!(await c.nsx.rules.delete(e.id!))) throw nsxNotFound(e);
       return 'removed';
+    case 'nsx:dfw-rule': {
+      const [policy, id] = e.id!.split('/') as [string, string];
+      if (!(await c.nsx.dfwRules(policy).delete(id))) throw nsxNotFound(e);
+      return 'removed';
+    }
+    case 'nsx:dfw-policy':
+      if (!(await c.nsx.securityPolicies.delete(e.id!))) throw nsxNotFound(e);
+      return 'removed';
+    case 'nsx:dfw-default-rule': {
+      const p = e.revert!.params as { policy: string; id: string; action: 'ALLOW' | 'DROP' | 'REJECT' };
+      await c.nsx.dfwRules(p.policy).patch(p.id, { action: p.action });
+      return 'reverted';
+    }
     case 'nsx:group':
       await retryWhileDependent(c, `group ${e.id} to be deletable`, async () => {
         if (!(await c.nsx.groups.delete(e.id!))) throw nsxNotFound(e);

@@ -7,3 +7,4 @@ export * from './rules';
 export * from './segments';
 export * from './vms';
 export * from './linked-vpcs';
+export * from './security-policies';

@@ -106,6 +106,39 @@ export interface CgwRule {
   tags: NsxTag[];
 }
 
+/** DFW categories (NSX `category`; `Ethernet` is layer 2 and never decides an IP flow); order in `dfwCategories`. */
+export type DfwCategory = 'Ethernet' | 'Emergency' | 'Infrastructure' | 'Environment' | 'Application';
+
+/** `JUMP_TO_APPLICATION` (Environment category only) skips the rest of Environment and goes on with Application. */
+export type DfwAction = 'ALLOW' | 'DROP' | 'REJECT' | 'JUMP_TO_APPLICATION';
+
+/** A distributed firewall rule (`/infra/domains/cgw/security-policies/{policy}/rules/{id}`). */
+export interface DfwRule extends Omit<CgwRule, 'action'> {
+  action: DfwAction;
+  /** Id of the security policy holding the rule. */
+  policyId: string;
+}
+
+/** An NSX security policy in domain `cgw`: the DFW section its rules live in. */
+export interface DfwPolicy {
+  id: string;
+  path: string;
+  displayName: string;
+  description?: string;
+  category: DfwCategory;
+  sequenceNumber: number;
+  /** Applied-To of the whole policy: group paths or `['ANY']`; a rule's own scope (not ANY) overrides it. */
+  scope: string[];
+  /** Stateful policies pass the replies of allowed flows; stateless ones check the reply too. */
+  stateful: boolean;
+  /** VMC's `default-layer3-section`: holds the default layer-3 rule; it cannot be deleted. */
+  isDefault: boolean;
+  revision: number;
+  tags: NsxTag[];
+  /** Keyed by rule id. */
+  rules: Map<string, DfwRule>;
+}
+
 /** NSX service entry types (the JSON `resource_type`), incl. `UnknownServiceEntry` for a type this model does not know. */
 export type ServiceEntryType =
   | 'ICMPTypeServiceEntry'

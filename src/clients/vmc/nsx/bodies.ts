@@ -64,3 +64,20 @@ export interface RuleBody {
   _revision?: number;
   [field: string]: unknown;
 }
+
+/** A DFW rule: the CGW rule's fields, Applied To as group paths or `['ANY']`, and JUMP_TO_APPLICATION. */
+export type DfwRuleBody = Omit<RuleBody, 'action'> & { action?: 'ALLOW' | 'DROP' | 'REJECT' | 'JUMP_TO_APPLICATION' };
+
+/** A security policy without its rules (the client writes rules one at a time). */
+export interface SecurityPolicyBody {
+  resource_type?: 'SecurityPolicy';
+  display_name?: string;
+  description?: string;
+  category?: 'Emergency' | 'Infrastructure' | 'Environment' | 'Application';
+  sequence_number?: number;
+  /** Applied To: group paths or `['ANY']`. */
+  scope?: string[];
+  stateful?: boolean;
+  tags?: NsxTagJson[];
+  _revision?: number;
+}

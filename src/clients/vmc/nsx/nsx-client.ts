@@ -1,6 +1,6 @@
 // The NSX side of the VMC client, from the SDDC's reverse-proxy URL: CGW segments, groups in domain
 // `cgw` and the CGW gateway policy `default`'s rules (read and written one object at a time; rule
-// writes serialized), the predefined services, labels and tier-0 groups, the realized VMs and their
+// writes serialized), the DFW security policies and their rules (single rules too), the predefined services, labels and tier-0 groups, the realized VMs and their
 // VIFs, and the connected VPC from the cloud-service API. It has no method that writes a whole
 // gateway policy, and its session refuses one.
 import type { Session } from '../session';
@@ -10,19 +10,22 @@ import {
   labelSchema,
   linkedVpcSchema,
   ruleSchema,
+  securityPolicySchema,
+  dfwRuleSchema,
   segmentSchema,
   serviceSchema,
   vifSchema,
   virtualMachineSchema,
   type LinkedVpcInfo,
   type NsxGatewayPolicy,
+  type NsxSecurityPolicy,
   type NsxGroup,
   type NsxLabelObject,
   type NsxServiceObject,
   type NsxVif,
   type NsxVirtualMachine,
 } from '../schemas';
-import type { GroupBody, RuleBody, SegmentBody } from './bodies';
+import type { DfwRuleBody, GroupBody, RuleBody, SecurityPolicyBody, SegmentBody } from './bodies';
 import { listAll } from './paging';
 import { PolicyObjects } from './policy-objects';
 import { WriteQueue } from './write-queue';
@@ -40,6 +43,10 @@ export class NsxClient {
   readonly groups: PolicyObjects<typeof groupSchema, GroupBody>;
   /** Rules of the CGW gateway policy `default`; writes run one at a time. */
   readonly rules: PolicyObjects<typeof ruleSchema, RuleBody>;
+  /** DFW security policies of domain `cgw` (written without their rules: see `dfwRules`). */
+  readonly securityPolicies: PolicyObjects<typeof securityPolicySchema, SecurityPolicyBody>;
+  /** One queue for every DFW rule write: NSX does not support concurrent rule writes under a policy. */
+  private readonly dfwQueue = new WriteQueue();
 
   constructor(
     private readonly session: Session,
@@ -51,6 +58,18 @@ export class NsxClient {
     this.segments = new PolicyObjects(session, `${this.policyBase}/infra/tier-1s/cgw/segments`, segmentSchema, 'segment');
     this.groups = new PolicyObjects(session, `${this.policyBase}/infra/domains/cgw/groups`, groupSchema, 'group');
     this.rules = new PolicyObjects(session, `${this.policyBase}/infra/domains/cgw/gateway-policies/default/rules`, ruleSchema, 'rule', new WriteQueue());
+    this.securityPolicies = new PolicyObjects(session, `${this.policyBase}/infra/domains/cgw/security-policies`, securityPolicySchema, 'security policy', this.dfwQueue);
+  }
+
+  /** The rules of DFW security policy `policyId`; writes run one at a time. */
+  dfwRules(policyId: string): PolicyObjects<typeof dfwRuleSchema, DfwRuleBody> {
+    return new PolicyObjects(this.session, `${this.policyBase}/infra/domains/cgw/security-policies/${encodeURIComponent(policyId)}/rules`, dfwRuleSchema, 'DFW rule', this.dfwQueue);
+  }
+
+  /** Every DFW security policy with its rules (the list, then each policy's GET): nsx/dfw-policies.json. */
+  async listSecurityPoliciesWithRules(): Promise<NsxSecurityPolicy[]> {
+    const listed = await this.securityPolicies.list();
+    return Promise.all(listed.map((p) => this.securityPolicies.get(p.id)));
   }
 
   /** The CGW's gateway policies (on VMC: `default`), without their rules. */
