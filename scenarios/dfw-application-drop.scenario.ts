@@ -1,6 +1,6 @@
 // The NSX distributed firewall at the VM: the CGW allows the VPC both ways, but an Application-category
 // DFW rule applied to the VM drops traffic into it (DFW_RULE_DROP); the VM's own traffic out still passes.
-import { scenario } from '../src/harness/jest/scenario';
+import { scenario } from 'vmc-reach';
 
 scenario('DFW: an Application DROP on the VM that the CGW allows', ({ sddc, aws, step, ping }) => {
   const vm = sddc.vm('CJ-VM01');

@@ -1,7 +1,7 @@
 // A zero-trust DFW: the default layer-3 rule set to DROP (a change to VMC's default section, recorded and
 // reverted exactly), with explicit ALLOW rules for the connected VPC both ways: the VPC and the VM still
 // reach each other; nothing else would.
-import { scenario } from '../src/harness/jest/scenario';
+import { scenario } from 'vmc-reach';
 
 scenario('DFW: the default rule DROP with an explicit allow for the VPC', ({ sddc, aws, step, ping }) => {
   const vm = sddc.vm('CJ-VM01');

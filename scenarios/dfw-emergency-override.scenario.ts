@@ -1,6 +1,6 @@
 // DFW categories decide before sequence numbers: an Emergency-category DROP (a quarantine) overrides an
 // Application-category ALLOW for the same traffic, whatever their sequence numbers (DFW_RULE_DROP).
-import { scenario } from '../src/harness/jest/scenario';
+import { scenario } from 'vmc-reach';
 
 scenario('DFW: an Emergency rule overriding an Application allow', ({ sddc, aws, step, ping }) => {
   const vm = sddc.vm('CJ-VM01');
