@@ -10,6 +10,19 @@ export interface ExecResult {
   timedOut: boolean;
 }
 
+/** How a command runs on a node. */
+export interface ExecOptions {
+  /**
+   * Run the host's binaries in the node's network namespace only. The namespace backend always does; the
+   * container backend otherwise runs the guest's own (busybox) binaries inside the container.
+   */
+  hostTools?: boolean;
+  /** Called with the first line the command prints (a listener saying it listens). */
+  onFirstLine?: (line: string) => void;
+  /** Aborting kills the command; exec then resolves with what it printed so far. */
+  signal?: AbortSignal;
+}
+
 export interface BuildReport {
   runId: string;
   namespaces: number;

@@ -2,7 +2,7 @@
 // hook (traffic into the VM) and `dfw_out` on the output hook (out of it), before the guest firewall.
 // Rules in evaluation order (categories, policy and rule sequence numbers), only those whose Applied-To
 // holds this VM (decided at compile time by the engine's GroupMembership) and whose direction fits;
-// the first match decides: ALLOW accepts, DROP drops, REJECT rejects; the Environment category is its
+// the first match decides: ALLOW accepts, DROP drops, REJECT rejects (TCP RST for TCP); the Environment category is its
 // own chain so that JUMP_TO_APPLICATION is a `return` into the Application rules. Stateful policies:
 // an ALLOW marks the connection (ct mark 0x1) and replies of marked connections pass; a stateless
 // policy's ALLOW does not mark, so its replies meet the rules as packets of their own. No match
@@ -14,22 +14,24 @@ import { GroupMembership } from '../network/group-membership';
 import { resolveEndpoint } from '../network/endpoints';
 import { addressMatch } from './address-match';
 import { CgwGroupRealizer } from './address-sets';
-import { serviceMatches } from './compile-edge-filters';
+import { rejectLines, ruleServiceMatches } from './compile-services';
 import { nftComment } from './nft-match';
 import { chain } from './nft-security-groups';
 
 const isAny = (values: readonly string[]): boolean => values.length === 0 || values.some((v) => v.toUpperCase() === 'ANY');
 
-function verdict(rule: DfwRule, policy: DfwPolicy): string {
+function verdictLines(prefix: string, rule: DfwRule, policy: DfwPolicy): string[] {
+  const comment = nftComment(rule.path);
+  const line = (verdict: string): string[] => [[prefix, verdict, comment].filter(Boolean).join(' ')];
   switch (rule.action) {
     case 'ALLOW':
-      return policy.stateful ? 'ct mark set 0x1 accept' : 'accept';
+      return line(policy.stateful ? 'ct mark set 0x1 accept' : 'accept');
     case 'DROP':
-      return 'counter drop';
+      return line('counter drop');
     case 'REJECT':
-      return 'counter reject with icmpx type admin-prohibited';
+      return rejectLines(prefix, comment);
     case 'JUMP_TO_APPLICATION':
-      return 'return';
+      return line('return');
   }
 }
 
@@ -64,7 +66,7 @@ export function dfwChains(world: World, vm: Vm): string[] {
         const s = src.any ? '' : addressMatch('saddr', src.addresses, rule.sourcesExcluded);
         const d = dst.any ? '' : addressMatch('daddr', dst.addresses, rule.destinationsExcluded);
         if (s === null || d === null) continue;
-        for (const svc of serviceMatches(world, rule)) into.push([s, d, svc, verdict(rule, policy), nftComment(`${rule.path}`)].filter(Boolean).join(' '));
+        for (const svc of ruleServiceMatches(world, rule)) into.push(...verdictLines([s, d, svc].filter(Boolean).join(' '), rule, policy));
       }
     }
     if (!envJumped) main.push(`jump ${name}_env`);

@@ -2,22 +2,23 @@
 // (ingress for packets entering the SDDC, egress for packets leaving it; stateful) and the compute
 // gateway firewall: the rules whose Applied To covers the VPC interface, direction IN (entering) or
 // OUT (leaving) or IN_OUT, enabled and not IPv6-only, in ascending sequence number; the first rule whose
-// source, destination and service match decides (ALLOW returns, DROP drops, REJECT rejects); no match
-// is the default uplink drop. Stateful: replies of a connection the CGW let through pass.
+// source, destination and service (services and service entries: compile-services.ts) match decides
+// (ALLOW returns, DROP drops, REJECT rejects: a TCP RST for TCP, ICMP admin-prohibited otherwise); no
+// match is the default uplink drop. Stateful: replies of a connection the CGW let through pass.
 import type { CgwRule, World } from '../world';
 import { listCgwRules } from '../world';
 import { vpcInterfaceScopes } from '../network/cgw-match';
 import { addressMatch } from './address-match';
 import { CgwGroupRealizer } from './address-sets';
-import { nftComment, serviceEntryMatch } from './nft-match';
+import { nftComment } from './nft-match';
+import { rejectLines, ruleServiceMatches } from './compile-services';
 import { chain, nftTableText, sgChainRules } from './nft-security-groups';
 import { crossLinkIfname, type LabTopology } from './lab-topology';
 
-const verdicts = { ALLOW: 'return', DROP: 'counter drop', REJECT: 'counter reject with icmpx type admin-prohibited' } as const;
-
-export function serviceMatches(world: World, rule: Pick<CgwRule, 'services'>): string[] {
-  if (rule.services.some((s) => s.toUpperCase() === 'ANY')) return [''];
-  return rule.services.flatMap((path) => (world.nsx.services.get(path)?.entries ?? []).map(serviceEntryMatch)).filter((m): m is string => m !== null);
+function verdictLines(prefix: string, rule: CgwRule): string[] {
+  const comment = nftComment(`${rule.path} seq ${rule.sequenceNumber}`);
+  if (rule.action === 'REJECT') return rejectLines(prefix, comment);
+  return [[prefix, rule.action === 'ALLOW' ? 'return' : 'counter drop', comment].filter(Boolean).join(' ')];
 }
 
 function cgwChainRules(world: World, realizer: CgwGroupRealizer, direction: 'IN' | 'OUT'): string[] {
@@ -32,9 +33,7 @@ function cgwChainRules(world: World, realizer: CgwGroupRealizer, direction: 'IN'
     const s = src.any ? '' : addressMatch('saddr', src.addresses, rule.sourcesExcluded);
     const d = dst.any ? '' : addressMatch('daddr', dst.addresses, rule.destinationsExcluded);
     if (s === null || d === null) continue;
-    for (const svc of serviceMatches(world, rule)) {
-      lines.push([s, d, svc, verdicts[rule.action], nftComment(`${rule.path} seq ${rule.sequenceNumber}`)].filter(Boolean).join(' '));
-    }
+    for (const svc of ruleServiceMatches(world, rule)) lines.push(...verdictLines([s, d, svc].filter(Boolean).join(' '), rule));
   }
   lines.push(`counter drop ${nftComment(`CGW_DEFAULT_DROP ${direction}`)}`);
   return lines;

@@ -47,7 +47,7 @@ describe('VPC router', () => {
 });
 
 describe('SDDC edge', () => {
-  test('CGW: only enabled rules on the VPC interface, by sequence number; REJECT rejects; no match drops', () => {
+  test('CGW: only enabled rules on the VPC interface, by sequence number; REJECT rejects (RST for TCP); no match drops', () => {
     const t = buildTopology({ cgw: 'none' });
     patchCgwRule(t.world, 'late', { sequenceNumber: 50, scope: [vpcInterface], direction: 'IN', action: 'ALLOW' });
     patchCgwRule(t.world, 'early', { sequenceNumber: 5, scope: [vpcInterface], direction: 'IN_OUT', action: 'REJECT', destinationGroups: ['192.168.10.10'] });
@@ -55,6 +55,7 @@ describe('SDDC edge', () => {
     patchCgwRule(t.world, 'off', { sequenceNumber: 2, scope: [vpcInterface], direction: 'IN', action: 'DROP', disabled: true });
     const cgwIn = chainOf(nftOf(compilePlan(t.world), 'sddc-edge'), 'cgw_in');
     expect(cgwIn.map((l) => l.replace(/ comment ".*"$/, ''))).toEqual([
+      'ip daddr 192.168.10.10 meta l4proto tcp counter reject with tcp reset',
       'ip daddr 192.168.10.10 counter reject with icmpx type admin-prohibited',
       'return',
       'counter drop',

@@ -7,7 +7,7 @@
 // process killed outright leaves its containers, which the next lab process removes by label
 // (removeOrphanedContainers). Loaded only in the lab process: Docker calls never share a process with MSW.
 import type { ExecResult } from './backend';
-import type { NodeRuntime } from './node-runtime';
+import { nsenterExec, type NodeRuntime } from './node-runtime';
 import { runCommand } from './run-command';
 
 export const labImage = process.env.VMC_REACH_LAB_IMAGE ?? 'vmc-reach-lab-node:busybox';
@@ -101,10 +101,17 @@ export const containers: NodeRuntime = {
       },
     };
   },
-  async exec(host, argv, timeoutMs): Promise<ExecResult> {
+  async exec(host, argv, timeoutMs, options = {}): Promise<ExecResult> {
+    // The host's tools in the container's network namespace (port probes: busybox-static has no UDP nc).
+    if (options.hostTools) return nsenterExec(host.pid, argv, timeoutMs, options);
     const seconds = Math.max(1, Math.ceil(timeoutMs / 1000));
     const guest = ['-t', String(host.pid), '-m', '-u', '-i', '-n', '-p', '-r', '-w', '--'];
-    const r = await runCommand('nsenter', [...guest, 'timeout', '-s', 'KILL', String(seconds), ...argv], { timeoutMs: seconds * 1000 + 2000, env: guestEnv });
+    const r = await runCommand('nsenter', [...guest, 'timeout', '-s', 'KILL', String(seconds), ...argv], {
+      timeoutMs: seconds * 1000 + 2000,
+      env: guestEnv,
+      ...(options.onFirstLine ? { onFirstLine: options.onFirstLine } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
     const killed = r.exitCode === 137 || r.signal === 'SIGKILL'; // nsenter forks for the PID namespace and dies of its child's signal
     const timedOut = r.timedOut || (killed && r.durationMs >= seconds * 1000 - 50);
     return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, durationMs: r.durationMs, timedOut };

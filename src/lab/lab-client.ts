@@ -10,7 +10,7 @@ import type { World } from '../world';
 import { compilePlan } from './compile-plan';
 import type { LabPlan } from './plan';
 import type { ApplyReport, BuildReport, ExecResult, NamespaceInspection } from './backend';
-import type { LabEvent, LabRequest, LabResponse, LabResults } from './lab-protocol';
+import type { LabEvent, LabProgress, LabRequest, LabResponse, LabResults } from './lab-protocol';
 
 export class LabUnavailableError extends Error {
   override readonly name = 'LabUnavailableError';
@@ -47,9 +47,18 @@ export interface LabClientOptions {
 
 type Request = { op: LabRequest['op'] } & Record<string, unknown>;
 
+export interface LabExecOptions {
+  /** The host's binaries in the node's network namespace (the container backend runs the guest's otherwise). */
+  hostTools?: boolean;
+  /** Called with the command's first output line as soon as it is printed (a listener saying it listens). */
+  onReady?: (line: string) => void;
+  /** Aborting kills the command; exec then resolves with what it printed so far. */
+  signal?: AbortSignal;
+}
+
 export class LabClient {
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; onReady?: (line: string) => void }>();
   private exited: string | undefined;
   private constructor(private readonly child: ChildProcess, readonly runId: string, readonly pid: number, readonly backend: 'netns' | 'container', private readonly stderr: { text: string }) {}
 
@@ -70,9 +79,9 @@ export class LabClient {
         reject(new Error(`the lab process did not start within ${options.startTimeoutMs ?? 20_000} ms: ${stderr.text.trim()}`));
       }, options.startTimeoutMs ?? 20_000);
       lines.on('line', (line) => {
-        let msg: LabEvent | LabResponse;
+        let msg: LabEvent | LabResponse | LabProgress;
         try {
-          msg = JSON.parse(line) as LabEvent | LabResponse;
+          msg = JSON.parse(line) as LabEvent | LabResponse | LabProgress;
         } catch {
           return;
         }
@@ -85,7 +94,8 @@ export class LabClient {
           }
           return;
         }
-        client?.settle(msg);
+        if ('ready' in msg) client?.progress(msg);
+        else client?.settle(msg);
       });
       child.on('exit', (code, signal) => {
         clearTimeout(timer);
@@ -104,17 +114,22 @@ export class LabClient {
     else p.reject(new LabRemoteError(msg.error.name, msg.error.message));
   }
 
+  private progress(msg: LabProgress): void {
+    this.pending.get(msg.id)?.onReady?.(msg.ready);
+  }
+
   private fail(why: string): void {
     this.exited = why;
     for (const p of this.pending.values()) p.reject(new Error(why));
     this.pending.clear();
   }
 
-  private call<K extends keyof LabResults>(req: Request & { op: K }): Promise<LabResults[K]> {
+  private call<K extends keyof LabResults>(req: Request & { op: K }, onReady?: (line: string) => void, onId?: (id: number) => void): Promise<LabResults[K]> {
     if (this.exited) return Promise.reject(new Error(this.exited));
     const id = this.nextId++;
+    onId?.(id);
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, ...(onReady ? { onReady } : {}) });
       this.child.stdin!.write(JSON.stringify({ ...req, id }) + '\n');
     });
   }
@@ -130,8 +145,14 @@ export class LabClient {
   }
 
   /** Runs a command on a node; `timeoutMs` kills it (default 10 s). */
-  exec(node: string, argv: readonly string[], timeoutMs?: number): Promise<ExecResult> {
-    return this.call({ op: 'exec', node, argv: [...argv], ...(timeoutMs !== undefined ? { timeoutMs } : {}) });
+  exec(node: string, argv: readonly string[], timeoutMs?: number, options: LabExecOptions = {}): Promise<ExecResult> {
+    const { onReady, signal, hostTools } = options;
+    if (signal?.aborted) return Promise.resolve({ exitCode: null, stdout: '', stderr: '', durationMs: 0, timedOut: false });
+    let id: number | undefined;
+    const cancel = (): void => void (id !== undefined && this.call({ op: 'cancel', target: id }).catch(() => undefined));
+    signal?.addEventListener('abort', cancel, { once: true });
+    const request = { op: 'exec' as const, node, argv: [...argv], ...(timeoutMs !== undefined ? { timeoutMs } : {}), ...(hostTools ? { hostTools: true } : {}), ...(onReady ? { ready: true } : {}) };
+    return this.call(request, onReady, (n) => void (id = n)).finally(() => signal?.removeEventListener('abort', cancel));
   }
 
   inspect(node: string): Promise<NamespaceInspection> {

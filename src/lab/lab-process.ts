@@ -9,11 +9,14 @@ import { NetnsLab, newRunId } from './netns-backend';
 import { processAnchors, type NodeRuntime } from './node-runtime';
 import { labAvailability } from './lab-preflight';
 import { sweepOrphanedAnchors } from './leftovers';
-import type { LabEvent, LabRequest, LabResponse } from './lab-protocol';
+import type { LabEvent, LabProgress, LabRequest, LabResponse } from './lab-protocol';
 
-function send(message: LabResponse | LabEvent): void {
+function send(message: LabResponse | LabEvent | LabProgress): void {
   process.stdout.write(JSON.stringify(message) + '\n');
 }
+
+/** Running execs by request id, for cancel. */
+const execs = new Map<number, AbortController>();
 
 async function handle(lab: NetnsLab, req: LabRequest): Promise<unknown> {
   switch (req.op) {
@@ -21,8 +24,22 @@ async function handle(lab: NetnsLab, req: LabRequest): Promise<unknown> {
       return lab.build(req.plan);
     case 'apply':
       return lab.apply(req.plan);
-    case 'exec':
-      return lab.exec(req.node, req.argv, req.timeoutMs);
+    case 'exec': {
+      const abort = new AbortController();
+      execs.set(req.id, abort);
+      try {
+        return await lab.exec(req.node, req.argv, req.timeoutMs, {
+          signal: abort.signal,
+          ...(req.hostTools ? { hostTools: true } : {}),
+          ...(req.ready ? { onFirstLine: (line: string) => send({ id: req.id, ready: line }) } : {}),
+        });
+      } finally {
+        execs.delete(req.id);
+      }
+    }
+    case 'cancel':
+      execs.get(req.target)?.abort();
+      return null;
     case 'inspect':
       return lab.inspect(req.node);
     case 'close':
@@ -85,7 +102,8 @@ export async function main(argv: readonly string[]): Promise<void> {
         (result) => send({ id: req.id, ok: true, result: result ?? null }),
         (e: unknown) => send({ id: req.id, ok: false, error: { name: e instanceof Error ? e.name : 'Error', message: e instanceof Error ? e.message : String(e) } }),
       );
-    if (req.op === 'exec' || req.op === 'inspect') void queue.then(run, run);
+    if (req.op === 'cancel') void run();
+    else if (req.op === 'exec' || req.op === 'inspect') void queue.then(run, run);
     else queue = queue.then(run, run);
   });
   lines.on('close', () => void shutdown(0));

@@ -7,7 +7,7 @@
 // or the container's own). Close, and any failure during build, remove the holders: the namespaces and
 // their veths go with them.
 import { randomBytes } from 'node:crypto';
-import type { ApplyReport, BuildReport, ExecResult, NamespaceInspection } from './backend';
+import type { ApplyReport, BuildReport, ExecOptions, ExecResult, NamespaceInspection } from './backend';
 import { processAnchors, type NodeHost, type NodeRuntime } from './node-runtime';
 import { findNode, policyKey, structureKey, type LabPlan, type NamespacePlan } from './plan';
 import { policyScript, setupScript } from './render-script';
@@ -102,10 +102,10 @@ export class NetnsLab {
     return { rebuilt: false, changed: changed.sort(), durationMs: performance.now() - started };
   }
 
-  async exec(node: string, argv: readonly string[], timeoutMs = 10_000): Promise<ExecResult> {
+  async exec(node: string, argv: readonly string[], timeoutMs = 10_000, options: ExecOptions = {}): Promise<ExecResult> {
     if (argv.length === 0) throw new LabError('exec needs a command');
     this.pidOf(node); // a clear error for an unknown node
-    return this.runtime.exec(this.anchors.get(findNode(this.plan!, node)!.name)!, argv, timeoutMs);
+    return this.runtime.exec(this.anchors.get(findNode(this.plan!, node)!.name)!, argv, timeoutMs, options);
   }
 
   async inspect(node: string): Promise<NamespaceInspection> {

@@ -1,5 +1,5 @@
 // The protocol part of each rule dialect as nftables matches.
-import { guestRuleMatch, naclEntryMatch, serviceEntryMatch, sgRuleMatch } from './nft-match';
+import { guestRuleMatch, naclEntryMatch, sgRuleMatch } from './nft-match';
 
 describe('security group rules', () => {
   test('all traffic matches every packet', () => expect(sgRuleMatch({ ipProtocol: '-1', fromPort: -1, toPort: -1 })).toBe(''));
@@ -19,12 +19,6 @@ describe('NACL entries', () => {
   test('ICMP type and code from IcmpTypeCode', () => expect(naclEntryMatch({ protocol: '1', icmpTypeCode: { type: 0, code: -1 } })).toBe('ip protocol icmp icmp type 0'));
   test('TCP without a port range covers every port', () => expect(naclEntryMatch({ protocol: '6' })).toBe('meta l4proto tcp'));
   test('another protocol number matches only that protocol', () => expect(naclEntryMatch({ protocol: '47' })).toBe('meta l4proto 47'));
-});
-
-describe('NSX service entries', () => {
-  test('ICMP echo request', () => expect(serviceEntryMatch({ resourceType: 'ICMPTypeServiceEntry', protocol: 'ICMPv4', icmpType: 8 })).toBe('ip protocol icmp icmp type 8'));
-  test('ICMPv6 entries match no IPv4 packet', () => expect(serviceEntryMatch({ resourceType: 'ICMPTypeServiceEntry', protocol: 'ICMPv6' })).toBeNull());
-  test('an L4 port set lists its ports', () => expect(serviceEntryMatch({ resourceType: 'L4PortSetServiceEntry', protocol: 'TCP', destinationPorts: ['443', '8000-8080'] })).toBe('tcp dport { 443, 8000-8080 }'));
 });
 
 describe('guest firewall rules', () => {

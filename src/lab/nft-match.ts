@@ -1,12 +1,12 @@
 // nftables match expressions for the protocol part of the world's filter rules, in their three dialects
-// (security group rules, NACL entries, NSX service entries) plus guest firewall rules. Each returns the
+// (security group rules, NACL entries; NSX service entries are in compile-services.ts) plus guest firewall rules. Each returns the
 // expression text (empty = any packet), or null when the rule can match no IPv4 packet (so it is left out).
 // The meaning follows src/network/packet-match.ts: ICMP type/code -1 is "any", ports are ranges.
-import type { GuestFirewall, NaclEntry, SecurityGroupRule, ServiceEntry } from '../world';
+import type { GuestFirewall, NaclEntry, SecurityGroupRule } from '../world';
 
 const protocolNames: Record<string, 'icmp' | 'tcp' | 'udp'> = { icmp: 'icmp', '1': 'icmp', tcp: 'tcp', '6': 'tcp', udp: 'udp', '17': 'udp' };
 
-function icmpMatch(type: number | undefined, code: number | undefined): string {
+export function icmpMatch(type: number | undefined, code: number | undefined): string {
   const parts = ['ip protocol icmp'];
   if (type !== undefined && type !== -1) parts.push(`icmp type ${type}`);
   if (code !== undefined && code !== -1) parts.push(`icmp code ${code}`);
@@ -43,27 +43,6 @@ export function naclEntryMatch(entry: Pick<NaclEntry, 'protocol' | 'icmpTypeCode
   }
   if (entry.protocol === '58') return null;
   return numberedProtocol(entry.protocol);
-}
-
-/** One NSX service entry (a service matches when any of its entries does). */
-export function serviceEntryMatch(entry: ServiceEntry): string | null {
-  switch (entry.resourceType) {
-    case 'ICMPTypeServiceEntry':
-      return entry.protocol === 'ICMPv6' ? null : icmpMatch(entry.icmpType, entry.icmpCode);
-    case 'L4PortSetServiceEntry': {
-      const proto = entry.protocol?.toLowerCase();
-      if (proto !== 'tcp' && proto !== 'udp') return null;
-      const ports = entry.destinationPorts ?? [];
-      if (ports.length === 0) return `meta l4proto ${proto}`;
-      const valid = ports.map((s) => s.trim()).filter((s) => /^\d+(-\d+)?$/.test(s));
-      if (valid.length === 0) return null;
-      return `${proto} dport { ${valid.join(', ')} }`;
-    }
-    case 'IPProtocolServiceEntry':
-      return entry.protocolNumber === undefined ? null : `meta l4proto ${entry.protocolNumber}`;
-    default:
-      return null; // ALG, IGMP, EtherType, nested and unknown entries are not compiled
-  }
 }
 
 /** A guest firewall rule's protocol, port and source. */

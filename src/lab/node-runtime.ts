@@ -3,7 +3,7 @@
 // (container-runtime.ts): a container per namespace, commands inside the guest. The backend
 // (netns-backend.ts) configures the namespaces the same way for both, from the host, by pid.
 import { readFileSync } from 'node:fs';
-import type { ExecResult } from './backend';
+import type { ExecOptions, ExecResult } from './backend';
 import { startAnchor } from './anchor';
 import { runCommand } from './run-command';
 
@@ -18,7 +18,7 @@ export interface NodeRuntime {
   readonly kind: 'netns' | 'container';
   /** `label` is `vmc-reach-lab:<run>:<namespace>`. */
   start(label: string, runId: string, namespace: string): Promise<NodeHost>;
-  exec(host: NodeHost, argv: readonly string[], timeoutMs: number): Promise<ExecResult>;
+  exec(host: NodeHost, argv: readonly string[], timeoutMs: number, options?: ExecOptions): Promise<ExecResult>;
 }
 
 function alive(pid: number): boolean {
@@ -37,8 +37,12 @@ export async function awaitExit(pid: number, withinMs = 5000): Promise<void> {
 }
 
 /** Commands run with the host's binaries in the namespace: `nsenter -t <pid> -n -- argv`. */
-export async function nsenterExec(pid: number, argv: readonly string[], timeoutMs: number): Promise<ExecResult> {
-  const r = await runCommand('nsenter', ['-t', String(pid), '-n', '--', ...argv], { timeoutMs });
+export async function nsenterExec(pid: number, argv: readonly string[], timeoutMs: number, options: ExecOptions = {}): Promise<ExecResult> {
+  const r = await runCommand('nsenter', ['-t', String(pid), '-n', '--', ...argv], {
+    timeoutMs,
+    ...(options.onFirstLine ? { onFirstLine: options.onFirstLine } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, durationMs: r.durationMs, timedOut: r.timedOut };
 }
 
@@ -54,5 +58,5 @@ export const processAnchors: NodeRuntime = {
       },
     };
   },
-  exec: (host, argv, timeoutMs) => nsenterExec(host.pid, argv, timeoutMs),
+  exec: (host, argv, timeoutMs, options) => nsenterExec(host.pid, argv, timeoutMs, options),
 };

@@ -15,6 +15,10 @@ export interface RunOptions {
   input?: string;
   timeoutMs?: number;
   env?: NodeJS.ProcessEnv;
+  /** Called with the first line the command prints on stdout (a listener saying it is ready). */
+  onFirstLine?: (line: string) => void;
+  /** Aborting kills the command (SIGKILL); it is reported like any other end. */
+  signal?: AbortSignal;
 }
 
 /** Running commands, so that closing the lab can end them (they hold its namespaces). */
@@ -32,11 +36,23 @@ export function runCommand(file: string, args: readonly string[], options: RunOp
       timedOut = true;
       child.kill('SIGKILL');
     }, options.timeoutMs);
-    child.stdout.on('data', (b: Buffer) => out.push(b));
+    let firstLine = options.onFirstLine;
+    child.stdout.on('data', (b: Buffer) => {
+      out.push(b);
+      if (firstLine && b.includes(10)) {
+        const text = Buffer.concat(out).toString();
+        firstLine(text.slice(0, text.indexOf('\n')));
+        firstLine = undefined;
+      }
+    });
+    const abort = (): void => void child.kill('SIGKILL');
+    if (options.signal?.aborted) abort();
+    else options.signal?.addEventListener('abort', abort, { once: true });
     child.stderr.on('data', (b: Buffer) => err.push(b));
     child.stdin.on('error', () => undefined);
     const finish = (exitCode: number | null, signal: NodeJS.Signals | null, extra = ''): void => {
       if (timer) clearTimeout(timer);
+      options.signal?.removeEventListener('abort', abort);
       runningCommands.delete(child);
       resolve({ exitCode, signal, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() + extra, durationMs: performance.now() - started, timedOut });
     };
