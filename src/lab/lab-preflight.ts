@@ -20,6 +20,9 @@ export const labCommands: Record<string, string> = {
   nft: 'nftables',
   ping: 'iputils-ping',
   conntrack: 'conntrack',
+  // TCP/UDP probes and listeners (port-probe.ts; the SSM probe commands' own listeners and UDP sender)
+  python3: 'python3',
+  timeout: 'coreutils',
 };
 
 function onPath(cmd: string): boolean {

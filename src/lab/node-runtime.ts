@@ -36,10 +36,17 @@ export async function awaitExit(pid: number, withinMs = 5000): Promise<void> {
   while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
 }
 
+/**
+ * The PATH of commands run with the host's binaries: the OS's standard one, as a guest's shell has it,
+ * not the caller's (a pyenv shim in front of python3 costs a second per start on a loaded machine).
+ */
+export const hostToolsPath = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
 /** Commands run with the host's binaries in the namespace: `nsenter -t <pid> -n -- argv`. */
 export async function nsenterExec(pid: number, argv: readonly string[], timeoutMs: number, options: ExecOptions = {}): Promise<ExecResult> {
   const r = await runCommand('nsenter', ['-t', String(pid), '-n', '--', ...argv], {
     timeoutMs,
+    env: { ...process.env, PATH: hostToolsPath },
     ...(options.onFirstLine ? { onFirstLine: options.onFirstLine } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });

@@ -1,8 +1,12 @@
-// The oracle (design §6): generated configurations (fast-check, seeded), every ICMP flow of each judged
-// by the engine and by a real ping through a lab built from the same world; they must agree on every
-// flow. A disagreement is shrunk to a minimal configuration, written as a snapshot (its path printed with
-// the flow, so `vmc-reach reproduce` can replay it), and fails the test. Several labs share the work.
-// LAB_ORACLE_RUNS and LAB_ORACLE_SEED override the count (at least 200 in CI) and the seed.
+// The oracle (design §6): generated configurations (fast-check, seeded), every flow of each judged by the
+// engine and by real packets through a lab built from the same world; they must agree on every flow.
+// ICMP configurations are judged by real pings; TCP/UDP configurations by real connects and datagrams
+// against listeners on the destinations, from the flows' own source ports (port rules, ranges, NSX
+// services with source ports, and NACLs on the replies' ephemeral ports). A disagreement is shrunk to a
+// minimal configuration, written as a snapshot (its path printed with the flow, so `vmc-reach reproduce`
+// can replay it), and fails the test. Several labs share the work. LAB_ORACLE_RUNS and
+// LAB_ORACLE_PORT_RUNS set the counts (ICMP and TCP/UDP configurations; at least 200 each in CI),
+// LAB_ORACLE_SEED the seed.
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,56 +15,64 @@ import { writeSnapshot } from '../snapshot';
 import type { Flow } from '../network/flow';
 import { LabClient } from './lab-client';
 import { describeLab } from './test-lab-env';
-import { disagrees, judge, minimize, oracleConfigArb, oracleWorld, type FlowOutcome, type OracleConfig } from './test-oracle';
+import { disagrees, judge, minimize, oracleConfigArb, oracleWorld, portOracleConfigArb, type FlowOutcome, type OracleConfig } from './test-oracle';
 
 const seed = Number(process.env.LAB_ORACLE_SEED ?? 20261125);
-const numRuns = Math.max(Number(process.env.LAB_ORACLE_RUNS ?? 200), process.env.CI ? 200 : 1);
+const runs = (name: string): number => Math.max(Number(process.env[name] ?? 200), process.env.CI ? 200 : 1);
 const labCount = 3;
 const waitSeconds = 0.3;
 
 const describeRef = (r: Flow['source']): string => (r.kind === 'instance' ? r.instanceId : r.externalId);
-const describeFlow = (f: Flow): string => `${describeRef(f.source)} → ${describeRef(f.destination)} (icmp)`;
+const describeFlow = (f: Flow): string =>
+  `${describeRef(f.source)} → ${describeRef(f.destination)} (${f.protocol === 'tcp' || f.protocol === 'udp' ? `${f.protocol} ${f.sourcePort} → ${f.port}` : 'icmp'})`;
+const describeLab_ = (o: FlowOutcome): string => (o.lab.result ? o.lab.stdout : o.lab.reachable ? 'reachable' : `blocked (ping exit ${o.lab.exitCode})`);
+
+async function runOracle(kind: string, arb: fc.Arbitrary<OracleConfig>, numRuns: number): Promise<void> {
+  const configs = fc.sample(arb, { seed, numRuns });
+  const labs = await Promise.all(Array.from({ length: labCount }, () => LabClient.start()));
+  const started = performance.now();
+  const failures: { index: number; config: OracleConfig; outcome: FlowOutcome }[] = [];
+  const reports: string[] = [];
+  let flows = 0;
+  let reachable = 0;
+  try {
+    let next = 0;
+    await Promise.all(labs.map(async (lab) => {
+      while (next < configs.length) {
+        const index = next++;
+        const { world, flows: judged } = oracleWorld(configs[index]!);
+        for (const outcome of await judge(lab, world, judged, waitSeconds)) {
+          flows++;
+          if (outcome.engine.reachable) reachable++;
+          if (disagrees(outcome)) failures.push({ index, config: configs[index]!, outcome });
+        }
+      }
+    }));
+    const elapsed = (performance.now() - started) / 1000;
+    console.log(`[oracle] ${configs.length} ${kind} configurations, ${flows} flows (${reachable} reachable, ${flows - reachable} blocked), ${flows - failures.length} agree, ${failures.length} disagree; ${elapsed.toFixed(1)} s on ${labCount} labs; seed ${seed}`);
+    for (const f of failures.slice(1, 10)) reports.push(`configuration ${f.index}: ${describeFlow(f.outcome.flow)}: engine ${f.outcome.engine.reachable ? 'reachable' : f.outcome.engine.blockedBy?.code}, lab ${describeLab_(f.outcome)}`);
+    for (const f of failures.slice(0, 1)) {
+      const small = await minimize(labs[0]!, f.config, f.outcome.flow, waitSeconds);
+      const { world } = oracleWorld(small);
+      const dir = await writeSnapshot(world, await mkdtemp(join(tmpdir(), 'vmc-reach-oracle-')), { description: `oracle disagreement: ${kind} configuration ${f.index} of seed ${seed}, minimized` });
+      const [again] = await judge(labs[0]!, world, [f.outcome.flow], waitSeconds);
+      const e = again!.engine;
+      reports.push(
+        `configuration ${f.index}: ${describeFlow(f.outcome.flow)}: engine ${e.reachable ? 'reachable' : `blocked (${e.blockedBy?.code} ${e.blockedBy?.direction} ${e.blockedBy?.resource.id})`}, ` +
+          `lab ${describeLab_(again!)}; minimal snapshot: ${dir} ` +
+          `(npx vmc-reach reproduce ${dir} --from ${describeRef(f.outcome.flow.source)} --to ${describeRef(f.outcome.flow.destination)}); configuration: ${JSON.stringify(small)}`,
+      );
+    }
+  } finally {
+    await Promise.all(labs.map((l) => l.close()));
+  }
+  expect(reports).toEqual([]);
+  expect(failures.length).toBe(0);
+}
 
 describeLab('oracle: the engine and real packets agree', () => {
-  test(`every ICMP flow of ${numRuns} generated configurations (seed ${seed})`, async () => {
-    const configs = fc.sample(oracleConfigArb, { seed, numRuns });
-    const labs = await Promise.all(Array.from({ length: labCount }, () => LabClient.start()));
-    const started = performance.now();
-    const failures: { index: number; config: OracleConfig; outcome: FlowOutcome }[] = [];
-    const reports: string[] = [];
-    let flows = 0;
-    let reachable = 0;
-    try {
-      let next = 0;
-      await Promise.all(labs.map(async (lab) => {
-        while (next < configs.length) {
-          const index = next++;
-          const { world, flows: icmp } = oracleWorld(configs[index]!);
-          for (const outcome of await judge(lab, world, icmp, waitSeconds)) {
-            flows++;
-            if (outcome.engine.reachable) reachable++;
-            if (disagrees(outcome)) failures.push({ index, config: configs[index]!, outcome });
-          }
-        }
-      }));
-      const elapsed = (performance.now() - started) / 1000;
-      console.log(`[oracle] ${configs.length} configurations, ${flows} ICMP flows (${reachable} reachable, ${flows - reachable} blocked), ${flows - failures.length} agree, ${failures.length} disagree; ${elapsed.toFixed(1)} s on ${labCount} labs; seed ${seed}`);
-      for (const f of failures.slice(1, 10)) reports.push(`configuration ${f.index}: ${describeFlow(f.outcome.flow)}: engine ${f.outcome.engine.reachable ? 'reachable' : f.outcome.engine.blockedBy!.code}, lab ${f.outcome.lab.reachable ? 'reachable' : 'blocked'}`);
-      for (const f of failures.slice(0, 1)) {
-        const small = await minimize(labs[0]!, f.config, f.outcome.flow, waitSeconds);
-        const { world } = oracleWorld(small);
-        const dir = await writeSnapshot(world, await mkdtemp(join(tmpdir(), 'vmc-reach-oracle-')), { description: `oracle disagreement: configuration ${f.index} of seed ${seed}, minimized` });
-        const [again] = await judge(labs[0]!, world, [f.outcome.flow], waitSeconds);
-        reports.push(
-          `configuration ${f.index}: ${describeFlow(f.outcome.flow)}: engine ${again!.engine.reachable ? 'reachable' : `blocked (${again!.engine.blockedBy!.code} ${again!.engine.blockedBy!.direction} ${again!.engine.blockedBy!.resource.id})`}, ` +
-            `lab ${again!.lab.reachable ? 'reachable' : `blocked (ping exit ${again!.lab.exitCode})`}; minimal snapshot: ${dir} ` +
-            `(npx vmc-reach reproduce ${dir} --from ${describeRef(f.outcome.flow.source)} --to ${describeRef(f.outcome.flow.destination)}); configuration: ${JSON.stringify(small)}`,
-        );
-      }
-    } finally {
-      await Promise.all(labs.map((l) => l.close()));
-    }
-    expect(reports).toEqual([]);
-    expect(failures.length).toBe(0);
-  }, 240_000);
+  const icmpRuns = runs('LAB_ORACLE_RUNS');
+  const portRuns = runs('LAB_ORACLE_PORT_RUNS');
+  test(`every ICMP flow of ${icmpRuns} generated configurations (seed ${seed})`, () => runOracle('ICMP', oracleConfigArb, icmpRuns), 240_000);
+  test(`every TCP and UDP flow of ${portRuns} generated configurations (seed ${seed})`, () => runOracle('TCP/UDP', portOracleConfigArb, portRuns), 600_000);
 });

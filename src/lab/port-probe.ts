@@ -7,7 +7,8 @@
 // the wait). A TCP probe ends its connection with a RST (SO_LINGER 0), so it leaves no TIME_WAIT behind
 // and the same four-tuple can be probed again at once. The listener binds TCP and UDP ports on the
 // destination, prints `ready` once they are all bound, accepts connections and echoes datagrams until
-// its time is up or it is cancelled. It leaves an accepted connection open (the probe ends it): a RST
+// its time is up or it is cancelled; an echo its own node's firewall refuses to send (sendto fails with
+// EPERM when an output rule drops or rejects it) is lost, as on a real host, and the listener goes on. It leaves an accepted connection open (the probe ends it): a RST
 // from the listener could reach the prober before its connect() returned and turn a handshake into an error.
 
 export type PortProtocol = 'tcp' | 'udp';
@@ -70,12 +71,16 @@ while True:
   r=select.select([x[2] for x in ss],[],[],left)[0]
   for k,p,s in ss:
     if s not in r: continue
-    if k=="tcp":
-      c,peer=s.accept();c.setsockopt(socket.SOL_SOCKET,socket.SO_LINGER,struct.pack("ii",1,0));held.append(c)
-      if len(held)>200: held.pop(0).close()
-    else:
-      d,peer=s.recvfrom(2048);s.sendto(d,peer)
-    print(json.dumps({"protocol":k,"port":p,"peer":"%s:%d"%peer}),flush=True)
+    try:
+      if k=="tcp":
+        c,peer=s.accept();c.setsockopt(socket.SOL_SOCKET,socket.SO_LINGER,struct.pack("ii",1,0));held.append(c)
+        if len(held)>200: held.pop(0).close()
+      else:
+        d,peer=s.recvfrom(2048)
+        try: s.sendto(d,peer)
+        except OSError: pass
+      print(json.dumps({"protocol":k,"port":p,"peer":"%s:%d"%peer}),flush=True)
+    except OSError: pass
 `;
 
 /** The probe command: every target at once, each waiting at most `waitSeconds`. */
