@@ -114,3 +114,8 @@ describe('listener output', () => {
     expect(parseListenerOutput(requests[4]!, { stdout: '', stderr: 'OSError: [Errno 98] Address already in use\n', exitCode: 1 })).toEqual({ error: expect.stringMatching(/did not run .*Address already in use/) });
   });
 });
+
+test('UDP: another ICMP error (administratively prohibited) is filtered, naming it', () => {
+  const req = requests[2]!;
+  expect(parsePortProbeOutput(req, { stdout: 'vmc-reach udp 10.0.0.5:53: unreachable (No route to host)\n', stderr: '', exitCode: 1 })).toMatchObject({ outcome: 'filtered', detail: expect.stringMatching(/No route to host/) });
+});

@@ -69,7 +69,7 @@ const linuxUdpListen = (port: number, t: number): string =>
   `python3 -c 'import socket,select,sys;p=${port};t=${t};s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM);s.bind(("0.0.0.0",p));r=select.select([s],[],[],t)[0];d,a=s.recvfrom(2048) if r else (b"",None);a and s.sendto(d,a);print("vmc-reach listen udp %d: datagram of %d bytes from %s:%d"%(p,len(d),a[0],a[1]) if a else "vmc-reach listen udp %d: no datagram within %d s"%(p,t));sys.exit(0 if a else 1)'`;
 
 const linuxUdpSend = (ip: string, port: number, t: number): string =>
-  `python3 -c 'import socket,select,sys;h="${ip}";p=${port};t=${t};s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM);s.connect((h,p));s.send(b"vmc-reach");r=select.select([s],[],[],t)[0];e=s.getsockopt(socket.SOL_SOCKET,socket.SO_ERROR) if r else 0;d=s.recv(2048) if r and not e else b"";print("vmc-reach udp %s:%d: "%(h,p)+("refused (ICMP port unreachable)" if e==111 else "error %d"%e if e else "reply of %d bytes"%len(d) if r else "no reply within %d s"%t));sys.exit(1 if e else 0 if r else 2)'`;
+  `python3 -c 'import os,socket,select,sys;h="${ip}";p=${port};t=${t};s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM);s.connect((h,p));s.send(b"vmc-reach");r=select.select([s],[],[],t)[0];e=s.getsockopt(socket.SOL_SOCKET,socket.SO_ERROR) if r else 0;d=s.recv(2048) if r and not e else b"";print("vmc-reach udp %s:%d: "%(h,p)+("refused (ICMP port unreachable)" if e==111 else "unreachable (%s)"%os.strerror(e) if e else "reply of %d bytes"%len(d) if r else "no reply within %d s"%t));sys.exit(1 if e else 0 if r else 2)'`;
 
 const windowsTcpListen = (port: number, t: number): string =>
   `$l = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Any, ${port}); $l.Start(); $a = $l.AcceptTcpClientAsync(); if ($a.Wait(${t * 1000})) { "vmc-reach listen tcp ${port}: connection from $($a.Result.Client.RemoteEndPoint)"; $l.Stop(); exit 0 } else { 'vmc-reach listen tcp ${port}: no connection within ${t} s'; $l.Stop(); exit 1 }`;
@@ -78,7 +78,7 @@ const windowsUdpListen = (port: number, t: number): string =>
   `$u = New-Object System.Net.Sockets.UdpClient(${port}); $u.Client.ReceiveTimeout = ${t * 1000}; $e = New-Object System.Net.IPEndPoint([System.Net.IPAddress]::Any, 0); try { $d = $u.Receive([ref]$e); [void]$u.Send($d, $d.Length, $e); "vmc-reach listen udp ${port}: datagram of $($d.Length) bytes from $e"; exit 0 } catch { 'vmc-reach listen udp ${port}: no datagram within ${t} s'; exit 1 } finally { $u.Close() }`;
 
 const windowsUdpSend = (ip: string, port: number, t: number): string =>
-  `$u = New-Object System.Net.Sockets.UdpClient; $u.Client.ReceiveTimeout = ${t * 1000}; $u.Connect('${ip}', ${port}); [void]$u.Send([Text.Encoding]::ASCII.GetBytes('vmc-reach'), 9); $e = New-Object System.Net.IPEndPoint([System.Net.IPAddress]::Any, 0); try { $d = $u.Receive([ref]$e); "vmc-reach udp ${ip}:${port}: reply of $($d.Length) bytes"; exit 0 } catch { $k = $_.Exception.GetBaseException().SocketErrorCode; if ("$k" -eq 'ConnectionReset') { 'vmc-reach udp ${ip}:${port}: refused (ICMP port unreachable)'; exit 1 } elseif ("$k" -eq 'TimedOut') { 'vmc-reach udp ${ip}:${port}: no reply within ${t} s'; exit 2 } else { "vmc-reach udp ${ip}:${port}: error $k"; exit 1 } } finally { $u.Close() }`;
+  `$u = New-Object System.Net.Sockets.UdpClient; $u.Client.ReceiveTimeout = ${t * 1000}; $u.Connect('${ip}', ${port}); [void]$u.Send([Text.Encoding]::ASCII.GetBytes('vmc-reach'), 9); $e = New-Object System.Net.IPEndPoint([System.Net.IPAddress]::Any, 0); try { $d = $u.Receive([ref]$e); "vmc-reach udp ${ip}:${port}: reply of $($d.Length) bytes"; exit 0 } catch { $k = $_.Exception.GetBaseException().SocketErrorCode; if ("$k" -eq 'ConnectionReset') { 'vmc-reach udp ${ip}:${port}: refused (ICMP port unreachable)'; exit 1 } elseif ("$k" -eq 'TimedOut') { 'vmc-reach udp ${ip}:${port}: no reply within ${t} s'; exit 2 } else { "vmc-reach udp ${ip}:${port}: unreachable ($k)"; exit 1 } } finally { $u.Close() }`;
 
 /** The command line for a request, and the SSM document that runs it. */
 export function renderPortProbe(req: PortProbeRequest): RenderedCommand {
@@ -208,12 +208,13 @@ function windowsConnectOutcome(req: PortProbeRequest, o: ToolOutput): ParsedOutc
 
 function udpSendOutcome(req: PortProbeRequest, o: ToolOutput): ParsedOutcome {
   const at = `${req.destination}:${req.port}`;
-  const m = new RegExp(`^vmc-reach udp ${esc(at)}: (reply of (\\d+) bytes|refused \\(ICMP port unreachable\\)|no reply within \\d+ s|error \\S+)\\r?$`, 'm').exec(o.stdout);
+  const m = new RegExp(`^vmc-reach udp ${esc(at)}: (reply of (\\d+) bytes|refused \\(ICMP port unreachable\\)|no reply within \\d+ s|unreachable \\((.+)\\))\\r?$`, 'm').exec(o.stdout);
   if (!m) return { outcome: 'error', detail: `not the UDP sender's output (exit ${o.exitCode}): ${excerpt(o)}` };
   if (m[2] !== undefined) return { outcome: 'open', detail: `the datagram to ${at} was echoed back (${m[2]} bytes)` };
   if (m[1]!.startsWith('refused')) return { outcome: 'refused', detail: `${at} answered with ICMP port unreachable` };
   if (m[1]!.startsWith('no reply')) return { outcome: 'filtered', detail: `no echo and no ICMP error from ${at} within ${req.timeoutS} s` };
-  return { outcome: 'error', detail: `the UDP sender failed: ${m[1]}` };
+  // Another ICMP error (host unreachable, administratively prohibited: a router or a REJECT rule on the path).
+  return { outcome: 'filtered', detail: `an ICMP error came back for ${at} (${m[3]}): a router or firewall on the path, not the destination's port` };
 }
 
 /** Maps a connect/send command's output to an outcome (listeners: see parseListenerOutput). */
