@@ -119,8 +119,8 @@ function matcher(render: (ip: string, port: number, t: number) => string, withIp
   return (line) => {
     const m = re.exec(line);
     if (!m) return undefined;
-    const values: Record<string, string[]> = { ip: [], port: [], t: [], tms: [] };
-    order.forEach((k, i) => values[k]!.push(m[i + 1]!));
+    const values: Record<'ip' | 'port' | 't' | 'tms', string[]> = { ip: [], port: [], t: [], tms: [] };
+    order.forEach((k, i) => values[k].push(m[i + 1]!));
     const ips = new Set(values.ip);
     const ports = new Set(values.port);
     const ts = new Set([...values.t, ...values.tms.map((v) => String(Number(v) / 1000))]);
