@@ -128,6 +128,7 @@ export async function runPortProbe(client: SSMClient, input: PortProbeInput): Pr
       commandId = await ssm.send(input.from.nodeId, probeCmd.document, probeCmd.command, t + 60);
     } catch (e) {
       if (isCredentialError(e)) throw e;
+      if (listener) await ssm.cancel(listener.commandId, input.to.nodeId);
       return fail((e as Error).message);
     }
     const inv = await ssm.wait(commandId, input.from.nodeId, `the ${input.protocol.toUpperCase()} probe to finish`, (s) => !transient.has(s), (t + 60) * 1000, 300);
