@@ -1,5 +1,5 @@
 // What the TCP/UDP probe commands print on a real guest, for a given answer: bash /dev/tcp under coreutils
-// timeout (nothing and exit 0 when open; bash's two "Connection refused" lines and exit 1; nothing and
+// timeout (the probe's own "open" line and exit 0 when open; bash's two "Connection refused" lines and exit 1; nothing and
 // exit 124 on timeout), Test-NetConnection's list (with its WARNING lines) followed by the socket error
 // code line of the probe's .NET connect, and the lines of our own UDP sender and listeners. The formats
 // are the ones of fixtures/real/probes (see its SOURCES.md).
@@ -22,7 +22,7 @@ const fast = 3;
 
 export function linuxConnectOutput(req: PortProbeRequest, answer: PortAnswer): ScriptResult {
   const target = `/dev/tcp/${req.destination}/${req.port}`;
-  if (answer === 'open') return { stdout: '', stderr: '', exitCode: 0, durationMs: fast };
+  if (answer === 'open') return { stdout: `vmc-reach tcp ${req.destination}:${req.port}: open\n`, stderr: '', exitCode: 0, durationMs: fast };
   if (answer === 'refused') return { stdout: '', stderr: `bash: connect: Connection refused\nbash: ${target}: Connection refused\n`, exitCode: 1, durationMs: fast };
   // ICMP host unreachable / administratively prohibited: connect() fails with EHOSTUNREACH.
   if (answer === 'icmp-error') return { stdout: '', stderr: `bash: connect: No route to host\nbash: ${target}: No route to host\n`, exitCode: 1, durationMs: fast };

@@ -3,7 +3,7 @@
 // what they are asked to run), and parsers that map what the tools print to an outcome.
 //
 // Why these commands (they must exist on stock images, nothing installed):
-// - Linux TCP connect: `timeout T bash -c '</dev/tcp/IP/PORT'`. Stock Amazon Linux 2023 and RHEL images
+// - Linux TCP connect: `timeout T bash -c '</dev/tcp/IP/PORT' && echo '… open'`. Stock Amazon Linux 2023 and RHEL images
 //   ship bash (with /dev/tcp compiled in) and coreutils `timeout`, but often no `nc` (AL2023 and RHEL
 //   minimal carry no netcat package by default). bash prints "bash: connect: Connection refused" on a
 //   RST and exits 1; `timeout` exits 124 when the SYN got no answer in T seconds (filtered).
@@ -57,7 +57,9 @@ function check(req: PortProbeRequest): void {
 
 // ---- the templates (one per protocol × role × OS); the parsers below are their exact inverses ----
 
-const linuxConnect = (ip: string, port: number, t: number): string => `timeout ${t} bash -c '</dev/tcp/${ip}/${port}'`;
+// The echo after a successful connect: exit 0 with no output is what an agent that ran nothing reports
+// (moto's SendCommand, a wrong document), so "open" needs the line, not only the exit code.
+const linuxConnect = (ip: string, port: number, t: number): string => `timeout ${t} bash -c '</dev/tcp/${ip}/${port}' && echo 'vmc-reach tcp ${ip}:${port}: open'`;
 
 const windowsConnect = (ip: string, port: number, t: number): string =>
   `Test-NetConnection -ComputerName ${ip} -Port ${port}; $c = New-Object System.Net.Sockets.TcpClient; try { if (-not $c.ConnectAsync('${ip}', ${port}).Wait(${t * 1000})) { 'SocketErrorCode : TimedOut' } } catch { 'SocketErrorCode : ' + $_.Exception.GetBaseException().SocketErrorCode } finally { $c.Close() }`;
@@ -186,7 +188,7 @@ function linuxConnectOutcome(req: PortProbeRequest, o: ToolOutput): ParsedOutcom
   const at = `${req.destination}:${req.port}`;
   // bash prints the connect() error and then the redirection's: "bash: connect: Connection refused".
   const err = /connect: (Connection refused|Connection timed out|No route to host|Network is unreachable)/.exec(o.stderr)?.[1];
-  if (o.exitCode === 0) return { outcome: 'open', detail: `TCP handshake with ${at} completed` };
+  if (o.exitCode === 0 && o.stdout.includes(`vmc-reach tcp ${at}: open`)) return { outcome: 'open', detail: `TCP handshake with ${at} completed` };
   if (o.exitCode === 124) return { outcome: 'filtered', detail: `no answer to the SYN to ${at} within ${req.timeoutS} s (timeout exit 124)` };
   if (o.exitCode === 1 && err === 'Connection refused') return { outcome: 'refused', detail: `${at} answered with a RST (bash: connect: Connection refused)` };
   if (o.exitCode === 1 && err === 'Connection timed out') return { outcome: 'filtered', detail: `the kernel gave up on the SYN to ${at} (Connection timed out)` };

@@ -16,7 +16,7 @@ test('TCP with a listener: open, and the listener heard the instance', async () 
   const src = instanceNamed(aws.world, 'CJ-AWS01');
   const vm = linuxVm(aws.world);
   const r = await runPortProbe(aws.ssm, { protocol: 'tcp', port: 443, listen: true, from: { nodeId: src.id, os: 'linux' }, to: { nodeId: vm.id, os: 'linux', ip: vm.ip }, timeoutSeconds: 5, ...fast });
-  expect(r).toMatchObject({ kind: 'ran', outcome: 'open', exitCode: 0, command: `timeout 5 bash -c '</dev/tcp/${vm.ip}/443'`, listener: { heard: true, peer: `${src.ip}:49152` } });
+  expect(r).toMatchObject({ kind: 'ran', outcome: 'open', exitCode: 0, command: `timeout 5 bash -c '</dev/tcp/${vm.ip}/443' && echo 'vmc-reach tcp ${vm.ip}:443: open'`, listener: { heard: true, peer: `${src.ip}:49152` } });
 });
 
 test('TCP blocked by the cross-link ENI\'s SG: filtered, the listener heard nothing and was cancelled', async () => {

@@ -19,7 +19,7 @@ export interface PortProbeInput {
   to: { nodeId: string; os: 'linux' | 'windows'; ip: string };
   timeoutSeconds: number;
   clock?: Clock;
-  /** Real guests: time for the listener to bind after its invocation turns InProgress (default 1500 ms). */
+  /** Real guests: time for the listener to bind after its invocation turns InProgress (default 2000 ms). */
   settleMs?: number;
   /** Real guests: how long a listener may still run after the connect/send finished (default 3000 ms). */
   listenerGraceMs?: number;
@@ -121,7 +121,7 @@ export async function runPortProbe(client: SSMClient, input: PortProbeInput): Pr
         listener.report = { command: listenCmd.command, commandId: id, heard: false, transcript: transcriptOf(seen) };
         return fail('error' in parsed ? parsed.error : `the listener on ${input.to.nodeId} ended (${seen.Status}) before the probe was sent`);
       }
-      await clock.sleep(input.settleMs ?? 1_500);
+      await clock.sleep(input.settleMs ?? 2_000);
     }
     let commandId: string;
     try {
