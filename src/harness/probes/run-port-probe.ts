@@ -5,7 +5,7 @@
 // exited (it is one-shot); one still running after a grace period never heard it and is cancelled, so no
 // listener outlives the probe. A probe that never ran (agent offline, python3 missing, the port in use on
 // the destination) is an infrastructure error, kept apart from an answer.
-import { CancelCommandCommand, GetCommandInvocationCommand, SendCommandCommand, type GetCommandInvocationCommandOutput, type SSMClient } from '@aws-sdk/client-ssm';
+import { CancelCommandCommand, GetCommandInvocationCommand, SendCommandCommand, type GetCommandInvocationCommandOutput, type SendCommandCommandInput, type SSMClient } from '@aws-sdk/client-ssm';
 import { isCredentialError } from '../../clients/aws';
 import { realClock, waitUntil, WaitTimeoutError, type Clock } from '../wait';
 import { parseListenerOutput, parsePortProbeOutput, renderPortProbe, type PortOutcome, type PortProbeRequest, type PortProtocol } from './port-probe-command';
@@ -40,6 +40,11 @@ export type PortProbeOutcome =
   | { kind: 'ran'; command: string; commandId: string; status: string; exitCode: number; stdout: string; stderr: string; outcome: PortOutcome; detail: string; listener?: ListenerReport; durationMs: number; apiCalls: number }
   | { kind: 'infra-error'; command: string; commandId?: string; stdout?: string; stderr?: string; error: string; listener?: ListenerReport; durationMs: number; apiCalls: number };
 
+/** The SendCommand request of a probe or listener (checked against botocore's model in its test). */
+export function sendCommandInput(nodeId: string, document: string, command: string, timeoutSeconds: number): SendCommandCommandInput {
+  return { DocumentName: document, InstanceIds: [nodeId], Parameters: { commands: [command] }, Comment: 'vmc-reach probe', TimeoutSeconds: Math.max(30, timeoutSeconds) };
+}
+
 const errorName = (e: unknown): string => (e as { name?: string }).name ?? '';
 const transient = new Set(['Pending', 'InProgress', 'Delayed']);
 
@@ -53,7 +58,7 @@ class Ssm {
   async send(nodeId: string, document: string, command: string, timeoutSeconds: number): Promise<string> {
     this.apiCalls++;
     try {
-      const sent = await this.client.send(new SendCommandCommand({ DocumentName: document, InstanceIds: [nodeId], Parameters: { commands: [command] }, Comment: 'vmc-reach probe', TimeoutSeconds: timeoutSeconds }));
+      const sent = await this.client.send(new SendCommandCommand(sendCommandInput(nodeId, document, command, timeoutSeconds)));
       const id = sent.Command?.CommandId;
       if (!id) throw new Error('SendCommand returned no command id');
       return id;
