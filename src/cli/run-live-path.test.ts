@@ -76,7 +76,7 @@ test('the TCP/UDP scenarios run through the live path too (listeners and probes 
     env: { ...process.env, ...env, VMC_REACH_INSTANCE_PROFILE: 'AmazonSSMRoleForInstancesQuickSetup', VMC_REACH_QUIET: '1', VMC_REACH_CONFIG: '' },
     timeout: 240_000,
   });
-  expect(r.stdout).toContain('9 probes: 9 passed');
+  expect(r.stdout).toContain('11 probes: 11 passed');
   expect(r.stdout).toMatch(/tcp\/8443 \(listener\) +unreachable CGW_DEFAULT_DROP +unreachable \(tcp\/8443 filtered\)/);
   expect(r.stdout).toMatch(/udp\/53 +unreachable NACL_INBOUND_DENY +unreachable \(udp\/53 filtered\)/);
   expect(r.status).toBe(0);
