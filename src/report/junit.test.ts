@@ -87,12 +87,26 @@ describe('an indeterminate configuration verdict', () => {
   test('the testcase carries the status and one property per assumption', () => {
     const props = testcase().properties.property.map((p: Record<string, string>) => [p['@_name'], p['@_value']]);
     expect(props[0]).toEqual(['verdict-status', 'indeterminate']);
-    expect(props.slice(1)).toEqual([['assumption', expect.stringMatching(/L7 profile HTTP.*cgw at \/infra\/domains\/cgw\/gateway-policies\/default\/rules\/web-l7.*missing \/infra\/context-profiles\/HTTP.*\[CONTEXT_PROFILE\]/)]]);
+    expect(props.slice(1).filter(([name]: string[]) => name === 'assumption')).toEqual([['assumption', expect.stringMatching(/L7 profile HTTP.*cgw at \/infra\/domains\/cgw\/gateway-policies\/default\/rules\/web-l7.*missing \/infra\/context-profiles\/HTTP.*\[CONTEXT_PROFILE\]/)]]);
   });
 
   test('system-out names the verdict, the assumptions and what would settle them', () => {
     const out: string = testcase()['system-out'];
     expect(out).toContain('config verdict: indeterminate (CONTEXT_PROFILE) (config-indeterminate)');
     expect(out).toMatch(/assumptions \(what the data cannot decide\):\n {2}- the rule matches only traffic .*\n {4}to settle it: remove the profile/);
+  });
+});
+
+describe('a TCP probe', () => {
+  test('the testcase names its protocol, port and the tool\'s answer as properties', () => {
+    const failed = probe('web → vm tcp/8443 (listener)', 'failed');
+    const record: ProbeRecord = {
+      ...failed, probe: { protocol: 'tcp', port: 8443, listen: true },
+      observed: { ...(failed.observed as Extract<ProbeRecord['observed'], { kind: 'ran' }>), sent: 1, port: { protocol: 'tcp', port: 8443, outcome: 'filtered', detail: 'no answer', judged: 'filtered: no answer' } },
+    };
+    const xml = renderJunit([{ title: 's', runId: 'r', target: 'mock', startedAt: '2026-12-04T00:00:00Z', durationMs: 1, probes: [record], changes: [], resources: [], teardown: { removed: 0, reverted: 0, failed: [] } }]);
+    expect(xml).toContain('<property name="protocol" value="tcp"/>');
+    expect(xml).toContain('<property name="port" value="8443"/>');
+    expect(xml).toContain('<property name="port-outcome" value="filtered"/>');
   });
 });

@@ -25,7 +25,7 @@ test.each(requests)('$protocol $role on $os renders one line that parses back to
 });
 
 test('the Linux TCP connect is bash /dev/tcp under coreutils timeout', () => {
-  expect(renderPortProbe(requests[0]!).command).toBe("timeout 5 bash -c '</dev/tcp/192.168.100.10/443'");
+  expect(renderPortProbe(requests[0]!).command).toBe("timeout 5 bash -c '</dev/tcp/192.168.100.10/443' && echo 'vmc-reach tcp 192.168.100.10:443: open'");
 });
 
 test('the Windows TCP connect is Test-NetConnection -ComputerName -Port', () => {
@@ -34,12 +34,13 @@ test('the Windows TCP connect is Test-NetConnection -ComputerName -Port', () => 
 
 test('ping and edited probe lines are not port probes', () => {
   expect(parsePortProbeCommand('ping -c 3 -W 2 10.0.0.5')).toBeUndefined();
-  expect(parsePortProbeCommand("timeout 5 bash -c '</dev/tcp/10.0.0.5/443'; rm -rf /tmp/x")).toBeUndefined();
+  expect(parsePortProbeCommand("timeout 5 bash -c '</dev/tcp/10.0.0.5/443' && echo 'vmc-reach tcp 10.0.0.5:443: open'; rm -rf /tmp/x")).toBeUndefined();
+  expect(parsePortProbeCommand("timeout 5 bash -c '</dev/tcp/10.0.0.5/443' && echo 'vmc-reach tcp 10.0.0.6:443: open'")).toBeUndefined();
   expect(parsePortProbeCommand("timeout 5 bash -c '</dev/tcp/example.com/443'")).toBeUndefined();
 });
 
 test('a probe line with a port out of range is ours but refused with the reason', () => {
-  expect(parsePortProbeCommand("timeout 5 bash -c '</dev/tcp/10.0.0.5/70000'")).toEqual({ ok: false, reason: expect.stringMatching(/port 70000: .*1 to 65535/) });
+  expect(parsePortProbeCommand("timeout 5 bash -c '</dev/tcp/10.0.0.5/70000' && echo 'vmc-reach tcp 10.0.0.5:70000: open'")).toEqual({ ok: false, reason: expect.stringMatching(/port 70000: .*1 to 65535/) });
 });
 
 test('render refuses a request that cannot be a probe', () => {
@@ -50,8 +51,11 @@ test('render refuses a request that cannot be a probe', () => {
 
 describe('Linux connect output (bash /dev/tcp under timeout)', () => {
   const req = requests[0]!;
-  test('exit 0 is open', () => {
-    expect(parsePortProbeOutput(req, { stdout: '', stderr: '', exitCode: 0 })).toMatchObject({ outcome: 'open' });
+  test('exit 0 with the echoed line is open', () => {
+    expect(parsePortProbeOutput(req, { stdout: 'vmc-reach tcp 192.168.100.10:443: open\n', stderr: '', exitCode: 0 })).toMatchObject({ outcome: 'open' });
+  });
+  test('exit 0 with no output is not open: nothing ran (what moto\'s SendCommand reports)', () => {
+    expect(parsePortProbeOutput(req, { stdout: '', stderr: '', exitCode: 0 })).toMatchObject({ outcome: 'error', detail: expect.stringMatching(/\(empty output\)/) });
   });
   test('"bash: connect: Connection refused" (real transcript) is refused', () => {
     expect(parsePortProbeOutput(req, { stdout: '', stderr: real('bash-dev-tcp-refused.txt'), exitCode: 1 })).toMatchObject({ outcome: 'refused' });
@@ -113,4 +117,9 @@ describe('listener output', () => {
   test('a listener that never listened is an error quoting why', () => {
     expect(parseListenerOutput(requests[4]!, { stdout: '', stderr: 'OSError: [Errno 98] Address already in use\n', exitCode: 1 })).toEqual({ error: expect.stringMatching(/did not run .*Address already in use/) });
   });
+});
+
+test('UDP: another ICMP error (administratively prohibited) is filtered, naming it', () => {
+  const req = requests[2]!;
+  expect(parsePortProbeOutput(req, { stdout: 'vmc-reach udp 10.0.0.5:53: unreachable (No route to host)\n', stderr: '', exitCode: 1 })).toMatchObject({ outcome: 'filtered', detail: expect.stringMatching(/No route to host/) });
 });

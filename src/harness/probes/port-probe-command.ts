@@ -3,7 +3,7 @@
 // what they are asked to run), and parsers that map what the tools print to an outcome.
 //
 // Why these commands (they must exist on stock images, nothing installed):
-// - Linux TCP connect: `timeout T bash -c '</dev/tcp/IP/PORT'`. Stock Amazon Linux 2023 and RHEL images
+// - Linux TCP connect: `timeout T bash -c '</dev/tcp/IP/PORT' && echo '… open'`. Stock Amazon Linux 2023 and RHEL images
 //   ship bash (with /dev/tcp compiled in) and coreutils `timeout`, but often no `nc` (AL2023 and RHEL
 //   minimal carry no netcat package by default). bash prints "bash: connect: Connection refused" on a
 //   RST and exits 1; `timeout` exits 124 when the SYN got no answer in T seconds (filtered).
@@ -57,7 +57,9 @@ function check(req: PortProbeRequest): void {
 
 // ---- the templates (one per protocol × role × OS); the parsers below are their exact inverses ----
 
-const linuxConnect = (ip: string, port: number, t: number): string => `timeout ${t} bash -c '</dev/tcp/${ip}/${port}'`;
+// The echo after a successful connect: exit 0 with no output is what an agent that ran nothing reports
+// (moto's SendCommand, a wrong document), so "open" needs the line, not only the exit code.
+const linuxConnect = (ip: string, port: number, t: number): string => `timeout ${t} bash -c '</dev/tcp/${ip}/${port}' && echo 'vmc-reach tcp ${ip}:${port}: open'`;
 
 const windowsConnect = (ip: string, port: number, t: number): string =>
   `Test-NetConnection -ComputerName ${ip} -Port ${port}; $c = New-Object System.Net.Sockets.TcpClient; try { if (-not $c.ConnectAsync('${ip}', ${port}).Wait(${t * 1000})) { 'SocketErrorCode : TimedOut' } } catch { 'SocketErrorCode : ' + $_.Exception.GetBaseException().SocketErrorCode } finally { $c.Close() }`;
@@ -69,7 +71,7 @@ const linuxUdpListen = (port: number, t: number): string =>
   `python3 -c 'import socket,select,sys;p=${port};t=${t};s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM);s.bind(("0.0.0.0",p));r=select.select([s],[],[],t)[0];d,a=s.recvfrom(2048) if r else (b"",None);a and s.sendto(d,a);print("vmc-reach listen udp %d: datagram of %d bytes from %s:%d"%(p,len(d),a[0],a[1]) if a else "vmc-reach listen udp %d: no datagram within %d s"%(p,t));sys.exit(0 if a else 1)'`;
 
 const linuxUdpSend = (ip: string, port: number, t: number): string =>
-  `python3 -c 'import socket,select,sys;h="${ip}";p=${port};t=${t};s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM);s.connect((h,p));s.send(b"vmc-reach");r=select.select([s],[],[],t)[0];e=s.getsockopt(socket.SOL_SOCKET,socket.SO_ERROR) if r else 0;d=s.recv(2048) if r and not e else b"";print("vmc-reach udp %s:%d: "%(h,p)+("refused (ICMP port unreachable)" if e==111 else "error %d"%e if e else "reply of %d bytes"%len(d) if r else "no reply within %d s"%t));sys.exit(1 if e else 0 if r else 2)'`;
+  `python3 -c 'import os,socket,select,sys;h="${ip}";p=${port};t=${t};s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM);s.connect((h,p));s.send(b"vmc-reach");r=select.select([s],[],[],t)[0];e=s.getsockopt(socket.SOL_SOCKET,socket.SO_ERROR) if r else 0;d=s.recv(2048) if r and not e else b"";print("vmc-reach udp %s:%d: "%(h,p)+("refused (ICMP port unreachable)" if e==111 else "unreachable (%s)"%os.strerror(e) if e else "reply of %d bytes"%len(d) if r else "no reply within %d s"%t));sys.exit(1 if e else 0 if r else 2)'`;
 
 const windowsTcpListen = (port: number, t: number): string =>
   `$l = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Any, ${port}); $l.Start(); $a = $l.AcceptTcpClientAsync(); if ($a.Wait(${t * 1000})) { "vmc-reach listen tcp ${port}: connection from $($a.Result.Client.RemoteEndPoint)"; $l.Stop(); exit 0 } else { 'vmc-reach listen tcp ${port}: no connection within ${t} s'; $l.Stop(); exit 1 }`;
@@ -78,7 +80,7 @@ const windowsUdpListen = (port: number, t: number): string =>
   `$u = New-Object System.Net.Sockets.UdpClient(${port}); $u.Client.ReceiveTimeout = ${t * 1000}; $e = New-Object System.Net.IPEndPoint([System.Net.IPAddress]::Any, 0); try { $d = $u.Receive([ref]$e); [void]$u.Send($d, $d.Length, $e); "vmc-reach listen udp ${port}: datagram of $($d.Length) bytes from $e"; exit 0 } catch { 'vmc-reach listen udp ${port}: no datagram within ${t} s'; exit 1 } finally { $u.Close() }`;
 
 const windowsUdpSend = (ip: string, port: number, t: number): string =>
-  `$u = New-Object System.Net.Sockets.UdpClient; $u.Client.ReceiveTimeout = ${t * 1000}; $u.Connect('${ip}', ${port}); [void]$u.Send([Text.Encoding]::ASCII.GetBytes('vmc-reach'), 9); $e = New-Object System.Net.IPEndPoint([System.Net.IPAddress]::Any, 0); try { $d = $u.Receive([ref]$e); "vmc-reach udp ${ip}:${port}: reply of $($d.Length) bytes"; exit 0 } catch { $k = $_.Exception.GetBaseException().SocketErrorCode; if ("$k" -eq 'ConnectionReset') { 'vmc-reach udp ${ip}:${port}: refused (ICMP port unreachable)'; exit 1 } elseif ("$k" -eq 'TimedOut') { 'vmc-reach udp ${ip}:${port}: no reply within ${t} s'; exit 2 } else { "vmc-reach udp ${ip}:${port}: error $k"; exit 1 } } finally { $u.Close() }`;
+  `$u = New-Object System.Net.Sockets.UdpClient; $u.Client.ReceiveTimeout = ${t * 1000}; $u.Connect('${ip}', ${port}); [void]$u.Send([Text.Encoding]::ASCII.GetBytes('vmc-reach'), 9); $e = New-Object System.Net.IPEndPoint([System.Net.IPAddress]::Any, 0); try { $d = $u.Receive([ref]$e); "vmc-reach udp ${ip}:${port}: reply of $($d.Length) bytes"; exit 0 } catch { $k = $_.Exception.GetBaseException().SocketErrorCode; if ("$k" -eq 'ConnectionReset') { 'vmc-reach udp ${ip}:${port}: refused (ICMP port unreachable)'; exit 1 } elseif ("$k" -eq 'TimedOut') { 'vmc-reach udp ${ip}:${port}: no reply within ${t} s'; exit 2 } else { "vmc-reach udp ${ip}:${port}: unreachable ($k)"; exit 1 } } finally { $u.Close() }`;
 
 /** The command line for a request, and the SSM document that runs it. */
 export function renderPortProbe(req: PortProbeRequest): RenderedCommand {
@@ -119,8 +121,8 @@ function matcher(render: (ip: string, port: number, t: number) => string, withIp
   return (line) => {
     const m = re.exec(line);
     if (!m) return undefined;
-    const values: Record<string, string[]> = { ip: [], port: [], t: [], tms: [] };
-    order.forEach((k, i) => values[k]!.push(m[i + 1]!));
+    const values: Record<'ip' | 'port' | 't' | 'tms', string[]> = { ip: [], port: [], t: [], tms: [] };
+    order.forEach((k, i) => values[k].push(m[i + 1]!));
     const ips = new Set(values.ip);
     const ports = new Set(values.port);
     const ts = new Set([...values.t, ...values.tms.map((v) => String(Number(v) / 1000))]);
@@ -186,7 +188,7 @@ function linuxConnectOutcome(req: PortProbeRequest, o: ToolOutput): ParsedOutcom
   const at = `${req.destination}:${req.port}`;
   // bash prints the connect() error and then the redirection's: "bash: connect: Connection refused".
   const err = /connect: (Connection refused|Connection timed out|No route to host|Network is unreachable)/.exec(o.stderr)?.[1];
-  if (o.exitCode === 0) return { outcome: 'open', detail: `TCP handshake with ${at} completed` };
+  if (o.exitCode === 0 && o.stdout.includes(`vmc-reach tcp ${at}: open`)) return { outcome: 'open', detail: `TCP handshake with ${at} completed` };
   if (o.exitCode === 124) return { outcome: 'filtered', detail: `no answer to the SYN to ${at} within ${req.timeoutS} s (timeout exit 124)` };
   if (o.exitCode === 1 && err === 'Connection refused') return { outcome: 'refused', detail: `${at} answered with a RST (bash: connect: Connection refused)` };
   if (o.exitCode === 1 && err === 'Connection timed out') return { outcome: 'filtered', detail: `the kernel gave up on the SYN to ${at} (Connection timed out)` };
@@ -208,12 +210,13 @@ function windowsConnectOutcome(req: PortProbeRequest, o: ToolOutput): ParsedOutc
 
 function udpSendOutcome(req: PortProbeRequest, o: ToolOutput): ParsedOutcome {
   const at = `${req.destination}:${req.port}`;
-  const m = new RegExp(`^vmc-reach udp ${esc(at)}: (reply of (\\d+) bytes|refused \\(ICMP port unreachable\\)|no reply within \\d+ s|error \\S+)\\r?$`, 'm').exec(o.stdout);
+  const m = new RegExp(`^vmc-reach udp ${esc(at)}: (reply of (\\d+) bytes|refused \\(ICMP port unreachable\\)|no reply within \\d+ s|unreachable \\((.+)\\))\\r?$`, 'm').exec(o.stdout);
   if (!m) return { outcome: 'error', detail: `not the UDP sender's output (exit ${o.exitCode}): ${excerpt(o)}` };
   if (m[2] !== undefined) return { outcome: 'open', detail: `the datagram to ${at} was echoed back (${m[2]} bytes)` };
   if (m[1]!.startsWith('refused')) return { outcome: 'refused', detail: `${at} answered with ICMP port unreachable` };
   if (m[1]!.startsWith('no reply')) return { outcome: 'filtered', detail: `no echo and no ICMP error from ${at} within ${req.timeoutS} s` };
-  return { outcome: 'error', detail: `the UDP sender failed: ${m[1]}` };
+  // Another ICMP error (host unreachable, administratively prohibited: a router or a REJECT rule on the path).
+  return { outcome: 'filtered', detail: `an ICMP error came back for ${at} (${m[3]}): a router or firewall on the path, not the destination's port` };
 }
 
 /** Maps a connect/send command's output to an outcome (listeners: see parseListenerOutput). */
