@@ -157,7 +157,7 @@ export const portOracleConfigArb: fc.Arbitrary<OracleConfig> = fc.oneof(
   {
     weight: 3,
     arbitrary: fc.record({
-      base: configArb().map((c) => ({ ...friendly(c), otherTable: 'main', mainOverride: 'none' })),
+      base: configArb().map((c): Config => ({ ...friendly(c), otherTable: 'main', mainOverride: 'none' })),
       extras: portExtrasArb.map((e) => ({ ...e, vmBOutsideSegment: false, ...(e.dfw ? { dfw: { ...e.dfw, defaultAction: 'ALLOW' as const } } : {}) })),
       ports: portsArb,
     }),
