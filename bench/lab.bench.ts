@@ -1,6 +1,8 @@
 // Benchmark: the lab on the article's world (case B), through the lab process as `--dataplane lab` will
 // use it. Build (plan compile + namespaces + links + rules), an allowed probe (CJ-AWS01 → CJ-VM01), a
-// blocked probe (CJ-AWS02 → CJ-VM01, bounded by ping's wait), an apply (case C's fix), and teardown.
+// blocked probe (CJ-AWS02 → CJ-VM01, bounded by ping's wait), a TCP and a UDP probe against a listener
+// on CJ-VM01 (port-probe.ts: the listener's start and bind, then the connect or the echoed datagram;
+// python3 starts twice), an apply (case C's fix), and teardown.
 // Targets (issue 6): build ≤ 3 s, allowed probe ≤ 50 ms, blocked probe bounded by the wait (0.5 s by
 // default; within wait + 50 ms). `start` is the lab process's start (bundling included), before the build.
 // Run: node bin/run-ts.cjs bench/lab.bench.ts [rounds] [netns|container]   (root, as the lab needs; the
@@ -10,12 +12,13 @@ import { articleCaseB, articleCaseC } from '../src/snapshot';
 import { compilePlan } from '../src/lab/compile-plan';
 import { LabClient } from '../src/lab/lab-client';
 import { pingArgv } from '../src/lab/ping';
+import { probePorts, withListeners } from '../src/lab/port-probe-run';
 
 const rounds = Number(process.argv[2] ?? 5);
 const backend = process.argv[3] === 'container' ? 'container' : 'netns';
 const waitSeconds = backend === 'container' ? 1 : 0.5;
 const ping = (ip: string): string[] => (backend === 'container' ? ['ping', '-c', '1', '-W', String(waitSeconds), ip] : pingArgv(ip, { waitSeconds }));
-const targets = { build: 3000, allowed: 50, blocked: waitSeconds * 1000 };
+const targets = { build: 3000, allowed: 50, blocked: waitSeconds * 1000, tcp: 300, udp: 300 };
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const time = async <T>(f: () => Promise<T>): Promise<[number, T]> => {
@@ -25,7 +28,7 @@ const time = async <T>(f: () => Promise<T>): Promise<[number, T]> => {
 };
 
 async function main(): Promise<void> {
-  const rows: Record<string, number[]> = { start: [], compile: [], build: [], allowed: [], blocked: [], apply: [], teardown: [] };
+  const rows: Record<string, number[]> = { start: [], compile: [], build: [], allowed: [], blocked: [], tcp: [], udp: [], apply: [], teardown: [] };
   for (let i = 0; i < rounds; i++) {
     const [startMs, client] = await time(() => LabClient.start({ backend }));
     rows.start!.push(startMs);
@@ -39,6 +42,12 @@ async function main(): Promise<void> {
     }
     const [blockedMs, blocked] = await time(() => client.exec('CJ-AWS02', ping('192.168.100.10')));
     if (blocked.exitCode === 0) throw new Error('the blocked probe passed');
+    for (const protocol of ['tcp', 'udp'] as const) {
+      const [ms, r] = await time(() => withListeners(client, new Map([['CJ-VM01', { tcp: protocol === 'tcp' ? [443] : [], udp: protocol === 'udp' ? [53] : [] }]]), 20, () =>
+        probePorts(client, 'CJ-AWS01', [{ protocol, ip: '192.168.100.10', port: protocol === 'tcp' ? 443 : 53 }], 3)));
+      if (r.result[0]!.result !== 'open') throw new Error(`the ${protocol} probe was not open: ${r.result[0]!.result}`);
+      rows[protocol]!.push(ms);
+    }
     const [applyMs] = await time(() => client.apply(articleCaseC()));
     const [teardownMs] = await time(() => client.close());
     rows.compile!.push(compileMs);
@@ -60,6 +69,8 @@ async function main(): Promise<void> {
   line('allowed', targets.allowed);
   const blocked = median(rows.blocked!);
   console.log(`${'blocked'.padEnd(9)} ${blocked.toFixed(1).padStart(8)} ms   ${(blocked / targets.blocked).toFixed(3)} × the ${targets.blocked} ms wait (${blocked <= targets.blocked + targets.allowed ? 'bounded by it' : 'OVER the wait + 50 ms'})`);
+  line('tcp', targets.tcp);
+  line('udp', targets.udp);
   line('apply');
   line('teardown');
 }
