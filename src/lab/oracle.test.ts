@@ -2,7 +2,8 @@
 // engine and by real packets through a lab built from the same world; they must agree on every flow.
 // ICMP configurations are judged by real pings; TCP/UDP configurations by real connects and datagrams
 // against listeners on the destinations, from the flows' own source ports (port rules, ranges, NSX
-// services with source ports, and NACLs on the replies' ephemeral ports). A disagreement is shrunk to a
+// services with source ports, and NACLs on the replies' ephemeral ports); a TCP RST must come from a
+// REJECT rule of the engine's verdict (listeners wait behind every probed port). A disagreement is shrunk to a
 // minimal configuration, written as a snapshot (its path printed with the flow, so `vmc-reach reproduce`
 // can replay it), and fails the test. Several labs share the work. LAB_ORACLE_RUNS and
 // LAB_ORACLE_PORT_RUNS set the counts (ICMP and TCP/UDP configurations; at least 200 each in CI),
@@ -35,6 +36,7 @@ async function runOracle(kind: string, arb: fc.Arbitrary<OracleConfig>, numRuns:
   const reports: string[] = [];
   let flows = 0;
   let reachable = 0;
+  let refused = 0;
   try {
     let next = 0;
     await Promise.all(labs.map(async (lab) => {
@@ -44,12 +46,13 @@ async function runOracle(kind: string, arb: fc.Arbitrary<OracleConfig>, numRuns:
         for (const outcome of await judge(lab, world, judged, waitSeconds)) {
           flows++;
           if (outcome.engine.reachable) reachable++;
+          if (outcome.lab.result === 'refused' && outcome.flow.protocol === 'tcp') refused++;
           if (disagrees(outcome)) failures.push({ index, config: configs[index]!, outcome });
         }
       }
     }));
     const elapsed = (performance.now() - started) / 1000;
-    console.log(`[oracle] ${configs.length} ${kind} configurations, ${flows} flows (${reachable} reachable, ${flows - reachable} blocked), ${flows - failures.length} agree, ${failures.length} disagree; ${elapsed.toFixed(1)} s on ${labCount} labs; seed ${seed}`);
+    console.log(`[oracle] ${configs.length} ${kind} configurations, ${flows} flows (${reachable} reachable, ${flows - reachable} blocked), ${flows - failures.length} agree, ${failures.length} disagree${kind === 'ICMP' ? '' : ` (${refused} TCP connects refused by a RST, each at a REJECT rule of the engine's verdict)`}; ${elapsed.toFixed(1)} s on ${labCount} labs; seed ${seed}`);
     for (const f of failures.slice(1, 10)) reports.push(`configuration ${f.index}: ${describeFlow(f.outcome.flow)}: engine ${f.outcome.engine.reachable ? 'reachable' : f.outcome.engine.blockedBy?.code}, lab ${describeLab_(f.outcome)}`);
     for (const f of failures.slice(0, 1)) {
       const small = await minimize(labs[0]!, f.config, f.outcome.flow, waitSeconds);

@@ -10,7 +10,7 @@
 // service entries, and DFW and guest firewall rules on ports; they are judged by real connects and
 // datagrams against listeners on every destination (port-probe.ts).
 import fc from 'fast-check';
-import { connectedVpcGroupPath, createNetworkAclEntry, networkAclForSubnet, patchCgwRule, patchDfwPolicy, patchDfwRule, type CgwAction, type CgwDirection, type DfwAction, type GuestFirewall, type ServiceEntry, type World } from '../world';
+import { connectedVpcGroupPath, createNetworkAclEntry, listDfwPolicies, listDfwRules, networkAclForSubnet, patchCgwRule, patchDfwPolicy, patchDfwRule, type CgwAction, type CgwDirection, type DfwAction, type GuestFirewall, type ServiceEntry, type World } from '../world';
 import { evaluate } from '../network/evaluate';
 import type { Flow } from '../network/flow';
 import type { Verdict } from '../network/verdict';
@@ -225,6 +225,18 @@ export interface FlowOutcome {
   engine: Verdict;
   /** `result`: a TCP/UDP probe's answer (open, refused, unreachable, filtered). */
   lab: { reachable: boolean; exitCode: number | null; stdout: string; stderr: string; result?: string };
+  /** The engine blocks the request at a REJECT rule (CGW, DFW, or the DFW's default rule set to REJECT). */
+  rejected?: boolean;
+}
+
+/** Whether the engine's verdict blocks the request at a rule whose action is REJECT. */
+export function rejectedByEngine(world: World, v: Verdict): boolean {
+  const b = v.blockedBy;
+  if (!b || b.direction !== 'forward') return false;
+  if (b.code === 'CGW_RULE_REJECT' || b.code === 'DFW_RULE_REJECT') return true;
+  if (b.code !== 'DFW_DEFAULT_DROP') return false;
+  const id = v.hops[b.hopIndex]?.matched?.id;
+  return listDfwPolicies(world).some((p) => listDfwRules(p).some((r) => r.path === id && r.action === 'REJECT'));
 }
 
 const destinationIp = (world: World, f: Flow): string =>
@@ -260,7 +272,10 @@ async function judgePorts(lab: LabClient, world: World, flows: readonly Flow[], 
   };
   const { result } = await withListeners(lab, listeners, confirmSeconds + waitSeconds + 30, async () => {
     const labs = await probe(flows, waitSeconds);
-    const outcomes = flows.map((flow, i) => ({ flow, engine: evaluate(world, flow), lab: labs[i]! }));
+    const outcomes = flows.map((flow, i) => {
+      const engine = evaluate(world, flow);
+      return { flow, engine, lab: labs[i]!, rejected: rejectedByEngine(world, engine) };
+    });
     const doubtful = confirmSeconds > waitSeconds ? outcomes.filter((o) => o.engine.reachable && !o.lab.reachable) : [];
     if (doubtful.length > 0) (await probe(doubtful.map((o) => o.flow), confirmSeconds)).forEach((l, i) => void (doubtful[i]!.lab = l));
     return outcomes;
@@ -281,7 +296,12 @@ export async function judge(lab: LabClient, world: World, flows: readonly Flow[]
   return outcomes;
 }
 
-export const disagrees = (o: FlowOutcome): boolean => o.engine.reachable !== o.lab.reachable;
+/**
+ * The engine and the lab disagree: on reachability, or on a TCP RST the engine cannot explain (a connect
+ * refused although a listener waits behind every probed port: only a REJECT rule answers with a RST;
+ * the converse is not checked, since a REJECT's RST may itself be dropped on its way back).
+ */
+export const disagrees = (o: FlowOutcome): boolean => o.engine.reachable !== o.lab.reachable || (o.flow.protocol === 'tcp' && o.lab.result === 'refused' && o.rejected === false);
 
 /** Simpler neighbours of a configuration: one array element dropped, or one knob back to its plain value. */
 function* simplerConfigs(c: OracleConfig): Generator<OracleConfig> {
