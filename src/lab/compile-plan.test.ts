@@ -79,4 +79,12 @@ describe('compilePlan', () => {
     expect([findNode(plan, id), findNode(plan, 'ec2-a'), findNode(plan, t.instances['ec2-a']!.privateIpAddress)].map((n) => n?.name)).toEqual([id, id, id]);
     expect([findNode(plan, 'vm-a-uuid'), findNode(plan, 'vm-a'), findNode(plan, '192.168.10.10')].map((n) => n?.name)).toEqual(['vm-a-uuid', 'vm-a-uuid', 'vm-a-uuid']);
   });
+
+  test("Windows nodes take their source ports from Windows' dynamic range; Linux nodes keep the kernel's", () => {
+    const t = buildTopology({ instances: { near: {} } });
+    t.vms['vm-a']!.osName = 'Microsoft Windows Server 2022 (64-bit)';
+    const plan = compilePlan(t.world);
+    expect(ns(plan, 'vm-a-uuid').localPorts).toEqual([49152, 65535]);
+    expect(ns(plan, 'near').localPorts).toBeUndefined();
+  });
 });

@@ -2,9 +2,10 @@
 // IPv4 address), a VPC router, an SDDC edge, their links, addresses, routes and nftables rulesets (see
 // lab-topology.ts, compile-routes.ts, compile-vpc-filters.ts, compile-edge-filters.ts,
 // compile-guest-firewall.ts, compile-dfw.ts). A stopped instance or powered-off VM keeps its node with its interface down.
+// Windows nodes (platform windows, a Windows guest OS) take their source ports from Windows' dynamic range.
 import type { World } from '../world';
 import type { LabPlan, LinkPlan, NamespacePlan } from './plan';
-import { sddcEdgeName, vpcRouterName } from './plan';
+import { sddcEdgeName, vpcRouterName, windowsLocalPorts } from './plan';
 import { crossLinkIfname, labTopology, nodeIfname } from './lab-topology';
 import { instanceRoutes, sddcEdgeRouting, vmRoutes, vpcRouterRouting } from './compile-routes';
 import { vpcRouterNft } from './compile-vpc-filters';
@@ -40,6 +41,7 @@ export function compilePlan(world: World): LabPlan {
       rules: [],
       routes: instanceRoutes(world, topo, n),
       nft: guestFirewallNft(n.instance.guestFirewall),
+      ...(n.instance.platform === 'windows' ? { localPorts: windowsLocalPorts } : {}),
     });
     if (n.ifname) links.push({ a: { namespace: vpcRouterName, ifname: n.ifname }, b: { namespace: n.ns, ifname: nodeIfname } });
   }
@@ -53,6 +55,7 @@ export function compilePlan(world: World): LabPlan {
       rules: [],
       routes: vmRoutes(world, topo, n),
       nft: guestFirewallNft(n.vm.guestFirewall, dfwChains(world, n.vm)),
+      ...(/windows/i.test(n.vm.osName ?? '') ? { localPorts: windowsLocalPorts } : {}),
     });
     links.push({ a: { namespace: sddcEdgeName, ifname: n.ifname }, b: { namespace: n.ns, ifname: nodeIfname } });
   }

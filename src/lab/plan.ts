@@ -49,6 +49,11 @@ export interface NamespacePlan {
   routes: RoutePlan[];
   /** The namespace's nftables table `inet vmc_reach` (full text), or null for none. */
   nft: string | null;
+  /**
+   * The ephemeral source ports the node's kernel picks from (`net.ipv4.ip_local_port_range`): Windows'
+   * dynamic range 49152-65535 on Windows nodes; unset keeps Linux's 32768-60999.
+   */
+  localPorts?: [number, number];
 }
 
 export interface LinkEnd {
@@ -71,11 +76,13 @@ export const vpcRouterName = 'vpc-router';
 export const sddcEdgeName = 'sddc-edge';
 /** The nftables table every namespace's ruleset lives in. */
 export const nftTable = 'inet vmc_reach';
+/** Windows' dynamic port range (the source ports of its connections). */
+export const windowsLocalPorts: [number, number] = [49152, 65535];
 
 /** What needs a rebuild when it changes. */
 export function structureKey(plan: LabPlan): string {
   return JSON.stringify({
-    namespaces: plan.namespaces.map((n) => ({ name: n.name, role: n.role, forwarding: n.forwarding, interfaces: n.interfaces.map((i) => i.name), rules: n.rules })),
+    namespaces: plan.namespaces.map((n) => ({ name: n.name, role: n.role, forwarding: n.forwarding, interfaces: n.interfaces.map((i) => i.name), rules: n.rules, localPorts: n.localPorts })),
     links: plan.links,
   });
 }

@@ -20,6 +20,7 @@ const failWait = 0.5;
 function world(): { t: Topology; w: World; aclId: string } {
   const t = buildTopology({ instances: { near: {}, far: { subnet: 'other' } } });
   const w = t.world;
+  t.vms['vm-a']!.osName = 'Microsoft Windows Server 2022 (64-bit)'; // its connections come from Windows' dynamic ports
   // The CGW: TCP 8443 dropped, TCP 8444 rejected, UDP 5353 dropped (services as inline entries), before the allow-all rules.
   const l4 = (protocol: 'TCP' | 'UDP', port: string) => [{ resourceType: 'L4PortSetServiceEntry' as const, protocol, destinationPorts: [port] }];
   patchCgwRule(w, 'drop-8443', { sequenceNumber: 10, scope: [vpcInterface], direction: 'IN_OUT', action: 'DROP', services: [], serviceEntries: l4('TCP', '8443') });
@@ -71,6 +72,14 @@ function suite(backend: 'netns' | 'container'): void {
     const { result, heard } = await withListeners(lab, listen({ tcp: [8444], udp: [] }), 20, () => probePorts(lab, near.instanceId, [{ protocol: 'tcp', ip: vmIp, port: 8444 }], passWait));
     expect(result[0]!.result).toBe('refused');
     expect(heard.get(vm)).toEqual([]);
+  });
+
+  test("a Windows VM's connections leave from Windows' dynamic range (49152-65535), a Linux instance's from Linux's (32768-60999)", async () => {
+    const [fromVm] = await probePorts(lab, vm, [{ protocol: 'tcp', ip: near.privateIpAddress, port: 445 }], passWait);
+    const [fromLinux] = await probePorts(lab, near.instanceId, [{ protocol: 'tcp', ip: vmIp, port: 445 }], passWait);
+    expect(fromVm!.sourcePort).toBeGreaterThanOrEqual(49152);
+    expect(fromLinux!.sourcePort).toBeGreaterThanOrEqual(32768);
+    expect(fromLinux!.sourcePort).toBeLessThanOrEqual(60999);
   });
 
   test('UDP delivered: the listener hears the datagram and its echo comes back', async () => {

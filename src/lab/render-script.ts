@@ -51,6 +51,7 @@ export function policyScript(ns: NamespacePlan, previous?: NamespacePlan, option
 export function setupScript(ns: NamespacePlan, label: string): string {
   const out = ['set -e', 'for f in /proc/sys/net/ipv4/conf/*/rp_filter; do echo 0 > "$f"; done'];
   out.push(`echo ${ns.forwarding ? 1 : 0} > /proc/sys/net/ipv4/ip_forward`);
+  if (ns.localPorts) out.push(`echo '${ns.localPorts[0]} ${ns.localPorts[1]}' > /proc/sys/net/ipv4/ip_local_port_range`);
   const ip = ['link set lo up', ...ns.interfaces.map((i) => `link set dev ${i.name} alias ${label}`), ...ns.rules.map(ruleLine)];
   out.push(`ip -batch - <<'${ipEnd}'`, ...ip, ipEnd);
   return out.join('\n') + '\n' + policyScript(ns);

@@ -12,7 +12,7 @@
 // connect (port-probe.ts) bounded by the request's time and is printed in Test-NetConnection's format
 // (port-probe-output.ts) from the measured answer, with a real ping for Test-NetConnection's own ping
 // when the connect fails; the time is the lab's, not Test-NetConnection's ~21 s for a dropped SYN.
-// Source ports are the Linux kernel's ephemeral range (32768-60999) on every node.
+// Source ports are the kernel's choice from the node's range (Windows nodes: 49152-65535; src/lab/plan.ts).
 import { renderPortProbe, type PortProbeRequest } from '../../../src/harness/probes/port-probe-command';
 import type { LabClient } from '../../../src/lab/lab-client';
 import { parsePortProbe, portProbeArgv } from '../../../src/lab/port-probe';
