@@ -18,8 +18,10 @@ export function walkSddcToEc2(c: step.Ctx, flow: Flow, src: VmEndpoint, dst: Ins
 
   const ok =
     step.vmPoweredOn(c, 'forward', src) &&
-    step.segmentConnected(c, 'forward', src) &&
+    // The DFW filters at the VM's vNIC, before the packet meets its segment (found by the lab oracle: a
+    // DFW REJECT answers with a RST even when the segment is disconnected).
     step.distributedFirewall(c, 'forward', 'OUT', request, src, dst, src) &&
+    step.segmentConnected(c, 'forward', src) &&
     step.computeGateway(c, 'forward', 'OUT', request, src, dst) &&
     step.sddcRoute(c, 'forward', dst) &&
     step.securityGroups(c, {

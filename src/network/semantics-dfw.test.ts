@@ -23,6 +23,14 @@ const cases: SemanticCase[] = [
   { name: 'an Application DROP on the VM blocks EC2 → VM although the CGW allows', setup: (t) => void policy(t, 'app', { category: 'Application', rules: [{ id: 'drop', action: 'DROP' }] }), flow: (t) => t.toVm('ec2-a'), expected: blocked('DFW_RULE_DROP', 'forward', rulePath('app', 'drop')) },
   { name: 'the same DROP blocks VM → EC2 before the CGW', setup: (t) => void policy(t, 'app', { rules: [{ id: 'drop', action: 'DROP' }] }), flow: (t) => t.fromVm('ec2-a'), expected: blocked('DFW_RULE_DROP', 'forward', rulePath('app', 'drop')) },
   {
+    // Found by the lab oracle: the vNIC's REJECT answers with a RST although the segment is disconnected.
+    name: 'VM → EC2: the DFW at the vNIC decides before a disconnected segment',
+    topology: { segmentConnectivity: 'OFF' },
+    setup: (t) => void policy(t, 'app', { rules: [{ id: 'reject', action: 'REJECT' }] }),
+    flow: (t) => t.fromVm('ec2-a'),
+    expected: blocked('DFW_RULE_REJECT', 'forward', rulePath('app', 'reject')),
+  },
+  {
     name: 'an Emergency DROP overrides an Application ALLOW whatever their sequence numbers',
     setup: (t) => {
       policy(t, 'app', { category: 'Application', sequenceNumber: 1, rules: [{ id: 'allow', action: 'ALLOW', sequenceNumber: 1 }] });

@@ -159,6 +159,6 @@ describe('endpoint semantics', () => {
     stopInstances(t.world, [t.instances['ec2-a']!.instanceId]);
     expect(evaluate(t.world, t.toVm('ec2-a')).blockedBy?.hopIndex).toBe(0);
     const back = evaluate(t.world, t.fromVm('ec2-a'));
-    expect(back.hops.map((h) => h.kind)).toEqual(['vm-power', 'segment', 'dfw', 'cgw', 'sddc-route', 'eni-sg-egress', 'route', 'instance-state']);
+    expect(back.hops.map((h) => h.kind)).toEqual(['vm-power', 'dfw', 'segment', 'cgw', 'sddc-route', 'eni-sg-egress', 'route', 'instance-state']);
   });
 });

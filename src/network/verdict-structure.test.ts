@@ -29,10 +29,10 @@ describe('hop order (design §2)', () => {
     ]);
   });
 
-  test('VM → EC2 across subnets: power, segment, DFW, CGW, SDDC route, ENI SG egress, NACL out, local route, NACL in, instance, SG ingress, guest; then the reply back', () => {
+  test('VM → EC2 across subnets: power, DFW (at the vNIC, before the segment), segment, CGW, SDDC route, ENI SG egress, NACL out, local route, NACL in, instance, SG ingress, guest; then the reply back', () => {
     const t = buildTopology(far);
     expect(kinds(t, t.fromVm('far'))).toEqual([
-      '→ vm-power', '→ segment', '→ dfw', '→ cgw', '→ sddc-route', '→ eni-sg-egress', '→ nacl-outbound', '→ route', '→ nacl-inbound', '→ instance-state', '→ sg-ingress', '→ guest-firewall',
+      '→ vm-power', '→ dfw', '→ segment', '→ cgw', '→ sddc-route', '→ eni-sg-egress', '→ nacl-outbound', '→ route', '→ nacl-inbound', '→ instance-state', '→ sg-ingress', '→ guest-firewall',
       '← sg-egress', '← nacl-outbound', '← route', '← nacl-inbound', '← eni-sg-ingress', '← cgw', '← dfw',
     ]);
   });
