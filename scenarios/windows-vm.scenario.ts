@@ -1,6 +1,7 @@
 // A Windows VM probed with PowerShell (AWS-RunPowerShellScript, Windows ping output) through its SSM
-// hybrid managed node, both ways with an instance in the default SG; RDP checked with Test-NetConnection
-// from the VM, and towards the VM with a .NET TcpListener started on it through SSM.
+// hybrid managed node, both ways with an instance in the default SG; SSH checked with Test-NetConnection
+// from the VM; towards the VM, RDP without a listener (Remote Desktop may hold the port: a RST or a
+// handshake both prove the path) and SQL's 1433 with a .NET TcpListener started on the VM through SSM.
 import { scenario } from 'vmc-reach';
 
 scenario('Windows VM probed with PowerShell', ({ sddc, aws, step, ping, probe }) => {
@@ -13,6 +14,7 @@ scenario('Windows VM probed with PowerShell', ({ sddc, aws, step, ping, probe })
     ping(win, app).expect('reachable');
     ping(app, win).expect('reachable');
     probe(win, app, { tcp: 22 }).expect('reachable');
-    probe(app, win, { tcp: 3389, listen: true }).expect('reachable');
+    probe(app, win, { tcp: 3389 }).expect('reachable');
+    probe(app, win, { tcp: 1433, listen: true }).expect('reachable');
   });
 });

@@ -1,5 +1,6 @@
 // The one-shot listeners the mock's guests run (started through SSM Run Command by a TCP/UDP probe), per
-// world: which node listens on which protocol and port, until when. A connect or datagram that the engine
+// world: which node listens on which protocol and port, until when; and the services a stock EC2 image
+// runs from boot (sshd, Remote Desktop). A connect or datagram that the engine
 // lets through to a listening node ends that listener with "connection from …" / "datagram of … from …";
 // one nobody reaches ends when its time is up (or when the command is cancelled, which is what the
 // harness does once its probe is over).
@@ -37,7 +38,9 @@ function listeners(world: World): Listener[] {
 /** Starts a listener on `target`; the promise settles when a peer reaches it or its time is up. */
 export function startListener(world: World, commandId: string, target: NodeTarget, request: PortProbeRequest): ScriptResult | Promise<ScriptResult> {
   const current = listeners(world);
-  if (current.some((l) => sameTarget(l.target, target) && l.request.protocol === request.protocol && l.request.port === request.port)) return listenerPortInUse(request);
+  const taken = current.some((l) => sameTarget(l.target, target) && l.request.protocol === request.protocol && l.request.port === request.port)
+    || bootServices(world, target).some((b) => b.protocol === request.protocol && b.port === request.port);
+  if (taken) return listenerPortInUse(request);
   return new Promise<ScriptResult>((resolve) => {
     const entry: Listener = { commandId, target, request, until: world.clock() + request.timeoutS * 1000, settle: resolve };
     current.push(entry);
@@ -49,9 +52,22 @@ export function startListener(world: World, commandId: string, target: NodeTarge
   });
 }
 
-/** Whether `target` has a running listener for this protocol and port. */
+/**
+ * The services a stock image runs from boot: the Amazon Linux 2023 and RHEL AMIs enable sshd (TCP 22), the
+ * Windows Server AMIs Remote Desktop (TCP 3389). SDDC VMs are the customer's: the mock knows none of
+ * their services, so only listeners started through SSM answer there.
+ */
+function bootServices(world: World, target: NodeTarget): { protocol: 'tcp' | 'udp'; port: number }[] {
+  if (target.kind !== 'instance') return [];
+  const inst = world.ec2.instances.get(target.instanceId);
+  if (!inst || inst.state !== 'running') return [];
+  return inst.platform === 'windows' ? [{ protocol: 'tcp', port: 3389 }] : [{ protocol: 'tcp', port: 22 }];
+}
+
+/** Whether `target` listens on this protocol and port: a running listener started through SSM, or a service of its image. */
 export function isListening(world: World, target: NodeTarget, protocol: 'tcp' | 'udp', port: number): boolean {
-  return listeners(world).some((l) => sameTarget(l.target, target) && l.request.protocol === protocol && l.request.port === port);
+  if (listeners(world).some((l) => sameTarget(l.target, target) && l.request.protocol === protocol && l.request.port === port)) return true;
+  return bootServices(world, target).some((s) => s.protocol === protocol && s.port === port);
 }
 
 /** The peer reached the listener: it prints what it heard and exits (one-shot). */

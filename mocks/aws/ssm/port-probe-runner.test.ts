@@ -121,3 +121,14 @@ test.each([
   expect([out.Status, out.ResponseCode]).toEqual(['Failed', 127]);
   expect(out.StandardErrorContent).toMatch(reason);
 });
+
+test('a stock Linux instance runs sshd: TCP 22 is open without a listener; a listener on 22 fails, the port is taken', async () => {
+  const aws = mock.use(caseBWithWindows());
+  const aws01 = instanceNamed(aws.world, 'CJ-AWS01');
+  const vm = linuxVm(aws.world);
+  const req = tcp(aws01.ip, 22);
+  const out = await read(aws, await send(aws, vm.id, req), vm.id);
+  expect(parsePortProbeOutput(req, toolOutput(out))).toMatchObject({ outcome: 'open' });
+  const busy = await read(aws, await send(aws, aws01.id, listen('tcp', 22)), aws01.id);
+  expect(busy.StandardErrorContent).toContain('Address already in use');
+});

@@ -3,7 +3,7 @@
 // ports, routes, CGW, DFW, guest firewall):
 // - a listener registers on its node (listeners.ts) and prints when a peer reaches it or its time is up;
 // - a connect/send whose flow passes both ways is `open` when the destination listens on the port (a
-//   listener started through SSM), else `refused` (the destination's stack answers with a RST, or ICMP
+//   listener started through SSM, or sshd / Remote Desktop of a stock EC2 image), else `refused` (the destination's stack answers with a RST, or ICMP
 //   port unreachable for UDP), and the listener hears its peer;
 // - a flow blocked on the way there times out (`filtered`), except at a REJECT rule: NSX answers a TCP
 //   SYN with a RST (`refused`) and a UDP datagram with ICMP unreachable (an ICMP error);

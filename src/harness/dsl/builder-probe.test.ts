@@ -58,3 +58,13 @@ test('a probe between two instances is refused like a ping', () => {
     probe(aws.instance('a', { securityGroups: [sg] }), aws.instance('b', { securityGroups: [sg] }), { tcp: 443 }).expect('reachable');
   })).toThrow(/probe tcp\/443 a → b: one end must be an EC2 instance and the other an SDDC VM/);
 });
+
+test('a NACL entry\'s port range is checked: tcp/udp only, from ≤ to within 0-65535', () => {
+  const withAcl = (entry: object) => () => defineScenario('t', ({ sddc, aws, ping }) => {
+    aws.subnet('s', { networkAcl: [{ ruleNumber: 100, egress: false, action: 'allow', cidr: '10.0.0.0/8', ...entry } as never] });
+    ping(aws.instance('i', { securityGroups: [aws.defaultSecurityGroup()], subnet: 's' }), sddc.vm('v')).expect('reachable');
+  });
+  expect(withAcl({ protocol: 'tcp', ports: [1024, 65535] })).not.toThrow();
+  expect(withAcl({ protocol: 'tcp', ports: [2000, 1024] })).toThrow(/subnet "s" ACL rule 100 in: ports \[2000,1024\] must be \[from, to\]/);
+  expect(withAcl({ protocol: 'icmp', ports: [1, 2] })).toThrow(/ports apply to tcp and udp entries, not icmp/);
+});

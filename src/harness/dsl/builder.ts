@@ -216,6 +216,13 @@ export function defineScenario(title: string, body: (api: ScenarioApi) => void):
       subnet(name, o) {
         declare('subnet', name);
         for (const seg of o.routeTable?.sddcRoutes ?? []) known('segment', seg);
+        for (const e of o.networkAcl ?? []) {
+          const where = `scenario "${title}": subnet "${name}" ACL rule ${e.ruleNumber} ${e.egress ? 'out' : 'in'}`;
+          if (e.ports === undefined) continue;
+          if (e.protocol !== 'tcp' && e.protocol !== 'udp') throw new ScenarioDefinitionError(`${where}: ports apply to tcp and udp entries, not ${e.protocol}`);
+          const [from, to] = e.ports;
+          if (![from, to].every((p) => Number.isInteger(p) && p >= 0 && p <= 65535) || from > to) throw new ScenarioDefinitionError(`${where}: ports ${JSON.stringify(e.ports)} must be [from, to] with 0 ≤ from ≤ to ≤ 65535`);
+        }
         spec.subnets.push({ name, ...o, cidr: o.cidr ?? freeRange(28) });
         return name;
       },

@@ -32,5 +32,5 @@ test('filtered with the UDP datagram heard by the listener names the return path
 });
 
 test('filtered with nothing heard', () => {
-  expect(portReachability({ protocol: 'tcp', outcome: 'filtered', listener: { command: 'x', heard: false, transcript: '' } }, true, null)).toMatchObject({ reachable: false, judged: 'filtered: no answer, and the listener on the destination heard nothing' });
+  expect(portReachability({ protocol: 'tcp', outcome: 'filtered', detail: 'no answer to the SYN within 5 s', listener: { command: 'x', heard: false, transcript: '' } }, true, null)).toMatchObject({ reachable: false, judged: 'filtered: no answer to the SYN within 5 s; the listener on the destination heard nothing' });
 });

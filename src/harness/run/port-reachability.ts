@@ -8,13 +8,13 @@
 import type { Verdict } from '../../network';
 import type { PortObservation } from '../results';
 
-export function portReachability(o: Pick<PortObservation, 'protocol' | 'outcome' | 'listener'>, listened: boolean, verdict: Verdict | null): { reachable: boolean; judged: string } {
+export function portReachability(o: Pick<PortObservation, 'protocol' | 'outcome' | 'listener'> & { detail?: string }, listened: boolean, verdict: Verdict | null): { reachable: boolean; judged: string } {
   if (o.outcome === 'open') {
     return { reachable: true, judged: o.protocol === 'tcp' ? 'the TCP handshake completed: reachable both ways' : 'the datagram was echoed back by the responder: reachable both ways' };
   }
   if (o.outcome === 'filtered') {
     if (o.listener?.heard) return { reachable: false, judged: `the ${o.protocol === 'udp' ? 'datagram' : 'connection'} reached the listener on the destination but the reply never came back: the return path drops it (a stateless network ACL without the ephemeral reply ports?)` };
-    return { reachable: false, judged: `filtered: no answer${o.listener ? ', and the listener on the destination heard nothing' : ''}` };
+    return { reachable: false, judged: `filtered: ${o.detail ?? 'no answer'}${o.listener ? '; the listener on the destination heard nothing' : ''}` };
   }
   const what = o.protocol === 'tcp' ? 'a RST' : 'ICMP port unreachable';
   if (listened) return { reachable: false, judged: `refused (${what}) although our listener was running on the port: a REJECT rule or the guest firewall answered for the destination` };

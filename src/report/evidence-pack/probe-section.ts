@@ -14,7 +14,7 @@ const expectedText = (p: ProbeRecord): string => (p.expected.probeError ? `the p
 const probeText = (p: ProbeRecord): string => {
   const k = p.probe;
   if (!k || k.protocol === 'icmp') return 'ICMP echo (ping)';
-  return `${k.protocol.toUpperCase()} port ${k.port}${k.protocol === 'udp' ? ', one-shot UDP responder started on the destination' : k.listen ? ', short-lived listener started on the destination' : ', no listener started (a RST from the destination counts as reachable)'}`;
+  return `${k.protocol.toUpperCase()} port ${k.port}${k.protocol === 'udp' ? ', one-shot UDP responder started on the destination' : k.listen ? ', short-lived listener started on the destination' : ', no listener started (a RST counts as reachable unless the configuration names a REJECT rule that sent it)'}`;
 };
 
 const observedText = (o: Observation): string =>
