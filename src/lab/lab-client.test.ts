@@ -40,8 +40,8 @@ describeLab('lab client and lab process', () => {
   });
 
   test('a lab process that cannot run the lab says what is missing, and start() rejects with it', async () => {
-    const attempt = LabClient.start({ launcher: ['/usr/bin/env', 'PATH=/nonexistent'] }); // no setpriv, unshare, nsenter, bash, ping
+    const attempt = LabClient.start({ launcher: ['/usr/bin/env', 'PATH=/nonexistent'] }); // no setpriv, unshare, nsenter, bash, ping, python3, timeout
     await expect(attempt).rejects.toBeInstanceOf(LabUnavailableError);
-    await expect(attempt).rejects.toThrow(/missing commands setpriv, unshare, nsenter, bash, ping: apt-get install -y util-linux bash iputils-ping/);
+    await expect(attempt).rejects.toThrow(/missing commands setpriv, unshare, nsenter, bash, ping, python3, timeout: apt-get install -y util-linux bash iputils-ping python3 coreutils/);
   });
 });
