@@ -15,8 +15,9 @@ function send(message: LabResponse | LabEvent | LabProgress): void {
   process.stdout.write(JSON.stringify(message) + '\n');
 }
 
-/** Running execs by request id, for cancel. */
+/** Running execs by request id, for cancel; and cancels that came before their exec started (it waits behind a build or apply). */
 const execs = new Map<number, AbortController>();
+const cancelledEarly = new Set<number>();
 
 async function handle(lab: NetnsLab, req: LabRequest): Promise<unknown> {
   switch (req.op) {
@@ -26,6 +27,7 @@ async function handle(lab: NetnsLab, req: LabRequest): Promise<unknown> {
       return lab.apply(req.plan);
     case 'exec': {
       const abort = new AbortController();
+      if (cancelledEarly.delete(req.id)) abort.abort();
       execs.set(req.id, abort);
       try {
         return await lab.exec(req.node, req.argv, req.timeoutMs, {
@@ -37,9 +39,12 @@ async function handle(lab: NetnsLab, req: LabRequest): Promise<unknown> {
         execs.delete(req.id);
       }
     }
-    case 'cancel':
-      execs.get(req.target)?.abort();
+    case 'cancel': {
+      const running = execs.get(req.target);
+      if (running) running.abort();
+      else if (req.target > 0) cancelledEarly.add(req.target);
       return null;
+    }
     case 'inspect':
       return lab.inspect(req.node);
     case 'close':
