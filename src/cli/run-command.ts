@@ -23,6 +23,7 @@ import { repoRoot } from './repo-root';
 import { enterProject, scenarioRoot } from './project-root';
 import { scenarioJestOptions } from './scenario-jest';
 import { parseShard } from './shard';
+import { labPreflight } from '../lab/lab-preflight';
 import type { Io } from './reproduce-command';
 
 export interface RunOptions {
@@ -72,6 +73,10 @@ export async function runRun(opts: RunOptions, io: Io & { err: (t: string) => vo
   }
   const target = opts.target ?? 'mock';
   if (opts.dataplane === 'lab' && target !== 'mock') throw new UsageError('--dataplane lab runs the mock\'s packets in the lab; it applies to --target mock only');
+  if (opts.dataplane === 'lab') {
+    const lab = await labPreflight(process.env.VMC_REACH_LAB_BACKEND === 'container' ? 'container' : 'netns');
+    if (!lab.ok) throw new UsageError(`--dataplane lab: the lab cannot start on this machine, so no scenario was run (no packet would be real); missing ${lab.missing.join('; ')}`);
+  }
   if (target === 'live') resolveTarget({ ...config, target: 'live' }); // lists every missing live setting before anything runs
   const mockWorld = target === 'mock' ? await checkMockWorld(config.mock.world, { ...(configFile ? { configFile } : {}), isDefault: config.mock.world === configSchema.shape.mock.parse(undefined).world, repoRoot: repoRoot() }) : undefined;
   const reportDir = resolve(opts.reportDir ?? config.reportDir);

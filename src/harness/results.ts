@@ -18,9 +18,17 @@ export interface ProbeEndpoint {
  */
 export type Agreement = 'agree' | 'config-allows-packets-fail' | 'config-blocks-packets-pass' | 'config-indeterminate' | 'not-comparable';
 
+/**
+ * How a probe's transcript came about: `model`, written by the embedded mock from the configuration's
+ * verdict (no packet was sent; its round-trip times are the mock's); `lab`, real ping output from the lab's
+ * namespaces or containers (`--dataplane lab`); `live`, what SSM returned from a real instance or VM.
+ */
+export type TranscriptOrigin = 'model' | 'lab' | 'live';
+
+/** `tookMs`: SendCommand to the final GetCommandInvocation by the run's clock (for `model`, the time the mock took). */
 export type Observation =
-  | { kind: 'ran'; reachable: boolean; sent: number; received: number; rttMs: { min: number; avg: number; max: number } | null; command: string; exitCode: number; status: string; transcript: string; apiCalls: number }
-  | { kind: 'infra-error'; error: string; command: string; transcript?: string; apiCalls: number };
+  | { kind: 'ran'; reachable: boolean; sent: number; received: number; rttMs: { min: number; avg: number; max: number } | null; command: string; exitCode: number; status: string; transcript: string; transcriptOrigin: TranscriptOrigin; tookMs: number; apiCalls: number }
+  | { kind: 'infra-error'; error: string; command: string; transcript?: string; transcriptOrigin: TranscriptOrigin; tookMs: number; apiCalls: number };
 
 /** An attempt of a probe that was retried: what it observed and how it was judged. */
 export interface ProbeAttempt {

@@ -5,9 +5,10 @@
 import { renderFixCommand, statusCounts, verdictCell } from '../network';
 import type { ProbeRecord, ScenarioResult } from '../harness/results';
 import { isFlaky } from './junit';
+import { originLegend } from './transcript-label';
 
 const expected = (p: ProbeRecord): string => (p.expected.probeError ? 'probe cannot run' : p.expected.reachable ? 'reachable' : `unreachable${p.expected.blockedBy ? ` ${p.expected.blockedBy}` : ''}`);
-const observed = (p: ProbeRecord): string => (p.observed.kind === 'ran' ? `${p.observed.reachable ? 'reachable' : 'unreachable'} (${p.observed.received}/${p.observed.sent})` : 'probe did not run');
+const observed = (p: ProbeRecord): string => (p.observed.kind === 'ran' ? `${p.observed.reachable ? 'reachable' : 'unreachable'} (${p.observed.received}/${p.observed.sent}, ${p.observed.transcriptOrigin})` : 'probe did not run');
 const verdict = (p: ProbeRecord): string => (!p.verdict ? '-' : verdictCell(p.verdict));
 const outcome = (p: ProbeRecord): string => (isFlaky(p) ? `FLAKY (passed on attempt ${p.attempts})` : { passed: 'PASS', failed: 'FAIL', 'infra-error': 'ERROR' }[p.outcome]);
 
@@ -45,6 +46,8 @@ export function renderRunMatrix(results: readonly ScenarioResult[]): string {
   const verdicts = statusCounts(probes.flatMap((p) => (p.verdict ? [p.verdict] : [])));
   lines.push('', `${probes.length} probes: ${count('passed')} passed (${probes.filter(isFlaky).length} flaky), ${count('failed')} failed, ${count('infra-error')} could not run; ${results.filter((s) => s.error).length} scenario(s) could not run; ${results.reduce((n, s) => n + s.teardown.failed.length, 0)} teardown failure(s)`);
   lines.push(`config verdicts: ${verdicts.reachable} reachable, ${verdicts.unreachable} unreachable, ${verdicts.indeterminate} indeterminate (judged by the packets alone)`);
+  const origins = [...new Set(probes.filter((p) => p.observed.kind === 'ran').map((p) => p.observed.transcriptOrigin))];
+  if (origins.length) lines.push(`observed: ${origins.map((o) => originLegend[o]).join('; ')}`);
   return lines.join('\n');
 }
 

@@ -9,7 +9,7 @@ const probe = (label: string, outcome: ProbeRecord['outcome']): ProbeRecord => (
   from: { name: 'a', kind: 'instance', id: 'i-1', ip: '10.0.0.1' },
   to: { name: 'b', kind: 'vm', id: 'vm-1', ip: '192.168.0.1' },
   expected: { reachable: true },
-  observed: outcome === 'infra-error' ? { kind: 'infra-error', error: 'agent offline', command: 'ping -c 3', apiCalls: 1 } : { kind: 'ran', reachable: outcome === 'passed', sent: 3, received: outcome === 'passed' ? 3 : 0, rttMs: null, command: 'ping -c 3', exitCode: 0, status: 'Success', transcript: '3 packets transmitted', apiCalls: 2 },
+  observed: outcome === 'infra-error' ? { kind: 'infra-error', error: 'agent offline', command: 'ping -c 3', transcriptOrigin: 'model' as const, tookMs: 4, apiCalls: 1 } : { kind: 'ran', reachable: outcome === 'passed', sent: 3, received: outcome === 'passed' ? 3 : 0, rttMs: null, command: 'ping -c 3', exitCode: 0, status: 'Success', transcript: '3 packets transmitted', transcriptOrigin: 'model' as const, tookMs: 4, apiCalls: 2 },
   verdict: null, agreement: 'not-comparable', outcome, reasons: outcome === 'passed' ? [] : [`${label} went wrong`], attempts: 1, startedAt: '2026-11-25T00:00:00.000Z', durationMs: 1500,
 });
 
@@ -43,7 +43,7 @@ test('the transcript goes to system-out', () => {
 
 describe('flaky versus broken', () => {
   const attempt = (outcome: 'failed' | 'infra-error', reason: string) => ({
-    observed: outcome === 'infra-error' ? { kind: 'infra-error' as const, error: reason, command: 'ping -c 3', apiCalls: 1 } : { kind: 'ran' as const, reachable: false, sent: 3, received: 0, rttMs: null, command: 'ping -c 3', exitCode: 1, status: 'Failed', transcript: '3 packets transmitted, 0 received', apiCalls: 2 },
+    observed: outcome === 'infra-error' ? { kind: 'infra-error' as const, error: reason, command: 'ping -c 3', transcriptOrigin: 'model' as const, tookMs: 4, apiCalls: 1 } : { kind: 'ran' as const, reachable: false, sent: 3, received: 0, rttMs: null, command: 'ping -c 3', exitCode: 1, status: 'Failed', transcript: '3 packets transmitted, 0 received', transcriptOrigin: 'model' as const, tookMs: 4, apiCalls: 2 },
     agreement: outcome === 'infra-error' ? ('not-comparable' as const) : ('config-allows-packets-fail' as const),
     outcome, reasons: [reason], startedAt: '2026-11-25T00:00:01.000Z', durationMs: 900,
   });

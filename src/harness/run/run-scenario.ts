@@ -53,12 +53,12 @@ function endpointOf(ref: EndpointRef, out: Provisioned): ProbeEndpoint & { engin
 
 async function observe(ctx: RunContext, from: ReturnType<typeof endpointOf>, to: ReturnType<typeof endpointOf>): Promise<Observation> {
   if (from.unavailable || !from.node) {
-    return { kind: 'infra-error', error: `the probe cannot run from ${from.name}: ${from.unavailable}`, command: '(not sent)', apiCalls: 0 };
+    return { kind: 'infra-error', error: `the probe cannot run from ${from.name}: ${from.unavailable}`, command: '(not sent)', transcriptOrigin: ctx.settings.transcripts, tookMs: 0, apiCalls: 0 };
   }
   const r = await runPingProbe(ctx.aws.ssm, { nodeId: from.node, os: from.os, targetIp: to.ip, count: ctx.settings.probe.count, timeoutSeconds: ctx.settings.probe.timeoutSeconds, clock: ctx.clock });
   return r.kind === 'ran'
-    ? { kind: 'ran', reachable: r.ping.received > 0, sent: r.ping.sent, received: r.ping.received, rttMs: r.ping.rttMs, command: r.command, exitCode: r.exitCode, status: r.status, transcript: r.stdout + (r.stderr ? `\n[stderr]\n${r.stderr}` : ''), apiCalls: r.apiCalls }
-    : { kind: 'infra-error', error: r.error, command: r.command, ...(r.stdout || r.stderr ? { transcript: `${r.stdout ?? ''}${r.stderr ? `\n[stderr]\n${r.stderr}` : ''}` } : {}), apiCalls: r.apiCalls };
+    ? { kind: 'ran', reachable: r.ping.received > 0, sent: r.ping.sent, received: r.ping.received, rttMs: r.ping.rttMs, command: r.command, exitCode: r.exitCode, status: r.status, transcript: r.stdout + (r.stderr ? `\n[stderr]\n${r.stderr}` : ''), transcriptOrigin: ctx.settings.transcripts, tookMs: r.durationMs, apiCalls: r.apiCalls }
+    : { kind: 'infra-error', error: r.error, command: r.command, ...(r.stdout || r.stderr ? { transcript: `${r.stdout ?? ''}${r.stderr ? `\n[stderr]\n${r.stderr}` : ''}` } : {}), transcriptOrigin: ctx.settings.transcripts, tookMs: r.durationMs, apiCalls: r.apiCalls };
 }
 
 async function probe(ctx: RunContext, step: ProbeStep, out: Provisioned, discover: () => Promise<DiscoveredConfiguration>): Promise<ProbeRecord> {

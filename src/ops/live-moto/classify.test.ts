@@ -7,7 +7,7 @@ import { judgeProbe } from './classify';
 const verdict = (reachable: boolean, code?: string) => ({ reachable, blockedBy: code ? { code } : null }) as unknown as ProbeRecord['verdict'];
 const probe = (o: Partial<ProbeRecord>): ProbeRecord => ({
   scenario: 's', label: 'a → b', from: {} as never, to: {} as never, expected: { reachable: true }, agreement: 'not-comparable', reasons: [], attempts: 1, startedAt: '', durationMs: 0,
-  observed: { kind: 'infra-error', error: 'ping did not run on i-1 (exit 0): not ping output: (empty output)', command: 'ping', apiCalls: 2 },
+  observed: { kind: 'infra-error', error: 'ping did not run on i-1 (exit 0): not ping output: (empty output)', command: 'ping', transcriptOrigin: 'live', tookMs: 4, apiCalls: 2 },
   outcome: 'infra-error', verdict: verdict(true), ...o,
 });
 
@@ -20,7 +20,7 @@ test('an expected block with another verdict code is a false failure', () => {
 });
 
 test('a probe the harness did not send (a node not Online) is a false failure against moto', () => {
-  expect(judgeProbe(probe({ observed: { kind: 'infra-error', error: 'the probe cannot run from CJ-VM01: node is ConnectionLost', command: '(not sent)', apiCalls: 0 } })).cls).toBe('false-failure');
+  expect(judgeProbe(probe({ observed: { kind: 'infra-error', error: 'the probe cannot run from CJ-VM01: node is ConnectionLost', command: '(not sent)', transcriptOrigin: 'live', tookMs: 4, apiCalls: 0 } })).cls).toBe('false-failure');
 });
 
 test('a pass without packets is a false pass', () => {
