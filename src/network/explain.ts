@@ -12,7 +12,8 @@ export function renderFixCommand(fix: Fix): string {
   const json = JSON.stringify(fix.params);
   if (fix.api === 'ec2') return `aws ec2 ${kebab(fix.action)} --cli-input-json '${json}'`;
   if (fix.api === 'nsx') return `${fix.action}  ${json}`;
-  if (fix.api === 'vsphere') return `${fix.action}  ${json}`;
+  if (fix.api === 'vsphere') return fix.action;
+  if (fix.api === 'none') return `(no API request) ${fix.text}`;
   return `(in the guest OS) ${fix.action} ${json}`;
 }
 
