@@ -64,6 +64,7 @@ async function readResults(dir: string): Promise<ScenarioResult[]> {
 }
 
 export async function runRun(opts: RunOptions, io: Io & { err: (t: string) => void }): Promise<number> {
+  if (opts.reportDir !== undefined && opts.reportDir.trim() === '') throw new UsageError('--report-dir is empty: name the folder for the reports (or leave the flag out for the config\'s reportDir)');
   const root = scenarioRoot(enterProject(opts.project));
   // Mock mode first forgets the shell's AWS and VMC settings: nothing of the run may reach what they name.
   const ignored = opts.target === 'live' ? [] : scrubForMock(process.env);
