@@ -1,4 +1,5 @@
 // JUnit XML: one testcase per probe; failures, infrastructure errors and teardown failures kept apart.
+import { spawnSync } from 'node:child_process';
 import { XMLParser } from 'fast-xml-parser';
 import type { ProbeRecord, ScenarioResult } from '../harness/results';
 import { renderJunit } from './junit';
@@ -95,4 +96,17 @@ describe('an indeterminate configuration verdict', () => {
     expect(out).toContain('config verdict: indeterminate (CONTEXT_PROFILE) (config-indeterminate)');
     expect(out).toMatch(/assumptions \(what the data cannot decide\):\n {2}- the rule matches only traffic .*\n {4}to settle it: remove the profile/);
   });
+});
+
+test('names holding control characters (a Name tag with ESC) leave the XML well-formed, the characters written as \\u escapes', () => {
+  const evil = { ...probe('web\x1b[31m\x07 \ud800 prod', 'failed'), reasons: ['bell\x07'] };
+  const xml = renderJunit([{ ...result, title: 'scenario\x00', probes: [evil] }]);
+  // eslint-disable-next-line no-control-regex
+  expect(xml).not.toMatch(/[\x00-\x08\x0b\x0c\x0e-\x1f]/);
+  // Expat (Python's XML parser) refuses any character XML 1.0 forbids.
+  const expat = spawnSync('python3', ['-c', 'import sys, xml.etree.ElementTree as E; E.fromstring(sys.stdin.buffer.read())'], { input: xml, encoding: 'utf8' });
+  expect([expat.status, expat.stderr]).toEqual([0, '']);
+  const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml).testsuites.testsuite;
+  expect(parsed['@_name']).toBe('scenario\\u0000');
+  expect(parsed.testcase[0]['@_name']).toBe('web\\u001b[31m\\u0007 \\ud800 prod');
 });

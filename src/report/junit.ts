@@ -48,6 +48,19 @@ function testcase(s: ScenarioResult, p: ProbeRecord): Record<string, unknown> {
   return base;
 }
 
+// Characters XML 1.0 does not allow, even as references (C0 controls but tab, LF and CR; U+FFFE/U+FFFF;
+// lone surrogates): a Name tag holding ESC must not make the whole file unreadable for CI.
+// eslint-disable-next-line no-control-regex
+const notXml = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Every string of the tree with the characters XML cannot carry written as `\u001b`. */
+function xmlSafe(v: unknown): unknown {
+  if (typeof v === 'string') return v.replace(notXml, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (Array.isArray(v)) return v.map(xmlSafe);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, xmlSafe(x)]));
+  return v;
+}
+
 /** A probe that passed only after a retry. */
 export const isFlaky = (p: ProbeRecord): boolean => p.outcome === 'passed' && (p.previousAttempts?.length ?? 0) > 0;
 
@@ -71,5 +84,5 @@ export function renderJunit(results: readonly ScenarioResult[]): string {
     };
   });
   const builder = new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build({ testsuites: { '@_name': 'vmc-reach', testsuite: suites } })}`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build(xmlSafe({ testsuites: { '@_name': 'vmc-reach', testsuite: suites } }))}`;
 }
