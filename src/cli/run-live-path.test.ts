@@ -68,3 +68,20 @@ test('the served account holds no instance or security group from the run', asyn
   expect(groups.map((g) => g.GroupName)).toEqual(['default']);
   ec2.destroy();
 });
+
+test('the TCP/UDP scenarios run through the live path too (listeners and probes through SSM over HTTP) and leave nothing', async () => {
+  const r = spawnSync(process.execPath, [bin, 'run', '--target', 'live', '--scenario', 'app-port-icmp|nacl-ephemeral|cgw-service-port', '--report-dir', join(cwd, 'report-ports')], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...env, VMC_REACH_INSTANCE_PROFILE: 'AmazonSSMRoleForInstancesQuickSetup', VMC_REACH_QUIET: '1', VMC_REACH_CONFIG: '' },
+    timeout: 240_000,
+  });
+  expect(r.stdout).toContain('11 probes: 11 passed');
+  expect(r.stdout).toMatch(/tcp\/8443 \(listener\) +unreachable CGW_DEFAULT_DROP +unreachable \(tcp\/8443 filtered\)/);
+  expect(r.stdout).toMatch(/udp\/53 +unreachable NACL_INBOUND_DENY +unreachable \(udp\/53 filtered\)/);
+  expect(r.status).toBe(0);
+  const ec2 = new EC2Client({ region: env.AWS_REGION!, endpoint: env.AWS_ENDPOINT_URL_EC2!, credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! }, maxAttempts: 1 });
+  const instances = (await ec2.send(new DescribeInstancesCommand({}))).Reservations?.flatMap((x) => x.Instances ?? []) ?? [];
+  expect(instances.filter((i) => i.State?.Name !== 'terminated')).toEqual([]);
+  ec2.destroy();
+}, 270_000);

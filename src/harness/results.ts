@@ -25,10 +25,32 @@ export type Agreement = 'agree' | 'config-allows-packets-fail' | 'config-blocks-
  */
 export type TranscriptOrigin = 'model' | 'lab' | 'live';
 
+/**
+ * What a TCP/UDP probe's tools said: `open` (handshake completed, datagram echoed), `refused` (RST or ICMP
+ * port unreachable), `filtered` (no answer in time, or an ICMP error from the path), with the listener's
+ * report when one was started on the destination.
+ */
+export interface PortObservation {
+  protocol: 'tcp' | 'udp';
+  port: number;
+  outcome: 'open' | 'refused' | 'filtered';
+  detail: string;
+  /** How `reachable` was judged from the outcome, in words. */
+  judged: string;
+  listener?: { command: string; heard: boolean; peer?: string; transcript: string; cancelled?: boolean };
+}
+
 /** `tookMs`: SendCommand to the final GetCommandInvocation by the run's clock (for `model`, the time the mock took). */
 export type Observation =
-  | { kind: 'ran'; reachable: boolean; sent: number; received: number; rttMs: { min: number; avg: number; max: number } | null; command: string; exitCode: number; status: string; transcript: string; transcriptOrigin: TranscriptOrigin; tookMs: number; apiCalls: number }
+  | { kind: 'ran'; reachable: boolean; sent: number; received: number; rttMs: { min: number; avg: number; max: number } | null; command: string; exitCode: number; status: string; transcript: string; transcriptOrigin: TranscriptOrigin; tookMs: number; apiCalls: number; port?: PortObservation }
   | { kind: 'infra-error'; error: string; command: string; transcript?: string; transcriptOrigin: TranscriptOrigin; tookMs: number; apiCalls: number };
+
+/** What a probe sent: `icmp` (ping), or TCP/UDP to a port (with a listener started on the destination). */
+export interface ProbeKindRecord {
+  protocol: 'icmp' | 'tcp' | 'udp';
+  port?: number;
+  listen?: boolean;
+}
 
 /** An attempt of a probe that was retried: what it observed and how it was judged. */
 export interface ProbeAttempt {
@@ -45,6 +67,8 @@ export interface ProbeRecord {
   label: string;
   from: ProbeEndpoint;
   to: ProbeEndpoint;
+  /** The probe's protocol and port (absent in results written before TCP/UDP probes: ping). */
+  probe?: ProbeKindRecord;
   expected: { reachable: boolean; blockedBy?: string; probeError?: string };
   observed: Observation;
   /** The engine's verdict on the configuration discovered through the APIs at probe time. */

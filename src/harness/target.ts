@@ -34,7 +34,7 @@ export interface TargetSettings {
   instanceProfile?: string;
   subnetId?: string;
   /** `retries`: a probe that could not run, or whose packets disagree with the configuration, is run again (flaky when it then passes). */
-  probe: { count: number; timeoutSeconds: number; retries: number };
+  probe: { count: number; timeoutSeconds: number; retries: number; /** TCP/UDP probes: seconds to wait for the handshake or the echo. */ portTimeoutSeconds: number };
 }
 
 /** The settings a mock target hands over (region, CSP token, org and SDDC ids, instance profile): set by the mock's set-up. */
@@ -111,6 +111,6 @@ export function resolveTarget(config: HarnessConfig, env: NodeJS.ProcessEnv = pr
     instanceType: config.live.instanceType,
     ...(config.live.instanceProfile ? { instanceProfile: config.live.instanceProfile } : {}),
     ...(config.live.subnetId ? { subnetId: config.live.subnetId } : {}),
-    probe: { count: config.probe.count, timeoutSeconds: config.probe.timeoutSeconds, retries: config.probe.retries ?? (config.target === 'live' ? 1 : 0) },
+    probe: { count: config.probe.count, timeoutSeconds: config.probe.timeoutSeconds, retries: config.probe.retries ?? (config.target === 'live' ? 1 : 0), portTimeoutSeconds: config.probe.portTimeoutSeconds ?? 5 },
   };
 }

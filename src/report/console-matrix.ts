@@ -8,7 +8,8 @@ import { isFlaky } from './junit';
 import { originLegend } from './transcript-label';
 
 const expected = (p: ProbeRecord): string => (p.expected.probeError ? 'probe cannot run' : p.expected.reachable ? 'reachable' : `unreachable${p.expected.blockedBy ? ` ${p.expected.blockedBy}` : ''}`);
-const observed = (p: ProbeRecord): string => (p.observed.kind === 'ran' ? `${p.observed.reachable ? 'reachable' : 'unreachable'} (${p.observed.received}/${p.observed.sent}, ${p.observed.transcriptOrigin})` : 'probe did not run');
+// TCP/UDP probes show the tool's answer (open, refused, filtered) where pings show replies/sent; both say how the transcript came about.
+const observed = (p: ProbeRecord): string => (p.observed.kind === 'ran' ? `${p.observed.reachable ? 'reachable' : 'unreachable'} (${p.observed.port ? `${p.observed.port.protocol}/${p.observed.port.port} ${p.observed.port.outcome}` : `${p.observed.received}/${p.observed.sent}`}, ${p.observed.transcriptOrigin})` : 'probe did not run');
 const verdict = (p: ProbeRecord): string => (!p.verdict ? '-' : verdictCell(p.verdict));
 const outcome = (p: ProbeRecord): string => (isFlaky(p) ? `FLAKY (passed on attempt ${p.attempts})` : { passed: 'PASS', failed: 'FAIL', 'infra-error': 'ERROR' }[p.outcome]);
 

@@ -88,7 +88,7 @@ describe('an indeterminate configuration verdict', () => {
   test('the testcase carries the status and one property per assumption', () => {
     const props = testcase().properties.property.map((p: Record<string, string>) => [p['@_name'], p['@_value']]);
     expect(props[0]).toEqual(['verdict-status', 'indeterminate']);
-    expect(props.slice(1)).toEqual([['assumption', expect.stringMatching(/L7 profile HTTP.*cgw at \/infra\/domains\/cgw\/gateway-policies\/default\/rules\/web-l7.*missing \/infra\/context-profiles\/HTTP.*\[CONTEXT_PROFILE\]/)]]);
+    expect(props.slice(1).filter(([name]: string[]) => name === 'assumption')).toEqual([['assumption', expect.stringMatching(/L7 profile HTTP.*cgw at \/infra\/domains\/cgw\/gateway-policies\/default\/rules\/web-l7.*missing \/infra\/context-profiles\/HTTP.*\[CONTEXT_PROFILE\]/)]]);
   });
 
   test('system-out names the verdict, the assumptions and what would settle them', () => {
@@ -109,4 +109,18 @@ test('names holding control characters (a Name tag with ESC) leave the XML well-
   const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml).testsuites.testsuite;
   expect(parsed['@_name']).toBe('scenario\\u0000');
   expect(parsed.testcase[0]['@_name']).toBe('web\\u001b[31m\\u0007 \\ud800 prod');
+});
+
+describe('a TCP probe', () => {
+  test('the testcase names its protocol, port and the tool\'s answer as properties', () => {
+    const failed = probe('web → vm tcp/8443 (listener)', 'failed');
+    const record: ProbeRecord = {
+      ...failed, probe: { protocol: 'tcp', port: 8443, listen: true },
+      observed: { ...(failed.observed as Extract<ProbeRecord['observed'], { kind: 'ran' }>), sent: 1, port: { protocol: 'tcp', port: 8443, outcome: 'filtered', detail: 'no answer', judged: 'filtered: no answer' } },
+    };
+    const xml = renderJunit([{ title: 's', runId: 'r', target: 'mock', startedAt: '2026-12-04T00:00:00Z', durationMs: 1, probes: [record], changes: [], resources: [], teardown: { removed: 0, reverted: 0, failed: [] } }]);
+    expect(xml).toContain('<property name="protocol" value="tcp"/>');
+    expect(xml).toContain('<property name="port" value="8443"/>');
+    expect(xml).toContain('<property name="port-outcome" value="filtered"/>');
+  });
 });

@@ -35,9 +35,14 @@ const assumptionsText = (v: Verdict | null): string =>
 function testcase(s: ScenarioResult, p: ProbeRecord): Record<string, unknown> {
   const base: Record<string, unknown> = { '@_name': p.label, '@_classname': s.title, '@_time': seconds(p.durationMs) };
   const out = `${transcriptOf(p.observed)}\nconfig verdict: ${verdictLine(p.verdict)} (${p.agreement})${assumptionsText(p.verdict)}${p.attempts > 1 ? `\nattempts: ${p.attempts}` : ''}`;
-  if (p.verdict) {
-    base.properties = { property: [{ '@_name': 'verdict-status', '@_value': p.verdict.status }, ...p.verdict.assumptions.map((a) => ({ '@_name': 'assumption', '@_value': assumptionLine(a) }))] };
-  }
+  // The probe's protocol and port (and a TCP/UDP probe's answer) as properties, beside the verdict's status.
+  const kind = p.probe ?? { protocol: 'icmp' as const };
+  const probeProps = [
+    { '@_name': 'protocol', '@_value': kind.protocol },
+    ...(kind.port !== undefined ? [{ '@_name': 'port', '@_value': String(kind.port) }] : []),
+    ...(p.observed.kind === 'ran' && p.observed.port ? [{ '@_name': 'port-outcome', '@_value': p.observed.port.outcome }] : []),
+  ];
+  base.properties = { property: [...(p.verdict ? [{ '@_name': 'verdict-status', '@_value': p.verdict.status }, ...p.verdict.assumptions.map((a) => ({ '@_name': 'assumption', '@_value': assumptionLine(a) }))] : []), ...probeProps] };
   if (p.outcome === 'failed') base.failure = { '@_message': p.reasons.join('; '), '@_type': 'ExpectationFailed', '#text': p.reasons.join('\n') };
   if (p.outcome === 'infra-error') base.error = { '@_message': p.reasons.join('; '), '@_type': 'ProbeDidNotRun', '#text': p.reasons.join('\n') };
   (p.previousAttempts ?? []).forEach((a, i) => {

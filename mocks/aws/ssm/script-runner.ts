@@ -1,31 +1,26 @@
-// The mock's guest OS for Run Command: it answers `ping` from the reachability engine's verdict on the
+// The mock's guest OS for Run Command: it answers `ping` (and, in port-probe-runner.ts, the TCP/UDP probe
+// commands of src/harness/probes/port-probe-command.ts) from the reachability engine's verdict on the
 // current world (design §3), in the source node's own ping format (iputils for AWS-RunShellScript on
 // Linux, ping.exe for AWS-RunPowerShellScript on Windows). Anything else, and a ping the engine
 // cannot evaluate (an address that is no instance or VM of the world, two instances), fails with
 // "not supported by the mock" on stderr and exit code 127 — a probe never passes by default. No
 // line runs unless every line can: a script is evaluated as a whole.
 import { evaluate, type EndpointRef } from '../../../src/network';
+import { endpointAt } from './endpoints';
 import type { ManagedNode, ScriptRequest, ScriptResult, ScriptRunner, World } from '../../../src/world';
 import { parseLinuxPing, parseWindowsPing, splitWords, type PingRequest } from './ping-args';
 import { linuxPing, windowsPing, type PingText } from './ping-output';
+import { parsePortProbeCommand } from '../../../src/harness/probes/port-probe-command';
+import { runPortProbe } from './port-probe-runner';
 
 export const unsupportedExitCode = 127;
 
 const unsupported = (what: string): ScriptResult => ({
   stdout: '',
-  stderr: `vmc-reach mock: ${what}: not supported by the mock (it answers ping to the instances and VMs of its world, from the reachability engine)\n`,
+  stderr: `vmc-reach mock: ${what}: not supported by the mock (it answers ping and the TCP/UDP probe commands to the instances and VMs of its world, from the reachability engine)\n`,
   exitCode: unsupportedExitCode,
   durationMs: 0,
 });
-
-/** The instance (not terminated) or VM that holds this address. */
-function endpointAt(world: World, ip: string): EndpointRef | undefined {
-  for (const inst of world.ec2.instances.values()) {
-    if (inst.state !== 'terminated' && inst.privateIpAddress === ip) return { kind: 'instance', instanceId: inst.instanceId };
-  }
-  for (const vm of world.nsx.vms.values()) if (vm.ipAddresses.includes(ip)) return { kind: 'vm', externalId: vm.externalId };
-  return undefined;
-}
 
 /** The TTL the replies arrive with: the destination OS's initial TTL minus the two NSX routers (T1, T0). */
 function replyTtl(world: World, dst: EndpointRef): number {
@@ -56,6 +51,16 @@ export const engineScriptRunner: ScriptRunner = (world, req: ScriptRequest) => {
   if (windows && req.node.platformType !== 'Windows') return unsupported('PowerShell (pwsh) on a Linux node');
   const lines = req.commands.flatMap((c) => c.split(/\r?\n/)).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
   if (lines.length === 0) return unsupported('an empty script');
+  const portProbes = lines.map((l) => parsePortProbeCommand(l));
+  if (portProbes.some((p) => p !== undefined)) {
+    if (lines.length > 1) return unsupported('a TCP/UDP probe must be the only line of its script');
+    const parsed = portProbes[0]!;
+    if (!parsed.ok) return unsupported(parsed.reason);
+    if ((parsed.request.os === 'windows') !== windows) return unsupported(`a ${parsed.request.os} probe command in ${req.documentName}`);
+    if (windows !== (req.node.platformType === 'Windows')) return unsupported(`a ${parsed.request.os} probe command on a ${req.node.platformType} node`);
+    const answer = runPortProbe(world, req, parsed.request);
+    return 'unsupported' in answer ? unsupported(answer.unsupported) : answer.result;
+  }
   const planned: Planned[] = [];
   for (const line of lines) {
     const p = plan(world, req.node, line, windows);

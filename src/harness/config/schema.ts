@@ -9,6 +9,8 @@ const probe = z
     timeoutSeconds: z.number().positive().max(30).default(1),
     /** Retries of a probe that could not run or whose packets disagree with the configuration (default: 1 live, 0 mock). */
     retries: z.number().int().min(0).max(3).optional(),
+    /** TCP/UDP probes: seconds to wait for the handshake or the echoed datagram (default 5). */
+    portTimeoutSeconds: z.number().int().min(1).max(60).optional(),
   })
   .strict()
   .default({ count: 3, timeoutSeconds: 1 });

@@ -19,6 +19,7 @@ import type {
   GroupMember,
   GroupRef,
   InstanceRef,
+  ProbeKind,
   ScenarioSpec,
   SegmentRef,
   SgPeer,
@@ -76,12 +77,49 @@ export interface ScenarioApi {
   /** Connect or disconnect a segment between probes. */
   setConnectivity(segment: SegmentRef, connectivity: 'ON' | 'OFF'): void;
   step(label: string, body: () => void): void;
-  ping(from: EndpointRef, to: EndpointRef): {
-    expect(outcome: 'reachable'): void;
-    expect(outcome: 'unreachable', blockedBy: ReasonCode): void;
-    /** The probe cannot run at all; the harness must say why (the message matches). */
-    expectProbeError(why: RegExp): void;
-  };
+  /** An ICMP echo probe (ping through SSM Run Command). */
+  ping(from: EndpointRef, to: EndpointRef): ProbeExpectation;
+  /**
+   * A TCP or UDP probe: `{ tcp: 443 }` connects (bash /dev/tcp, Test-NetConnection), `{ tcp: 443, listen: true }`
+   * first starts a short-lived listener on the destination, `{ udp: 53 }` starts a one-shot UDP responder on
+   * the destination and sends it a datagram. `{ icmp: true }` is ping.
+   */
+  probe(from: EndpointRef, to: EndpointRef, kind: ProbeOptions): ProbeExpectation;
+  /** Defaults for the TCP probes declared after it (`listen`: start a listener unless a probe says otherwise). */
+  probeDefaults(o: { listen?: boolean }): void;
+}
+
+export type ProbeOptions = { tcp: number; listen?: boolean } | { udp: number } | { icmp: true };
+
+export interface ProbeExpectation {
+  expect(outcome: 'reachable'): void;
+  expect(outcome: 'unreachable', blockedBy: ReasonCode): void;
+  /** The probe cannot run at all; the harness must say why (the message matches). */
+  expectProbeError(why: RegExp): void;
+}
+
+/** How a probe kind reads in labels and reports: `ping`, `tcp/443`, `tcp/443 (listener)`, `udp/53`. */
+export function describeProbe(kind: ProbeKind | undefined): string {
+  if (!kind || kind.protocol === 'icmp') return 'ping';
+  return kind.protocol === 'tcp' ? `tcp/${kind.port}${kind.listen ? ' (listener)' : ''}` : `udp/${kind.port}`;
+}
+
+const validPort = (p: unknown): p is number => typeof p === 'number' && Number.isInteger(p) && p >= 1 && p <= 65535;
+
+/** Reads probe options into a ProbeKind, refusing anything ambiguous with a message naming the probe. */
+function probeKind(title: string, from: EndpointRef, to: EndpointRef, o: ProbeOptions, listenDefault: boolean): ProbeKind {
+  const where = `scenario "${title}": probe ${from.name} → ${to.name}`;
+  const keys = Object.keys(o ?? {}).filter((k) => k !== 'listen');
+  if (keys.length !== 1 || !['tcp', 'udp', 'icmp'].includes(keys[0]!)) throw new ScenarioDefinitionError(`${where}: give exactly one of { tcp: port }, { udp: port } or { icmp: true }, got ${JSON.stringify(o)}`);
+  if ('icmp' in o) return { protocol: 'icmp' };
+  if ('udp' in o) {
+    if ('listen' in o) throw new ScenarioDefinitionError(`${where}: a UDP probe always starts its responder; drop "listen"`);
+    if (!validPort(o.udp)) throw new ScenarioDefinitionError(`${where}: udp port ${JSON.stringify(o.udp)} is not an integer from 1 to 65535`);
+    return { protocol: 'udp', port: o.udp };
+  }
+  if (!validPort(o.tcp)) throw new ScenarioDefinitionError(`${where}: tcp port ${JSON.stringify(o.tcp)} is not an integer from 1 to 65535`);
+  if (o.listen !== undefined && typeof o.listen !== 'boolean') throw new ScenarioDefinitionError(`${where}: listen is true or false`);
+  return { protocol: 'tcp', port: o.tcp, listen: o.listen ?? listenDefault };
 }
 
 export function defineScenario(title: string, body: (api: ScenarioApi) => void): ScenarioSpec {
@@ -97,6 +135,26 @@ export function defineScenario(title: string, body: (api: ScenarioApi) => void):
   };
   const endpointOk = (e: CgwEndpoint): void => {
     if (typeof e === 'object' && 'kind' in e) known('group', e);
+  };
+  let listenDefault = false;
+  const addProbe = (from: EndpointRef, to: EndpointRef, kind: ProbeKind): ProbeExpectation => {
+    known(from.kind, from);
+    known(to.kind, to);
+    const what = kind.protocol === 'icmp' ? 'ping' : `probe ${describeProbe(kind)}`;
+    if (from.kind === to.kind) throw new ScenarioDefinitionError(`scenario "${title}": ${what} ${from.name} → ${to.name}: one end must be an EC2 instance and the other an SDDC VM`);
+    const label = `${stepLabel ? `${stepLabel}: ` : ''}${from.name} → ${to.name}${kind.protocol === 'icmp' ? '' : ` ${describeProbe(kind)}`}`;
+    const push = (expect: Expectation): void => {
+      spec.steps.push({ type: 'probe', label, from, to, expect, ...(kind.protocol === 'icmp' ? {} : { probe: kind }) });
+    };
+    return {
+      expect(outcome: 'reachable' | 'unreachable', blockedBy?: ReasonCode) {
+        if (outcome !== 'reachable' && outcome !== 'unreachable') throw new ScenarioDefinitionError(`scenario "${title}": ${label}: expect('reachable') or expect('unreachable', code), got ${JSON.stringify(outcome)}`);
+        push(outcome === 'reachable' ? { reachable: true } : { reachable: false, ...(blockedBy ? { blockedBy } : {}) });
+      },
+      expectProbeError(why: RegExp) {
+        push({ reachable: false, probeError: why });
+      },
+    } as ProbeExpectation;
   };
   const change = (label: string, c: ChangeStep): void => {
     spec.steps.push({ ...c, label: stepLabel ? `${stepLabel}: ${label}` : label });
@@ -158,6 +216,13 @@ export function defineScenario(title: string, body: (api: ScenarioApi) => void):
       subnet(name, o) {
         declare('subnet', name);
         for (const seg of o.routeTable?.sddcRoutes ?? []) known('segment', seg);
+        for (const e of o.networkAcl ?? []) {
+          const where = `scenario "${title}": subnet "${name}" ACL rule ${e.ruleNumber} ${e.egress ? 'out' : 'in'}`;
+          if (e.ports === undefined) continue;
+          if (e.protocol !== 'tcp' && e.protocol !== 'udp') throw new ScenarioDefinitionError(`${where}: ports apply to tcp and udp entries, not ${e.protocol}`);
+          const [from, to] = e.ports;
+          if (![from, to].every((p) => Number.isInteger(p) && p >= 0 && p <= 65535) || from > to) throw new ScenarioDefinitionError(`${where}: ports ${JSON.stringify(e.ports)} must be [from, to] with 0 ≤ from ≤ to ≤ 65535`);
+        }
         spec.subnets.push({ name, ...o, cidr: o.cidr ?? freeRange(28) });
         return name;
       },
@@ -192,24 +257,17 @@ export function defineScenario(title: string, body: (api: ScenarioApi) => void):
       }
     },
     ping(from, to) {
-      known(from.kind, from);
-      known(to.kind, to);
-      if (from.kind === to.kind) throw new ScenarioDefinitionError(`scenario "${title}": ping ${from.name} → ${to.name}: one end must be an EC2 instance and the other an SDDC VM`);
-      const label = `${stepLabel ? `${stepLabel}: ` : ''}${from.name} → ${to.name}`;
-      const push = (expect: Expectation): void => {
-        spec.steps.push({ type: 'probe', label, from, to, expect });
-      };
-      return {
-        expect(outcome: 'reachable' | 'unreachable', blockedBy?: ReasonCode) {
-          push(outcome === 'reachable' ? { reachable: true } : { reachable: false, ...(blockedBy ? { blockedBy } : {}) });
-        },
-        expectProbeError(why: RegExp) {
-          push({ reachable: false, probeError: why });
-        },
-      } as ReturnType<ScenarioApi['ping']>;
+      return addProbe(from, to, { protocol: 'icmp' });
+    },
+    probe(from, to, kind) {
+      return addProbe(from, to, probeKind(title, from, to, kind, listenDefault));
+    },
+    probeDefaults(o) {
+      if (o.listen !== undefined && typeof o.listen !== 'boolean') throw new ScenarioDefinitionError(`scenario "${title}": probeDefaults({ listen }) takes true or false`);
+      if (o.listen !== undefined) listenDefault = o.listen;
     },
   };
   body(api);
-  if (!spec.steps.some((s) => s.type === 'probe')) throw new ScenarioDefinitionError(`scenario "${title}" has no probe; add ping(a, b).expect(...)`);
+  if (!spec.steps.some((s) => s.type === 'probe')) throw new ScenarioDefinitionError(`scenario "${title}" has no probe; add ping(a, b).expect(...) or probe(a, b, { tcp: 443 }).expect(...)`);
   return spec;
 }

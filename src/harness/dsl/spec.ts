@@ -109,7 +109,18 @@ export interface SubnetSpec {
   /** A custom route table; `sddcRoute` adds the segment route to the active ENI (absent = the classic pitfall). */
   routeTable?: { sddcRoutes: SegmentRef[] };
   /** A custom network ACL: entries in order. */
-  networkAcl?: { ruleNumber: number; egress: boolean; protocol: 'all' | 'icmp'; icmpType?: number; action: 'allow' | 'deny'; cidr: Address }[];
+  networkAcl?: NaclEntrySpec[];
+}
+
+/** A network ACL entry: ICMP with a type, TCP/UDP with a port range (`ports: [1024, 65535]`, absent = all ports). */
+export interface NaclEntrySpec {
+  ruleNumber: number;
+  egress: boolean;
+  protocol: 'all' | 'icmp' | 'tcp' | 'udp';
+  icmpType?: number;
+  ports?: [number, number];
+  action: 'allow' | 'deny';
+  cidr: Address;
 }
 
 export interface Expectation {
@@ -120,12 +131,21 @@ export interface Expectation {
   probeError?: RegExp;
 }
 
+/**
+ * What a probe sends: ICMP echo (ping), a TCP connect to a port, or a UDP datagram to a port. A TCP probe
+ * with `listen` first starts a short-lived listener on the destination through SSM, so the answer does not
+ * depend on an application listening; a UDP probe always starts one (UDP needs a responder).
+ */
+export type ProbeKind = { protocol: 'icmp' } | { protocol: 'tcp'; port: number; listen: boolean } | { protocol: 'udp'; port: number };
+
 export interface ProbeStep {
   type: 'probe';
   label: string;
   from: EndpointRef;
   to: EndpointRef;
   expect: Expectation;
+  /** Absent: ICMP echo (ping), as before TCP/UDP probes existed. */
+  probe?: ProbeKind;
 }
 
 export type Change =

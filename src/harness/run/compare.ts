@@ -32,7 +32,7 @@ export function judge(expect: Expectation, observed: Observation, verdict: Verdi
   }
   if (observed.kind === 'infra-error') return { agreement, outcome: 'infra-error', reasons: [observed.error] };
   if (observed.reachable !== expect.reachable) {
-    reasons.push(`expected ${expect.reachable ? 'reachable' : 'unreachable'}, observed ${observed.reachable ? 'reachable' : 'unreachable'} (${observed.received}/${observed.sent} replies)`);
+    reasons.push(`expected ${expect.reachable ? 'reachable' : 'unreachable'}, observed ${observed.reachable ? 'reachable' : 'unreachable'} (${observed.port ? `${observed.port.protocol.toUpperCase()} ${observed.port.port} ${observed.port.outcome}: ${observed.port.judged}` : `${observed.received}/${observed.sent} replies`})`);
   }
   if (!expect.reachable && expect.blockedBy && verdict && verdict.blockedBy?.code !== expect.blockedBy) {
     reasons.push(

@@ -1,7 +1,14 @@
 // The plan of a scenario for `--dry-run`: every resource the run would create, adopt or change, and
 // the API calls it would make, in order. Derived from the spec alone: nothing is called.
 import { describeAddress } from '../dsl/builder';
-import type { CgwEndpoint, ScenarioSpec } from '../dsl/spec';
+import type { CgwEndpoint, ProbeKind, ScenarioSpec } from '../dsl/spec';
+
+/** The SSM commands a probe sends, in order. */
+const probeCalls = (k: ProbeKind | undefined): string => {
+  if (!k || k.protocol === 'icmp') return 'SSM SendCommand ping';
+  const connect = k.protocol === 'tcp' ? `SSM SendCommand TCP connect to port ${k.port} (bash /dev/tcp or Test-NetConnection)` : `SSM SendCommand UDP datagram to port ${k.port}`;
+  return k.protocol === 'udp' || k.listen ? `SSM SendCommand a one-shot ${k.protocol.toUpperCase()} listener on port ${k.port} on the destination, then ${connect}` : connect;
+};
 
 const ep = (e: CgwEndpoint): string => (typeof e === 'string' ? e : 'cidr' in e ? e.cidr : `group ${e.name}`);
 
@@ -20,7 +27,7 @@ export function planScenario(spec: ScenarioSpec): string[] {
   for (const v of spec.vms) lines.push(`  VM ${v.name}: adopt the SDDC VM live.vms maps it to (default: this name) (NSX realized-state virtual-machines and vifs; its SSM managed node from live.vm, else SSM DescribeInstanceInformation by its IP, Online only)`);
   for (const st of spec.steps) {
     if (st.type === 'change') lines.push(`  change: ${st.label}${st.change.type === 'authorize' && st.change.sg.name === 'default' ? ' (foreign: recorded by rule id, reverted exactly at teardown)' : ''}`);
-    else lines.push(`  probe: ${st.label} (SSM SendCommand ping, GetCommandInvocation; then discovery and the engine's verdict) expecting ${st.expect.probeError ? 'the probe not to run' : st.expect.reachable ? 'reachable' : `unreachable${st.expect.blockedBy ? ` by ${st.expect.blockedBy}` : ''}`}`);
+    else lines.push(`  probe: ${st.label} (${probeCalls(st.probe)}, GetCommandInvocation; then discovery and the engine's verdict) expecting ${st.expect.probeError ? 'the probe not to run' : st.expect.reachable ? 'reachable' : `unreachable${st.expect.blockedBy ? ` by ${st.expect.blockedBy}` : ''}`}`);
   }
   lines.push('  teardown: delete what was created and revert what was changed, in reverse order, from the ledger .vmc-reach/runs/<run>.json');
   return lines;

@@ -48,3 +48,26 @@ test('an ALLOW applied to the Internet interface does not prevent a block on the
   const internet = { id: 'c', display_name: 'internet', sequence_number: 1, action: 'ALLOW', source_groups: ['ANY'], destination_groups: ['ANY'], services: ['ANY'], scope: ['/infra/labels/cgw-public'] };
   expect(await preflight(input(nsx({ rules: [internet] })))).toEqual([]);
 });
+
+describe('TCP/UDP probes', () => {
+  const portSpec = defineScenario('p', ({ sddc, aws, probe }) => {
+    const vm = sddc.vm('CJ-VM01');
+    const i = aws.instance('i', { securityGroups: [aws.defaultSecurityGroup()] });
+    probe(i, vm, { tcp: 8443, listen: true }).expect('unreachable', 'CGW_DEFAULT_DROP');
+  });
+  const portInput = (n: NsxClient, lookup = online) => ({ spec: portSpec, nsx: n, vpcCidrs: ['10.20.0.0/16'], lookup, configuredNodes: {} });
+  const rule = (services: string[]) => ({ id: 'c', display_name: 'customer allow', sequence_number: 1, action: 'ALLOW', direction: 'IN_OUT', source_groups: ['ANY'], destination_groups: ['ANY'], services, scope: ['/infra/labels/cgw-cross-vpc'] });
+
+  test('an existing ICMP-only ALLOW does not claim to let a TCP probe through', async () => {
+    expect(await preflight(portInput(nsx({ rules: [rule(['/infra/services/ICMP-ALL'])] })))).toEqual([]);
+  });
+
+  test('an existing ALLOW of ANY service is named for a TCP probe expected blocked', async () => {
+    expect(await preflight(portInput(nsx({ rules: [rule(['ANY'])] })))).toEqual([expect.stringMatching(/tcp\/8443 \(listener\): the scenario expects CGW_DEFAULT_DROP, but the SDDC's own CGW rule "customer allow"/)]);
+  });
+
+  test('the destination VM of a probe that starts a listener must be an Online node too', async () => {
+    const lost = async () => ({ nodes: [{ id: 'mi-1', ip: '192.168.100.10', pingStatus: 'ConnectionLost' }] });
+    expect(await preflight(portInput(nsx({}), lost))).toEqual([expect.stringMatching(/CJ-VM01 cannot run: .*ConnectionLost/)]);
+  });
+});

@@ -37,13 +37,15 @@ function groupHolds(g: Group | undefined, vm: VmSeen, segments: Map<string, stri
 }
 
 /** An existing ALLOW on the VPC interface that lets this probe's packet through, before any scenario DROP. */
-function allowingRule(rules: Rule[], groups: Map<string, Group>, segments: Map<string, string[]>, vm: VmSeen, vpcCidrs: string[], inbound: boolean, before: number): Rule | undefined {
+function allowingRule(rules: Rule[], groups: Map<string, Group>, segments: Map<string, string[]>, vm: VmSeen, vpcCidrs: string[], inbound: boolean, before: number, icmp: boolean): Rule | undefined {
   const vmSide = (vals: string[]): boolean => vals.some((v) => v === 'ANY' || (v.startsWith('/') ? groupHolds(groups.get(v), vm, segments) : literalHolds(v, vm.ip)));
   const vpcSide = (vals: string[]): boolean => vals.some((v) => v === 'ANY' || v === connectedVpcGroup || (isIpv4Cidr(v) && vpcCidrs.some((c) => cidrsOverlap(parseCidr(v), parseCidr(c)))));
   return rules
     .filter((r) => r.action === 'ALLOW' && (r.sequence_number ?? 0) < before && (r.scope.length === 0 || r.scope.some((s) => vpcInterface.has(s))))
     .filter((r) => (r.direction ?? 'IN_OUT') === 'IN_OUT' || r.direction === (inbound ? 'IN' : 'OUT'))
-    .filter((r) => r.services.some((s) => s === 'ANY' || /ICMP/i.test(s)))
+    // A TCP/UDP probe: only ANY surely carries its port (service paths are not resolved here, so a named
+    // service is not claimed to allow it: no false alarm).
+    .filter((r) => r.services.some((s) => s === 'ANY' || (icmp && /ICMP/i.test(s))))
     .sort((a, b) => (a.sequence_number ?? 0) - (b.sequence_number ?? 0))
     .find((r) => (inbound ? vpcSide(r.source_groups) && vmSide(r.destination_groups) : vmSide(r.source_groups) && vpcSide(r.destination_groups)));
 }
@@ -74,8 +76,11 @@ export async function preflight(i: PreflightInput): Promise<string[]> {
   }
   const probes = i.spec.steps.filter((s): s is ProbeStep => s.type === 'probe');
   const checked = new Set<string>();
-  for (const p of probes.filter((x) => x.from.kind === 'vm' && !x.expect.probeError)) {
-    const vm = seen.get(p.from.name);
+  // The VMs that run commands: the sources, and the destinations of probes that start a listener there.
+  const listens = (x: ProbeStep): boolean => x.probe?.protocol === 'udp' || (x.probe?.protocol === 'tcp' && x.probe.listen);
+  const runsOn = probes.filter((x) => !x.expect.probeError).flatMap((x) => [...(x.from.kind === 'vm' ? [x.from] : []), ...(x.to.kind === 'vm' && listens(x) ? [x.to] : [])]);
+  for (const ref of runsOn) {
+    const vm = seen.get(ref.name);
     if (!vm || checked.has(vm.name)) continue;
     checked.add(vm.name);
     const node = await vmNode(vm, i.configuredNodes[vm.name], i.lookup);
@@ -91,7 +96,7 @@ export async function preflight(i: PreflightInput): Promise<string[]> {
     const vm = seen.get(vmRef.name);
     if (!vm) continue;
     const before = p.expect.blockedBy === 'CGW_RULE_DROP' ? drops(i.spec.cgwRules) : Number.MAX_SAFE_INTEGER;
-    const r = allowingRule(foreign, groupMap, segmentMap, vm, i.vpcCidrs, p.to.kind === 'vm', before);
+    const r = allowingRule(foreign, groupMap, segmentMap, vm, i.vpcCidrs, p.to.kind === 'vm', before, (p.probe?.protocol ?? 'icmp') === 'icmp');
     if (r) problems.push(`${p.label}: the scenario expects ${p.expect.blockedBy}, but the SDDC's own CGW rule "${r.display_name ?? r.id}" (seq ${r.sequence_number}, ${r.action} ${r.source_groups.join(',')} → ${r.destination_groups.join(',')}, ${r.direction ?? 'IN_OUT'}) already lets the packet through on the VPC interface: run it on an SDDC without that rule, or deselect the scenario`);
   }
   return problems;

@@ -34,6 +34,8 @@ import { literal } from './resolve-addresses';
 
 const tagSpec = (ctx: RunContext, type: 'security-group' | 'instance' | 'subnet' | 'route-table' | 'network-acl', name: string) => [{ ResourceType: type, Tags: awsTags(ctx, name) }];
 
+const naclProtocol = { all: '-1', icmp: '1', tcp: '6', udp: '17' } as const;
+
 export async function adoptDefaultSecurityGroup(ctx: RunContext, out: Provisioned): Promise<void> {
   const vpcId = ctx.discovery.connectedVpc.vpcId;
   const r = await ctx.aws.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }, { Name: 'group-name', Values: ['default'] }] }));
@@ -92,8 +94,10 @@ export async function provisionSubnets(ctx: RunContext, spec: ScenarioSpec, out:
       await ctx.ledger.update(aclEntry.seq, { id: aclId, state: 'live' });
       for (const e of sn.networkAcl) {
         await ctx.aws.ec2.send(new CreateNetworkAclEntryCommand({
-          NetworkAclId: aclId, RuleNumber: e.ruleNumber, Egress: e.egress, Protocol: e.protocol === 'all' ? '-1' : '1', RuleAction: e.action, CidrBlock: literal(e.cidr),
+          NetworkAclId: aclId, RuleNumber: e.ruleNumber, Egress: e.egress, Protocol: naclProtocol[e.protocol], RuleAction: e.action, CidrBlock: literal(e.cidr),
           ...(e.protocol === 'icmp' ? { IcmpTypeCode: { Type: e.icmpType ?? -1, Code: -1 } } : {}),
+          // TCP/UDP entries need a port range (the API refuses them without one); absent = every port.
+          ...(e.protocol === 'tcp' || e.protocol === 'udp' ? { PortRange: { From: e.ports?.[0] ?? 0, To: e.ports?.[1] ?? 65535 } } : {}),
         }));
       }
       const acls = await ctx.aws.ec2.send(new DescribeNetworkAclsCommand({ Filters: [{ Name: 'association.subnet-id', Values: [subnetId] }] }));

@@ -6,10 +6,12 @@ import { createAwsClients } from '../../clients/aws';
 import { createVmcClient } from '../../clients/vmc';
 import { type EndpointRef as EngineRef, type Verdict } from '../../network';
 import { configurationVerdict } from './configuration-verdict';
-import type { EndpointRef, ProbeStep, ScenarioSpec } from '../dsl/spec';
+import type { EndpointRef, ProbeKind, ProbeStep, ScenarioSpec } from '../dsl/spec';
 import { discoverConfiguration, type DiscoveredConfiguration } from '../discovery/discover-world';
 import { Ledger } from '../ledger';
 import { runPingProbe } from '../probes/run-ping';
+import { runPortProbe } from '../probes/run-port-probe';
+import { portReachability } from './port-reachability';
 import type { Observation, ProbeAttempt, ProbeEndpoint, ProbeRecord, ScenarioResult } from '../results';
 import type { TargetSettings } from '../target';
 import { realClock, type Clock } from '../wait';
@@ -51,14 +53,49 @@ function endpointOf(ref: EndpointRef, out: Provisioned): ProbeEndpoint & { engin
   };
 }
 
-async function observe(ctx: RunContext, from: ReturnType<typeof endpointOf>, to: ReturnType<typeof endpointOf>): Promise<Observation> {
+async function observe(ctx: RunContext, from: ReturnType<typeof endpointOf>, to: ReturnType<typeof endpointOf>, kind: ProbeKind): Promise<Observation> {
   if (from.unavailable || !from.node) {
     return { kind: 'infra-error', error: `the probe cannot run from ${from.name}: ${from.unavailable}`, command: '(not sent)', transcriptOrigin: ctx.settings.transcripts, tookMs: 0, apiCalls: 0 };
   }
+  if (kind.protocol !== 'icmp') return observePort(ctx, from, to, kind);
   const r = await runPingProbe(ctx.aws.ssm, { nodeId: from.node, os: from.os, targetIp: to.ip, count: ctx.settings.probe.count, timeoutSeconds: ctx.settings.probe.timeoutSeconds, clock: ctx.clock });
   return r.kind === 'ran'
     ? { kind: 'ran', reachable: r.ping.received > 0, sent: r.ping.sent, received: r.ping.received, rttMs: r.ping.rttMs, command: r.command, exitCode: r.exitCode, status: r.status, transcript: r.stdout + (r.stderr ? `\n[stderr]\n${r.stderr}` : ''), transcriptOrigin: ctx.settings.transcripts, tookMs: r.durationMs, apiCalls: r.apiCalls }
     : { kind: 'infra-error', error: r.error, command: r.command, ...(r.stdout || r.stderr ? { transcript: `${r.stdout ?? ''}${r.stderr ? `\n[stderr]\n${r.stderr}` : ''}` } : {}), transcriptOrigin: ctx.settings.transcripts, tookMs: r.durationMs, apiCalls: r.apiCalls };
+}
+
+/** A TCP/UDP probe; `reachable` is judged from the answer here and refined with the verdict (see port-reachability.ts). */
+async function observePort(ctx: RunContext, from: ReturnType<typeof endpointOf>, to: ReturnType<typeof endpointOf>, kind: Exclude<ProbeKind, { protocol: 'icmp' }>): Promise<Observation> {
+  const listen = kind.protocol === 'udp' || kind.listen;
+  if (listen && (to.unavailable || !to.node)) {
+    return { kind: 'infra-error', error: `the ${kind.protocol.toUpperCase()} probe needs a listener on ${to.name}, which cannot run commands: ${to.unavailable ?? 'not an SSM managed node'}`, command: '(not sent)', transcriptOrigin: ctx.settings.transcripts, tookMs: 0, apiCalls: 0 };
+  }
+  // The mock runs a script the moment its invocation starts: no time to bind, no grace to wait out.
+  const mock = ctx.settings.kind === 'mock';
+  const r = await runPortProbe(ctx.aws.ssm, {
+    protocol: kind.protocol, port: kind.port, listen,
+    from: { nodeId: from.node!, os: from.os }, to: { nodeId: to.node ?? '', os: to.os, ip: to.ip },
+    timeoutSeconds: ctx.settings.probe.portTimeoutSeconds, clock: ctx.clock,
+    ...(mock ? { settleMs: 0, listenerGraceMs: 100 } : {}),
+  });
+  const listenerText = r.listener ? `\n[listener on ${to.name}: ${r.listener.command}]\n${r.listener.transcript}` : '';
+  if (r.kind === 'infra-error') {
+    const text = `${r.stdout ?? ''}${r.stderr ? `\n[stderr]\n${r.stderr}` : ''}${listenerText}`;
+    return { kind: 'infra-error', error: r.error, command: r.command, ...(text ? { transcript: text } : {}), transcriptOrigin: ctx.settings.transcripts, tookMs: r.durationMs, apiCalls: r.apiCalls };
+  }
+  const port = { protocol: kind.protocol, port: kind.port, outcome: r.outcome, detail: r.detail, ...(r.listener ? { listener: { command: r.listener.command, heard: r.listener.heard, ...(r.listener.peer ? { peer: r.listener.peer } : {}), transcript: r.listener.transcript, ...(r.listener.cancelled ? { cancelled: true } : {}) } } : {}) };
+  const { reachable, judged } = portReachability(port, listen, null);
+  return {
+    kind: 'ran', reachable, sent: 1, received: r.outcome === 'open' ? 1 : 0, rttMs: null, command: r.command, exitCode: r.exitCode, status: r.status,
+    transcript: r.stdout + (r.stderr ? `\n[stderr]\n${r.stderr}` : '') + listenerText, transcriptOrigin: ctx.settings.transcripts, tookMs: r.durationMs, apiCalls: r.apiCalls, port: { ...port, judged },
+  };
+}
+
+/** With the configuration's verdict known, a refusal a REJECT rule explains is not proof of an open path. */
+function refineWithVerdict(observed: Observation, kind: ProbeKind, verdict: Verdict | null): Observation {
+  if (observed.kind !== 'ran' || !observed.port || kind.protocol === 'icmp') return observed;
+  const { reachable, judged } = portReachability(observed.port, kind.protocol === 'udp' || kind.listen, verdict);
+  return { ...observed, reachable, port: { ...observed.port, judged } };
 }
 
 async function probe(ctx: RunContext, step: ProbeStep, out: Provisioned, discover: () => Promise<DiscoveredConfiguration>): Promise<ProbeRecord> {
@@ -66,14 +103,16 @@ async function probe(ctx: RunContext, step: ProbeStep, out: Provisioned, discove
   const startedAt = new Date().toISOString();
   const from = endpointOf(step.from, out);
   const to = endpointOf(step.to, out);
+  const kind: ProbeKind = step.probe ?? { protocol: 'icmp' };
   let verdict: Verdict | null = null;
   const attempt = async (): Promise<ProbeAttempt> => {
     const t0 = ctx.clock.now();
     const at = new Date().toISOString();
-    const observed = await observe(ctx, from, to);
+    const raw = await observe(ctx, from, to, kind);
     const config = await discover();
-    const { verdict: v, unevaluated } = configurationVerdict(config.world, from.engine, to.engine);
+    const { verdict: v, unevaluated } = configurationVerdict(config.world, from.engine, to.engine, kind);
     verdict = v;
+    const observed = refineWithVerdict(raw, kind, verdict);
     const judged = judge(step.expect, observed, verdict);
     if (unevaluated) judged.reasons = [...judged.reasons, unevaluated];
     return { observed, ...judged, startedAt: at, durationMs: ctx.clock.now() - t0 };
@@ -87,6 +126,7 @@ async function probe(ctx: RunContext, step: ProbeStep, out: Provisioned, discove
     label: step.label,
     from: strip(from),
     to: strip(to),
+    probe: kind.protocol === 'icmp' ? { protocol: 'icmp' } : { protocol: kind.protocol, port: kind.port, ...(kind.protocol === 'tcp' ? { listen: kind.listen } : { listen: true }) },
     expected: { reachable: step.expect.reachable, ...(step.expect.blockedBy ? { blockedBy: step.expect.blockedBy } : {}), ...(step.expect.probeError ? { probeError: String(step.expect.probeError) } : {}) },
     observed: last.observed,
     verdict,

@@ -30,3 +30,8 @@ test('a pass without packets is a false pass', () => {
 test('a probe expected not to run that did not run for the expected reason passed', () => {
   expect(judgeProbe(probe({ expected: { reachable: false, probeError: '/no instance profile/' }, outcome: 'passed' })).cls).toBe('passed');
 });
+
+test('a TCP probe whose listener moto "ran" with empty output did not run, like a ping', () => {
+  const observed = { kind: 'infra-error' as const, error: 'the TCP listener on port 443 did not run (exit 0): (empty output)', command: "timeout 5 bash -c '</dev/tcp/10.0.0.5/443' && echo 'vmc-reach tcp 10.0.0.5:443: open'", transcriptOrigin: 'live' as const, tookMs: 4, apiCalls: 3 };
+  expect(judgeProbe(probe({ observed, probe: { protocol: 'tcp', port: 443, listen: true } })).cls).toBe('did-not-run');
+});

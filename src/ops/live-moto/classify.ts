@@ -4,6 +4,14 @@
 // configuration the run built (it must be the expected one), probes that must not run (no instance
 // profile, a VM without a node) and teardown. A false pass: a probe passed that cannot have run. A false
 // failure: the harness failed a probe, or a scenario, for a reason of its own.
+// TCP/UDP probes the same way: moto answers the listener's SendCommand and the connect/send's with Success
+// and empty output too. The probe contract never reads empty output as an answer (the Linux connect must
+// print its "open" line; the listener and UDP sender print theirs), so a listener that "ended" with
+// nothing is an infrastructure error quoting "(empty output)", judged here as did-not-run. What moto does
+// check for them: the port rules the run writes (SG rules with ports, NACL entries with PortRange for
+// protocol 6/17, in moto's EC2) and the engine's verdict for the TCP/UDP flow on the configuration
+// discovered from moto, including the NACL ephemeral-port return path. What it cannot: a listener, a
+// handshake, a datagram, a RST; those need the mock (from the engine), the lab or a real account.
 import type { ProbeRecord, ScenarioResult } from '../../harness/results';
 
 export type ProbeClass = 'did-not-run' | 'passed' | 'false-pass' | 'false-failure';

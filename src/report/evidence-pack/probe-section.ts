@@ -11,8 +11,17 @@ import { transcriptLabel } from '../transcript-label';
 export const outcomeLabel = (p: ProbeRecord): string => (isFlaky(p) ? 'FLAKY' : { passed: 'PASS', failed: 'FAIL', 'infra-error': 'ERROR' }[p.outcome]);
 
 const expectedText = (p: ProbeRecord): string => (p.expected.probeError ? `the probe cannot run (${p.expected.probeError})` : p.expected.reachable ? 'reachable' : `unreachable${p.expected.blockedBy ? `, blocked by ${p.expected.blockedBy}` : ''}`);
+/** What the probe sent: ping, or the protocol and port (and whether a listener was started on the destination). */
+const probeText = (p: ProbeRecord): string => {
+  const k = p.probe;
+  if (!k || k.protocol === 'icmp') return 'ICMP echo (ping)';
+  return `${k.protocol.toUpperCase()} port ${k.port}${k.protocol === 'udp' ? ', one-shot UDP responder started on the destination' : k.listen ? ', short-lived listener started on the destination' : ', no listener started (a RST counts as reachable unless the configuration names a REJECT rule that sent it)'}`;
+};
+
 const observedText = (o: Observation): string =>
-  o.kind === 'ran' ? `${o.reachable ? 'reachable' : 'unreachable'}: ${o.received}/${o.sent} replies${o.rttMs ? `, rtt min/avg/max ${o.rttMs.min}/${o.rttMs.avg}/${o.rttMs.max} ms${o.transcriptOrigin === 'model' ? " (the mock's, not measured)" : ''}` : ''} (SSM ${o.status}, exit ${o.exitCode}, ${o.apiCalls} API calls)` : `the probe did not run: ${o.error}`;
+  o.kind === 'ran' && o.port
+    ? `${o.reachable ? 'reachable' : 'unreachable'}: ${o.port.protocol.toUpperCase()} port ${o.port.port} ${o.port.outcome} (${o.port.detail}); ${o.port.judged}${o.port.listener ? `; listener on the destination: ${o.port.listener.heard ? `heard ${o.port.listener.peer ?? 'its peer'}` : o.port.listener.cancelled ? 'heard nothing (cancelled when the probe ended)' : 'heard nothing'}` : ''} (SSM ${o.status}, exit ${o.exitCode}, ${o.apiCalls} API calls)`
+    : o.kind === 'ran' ? `${o.reachable ? 'reachable' : 'unreachable'}: ${o.received}/${o.sent} replies${o.rttMs ? `, rtt min/avg/max ${o.rttMs.min}/${o.rttMs.avg}/${o.rttMs.max} ms${o.transcriptOrigin === 'model' ? " (the mock's, not measured)" : ''}` : ''} (SSM ${o.status}, exit ${o.exitCode}, ${o.apiCalls} API calls)` : `the probe did not run: ${o.error}`;
 function verdictText(v: Verdict | null): string {
   if (!v) return 'not evaluated';
   if (v.blockedBy) return `unreachable: ${v.blockedBy.code} on the ${v.blockedBy.direction} path at ${v.blockedBy.resource.id}${v.blockedBy.resource.name ? ` (${v.blockedBy.resource.name})` : ''}`;
@@ -54,6 +63,7 @@ export function renderProbe(p: ProbeRecord, n: number): SafeHtml {
 <table class="facts"><tbody>
 <tr><th>from</th><td>${p.from.name} (${p.from.kind} ${p.from.id}, ${p.from.ip})</td></tr>
 <tr><th>to</th><td>${p.to.name} (${p.to.kind} ${p.to.id}, ${p.to.ip})</td></tr>
+<tr><th>probe</th><td>${probeText(p)}</td></tr>
 <tr><th>expected</th><td>${expectedText(p)}</td></tr>
 <tr><th>observed</th><td>${observedText(p.observed)}</td></tr>
 <tr><th>engine verdict</th><td class="${v ? `verdict-${v.status}` : ''}">${verdictText(v)}</td></tr>
