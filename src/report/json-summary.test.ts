@@ -46,3 +46,12 @@ test('the schema refuses a summary with a missing count, an unknown origin or an
   expect(b!.join()).toMatch(/scenarios\/0\/probes\/0\/observed/);
   expect(c!.join()).toMatch(/'surprise' was unexpected/);
 });
+
+test('a TCP/UDP probe carries its protocol, port and the tool\'s answer, and stays valid', () => {
+  const [s] = sampleRun();
+  const p = s!.probes[1]!;
+  const udp = { ...p, probe: { protocol: 'udp' as const, port: 53, listen: true }, observed: { ...(p.observed as Extract<typeof p.observed, { kind: 'ran' }>), port: { protocol: 'udp' as const, port: 53, outcome: 'filtered' as const, detail: 'no reply within 5 s', judged: 'filtered' } } };
+  const summary = renderJsonSummary([{ ...s!, probes: [udp] }]);
+  expect(validate([summary])).toEqual([[]]);
+  expect((summary.scenarios as { probes: { probe: unknown; observed: { port: unknown } }[] }[])[0]!.probes[0]).toMatchObject({ probe: { protocol: 'udp', port: 53 }, observed: { port: { outcome: 'filtered' } } });
+});

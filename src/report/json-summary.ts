@@ -17,9 +17,10 @@ function probe(p: ProbeRecord): Record<string, unknown> {
     label: p.label,
     from: p.from,
     to: p.to,
+    ...(p.probe ? { probe: p.probe } : {}),
     expected: p.expected,
     observed: o.kind === 'ran'
-      ? { kind: 'ran', reachable: o.reachable, sent: o.sent, received: o.received, rttMs: o.rttMs, transcriptOrigin: o.transcriptOrigin, tookMs: o.tookMs }
+      ? { kind: 'ran', reachable: o.reachable, sent: o.sent, received: o.received, rttMs: o.rttMs, transcriptOrigin: o.transcriptOrigin, tookMs: o.tookMs, ...(o.port ? { port: { protocol: o.port.protocol, port: o.port.port, outcome: o.port.outcome, detail: o.port.detail, judged: o.port.judged } } : {}) }
       : { kind: 'infra-error', error: o.error, transcriptOrigin: o.transcriptOrigin, tookMs: o.tookMs },
     verdict: p.verdict
       ? {

@@ -30,7 +30,7 @@ function diagnostics(p: ProbeRecord): Record<string, unknown> {
     message: p.reasons.join('; ') || undefined,
     severity: p.outcome === 'failed' ? 'fail' : p.outcome === 'infra-error' ? 'error' : 'flaky',
     expected: expectedText(p),
-    observed: o.kind === 'ran' ? `${o.reachable ? 'reachable' : 'unreachable'} (${o.received}/${o.sent} replies)` : `the probe did not run: ${o.error}`,
+    observed: o.kind === 'ran' ? `${o.reachable ? 'reachable' : 'unreachable'} (${o.port ? `${o.port.protocol}/${o.port.port} ${o.port.outcome}: ${o.port.detail}` : `${o.received}/${o.sent} replies`})` : `the probe did not run: ${o.error}`,
     transcript_origin: o.transcriptOrigin,
     from: `${p.from.name} (${p.from.id}, ${p.from.ip})`,
     to: `${p.to.name} (${p.to.id}, ${p.to.ip})`,
