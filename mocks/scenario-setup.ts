@@ -34,6 +34,8 @@ beforeAll(async () => {
     lab = await LabClient.start({ ...(process.env.VMC_REACH_LAB_BACKEND === 'container' ? { backend: 'container' as const } : {}) });
     await lab.build(target.world);
     target.world.ssm.scriptRunner = labScriptRunner(lab);
+    // Only now may the harness label transcripts as the lab's: its packets are about to be real.
+    supplyMockSettings({ ...target.env, VMC_REACH_DATAPLANE: 'lab' });
   }
 }, 120_000);
 

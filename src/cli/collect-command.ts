@@ -1,10 +1,11 @@
 // `vmc-reach collect --out <dir>`: the live configuration (connected VPC and SDDC) as a snapshot folder,
 // secrets removed, with --scrub account ids and public IPs replaced consistently; `reproduce` reads it.
 import { Command } from 'commander';
+import { stat } from 'node:fs/promises';
 import { collectSnapshot } from '../ops/collect/collect';
 import { liveClients, loadLiveConfig } from '../ops/live-target';
 import type { Io } from './reproduce-command';
-import { exitCodes } from './usage-error';
+import { exitCodes, UsageError } from './usage-error';
 
 interface CollectFlags {
   out: string;
@@ -21,6 +22,10 @@ export function collectCommand(io: Io & { err: (t: string) => void }, setExit: (
     .option('--description <text>', 'description written into manifest.json')
     .option('--config <file>', 'configuration file (default: vmc-reach.config.json/.ts in the current folder)')
     .action(async (flags: CollectFlags) => {
+      // Before any API call: the snapshot is a folder, so --out must not name a file (or be empty).
+      if (flags.out.trim() === '') throw new UsageError('--out is empty: name the folder to write the snapshot to');
+      const existing = await stat(flags.out).catch(() => undefined);
+      if (existing && !existing.isDirectory()) throw new UsageError(`--out ${flags.out} is a file, not a folder: a snapshot is a folder of files (aws/, nsx/, manifest.json); name a new or existing folder`);
       const clients = liveClients(await loadLiveConfig(flags.config));
       try {
         const s = await collectSnapshot(clients, { out: flags.out, ...(flags.scrub ? { scrub: true } : {}), ...(flags.description ? { description: flags.description } : {}) });

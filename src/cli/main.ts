@@ -2,6 +2,7 @@
 // (0 ran, 1 an expectation failed, 2 the input was wrong). User errors print one clear line, no stack.
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
+import { escapeControls } from '../network/terminal-text';
 import { join } from 'node:path';
 import { packageRoot } from './project-root';
 import { exitCodes } from './usage-error';
@@ -27,7 +28,10 @@ export interface MainIo {
   err: (text: string) => void;
 }
 
-const processIo: MainIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+// The last line of defence for customer data on a terminal: whatever a renderer missed, no control
+// character (ESC, CR, BEL, C1, bidi overrides) reaches the terminal raw (escaped as \u001b and so on,
+// which keeps JSON output valid too).
+const processIo: MainIo = { out: (t) => process.stdout.write(escapeControls(t)), err: (t) => process.stderr.write(escapeControls(t)) };
 
 // By name, so that checking needs none of the modules that define them loaded.
 const userErrors = new Set(['UsageError', 'SnapshotError', 'RefError', 'UnknownEndpointError', 'UnsupportedFlowError', 'ConfigError', 'TargetError', 'LedgerError']);

@@ -49,6 +49,7 @@ export async function runReproduce(dir: string, opts: ReproduceOptions, io: Io):
   if (opts.all && opts.expect) throw new UsageError('--expect checks one flow; use it with --from and --to, not with --all.');
   if (!opts.all && (!opts.from || !opts.to)) throw new UsageError('give both --from <ref> and --to <ref> (or --all for the whole matrix).');
   if (opts.protocol !== 'icmp' && opts.port === undefined) throw new UsageError(`--protocol ${opts.protocol} needs --port <port>.`);
+  if (opts.protocol === 'icmp' && opts.port !== undefined) throw new UsageError(`--port ${opts.port} applies to TCP and UDP: add --protocol tcp or --protocol udp (the flow is ICMP echo without it).`);
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) throw new UsageError(`snapshot folder "${dir}" does not exist or is not a folder; pass the folder that holds manifest.json, aws/ and nsx/.`);
   const { world, warnings } = await loadSnapshotWithWarnings(dir);
@@ -97,7 +98,8 @@ function expectationFailure(verdict: Verdict, expect: VerdictStatus): string | n
     return `expected ${expect}, but the data cannot decide this flow: it is indeterminate (${verdict.assumptions.length} assumption(s), missing ${verdict.assumptions.map((a) => a.missing).join(', ')}). ` +
       'Add the missing data to the snapshot (each assumption says what would settle it), or use --expect indeterminate.';
   }
-  return `expected ${expect}, the verdict is ${verdict.status}${verdict.blockedBy ? ` (${verdict.blockedBy.code} at ${verdict.blockedBy.resource.id})` : ''}.`;
+  const b = verdict.blockedBy;
+  return `--expect ${expect} does not hold: expected ${expect}, found ${verdict.status}${b ? ` (blocked by ${b.code} on the ${b.direction} path at hop ${b.hopIndex + 1}, ${b.resource.id}${b.resource.name ? ` (${b.resource.name})` : ''})` : ''}.`;
 }
 
 const flowText = (opts: ReproduceOptions): string => (opts.protocol === 'icmp' ? 'ICMP echo' : `${opts.protocol.toUpperCase()} port ${opts.port}`);
@@ -111,8 +113,9 @@ function jsonVerdict(v: Verdict): Record<string, unknown> {
     ...(v.port !== undefined ? { port: v.port } : {}),
     status: v.status,
     reachable: v.reachable,
-    blockedBy: v.blockedBy,
+    // `hop` is the number the text form prints (1-based); `hopIndex` is the 0-based index into `hops`.
+    blockedBy: v.blockedBy ? { ...v.blockedBy, hop: v.blockedBy.hopIndex + 1 } : null,
     assumptions: v.assumptions,
-    hops: v.hops,
+    hops: v.hops.map((h, i) => ({ hop: i + 1, ...h })),
   };
 }

@@ -66,5 +66,5 @@ test('the text form states the status in capitals', async () => {
 test('--expect indeterminate on a determined verdict exits 1 and says what the verdict is', async () => {
   const r = await run('reproduce', dir, '--from', 'CJ-AWS02', '--to', 'CJ-VM01', '--expect', 'indeterminate');
   expect(r.code).toBe(1);
-  expect(r.err).toMatch(/^vmc-reach: expected indeterminate, the verdict is unreachable \(ENI_SG_INGRESS_NO_MATCH at sg-\w+\)\.\n$/);
+  expect(r.err).toMatch(/^vmc-reach: --expect indeterminate does not hold: expected indeterminate, found unreachable \(blocked by ENI_SG_INGRESS_NO_MATCH on the forward path at hop 4, sg-\w+ \(default\)\)\.\n$/);
 });

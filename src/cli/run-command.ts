@@ -15,7 +15,6 @@ import { newRunId } from '../harness/jest/run-id';
 import { exitCodeFor, type StopSignalName } from '../harness/jest/stop-signal';
 import type { ScenarioResult } from '../harness/results';
 import { renderRunMatrix, runPassed } from '../report/console-matrix';
-import { renderJunit } from '../report/junit';
 import { renderEvidencePack } from '../report/evidence-pack/render-pack';
 import { toolVersions } from './tool-versions';
 import { exitCodes, UsageError } from './usage-error';
@@ -23,6 +22,8 @@ import { repoRoot } from './repo-root';
 import { enterProject, scenarioRoot } from './project-root';
 import { scenarioJestOptions } from './scenario-jest';
 import { parseShard } from './shard';
+import { parseReporters, writeReports, type Reporter } from './run-reporters';
+import { labPreflight } from '../lab/lab-preflight';
 import type { Io } from './reproduce-command';
 
 export interface RunOptions {
@@ -38,6 +39,8 @@ export interface RunOptions {
   dataplane?: 'model' | 'lab';
   /** The user's project folder (scenarios, config, reports, ledgers); default: the current folder. */
   project?: string;
+  /** Report files beside the evidence pack (default junit). */
+  reporter?: Reporter[];
 }
 
 /**
@@ -63,6 +66,7 @@ async function readResults(dir: string): Promise<ScenarioResult[]> {
 }
 
 export async function runRun(opts: RunOptions, io: Io & { err: (t: string) => void }): Promise<number> {
+  if (opts.reportDir !== undefined && opts.reportDir.trim() === '') throw new UsageError('--report-dir is empty: name the folder for the reports (or leave the flag out for the config\'s reportDir)');
   const root = scenarioRoot(enterProject(opts.project));
   // Mock mode first forgets the shell's AWS and VMC settings: nothing of the run may reach what they name.
   const ignored = opts.target === 'live' ? [] : scrubForMock(process.env);
@@ -72,6 +76,10 @@ export async function runRun(opts: RunOptions, io: Io & { err: (t: string) => vo
   }
   const target = opts.target ?? 'mock';
   if (opts.dataplane === 'lab' && target !== 'mock') throw new UsageError('--dataplane lab runs the mock\'s packets in the lab; it applies to --target mock only');
+  if (opts.dataplane === 'lab') {
+    const lab = await labPreflight(process.env.VMC_REACH_LAB_BACKEND === 'container' ? 'container' : 'netns');
+    if (!lab.ok) throw new UsageError(`--dataplane lab: the lab cannot start on this machine, so no scenario was run (no packet would be real); missing ${lab.missing.join('; ')}`);
+  }
   if (target === 'live') resolveTarget({ ...config, target: 'live' }); // lists every missing live setting before anything runs
   const mockWorld = target === 'mock' ? await checkMockWorld(config.mock.world, { ...(configFile ? { configFile } : {}), isDefault: config.mock.world === configSchema.shape.mock.parse(undefined).world, repoRoot: repoRoot() }) : undefined;
   const reportDir = resolve(opts.reportDir ?? config.reportDir);
@@ -173,9 +181,7 @@ async function runScenarios(opts: RunOptions, io: Io & { err: (t: string) => voi
     return results.numTotalTests === 0 ? exitCodes.usage : exitCodes.expectationFailed;
   }
   io.out(`${renderRunMatrix(scenarioResults)}\n`);
-  const junit = join(reportDir, 'junit.xml');
-  await writeFile(junit, renderJunit(scenarioResults));
-  io.out(`JUnit: ${junit}\n`);
+  await writeReports(reportDir, scenarioResults, opts.reporter ?? ['junit'], io.out);
   const evidence = join(reportDir, 'evidence.html');
   const meta = { runId, target, startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), versions: await toolVersions(repoRoot()), command: `vmc-reach run --target ${target}${opts.scenario ? ` --scenario ${opts.scenario}` : ''}` };
   await writeFile(evidence, renderEvidencePack(scenarioResults, meta, { scrubAccountIds: !!opts.scrubAccountIds }));
@@ -190,6 +196,7 @@ export function runCommand(io: Io & { err: (t: string) => void }, setExit: (code
     .addOption(new Option('--target <target>', 'where to run: the embedded mock, or a live account + SDDC').choices(['mock', 'live']))
     .option('--scenario <pattern>', 'only scenario files whose path matches this pattern (a regular expression)')
     .option('--report-dir <dir>', 'folder for the JUnit XML, the evidence pack and the per-scenario results (default from the config: vmc-reach-report)')
+    .option('--reporter <list>', 'report files beside the evidence pack, comma-separated: junit (junit.xml), tap (results.tap, TAP 14), json (summary.json); default junit', parseReporters)
     .option('--project <dir>', 'the project holding scenarios/, the config, reports and ledgers (default: the current folder)')
     .option('--config <file>', 'configuration file (default: vmc-reach.config.json/.ts in the current folder)')
     .addOption(new Option('--dataplane <plane>', "mock only: answer pings from the engine's verdicts (model) or with real packets in the lab (needs root, nftables, iproute2)").choices(['model', 'lab']))

@@ -38,4 +38,9 @@ describeLab('vmc-reach run --dataplane lab', () => {
     expect(p.observed.kind === 'ran' && p.observed.transcript).toMatch(/^PING 192\.168\.100\.10 .*\n64 bytes from 192\.168\.100\.10: icmp_seq=1 ttl=\d+ time=[\d.]+ ms/m);
     expect(p.observed.kind === 'ran' && p.observed.transcript).toMatch(/3 packets transmitted, 3 received/);
   });
+
+  test("every transcript is labelled as the lab's real packets, never as the model's", () => {
+    expect(new Set(result.probes.map((x) => x.observed.transcriptOrigin))).toEqual(new Set(['lab']));
+    expect(String(run.stdout)).toContain('observed: lab = real packets in the lab');
+  });
 });

@@ -19,6 +19,13 @@ export interface ProbeEndpoint {
 export type Agreement = 'agree' | 'config-allows-packets-fail' | 'config-blocks-packets-pass' | 'config-indeterminate' | 'not-comparable';
 
 /**
+ * How a probe's transcript came about: `model`, written by the embedded mock from the configuration's
+ * verdict (no packet was sent; its round-trip times are the mock's); `lab`, real ping output from the lab's
+ * namespaces or containers (`--dataplane lab`); `live`, what SSM returned from a real instance or VM.
+ */
+export type TranscriptOrigin = 'model' | 'lab' | 'live';
+
+/**
  * What a TCP/UDP probe's tools said: `open` (handshake completed, datagram echoed), `refused` (RST or ICMP
  * port unreachable), `filtered` (no answer in time, or an ICMP error from the path), with the listener's
  * report when one was started on the destination.
@@ -33,9 +40,10 @@ export interface PortObservation {
   listener?: { command: string; heard: boolean; peer?: string; transcript: string; cancelled?: boolean };
 }
 
+/** `tookMs`: SendCommand to the final GetCommandInvocation by the run's clock (for `model`, the time the mock took). */
 export type Observation =
-  | { kind: 'ran'; reachable: boolean; sent: number; received: number; rttMs: { min: number; avg: number; max: number } | null; command: string; exitCode: number; status: string; transcript: string; apiCalls: number; port?: PortObservation }
-  | { kind: 'infra-error'; error: string; command: string; transcript?: string; apiCalls: number };
+  | { kind: 'ran'; reachable: boolean; sent: number; received: number; rttMs: { min: number; avg: number; max: number } | null; command: string; exitCode: number; status: string; transcript: string; transcriptOrigin: TranscriptOrigin; tookMs: number; apiCalls: number; port?: PortObservation }
+  | { kind: 'infra-error'; error: string; command: string; transcript?: string; transcriptOrigin: TranscriptOrigin; tookMs: number; apiCalls: number };
 
 /** What a probe sent: `icmp` (ping), or TCP/UDP to a port (with a listener started on the destination). */
 export interface ProbeKindRecord {

@@ -21,3 +21,22 @@ test("the mock's ids are used, not the configuration's, and no endpoint or URL c
     Object.assign(process.env, saved);
   }
 });
+
+describe('how transcripts are labelled', () => {
+  const supplied = { AWS_REGION: 'us-west-2', VMC_API_TOKEN: 't', VMC_ORG_ID: 'org', VMC_SDDC_ID: 'sddc' };
+  test("a mock run's transcripts are the model's, even when the process environment says lab", () => {
+    const saved = process.env.VMC_REACH_DATAPLANE;
+    process.env.VMC_REACH_DATAPLANE = 'lab';
+    try {
+      supplyMockSettings(supplied);
+      expect(mockTargetSettings(config).transcripts).toBe('model');
+    } finally {
+      if (saved === undefined) delete process.env.VMC_REACH_DATAPLANE;
+      else process.env.VMC_REACH_DATAPLANE = saved;
+    }
+  });
+  test("they are the lab's only once the mock's set-up has started the lab and said so", () => {
+    supplyMockSettings({ ...supplied, VMC_REACH_DATAPLANE: 'lab' });
+    expect(mockTargetSettings(config).transcripts).toBe('lab');
+  });
+});

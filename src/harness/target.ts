@@ -9,6 +9,7 @@ import type { AwsClientOptions } from '../clients/aws';
 import { mockCredentials } from '../clients/aws';
 import { defaultCspUrl, defaultVmcUrl, Secret, type VmcClientOptions } from '../clients/vmc';
 import type { HarnessConfig } from './config/schema';
+import type { TranscriptOrigin } from './results';
 
 export class TargetError extends Error {
   override readonly name = 'TargetError';
@@ -16,6 +17,11 @@ export class TargetError extends Error {
 
 export interface TargetSettings {
   kind: 'mock' | 'live';
+  /**
+   * Where probe transcripts come from: the mock's model of the verdict, the lab's real packets, or live.
+   * A mock run is `model` unless the mock's set-up supplied VMC_REACH_DATAPLANE=lab (the lab is running).
+   */
+  transcripts: TranscriptOrigin;
   region: string;
   aws: AwsClientOptions;
   vmc: VmcClientOptions;
@@ -94,6 +100,7 @@ export function resolveTarget(config: HarnessConfig, env: NodeJS.ProcessEnv = pr
   };
   return {
     kind: config.target,
+    transcripts: !mock ? 'live' : env.VMC_REACH_DATAPLANE === 'lab' ? 'lab' : 'model',
     region: region!,
     aws,
     vmc: { apiToken: token!, orgId: orgId!, sddcId: sddcId!, cspUrl, vmcUrl, ...(mock ? { mock: true } : {}) },

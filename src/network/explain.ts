@@ -4,6 +4,7 @@
 // `assumptionLine`) are the ones every report uses.
 import type { UnaddressedEndpoint } from './endpoints';
 import type { Assumption, Fix, Hop, Verdict, VerdictStatus } from './verdict';
+import { renderColumns, safeCell } from './terminal-text';
 
 const kebab = (action: string): string => action.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
 
@@ -12,11 +13,12 @@ export function renderFixCommand(fix: Fix): string {
   const json = JSON.stringify(fix.params);
   if (fix.api === 'ec2') return `aws ec2 ${kebab(fix.action)} --cli-input-json '${json}'`;
   if (fix.api === 'nsx') return `${fix.action}  ${json}`;
-  if (fix.api === 'vsphere') return `${fix.action}  ${json}`;
+  if (fix.api === 'vsphere') return fix.action;
+  if (fix.api === 'none') return `(no API request) ${fix.text}`;
   return `(in the guest OS) ${fix.action} ${json}`;
 }
 
-const endpoint = (e: Verdict['source']): string => (e.name === e.id ? `${e.id} (${e.ip})` : `${e.name} (${e.id}, ${e.ip})`);
+const endpoint = (e: Verdict['source']): string => safeCell(e.name === e.id ? `${e.id} (${e.ip})` : `${e.name} (${e.id}, ${e.ip})`);
 const protocolText = (v: Verdict): string => (v.protocol === 'icmp' ? 'ICMP echo' : `${v.protocol.toUpperCase()} ${v.port}`);
 
 const marks: Record<Hop['outcome'], string> = { allow: '✓', block: '✗', indeterminate: '?' };
@@ -56,7 +58,7 @@ function hopLine(h: Hop, n: number): string {
   const res = `${h.resource.id}${h.resource.name ? ` (${h.resource.name})` : ''}${h.via ? ` on ${h.via.id}` : ''}`;
   const code = h.code ? `  [${h.code}]` : '';
   const why = h.stateful ? h.detail : h.matched ? `${h.matched.summary} — ${h.detail}` : h.outcome === 'block' && h.kind !== 'instance-state' && h.kind !== 'vm-power' ? `no rule matched — ${h.detail}` : h.detail;
-  return `  ${String(n).padStart(2)} ${mark} ${h.kind.padEnd(15)} ${res}\n       ${why}${code}`;
+  return `  ${String(n).padStart(2)} ${mark} ${h.kind.padEnd(15)} ${safeCell(res)}\n       ${safeCell(why)}${code}`;
 }
 
 export function renderVerdict(v: Verdict): string {
@@ -69,14 +71,14 @@ export function renderVerdict(v: Verdict): string {
     }
     lines.push(hopLine(h, i + 1));
     if (v.blockedBy && i === v.blockedBy.hopIndex) {
-      lines.push(`       fix: ${v.blockedBy.fix.text}`);
-      lines.push(`            ${renderFixCommand(v.blockedBy.fix)}`);
+      lines.push(`       fix: ${safeCell(v.blockedBy.fix.text)}`);
+      lines.push(`            ${safeCell(renderFixCommand(v.blockedBy.fix))}`);
     }
   });
   lines.push(...renderAssumptions(v));
   if (v.blockedBy) {
     const b = v.blockedBy;
-    lines.push(`blocked by ${b.code} on the ${b.direction} path at ${b.resource.id}${b.resource.name ? ` (${b.resource.name})` : ''}`);
+    lines.push(`blocked by ${b.code} on the ${b.direction} path at hop ${b.hopIndex + 1}: ${safeCell(`${b.resource.id}${b.resource.name ? ` (${b.resource.name})` : ''}`)}`);
   } else if (v.status === 'indeterminate') {
     const n = v.hops.filter((h) => h.outcome === 'indeterminate').length;
     lines.push(`indeterminate: ${v.hops.length} hops checked, none blocked, ${n} could not be judged from the data (see the assumptions)`);
@@ -108,7 +110,5 @@ export function renderMatrix(verdicts: readonly Verdict[], unaddressed: readonly
   for (const u of unaddressed) {
     table.push(u.kind === 'instance' ? [`${u.name} (${noAddress})`, '(every VM)', noAddress, noAddress] : ['(every instance)', `${u.name} (${noAddress})`, noAddress, noAddress]);
   }
-  // A loop, not Math.max(...rows): 200,000 rows overflow the call stack as arguments.
-  const widths = table[0]!.map((_, i) => table.reduce((w, row) => Math.max(w, row[i]!.length), 0));
-  return table.map((row) => row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+  return renderColumns(table).join('\n');
 }

@@ -124,18 +124,31 @@ export function networkAcl(c: Ctx, path: PathDirection, subnetId: string, egress
   );
 }
 
+/** Every VPC has a main route table; a subnet without one means the data lacks it, so no request is named. */
+const noRouteTableFix = (subnetId: string): ReturnType<typeof fixes.adviceFix> =>
+  fixes.adviceFix('route-table-not-in-data', `subnet ${subnetId} has no route table in the data (every VPC has a main route table): collect the VPC's route tables again`);
+
 /** VPC routing from a subnet towards the SDDC: the longest prefix must lead to the active cross-link ENI. */
 export function routeToSddc(c: Ctx, path: PathDirection, subnetId: string, dst: VmEndpoint): boolean {
   const rt = c.index.routeTableOf(subnetId);
   const linked = c.world.nsx.linkedVpc;
   const cidr = dst.segment?.subnets[0]?.network ?? `${dst.ip}/32`;
-  if (!rt) return c.trace.deny({ path, kind: 'route', resource: { type: 'route-table', id: `(none for ${subnetId})` }, matched: null, detail: `subnet ${subnetId} has no route table` }, 'NO_ROUTE', fixes.routeFix('(main)', cidr, linked?.activeEni ?? '(active ENI)', false));
+  if (!rt) return c.trace.deny({ path, kind: 'route', resource: { type: 'route-table', id: `(none for ${subnetId})` }, matched: null, detail: `subnet ${subnetId} has no route table` }, 'NO_ROUTE', noRouteTableFix(subnetId));
   const resource: ResourceRef = { type: 'route-table', id: rt.routeTableId, name: rt.associations.some((a) => a.main) ? 'main' : 'custom' };
   const matcher = c.index.route(rt);
   const hit = matcher.lookup(dst.ipNum);
   const active = linked?.activeEni;
   if (!linked || !active) {
-    return c.trace.deny({ path, kind: 'route', resource, matched: null, detail: 'the SDDC has no linked VPC in this world' }, 'NO_ROUTE', fixes.routeFix(rt.routeTableId, cidr, '(active ENI)', false));
+    return c.trace.deny({ path, kind: 'route', resource, matched: null, detail: 'the SDDC has no linked VPC in this world' }, 'NO_ROUTE', fixes.sddcRouteFix(dst.ip, [], undefined));
+  }
+  // The cross-link ENIs are in the connected VPC only: from another VPC no route can lead to them.
+  const vpcId = c.world.ec2.subnets.get(subnetId)?.vpcId;
+  if (vpcId !== undefined && vpcId !== linked.linkedVpcId) {
+    return c.trace.deny(
+      { path, kind: 'route', resource, matched: null, detail: `subnet ${subnetId} is in ${vpcId}, not in the connected VPC ${linked.linkedVpcId}: the SDDC's cross-link ENIs are not reachable from it` },
+      'NO_ROUTE',
+      fixes.notInConnectedVpcFix(`its subnet ${subnetId} is in ${vpcId}`, linked.linkedVpcId, linked.linkedVpcAddresses),
+    );
   }
   // A prefix-list route whose entries are unknown might be the longest match: undecided unless it would lead where the known match leads.
   const leadsToSddc = (r: Route | undefined): boolean => r !== undefined && r.networkInterfaceId === active && r.state === 'active';
@@ -172,7 +185,7 @@ export function routeToSddc(c: Ctx, path: PathDirection, subnetId: string, dst: 
 /** VPC routing to an address inside the VPC: the longest prefix must be the local route. */
 export function routeLocal(c: Ctx, path: PathDirection, subnetId: string, dstIp: string): boolean {
   const rt = c.index.routeTableOf(subnetId);
-  if (!rt) return c.trace.deny({ path, kind: 'route', resource: { type: 'route-table', id: `(none for ${subnetId})` }, matched: null, detail: `subnet ${subnetId} has no route table` }, 'NO_ROUTE', { text: 'associate a route table', api: 'ec2', action: 'AssociateRouteTable', params: { SubnetId: subnetId } });
+  if (!rt) return c.trace.deny({ path, kind: 'route', resource: { type: 'route-table', id: `(none for ${subnetId})` }, matched: null, detail: `subnet ${subnetId} has no route table` }, 'NO_ROUTE', noRouteTableFix(subnetId));
   const resource: ResourceRef = { type: 'route-table', id: rt.routeTableId, name: rt.associations.some((a) => a.main) ? 'main' : 'custom' };
   const hit = c.index.route(rt).lookup(ipToNumber(dstIp));
   if (hit && hit.route.gatewayId === 'local') return c.trace.allow({ path, kind: 'route', resource, matched: { id: hit.matchedCidr, summary: describeRoute(hit.route) }, detail: `${dstIp} via the VPC's local route` });
@@ -190,7 +203,7 @@ export function sddcRoute(c: Ctx, path: PathDirection, dst: InstanceEndpoint): b
   const cidrs = linked?.linkedVpcAddresses ?? [];
   const hit = cidrs.find((cidr) => cidrContainsIp(parseCidr(cidr), dst.ipNum));
   if (hit && linked) return c.trace.allow({ path, kind: 'sddc-route', resource, matched: { id: hit, summary: `connected VPC CIDR ${hit} via ${linked.activeEni}` }, detail: `${dst.ip} is in the connected VPC` });
-  return c.trace.deny({ path, kind: 'sddc-route', resource, matched: null, detail: linked ? `${dst.ip} is outside the connected VPC's CIDRs (${cidrs.join(', ')})` : 'the SDDC has no linked VPC' }, 'NO_ROUTE', fixes.sddcRouteFix(dst.ip, cidrs));
+  return c.trace.deny({ path, kind: 'sddc-route', resource, matched: null, detail: linked ? `${dst.ip} is outside the connected VPC's CIDRs (${cidrs.join(', ')})` : 'the SDDC has no linked VPC' }, 'NO_ROUTE', fixes.sddcRouteFix(dst.ip, cidrs, linked?.linkedVpcId));
 }
 
 export function computeGateway(c: Ctx, path: PathDirection, direction: 'IN' | 'OUT', packet: Packet, src: Endpoint, dst: Endpoint): boolean {

@@ -121,8 +121,8 @@ function applyNsx(world: World, action: string, p: Params): void {
 export function applyFix(world: World, fix: Fix): void {
   if (fix.api === 'ec2') return applyEc2(world, fix.action, fix.params);
   if (fix.api === 'nsx') return applyNsx(world, fix.action, fix.params);
-  if (fix.api === 'vsphere' && fix.action.startsWith('POST /api/vcenter/vm/{vm}/power?action=start')) {
-    setVmPowerState(world, String(fix.params.externalId), 'VM_RUNNING');
+  if (fix.api === 'vsphere' && fix.action.includes('/power?action=start')) {
+    setVmPowerState(world, String(fix.params.instance_uuid), 'VM_RUNNING');
     return;
   }
   throw new Error(`no world operation for the ${fix.api} fix ${fix.action}`);

@@ -71,8 +71,9 @@ export interface Hop {
 /** A suggested fix, in words and as the exact API call that would apply it. */
 export interface Fix {
   text: string;
-  api: 'ec2' | 'nsx' | 'vsphere' | 'guest-os';
-  /** EC2 action (`AuthorizeSecurityGroupIngress`) or NSX method + path (`PATCH /policy/api/v1/...`). */
+  /** `none`: no request opens the hop as things stand (advice in `text`; `action` names the advice). */
+  api: 'ec2' | 'nsx' | 'vsphere' | 'guest-os' | 'none';
+  /** EC2 action (`AuthorizeSecurityGroupIngress`), NSX method + path (`PATCH /policy/api/v1/...`), vSphere request(s). */
   action: string;
   params: Record<string, unknown>;
 }

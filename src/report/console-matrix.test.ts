@@ -11,7 +11,7 @@ const result: ScenarioResult = {
 
 test('the verdict column says indeterminate and names the kind of missing data', () => {
   const row = renderRunMatrix([result]).split('\n').find((l) => l.includes('l7 probe'));
-  expect(row).toMatch(/reachable \(3\/3\)\s+indeterminate \(CONTEXT_PROFILE\)\s+PASS/);
+  expect(row).toMatch(/reachable \(3\/3, model\)\s+indeterminate \(CONTEXT_PROFILE\)\s+PASS/);
 });
 
 test('each assumption is listed under the probe with what would settle it', () => {

@@ -2,36 +2,33 @@
 // the engine's verdict on the discovered configuration, and the outcome; blocked rows name the blocking
 // hop and its fix; an indeterminate verdict lists what the data could not decide and what would settle
 // it; disagreements and infrastructure errors say why; a pass after a retry says FLAKY.
-import { renderFixCommand, statusCounts, verdictCell } from '../network';
+import { renderColumns, renderFixCommand, safeCell, statusCounts, verdictCell } from '../network';
 import type { ProbeRecord, ScenarioResult } from '../harness/results';
 import { isFlaky } from './junit';
+import { originLegend } from './transcript-label';
 
 const expected = (p: ProbeRecord): string => (p.expected.probeError ? 'probe cannot run' : p.expected.reachable ? 'reachable' : `unreachable${p.expected.blockedBy ? ` ${p.expected.blockedBy}` : ''}`);
-// TCP/UDP probes show the tool's answer (open, refused, filtered) where pings show replies/sent.
-const observed = (p: ProbeRecord): string => (p.observed.kind === 'ran' ? `${p.observed.reachable ? 'reachable' : 'unreachable'} (${p.observed.port ? `${p.observed.port.protocol}/${p.observed.port.port} ${p.observed.port.outcome}` : `${p.observed.received}/${p.observed.sent}`})` : 'probe did not run');
+// TCP/UDP probes show the tool's answer (open, refused, filtered) where pings show replies/sent; both say how the transcript came about.
+const observed = (p: ProbeRecord): string => (p.observed.kind === 'ran' ? `${p.observed.reachable ? 'reachable' : 'unreachable'} (${p.observed.port ? `${p.observed.port.protocol}/${p.observed.port.port} ${p.observed.port.outcome}` : `${p.observed.received}/${p.observed.sent}`}, ${p.observed.transcriptOrigin})` : 'probe did not run');
 const verdict = (p: ProbeRecord): string => (!p.verdict ? '-' : verdictCell(p.verdict));
 const outcome = (p: ProbeRecord): string => (isFlaky(p) ? `FLAKY (passed on attempt ${p.attempts})` : { passed: 'PASS', failed: 'FAIL', 'infra-error': 'ERROR' }[p.outcome]);
 
-function table(rows: string[][]): string[] {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
-}
 
 export function renderRunMatrix(results: readonly ScenarioResult[]): string {
   const lines: string[] = [];
   for (const s of results) {
-    lines.push('', `${s.title}  [${s.target}, run ${s.runId}, ${(s.durationMs / 1000).toFixed(1)} s]`);
+    lines.push('', `${safeCell(s.title)}  [${s.target}, run ${s.runId}, ${(s.durationMs / 1000).toFixed(1)} s]`);
     if (s.error) lines.push(`  could not run: ${s.error}`);
     const rows = [['probe', 'expected', 'observed', 'config verdict', 'result'], ...s.probes.map((p) => [p.label, expected(p), observed(p), verdict(p), outcome(p)])];
-    const rendered = table(rows);
+    const rendered = renderColumns(rows);
     lines.push(`  ${rendered[0]}`);
     s.probes.forEach((p, i) => {
       lines.push(`  ${rendered[i + 1]}`);
       const block = p.verdict?.blockedBy;
       if (block) {
         const hop = p.verdict!.hops[block.hopIndex]!;
-        lines.push(`      blocked at ${hop.kind} ${block.resource.id}${block.resource.name ? ` (${block.resource.name})` : ''}: ${hop.detail}`);
-        lines.push(`      fix: ${renderFixCommand(block.fix)}`);
+        lines.push(`      blocked at hop ${block.hopIndex + 1}, ${hop.kind} ${safeCell(`${block.resource.id}${block.resource.name ? ` (${block.resource.name})` : ''}: ${hop.detail}`)}`);
+        lines.push(`      fix: ${safeCell(renderFixCommand(block.fix))}`);
       }
       if (p.verdict?.status === 'indeterminate') {
         for (const a of p.verdict.assumptions) lines.push(`      cannot judge: ${a.what} (${a.hopKind} at ${a.resource.id}, missing ${a.missing}); to settle it: ${a.settle}`);
@@ -46,6 +43,8 @@ export function renderRunMatrix(results: readonly ScenarioResult[]): string {
   const verdicts = statusCounts(probes.flatMap((p) => (p.verdict ? [p.verdict] : [])));
   lines.push('', `${probes.length} probes: ${count('passed')} passed (${probes.filter(isFlaky).length} flaky), ${count('failed')} failed, ${count('infra-error')} could not run; ${results.filter((s) => s.error).length} scenario(s) could not run; ${results.reduce((n, s) => n + s.teardown.failed.length, 0)} teardown failure(s)`);
   lines.push(`config verdicts: ${verdicts.reachable} reachable, ${verdicts.unreachable} unreachable, ${verdicts.indeterminate} indeterminate (judged by the packets alone)`);
+  const origins = [...new Set(probes.filter((p) => p.observed.kind === 'ran').map((p) => p.observed.transcriptOrigin))];
+  if (origins.length) lines.push(`observed: ${origins.map((o) => originLegend[o]).join('; ')}`);
   return lines.join('\n');
 }
 

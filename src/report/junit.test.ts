@@ -1,4 +1,5 @@
 // JUnit XML: one testcase per probe; failures, infrastructure errors and teardown failures kept apart.
+import { spawnSync } from 'node:child_process';
 import { XMLParser } from 'fast-xml-parser';
 import type { ProbeRecord, ScenarioResult } from '../harness/results';
 import { renderJunit } from './junit';
@@ -9,7 +10,7 @@ const probe = (label: string, outcome: ProbeRecord['outcome']): ProbeRecord => (
   from: { name: 'a', kind: 'instance', id: 'i-1', ip: '10.0.0.1' },
   to: { name: 'b', kind: 'vm', id: 'vm-1', ip: '192.168.0.1' },
   expected: { reachable: true },
-  observed: outcome === 'infra-error' ? { kind: 'infra-error', error: 'agent offline', command: 'ping -c 3', apiCalls: 1 } : { kind: 'ran', reachable: outcome === 'passed', sent: 3, received: outcome === 'passed' ? 3 : 0, rttMs: null, command: 'ping -c 3', exitCode: 0, status: 'Success', transcript: '3 packets transmitted', apiCalls: 2 },
+  observed: outcome === 'infra-error' ? { kind: 'infra-error', error: 'agent offline', command: 'ping -c 3', transcriptOrigin: 'model' as const, tookMs: 4, apiCalls: 1 } : { kind: 'ran', reachable: outcome === 'passed', sent: 3, received: outcome === 'passed' ? 3 : 0, rttMs: null, command: 'ping -c 3', exitCode: 0, status: 'Success', transcript: '3 packets transmitted', transcriptOrigin: 'model' as const, tookMs: 4, apiCalls: 2 },
   verdict: null, agreement: 'not-comparable', outcome, reasons: outcome === 'passed' ? [] : [`${label} went wrong`], attempts: 1, startedAt: '2026-11-25T00:00:00.000Z', durationMs: 1500,
 });
 
@@ -43,7 +44,7 @@ test('the transcript goes to system-out', () => {
 
 describe('flaky versus broken', () => {
   const attempt = (outcome: 'failed' | 'infra-error', reason: string) => ({
-    observed: outcome === 'infra-error' ? { kind: 'infra-error' as const, error: reason, command: 'ping -c 3', apiCalls: 1 } : { kind: 'ran' as const, reachable: false, sent: 3, received: 0, rttMs: null, command: 'ping -c 3', exitCode: 1, status: 'Failed', transcript: '3 packets transmitted, 0 received', apiCalls: 2 },
+    observed: outcome === 'infra-error' ? { kind: 'infra-error' as const, error: reason, command: 'ping -c 3', transcriptOrigin: 'model' as const, tookMs: 4, apiCalls: 1 } : { kind: 'ran' as const, reachable: false, sent: 3, received: 0, rttMs: null, command: 'ping -c 3', exitCode: 1, status: 'Failed', transcript: '3 packets transmitted, 0 received', transcriptOrigin: 'model' as const, tookMs: 4, apiCalls: 2 },
     agreement: outcome === 'infra-error' ? ('not-comparable' as const) : ('config-allows-packets-fail' as const),
     outcome, reasons: [reason], startedAt: '2026-11-25T00:00:01.000Z', durationMs: 900,
   });
@@ -95,6 +96,19 @@ describe('an indeterminate configuration verdict', () => {
     expect(out).toContain('config verdict: indeterminate (CONTEXT_PROFILE) (config-indeterminate)');
     expect(out).toMatch(/assumptions \(what the data cannot decide\):\n {2}- the rule matches only traffic .*\n {4}to settle it: remove the profile/);
   });
+});
+
+test('names holding control characters (a Name tag with ESC) leave the XML well-formed, the characters written as \\u escapes', () => {
+  const evil = { ...probe('web\x1b[31m\x07 \ud800 prod', 'failed'), reasons: ['bell\x07'] };
+  const xml = renderJunit([{ ...result, title: 'scenario\x00', probes: [evil] }]);
+  // eslint-disable-next-line no-control-regex
+  expect(xml).not.toMatch(/[\x00-\x08\x0b\x0c\x0e-\x1f]/);
+  // Expat (Python's XML parser) refuses any character XML 1.0 forbids.
+  const expat = spawnSync('python3', ['-c', 'import sys, xml.etree.ElementTree as E; E.fromstring(sys.stdin.buffer.read())'], { input: xml, encoding: 'utf8' });
+  expect([expat.status, expat.stderr]).toEqual([0, '']);
+  const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml).testsuites.testsuite;
+  expect(parsed['@_name']).toBe('scenario\\u0000');
+  expect(parsed.testcase[0]['@_name']).toBe('web\\u001b[31m\\u0007 \\ud800 prod');
 });
 
 describe('a TCP probe', () => {

@@ -12,7 +12,7 @@ const udpProbe: ProbeRecord = {
   probe: { protocol: 'udp', port: 53, listen: true },
   expected: { reachable: false, blockedBy: 'NACL_INBOUND_DENY' },
   observed: {
-    kind: 'ran', reachable: false, sent: 1, received: 0, rttMs: null, command: 'python3 -c …', exitCode: 2, status: 'Failed', transcript: 'vmc-reach udp 192.168.100.10:53: no reply within 5 s', apiCalls: 6,
+    kind: 'ran', reachable: false, sent: 1, received: 0, rttMs: null, command: 'python3 -c …', exitCode: 2, status: 'Failed', transcript: 'vmc-reach udp 192.168.100.10:53: no reply within 5 s', transcriptOrigin: 'model', tookMs: 4, apiCalls: 6,
     port: {
       protocol: 'udp', port: 53, outcome: 'filtered', detail: 'no echo and no ICMP error from 192.168.100.10:53 within 5 s',
       judged: 'the datagram reached the listener on the destination but the reply never came back: the return path drops it',
@@ -26,7 +26,7 @@ const result: ScenarioResult = { title: 'nacl', runId: 'r1', target: 'mock', sta
 
 test('the matrix shows protocol, port and the answer in the observed column', () => {
   const row = renderRunMatrix([result]).split('\n').find((l) => l.includes('udp/53'));
-  expect(row).toMatch(/unreachable NACL_INBOUND_DENY\s+unreachable \(udp\/53 filtered\)/);
+  expect(row).toMatch(/unreachable NACL_INBOUND_DENY\s+unreachable \(udp\/53 filtered, model\)/);
 });
 
 test('the evidence pack names the probe kind, the answer, the judgement and what the listener heard', () => {

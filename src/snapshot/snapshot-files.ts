@@ -1,17 +1,18 @@
 // The snapshot folder on disk: read the files we know into a map (path relative to the folder → text),
 // and write such a map back. Unknown files are neither read nor touched.
-import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { optionalFiles, prefixListEntriesDir, requiredFiles } from './layout';
 import { SnapshotError } from './snapshot-error';
+import { InputFileError, inputLimits, readTextFile } from './read-text-file';
 
 const isNotFound = (e: unknown): boolean => (e as NodeJS.ErrnoException).code === 'ENOENT';
 
 async function readIfPresent(dir: string, file: string): Promise<string | undefined> {
   try {
-    return await readFile(join(dir, file), 'utf8');
+    return await readTextFile(join(dir, file), { maxBytes: inputLimits.snapshotFileBytes });
   } catch (e) {
-    if (isNotFound(e)) return undefined;
+    if (e instanceof InputFileError) throw new SnapshotError(file, '', `${e.message.replace(join(dir, file), file)}.`);
     throw new SnapshotError(file, '', `${file} cannot be read: ${(e as Error).message}. Check that it is a readable file.`);
   }
 }

@@ -5,11 +5,11 @@
 // case C's fix), so packets always cross the network of that moment. TCP/UDP probe commands and their
 // listeners (src/harness/probes/port-probe-command.ts) run for real too: see lab-port-probes.ts.
 // Mock note: lab nodes are Linux; a PowerShell ping on a Windows node runs the Linux ping and is printed
-// in ping.exe's format from its real counts (round-trip times are then the formatter's, not measured).
+// in ping.exe's format from its real reply lines: the round-trip times and TTLs the Linux ping measured.
 import type { LabClient } from '../../../src/lab/lab-client';
 import type { ScriptRequest, ScriptResult, ScriptRunner, World } from '../../../src/world';
 import { parseLinuxPing, parseWindowsPing, splitWords, type PingRequest } from './ping-args';
-import { windowsPing } from './ping-output';
+import { measuredReplies, windowsPingFromMeasured } from './ping-output';
 import { unsupportedExitCode } from './script-runner';
 import { parsePortProbeCommand, type PortProbeRequest } from '../../../src/harness/probes/port-probe-command';
 import { LabPortProbes } from './lab-port-probes';
@@ -62,7 +62,7 @@ export function labScriptRunner(lab: LabClient): ScriptRunner {
     let stderr = '';
     let exitCode = 0;
     const started = Date.now();
-    for (const [i, planned] of requests.entries()) {
+    for (const planned of requests) {
       if ('port' in planned) {
         const res = await ports.run(world, req, planned.port);
         stdout += res.stdout;
@@ -75,8 +75,7 @@ export function labScriptRunner(lab: LabClient): ScriptRunner {
       const argv = ['ping', '-c', String(r.count), '-W', String(Math.max(1, Math.ceil(r.timeoutS))), ...(r.intervalS !== 1 ? ['-i', String(Math.max(0.2, r.intervalS))] : []), r.destination];
       const res = await lab.exec(req.node.instanceId, argv, Math.ceil((r.count * (r.intervalS + r.timeoutS) + 5) * 1000));
       if (windows) {
-        const received = Number(/(\d+) received/.exec(res.stdout)?.[1] ?? 0);
-        const text = windowsPing(r, { replies: received > 0, ttl: 126, seed: `${req.commandId}/${i}` });
+        const text = windowsPingFromMeasured(r, measuredReplies(res.stdout), 0);
         stdout += text.stdout;
         exitCode = text.exitCode;
       } else {

@@ -1,7 +1,9 @@
 // What ping prints, byte for byte in the format of iputils 20221126 (Linux) and ping.exe (Windows),
 // for a given outcome: every packet answered (the engine says reachable) or none (blocked). Counts
 // are true (sent = requested, received = sent or 0), round-trip times are plausible values drawn
-// from a seed, so the same command prints the same output.
+// from a seed, so the same command prints the same output (the model sends no packet: the reports label
+// these transcripts as generated). For the lab, windowsPingFromMeasured prints ping.exe's format from
+// a real Linux ping's reply lines, with the round-trip times it measured.
 import type { PingRequest } from './ping-args';
 
 export interface PingOutcome {
@@ -80,4 +82,51 @@ export function windowsPing(req: PingRequest, outcome: PingOutcome): PingText {
     exitCode: outcome.replies ? 0 : 1,
     durationMs: outcome.replies ? (n - 1) * 1000 + rtts[n - 1]! : n * req.timeoutS * 1000,
   };
+}
+
+/** One echo reply as the Linux ping printed it: iputils (`icmp_seq=1`, from 1) or busybox (`seq=0`, from 0). */
+export interface MeasuredReply {
+  /** 1-based, as ping.exe numbers nothing but counts in order. */
+  seq: number;
+  ttl: number;
+  timeMs: number;
+}
+
+/** The reply lines of a real Linux ping (iputils or busybox): the measured round-trip times and TTLs. */
+export function measuredReplies(linuxStdout: string): MeasuredReply[] {
+  const out: MeasuredReply[] = [];
+  for (const m of linuxStdout.matchAll(/^\d+ bytes from [^:]+: (icmp_seq|seq)=(\d+) ttl=(\d+) time=([\d.]+) ms/gm)) {
+    const seq = Number(m[2]) + (m[1] === 'seq' ? 1 : 0);
+    if (!out.some((r) => r.seq === seq)) out.push({ seq, ttl: Number(m[3]), timeMs: Number(m[4]) });
+  }
+  return out;
+}
+
+/**
+ * ping.exe's output for a ping that really ran on Linux (the lab): the packets that came back, with the
+ * round-trip times and TTLs the Linux ping measured, in ping.exe's rounding (`time<1ms`, whole ms).
+ */
+export function windowsPingFromMeasured(req: PingRequest, replies: readonly MeasuredReply[], durationMs: number): PingText {
+  const n = req.count;
+  const dst = req.destination;
+  const bySeq = new Map(replies.map((r) => [r.seq, r]));
+  const lines = ['', `Pinging ${dst} with ${req.size} bytes of data:`];
+  const ms: number[] = [];
+  for (let i = 1; i <= n; i++) {
+    const r = bySeq.get(i);
+    if (!r) {
+      lines.push('Request timed out.');
+      continue;
+    }
+    const t = Math.round(r.timeMs);
+    ms.push(t);
+    lines.push(`Reply from ${dst}: bytes=${req.size} time${r.timeMs < 1 ? '<1' : `=${t}`}ms TTL=${r.ttl}`);
+  }
+  const received = ms.length;
+  const lossPct = Math.floor(((n - received) / n) * 100);
+  lines.push('', `Ping statistics for ${dst}:`, `    Packets: Sent = ${n}, Received = ${received}, Lost = ${n - received} (${lossPct}% loss),`);
+  if (received > 0) {
+    lines.push('Approximate round trip times in milli-seconds:', `    Minimum = ${Math.min(...ms)}ms, Maximum = ${Math.max(...ms)}ms, Average = ${Math.round(ms.reduce((a, b) => a + b, 0) / received)}ms`);
+  }
+  return { stdout: `${lines.join('\r\n')}\r\n`, exitCode: received > 0 ? 0 : 1, durationMs };
 }

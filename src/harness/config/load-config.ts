@@ -1,9 +1,9 @@
 // Loads the harness configuration: the file (JSON, or a .ts/.js module exporting it as default), then
 // environment overrides, then validation. Every problem names the file or variable and the field.
-import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { configSchema, type HarnessConfig } from './schema';
+import { InputFileError, inputLimits, readTextFile } from '../../snapshot/read-text-file';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -30,9 +30,10 @@ export const defaultConfigFiles = ['vmc-reach.config.json', 'vmc-reach.config.ts
 
 async function readConfigFile(file: string): Promise<unknown> {
   if (file.endsWith('.json')) {
-    const text = await readFile(file, 'utf8').catch(() => {
-      throw new ConfigError(`config file ${file} cannot be read; check the path given with --config`);
+    const text = await readTextFile(file, { maxBytes: inputLimits.configFileBytes }).catch((e: Error) => {
+      throw new ConfigError(e instanceof InputFileError ? `config file ${e.message}` : `config file ${file} cannot be read; check the path given with --config`);
     });
+    if (text === undefined) throw new ConfigError(`config file ${file} cannot be read; check the path given with --config (the file does not exist)`);
     try {
       return JSON.parse(text);
     } catch (e) {

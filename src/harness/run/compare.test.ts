@@ -3,8 +3,8 @@ import type { Verdict } from '../../network';
 import type { Observation } from '../results';
 import { judge } from './compare';
 
-const ran = (reachable: boolean): Observation => ({ kind: 'ran', reachable, sent: 3, received: reachable ? 3 : 0, rttMs: null, command: 'ping', exitCode: reachable ? 0 : 1, status: reachable ? 'Success' : 'Failed', transcript: '', apiCalls: 2 });
-const infra: Observation = { kind: 'infra-error', error: 'SSM cannot run commands on i-1: no instance profile', command: 'ping', apiCalls: 1 };
+const ran = (reachable: boolean): Observation => ({ kind: 'ran', reachable, sent: 3, received: reachable ? 3 : 0, rttMs: null, command: 'ping', exitCode: reachable ? 0 : 1, status: reachable ? 'Success' : 'Failed', transcript: '', transcriptOrigin: 'model', tookMs: 4, apiCalls: 2 });
+const infra: Observation = { kind: 'infra-error', error: 'SSM cannot run commands on i-1: no instance profile', command: 'ping', transcriptOrigin: 'model', tookMs: 4, apiCalls: 1 };
 const verdict = (code: string | null): Verdict => ({
   source: { kind: 'instance', id: 'i-1', name: 'a', ip: '10.0.0.1' },
   destination: { kind: 'vm', id: 'vm', name: 'b', ip: '192.168.0.1' },

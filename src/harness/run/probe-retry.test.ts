@@ -3,7 +3,7 @@
 import type { Observation, ProbeAttempt } from '../results';
 import { attemptWithRetries, isRetryable } from './probe-retry';
 
-const ran: Observation = { kind: 'ran', reachable: true, sent: 3, received: 3, rttMs: null, command: 'ping', exitCode: 0, status: 'Success', transcript: '', apiCalls: 2 };
+const ran: Observation = { kind: 'ran', reachable: true, sent: 3, received: 3, rttMs: null, command: 'ping', exitCode: 0, status: 'Success', transcript: '', transcriptOrigin: 'model', tookMs: 4, apiCalls: 2 };
 const attempt = (outcome: ProbeAttempt['outcome'], agreement: ProbeAttempt['agreement']): ProbeAttempt => ({ observed: ran, agreement, outcome, reasons: [outcome], startedAt: 't', durationMs: 1 });
 const sequence = (...as: ProbeAttempt[]) => {
   const calls: number[] = [];

@@ -55,20 +55,20 @@ function endpointOf(ref: EndpointRef, out: Provisioned): ProbeEndpoint & { engin
 
 async function observe(ctx: RunContext, from: ReturnType<typeof endpointOf>, to: ReturnType<typeof endpointOf>, kind: ProbeKind): Promise<Observation> {
   if (from.unavailable || !from.node) {
-    return { kind: 'infra-error', error: `the probe cannot run from ${from.name}: ${from.unavailable}`, command: '(not sent)', apiCalls: 0 };
+    return { kind: 'infra-error', error: `the probe cannot run from ${from.name}: ${from.unavailable}`, command: '(not sent)', transcriptOrigin: ctx.settings.transcripts, tookMs: 0, apiCalls: 0 };
   }
   if (kind.protocol !== 'icmp') return observePort(ctx, from, to, kind);
   const r = await runPingProbe(ctx.aws.ssm, { nodeId: from.node, os: from.os, targetIp: to.ip, count: ctx.settings.probe.count, timeoutSeconds: ctx.settings.probe.timeoutSeconds, clock: ctx.clock });
   return r.kind === 'ran'
-    ? { kind: 'ran', reachable: r.ping.received > 0, sent: r.ping.sent, received: r.ping.received, rttMs: r.ping.rttMs, command: r.command, exitCode: r.exitCode, status: r.status, transcript: r.stdout + (r.stderr ? `\n[stderr]\n${r.stderr}` : ''), apiCalls: r.apiCalls }
-    : { kind: 'infra-error', error: r.error, command: r.command, ...(r.stdout || r.stderr ? { transcript: `${r.stdout ?? ''}${r.stderr ? `\n[stderr]\n${r.stderr}` : ''}` } : {}), apiCalls: r.apiCalls };
+    ? { kind: 'ran', reachable: r.ping.received > 0, sent: r.ping.sent, received: r.ping.received, rttMs: r.ping.rttMs, command: r.command, exitCode: r.exitCode, status: r.status, transcript: r.stdout + (r.stderr ? `\n[stderr]\n${r.stderr}` : ''), transcriptOrigin: ctx.settings.transcripts, tookMs: r.durationMs, apiCalls: r.apiCalls }
+    : { kind: 'infra-error', error: r.error, command: r.command, ...(r.stdout || r.stderr ? { transcript: `${r.stdout ?? ''}${r.stderr ? `\n[stderr]\n${r.stderr}` : ''}` } : {}), transcriptOrigin: ctx.settings.transcripts, tookMs: r.durationMs, apiCalls: r.apiCalls };
 }
 
 /** A TCP/UDP probe; `reachable` is judged from the answer here and refined with the verdict (see port-reachability.ts). */
 async function observePort(ctx: RunContext, from: ReturnType<typeof endpointOf>, to: ReturnType<typeof endpointOf>, kind: Exclude<ProbeKind, { protocol: 'icmp' }>): Promise<Observation> {
   const listen = kind.protocol === 'udp' || kind.listen;
   if (listen && (to.unavailable || !to.node)) {
-    return { kind: 'infra-error', error: `the ${kind.protocol.toUpperCase()} probe needs a listener on ${to.name}, which cannot run commands: ${to.unavailable ?? 'not an SSM managed node'}`, command: '(not sent)', apiCalls: 0 };
+    return { kind: 'infra-error', error: `the ${kind.protocol.toUpperCase()} probe needs a listener on ${to.name}, which cannot run commands: ${to.unavailable ?? 'not an SSM managed node'}`, command: '(not sent)', transcriptOrigin: ctx.settings.transcripts, tookMs: 0, apiCalls: 0 };
   }
   // The mock runs a script the moment its invocation starts: no time to bind, no grace to wait out.
   const mock = ctx.settings.kind === 'mock';
@@ -81,13 +81,13 @@ async function observePort(ctx: RunContext, from: ReturnType<typeof endpointOf>,
   const listenerText = r.listener ? `\n[listener on ${to.name}: ${r.listener.command}]\n${r.listener.transcript}` : '';
   if (r.kind === 'infra-error') {
     const text = `${r.stdout ?? ''}${r.stderr ? `\n[stderr]\n${r.stderr}` : ''}${listenerText}`;
-    return { kind: 'infra-error', error: r.error, command: r.command, ...(text ? { transcript: text } : {}), apiCalls: r.apiCalls };
+    return { kind: 'infra-error', error: r.error, command: r.command, ...(text ? { transcript: text } : {}), transcriptOrigin: ctx.settings.transcripts, tookMs: r.durationMs, apiCalls: r.apiCalls };
   }
   const port = { protocol: kind.protocol, port: kind.port, outcome: r.outcome, detail: r.detail, ...(r.listener ? { listener: { command: r.listener.command, heard: r.listener.heard, ...(r.listener.peer ? { peer: r.listener.peer } : {}), transcript: r.listener.transcript, ...(r.listener.cancelled ? { cancelled: true } : {}) } } : {}) };
   const { reachable, judged } = portReachability(port, listen, null);
   return {
     kind: 'ran', reachable, sent: 1, received: r.outcome === 'open' ? 1 : 0, rttMs: null, command: r.command, exitCode: r.exitCode, status: r.status,
-    transcript: r.stdout + (r.stderr ? `\n[stderr]\n${r.stderr}` : '') + listenerText, apiCalls: r.apiCalls, port: { ...port, judged },
+    transcript: r.stdout + (r.stderr ? `\n[stderr]\n${r.stderr}` : '') + listenerText, transcriptOrigin: ctx.settings.transcripts, tookMs: r.durationMs, apiCalls: r.apiCalls, port: { ...port, judged },
   };
 }
 

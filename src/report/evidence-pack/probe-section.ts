@@ -6,6 +6,7 @@ import { renderFixCommand, type Hop, type Verdict } from '../../network';
 import type { Observation, ProbeRecord } from '../../harness/results';
 import { isFlaky } from '../junit';
 import { html, type SafeHtml } from './html';
+import { transcriptLabel } from '../transcript-label';
 
 export const outcomeLabel = (p: ProbeRecord): string => (isFlaky(p) ? 'FLAKY' : { passed: 'PASS', failed: 'FAIL', 'infra-error': 'ERROR' }[p.outcome]);
 
@@ -20,7 +21,7 @@ const probeText = (p: ProbeRecord): string => {
 const observedText = (o: Observation): string =>
   o.kind === 'ran' && o.port
     ? `${o.reachable ? 'reachable' : 'unreachable'}: ${o.port.protocol.toUpperCase()} port ${o.port.port} ${o.port.outcome} (${o.port.detail}); ${o.port.judged}${o.port.listener ? `; listener on the destination: ${o.port.listener.heard ? `heard ${o.port.listener.peer ?? 'its peer'}` : o.port.listener.cancelled ? 'heard nothing (cancelled when the probe ended)' : 'heard nothing'}` : ''} (SSM ${o.status}, exit ${o.exitCode}, ${o.apiCalls} API calls)`
-    : o.kind === 'ran' ? `${o.reachable ? 'reachable' : 'unreachable'}: ${o.received}/${o.sent} replies${o.rttMs ? `, rtt min/avg/max ${o.rttMs.min}/${o.rttMs.avg}/${o.rttMs.max} ms` : ''} (SSM ${o.status}, exit ${o.exitCode}, ${o.apiCalls} API calls)` : `the probe did not run: ${o.error}`;
+    : o.kind === 'ran' ? `${o.reachable ? 'reachable' : 'unreachable'}: ${o.received}/${o.sent} replies${o.rttMs ? `, rtt min/avg/max ${o.rttMs.min}/${o.rttMs.avg}/${o.rttMs.max} ms${o.transcriptOrigin === 'model' ? " (the mock's, not measured)" : ''}` : ''} (SSM ${o.status}, exit ${o.exitCode}, ${o.apiCalls} API calls)` : `the probe did not run: ${o.error}`;
 function verdictText(v: Verdict | null): string {
   if (!v) return 'not evaluated';
   if (v.blockedBy) return `unreachable: ${v.blockedBy.code} on the ${v.blockedBy.direction} path at ${v.blockedBy.resource.id}${v.blockedBy.resource.name ? ` (${v.blockedBy.resource.name})` : ''}`;
@@ -56,7 +57,7 @@ export function renderProbe(p: ProbeRecord, n: number): SafeHtml {
   const v = p.verdict;
   const label = outcomeLabel(p);
   const attempts = (p.previousAttempts ?? []).map((a, i) => html`<details class="attempt"><summary>attempt ${i + 1}: ${a.outcome} — ${a.reasons.join('; ')}</summary>
-<p>${observedText(a.observed)} · packets vs configuration: ${a.agreement} · started ${a.startedAt}, ${a.durationMs} ms</p><pre class="transcript">${transcriptOf(a.observed)}</pre></details>`);
+<p>${observedText(a.observed)} · packets vs configuration: ${a.agreement} · started ${a.startedAt}, ${a.durationMs} ms</p><p class="transcript-origin origin-${a.observed.transcriptOrigin}">${transcriptLabel(a.observed)}</p><pre class="transcript">${transcriptOf(a.observed)}</pre></details>`);
   return html`<section class="probe outcome-${label.toLowerCase()}${v ? ` verdict-${v.status}` : ''}" id="probe-${n}" data-probe="${n}">
 <h3><span class="badge ${label.toLowerCase()}">${label}</span> #${n} ${p.label}</h3>
 <table class="facts"><tbody>
@@ -74,7 +75,7 @@ ${v?.blockedBy ? html`<tr><th>fix</th><td>${v.blockedBy.fix.text}<pre class="fix
 </tbody></table>
 ${v ? hopTable(v) : html`<p class="muted">no verdict: the configuration could not be evaluated</p>`}
 ${v && v.assumptions.length ? assumptionsTable(v) : ''}
-<h4>transcript</h4><pre class="transcript">${transcriptOf(p.observed)}</pre>
+<h4>transcript</h4><p class="transcript-origin origin-${p.observed.transcriptOrigin}">${transcriptLabel(p.observed)}</p><pre class="transcript">${transcriptOf(p.observed)}</pre>
 ${attempts.length ? html`<h4>earlier attempts</h4>${attempts}` : ''}
 </section>`;
 }

@@ -24,13 +24,13 @@ beforeAll(async () => {
     from: { name: 'CJ-AWS02', kind: 'instance', id: aws02.instanceId, ip: aws02.privateIpAddress },
     to: { name: 'CJ-VM01', kind: 'vm', id: vm.externalId, ip: vm.ipAddresses[0]! },
     expected: { reachable: false, blockedBy: 'ENI_SG_INGRESS_NO_MATCH' },
-    observed: { kind: 'ran', reachable: false, sent: 3, received: 0, rttMs: null, command: `ping -c 3 -W 1 ${vm.ipAddresses[0]}`, exitCode: 1, status: 'Failed', transcript: `3 packets transmitted, 0 received <script>alert(1)</script> token=${canary} owner ${accountId}`, apiCalls: 2 },
+    observed: { kind: 'ran', reachable: false, sent: 3, received: 0, rttMs: null, command: `ping -c 3 -W 1 ${vm.ipAddresses[0]}`, exitCode: 1, status: 'Failed', transcript: `3 packets transmitted, 0 received <script>alert(1)</script> token=${canary} owner ${accountId}`, transcriptOrigin: 'model', tookMs: 4, apiCalls: 2 },
     verdict, agreement: 'agree', outcome: 'passed', reasons: [], attempts: 1, startedAt: '2026-11-25T00:00:00.000Z', durationMs: 1234,
     ...extra,
   });
   result = {
     title: 'case B <b>bold</b>', runId: 'r-1', target: 'mock', startedAt: '2026-11-25T00:00:00.000Z', durationMs: 5000,
-    probes: [probe('case B: custom SG: CJ-AWS02 → CJ-VM01'), probe('retried', { attempts: 2, previousAttempts: [{ observed: { kind: 'infra-error', error: `InvocationDoesNotExist Bearer ${canary}`, command: 'ping', apiCalls: 1 }, agreement: 'not-comparable', outcome: 'infra-error', reasons: ['InvocationDoesNotExist'], startedAt: 't', durationMs: 5 }] })],
+    probes: [probe('case B: custom SG: CJ-AWS02 → CJ-VM01'), probe('retried', { attempts: 2, previousAttempts: [{ observed: { kind: 'infra-error', error: `InvocationDoesNotExist Bearer ${canary}`, command: 'ping', transcriptOrigin: 'model', tookMs: 4, apiCalls: 1 }, agreement: 'not-comparable', outcome: 'infra-error', reasons: ['InvocationDoesNotExist'], startedAt: 't', durationMs: 5 }] })],
     changes: [{ label: 'authorize', detail: `on sg in account ${accountId}` }],
     resources: [
       { action: 'created', type: 'ec2:instance', id: aws02.instanceId, name: 'CJ-AWS02', seq: 1, state: 'removed', at: '2026-11-25T00:00:01.000Z' },

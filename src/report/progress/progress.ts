@@ -3,6 +3,8 @@
 // rewritten in place (scenario, probes passed/failed/could not run, the current step), with the lines
 // that matter (a probe that did not pass, a retry, a failure) kept above it. The final matrix is
 // printed by `vmc-reach run` as before.
+import { safeCell } from '../../network';
+
 export interface ProgressStream {
   write(text: string): unknown;
   isTTY?: boolean;
@@ -17,9 +19,11 @@ export interface Progress {
 
 const notable = /: (failed|infra-error)\b|retrying|could not|FAILED|not removed|error/i;
 
-export function createProgress(stream: ProgressStream, scenario: string, mode: 'auto' | 'plain' | 'status' = 'auto'): Progress {
+export function createProgress(stream: ProgressStream, rawScenario: string, mode: 'auto' | 'plain' | 'status' = 'auto'): Progress {
+  // Names come from customer data (VM display names, Name tags): no control character reaches the terminal.
+  const scenario = safeCell(rawScenario);
   const status = mode === 'status' || (mode === 'auto' && !!stream.isTTY);
-  if (!status) return { line: (text) => void stream.write(`[vmc-reach] ${text}\n`), done: () => undefined };
+  if (!status) return { line: (text) => void stream.write(`[vmc-reach] ${safeCell(text)}\n`), done: () => undefined };
   const counts = { passed: 0, failed: 0, 'infra-error': 0 };
   let shown = false;
   const clear = (): void => {
@@ -27,7 +31,8 @@ export function createProgress(stream: ProgressStream, scenario: string, mode: '
     shown = false;
   };
   return {
-    line(text) {
+    line(raw) {
+      const text = safeCell(raw);
       const probe = /^probe .*: (passed|failed|infra-error)(?: \(|$)/.exec(text);
       if (probe) counts[probe[1] as keyof typeof counts]++;
       clear();
