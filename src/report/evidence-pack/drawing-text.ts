@@ -35,8 +35,17 @@ export function wrap(text: string, max: number): string[] {
       line = candidate;
       continue;
     }
-    push();
+    // a word longer than a line starts on the current line when a fair part of it fits there
     let rest = word;
+    const room = max - [...line].length - 1;
+    if (line && [...word].length > max && room >= 8) {
+      const head = [...rest].slice(0, room).join('');
+      const cut = Math.max(head.lastIndexOf('-'), head.lastIndexOf('/'));
+      const at = cut >= room / 3 ? cut + 1 : room;
+      line = `${line} ${[...rest].slice(0, at).join('')}`;
+      rest = [...rest].slice(at).join('');
+    }
+    push();
     while ([...rest].length > max) {
       const head = [...rest].slice(0, max).join('');
       const cut = Math.max(head.lastIndexOf('-'), head.lastIndexOf('/'));

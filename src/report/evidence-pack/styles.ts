@@ -23,7 +23,7 @@ section.probe.verdict-indeterminate { box-shadow: inset 4px 0 0 var(--amber); } 
 svg.topology { display: block; width: 100%; height: auto; }
 svg.topology text { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, "Liberation Mono", monospace; fill: #1f2328; }
 svg.topology text.title, svg.topology text.heading { font-weight: 700; } svg.topology text.sub, svg.topology text.route { fill: #424a53; }
-svg.topology text.sg { fill: #6639ba; } svg.topology text.default-sg-mark { fill: #7d4e00; font-weight: 700; }
+svg.topology text.sg { fill: #6639ba; } svg.topology text.block-note { fill: var(--bad); font-weight: 700; } svg.topology text.default-sg-mark { fill: #7d4e00; font-weight: 700; }
 svg.topology .node rect.mark.default-sg { fill: #fff8c5; stroke: var(--amber); stroke-width: 1; }
 svg.topology .vpc > rect { fill: #f3f8ff; stroke: #0969da; } svg.topology .sddc > rect { fill: #f5f3ff; stroke: #8250df; }
 svg.topology .subnet > rect, svg.topology .segment > rect { fill: #fff; stroke: #8c959f; stroke-dasharray: 4 2; }

@@ -74,6 +74,11 @@ function place(content: Content[], x: number, y0: number, w: number): { lines: T
   return { lines, marks, height: y - y0 + PAD - 2 };
 }
 
+const shortType: Partial<Record<string, string>> = {
+  'security-group': 'SG', 'network-acl': 'NACL', 'route-table': 'route table', 'cgw-rule': 'CGW rule', 'cgw-gateway-policy': 'CGW policy',
+  'dfw-rule': 'DFW rule', 'dfw-policy': 'DFW policy', 'guest-os': 'guest firewall of', 'linked-vpc': 'linked VPC', 'network-interface': 'ENI',
+};
+
 const gridUp = (v: number, offset: number): number => Math.ceil((v - offset) / PITCH) * PITCH + offset;
 
 const groupLines = (groups: readonly DrawnGroup[], eni: boolean): Content[] => {
@@ -102,6 +107,18 @@ export function layoutTopology(model: TopologyModel, drawings: readonly ProbeDra
   const yI = new Map<Leg, number>();
   const yE = new Map<Leg, number>();
   const yV = new Map<Leg, number>();
+  // each station that stops a leg says so in its box: which probe, stopped by what
+  const notes = new Map<string, Content[]>();
+  for (const l of legs) {
+    if (l.stop === null || !l.blockHop) continue;
+    const key = l.keys[stationKinds[l.stop]!];
+    const r = l.blockHop.resource;
+    const self = r.type === 'vm' || r.type === 'instance' || r.type === 'segment';
+    const by = self ? `: ${l.probe.verdict?.blockedBy?.code ?? ''}` : ` by ${shortType[r.type] ?? r.type} ${r.name ?? r.id}`;
+    const text = `✗ #${l.probe.n}${l.reply ? ' reply' : ''} stopped${by}`;
+    notes.set(key, [...(notes.get(key) ?? []), { text, size: FONT.text, cls: 'block-note' }]);
+  }
+  const noted = (key: string): Content[] => notes.get(key) ?? [];
 
   // x of the columns that do not depend on the channels' lanes
   const subnetX = M + P;
@@ -122,6 +139,7 @@ export function layoutTopology(model: TopologyModel, drawings: readonly ProbeDra
       { text: s.name ? `subnet ${s.name}` : 'subnet', size: FONT.title, cls: 'title' },
       { text: `${s.id} · ${s.cidr} · ${s.az}`, size: FONT.text, cls: 'sub' },
       { text: s.naclId ? `NACL ${s.naclId}` : 'no NACL in the data', size: FONT.text, cls: 'sub nacl' },
+      ...noted(`subnet:${s.id}`),
     ], subnetX, y, subnetRight - subnetX);
     const top = y + header.height;
     let iy = top;
@@ -132,6 +150,7 @@ export function layoutTopology(model: TopologyModel, drawings: readonly ProbeDra
         { text: i.id, size: FONT.text, cls: 'sub id' },
         { text: `${i.ip}${i.state === 'running' ? '' : ` · ${i.state}`}`, size: FONT.text, cls: 'sub' },
         ...groupLines(i.groups, false),
+        ...noted(`instance:${i.id}`),
       ], instX, iy, INST_W);
       const first = gridUp(iy + 14, 0);
       mine.forEach((l, k) => yI.set(l, first + k * PITCH));
@@ -144,6 +163,7 @@ export function layoutTopology(model: TopologyModel, drawings: readonly ProbeDra
       { text: rtb ? `${rtb.main ? 'main' : 'custom'} route table` : 'no route table', size: FONT.title, cls: 'title' },
       ...(rtb ? [{ text: rtb.id, size: FONT.text, cls: 'sub id' }] : []),
       ...(rtb?.routes ?? []).map((r) => ({ text: r, size: FONT.text, cls: 'route' })),
+      ...noted(`rtb:${s.routeTableId ?? 'none'}@${s.id}`),
     ], rtbX, top, RTB_W);
     const innerH = Math.max(iy - GAP - top, rtbText.height);
     const subnetH = header.height + innerH + PAD + 2;
@@ -165,6 +185,7 @@ export function layoutTopology(model: TopologyModel, drawings: readonly ProbeDra
       { text: e.id, size: FONT.text, cls: 'sub id' },
       { text: `${e.ip} · ${e.subnetId}`, size: FONT.text, cls: 'sub' },
       ...groupLines(e.groups, true),
+      ...noted(`eni:${e.id}`),
     ];
     const probe = place(content, 0, 0, ENI_W);
     const slotsH = mine.length ? (mine.length - 1) * PITCH + 28 : 0;
@@ -192,6 +213,7 @@ export function layoutTopology(model: TopologyModel, drawings: readonly ProbeDra
     const header = place([
       { text: `segment ${s.name}`, size: FONT.title, cls: 'title' },
       { text: `${s.cidr || 'no subnet'} · ${s.type}${s.connected ? '' : ' · disconnected'}`, size: FONT.text, cls: 'sub' },
+      ...noted(`segment:${s.path}`),
     ], 0, sy, segW);
     let vy = sy + header.height;
     for (const v of s.vms) {
@@ -201,6 +223,7 @@ export function layoutTopology(model: TopologyModel, drawings: readonly ProbeDra
         { text: v.name, size: FONT.title, cls: 'title' },
         { text: v.id, size: FONT.text, cls: 'sub id' },
         { text: `${v.ip} · ${v.power === 'VM_RUNNING' ? 'on' : 'off'}`, size: FONT.text, cls: 'sub' },
+        ...noted(`vm:${v.id}`),
       ], 0, vy, VM_W);
       const first = gridUp(vy + 14, 0);
       mine.forEach((l, k) => yV.set(l, first + k * PITCH));
@@ -252,6 +275,7 @@ export function layoutTopology(model: TopologyModel, drawings: readonly ProbeDra
     { text: 'SDDC edge', size: FONT.title, cls: 'title' },
     { text: 'compute gateway', size: FONT.text, cls: 'sub' },
     { text: '(CGW firewall)', size: FONT.text, cls: 'sub' },
+    ...noted('edge'),
   ], edgeX, contentTop, EDGE_W);
   boxes.push(...vpcBoxes, ...eniBoxes.map((b) => shift(b, eniX)),
     { key: 'edge', kind: 'edge', x: edgeX, y: contentTop, w: EDGE_W, h: bottom - contentTop, parent: 'sddc', lines: edgeText.lines, marks: [], cls: [], id: 'edge' },
