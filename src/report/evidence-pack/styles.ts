@@ -19,7 +19,7 @@ section.probe.outcome-pass { border-color: var(--ok); } section.probe.outcome-fa
 section.probe.outcome-flaky { border-color: var(--warn); } section.probe.outcome-error { border-color: #6e7781; }
 tr.hop.indeterminate td { background: #fff8c5; } td.verdict-indeterminate, strong.verdict-indeterminate { color: #7d4e00; background: #fff8c5; }
 section.probe.verdict-indeterminate { box-shadow: inset 4px 0 0 var(--amber); } table.assumptions td { background: #fffbe6; }
-.drawing { border: 1px solid var(--line); border-radius: 6px; background: #fff; }
+.drawing { border: 1px solid var(--line); border-radius: 6px; background: #fff; break-inside: avoid; }
 svg.topology { display: block; width: 100%; height: auto; }
 svg.topology text { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, "Liberation Mono", monospace; fill: #1f2328; }
 svg.topology text.title, svg.topology text.heading { font-weight: 700; } svg.topology text.sub, svg.topology text.route { fill: #424a53; }

@@ -309,7 +309,9 @@ export function layoutTopology(model: TopologyModel, drawings: readonly ProbeDra
     ];
     const full = leg.dir === 'ltr' ? [0, 1, 2, 3, 4, 5, 6] : [6, 5, 4, 3, 2, 1, 0];
     const stopPos = leg.stop === null ? full.length - 1 : full.indexOf(leg.stop);
-    const firstUndecided = Math.min(...leg.undecided.map((u) => full.indexOf(u.station)).filter((p) => p <= stopPos));
+    // an indeterminate leg is dotted after its first undecided hop; a blocked one stays solid to its ✗ (the
+    // block is definite whatever the data could not decide before it)
+    const firstUndecided = leg.cls !== 'indeterminate' ? Infinity : Math.min(...leg.undecided.map((u) => full.indexOf(u.station)).filter((p) => p <= stopPos));
     // the pieces traversed, plus the one after a stop (a stop's marker may sit past the station's border)
     const pieces: Piece[] = [];
     for (let p = 0; p < Math.min(stopPos + 1, full.length - 1); p++) {
