@@ -23,7 +23,7 @@ import { indeterminateProbe, indeterminateVerdict } from '../test-verdicts';
 import { renderEvidencePack } from './render-pack';
 import { topologyOf, type TopologyModel } from './topology-model';
 import {
-  distance, markersOnBoxes, overlappingLabels, piecesThroughBoxes, readDrawings, smallLabels, textOutOfPlace,
+  distance, markersOnBoxes, overlappingLabels, piecesThroughBoxes, piecesThroughTexts, readDrawings, smallLabels, textOutOfPlace,
   type DrawingGeometry, type DrawnLeg,
 } from './test-drawing-checks';
 
@@ -226,6 +226,10 @@ maybe('the evidence pack in Chromium', () => {
     for (const d of packs.get(name)!.drawings) expect(piecesThroughBoxes(d)).toEqual([]);
   });
 
+  test.each(names)('%s: no path piece runs over a label', (name) => {
+    for (const d of packs.get(name)!.drawings) expect(piecesThroughTexts(d)).toEqual([]);
+  });
+
   test.each(names)('%s: markers sit beside the boxes, not on them', (name) => {
     for (const d of packs.get(name)!.drawings) expect(markersOnBoxes(d)).toEqual([]);
   });
@@ -366,6 +370,8 @@ maybe('the evidence pack in Chromium', () => {
     expect(textOutOfPlace(await broken(`document.querySelector('.eni.active text').setAttribute('x', '5000')`))).not.toEqual([]);
     // a piece re-routed through the standby ENI
     expect(piecesThroughBoxes(await broken(`(() => { const r = document.querySelector('.eni:not(.active) > rect'); const p = document.querySelector('.probe-path polyline'); const y = r.y.baseVal.value + 10; p.setAttribute('points', (r.x.baseVal.value - 30) + ',' + y + ' ' + (r.x.baseVal.value + r.width.baseVal.value + 30) + ',' + y); })()`))).not.toEqual([]);
+    // a piece drawn across the VPC's heading
+    expect(piecesThroughTexts(await broken(`(() => { const t = document.querySelector('.vpc > text').getBBox(); const p = document.querySelector('.probe-path polyline'); p.setAttribute('points', (t.x - 5) + ',' + (t.y + t.height / 2) + ' ' + (t.x + t.width + 5) + ',' + (t.y + t.height / 2)); })()`))).not.toEqual([]);
     // a marker moved onto a VM
     expect(markersOnBoxes(await broken(`(() => { const m = document.querySelector('.marker.start'); const r = m.querySelector('rect'); const vm = document.querySelector('.node.vm > rect'); m.setAttribute('transform', 'translate(' + (vm.x.baseVal.value + 20 - r.x.baseVal.value) + ',' + (vm.y.baseVal.value + 5 - r.y.baseVal.value) + ')'); })()`))).not.toEqual([]);
     // the drawing shrunk to 600 px

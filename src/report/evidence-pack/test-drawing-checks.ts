@@ -188,6 +188,19 @@ export function piecesThroughBoxes(d: DrawingGeometry): string[] {
   return out;
 }
 
+/** No path piece runs over a label (a marker's own number aside). */
+export function piecesThroughTexts(d: DrawingGeometry): string[] {
+  const out: string[] = [];
+  for (const leg of d.legs) {
+    for (const p of leg.pieces) {
+      for (const t of d.texts.filter((x) => !x.inMarker && x.text.trim())) {
+        if (p.points.some((a, s) => s + 1 < p.points.length && segmentCrosses(a, p.points[s + 1]!, t.rect, 0.5))) out.push(`probe #${leg.probe}: the piece ${p.from} → ${p.to} runs over "${t.text}"`);
+      }
+    }
+  }
+  return out;
+}
+
 /** Markers on the lines sit beside the boxes, never on one (the legend's tags sit in the legend). */
 export function markersOnBoxes(d: DrawingGeometry): string[] {
   const containers = new Set(['vpc', 'sddc', 'subnet', 'segment', 'container']);
