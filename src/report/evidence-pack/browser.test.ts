@@ -65,8 +65,10 @@ async function indeterminatePack(dir: string): Promise<ScenarioResult[]> {
 async function fixturesPack(dir: string): Promise<ScenarioResult[]> {
   const names = (await readdir(join(root, 'fixtures/snapshots'), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
   const results: ScenarioResult[] = [];
-  for (const name of names) {
-    const files = await readSnapshotFiles(join(root, 'fixtures/snapshots', name));
+  // and case B again with names a customer may well use: Japanese (two cells a glyph) and an emoji
+  const wideNames = (text: string): string => text.replaceAll('CJ-AWS01', '本番データベースサーバー-01').replaceAll('CJ-VM01', 'アプリ🚀サーバー-01');
+  for (const [name, rename] of [...names.map((n) => [n, (t: string) => t] as const), ['article-case-b', wideNames] as const]) {
+    const files = new Map([...(await readSnapshotFiles(join(root, 'fixtures/snapshots', name)))].map(([k, t]) => [k, rename(t)]));
     const world = worldFromSnapshotFiles(files);
     const template = indeterminateProbe();
     const probes = [...world.ec2.instances.values()].flatMap((i) => [...world.nsx.vms.values()].flatMap((v) => {
@@ -78,7 +80,7 @@ async function fixturesPack(dir: string): Promise<ScenarioResult[]> {
         { ...template, label: `${vm.name} → ${inst.name} tcp/443`, from: vm, to: inst, verdict: evaluate(world, { source: refs.v, destination: refs.i, protocol: 'tcp', port: 443 }) },
       ];
     }));
-    results.push({ title: `fixture ${name}`, runId: `r-${name}`, target: 'mock', startedAt: '2026-11-25T00:00:00.000Z', durationMs: 1000, probes, changes: [], resources: [], teardown: { removed: 0, reverted: 0, failed: [] }, discovered: Object.fromEntries(files) });
+    results.push({ title: `fixture ${name}${rename === wideNames ? ', wide names' : ''}`, runId: `r-${name}`, target: 'mock', startedAt: '2026-11-25T00:00:00.000Z', durationMs: 1000, probes, changes: [], resources: [], teardown: { removed: 0, reverted: 0, failed: [] }, discovered: Object.fromEntries(files) });
   }
   await writeFile(join(dir, 'evidence.html'), renderEvidencePack(results, { runId: 'r-f', target: 'mock', startedAt: '2026-11-25T00:00:00.000Z', durationMs: 1000, versions: {} }, { secrets: [] }));
   return results;

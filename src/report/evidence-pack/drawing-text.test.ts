@@ -1,5 +1,5 @@
 // Wrapping the drawing's text lines: at spaces first, long ids after a `-` so that they join back whole.
-import { fits, wrap } from './drawing-text';
+import { cells, fits, wrap } from './drawing-text';
 
 test('short text stays on one line; words move to the next line at spaces', () => {
   expect(wrap('main route table', 25)).toEqual(['main route table']);
@@ -24,4 +24,11 @@ test('a word with no hyphen is cut hard at the line length; no line is longer th
 
 test('how many glyphs fit: the monospace advance with its margin', () => {
   expect(fits(184, 12)).toBe(24);
+});
+
+test('wide characters count two cells: a Japanese name wraps at half the glyphs', () => {
+  const name = '本番データベースサーバー本番データベースサーバー';
+  const lines = wrap(name, 24);
+  expect(lines).toEqual(['本番データベースサーバー', '本番データベースサーバー']);
+  expect(lines.every((l) => cells(l) <= 24)).toBe(true);
 });
