@@ -41,7 +41,7 @@ test('the assumptions are listed with the object, the missing datum and what wou
 test('the undecided hop is marked: `?` in the hop table and on the drawing at the edge, the path amber', () => {
   expect(page).toMatch(/<tr class="hop indeterminate"><td>2<\/td><td>forward<\/td><td>cgw<\/td>/);
   expect(page).toContain('? cannot judge');
-  expect(page).toMatch(/<g class="indeterminate-hop" data-probe="1" data-hop="2" data-node="edge">/);
+  expect(page).toMatch(/<g class="marker indeterminate-hop" data-probe="1" data-hop="2" data-node="edge">/);
   expect(page).toContain('<g class="probe-path indeterminate" data-probe="1">');
-  expect(page).not.toContain('class="blocking-hop"');
+  expect(page).not.toMatch(/class="marker blocking-hop"/);
 });

@@ -68,7 +68,7 @@ test('account ids: kept as discovered by default, consistent placeholders on req
 
 test('the drawing marks the blocking hop of the blocked probe at the active cross-link ENI', () => {
   const page = render();
-  const markers = [...page.matchAll(/<g class="blocking-hop" data-probe="(\d+)" data-code="([A-Z_]+)" data-node="([^"]+)"/g)].map((m) => [m[1], m[2], m[3]]);
+  const markers = [...page.matchAll(/<g class="marker blocking-hop" data-probe="(\d+)" data-code="([A-Z_]+)" data-node="([^"]+)"/g)].map((m) => [m[1], m[2], m[3]]);
   const activeEni = (JSON.parse(result.discovered!['nsx/linked-vpcs.json']!) as { results: { active_eni: string }[] }).results[0]!.active_eni;
   expect(markers).toEqual([['1', 'ENI_SG_INGRESS_NO_MATCH', `eni:${activeEni}`], ['2', 'ENI_SG_INGRESS_NO_MATCH', `eni:${activeEni}`]]);
   expect(page).toMatch(new RegExp(`<g class="node eni active" data-id="${activeEni}"`));

@@ -72,8 +72,8 @@ function scenarioSection(v: ScenarioView, n: Map<ProbeRecord, number>, index: nu
 <h2>${s.title}</h2>
 <p class="muted">run ${s.runId} · ${s.target} · started ${s.startedAt} · ${(s.durationMs / 1000).toFixed(1)} s${s.file ? ` · ${s.file.split('/').slice(-2).join('/')}` : ''}</p>
 ${s.error ? html`<p class="fail">the scenario could not run: ${s.error}</p>` : ''}
-<h4>topology (the configuration discovered through the APIs) and the probed paths</h4>
-<p class="legend"><span>— green: reachable</span><span>- - red: blocked</span><span>··· amber: indeterminate</span><span>✗ the blocking hop (probe number above)</span><span>? a hop the data cannot decide</span><span>★ the active cross-link ENI</span></p>
+<h4>topology (the configuration discovered through the APIs) and the probed paths; the legend under it says what each numbered line shows</h4>
+
 ${v.topology ? html`<div class="drawing">${renderTopologySvg(v.topology, drawn)}</div>` : html`<p class="muted">${v.topologyError ?? ''}</p>`}
 <h3>probes</h3>
 ${s.probes.map((p) => renderProbe(p, n.get(p)!))}
