@@ -10,7 +10,7 @@ const path = require('node:path');
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const root = path.join(__dirname, '..');
-const built = path.join(root, 'dist', 'src', 'cli', 'main.js');
+const built = path.join(root, 'dist', 'cli.js'); // the CLI as one bundle (scripts/build.ts)
 
 /** Newest modification time under `dir` (ms), or 0. */
 function newest(dir) {
@@ -43,7 +43,7 @@ function useBuilt() {
 let cli;
 if (useBuilt()) {
   process.setSourceMapsEnabled(true);
-  process.env.VMC_REACH_BUILT = '1'; // `run` then loads the harness compiled, too (src/cli/scenario-jest.ts)
+  process.env.VMC_REACH_BUILT = '1'; // `run`'s scenario workers then load the compiled harness too (bin/scenario-worker.cjs)
   cli = require(built);
 } else {
   delete process.env.VMC_REACH_BUILT;
