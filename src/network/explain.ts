@@ -112,3 +112,47 @@ export function renderMatrix(verdicts: readonly Verdict[], unaddressed: readonly
   const widths = table[0]!.map((_, i) => table.reduce((w, row) => Math.max(w, row[i]!.length), 0));
   return table.map((row) => row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
 }
+
+/**
+ * The matrix of a stream of verdicts (e.g. iterateMatrix), row by row, holding only each row's texts
+ * (interned: a few distinct cells and one label per endpoint), never the verdicts, so a matrix of
+ * 400,000 flows stays small; `lines` gives the same text as renderMatrix, one line at a time.
+ */
+export class MatrixRows {
+  private readonly rows = new Map<string, [string, string, string, string]>();
+  private readonly texts = new Map<string, string>();
+  readonly counts: Record<VerdictStatus, number> = { reachable: 0, unreachable: 0, indeterminate: 0 };
+  flows = 0;
+
+  private intern(text: string): string {
+    const known = this.texts.get(text);
+    if (known !== undefined) return known;
+    this.texts.set(text, text);
+    return text;
+  }
+
+  add(v: Verdict): void {
+    this.flows++;
+    this.counts[v.status] += 1;
+    const out = v.source.kind === 'instance';
+    const [inst, vm] = out ? [v.source, v.destination] : [v.destination, v.source];
+    const key = `${inst.id}|${vm.id}`;
+    let row = this.rows.get(key);
+    if (!row) {
+      row = [this.intern(`${inst.name} ${inst.ip}`), this.intern(`${vm.name} ${vm.ip}`), '-', '-'];
+      this.rows.set(key, row);
+    }
+    row[out ? 2 : 3] = this.intern(verdictCell(v));
+  }
+
+  *lines(unaddressed: readonly UnaddressedEndpoint[] = []): Generator<string> {
+    const head = ['EC2 instance', 'SDDC VM', 'EC2 → VM', 'VM → EC2'];
+    const tail = unaddressed.map((u) => (u.kind === 'instance' ? [`${u.name} (${noAddress})`, '(every VM)', noAddress, noAddress] : ['(every instance)', `${u.name} (${noAddress})`, noAddress, noAddress]));
+    const widths = head.map((h) => h.length);
+    for (const row of [...this.rows.values(), ...tail]) for (let i = 0; i < 4; i++) widths[i] = Math.max(widths[i]!, row[i]!.length);
+    const line = (row: readonly string[]): string => row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+    yield line(head);
+    for (const row of this.rows.values()) yield line(row);
+    for (const row of tail) yield line(row);
+  }
+}

@@ -3,6 +3,6 @@ export { evaluate, evaluateMatrix, iterateMatrix, matrixFlows, UnsupportedFlowEr
 export type { Flow, EndpointRef, Protocol } from './flow';
 export type * from './verdict';
 export { reasonCodes, reasonCodeMeaning, isReasonCode, type ReasonCode } from './reason-codes';
-export { renderVerdict, renderMatrix, renderFixCommand, renderAssumptions, assumptionLine, verdictCell, statusCounts } from './explain';
+export { renderVerdict, renderMatrix, renderFixCommand, renderAssumptions, assumptionLine, verdictCell, statusCounts, MatrixRows } from './explain';
 export { unaddressedEndpoints, type UnaddressedEndpoint } from './endpoints';
 export { resolveRef, RefError } from './refs';
