@@ -13,9 +13,8 @@ let harness;
 if (workerData && workerData.built) {
   // Without the bundle's source map (parsing it costs more than loading the harness): its stack traces
   // name the functions, and the bundle marks each source file. VMC_REACH_SOURCE_MAPS=1 maps them too.
-  if (process.env.VMC_REACH_SOURCE_MAPS === '1') process.setSourceMapsEnabled(true);
   entry = path.join(root, 'dist', 'scenario-worker.js');
-  harness = require(entry);
+  harness = require('./code-cache.cjs').requireCached(entry);
 } else {
   entry = path.join(root, 'src', 'cli', 'scenario-runner', 'worker.ts');
   harness = require('./load-bundled.cjs').loadBundled(entry);

@@ -29,11 +29,11 @@ async function main(): Promise<void> {
   // of modules. The CLI bundles the small libraries every command needs (commander, zod, ipaddr.js) and
   // leaves those of some commands only (the AWS SDK, msw) in node_modules, loaded when used; the scenario
   // worker, which uses them all, bundles them too (tree-shaken: e.g. no graphql, no zod locales).
-  // With source maps (the bin enables the CLI's; the worker's on VMC_REACH_SOURCE_MAPS=1, as parsing it
-  // costs more than loading the harness, and unminified its stack traces read well without).
-  const bundle = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', mainFields: ['module', 'main'] } satisfies BuildOptions;
+  // Not minified, so stack traces read well without the source maps, which the bins load only with
+  // VMC_REACH_SOURCE_MAPS=1 (parsing them costs more memory and time than loading the code).
+  const bundle = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', mainFields: ['module', 'main'], supported: { 'dynamic-import': false } } satisfies BuildOptions;
   const notBundled = ['esbuild', 'jest', '@jest/*', 'jest-*', 'testcontainers', 'dockerode', 'playwright-core'];
-  await build({ ...bundle, entryPoints: { cli: join(root, 'src', 'cli', 'main.ts') }, outdir: out, minify: true, keepNames: true, external: [...notBundled, '@aws-sdk/*', '@smithy/*', 'msw', 'msw/*', 'fast-xml-parser'] });
+  await build({ ...bundle, entryPoints: { cli: join(root, 'src', 'cli', 'main.ts') }, outdir: out, external: [...notBundled, '@aws-sdk/*', '@smithy/*', 'msw', 'msw/*', 'fast-xml-parser'] });
   await build({ ...bundle, entryPoints: { 'scenario-worker': join(root, 'src', 'cli', 'scenario-runner', 'worker.ts') }, outdir: out, external: notBundled });
   for (const f of files.filter((f) => f.endsWith('.json'))) {
     const to = join(out, relative(root, f));

@@ -119,8 +119,12 @@ export function renderMatrix(verdicts: readonly Verdict[], unaddressed: readonly
  * 400,000 flows stays small; `lines` gives the same text as renderMatrix, one line at a time.
  */
 export class MatrixRows {
-  private readonly rows = new Map<string, [string, string, string, string]>();
+  /** Instance id → VM id → row (no key strings built per flow). */
+  private readonly byInstance = new Map<string, Map<string, string[]>>();
+  private readonly rows: string[][] = [];
   private readonly texts = new Map<string, string>();
+  private readonly blockedCells = new Map<string, string>();
+  private last: { inst: string; vm: string; row: string[] } | undefined;
   readonly counts: Record<VerdictStatus, number> = { reachable: 0, unreachable: 0, indeterminate: 0 };
   flows = 0;
 
@@ -131,28 +135,49 @@ export class MatrixRows {
     return text;
   }
 
+  /** verdictCell, without building the text again for a block seen before. */
+  private cell(v: Verdict): string {
+    if (v.status === 'reachable') return 'reachable';
+    if (v.status !== 'unreachable' || !v.blockedBy) return this.intern(verdictCell(v));
+    const key = v.blockedBy.direction === 'forward' ? v.blockedBy.code : `${v.blockedBy.code}|${v.blockedBy.direction}`;
+    let text = this.blockedCells.get(key);
+    if (text === undefined) {
+      text = verdictCell(v);
+      this.blockedCells.set(key, text);
+    }
+    return text;
+  }
+
   add(v: Verdict): void {
     this.flows++;
     this.counts[v.status] += 1;
     const out = v.source.kind === 'instance';
     const [inst, vm] = out ? [v.source, v.destination] : [v.destination, v.source];
-    const key = `${inst.id}|${vm.id}`;
-    let row = this.rows.get(key);
-    if (!row) {
-      row = [this.intern(`${inst.name} ${inst.ip}`), this.intern(`${vm.name} ${vm.ip}`), '-', '-'];
-      this.rows.set(key, row);
+    let row: string[] | undefined;
+    // A matrix gives both directions of a pair one after the other: the last row is usually the one.
+    if (this.last && this.last.inst === inst.id && this.last.vm === vm.id) row = this.last.row;
+    else {
+      let vms = this.byInstance.get(inst.id);
+      if (!vms) this.byInstance.set(inst.id, (vms = new Map()));
+      row = vms.get(vm.id);
+      if (!row) {
+        row = [this.intern(`${inst.name} ${inst.ip}`), this.intern(`${vm.name} ${vm.ip}`), '-', '-'];
+        vms.set(vm.id, row);
+        this.rows.push(row);
+      }
+      this.last = { inst: inst.id, vm: vm.id, row };
     }
-    row[out ? 2 : 3] = this.intern(verdictCell(v));
+    row[out ? 2 : 3] = this.cell(v);
   }
 
   *lines(unaddressed: readonly UnaddressedEndpoint[] = []): Generator<string> {
     const head = ['EC2 instance', 'SDDC VM', 'EC2 → VM', 'VM → EC2'];
     const tail = unaddressed.map((u) => (u.kind === 'instance' ? [`${u.name} (${noAddress})`, '(every VM)', noAddress, noAddress] : ['(every instance)', `${u.name} (${noAddress})`, noAddress, noAddress]));
     const widths = head.map((h) => h.length);
-    for (const row of [...this.rows.values(), ...tail]) for (let i = 0; i < 4; i++) widths[i] = Math.max(widths[i]!, row[i]!.length);
+    for (const row of [...this.rows, ...tail]) for (let i = 0; i < 4; i++) widths[i] = Math.max(widths[i]!, row[i]!.length);
     const line = (row: readonly string[]): string => row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
     yield line(head);
-    for (const row of this.rows.values()) yield line(row);
+    for (const row of this.rows) yield line(row);
     for (const row of tail) yield line(row);
   }
 }
