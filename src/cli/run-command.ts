@@ -157,6 +157,9 @@ async function runScenarios(opts: RunOptions, io: Io & { err: (t: string) => voi
   const { root, target, reportDir, resultsDir, runId, startedAt } = st;
   // Live scenarios share one account and SDDC: one at a time. Mock scenarios each have their own world.
   const parallelism = target === 'live' ? 1 : Math.max(2, availableParallelism());
+  // The workers' stderr is not the terminal: tell them how to show progress. One file at a time may
+  // rewrite a status line; parallel files write plain lines, each naming its scenario.
+  if (process.stderr.isTTY && !process.env.VMC_REACH_PROGRESS) process.env.VMC_REACH_PROGRESS = parallelism === 1 || st.files.length === 1 ? 'status' : 'plain';
   const outcomes = await runScenarioFiles(st.files, { parallelism, stop: st.stop });
   for (const o of outcomes) for (const e of fileErrors(o, relative(root, o.file))) io.err(`vmc-reach: ${e}\n`);
   const results = { success: outcomes.every(fileSucceeded), numTotalTests: outcomes.reduce((n, o) => n + o.scenarios.reduce((m, s) => m + s.probes.length, 0), 0) };

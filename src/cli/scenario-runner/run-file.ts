@@ -6,9 +6,21 @@ import { executeScenario, probeError, probeSteps, teardownError } from '../../ha
 import { endMockSession, leftoversError, startMockSession, type MockSession } from '../../../mocks/mock-session';
 import type { ScenarioFileOutcome } from './file-outcome';
 
-/** The message of a load error, with the first frame in the user's file when the stack has one. */
+interface CompileMessage {
+  text: string;
+  location?: { file: string; line: number; column: number } | null;
+}
+
+/**
+ * The message of a load error: a compile error (esbuild's) as `line L:C: what`, else the message with
+ * the first frame in the user's file when the stack has one.
+ */
 function loadErrorText(e: unknown, file: string): string {
   if (!(e instanceof Error)) return String(e);
+  const compile = (e as { errors?: CompileMessage[] }).errors;
+  if (Array.isArray(compile) && compile.length > 0) {
+    return compile.map((m) => `${m.location ? `line ${m.location.line}:${m.location.column + 1}: ` : ''}${m.text}`).join('; ');
+  }
   const frame = (e.stack ?? '').split('\n').find((l) => /^\s+at /.test(l) && l.includes(file));
   return frame ? `${e.message} (${frame.trim().replace(/^at /, 'at ')})` : e.message;
 }
