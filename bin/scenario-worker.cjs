@@ -19,5 +19,8 @@ if (workerData && workerData.built) {
   entry = path.join(root, 'src', 'cli', 'scenario-runner', 'worker.ts');
   harness = require('./load-bundled.cjs').loadBundled(entry);
 }
-require('./typescript-hook.cjs').install(entry);
-harness.workerMain((file) => require(file));
+const hook = require('./typescript-hook.cjs');
+hook.install(entry);
+harness.workerMain((file) => require(file), (compiled) => {
+  for (const [file, code] of Object.entries(compiled)) hook.precompiled.set(file, code);
+});

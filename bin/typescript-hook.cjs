@@ -6,10 +6,18 @@
 const fs = require('node:fs');
 const Module = require('node:module');
 
+/** Files `vmc-reach run` compiled ahead (scenarios/**/*.ts, in parallel while the workers start). */
+const precompiled = new Map();
+
+/** The options of every compile, here and ahead of time (src/cli/scenario-runner/precompile.ts). */
+const transformOptions = (filename) => ({ loader: filename.endsWith('x') ? 'tsx' : 'ts', format: 'cjs', target: 'node20', platform: 'node', sourcemap: 'inline', sourcefile: filename });
+
 function install(api) {
-  const esbuild = require('esbuild');
   const compile = (module, filename) => {
-    const { code } = esbuild.transformSync(fs.readFileSync(filename, 'utf8'), { loader: filename.endsWith('x') ? 'tsx' : 'ts', format: 'cjs', target: 'node20', platform: 'node', sourcemap: 'inline', sourcefile: filename });
+    let code = precompiled.get(filename);
+    precompiled.delete(filename);
+    // esbuild's synchronous API, loaded only for a file not compiled ahead (a helper outside scenarios/).
+    if (code === undefined) code = require('esbuild').transformSync(fs.readFileSync(filename, 'utf8'), transformOptions(filename)).code;
     module._compile(code, filename);
   };
   for (const ext of ['.ts', '.tsx', '.mts', '.cts']) Module._extensions[ext] = compile;
@@ -20,4 +28,4 @@ function install(api) {
   process.setSourceMapsEnabled(true); // for the scenario files compiled from now on (their maps are inline and small)
 }
 
-module.exports = { install };
+module.exports = { install, precompiled, transformOptions };

@@ -25,6 +25,7 @@ import { repoRoot } from './repo-root';
 import { enterProject, scenarioRoot } from './project-root';
 import { allScenarioFiles, selectScenarioFiles } from './scenario-runner/find-scenario-files';
 import { runScenarioFiles } from './scenario-runner/run-files';
+import { precompileScenarios } from './scenario-runner/precompile';
 import { fileErrors, fileSucceeded } from './scenario-runner/file-outcome';
 import { parseShard } from './shard';
 import type { Io } from './reproduce-command';
@@ -160,7 +161,8 @@ async function runScenarios(opts: RunOptions, io: Io & { err: (t: string) => voi
   // The workers' stderr is not the terminal: tell them how to show progress. One file at a time may
   // rewrite a status line; parallel files write plain lines, each naming its scenario.
   if (process.stderr.isTTY && !process.env.VMC_REACH_PROGRESS) process.env.VMC_REACH_PROGRESS = parallelism === 1 || st.files.length === 1 ? 'status' : 'plain';
-  const outcomes = await runScenarioFiles(st.files, { parallelism, stop: st.stop });
+  const compiled = precompileScenarios(root).catch(() => ({}));
+  const outcomes = await runScenarioFiles(st.files, { parallelism, stop: st.stop, compiled });
   for (const o of outcomes) for (const e of fileErrors(o, relative(root, o.file))) io.err(`vmc-reach: ${e}\n`);
   const results = { success: outcomes.every(fileSucceeded), numTotalTests: outcomes.reduce((n, o) => n + o.scenarios.reduce((m, s) => m + s.probes.length, 0), 0) };
   const stoppedBy = st.stopped();

@@ -1,6 +1,7 @@
 // One scenario file in a scenario worker: loads it (the scenarios it declares register, see
 // src/harness/jest/scenario-registry.ts), starts the embedded mock around it (mock target), runs its
 // scenarios one after the other as jest ran a file's, and checks the world for leftovers.
+import { relative } from 'node:path';
 import { collectScenarios, type RegisteredScenario } from '../../harness/jest/scenario-registry';
 import { executeScenario, probeError, probeSteps, teardownError } from '../../harness/jest/scenario-execution';
 import { endMockSession, leftoversError, startMockSession, type MockSession } from '../../../mocks/mock-session';
@@ -22,7 +23,8 @@ function loadErrorText(e: unknown, file: string): string {
     return compile.map((m) => `${m.location ? `line ${m.location.line}:${m.location.column + 1}: ` : ''}${m.text}`).join('; ');
   }
   const frame = (e.stack ?? '').split('\n').find((l) => /^\s+at /.test(l) && l.includes(file));
-  return frame ? `${e.message} (${frame.trim().replace(/^at /, 'at ')})` : e.message;
+  const where = frame && /([^\s()]+:\d+:\d+)\)?$/.exec(frame)?.[1];
+  return where ? `${e.message} (at ${relative(process.cwd(), where)})` : e.message;
 }
 
 export async function runScenarioFile(file: string, load: (file: string) => void): Promise<ScenarioFileOutcome> {

@@ -11,6 +11,8 @@ import type { FromWorker, ScenarioFileOutcome, ToWorker } from './file-outcome';
 export interface RunFilesOptions {
   parallelism: number;
   stop: AbortSignal;
+  /** The scenario files compiled ahead (precompile.ts): handed to each worker before its first file. */
+  compiled?: Promise<Record<string, string>>;
 }
 
 /** Whether the CLI runs from dist/ (bin/vmc-reach.cjs sets it); the workers then load the compiled harness too. */
@@ -35,7 +37,10 @@ export async function runScenarioFiles(files: readonly string[], o: RunFilesOpti
     worker.on('message', (m: FromWorker) => {
       if (m.type === 'ready') {
         if (o.stop.aborted) onStop();
-        next();
+        void (o.compiled ?? Promise.resolve({})).then((files) => {
+          send({ type: 'compiled', files });
+          next();
+        });
       } else {
         outcomes.set(m.outcome.file, m.outcome);
         next();

@@ -10,7 +10,7 @@ import type { FromWorker, ToWorker } from './file-outcome';
 
 export * from '../../index'; // `vmc-reach` in a scenario file resolves to this module (bin/typescript-hook.cjs)
 
-export function workerMain(load: (file: string) => void): void {
+export function workerMain(load: (file: string) => void, addCompiled: (files: Record<string, string>) => void): void {
   const port = parentPort;
   if (!port) throw new Error('the scenario worker runs in a worker thread of `vmc-reach run`');
   const stop = new AbortController();
@@ -19,6 +19,8 @@ export function workerMain(load: (file: string) => void): void {
   port.on('message', (m: ToWorker) => {
     if (m.type === 'stop') {
       if (!stop.signal.aborted) stop.abort(m.signal);
+    } else if (m.type === 'compiled') {
+      addCompiled(m.files);
     } else if (m.type === 'file') {
       void runScenarioFile(m.file, load).then((outcome) => send({ type: 'done', outcome }));
     } else {
