@@ -6,7 +6,7 @@
 const fs = require('node:fs');
 const Module = require('node:module');
 
-/** Files `vmc-reach run` compiled ahead (scenarios/**/*.ts, in parallel while the workers start). */
+// Files `vmc-reach run` compiled ahead (every .ts under scenarios/, while the workers start).
 const precompiled = new Map();
 
 /** The options of every compile, here and ahead of time (src/cli/scenario-runner/precompile.ts). */
