@@ -123,8 +123,11 @@ export class MatrixRows {
   private readonly byInstance = new Map<string, Map<string, string[]>>();
   private readonly rows: string[][] = [];
   private readonly texts = new Map<string, string>();
+  private readonly labels = new Map<string, string>();
   private readonly blockedCells = new Map<string, string>();
-  private last: { inst: string; vm: string; row: string[] } | undefined;
+  private lastInst = '';
+  private lastVm = '';
+  private lastRow: string[] | undefined;
   readonly counts: Record<VerdictStatus, number> = { reachable: 0, unreachable: 0, indeterminate: 0 };
   flows = 0;
 
@@ -148,26 +151,39 @@ export class MatrixRows {
     return text;
   }
 
+  /** An endpoint's label (`name ip`), built once per endpoint. */
+  private label(e: Verdict['source']): string {
+    let text = this.labels.get(e.id);
+    if (text === undefined) {
+      text = this.intern(`${e.name} ${e.ip}`);
+      this.labels.set(e.id, text);
+    }
+    return text;
+  }
+
   add(v: Verdict): void {
     this.flows++;
     this.counts[v.status] += 1;
     const out = v.source.kind === 'instance';
-    const [inst, vm] = out ? [v.source, v.destination] : [v.destination, v.source];
+    const inst = out ? v.source : v.destination;
+    const vm = out ? v.destination : v.source;
     let row: string[] | undefined;
     // A matrix gives both directions of a pair one after the other: the last row is usually the one.
-    if (this.last && this.last.inst === inst.id && this.last.vm === vm.id) row = this.last.row;
+    if (this.lastInst === inst.id && this.lastVm === vm.id) row = this.lastRow;
     else {
       let vms = this.byInstance.get(inst.id);
       if (!vms) this.byInstance.set(inst.id, (vms = new Map()));
       row = vms.get(vm.id);
       if (!row) {
-        row = [this.intern(`${inst.name} ${inst.ip}`), this.intern(`${vm.name} ${vm.ip}`), '-', '-'];
+        row = [this.label(inst), this.label(vm), '-', '-'];
         vms.set(vm.id, row);
         this.rows.push(row);
       }
-      this.last = { inst: inst.id, vm: vm.id, row };
+      this.lastInst = inst.id;
+      this.lastVm = vm.id;
+      this.lastRow = row;
     }
-    row[out ? 2 : 3] = this.cell(v);
+    row![out ? 2 : 3] = this.cell(v);
   }
 
   *lines(unaddressed: readonly UnaddressedEndpoint[] = []): Generator<string> {
