@@ -19,7 +19,8 @@ function requireCached(file) {
   const source = fs.readFileSync(file, 'utf8');
   const stat = fs.statSync(file);
   const dir = path.join(os.tmpdir(), 'vmc-reach-code-cache');
-  const key = `${file.replace(/[^A-Za-z0-9.-]+/g, '_').slice(-150)}-${stat.size}-${Math.round(stat.mtimeMs)}-${process.version}-${process.arch}`;
+  const prefix = file.replace(/[^A-Za-z0-9.-]+/g, '_').slice(-150);
+  const key = `${prefix}-${stat.size}-${Math.round(stat.mtimeMs)}-${process.version}-${process.arch}`;
   const cacheFile = path.join(dir, `${key}.bin`);
   let cachedData;
   try {
@@ -45,6 +46,8 @@ function requireCached(file) {
         const tmp = `${cacheFile}.${process.pid}-${threadId}`;
         fs.writeFileSync(tmp, script.createCachedData());
         fs.renameSync(tmp, cacheFile);
+        // The caches of earlier builds of the same bundle are of no more use.
+        for (const old of fs.readdirSync(dir)) if (old.startsWith(`${prefix}-`) && old.endsWith('.bin') && path.join(dir, old) !== cacheFile) fs.rmSync(path.join(dir, old), { force: true });
       } catch {
         // a read-only temporary folder: start without the cache next time too
       }
