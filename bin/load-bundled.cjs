@@ -24,6 +24,8 @@ function loadBundled(entry) {
   m.filename = file;
   m.paths = Module._nodeModulePaths(path.dirname(file));
   m._compile(result.outputFiles[0].text, file);
+  m.loaded = true;
+  Module._cache[file] = m; // so that a later require() of the entry (e.g. `vmc-reach` in a scenario worker) finds this instance
   return m.exports;
 }
 

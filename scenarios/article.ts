@@ -3,7 +3,7 @@
 // VPC's default SG; CJ-AWS02 in CJ-SG (all allowed); then CJ-SG added as a source to the default SG.
 // The body is shared: article.scenario.ts runs it under jest, the reliability checks and the
 // orchestration benchmark run it in-process.
-import { allow, type ScenarioApi } from '../src/harness/dsl/builder';
+import { allow, type ScenarioApi } from 'vmc-reach';
 
 export const articleTitle = 'article: default SG, custom SG, custom SG as a source of the default SG';
 

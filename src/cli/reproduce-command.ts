@@ -3,7 +3,7 @@
 import { Command, Option } from 'commander';
 import { stat } from 'node:fs/promises';
 import { formatSnapshotWarning, loadSnapshotWithWarnings } from '../snapshot';
-import { evaluate, evaluateMatrix, renderMatrix, renderVerdict, resolveRef, statusCounts, unaddressedEndpoints, type Protocol, type Verdict, type VerdictStatus } from '../network';
+import { evaluate, evaluateMatrix, iterateMatrix, MatrixRows, renderVerdict, resolveRef, statusCounts, unaddressedEndpoints, type Protocol, type Verdict, type VerdictStatus } from '../network';
 import { exitCodes, UsageError } from './usage-error';
 
 export interface ReproduceOptions {
@@ -58,24 +58,35 @@ export async function runReproduce(dir: string, opts: ReproduceOptions, io: Io):
   const flowOpts = { protocol: opts.protocol, ...(opts.port !== undefined ? { port: opts.port } : {}) };
 
   if (opts.all) {
-    const verdicts = evaluateMatrix(world, flowOpts);
     const unaddressed = unaddressedEndpoints(world);
-    const counts = statusCounts(verdicts);
     if (opts.json) {
+      const verdicts = evaluateMatrix(world, flowOpts);
+      const counts = statusCounts(verdicts);
       const noAddress = unaddressed.map((u) => ({ status: 'no-ipv4-address', ...u }));
       io.out(`${JSON.stringify({ counts: { ...counts, noIpv4Address: unaddressed.length }, verdicts: verdicts.map(jsonVerdict), noIpv4Address: noAddress }, null, 2)}\n`);
       return exitCodes.ok;
     }
-    if (verdicts.length === 0 && unaddressed.length === 0) {
+    // Row by row: only each row's cell texts are kept, never the verdicts, and the text goes out in
+    // chunks, so a 1,000 × 200 matrix takes seconds and little memory.
+    const rows = new MatrixRows();
+    for (const v of iterateMatrix(world, flowOpts)) rows.add(v);
+    const { counts, flows } = rows;
+    if (flows === 0 && unaddressed.length === 0) {
       io.out('the snapshot holds no running EC2 instance and SDDC VM pair to evaluate\n');
       return exitCodes.ok;
     }
-    const lines = [`reachability of ${dir} (${flowText(opts)}; blocked cells give the reason code and the path it failed on, indeterminate cells what the data lacks)`];
-    if (verdicts.length === 0) lines.push('no EC2 instance and SDDC VM pair with IPv4 addresses to evaluate');
-    lines.push(renderMatrix(verdicts, unaddressed));
-    lines.push('', `${verdicts.length} flows: ${counts.reachable} reachable, ${counts.unreachable} unreachable, ${counts.indeterminate} indeterminate${counts.indeterminate ? ' (run --from/--to on one for its assumptions)' : ''}`);
-    for (const u of unaddressed) lines.push(`${u.kind === 'vm' ? 'VM' : 'EC2 instance'} ${u.name} (${u.id}): no IPv4 address, not evaluated: ${u.reason}`);
-    io.out(`${lines.join('\n')}\n`);
+    let chunk = `reachability of ${dir} (${flowText(opts)}; blocked cells give the reason code and the path it failed on, indeterminate cells what the data lacks)\n`;
+    if (flows === 0) chunk += 'no EC2 instance and SDDC VM pair with IPv4 addresses to evaluate\n';
+    for (const line of rows.lines(unaddressed)) {
+      chunk += `${line}\n`;
+      if (chunk.length > 1 << 16) {
+        io.out(chunk);
+        chunk = '';
+      }
+    }
+    chunk += `\n${flows} flows: ${counts.reachable} reachable, ${counts.unreachable} unreachable, ${counts.indeterminate} indeterminate${counts.indeterminate ? ' (run --from/--to on one for its assumptions)' : ''}\n`;
+    for (const u of unaddressed) chunk += `${u.kind === 'vm' ? 'VM' : 'EC2 instance'} ${u.name} (${u.id}): no IPv4 address, not evaluated: ${u.reason}\n`;
+    io.out(chunk);
     return exitCodes.ok;
   }
   const source = resolveRef(world, opts.from!, '--from');

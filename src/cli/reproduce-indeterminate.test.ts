@@ -13,7 +13,10 @@ jest.mock('../network/evaluate', () => {
     const v: Verdict = actual.evaluate(world, flow);
     return v.source.name === 'CJ-AWS01' && v.destination.name === 'CJ-VM01' ? { ...indeterminateVerdict(), source: v.source, destination: v.destination } : v;
   };
-  return { ...actual, evaluate, evaluateMatrix: (world: World, o: object) => [...actual.matrixFlows(world, o)].map((f: Flow) => evaluate(world, f)) };
+  function* iterateMatrix(world: World, o: object): Generator<Verdict> {
+    for (const f of actual.matrixFlows(world, o) as Iterable<Flow>) yield evaluate(world, f);
+  }
+  return { ...actual, evaluate, iterateMatrix, evaluateMatrix: (world: World, o: object) => [...iterateMatrix(world, o)] };
 });
 
 const caseB = join(__dirname, '..', '..', 'fixtures', 'snapshots', 'article-case-b');

@@ -1,11 +1,13 @@
-// `vmc-reach run`: runs the scenarios (jest underneath) against the embedded mock (default) or, only
-// with an explicit `--target live`, a live account; shows progress, prints the matrix, writes JUnit XML
-// and the HTML evidence pack, and exits 0 only when every expectation held and teardown left nothing.
+// `vmc-reach run`: runs the scenarios against the embedded mock (default) or, only with an explicit
+// `--target live`, a live account; shows progress, prints the matrix, writes JUnit XML and the HTML
+// evidence pack, and exits 0 only when every expectation held and teardown left nothing. The scenarios
+// run in worker threads that load the harness once (src/cli/scenario-runner), not under jest; plain
+// `npx jest` with the package's preset runs the same scenario files the same way.
 import { Command, Option } from 'commander';
 import { access, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { constants, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { loadConfig } from '../harness/config/load-config';
 import { resolveTarget } from '../harness/target';
@@ -20,7 +22,10 @@ import { toolVersions } from './tool-versions';
 import { exitCodes, UsageError } from './usage-error';
 import { repoRoot } from './repo-root';
 import { enterProject, scenarioRoot } from './project-root';
-import { scenarioJestOptions } from './scenario-jest';
+import { allScenarioFiles, selectScenarioFiles } from './scenario-runner/find-scenario-files';
+import { runScenarioFiles } from './scenario-runner/run-files';
+import { precompileScenarios } from './scenario-runner/precompile';
+import { fileErrors, fileSucceeded } from './scenario-runner/file-outcome';
 import { parseShard } from './shard';
 import { parseReporters, writeReports, type Reporter } from './run-reporters';
 import { labPreflight } from '../lab/lab-preflight';
@@ -95,10 +100,12 @@ export async function runRun(opts: RunOptions, io: Io & { err: (t: string) => vo
   const stopFile = join(tmpdir(), `vmc-reach-stop-${runId}`);
   process.env.VMC_REACH_STOP_FILE = stopFile;
   let stoppedBy: StopSignalName | undefined;
+  const stop = new AbortController();
   const onSignal = (sig: NodeJS.Signals): void => {
     if (stoppedBy) return;
     stoppedBy = sig === 'SIGTERM' ? 'SIGTERM' : 'SIGINT';
     writeFileSync(stopFile, stoppedBy);
+    stop.abort(stoppedBy);
     io.err(`vmc-reach: ${stoppedBy} received: finishing the call in flight, then tearing down (further signals change nothing)\n`);
   };
   process.on('SIGINT', onSignal);
@@ -115,19 +122,20 @@ export async function runRun(opts: RunOptions, io: Io & { err: (t: string) => vo
     });
     io.err(`vmc-reach run ${runId}: target ${target}${target === 'mock' ? ` (world ${mockWorld}, latency ${config.mock.latency}, data plane ${opts.dataplane === 'lab' ? 'the lab: real packets' : "the engine's verdicts"})` : ''}${opts.dryRun ? ', dry run: nothing is created or changed' : ''}\n`);
     if (ignored.length > 0) io.err(`mock mode ignores ${ignored.join(', ')} from the environment: the mock supplies its own endpoints, credentials and ids\n`);
-    const files = (await readdir(join(root, 'scenarios'))).filter((f) => f.endsWith('.scenario.ts')).sort();
+    let pattern: RegExp | undefined;
     if (opts.scenario !== undefined) {
-      let pattern: RegExp;
       try {
         pattern = new RegExp(opts.scenario);
       } catch (e) {
         throw new UsageError(`--scenario "${opts.scenario}" is not a regular expression: ${(e as Error).message}`);
       }
-      if (!files.some((f) => pattern.test(join(root, 'scenarios', f)))) {
-        throw new UsageError(`--scenario "${opts.scenario}" matches no scenario; the scenarios are: ${files.map((f) => f.replace('.scenario.ts', '')).join(', ')}`);
+      const files = allScenarioFiles(root);
+      if (!files.some((f) => pattern!.test(f))) {
+        throw new UsageError(`--scenario "${opts.scenario}" matches no scenario; the scenarios are: ${files.map((f) => relative(join(root, 'scenarios'), f).replace('.scenario.ts', '')).join(', ')}`);
       }
     }
-    return await runScenarios(opts, io, { root, target, reportDir, resultsDir, runId, startedAt, stopped: () => stoppedBy });
+    const files = selectScenarioFiles(root, { ...(pattern ? { pattern } : {}), ...(opts.shard ? { shard: opts.shard } : {}) });
+    return await runScenarios(opts, io, { root, files, target, reportDir, resultsDir, runId, startedAt, stop: stop.signal, stopped: () => stoppedBy });
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -138,6 +146,8 @@ export async function runRun(opts: RunOptions, io: Io & { err: (t: string) => vo
 
 interface RunState {
   root: string;
+  files: string[];
+  stop: AbortSignal;
   target: 'mock' | 'live';
   reportDir: string;
   resultsDir: string;
@@ -154,30 +164,22 @@ function stopSummary(sig: StopSignalName, results: readonly ScenarioResult[]): s
 
 async function runScenarios(opts: RunOptions, io: Io & { err: (t: string) => void }, st: RunState): Promise<number> {
   const { root, target, reportDir, resultsDir, runId, startedAt } = st;
-  const { runCLI } = await import('jest');
-  const { results } = await runCLI(
-    {
-      _: [],
-      $0: 'vmc-reach run',
-      ...scenarioJestOptions(root),
-      // Live scenarios share one account and SDDC: one at a time. Mock scenarios each have their own world.
-      runInBand: target === 'live',
-      ...(target === 'mock' ? { maxWorkers: Math.max(2, availableParallelism()) } : {}),
-      ...(opts.scenario ? { testPathPatterns: [opts.scenario] } : {}),
-      ...(opts.shard ? { shard: opts.shard } : {}),
-      silent: false,
-      reporters: [['summary', {}]],
-      passWithNoTests: true,
-    } as unknown as Parameters<typeof runCLI>[0],
-    [root],
-  );
+  // Live scenarios share one account and SDDC: one at a time. Mock scenarios each have their own world.
+  const parallelism = target === 'live' ? 1 : Math.max(2, availableParallelism());
+  // The workers' stderr is not the terminal: tell them how to show progress. One file at a time may
+  // rewrite a status line; parallel files write plain lines, each naming its scenario.
+  if (process.stderr.isTTY && !process.env.VMC_REACH_PROGRESS) process.env.VMC_REACH_PROGRESS = parallelism === 1 || st.files.length === 1 ? 'status' : 'plain';
+  const compiled = precompileScenarios(root).catch(() => ({}));
+  const outcomes = await runScenarioFiles(st.files, { parallelism, stop: st.stop, compiled });
+  for (const o of outcomes) for (const e of fileErrors(o, relative(root, o.file))) io.err(`vmc-reach: ${e}\n`);
+  const results = { success: outcomes.every(fileSucceeded), numTotalTests: outcomes.reduce((n, o) => n + o.scenarios.reduce((m, s) => m + s.probes.length, 0), 0) };
   const stoppedBy = st.stopped();
   if (opts.dryRun) return stoppedBy ? exitCodeFor[stoppedBy] : results.success ? exitCodes.ok : exitCodes.expectationFailed;
   const scenarioResults = await readResults(resultsDir);
   if (stoppedBy) io.err(stopSummary(stoppedBy, scenarioResults));
   if (scenarioResults.length === 0) {
     if (stoppedBy) return exitCodeFor[stoppedBy];
-    io.err(opts.scenario ? `no scenario matched --scenario "${opts.scenario}" (scenarios live in scenarios/*.scenario.ts)\n` : 'no scenario produced a result; see the jest output above\n');
+    io.err(opts.scenario ? `no scenario matched --scenario "${opts.scenario}" (scenarios live in scenarios/*.scenario.ts)\n` : `no scenario produced a result${outcomes.length ? '; see the errors above' : ` (no scenario file${opts.shard ? ` in shard ${opts.shard}` : ''} under ${join(root, 'scenarios')})`}\n`);
     return results.numTotalTests === 0 ? exitCodes.usage : exitCodes.expectationFailed;
   }
   io.out(`${renderRunMatrix(scenarioResults)}\n`);

@@ -40,21 +40,18 @@ function packet(protocol: Protocol, icmpType: number, icmpCode: number, port: nu
 }
 
 const packetMemo = new Map<string, { request: Packet; reply: Packet }>();
+const icmpEcho = { request: packet('icmp', 8, 0, -1), reply: packet('icmp', 0, 0, -1) };
 
 /** The request packet of a flow and the reply that comes back (interned: equal flows share packets). */
 export function packetsOf(flow: Flow): { request: Packet; reply: Packet } {
   const protocol = flow.protocol ?? 'icmp';
+  if (protocol === 'icmp') return icmpEcho; // ports mean nothing to ICMP: one pair, no key to build
   const memoKey = `${protocol}:${flow.port}:${flow.sourcePort}`;
   const hit = packetMemo.get(memoKey);
   if (hit) return hit;
-  let pair: { request: Packet; reply: Packet };
-  if (protocol === 'icmp') {
-    pair = { request: packet('icmp', 8, 0, -1), reply: packet('icmp', 0, 0, -1) };
-  } else {
-    if (flow.port === undefined) throw new RangeError(`a ${protocol} flow needs a destination port`);
-    const sourcePort = flow.sourcePort ?? 49152;
-    pair = { request: packet(protocol, -1, -1, flow.port, sourcePort), reply: packet(protocol, -1, -1, sourcePort, flow.port) };
-  }
+  if (flow.port === undefined) throw new RangeError(`a ${protocol} flow needs a destination port`);
+  const sourcePort = flow.sourcePort ?? 49152;
+  const pair = { request: packet(protocol, -1, -1, flow.port, sourcePort), reply: packet(protocol, -1, -1, sourcePort, flow.port) };
   if (packetMemo.size > 10_000) packetMemo.clear();
   packetMemo.set(memoKey, pair);
   return pair;

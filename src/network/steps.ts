@@ -212,12 +212,13 @@ export function computeGateway(c: Ctx, path: PathDirection, direction: 'IN' | 'O
   const policy: ResourceRef = { type: 'cgw-gateway-policy', id: '/infra/domains/cgw/gateway-policies/default', name: 'CGW' };
   const where = direction === 'IN' ? 'into the SDDC' : 'out of the SDDC';
   const firstSeq = matcher.rules[0]?.sequenceNumber ?? 10;
-  const decided = rule && !rule.isDefault ? `"${rule.displayName}" ${rule.action === 'ALLOW' ? 'allows' : rule.action === 'DROP' ? 'drops' : 'rejects'} it` : 'the default uplink rule drops it';
+  // Text only where a hop says it (not on the common allow): a matrix walks this 400,000 times.
+  const decided = (): string => (rule && !rule.isDefault ? `"${rule.displayName}" ${rule.action === 'ALLOW' ? 'allows' : rule.action === 'DROP' ? 'drops' : 'rejects'} it` : 'the default uplink rule drops it');
   if (uncertain.length > 0) {
     // An earlier rule may match and would decide otherwise: the data cannot say which rule decides.
     const first = uncertain[0]!.rule;
     const [head, ...rest] = uncertain.flatMap((u) => u.reasons.map((r) => ({ ...r, resource: { type: 'cgw-rule' as const, id: u.rule.path, name: u.rule.displayName } })));
-    const detail = `${src.ip} → ${dst.ip} ${where}: ${uncertain.map((u) => `"${u.rule.displayName}" (${u.rule.action})`).join(', ')} may match first (${head?.what ?? 'unknown'}); otherwise ${decided}`;
+    const detail = `${src.ip} → ${dst.ip} ${where}: ${uncertain.map((u) => `"${u.rule.displayName}" (${u.rule.action})`).join(', ')} may match first (${head?.what ?? 'unknown'}); otherwise ${decided()}`;
     c.trace.indeterminate({ path, kind: 'cgw', resource: { type: 'cgw-rule', id: first.path, name: first.displayName }, matched: { id: first.path, summary: describeCgwRule(first) }, detail }, head!);
     for (const r of rest) c.trace.assumptions.push({ ...r, path, hopKind: 'cgw' });
     return true;
@@ -230,9 +231,9 @@ export function computeGateway(c: Ctx, path: PathDirection, direction: 'IN' | 'O
     );
   }
   const resource: ResourceRef = { type: 'cgw-rule', id: rule.path, name: rule.displayName };
-  const matched = { id: rule.path, summary: describeCgwRule(rule) };
+  const matched = c.index.matchedRule(rule, () => ({ id: rule.path, summary: describeCgwRule(rule) }));
   if (rule.action === 'ALLOW') return c.trace.allow({ path, kind: 'cgw', resource, matched, detail: `${src.ip} → ${dst.ip} ${where} allowed by "${rule.displayName}"` });
-  return c.trace.deny({ path, kind: 'cgw', resource, matched, detail: `${src.ip} → ${dst.ip} ${where}: ${decided}` }, rule.action === 'DROP' ? 'CGW_RULE_DROP' : 'CGW_RULE_REJECT', fixes.cgwFix(direction, src.ip, dst.ip, packet, rule, firstSeq));
+  return c.trace.deny({ path, kind: 'cgw', resource, matched, detail: `${src.ip} → ${dst.ip} ${where}: ${decided()}` }, rule.action === 'DROP' ? 'CGW_RULE_DROP' : 'CGW_RULE_REJECT', fixes.cgwFix(direction, src.ip, dst.ip, packet, rule, firstSeq));
 }
 
 const dfwResource: ResourceRef = { type: 'dfw-policy', id: '/infra/domains/cgw/security-policies', name: 'DFW' };

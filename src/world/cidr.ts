@@ -13,13 +13,21 @@ export const isIpv4 = (text: string): boolean => ipaddr.IPv4.isValidFourPartDeci
 
 /** True when `text` is an IPv4 CIDR such as `10.0.0.0/16` (host bits may be set, as AWS accepts for SG rules). */
 export function isIpv4Cidr(text: string): boolean {
-  try {
-    const [addr] = ipaddr.parseCIDR(text);
-    return addr.kind() === 'ipv4' && isIpv4(text.split('/')[0] ?? '');
-  } catch {
-    return false;
+  // Memoized: compiling a matrix's rules asks about the same few CIDRs hundreds of thousands of times.
+  let known = ipv4CidrMemo.get(text);
+  if (known === undefined) {
+    try {
+      const [addr] = ipaddr.parseCIDR(text);
+      known = addr.kind() === 'ipv4' && isIpv4(text.split('/')[0] ?? '');
+    } catch {
+      known = false;
+    }
+    if (ipv4CidrMemo.size > 100_000) ipv4CidrMemo.clear();
+    ipv4CidrMemo.set(text, known);
   }
+  return known;
 }
+const ipv4CidrMemo = new Map<string, boolean>();
 
 /** True when `text` is an IPv6 address (no prefix). */
 export const isIpv6 = (text: string): boolean => ipaddr.IPv6.isValid(text) && !text.includes('/');

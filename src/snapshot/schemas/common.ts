@@ -12,9 +12,15 @@ export const ipv6Cidr = z.string().refine(isIpv6CidrText, { error: 'is not an IP
 /** Any IP address (v4 or v6); the model keeps only IPv4, IPv6 values are dropped by the readers. */
 export const anyIp = z.string().refine((s) => isIP(s) !== 0, { error: 'is not an IP address' });
 
+/**
+ * isIP(s) === 6, asked only of text with a colon (every IPv6 address has one): node compiles its large
+ * IPv6 pattern on first use, which costs more than loading a small snapshot.
+ */
+const isIpv6Text = (s: string): boolean => s.includes(':') && isIP(s) === 6;
+
 const isIpv6Cidr = (s: string): boolean => {
   const [addr, len, ...rest] = s.split('/');
-  return rest.length === 0 && isIP(addr ?? '') === 6 && /^\d{1,3}$/.test(len ?? '') && Number(len) <= 128;
+  return rest.length === 0 && isIpv6Text(addr ?? '') && /^\d{1,3}$/.test(len ?? '') && Number(len) <= 128;
 };
 
 /** An IPv4 or IPv6 CIDR (prefix lists of either family). */
@@ -23,7 +29,7 @@ export const anyCidr = z.string().refine((s) => isIpv4Cidr(s) || isIpv6Cidr(s), 
 /** An IPv4 address, CIDR or range (`a-b`), or an IPv6 address or CIDR: what NSX accepts as an IP literal. */
 export const nsxIpLiteral = z
   .string()
-  .refine((s) => isIpv4(s) || isIpv4Cidr(s) || parseIpRange(s) !== undefined || isIP(s) === 6 || isIpv6Cidr(s), {
+  .refine((s) => isIpv4(s) || isIpv4Cidr(s) || parseIpRange(s) !== undefined || isIpv6Text(s) || isIpv6Cidr(s), {
     error: 'is not an IP address, CIDR or range',
   });
 

@@ -14,7 +14,8 @@ export { connectedVpcGroupPath } from './system-groups';
 /** An IPv6 address or CIDR (NSX accepts both in IPAddressExpression; IPv4 flows never match them). */
 const isIpv6Literal = (s: string): boolean => {
   const [addr, len, ...rest] = s.split('/');
-  return rest.length === 0 && isIP(addr ?? '') === 6 && (len === undefined || (/^\d{1,3}$/.test(len) && Number(len) <= 128));
+  // The colon first: node compiles its large IPv6 pattern on first use (costly at start-up).
+  return rest.length === 0 && (addr ?? '').includes(':') && isIP(addr ?? '') === 6 && (len === undefined || (/^\d{1,3}$/.test(len) && Number(len) <= 128));
 };
 
 /**
