@@ -6,21 +6,8 @@
 // src/network/nsx-service-match.ts. A rule carrying a context profile (L7 App ID, FQDN) is not compiled:
 // the lab's probes carry no layer-7 data an App ID could recognise and no DNS an FQDN filter could learn
 // from, and the engine calls such a rule indeterminate.
-import type { CgwRule, ServiceEntry, World } from '../world';
+import { algPort, type CgwRule, type ServiceEntry, type World } from '../world';
 import { icmpMatch } from './nft-match';
-
-/** The transport and well-known port of each ALG NSX knows (as the engine's table). */
-const algs: Record<string, { protocol: 'tcp' | 'udp'; port: number }> = {
-  FTP: { protocol: 'tcp', port: 21 },
-  TFTP: { protocol: 'udp', port: 69 },
-  ORACLE_TNS: { protocol: 'tcp', port: 1521 },
-  SUN_RPC_TCP: { protocol: 'tcp', port: 111 },
-  SUN_RPC_UDP: { protocol: 'udp', port: 111 },
-  MS_RPC_TCP: { protocol: 'tcp', port: 135 },
-  MS_RPC_UDP: { protocol: 'udp', port: 135 },
-  NBNS_BROADCAST: { protocol: 'udp', port: 137 },
-  NBDG_BROADCAST: { protocol: 'udp', port: 138 },
-};
 
 /**
  * An NSX port set as an nftables set body (`{ 22, 1024-65535 }`): undefined for "any port" (no ports
@@ -63,7 +50,7 @@ export function entryMatches(world: World, entry: ServiceEntry, depth = 0): stri
       return m === null ? [] : [m];
     }
     case 'ALGTypeServiceEntry': {
-      const alg = algs[(entry.alg ?? '').toUpperCase()];
+      const alg = algPort(entry.alg);
       if (!alg) return [];
       const ports = entry.destinationPorts && entry.destinationPorts.length > 0 ? entry.destinationPorts : [String(alg.port)];
       const m = l4Match(alg.protocol, ports, entry.sourcePorts);

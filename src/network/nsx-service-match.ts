@@ -7,22 +7,9 @@
 // - NestedServiceService: the nested service's entries.
 // A service path not in the data → unknown (NSX_OBJECT_MISSING); an unknown entry type → unknown
 // (SERVICE_ENTRY_UNKNOWN).
-import type { CgwRule, ServiceEntry, World } from '../world';
+import { algPort, type CgwRule, type ServiceEntry, type World } from '../world';
 import { ianaProtocol, type Packet } from './flow';
 import { or, some, unknown, type Tri } from './tri';
-
-/** The transport of each ALG NSX knows, with its well-known port (used when the entry names none). */
-const algs: Record<string, { protocol: 'tcp' | 'udp'; port: number }> = {
-  FTP: { protocol: 'tcp', port: 21 },
-  TFTP: { protocol: 'udp', port: 69 },
-  ORACLE_TNS: { protocol: 'tcp', port: 1521 },
-  SUN_RPC_TCP: { protocol: 'tcp', port: 111 },
-  SUN_RPC_UDP: { protocol: 'udp', port: 111 },
-  MS_RPC_TCP: { protocol: 'tcp', port: 135 },
-  MS_RPC_UDP: { protocol: 'udp', port: 135 },
-  NBNS_BROADCAST: { protocol: 'udp', port: 137 },
-  NBDG_BROADCAST: { protocol: 'udp', port: 138 },
-};
 
 /** Whether `port` is in an NSX port set (empty = any port). */
 export function portSetCovers(ports: readonly string[] | undefined, port: number): boolean {
@@ -51,7 +38,7 @@ export function entryCovers(world: World, entry: ServiceEntry, p: Packet, depth 
     case 'IPProtocolServiceEntry':
       return entry.protocolNumber === ianaProtocol[p.protocol];
     case 'ALGTypeServiceEntry': {
-      const alg = algs[(entry.alg ?? '').toUpperCase()];
+      const alg = algPort(entry.alg);
       if (!alg) return unknown({ code: 'SERVICE_ENTRY_UNKNOWN', missing: `ALG ${entry.alg}`, what: `ALG ${entry.alg} is not one this model knows`, settle: 'check the ALG service by hand' });
       const ports = entry.destinationPorts && entry.destinationPorts.length > 0 ? entry.destinationPorts : [String(alg.port)];
       return p.protocol === alg.protocol && portSetCovers(ports, p.port) && portSetCovers(entry.sourcePorts, p.srcPort);

@@ -35,5 +35,6 @@ export * from './nsx/managed-routes';
 export * from './nsx/predefined-services';
 export * from './nsx/system-groups';
 export * from './nsx/labels';
+export * from './nsx/alg-ports';
 export * from './nsx/deploy-sddc';
 export * from './nsx/dfw';
