@@ -39,7 +39,8 @@ function useBuilt() {
   // An installed package has no sources; a checkout uses dist/ only while it is as new as src/ and mocks/
   // (VMC_REACH_FROM_DIST=1 skips that check, e.g. for the benchmark, to start as an installed package does).
   if (process.env.VMC_REACH_FROM_DIST === '1') return true;
-  return !fs.existsSync(path.join(root, 'src')) || Math.max(newest(path.join(root, 'src')), newest(path.join(root, 'mocks'))) <= stamp;
+  // (An installed package ships no TypeScript sources, only data files such as src/report/json-summary.schema.json.)
+  return !fs.existsSync(path.join(root, 'src', 'cli', 'main.ts')) || Math.max(newest(path.join(root, 'src')), newest(path.join(root, 'mocks'))) <= stamp;
 }
 
 let cli;

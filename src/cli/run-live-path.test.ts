@@ -77,8 +77,8 @@ test('the TCP/UDP scenarios run through the live path too (listeners and probes 
     timeout: 240_000,
   });
   expect(r.stdout).toContain('11 probes: 11 passed');
-  expect(r.stdout).toMatch(/tcp\/8443 \(listener\) +unreachable CGW_DEFAULT_DROP +unreachable \(tcp\/8443 filtered\)/);
-  expect(r.stdout).toMatch(/udp\/53 +unreachable NACL_INBOUND_DENY +unreachable \(udp\/53 filtered\)/);
+  expect(r.stdout).toMatch(/tcp\/8443 \(listener\) +unreachable CGW_DEFAULT_DROP +unreachable \(tcp\/8443 filtered, live\)/);
+  expect(r.stdout).toMatch(/udp\/53 +unreachable NACL_INBOUND_DENY +unreachable \(udp\/53 filtered, live\)/);
   expect(r.status).toBe(0);
   const ec2 = new EC2Client({ region: env.AWS_REGION!, endpoint: env.AWS_ENDPOINT_URL_EC2!, credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! }, maxAttempts: 1 });
   const instances = (await ec2.send(new DescribeInstancesCommand({}))).Reservations?.flatMap((x) => x.Instances ?? []) ?? [];
