@@ -74,6 +74,16 @@ export default tseslint.config(
     rules: restrict(['msw', 'msw/*', '**/mocks/**', '**/lab/**', '**/cli/**', '**/scenarios/**'], 'src/harness talks to the services through src/clients only (design §1); the mock target is started by its caller.'),
   },
   {
+    // src/target: what a run is pointed at (configuration, target resolution, discovery, the ledger,
+    // waiting, results); the harness and src/ops both build on it, so it imports neither.
+    files: ['src/target/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: restrict(
+      ['msw', 'msw/*', 'jest', '@jest/*', ...outerLayers.filter((l) => l !== '**/clients/**'), '**/ops/**', '**/reliability/**'],
+      'src/target builds on src/clients, src/snapshot, src/network and src/world only; the harness and src/ops import it, never the reverse.',
+    ),
+  },
+  {
     files: ['src/lab/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: restrict(

@@ -5,11 +5,11 @@
 // from the profile (target ≤ 1.15×) and counts API calls per probe (no tight polling).
 import { join, resolve } from 'node:path';
 import { startMockTarget } from '../mocks/mock-target';
-import { loadConfig } from '../src/harness/config/load-config';
-import { resolveTarget } from '../src/harness/target';
+import { loadConfig } from '../src/target/config/load-config';
+import { resolveTarget } from '../src/target/target';
 import { runScenario } from '../src/harness/run/run-scenario';
 import { articleSpec } from '../src/reliability/article-spec';
-import { scaledClock } from '../src/harness/wait';
+import { scaledClock } from '../src/target/wait';
 import { realisticLatency } from '../src/world';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

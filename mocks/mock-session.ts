@@ -8,7 +8,7 @@
 // <report dir>/world-checks/ when run by `vmc-reach run`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { loadConfig } from '../src/harness/config/load-config';
+import { loadConfig } from '../src/target/config/load-config';
 import { snapshotFiles } from '../src/snapshot';
 import { instantLatency, realisticLatency } from '../src/world';
 import { leftovers } from './leftovers';
@@ -16,7 +16,7 @@ import { startMockTarget, type MockTarget } from './mock-target';
 import { LabClient } from '../src/lab/lab-client';
 import { labScriptRunner } from './aws/ssm/lab-script-runner';
 import { mockWorldDir } from '../src/cli/project-root';
-import { supplyMockSettings } from '../src/harness/target';
+import { supplyMockSettings } from '../src/target/target';
 
 export interface MockSession {
   target: MockTarget;

@@ -5,4 +5,4 @@ export { scenario } from './harness/jest/scenario';
 export * from './harness/dsl/builder';
 export type * from './harness/dsl/spec';
 export type { ReasonCode } from './network/reason-codes';
-export type { HarnessConfig } from './harness/config/schema';
+export type { HarnessConfig } from './target/config/schema';

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../harness/config/load-config';
+import { loadConfig } from '../target/config/load-config';
 import { readTextFile } from '../snapshot/read-text-file';
 import { main } from './main';
 

@@ -5,11 +5,11 @@
 import { Command } from 'commander';
 import { createAwsClients } from '../clients/aws';
 import { createVmcClient } from '../clients/vmc';
-import { loadConfig } from '../harness/config/load-config';
-import { Ledger, type LedgerEntry } from '../harness/ledger';
+import { loadConfig } from '../target/config/load-config';
+import { Ledger, type LedgerEntry } from '../target/ledger';
 import { teardown } from '../harness/run/teardown';
-import { resolveTarget } from '../harness/target';
-import { realClock } from '../harness/wait';
+import { resolveTarget } from '../target/target';
+import { realClock } from '../target/wait';
 import type { Io } from './reproduce-command';
 import { exitCodes, UsageError } from './usage-error';
 import { parseDuration } from '../ops/duration';

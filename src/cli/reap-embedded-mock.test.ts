@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Ledger } from '../harness/ledger';
+import { Ledger } from '../target/ledger';
 import { runReap } from './reap-command';
 
 test('a pending entry of an embedded-mock run is reported, not reaped', async () => {

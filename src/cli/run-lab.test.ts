@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeLab } from '../lab/test-lab-env';
-import type { ScenarioResult } from '../harness/results';
+import type { ScenarioResult } from '../target/results';
 
 const root = join(__dirname, '..', '..');
 

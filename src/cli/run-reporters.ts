@@ -2,7 +2,7 @@
 // (default junit): junit.xml, results.tap (TAP 14), summary.json (src/report/json-summary.schema.json).
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ScenarioResult } from '../harness/results';
+import type { ScenarioResult } from '../target/results';
 import { renderJsonSummary } from '../report/json-summary';
 import { renderJunit } from '../report/junit';
 import { renderTap } from '../report/tap';

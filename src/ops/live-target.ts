@@ -4,9 +4,9 @@
 // VMC_CSP_URL, VMC_URL) point them at `vmc-reach mock serve` in tests; nothing else differs.
 import { createAwsClients, type AwsClients } from '../clients/aws';
 import { createVmcClient, type VmcClient } from '../clients/vmc';
-import { loadConfig } from '../harness/config/load-config';
-import type { HarnessConfig } from '../harness/config/schema';
-import { resolveTarget, type TargetSettings } from '../harness/target';
+import { loadConfig } from '../target/config/load-config';
+import type { HarnessConfig } from '../target/config/schema';
+import { resolveTarget, type TargetSettings } from '../target/target';
 
 export interface LiveClients {
   settings: TargetSettings;

@@ -10,8 +10,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../cli/repo-root';
-import type { LedgerFile } from '../harness/ledger';
-import type { ScenarioResult } from '../harness/results';
+import type { LedgerFile } from '../target/ledger';
+import type { ScenarioResult } from '../target/results';
 import { harnessWorldDir, type ServedWorld } from './served-world';
 import { checkWorld } from './world-check';
 

@@ -3,7 +3,7 @@
 // concurrency checks.
 import type { FaultRule } from '../../mocks/faults';
 import type { ScenarioSpec } from '../harness/dsl/spec';
-import type { ScenarioResult } from '../harness/results';
+import type { ScenarioResult } from '../target/results';
 import { runScenario } from '../harness/run/run-scenario';
 import { fastClock } from './fast-clock';
 import { settingsFor } from './run-settings';

@@ -1,6 +1,6 @@
 // The run's console matrix: an indeterminate configuration verdict is shown as such, with what the data
 // could not decide and the counts of the three verdict states.
-import type { ScenarioResult } from '../harness/results';
+import type { ScenarioResult } from '../target/results';
 import { renderRunMatrix } from './console-matrix';
 import { indeterminateProbe } from './test-verdicts';
 

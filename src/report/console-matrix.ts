@@ -3,7 +3,7 @@
 // hop and its fix; an indeterminate verdict lists what the data could not decide and what would settle
 // it; disagreements and infrastructure errors say why; a pass after a retry says FLAKY.
 import { renderColumns, renderFixCommand, safeCell, statusCounts, verdictCell } from '../network';
-import type { ProbeRecord, ScenarioResult } from '../harness/results';
+import type { ProbeRecord, ScenarioResult } from '../target/results';
 import { isFlaky } from './junit';
 import { originLegend } from './transcript-label';
 

@@ -4,7 +4,7 @@
 // Its shape is src/report/json-summary.schema.json (JSON Schema 2020-12); `schema` names the version.
 // Pure: results in, data out. Transcripts are left to JUnit and the evidence pack.
 import { renderFixCommand, statusCounts } from '../network';
-import type { ProbeRecord, ScenarioResult } from '../harness/results';
+import type { ProbeRecord, ScenarioResult } from '../target/results';
 import { runPassed } from './console-matrix';
 import { isFlaky } from './junit';
 

@@ -1,7 +1,7 @@
 // JUnit XML: one testcase per probe; failures, infrastructure errors and teardown failures kept apart.
 import { spawnSync } from 'node:child_process';
 import { XMLParser } from 'fast-xml-parser';
-import type { ProbeRecord, ScenarioResult } from '../harness/results';
+import type { ProbeRecord, ScenarioResult } from '../target/results';
 import { renderJunit } from './junit';
 import { indeterminateProbe } from './test-verdicts';
 

@@ -9,7 +9,7 @@
 // Built with fast-xml-parser's builder.
 import { XMLBuilder } from 'fast-xml-parser';
 import { assumptionLine, verdictCell, type Verdict } from '../network';
-import type { Observation, ProbeAttempt, ProbeRecord, ScenarioResult } from '../harness/results';
+import type { Observation, ProbeAttempt, ProbeRecord, ScenarioResult } from '../target/results';
 import { transcriptLabel } from './transcript-label';
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(3);

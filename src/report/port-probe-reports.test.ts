@@ -1,7 +1,7 @@
 // TCP/UDP probes in the reports: the matrix's observed cell names protocol, port and the tool's answer; the
 // evidence pack's probe section says what was sent (with or without a listener), the answer, how it was
 // judged and what the listener heard.
-import type { ProbeRecord, ScenarioResult } from '../harness/results';
+import type { ProbeRecord, ScenarioResult } from '../target/results';
 import { renderRunMatrix } from './console-matrix';
 import { renderProbe } from './evidence-pack/probe-section';
 

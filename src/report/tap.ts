@@ -5,7 +5,7 @@
 // the transcript came about); a flaky pass carries them too. Values are written as JSON scalars, which
 // YAML 1.2 reads as they are. Pure: results in, text out.
 import { renderFixCommand, safeCell, verdictCell } from '../network';
-import type { ProbeRecord, ScenarioResult } from '../harness/results';
+import type { ProbeRecord, ScenarioResult } from '../target/results';
 import { isFlaky } from './junit';
 
 /** A description on one line, with `#` escaped (it would start a directive) and no control characters. */

@@ -1,5 +1,5 @@
 // Test data for the reports: a probe record carrying a hand-built indeterminate verdict. Test code only.
-import type { ProbeRecord } from '../harness/results';
+import type { ProbeRecord } from '../target/results';
 import { indeterminateVerdict } from '../network/test-verdicts';
 
 export { indeterminateVerdict };

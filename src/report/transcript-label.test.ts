@@ -1,7 +1,7 @@
 // Every report says how a probe's transcript came about: a transcript the mock wrote from the
 // configuration's verdict is labelled so (with the time the mock took) in the console, JUnit and the pack.
 import { XMLParser } from 'fast-xml-parser';
-import type { ProbeRecord, ScenarioResult, TranscriptOrigin } from '../harness/results';
+import type { ProbeRecord, ScenarioResult, TranscriptOrigin } from '../target/results';
 import { renderRunMatrix } from './console-matrix';
 import { renderProbe } from './evidence-pack/probe-section';
 import { renderJunit } from './junit';

@@ -1,6 +1,6 @@
 // How a probe's transcript came about, in words, for every report (console, JUnit system-out, evidence
 // pack): a transcript written by the mock from the configuration's verdict must never look like packets.
-import type { Observation, TranscriptOrigin } from '../harness/results';
+import type { Observation, TranscriptOrigin } from '../target/results';
 
 /** Short tag for a table cell. */
 export const originTag = (o: Observation): TranscriptOrigin => o.transcriptOrigin;

@@ -4,10 +4,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { ScenarioSpec } from '../dsl/spec';
-import { loadConfig } from '../config/load-config';
-import { mockTargetSettings, resolveTarget } from '../target';
+import { loadConfig } from '../../target/config/load-config';
+import { mockTargetSettings, resolveTarget } from '../../target/target';
 import { runScenario } from '../run/run-scenario';
-import type { ScenarioResult } from '../results';
+import type { ScenarioResult } from '../../target/results';
 import { currentRunId } from './run-id';
 import { planScenario } from '../run/plan';
 import { preflightLive } from '../run/preflight';

@@ -5,7 +5,7 @@
 // apart from "unreachable": only parsed ping output says whether packets came back.
 import { GetCommandInvocationCommand, SendCommandCommand, type SSMClient } from '@aws-sdk/client-ssm';
 import { parsePing, PingParseError, type PingResult } from './parse-ping';
-import { realClock, waitUntil, WaitTimeoutError, type Clock } from '../wait';
+import { realClock, waitUntil, WaitTimeoutError, type Clock } from '../../target/wait';
 import { isCredentialError } from '../../clients/aws';
 
 export interface PingProbeInput {

@@ -7,7 +7,7 @@
 // the destination) is an infrastructure error, kept apart from an answer.
 import { CancelCommandCommand, GetCommandInvocationCommand, SendCommandCommand, type GetCommandInvocationCommandOutput, type SendCommandCommandInput, type SSMClient } from '@aws-sdk/client-ssm';
 import { isCredentialError } from '../../clients/aws';
-import { realClock, waitUntil, WaitTimeoutError, type Clock } from '../wait';
+import { realClock, waitUntil, WaitTimeoutError, type Clock } from '../../target/wait';
 import { parseListenerOutput, parsePortProbeOutput, renderPortProbe, type PortOutcome, type PortProbeRequest, type PortProtocol } from './port-probe-command';
 
 export interface PortProbeInput {

@@ -1,6 +1,6 @@
 // judge(): the outcome of a probe from its expectation, its observation and the engine's verdict.
 import type { Verdict } from '../../network';
-import type { Observation } from '../results';
+import type { Observation } from '../../target/results';
 import { judge } from './compare';
 
 const ran = (reachable: boolean): Observation => ({ kind: 'ran', reachable, sent: 3, received: reachable ? 3 : 0, rttMs: null, command: 'ping', exitCode: reachable ? 0 : 1, status: reachable ? 'Success' : 'Failed', transcript: '', transcriptOrigin: 'model', tookMs: 4, apiCalls: 2 });

@@ -4,7 +4,7 @@
 // alone, and a note says so and lists the assumptions.
 import { assumptionLine, type Verdict } from '../../network';
 import type { Expectation } from '../dsl/spec';
-import type { Agreement, Observation, ProbeRecord } from '../results';
+import type { Agreement, Observation, ProbeRecord } from '../../target/results';
 
 export function agreementOf(observed: Observation, verdict: Verdict | null): Agreement {
   if (observed.kind !== 'ran' || !verdict) return 'not-comparable';

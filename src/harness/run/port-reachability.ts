@@ -6,7 +6,7 @@
 // RST for TCP); with our listener running on the port, the refusal came from something else on the path
 // (a REJECT rule, the guest firewall), so it is unreachable.
 import type { Verdict } from '../../network';
-import type { PortObservation } from '../results';
+import type { PortObservation } from '../../target/results';
 
 export function portReachability(o: Pick<PortObservation, 'protocol' | 'outcome' | 'listener'> & { detail?: string }, listened: boolean, verdict: Verdict | null): { reachable: boolean; judged: string } {
   if (o.outcome === 'open') {

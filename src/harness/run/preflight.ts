@@ -5,11 +5,11 @@
 // interface (then the "unreachable" it expects cannot happen here). Reads only.
 import { createAwsClients } from '../../clients/aws';
 import { createVmcClient, type NsxClient } from '../../clients/vmc';
-import type { TargetSettings } from '../target';
+import type { TargetSettings } from '../../target/target';
 import { readVpcAddresses, resolveScenario, type Resolution } from './resolve-addresses';
 import { inCidr, isIpv4Cidr, parseCidr, cidrsOverlap } from '../../world/cidr';
 import type { CgwRuleSpec, ProbeStep, ScenarioSpec } from '../dsl/spec';
-import { nodeLookup, vmNode, type NodeLookup } from './ssm-nodes';
+import { nodeLookup, vmNode, type NodeLookup } from '../../target/ssm-nodes';
 
 const cgwBlocks = new Set(['CGW_DEFAULT_DROP', 'CGW_RULE_DROP']);
 const vpcInterface = new Set(['/infra/labels/cgw-cross-vpc', '/infra/labels/cgw-all', 'ANY']);

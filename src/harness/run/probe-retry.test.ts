@@ -1,6 +1,6 @@
 // Probe retries: what is retried (could not run, packets disagree with the configuration), what is
 // final (agreement), and that earlier attempts are kept in order.
-import type { Observation, ProbeAttempt } from '../results';
+import type { Observation, ProbeAttempt } from '../../target/results';
 import { attemptWithRetries, isRetryable } from './probe-retry';
 
 const ran: Observation = { kind: 'ran', reachable: true, sent: 3, received: 3, rttMs: null, command: 'ping', exitCode: 0, status: 'Success', transcript: '', transcriptOrigin: 'model', tookMs: 4, apiCalls: 2 };

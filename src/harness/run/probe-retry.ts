@@ -2,7 +2,7 @@
 // the configuration's verdict may be run again, up to `retries` times; an attempt whose packets agree with
 // the configuration is final (a real reachability result is never retried away). The earlier attempts are
 // kept, so a probe that passed only after a retry is reported as flaky, not as passed.
-import type { ProbeAttempt } from '../results';
+import type { ProbeAttempt } from '../../target/results';
 
 /** Whether an attempt may be retried: it could not run, or packets and configuration disagree. */
 export function isRetryable(a: Pick<ProbeAttempt, 'outcome' | 'agreement'>): boolean {

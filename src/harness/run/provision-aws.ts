@@ -24,8 +24,8 @@ import {
 import { DescribeInstanceInformationCommand, GetParameterCommand } from '@aws-sdk/client-ssm';
 import { isCredentialError } from '../../clients/aws';
 import type { ScenarioSpec } from '../dsl/spec';
-import { waitUntil, WaitTimeoutError } from '../wait';
-import { ssmCallError } from './ssm-nodes';
+import { waitUntil, WaitTimeoutError } from '../../target/wait';
+import { ssmCallError } from '../../target/ssm-nodes';
 import type { Provisioned } from './provisioned';
 import { awsTags, type RunContext } from './run-context';
 import { ipPermission } from './sg-permissions';

@@ -6,7 +6,7 @@ import type { CgwEndpoint, CgwRuleSpec, DfwRuleSpec, GroupSpec, ScenarioSpec } f
 import type { GroupExpressionJson } from '../../clients/vmc';
 import type { Provisioned } from './provisioned';
 import { nsxId, nsxTags, type RunContext } from './run-context';
-import { vmNode, type NodeLookup } from './ssm-nodes';
+import { vmNode, type NodeLookup } from '../../target/ssm-nodes';
 
 export class ProvisionError extends Error {
   override readonly name = 'ProvisionError';

@@ -2,9 +2,9 @@
 // clock and the progress log. Passed explicitly; no globals.
 import type { AwsClients } from '../../clients/aws';
 import type { NsxClient, VmcClient, VmcDiscovery } from '../../clients/vmc';
-import type { Ledger } from '../ledger';
-import type { TargetSettings } from '../target';
-import type { Clock } from '../wait';
+import type { Ledger } from '../../target/ledger';
+import type { TargetSettings } from '../../target/target';
+import type { Clock } from '../../target/wait';
 
 export interface RunContext {
   runId: string;

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { NsxClient } from '../../clients/vmc';
-import { Ledger } from '../ledger';
-import { manualClock } from '../wait';
+import { Ledger } from '../../target/ledger';
+import { manualClock } from '../../target/wait';
 import { teardown } from './teardown';
 
 let root: string;

@@ -11,8 +11,8 @@ import { startMockTarget, type MockTarget } from '../../../mocks/mock-target';
 import { leftovers } from '../../../mocks/leftovers';
 import { snapshotFiles } from '../../snapshot';
 import { defaultSecurityGroup } from '../../world';
-import { Ledger } from '../ledger';
-import { manualClock } from '../wait';
+import { Ledger } from '../../target/ledger';
+import { manualClock } from '../../target/wait';
 import { teardown } from './teardown';
 
 let target: MockTarget;

@@ -19,8 +19,8 @@ import {
   type IpPermission,
 } from '@aws-sdk/client-ec2';
 import type { NsxClient } from '../../clients/vmc';
-import type { Ledger, LedgerEntry } from '../ledger';
-import { waitUntil, type Clock } from '../wait';
+import type { Ledger, LedgerEntry } from '../../target/ledger';
+import { waitUntil, type Clock } from '../../target/wait';
 
 export interface TeardownReport {
   removed: LedgerEntry[];

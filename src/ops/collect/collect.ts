@@ -3,7 +3,7 @@
 // request, account ids and public addresses scrubbed; written with writeSnapshotFiles so `reproduce`
 // reads it back. Reads only: nothing is created or changed.
 import { stat } from 'node:fs/promises';
-import { discoverConfiguration } from '../../harness/discovery/discover-world';
+import { discoverConfiguration } from '../../target/discovery/discover-world';
 import { worldFromSnapshotFiles, writeSnapshotFiles } from '../../snapshot';
 import type { LiveClients } from '../live-target';
 import { removeSecrets } from './remove-secrets';

@@ -19,7 +19,7 @@ import {
 import { DescribeInstanceInformationCommand, GetParameterCommand, type InstanceInformation, type SSMClient } from '@aws-sdk/client-ssm';
 import { dryRunCheck, errorName, errorText, fail, pass, type CheckResult } from './check';
 import { failFromError } from './error-kind';
-import { vmNode, type NodeLookup } from '../../harness/run/ssm-nodes';
+import { vmNode, type NodeLookup } from '../../target/ssm-nodes';
 
 const policyFix = 'attach the policy in docs/iam-policy.json to the identity the SDK uses';
 

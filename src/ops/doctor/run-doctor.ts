@@ -1,11 +1,11 @@
 // `vmc-reach doctor`: every prerequisite of a live run, in the order a run needs them, one line each
 // (✓ found, ✗ with how to fix it, – skipped because what it needs failed). Passes only when all pass.
-import type { HarnessConfig } from '../../harness/config/schema';
-import { resolveTarget, TargetError } from '../../harness/target';
+import type { HarnessConfig } from '../../target/config/schema';
+import { resolveTarget, TargetError } from '../../target/target';
 import { createAwsClients } from '../../clients/aws';
 import { createVmcClient } from '../../clients/vmc';
 import { checkCredentials, checkImage, checkInstanceProfile, checkPermissions, checkScenarioVms, checkVmManagedNode, checkVpcVisible } from './aws-checks';
-import { nodeLookup, ssmEndpoint } from '../../harness/run/ssm-nodes';
+import { nodeLookup, ssmEndpoint } from '../../target/ssm-nodes';
 import { checkCspToken, checkNsxAndConnectedVpc, checkSddc } from './vmc-checks';
 import { fail, pass, renderCheck, skip, type CheckResult } from './check';
 

@@ -1,7 +1,7 @@
 // A probe against moto: "did not run" when moto's empty output came back and the configuration's verdict
 // is the expected one; a false failure when the verdict differs or the harness kept the probe from
 // being sent; a false pass when it passed without running.
-import type { ProbeRecord } from '../../harness/results';
+import type { ProbeRecord } from '../../target/results';
 import { judgeProbe } from './classify';
 
 const verdict = (reachable: boolean, code?: string) => ({ reachable, blockedBy: code ? { code } : null }) as unknown as ProbeRecord['verdict'];

@@ -12,7 +12,7 @@
 // protocol 6/17, in moto's EC2) and the engine's verdict for the TCP/UDP flow on the configuration
 // discovered from moto, including the NACL ephemeral-port return path. What it cannot: a listener, a
 // handshake, a datagram, a RST; those need the mock (from the engine), the lab or a real account.
-import type { ProbeRecord, ScenarioResult } from '../../harness/results';
+import type { ProbeRecord, ScenarioResult } from '../../target/results';
 
 export type ProbeClass = 'did-not-run' | 'passed' | 'false-pass' | 'false-failure';
 

@@ -6,7 +6,7 @@
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { DeleteNetworkInterfaceCommand, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { join } from 'node:path';
-import type { ScenarioResult } from '../../harness/results';
+import type { ScenarioResult } from '../../target/results';
 import { createVmcClient, Secret } from '../../clients/vmc';
 import { judgeScenario } from './classify';
 import { dumpAws } from './describe-dump';

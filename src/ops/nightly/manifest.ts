@@ -2,7 +2,7 @@
 // shows), the run's metadata, and the comparison with the previous night: new failures (not passing now,
 // passing or absent before), fixed (failing before, passing now), still failing, and probes that
 // disappeared. A scenario that could not run at all counts as one failing "(scenario)" entry.
-import type { ScenarioResult } from '../../harness/results';
+import type { ScenarioResult } from '../../target/results';
 
 export type Outcome = 'passed' | 'failed' | 'infra-error';
 

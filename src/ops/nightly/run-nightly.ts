@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { ScenarioResult } from '../../harness/results';
+import type { ScenarioResult } from '../../target/results';
 import { compare, probesOf, renderComparison, type NightlyManifest } from './manifest';
 import { folderName, previousManifest } from './history';
 

@@ -1,7 +1,7 @@
 // `reap --older-than <duration>`: the tag half of reap. Lists resources tagged with a run id older than
 // the given age (ledger entries still pending are left to the ledger half), and with --yes removes them.
-import type { LedgerEntry } from '../../harness/ledger';
-import { realClock, type Clock } from '../../harness/wait';
+import type { LedgerEntry } from '../../target/ledger';
+import { realClock, type Clock } from '../../target/wait';
 import { formatAge } from '../duration';
 import type { LiveClients } from '../live-target';
 import { removeTagged } from './remove-tagged';

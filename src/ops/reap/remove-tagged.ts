@@ -13,7 +13,7 @@ import {
   type EC2Client,
 } from '@aws-sdk/client-ec2';
 import { isReferencedError, type NsxClient } from '../../clients/vmc';
-import { waitUntil, type Clock } from '../../harness/wait';
+import { waitUntil, type Clock } from '../../target/wait';
 import type { TaggedKind, TaggedResource } from './tagged-resources';
 
 export interface RemoveTaggedClients {

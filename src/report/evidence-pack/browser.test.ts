@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import type { ScenarioResult } from '../../harness/results';
+import type { ScenarioResult } from '../../target/results';
 import { evaluate, type Hop } from '../../network';
 import { readSnapshotFiles, worldFromSnapshotFiles } from '../../snapshot';
 import { indeterminateProbe, indeterminateVerdict } from '../test-verdicts';

@@ -2,7 +2,7 @@
 // configuration): amber everywhere it is shown, the undecided hop marked `?` on the drawing and in the
 // hop table, and the assumptions listed with what would settle them.
 import { join } from 'node:path';
-import type { ScenarioResult } from '../../harness/results';
+import type { ScenarioResult } from '../../target/results';
 import { readSnapshotFiles, worldFromSnapshotFiles } from '../../snapshot';
 import { indeterminateProbe, indeterminateVerdict } from '../test-verdicts';
 import { renderEvidencePack } from './render-pack';

@@ -3,7 +3,7 @@
 // timings, and every earlier attempt when the probe was retried. An indeterminate verdict is amber: its
 // undecided hops are marked `?` and its assumptions listed (what, which object, what would settle it).
 import { renderFixCommand, type Hop, type Verdict } from '../../network';
-import type { Observation, ProbeRecord } from '../../harness/results';
+import type { Observation, ProbeRecord } from '../../target/results';
 import { isFlaky } from '../junit';
 import { html, type SafeHtml } from './html';
 import { transcriptLabel } from '../transcript-label';

@@ -3,7 +3,7 @@
 // marker on the drawing and in the hop table, the tables, and nothing that loads from the network.
 import { join } from 'node:path';
 import { evaluate } from '../../network';
-import type { ProbeRecord, ScenarioResult } from '../../harness/results';
+import type { ProbeRecord, ScenarioResult } from '../../target/results';
 import { readSnapshotFiles, worldFromSnapshotFiles } from '../../snapshot';
 import { renderEvidencePack, type PackMetadata } from './render-pack';
 

@@ -4,7 +4,7 @@
 // request) before anything is rendered, and rendered only through the `html` escaper. Nothing is loaded
 // from the network: styles are inline, there are no scripts, fonts or images.
 import { statusCounts, verdictCell } from '../../network';
-import type { ProbeRecord, ScenarioResult } from '../../harness/results';
+import type { ProbeRecord, ScenarioResult } from '../../target/results';
 import { worldFromSnapshotFiles } from '../../snapshot';
 import { html, SafeHtml } from './html';
 import { outcomeLabel, renderProbe } from './probe-section';

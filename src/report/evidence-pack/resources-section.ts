@@ -1,7 +1,7 @@
 // The resources a scenario touched, from its ledger: created, adopted and changed (with their final
 // state: removed, reverted, or still there), the changes the steps made, and the teardown's counts and
 // failures.
-import type { ScenarioResult } from '../../harness/results';
+import type { ScenarioResult } from '../../target/results';
 import { html, type SafeHtml } from './html';
 
 export function renderResources(s: ScenarioResult): SafeHtml {

@@ -3,7 +3,7 @@
 // DescribeInstanceInformation. A failed lookup is not fatal to the scenario: the VMs it was for cannot be
 // probed from, and the reason names the call and the endpoint. A node that is not Online is not used.
 import { paginateDescribeInstanceInformation, type SSMClient } from '@aws-sdk/client-ssm';
-import type { TargetSettings } from '../target';
+import type { TargetSettings } from './target';
 
 export interface SsmNode {
   id: string;
