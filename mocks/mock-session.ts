@@ -1,44 +1,49 @@
 // The embedded mock around one scenario file, whoever runs it (jest's set-up file mocks/scenario-setup.ts,
-// or `vmc-reach run`'s in-process runner): loads the mock world from its snapshot (VMC_REACH_MOCK_WORLD,
-// checked by `vmc-reach run`, else the config's mock.world), serves it in-process (MSW), and hands the
-// harness the mock's own settings (region, CSP token, org and SDDC ids, instance profile) through
-// supplyMockSettings, never the environment's, so the live code path runs on the mock. At the end it
-// checks that the world holds nothing the run created and that every resource the run did not create is
-// exactly as it was (the default SG's rules included), and writes the outcome to
-// <report dir>/world-checks/ when run by `vmc-reach run`.
+// or `vmc-reach run`'s in-process runner): loads the mock world from the snapshot folder its caller names,
+// serves it in-process (MSW), and returns the mock's own settings (region, CSP token, org and SDDC ids,
+// instance profile), which the caller hands to the harness (src/target's supplyMockSettings), never
+// through the environment, so the live code path runs on the mock. Its options come from the caller too
+// (src/target/config/mock-world.ts reads them from the run's configuration): the mock reads no harness
+// configuration. At the end it checks that the world holds nothing the run created and that every
+// resource the run did not create is exactly as it was (the default SG's rules included), and writes the
+// outcome to <report dir>/world-checks/ when run by `vmc-reach run`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { loadConfig } from '../src/target/config/load-config';
 import { snapshotFiles } from '../src/snapshot';
-import { instantLatency, realisticLatency } from '../src/world';
+import type { LatencyProfile } from '../src/world';
 import { leftovers } from './leftovers';
 import { startMockTarget, type MockTarget } from './mock-target';
 import { LabClient } from '../src/lab/lab-client';
 import { labScriptRunner } from './aws/ssm/lab-script-runner';
-import { mockWorldDir } from '../src/cli/project-root';
-import { supplyMockSettings } from '../src/target/target';
+
+export interface MockSessionOptions {
+  /** The snapshot folder the world is loaded from (src/target/config/mock-world.ts builds these from the config). */
+  worldDir: string;
+  latency: LatencyProfile;
+  /** `lab`: SSM commands run for real in the lab (a separate process); `model`: answered from the engine's verdict. */
+  dataplane: 'model' | 'lab';
+  labBackend: 'netns' | 'container';
+}
 
 export interface MockSession {
   target: MockTarget;
   lab?: LabClient;
   before: Map<string, string>;
+  /** What the harness needs to reach this mock; VMC_REACH_DATAPLANE=lab when the lab runs the commands. */
+  settings: Record<string, string>;
 }
 
-/** Starts the mock for one scenario file, or returns undefined when the configured target is live. */
-export async function startMockSession(): Promise<MockSession | undefined> {
-  const { config } = await loadConfig();
-  if (config.target !== 'mock') return undefined;
-  const latency = config.mock.latency === 'realistic' ? realisticLatency(Number(process.env.VMC_REACH_LATENCY_SCALE ?? 100)) : instantLatency;
-  const target = await startMockTarget(process.env.VMC_REACH_MOCK_WORLD ?? mockWorldDir(config.mock.world), latency);
-  supplyMockSettings(target.env);
-  const session: MockSession = { target, before: snapshotFiles(target.world, { description: 'before' }) };
-  if (process.env.VMC_REACH_DATAPLANE === 'lab') {
+/** Starts the mock for one scenario file. */
+export async function startMockSession(options: MockSessionOptions): Promise<MockSession> {
+  const target = await startMockTarget(options.worldDir, options.latency);
+  const session: MockSession = { target, before: snapshotFiles(target.world, { description: 'before' }), settings: target.env };
+  if (options.dataplane === 'lab') {
     // Real packets: SSM commands run in the lab, a separate process (never MSW and Docker in one).
-    session.lab = await LabClient.start({ ...(process.env.VMC_REACH_LAB_BACKEND === 'container' ? { backend: 'container' as const } : {}) });
+    session.lab = await LabClient.start({ ...(options.labBackend === 'container' ? { backend: 'container' as const } : {}) });
     await session.lab.build(target.world);
     target.world.ssm.scriptRunner = labScriptRunner(session.lab);
     // Only now may the harness label transcripts as the lab's: its packets are about to be real.
-    supplyMockSettings({ ...target.env, VMC_REACH_DATAPLANE: 'lab' });
+    session.settings = { ...target.env, VMC_REACH_DATAPLANE: 'lab' };
   }
   return session;
 }
@@ -52,7 +57,6 @@ export async function endMockSession(session: MockSession | undefined, file: str
     process.stderr.write(`[vmc-reach] ${session.target.ctx.faults.calls.length} API calls: ${[...byOp].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}×${v}`).join(', ')}\n`);
   }
   session?.target.close();
-  supplyMockSettings(undefined);
   if (!session) return [];
   const left = leftovers(session.target.world, session.before);
   // For `vmc-reach run` (and its signal test): the check's outcome per scenario file, beside the results.

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from '../src/cli/repo-root';
+import { repoRoot } from '../src/package/package-root';
 import { liveVsMoto, type Stage } from '../src/ops/live-moto/live-vs-moto';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

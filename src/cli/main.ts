@@ -4,7 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { escapeControls } from '../network/terminal-text';
 import { join } from 'node:path';
-import { packageRoot } from './project-root';
+import { packageRoot } from '../package/package-root';
 import { exitCodes } from './usage-error';
 import type { Io } from './reproduce-command';
 

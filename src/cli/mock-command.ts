@@ -14,7 +14,7 @@ import { describeVmcEndpoints } from '../../mocks/vmc/describe-endpoints';
 import { mockCredentials } from '../clients/aws';
 import { faultSpecHelp, parseFaultSpec } from './fault-spec';
 import { exitCodes, UsageError } from './usage-error';
-import { repoRoot } from './repo-root';
+import { repoRoot } from '../package/package-root';
 import type { FaultRule } from '../../mocks/faults';
 
 /** The world `mock serve` answers from unless --world says otherwise: the article's case A. */

@@ -4,7 +4,7 @@ import { Command, Option } from 'commander';
 import { join } from 'node:path';
 import { runNightly } from '../ops/nightly/run-nightly';
 import type { Io } from './reproduce-command';
-import { repoRoot } from './repo-root';
+import { repoRoot } from '../package/package-root';
 import { parseShard } from './shard';
 import { exitCodes } from './usage-error';
 

@@ -1,8 +1,9 @@
-// The project a run works in, and which mock world and scenarios it uses.
+// The project a run works in, and which scenarios it uses.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mockWorldDir, packageRoot, projectRoot, scenarioRoot } from './project-root';
+import { packageRoot } from '../package/package-root';
+import { projectRoot, scenarioRoot } from './project-root';
 
 let dir: string;
 beforeEach(() => {
@@ -21,15 +22,6 @@ test('without --project the project is the current folder', () => {
 
 test('a --project that is not a folder is a usage error naming it', () => {
   expect(() => projectRoot('nowhere', dir)).toThrow('--project nowhere: no such folder');
-});
-
-test("the config's mock world is the project's when the project has it", () => {
-  mkdirSync(join(dir, 'fixtures', 'snapshots', 'harness-before-runs'), { recursive: true });
-  expect(mockWorldDir('fixtures/snapshots/harness-before-runs', dir)).toBe(join(dir, 'fixtures', 'snapshots', 'harness-before-runs'));
-});
-
-test("the default mock world falls back to the package's own copy", () => {
-  expect(mockWorldDir('fixtures/snapshots/harness-before-runs', dir)).toBe(join(packageRoot(), 'fixtures', 'snapshots', 'harness-before-runs'));
 });
 
 test("a project with scenarios/ runs its own; one without, in this checkout, the repository's", () => {

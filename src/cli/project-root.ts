@@ -1,13 +1,10 @@
 // Where a run works: the user's project (scenarios/, vmc-reach.config.json, reports, ledgers), which is
-// `--project <dir>` or the current folder; and where the package is installed (its default mock world;
-// in a checkout of this repository also its built-in scenarios, for a folder without scenarios/).
+// `--project <dir>` or the current folder; in a checkout of this repository run from a folder without
+// scenarios/, the package's built-in scenarios (where the package is: src/package).
 import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
-import { repoRoot } from './repo-root';
+import { join, resolve } from 'node:path';
+import { packageRoot } from '../package/package-root';
 import { UsageError } from './usage-error';
-
-/** The installed vmc-reach package (or this repository in development). */
-export const packageRoot = (): string => repoRoot();
 
 /** The project folder: `given` (must be a folder), else the current folder. */
 export function projectRoot(given?: string, cwd: string = process.cwd()): string {
@@ -32,12 +29,4 @@ export function scenarioRoot(project: string): string {
   if (existsSync(join(project, 'scenarios'))) return project;
   const pkg = packageRoot();
   return existsSync(join(pkg, 'scenarios')) ? pkg : project;
-}
-
-/** The mock world folder: as the config names it (relative to `cwd`), else the package's own copy. */
-export function mockWorldDir(world: string, cwd: string = process.cwd()): string {
-  const own = resolve(cwd, world);
-  if (isAbsolute(world) || existsSync(own)) return own;
-  const packaged = join(packageRoot(), world);
-  return existsSync(packaged) ? packaged : own;
 }

@@ -20,7 +20,7 @@ import { renderRunMatrix, runPassed } from '../report/console-matrix';
 import { renderEvidencePack } from '../report/evidence-pack/render-pack';
 import { toolVersions } from './tool-versions';
 import { exitCodes, UsageError } from './usage-error';
-import { repoRoot } from './repo-root';
+import { repoRoot } from '../package/package-root';
 import { enterProject, scenarioRoot } from './project-root';
 import { allScenarioFiles, selectScenarioFiles } from './scenario-runner/find-scenario-files';
 import { runScenarioFiles } from './scenario-runner/run-files';

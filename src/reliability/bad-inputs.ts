@@ -5,7 +5,7 @@
 import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from '../cli/repo-root';
+import { repoRoot } from '../package/package-root';
 import type { ChildBundle } from './child-bundle';
 import { runCli } from './reap-cli';
 

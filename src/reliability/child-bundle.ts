@@ -4,7 +4,7 @@
 import { buildSync } from 'esbuild';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { repoRoot } from '../cli/repo-root';
+import { repoRoot } from '../package/package-root';
 
 export interface ChildBundle {
   file: string;

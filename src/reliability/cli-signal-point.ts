@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from '../cli/repo-root';
+import { repoRoot } from '../package/package-root';
 import type { LedgerFile } from '../target/ledger';
 import type { ScenarioResult } from '../target/results';
 import { harnessWorldDir, type ServedWorld } from './served-world';

@@ -2,7 +2,7 @@
 // in the folder that holds the ledgers, with the environment that reaches the world.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { repoRoot } from '../cli/repo-root';
+import { repoRoot } from '../package/package-root';
 import type { ChildBundle } from './child-bundle';
 
 export interface CliResult {

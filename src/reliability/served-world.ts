@@ -2,7 +2,7 @@
 // run's process being killed, and the checks read it directly. Also the environment and TargetSettings a
 // run uses to reach it (the live code path through endpoint overrides, as with `vmc-reach mock serve`).
 import { join } from 'node:path';
-import { repoRoot } from '../cli/repo-root';
+import { repoRoot } from '../package/package-root';
 import { FaultPlan, type FaultRule } from '../../mocks/faults';
 import { createMockContext, type MockContext } from '../../mocks/mock-context';
 import { serveMock, type ServedMock } from '../../mocks/serve';

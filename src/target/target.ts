@@ -40,7 +40,7 @@ export interface TargetSettings {
 /** The settings a mock target hands over (region, CSP token, org and SDDC ids, instance profile): set by the mock's set-up. */
 let mockSupplied: Record<string, string> | undefined;
 
-/** Called by the mock's set-up (mocks/scenario-setup.ts) once its world is served; `undefined` clears. */
+/** Called by whoever starts the mock around a scenario file (mocks/scenario-setup.ts, `vmc-reach run`'s workers) once its world is served; `undefined` clears. */
 export function supplyMockSettings(env: Record<string, string> | undefined): void {
   mockSupplied = env;
 }

@@ -6,7 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { repoRoot as findRepoRoot } from '../../../src/cli/repo-root';
+import { repoRoot as findRepoRoot } from '../../../src/package/package-root';
 
 export const repoRoot = findRepoRoot();
 export const cliScript = join(repoRoot, 'scripts', 'aws-cli-conformance.sh');

@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { packageRoot } from '../project-root';
+import { packageRoot } from '../../package/package-root';
 
 function tsFiles(dir: string): string[] {
   let entries;

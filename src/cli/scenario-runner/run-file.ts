@@ -5,6 +5,9 @@ import { relative } from 'node:path';
 import { collectScenarios, type RegisteredScenario } from '../../harness/jest/scenario-registry';
 import { executeScenario, probeError, probeSteps, teardownError } from '../../harness/jest/scenario-execution';
 import { endMockSession, leftoversError, startMockSession, type MockSession } from '../../../mocks/mock-session';
+import { loadConfig } from '../../target/config/load-config';
+import { mockWorldOptions } from '../../target/config/mock-world';
+import { supplyMockSettings } from '../../target/target';
 import type { ScenarioFileOutcome } from './file-outcome';
 
 interface CompileMessage {
@@ -38,7 +41,11 @@ export async function runScenarioFile(file: string, load: (file: string) => void
   if (declared.length === 0) return { ...outcome, loadError: "it declares no scenario (call scenario(title, body) from 'vmc-reach')" };
   let session: MockSession | undefined;
   try {
-    session = await startMockSession();
+    const { config } = await loadConfig();
+    if (config.target === 'mock') {
+      session = await startMockSession(mockWorldOptions(config));
+      supplyMockSettings(session.settings);
+    }
   } catch (e) {
     return { ...outcome, worldError: `the mock world could not start: ${(e as Error).message}` };
   }
@@ -58,6 +65,7 @@ export async function runScenarioFile(file: string, load: (file: string) => void
       });
     }
   } finally {
+    supplyMockSettings(undefined);
     try {
       const error = leftoversError(await endMockSession(session, file))?.message;
       if (error) outcome.worldError = error;

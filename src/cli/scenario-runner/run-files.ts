@@ -5,7 +5,7 @@
 // dies fails the file it was running, and a new one takes over the rest of the queue.
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
-import { packageRoot } from '../project-root';
+import { packageRoot } from '../../package/package-root';
 import type { FromWorker, ScenarioFileOutcome, ToWorker } from './file-outcome';
 
 export interface RunFilesOptions {
