@@ -1,4 +1,4 @@
-// The lab's answer to the TCP/UDP probe commands (src/harness/probes/port-probe-command.ts): they run for
+// The lab's answer to the TCP/UDP probe commands (src/shapes/ssm/port-probe-command.ts): they run for
 // real in the lab nodes' network namespaces, through the nftables compiled from the world, so open,
 // refused (a RST from the destination's kernel or from a REJECT rule) and filtered (nothing within the
 // time) are what the kernel decides. Linux lines run as they are, with the host's bash, coreutils
@@ -13,7 +13,7 @@
 // (port-probe-output.ts) from the measured answer, with a real ping for Test-NetConnection's own ping
 // when the connect fails; the time is the lab's, not Test-NetConnection's ~21 s for a dropped SYN.
 // Source ports are the kernel's choice from the node's range (Windows nodes: 49152-65535; src/lab/plan.ts).
-import { renderPortProbe, type PortProbeRequest } from '../../../src/harness/probes/port-probe-command';
+import { renderPortProbe, type PortProbeRequest } from '../../../src/shapes/ssm/port-probe-command';
 import type { LabClient } from '../../../src/lab/lab-client';
 import { parsePortProbe, portProbeArgv } from '../../../src/lab/port-probe';
 import type { ScriptRequest, ScriptResult, World } from '../../../src/world';

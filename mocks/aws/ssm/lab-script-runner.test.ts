@@ -1,6 +1,6 @@
 // The lab's script runner refuses, before touching the lab, what it cannot run: anything but ping and
 // the TCP/UDP probe commands, a probe line in the other OS's document, a probe out of range.
-import { renderPortProbe } from '../../../src/harness/probes/port-probe-command';
+import { renderPortProbe } from '../../../src/shapes/ssm/port-probe-command';
 import type { LabClient } from '../../../src/lab/lab-client';
 import type { ScriptRequest, World } from '../../../src/world';
 import { labScriptRunner } from './lab-script-runner';

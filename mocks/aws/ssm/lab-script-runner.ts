@@ -3,7 +3,7 @@
 // ICMP echo through real stateful filtering. The lab lives in its own process (src/lab/lab-client.ts);
 // before each script the running lab is brought in line with the world if it changed (a rule revoked,
 // case C's fix), so packets always cross the network of that moment. TCP/UDP probe commands and their
-// listeners (src/harness/probes/port-probe-command.ts) run for real too: see lab-port-probes.ts.
+// listeners (src/shapes/ssm/port-probe-command.ts) run for real too: see lab-port-probes.ts.
 // Mock note: lab nodes are Linux; a PowerShell ping on a Windows node runs the Linux ping and is printed
 // in ping.exe's format from its real reply lines: the round-trip times and TTLs the Linux ping measured.
 import type { LabClient } from '../../../src/lab/lab-client';
@@ -11,7 +11,7 @@ import type { ScriptRequest, ScriptResult, ScriptRunner, World } from '../../../
 import { parseLinuxPing, parseWindowsPing, splitWords, type PingRequest } from './ping-args';
 import { measuredReplies, windowsPingFromMeasured } from './ping-output';
 import { unsupportedExitCode } from './script-runner';
-import { parsePortProbeCommand, type PortProbeRequest } from '../../../src/harness/probes/port-probe-command';
+import { parsePortProbeCommand, type PortProbeRequest } from '../../../src/shapes/ssm/port-probe-command';
 import { LabPortProbes } from './lab-port-probes';
 
 const unsupported = (what: string): ScriptResult => ({

@@ -7,7 +7,7 @@
 // Mock note: a real listener waits in real time; here the time-up is a timer scaled by the latency profile's
 // timeScale (real seconds under `instant`), unref'd so it never keeps a process alive.
 import type { NodeTarget, ScriptResult, World } from '../../../src/world';
-import type { PortProbeRequest } from '../../../src/harness/probes/port-probe-command';
+import type { PortProbeRequest } from '../../../src/shapes/ssm/port-probe-command';
 import { listenerOutput, listenerPortInUse } from './port-probe-output';
 
 interface Listener {

@@ -5,7 +5,7 @@
 // are the ones of fixtures/real/probes (see its SOURCES.md).
 // Mock note: Test-NetConnection's WARNING lines go to PowerShell's warning stream; SSM's
 // AWS-RunPowerShellScript shows them in the standard output, where they are printed here.
-import type { PortProbeRequest } from '../../../src/harness/probes/port-probe-command';
+import type { PortProbeRequest } from '../../../src/shapes/ssm/port-probe-command';
 import type { ScriptResult } from '../../../src/world';
 
 /** The answer the network gives a connect or a datagram. `icmp-error`: ICMP unreachable from a firewall (NSX REJECT for UDP). */

@@ -4,7 +4,7 @@
 import { AuthorizeSecurityGroupIngressCommand, RevokeSecurityGroupIngressCommand } from '@aws-sdk/client-ec2';
 import { CancelCommandCommand, GetCommandInvocationCommand, SendCommandCommand, type GetCommandInvocationCommandOutput } from '@aws-sdk/client-ssm';
 import { defaultSecurityGroup } from '../../../src/world';
-import { parseListenerOutput, parsePortProbeOutput, renderPortProbe, type PortProbeRequest } from '../../../src/harness/probes/port-probe-command';
+import { parseListenerOutput, parsePortProbeOutput, renderPortProbe, type PortProbeRequest } from '../../../src/shapes/ssm/port-probe-command';
 import { mockAws, type MockAws } from '../test-helpers';
 import { caseBWithWindows, instanceNamed, linuxVm, windowsVm } from './test-worlds';
 

@@ -1,4 +1,4 @@
-// The mock guest's answer to a TCP/UDP probe command (src/harness/probes/port-probe-command.ts), from the
+// The mock guest's answer to a TCP/UDP probe command (src/shapes/ssm/port-probe-command.ts), from the
 // reachability engine's verdict for that flow on the current world (SGs, NACLs with the ephemeral reply
 // ports, routes, CGW, DFW, guest firewall):
 // - a listener registers on its node (listeners.ts) and prints when a peer reaches it or its time is up;
@@ -17,7 +17,7 @@
 // verdict; durations are what the real tools would take, scaled by the latency profile.
 import { evaluate, type EndpointRef, type Verdict } from '../../../src/network';
 import type { ScriptRequest, ScriptResult, World } from '../../../src/world';
-import type { PortProbeRequest } from '../../../src/harness/probes/port-probe-command';
+import type { PortProbeRequest } from '../../../src/shapes/ssm/port-probe-command';
 import { endpointAt } from './endpoints';
 import { isListening, reachListener, startListener } from './listeners';
 import { linuxConnectOutput, udpSendOutput, windowsConnectOutput, type PortAnswer } from './port-probe-output';

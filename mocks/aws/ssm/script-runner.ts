@@ -1,5 +1,5 @@
 // The mock's guest OS for Run Command: it answers `ping` (and, in port-probe-runner.ts, the TCP/UDP probe
-// commands of src/harness/probes/port-probe-command.ts) from the reachability engine's verdict on the
+// commands of src/shapes/ssm/port-probe-command.ts) from the reachability engine's verdict on the
 // current world (design §3), in the source node's own ping format (iputils for AWS-RunShellScript on
 // Linux, ping.exe for AWS-RunPowerShellScript on Windows). Anything else, and a ping the engine
 // cannot evaluate (an address that is no instance or VM of the world, two instances), fails with
@@ -10,7 +10,7 @@ import { endpointAt } from './endpoints';
 import type { ManagedNode, ScriptRequest, ScriptResult, ScriptRunner, World } from '../../../src/world';
 import { parseLinuxPing, parseWindowsPing, splitWords, type PingRequest } from './ping-args';
 import { linuxPing, windowsPing, type PingText } from './ping-output';
-import { parsePortProbeCommand } from '../../../src/harness/probes/port-probe-command';
+import { parsePortProbeCommand } from '../../../src/shapes/ssm/port-probe-command';
 import { runPortProbe } from './port-probe-runner';
 
 export const unsupportedExitCode = 127;

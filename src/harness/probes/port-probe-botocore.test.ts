@@ -3,7 +3,7 @@
 // CancelCommand/GetCommandInvocation the runner sends. botocore also serialises each one, so a shape
 // that only our SDK tolerates would show here.
 import { spawnSync } from 'node:child_process';
-import { renderPortProbe, type PortProbeRequest } from './port-probe-command';
+import { renderPortProbe, type PortProbeRequest } from '../../shapes/ssm/port-probe-command';
 import { sendCommandInput } from './run-port-probe';
 
 const forms: PortProbeRequest[] = [

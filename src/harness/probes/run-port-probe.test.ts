@@ -6,7 +6,7 @@ import { deleteRoute, routeTableForSubnet } from '../../world';
 import { mockAws } from '../../../mocks/aws/test-helpers';
 import { caseBWithWindows, instanceNamed, linuxVm, windowsVm } from '../../../mocks/aws/ssm/test-worlds';
 import { runPortProbe } from './run-port-probe';
-import { renderPortProbe } from './port-probe-command';
+import { renderPortProbe } from '../../shapes/ssm/port-probe-command';
 
 const mock = mockAws();
 const fast = { settleMs: 0, listenerGraceMs: 100 };

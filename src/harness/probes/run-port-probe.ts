@@ -1,14 +1,14 @@
-// A TCP or UDP probe through SSM Run Command (the commands: port-probe-command.ts). When the probe needs a
-// responder (UDP always; TCP with `listen`), the one-shot listener is sent to the destination first and
-// the connect/send goes out once the listener's invocation is InProgress (plus a short settle for the
-// program to bind). After the connect/send has finished, a listener that heard its peer has already
-// exited (it is one-shot); one still running after a grace period never heard it and is cancelled, so no
-// listener outlives the probe. A probe that never ran (agent offline, python3 missing, the port in use on
-// the destination) is an infrastructure error, kept apart from an answer.
+// A TCP or UDP probe through SSM Run Command (the commands: src/shapes/ssm/port-probe-command.ts). When
+// the probe needs a responder (UDP always; TCP with `listen`), the one-shot listener is sent to the
+// destination first and the connect/send goes out once the listener's invocation is InProgress (plus a
+// short settle for the program to bind). After the connect/send has finished, a listener that heard its
+// peer has already exited (it is one-shot); one still running after a grace period never heard it and is
+// cancelled, so no listener outlives the probe. A probe that never ran (agent offline, python3 missing,
+// the port in use on the destination) is an infrastructure error, kept apart from an answer.
 import { CancelCommandCommand, GetCommandInvocationCommand, SendCommandCommand, type GetCommandInvocationCommandOutput, type SendCommandCommandInput, type SSMClient } from '@aws-sdk/client-ssm';
 import { isCredentialError } from '../../clients/aws';
 import { realClock, waitUntil, WaitTimeoutError, type Clock } from '../../target/wait';
-import { parseListenerOutput, parsePortProbeOutput, renderPortProbe, type PortOutcome, type PortProbeRequest, type PortProtocol } from './port-probe-command';
+import { parseListenerOutput, parsePortProbeOutput, renderPortProbe, type PortOutcome, type PortProbeRequest, type PortProtocol } from '../../shapes/ssm/port-probe-command';
 
 export interface PortProbeInput {
   protocol: PortProtocol;

@@ -1,6 +1,8 @@
 // The TCP/UDP probe contract: the exact command lines a port probe sends through SSM Run Command, a
 // parser that reads each line back into a structured request (the mock and the lab use it to recognise
-// what they are asked to run), and parsers that map what the tools print to an outcome.
+// what they are asked to run), and parsers that map what the tools print to an outcome. A wire shape like
+// the others here (the `commands` of SendCommand): the harness sends these lines and the mock reads them
+// back (to answer them or to run them in the lab), so it is one definition below both.
 //
 // Why these commands (they must exist on stock images, nothing installed):
 // - Linux TCP connect: `timeout T bash -c '</dev/tcp/IP/PORT' && echo '… open'`. Stock Amazon Linux 2023 and RHEL images
