@@ -1,5 +1,4 @@
-// The source article's three cases (the body is in article.ts), both directions each.
-import { scenario } from 'vmc-reach';
-import { article, articleTitle } from './article';
+// The source article's three cases (the body is the public API's `article`), both directions each.
+import { article, articleTitle, scenario } from 'vmc-reach';
 
 scenario(articleTitle, article);

@@ -3,6 +3,8 @@
 // Inside this repository `vmc-reach` resolves to this file (tsconfig `paths`, jest `moduleNameMapper`).
 export { scenario } from './harness/jest/scenario';
 export * from './harness/dsl/builder';
+// The source article's three cases as a scenario body: `scenario(articleTitle, article)`.
+export { article, articleTitle } from './harness/dsl/article';
 export type * from './harness/dsl/spec';
 export type { ReasonCode } from './network/reason-codes';
 export type { HarnessConfig } from './target/config/schema';

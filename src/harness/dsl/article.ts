@@ -1,9 +1,10 @@
 // The source article's three cases, as the article does them (shared/seed/article-summary.md):
 // segment 192.168.100.0/24, group CJ-VM, CGW rules in and out on the VPC interface; CJ-AWS01 in the
 // VPC's default SG; CJ-AWS02 in CJ-SG (all allowed); then CJ-SG added as a source to the default SG.
-// The body is shared: article.scenario.ts runs it under jest, the reliability checks and the
-// orchestration benchmark run it in-process.
-import { allow, type ScenarioApi } from 'vmc-reach';
+// The body is shared, one definition in the DSL's layer: scenarios/article.scenario.ts runs it (through
+// the public API, which exports it), the reliability checks and the orchestration benchmark run it
+// in-process (src/reliability/article-spec.ts).
+import { allow, type ScenarioApi } from './builder';
 
 export const articleTitle = 'article: default SG, custom SG, custom SG as a source of the default SG';
 
