@@ -13,7 +13,7 @@ import { loadConfig } from '../target/config/load-config';
 import { resolveTarget } from '../target/target';
 import { configSchema } from '../target/config/schema';
 import { checkMockWorld, scrubForMock } from './mock-env';
-import { newRunId } from '../harness/jest/run-id';
+import { newRunId } from '../target/run-id';
 import { exitCodeFor, type StopSignalName } from '../harness/jest/stop-signal';
 import type { ScenarioResult } from '../target/results';
 import { renderRunMatrix, runPassed } from '../report/console-matrix';

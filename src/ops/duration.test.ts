@@ -1,5 +1,5 @@
 // Durations and run-id timestamps: what --older-than accepts, and the age a run id tells.
-import { newRunId } from '../harness/jest/run-id';
+import { newRunId } from '../target/run-id';
 import { formatAge, parseDuration } from './duration';
 import { runIdStartedAt } from './run-id-time';
 

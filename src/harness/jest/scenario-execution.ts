@@ -8,7 +8,7 @@ import { loadConfig } from '../../target/config/load-config';
 import { mockTargetSettings, resolveTarget } from '../../target/target';
 import { runScenario } from '../run/run-scenario';
 import type { ScenarioResult } from '../../target/results';
-import { currentRunId } from './run-id';
+import { currentRunId } from '../../target/run-id';
 import { planScenario } from '../run/plan';
 import { preflightLive } from '../run/preflight';
 import { createProgress, progressMode, type Progress } from '../../report/progress/progress';

@@ -22,7 +22,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { createVmcClient, type NsxClient } from '../../clients/vmc';
-import { newRunId } from '../../harness/jest/run-id';
+import { newRunId } from '../../target/run-id';
 import { cli, repo, startServe, type Served } from '../test-serve';
 
 let served: Served;

@@ -1,5 +1,6 @@
 // The run id: given by `vmc-reach run` (VMC_REACH_RUN_ID) so every scenario of one run shares it, or
-// made here for a direct jest run. Short, sortable, safe in AWS names and NSX ids.
+// made here for a direct jest run. Short, sortable, safe in AWS names and NSX ids; every tag and ledger
+// entry of the run carries it, so it lives with the ledger, below the harness, the CLI and src/ops.
 let made: string | undefined;
 
 export function newRunId(now = new Date(), random = Math.random): string {
