@@ -1,7 +1,8 @@
 // What the VMware side of the mock keeps beside the world: CSP tokens, the options that pick an SDDC
 // generation's shapes, and the NSX audit ledger (create/modify times and users, the gateway policy's
-// revision), which the world does not model. Attached to the MockContext on first use.
-import type { MockContext } from '../mock-context';
+// revision), which the world does not model. Attached to the MockContext on first use (mock-context.ts
+// builds on this file, so it is not imported back: a context is anything with a world and this state).
+import type { World } from '../../src/world';
 import { CspTokens, type CspTokenOptions } from './csp/tokens';
 import { NsxAudit } from './nsx/audit';
 
@@ -25,7 +26,7 @@ export function createVmwareState(clock: () => number, options: VmwareMockOption
 }
 
 /** The context's VMware state, created with defaults when the context was built without one. */
-export function vmwareState(ctx: MockContext): VmwareMockState {
+export function vmwareState(ctx: { world: World; vmware?: VmwareMockState }): VmwareMockState {
   ctx.vmware ??= createVmwareState(ctx.world.clock);
   return ctx.vmware;
 }

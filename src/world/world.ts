@@ -18,7 +18,7 @@ import { predefinedServices } from './nsx/predefined-services';
 import { systemGroups } from './nsx/system-groups';
 import { defaultDfwPolicy, defaultDfwPolicyId } from './nsx/dfw-default';
 import { instantLatency, type LatencyProfile } from './latency';
-import type { SsmStores } from './ssm/types';
+import type { Command, ScriptRequest, ScriptResult } from './ssm/types';
 import { createSsmStores } from './ssm/stores';
 
 export { instantLatency, realisticLatency, latencyProfiles, type LatencyProfile } from './latency';
@@ -61,6 +61,21 @@ export interface NsxStores {
   vms: Map<string, Vm>;
   /** Segment route changes VMC has not yet realized in the managed route tables, oldest first. */
   pendingRoutes: PendingRouteRealization[];
+}
+
+/**
+ * Runs a command's script on a node against the current world. The world cannot run anything itself
+ * (it knows no network engine); the mock installs a runner that answers `ping` from the engine's
+ * verdict. The default runner refuses every script, so nothing succeeds by default. A runner that runs
+ * the script for real (the lab) answers with a promise: the invocation stays InProgress until it settles.
+ */
+export type ScriptRunner = (world: World, request: ScriptRequest) => ScriptResult | Promise<ScriptResult>;
+
+export interface SsmStores {
+  /** Keyed by command id, in the order they were sent. */
+  commands: Map<string, Command>;
+  /** Decides what scripts print; see ScriptRunner. */
+  scriptRunner: ScriptRunner;
 }
 
 export class World {

@@ -1,7 +1,8 @@
 // The SSM side of the world: managed nodes (EC2 instances whose agent registered, and SDDC VMs that run
 // the agent as hybrid managed nodes `mi-…`), Run Command commands with one invocation per node, and the
-// script runner that decides what a command prints. Field names follow the SSM API (camelCase).
-import type { World } from '../world';
+// request and result of the script runner that decides what a command prints (the runner's type and the
+// SSM stores are in world.ts, beside the World they take: no import back to it from here). Field names
+// follow the SSM API (camelCase).
 
 export type PingStatus = 'Online' | 'ConnectionLost' | 'Inactive';
 export type PlatformType = 'Linux' | 'Windows' | 'MacOS';
@@ -55,14 +56,6 @@ export interface ScriptRequest {
   node: ManagedNode;
 }
 
-/**
- * Runs a command's script on a node against the current world. The world cannot run anything itself
- * (it knows no network engine); the mock installs a runner that answers `ping` from the engine's
- * verdict. The default runner refuses every script, so nothing succeeds by default. A runner that runs
- * the script for real (the lab) answers with a promise: the invocation stays InProgress until it settles.
- */
-export type ScriptRunner = (world: World, request: ScriptRequest) => ScriptResult | Promise<ScriptResult>;
-
 export interface CommandInvocation {
   commandId: string;
   instanceId: string;
@@ -98,11 +91,4 @@ export interface Command {
   /** Set by CancelCommand. */
   cancelled: boolean;
   invocations: CommandInvocation[];
-}
-
-export interface SsmStores {
-  /** Keyed by command id, in the order they were sent. */
-  commands: Map<string, Command>;
-  /** Decides what scripts print; see ScriptRunner. */
-  scriptRunner: ScriptRunner;
 }
