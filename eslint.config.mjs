@@ -34,7 +34,7 @@ const layers = {
   'src/package': { what: "where the package's own files are", imports: [], tests: [], banned: core, testBanned: wire, design: '§1' },
   'src/lab': { what: 'the real data plane', imports: ['src/world', 'src/network'], tests: ['src/shapes', 'src/snapshot'], banned: [...wire, ...jest], testBanned: wire, design: '§1, §6: Docker and MSW never share a process' },
   'src/clients': { what: 'the AWS SDK factory and the VMC/NSX/CSP client', imports: ['src/shapes', 'src/world'], tests: ['mocks', 'src/network', 'src/snapshot', 'src/package'], banned: ['msw', 'msw/*', ...jest, 'testcontainers'], testBanned: [], design: '§1: clients reach the live APIs or mocks/ over HTTP' },
-  mocks: { what: 'the wire layer', imports: ['src/world', 'src/shapes', 'src/network', 'src/snapshot', 'src/lab', 'src/package'], tests: ['src/clients', 'src/reliability'], banned: ['@aws-sdk/*', '@smithy/*', ...jest], testBanned: [], design: '§1, §3: the harness reaches mocks/ only over HTTP' },
+  mocks: { what: 'the wire layer', imports: ['src/world', 'src/shapes', 'src/network', 'src/lab', 'src/package'], tests: ['src/snapshot', 'src/clients', 'src/reliability'], banned: ['@aws-sdk/*', '@smithy/*', ...jest], testBanned: [], design: '§1, §3: the harness reaches mocks/ only over HTTP' },
   'src/target': { what: 'what a run is pointed at: configuration, target, discovery, ledger, results', imports: ['src/clients', 'src/snapshot', 'src/shapes', 'src/network', 'src/world', 'src/package'], tests: ['mocks'], banned: ['msw', 'msw/*', ...jest], testBanned: [], design: '§1, §4' },
   'src/report': { what: 'the renderings of results; it calls no service', imports: ['src/target', 'src/snapshot', 'src/shapes', 'src/network', 'src/world'], tests: [], banned: wire, testBanned: [], design: '§1, §7' },
   'src/harness': { what: 'the DSL, provisioning, probes and expectations', imports: ['src/target', 'src/report', 'src/clients', 'src/snapshot', 'src/shapes', 'src/network', 'src/world'], tests: ['mocks', 'src/package'], banned: ['msw', 'msw/*'], testBanned: [], design: '§1: scenarios → harness → clients; the mock is started by its caller' },
@@ -116,11 +116,17 @@ export default tseslint.config(
     },
   },
   {
+    // The mock as a run's target: a world loaded from a snapshot folder, served, and compared with its
+    // files before the run (leftovers); the handlers themselves read no snapshot (design §1, §3).
+    files: ['mocks/mock-target.ts', 'mocks/mock-session.ts', 'mocks/leftovers.ts'],
+    rules: restrict('mocks', [...layers.mocks.imports, 'src/snapshot'], layers.mocks.banned, { who: 'the mock target (mocks/mock-target.ts, mock-session.ts, leftovers.ts)', design: '§1, §3' }),
+  },
+  {
     // jest's set-up file for scenarios: an entry point like run's workers (src/cli/scenario-runner), it
     // reads the run's configuration (src/target), starts the mock with those options and hands the mock's
     // settings to src/target explicitly.
     files: ['mocks/scenario-setup.ts'],
-    rules: restrict('mocks', [...layers.mocks.imports, 'src/target'], ['@aws-sdk/*', '@smithy/*'], { who: "mocks/scenario-setup.ts (jest's set-up, an entry point)", design: '§1, §3' }),
+    rules: restrict('mocks', [...layers.mocks.imports, 'src/snapshot', 'src/target'], ['@aws-sdk/*', '@smithy/*'], { who: "mocks/scenario-setup.ts (jest's set-up, an entry point)", design: '§1, §3' }),
   },
   {
     // The public API: the DSL and its types (design §1: scenarios → harness).
