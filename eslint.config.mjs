@@ -18,7 +18,7 @@ const wire = ['msw', 'msw/*', '@aws-sdk/*', '@smithy/*'];
 const jest = ['jest', '@jest/*'];
 const core = [...wire, ...jest, 'testcontainers', 'dockerode', 'zx'];
 
-// The lower layers, bottom up, for the layers that may use any of them.
+// The layers below the entry points (src/cli, src/reliability, scripts/, bench/), which may use any of them.
 const library = ['src/world', 'src/shapes', 'src/network', 'src/snapshot', 'src/package', 'src/lab', 'src/clients', 'src/target', 'src/report', 'src/harness', 'src/ops'];
 
 /**
