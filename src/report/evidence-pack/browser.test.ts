@@ -5,8 +5,9 @@
 // sit beside the boxes, labels are readable (at 1400 px and at A4 print width), every id is shown in full,
 // every instance and ENI shows its security groups, the cross-link ENI is marked as wearing the VPC's
 // default SG, a blocked path stops at the blocking hop's ✗, a passing path runs solid to its destination.
-// Each check is also run once on a deliberately broken drawing, to show it can fail. Saves the screenshot
-// of the article's drawing the README shows (docs/evidence-pack-article-case-b.png). Installs nothing:
+// Each check is also run once on a deliberately broken drawing, to show it can fail. Renders the screenshot
+// of the article's drawing the README shows; it replaces docs/evidence-pack-article-case-b.png only when
+// VMC_REACH_UPDATE_DOCS=1 (a test run leaves tracked files alone). Installs nothing:
 // without /usr/bin/chromium it skips locally and fails under CI.
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -35,7 +36,7 @@ if (!available) {
 }
 const maybe = available ? describe : describe.skip;
 const root = join(__dirname, '../../..');
-const screenshot = join(root, 'docs/evidence-pack-article-case-b.png');
+const docsScreenshot = join(root, 'docs/evidence-pack-article-case-b.png');
 
 /** One scenario section of a pack: its results, the model drawn, the number of its first probe. */
 interface Section { result: ScenarioResult; model: TopologyModel; first: number }
@@ -389,6 +390,7 @@ maybe('the evidence pack in Chromium', () => {
 
   test("the screenshot of the article's drawing for the README", async () => {
     await open(packs.get('article')!.file);
+    const screenshot = process.env.VMC_REACH_UPDATE_DOCS === '1' ? docsScreenshot : join(dirs[0]!, 'drawing.png');
     await page.locator('section.scenario').first().locator('.drawing').screenshot({ path: screenshot });
     expect(existsSync(screenshot)).toBe(true);
     const shot = join(dirs[0]!, 'evidence.png');
