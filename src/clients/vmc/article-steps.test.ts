@@ -4,14 +4,14 @@
 // cross-link ENI. The second test shows the route arriving only after VMC's realization delay.
 import { setupServer } from 'msw/node';
 import { DescribeRouteTablesCommand, type Route } from '@aws-sdk/client-ec2';
-import { articleWorldBeforeStep1, article } from '../../snapshot';
+import { articleWorldBeforeStep1, article } from '../../world/test-support';
 import { realisticLatency } from '../../world';
 import { createMockAwsClients } from '../aws';
 import { createMockContext } from '../../../mocks/mock-context';
 import { createHandlers } from '../../../mocks/handlers';
 import { defaultMockApiToken } from '../../../mocks/vmc/csp/tokens';
 import { createVmcClient } from './client';
-import { buildBed } from './test-bed';
+import { buildBed } from '../test-support/vmc-bed';
 import type { NsxClient } from './nsx/nsx-client';
 
 const server = setupServer();

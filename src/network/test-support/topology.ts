@@ -30,11 +30,11 @@ import {
   type Subnet,
   type Vm,
   type Vpc,
-} from '../world';
-import type { Flow, Protocol } from './flow';
-import type { ReasonCode } from './reason-codes';
-import type { HopKind, PathDirection, Verdict } from './verdict';
-import { evaluate } from './evaluate';
+} from '../../world';
+import type { Flow, Protocol } from '../flow';
+import type { ReasonCode } from '../reason-codes';
+import type { HopKind, PathDirection, Verdict } from '../verdict';
+import { evaluate } from '../evaluate';
 
 export const vpcInterface = '/infra/labels/cgw-cross-vpc';
 

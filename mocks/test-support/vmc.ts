@@ -2,11 +2,11 @@
 // mock in-process (one MSW server per file), a valid access token, and raw fetch helpers for the CSP,
 // VMC and NSX bases, for what a client must not or cannot do (whole-policy writes, unknown paths).
 import { setupServer } from 'msw/node';
-import { newWorldWithSddc } from '../../src/world/test-helpers';
+import { newWorldWithSddc } from '../../src/world/test-support';
 import { FaultPlan } from '../faults';
 import { createMockContext, type MockContext, type MockContextOptions } from '../mock-context';
-import { vmcHandlers } from './handlers';
-import { defaultMockApiToken } from './csp/tokens';
+import { vmcHandlers } from '../vmc/handlers';
+import { defaultMockApiToken } from '../vmc/csp/tokens';
 
 export const cspUrl = 'https://console.cloud.vmware.com';
 export const vmcUrl = 'https://vmc.vmware.com';

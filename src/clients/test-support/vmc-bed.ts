@@ -18,7 +18,7 @@ import { createMockContext, type MockContext } from '../../../mocks/mock-context
 import type { VmwareMockOptions } from '../../../mocks/vmc/state';
 import { vmcHandlers } from '../../../mocks/vmc/handlers';
 import { defaultMockApiToken } from '../../../mocks/vmc/csp/tokens';
-import { createVmcClient, type VmcClient, type VmcClientOptions } from './client';
+import { createVmcClient, type VmcClient, type VmcClientOptions } from '../vmc/client';
 
 export const cjVm = { name: 'CJ-VM01', externalId: '501f2c4a-8d3e-4b7a-9c61-3f0e5d2a7b19', ip: '192.168.100.10' };
 
