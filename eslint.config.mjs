@@ -109,4 +109,18 @@ export default tseslint.config(
     files: ['src/snapshot/**/*.ts'],
     rules: restrict([...thirdPartyForbiddenInCore, ...outerLayers, '**/network/**'], 'snapshots convert between files and src/world only.'),
   },
+  {
+    // Test support (the `test-support/` folders: test-world builders, the MSW set-up, the world dump,
+    // test data) is for tests only: shipped code and scenarios never import it. scripts/make-article-fixtures.ts
+    // (writes fixtures/snapshots from the article's worlds) and bench/ (builds the worlds it times) are dev
+    // tools and may. A separate rule id from the layer rules' no-restricted-imports, so neither overrides the other.
+    files: ['src/**/*.ts', 'mocks/**/*.ts', 'scenarios/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/test-support/**', 'scripts/make-article-fixtures.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/test-support', '**/test-support/**'], message: 'test-support modules are for tests only; production code must not import them.' }] },
+      ],
+    },
+  },
 );
