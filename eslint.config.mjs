@@ -1,6 +1,6 @@
 // Lint configuration. Besides the usual TypeScript rules it enforces the layer arrows of design §1: every
 // folder of the code is a layer in the table below, with the layers it may import; an import of any other
-// layer is an error naming the rule and the design section. Tests (*.test.ts) and test support (test-*.ts,
+// layer is an error naming the rule and the design section. Tests (*.test.ts) and test support (test-support/ folders, test-*.ts,
 // mocks/aws/conformance/) have a wider list: they may set up the mock they test against and read fixtures,
 // but the core's tests (src/world, src/network, src/shapes, src/snapshot) and the lab's stay off the wire.
 // A folder that tsc compiles and the table does not name fails the lint (a new layer needs its rule).
@@ -75,7 +75,7 @@ function restrict(self, allowed, banned, what) {
   };
 }
 
-const testFiles = ['**/*.test.ts', '**/test-*.ts', 'mocks/aws/conformance/**/*.ts'];
+const testFiles = ['**/*.test.ts', '**/test-*.ts', '**/test-support/**/*.ts', 'mocks/aws/conformance/**/*.ts'];
 const testsOf = (dir) => testFiles.filter((g) => g.startsWith('**') || g.startsWith(`${dir}/`)).map((g) => (g.startsWith('**') ? `${dir}/${g}` : g));
 
 const layerRules = Object.entries(layers).flatMap(([dir, l]) => [
@@ -138,6 +138,20 @@ export default tseslint.config(
     files: ['scenarios/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./', message: "scenarios import the public API ('vmc-reach') and each other only (design §1)." }] }],
+    },
+  },
+  {
+    // Test support (the `test-support/` folders: test-world builders, the MSW set-up, the world dump,
+    // test data) is for tests only: shipped code and scenarios never import it. scripts/make-article-fixtures.ts
+    // (writes fixtures/snapshots from the article's worlds) and bench/ (builds the worlds it times) are dev
+    // tools and may. A separate rule id from the layer rules' no-restricted-imports, so neither overrides the other.
+    files: ['src/**/*.ts', 'mocks/**/*.ts', 'scenarios/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/test-support/**', 'scripts/make-article-fixtures.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/test-support', '**/test-support/**'], message: 'test-support modules are for tests only; production code must not import them.' }] },
+      ],
     },
   },
 );

@@ -1,7 +1,7 @@
 // Benchmark: DescribeSecurityGroups throughput through the same AWS SDK v3 EC2Client over the same
 // 21-group world (the article's case A plus 20 groups with rules), four ways:
 //   floor       the SDK with a stub request handler returning the mock's response (no HTTP, no mock)
-//   in-process  MSW intercepting the SDK's requests in this process (setupServer, as tests use it)
+//   in-process  MSW intercepting the SDK's requests in this process (mocks/in-process.ts, as the mock target uses it)
 //   served      `vmc-reach mock serve` in its own process, over loopback HTTP
 //   moto        moto_server (moto 5.2) in its own process, the same 20 groups created in its default VPC
 // Every mode runs the same number of concurrent callers for the same time, after a warm-up, and the
@@ -14,12 +14,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, DescribeSecurityGroupsCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { setupServer } from 'msw/node';
-import { articleCaseA, writeSnapshot } from '../src/snapshot';
+import { writeSnapshot } from '../src/snapshot';
+import { articleCaseA } from '../src/world/test-support';
 import { authorizeSecurityGroupIngress, createSecurityGroup, type World } from '../src/world';
 import { createAwsClients, mockCredentials } from '../src/clients/aws';
 import { createMockContext } from '../mocks/mock-context';
-import { createHandlers } from '../mocks/handlers';
+import { startInProcessMock } from '../mocks/in-process';
 import { answerEc2 } from '../mocks/aws/ec2/dispatch';
 import { missingTools, startMockServe, startMoto } from '../mocks/aws/conformance/cli-runs';
 
@@ -131,12 +131,11 @@ async function main(): Promise<void> {
   rows.push(await run('floor', new EC2Client({ region, credentials: { ...mockCredentials }, maxAttempts: 1, requestHandler: stubHandler(xml) })));
 
   // in-process: MSW in this process; closed before the loopback modes, which it would intercept too.
-  const server = setupServer(...createHandlers(createMockContext(world)));
-  server.listen({ onUnhandledRequest: 'error' });
+  const inProcessMock = startInProcessMock(createMockContext(world));
   const inProcess = createAwsClients({ region, credentials: mockCredentials, maxAttempts: 1 });
   rows.push(await run('in-process', inProcess.ec2));
   inProcess.destroy();
-  server.close();
+  inProcessMock.close();
 
   // served: the real command, on a snapshot of the same world.
   const dir = await mkdtemp(join(tmpdir(), 'vmc-reach-bench-'));

@@ -8,7 +8,7 @@
 // Run: node bin/run-ts.cjs bench/lab.bench.ts [rounds] [netns|container]   (root, as the lab needs; the
 // container backend also Docker and scripts/build-lab-image.sh, and its guests' busybox ping waits whole
 // seconds, so its blocked probe waits 1 s)
-import { articleCaseB, articleCaseC } from '../src/snapshot';
+import { articleCaseB, articleCaseC } from '../src/world/test-support';
 import { compilePlan } from '../src/lab/compile-plan';
 import { LabClient } from '../src/lab/lab-client';
 import { pingArgv } from '../src/lab/ping';

@@ -1,6 +1,7 @@
 // leftovers(): what a run left behind in the world, and what it may leave.
 import { authorizeSecurityGroupIngress, defaultSecurityGroup, describeInstances, patchSegment, revokeSecurityGroupIngress, runInstances, terminateInstances } from '../src/world';
-import { articleCaseB, snapshotFiles } from '../src/snapshot';
+import { snapshotFiles } from '../src/snapshot';
+import { articleCaseB } from '../src/world/test-support';
 import { leftovers } from './leftovers';
 
 function fresh() {

@@ -6,7 +6,7 @@
 // It builds into a fresh folder and swaps it in, so a CLI started meanwhile never sees half a dist/.
 import { build, type BuildOptions } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { execFileSync } from 'node:child_process';
 
 const root = join(__dirname, '..');
@@ -21,7 +21,8 @@ async function main(): Promise<void> {
   const out = `${dist}.building-${process.pid}`;
   rmSync(out, { recursive: true, force: true });
   const files = ['src', 'mocks'].flatMap((d) => walk(join(root, d)));
-  const sources = files.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'));
+  // Tests and their support (test-support/ folders) are not part of the package.
+  const sources = files.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts') && !f.includes(`${sep}test-support${sep}`));
   await build({ entryPoints: sources, outdir: out, outbase: root, bundle: false, format: 'cjs', platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning',
     // import() of a sibling module becomes require(): CommonJS has no extension-less ES module resolution.
     supported: { 'dynamic-import': false } });

@@ -1,7 +1,8 @@
-// Writes the article's worlds (src/snapshot/article-worlds.ts) as snapshots into fixtures/snapshots/<name>.
+// Writes the article's worlds (src/world/test-support/article-worlds.ts, test support) as snapshots into fixtures/snapshots/<name>.
 // Run: node bin/run-ts.cjs scripts/make-article-fixtures.ts   (a test checks the fixtures match this output)
 import { join, resolve } from 'node:path';
-import { articleSnapshots, writeSnapshot } from '../src/snapshot';
+import { writeSnapshot } from '../src/snapshot';
+import { articleSnapshots } from '../src/world/test-support';
 
 const root = resolve(__dirname, '..', 'fixtures', 'snapshots');
 

@@ -1,6 +1,6 @@
 // What `mock serve` prints about the VMware side.
 import { World } from '../../src/world';
-import { newWorldWithSddc } from '../../src/world/test-helpers';
+import { newWorldWithSddc } from '../../src/world/test-support';
 import { createMockContext } from '../mock-context';
 import { describeVmcEndpoints } from './describe-endpoints';
 import { defaultMockApiToken } from './csp/tokens';

@@ -8,7 +8,7 @@ import { main } from './main';
 
 jest.mock('../network/evaluate', () => {
   const actual = jest.requireActual('../network/evaluate');
-  const { indeterminateVerdict } = jest.requireActual('../network/test-verdicts');
+  const { indeterminateVerdict } = jest.requireActual('../network/test-support/verdicts');
   const evaluate = (world: World, flow: Flow): Verdict => {
     const v: Verdict = actual.evaluate(world, flow);
     return v.source.name === 'CJ-AWS01' && v.destination.name === 'CJ-VM01' ? { ...indeterminateVerdict(), source: v.source, destination: v.destination } : v;

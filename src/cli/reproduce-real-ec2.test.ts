@@ -4,8 +4,9 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { articleCaseC, snapshotFiles, writeSnapshotFiles } from '../snapshot';
-import { editJson, type Json } from '../snapshot/test-helpers';
+import { snapshotFiles, writeSnapshotFiles } from '../snapshot';
+import { articleCaseC } from '../world/test-support';
+import { editJson, type Json } from '../snapshot/test-support';
 import { main } from './main';
 
 const corpusDir = join(__dirname, '..', '..', 'fixtures', 'real', 'ec2');

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeLab } from '../lab/test-lab-env';
+import { describeLab } from '../lab/test-support/lab-env';
 import type { ScenarioResult } from '../target/results';
 
 const root = join(__dirname, '..', '..');

@@ -11,7 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSnapshotFiles, snapshotFiles, writeSnapshotFiles } from '../snapshot';
-import { richWorld } from '../snapshot/test-helpers';
+import { richWorld } from '../snapshot/test-support';
 import { main } from './main';
 
 const fixtures = join(__dirname, '..', '..', 'fixtures', 'snapshots');

@@ -2,7 +2,7 @@
 // checked against the served mock (the loopback server other processes use).
 import { DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import { DescribeInstanceInformationCommand } from '@aws-sdk/client-ssm';
-import { articleCaseA } from '../snapshot';
+import { articleCaseA } from '../world/test-support';
 import { createMockContext } from '../../mocks/mock-context';
 import { serveMock, type ServedMock } from '../../mocks/serve';
 import { createAwsClients, createMockAwsClients, mockCredentials } from './aws';

@@ -1,7 +1,7 @@
 // The nftables the plan compiles: NACLs at subnet boundaries, SGs with references, the CGW on the VPC
 // interface, guest firewalls. Their effect on packets is proven by the oracle; these pin the shape.
 import { associateNetworkAcl, authorizeSecurityGroupIngress, createNetworkAcl, createNetworkAclEntry, patchCgwRule } from '../world';
-import { allFromGroup, buildTopology, vpcInterface } from '../network/test-topology';
+import { allFromGroup, buildTopology, vpcInterface } from '../network/test-support/topology';
 import { compilePlan } from './compile-plan';
 import { guestFirewallNft } from './compile-guest-firewall';
 import type { LabPlan } from './plan';

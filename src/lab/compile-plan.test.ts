@@ -1,6 +1,6 @@
 // World → plan: nodes, links, addresses and routes (filters are in compile-filters.test.ts).
 import { associateRouteTable, createRoute, createRouteTable, describeInstances, stopInstances } from '../world';
-import { buildTopology } from '../network/test-topology';
+import { buildTopology } from '../network/test-support/topology';
 import { compilePlan } from './compile-plan';
 import { findNode, structureKey, type LabPlan } from './plan';
 

@@ -1,13 +1,13 @@
 // The container backend: the article's verdicts with the guest's own ping (busybox), a change applied to
 // the running lab, containers with nothing but loopback and the lab's veths, and nothing left after
 // close or, once the next lab process has started, after a SIGKILL.
-import { articleCaseB, articleCaseC } from '../snapshot';
+import { articleCaseB, articleCaseC } from '../world/test-support';
 import { LabClient } from './lab-client';
 import { labContainers } from './container-runtime';
 import { compilePlan } from './compile-plan';
 import { outsideAddress, sealingProblems } from './sealing';
 import { newRunId } from './netns-backend';
-import { describeContainerLab } from './test-lab-env';
+import { describeContainerLab } from './test-support/lab-env';
 
 const vmIp = '192.168.100.10';
 const busyboxPing = (ip: string, waitSeconds = 1) => ['ping', '-c', '1', '-W', String(waitSeconds), ip]; // busybox: whole seconds

@@ -3,10 +3,10 @@
 // the VPC, and a stateless policy whose reply meets the default DROP.
 import { patchDfwPolicy, patchDfwRule, type World } from '../world';
 import type { Flow } from '../network/flow';
-import { buildTopology, type Topology } from '../network/test-topology';
+import { buildTopology, type Topology } from '../network/test-support/topology';
 import { LabClient } from './lab-client';
-import { describeLab } from './test-lab-env';
-import { judge } from './test-oracle';
+import { describeLab } from './test-support/lab-env';
+import { judge } from './test-support/oracle';
 
 const dropDefault = (w: World) => void patchDfwRule(w, 'default-layer3-section', 'default-layer3-rule', { action: 'DROP' });
 

@@ -1,10 +1,10 @@
 // The lab in its own process, driven over the JSON-lines RPC: build from a world, probes in parallel,
 // apply, remote errors with their message, close ending the process.
-import { articleCaseB, articleCaseC } from '../snapshot';
+import { articleCaseB, articleCaseC } from '../world/test-support';
 import { LabClient, LabUnavailableError } from './lab-client';
 import { labProcesses } from './leftovers';
 import { pingArgv } from './ping';
-import { describeLab } from './test-lab-env';
+import { describeLab } from './test-support/lab-env';
 
 describeLab('lab client and lab process', () => {
   let client: LabClient;

@@ -1,12 +1,12 @@
 // Nothing the lab makes outlives it: after close, after a failed build, and after the lab process is
 // killed with SIGKILL, no anchor process, network namespace or interface of the run is left.
-import { articleCaseA } from '../snapshot';
+import { articleCaseA } from '../world/test-support';
 import { compilePlan } from './compile-plan';
 import { LabClient } from './lab-client';
 import { labProcesses, runLabel } from './leftovers';
 import { NetnsLab, newRunId } from './netns-backend';
 import { runCommand } from './run-command';
-import { describeLab } from './test-lab-env';
+import { describeLab } from './test-support/lab-env';
 
 /** Everything of the run the machine still shows: anchors, namespaces (lsns) and host links (by label). */
 async function leftovers(runId: string): Promise<string[]> {

@@ -1,11 +1,11 @@
 // The namespace backend on the article's worlds: real echo requests through the compiled filters, the
 // article's verdicts, changes applied to the running lab, and exec's errors and timeouts.
-import { articleCaseB, articleCaseC } from '../snapshot';
+import { articleCaseB, articleCaseC } from '../world/test-support';
 import { describeInstances, getInstance, nameTag, startInstances, stopInstances, type World } from '../world';
 import { compilePlan } from './compile-plan';
 import { NetnsLab } from './netns-backend';
 import { pingArgv, pingSummary } from './ping';
-import { describeLab } from './test-lab-env';
+import { describeLab } from './test-support/lab-env';
 
 const vmIp = '192.168.100.10';
 const ipOf = (world: World, name: string): string => [...world.ec2.instances.values()].find((i) => nameTag(i.tags) === name)!.privateIpAddress;

@@ -15,8 +15,8 @@ import fc from 'fast-check';
 import { writeSnapshot } from '../snapshot';
 import type { Flow } from '../network/flow';
 import { LabClient } from './lab-client';
-import { describeLab } from './test-lab-env';
-import { disagrees, judge, minimize, oracleConfigArb, oracleWorld, portOracleConfigArb, type FlowOutcome, type OracleConfig } from './test-oracle';
+import { describeLab } from './test-support/lab-env';
+import { disagrees, judge, minimize, oracleConfigArb, oracleWorld, portOracleConfigArb, type FlowOutcome, type OracleConfig } from './test-support/oracle';
 
 const seed = Number(process.env.LAB_ORACLE_SEED ?? 20261125);
 const runs = (name: string): number => Math.max(Number(process.env[name] ?? 200), process.env.CI ? 200 : 1);

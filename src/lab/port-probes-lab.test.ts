@@ -6,10 +6,10 @@
 // listener hears it) and drops the reply, until an inbound entry for 1024-65535 lets replies in.
 import { associateNetworkAcl, createNetworkAcl, createNetworkAclEntry, patchCgwRule, type World } from '../world';
 import { evaluate } from '../network/evaluate';
-import { buildTopology, vpcInterface, type Topology } from '../network/test-topology';
+import { buildTopology, vpcInterface, type Topology } from '../network/test-support/topology';
 import { LabClient } from './lab-client';
 import { probePorts, withListeners, type ListenerSpec } from './port-probe-run';
-import { describeContainerLab, describeLab } from './test-lab-env';
+import { describeContainerLab, describeLab } from './test-support/lab-env';
 
 const vmIp = '192.168.10.10';
 const vm = 'vm-a-uuid';

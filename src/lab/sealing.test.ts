@@ -1,11 +1,11 @@
 // The lab is sealed by construction, shown by inspection of a running lab (no packet is sent anywhere).
-import { articleCaseB } from '../snapshot';
+import { articleCaseB } from '../world/test-support';
 import { compilePlan } from './compile-plan';
 import { NetnsLab } from './netns-backend';
 import { outsideAddress, parseLinks, sealingProblems } from './sealing';
 import { runCommand } from './run-command';
 import { runLabel } from './leftovers';
-import { describeLab } from './test-lab-env';
+import { describeLab } from './test-support/lab-env';
 
 describeLab('sealing of a running lab (inspected, never probed outwards)', () => {
   const lab = new NetnsLab();

@@ -2,7 +2,7 @@
 // hop with `?` on the undecided hop and an "Assumptions" block, its matrix cell, the status counts, and
 // the "no IPv4 address" rows of the matrix.
 import { renderAssumptions, renderMatrix, renderVerdict, statusCounts, verdictCell } from './explain';
-import { indeterminateVerdict } from './test-verdicts';
+import { indeterminateVerdict } from './test-support/verdicts';
 import type { Verdict } from './verdict';
 
 const v = indeterminateVerdict();

@@ -26,8 +26,8 @@ import { ruleJsonSchema, segmentJsonSchema } from '../shapes/nsx';
 import { dfwRuleJsonSchema } from '../shapes/nsx/security-policies';
 import { evaluate } from './evaluate';
 import type { Flow } from './flow';
-import { blockedScenarios } from './test-scenarios';
-import { buildTopology, type Topology } from './test-topology';
+import { blockedScenarios } from './test-support/blocked-scenarios';
+import { buildTopology, type Topology } from './test-support/topology';
 import type { Fix } from './verdict';
 
 const root = join(__dirname, '..', '..');

@@ -14,9 +14,9 @@ import {
   setActiveEni,
 } from '../world';
 import { evaluate } from './evaluate';
-import { applyFix, fixIsApplicable } from './test-apply-fix';
-import { blockedScenarios, scenarioTitle } from './test-scenarios';
-import { buildTopology, vpcInterface, type Topology } from './test-topology';
+import { applyFix, fixIsApplicable } from './test-support/apply-fix';
+import { blockedScenarios, scenarioTitle } from './test-support/blocked-scenarios';
+import { buildTopology, vpcInterface, type Topology } from './test-support/topology';
 
 const articleB = (): Topology => buildTopology({ securityGroups: { 'CJ-SG': { rules: 'allow-all' } }, instances: { 'CJ-AWS02': { groups: ['CJ-SG'] } } });
 

@@ -9,9 +9,9 @@ import type { Flow } from './flow';
 import { evaluate } from './evaluate';
 import type { ReasonCode } from './reason-codes';
 import type { ResourceType, Verdict } from './verdict';
-import { applyFix, fixIsApplicable } from './test-apply-fix';
-import { vpcInterface } from './test-topology';
-import { addCgwRule, addSgRule, build, cgwRuleArb, configArb, sgRuleArb, type Built } from './test-configs';
+import { applyFix, fixIsApplicable } from './test-support/apply-fix';
+import { vpcInterface } from './test-support/topology';
+import { addCgwRule, addSgRule, build, cgwRuleArb, configArb, sgRuleArb, type Built } from './test-support/configs';
 
 const runs = { seed: 42, numRuns: 200 };
 

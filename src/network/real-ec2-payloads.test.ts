@@ -6,8 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ipToNumber, nameTag, type World } from '../world';
-import { readSnapshot, snapshotFiles, articleCaseB, articleCaseC } from '../snapshot';
-import { editJson, type Json } from '../snapshot/test-helpers';
+import { readSnapshot, snapshotFiles } from '../snapshot';
+import { articleCaseB, articleCaseC } from '../world/test-support';
+import { editJson, type Json } from '../snapshot/test-support';
 import { evaluate, evaluateMatrix } from './evaluate';
 import { compileNaclMatcher } from './nacl-match';
 import { packetsOf } from './flow';

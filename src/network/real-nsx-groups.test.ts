@@ -1,8 +1,8 @@
 // NSX group membership on real payloads (fixtures/real/nsx): groups captured from VMC and other NSX
 // managers and the NSX API documentation's expression examples, spliced into the article's case B
 // (CJ-AWS01 → CJ-VM01 is reachable when the CGW lets it). One rule allows traffic to the group under test.
-import { caseB, cgwRule, load, outcome, real, splice, toVm, type Splice } from './test-real-nsx';
-import type { Json } from '../snapshot/test-helpers';
+import { caseB, cgwRule, load, outcome, real, splice, toVm, type Splice } from './test-support/real-nsx';
+import type { Json } from '../snapshot/test-support';
 
 const path = (id: string): string => `/infra/domains/cgw/groups/${id}`;
 const group = (id: string, expression: Json[], extra: Json = {}): Json => ({ resource_type: 'Group', id, display_name: id, path: path(id), expression, ...extra });

@@ -1,8 +1,8 @@
 // Segments, realized VMs/VIFs and the linked VPC on real payloads: a VMC segment capture made dual stack,
 // a VLAN segment whose `type` and `connectivity` disagree, VIFs without addresses, a powered-off VM
 // without VIF, the NSX doc's dual-stack VIF, and the cross-link ENIs as VMC describes them.
-import { caseB, cgwRule, load, outcome, real, splice, toVm } from './test-real-nsx';
-import { caseBFiles, editJson, type Json } from '../snapshot/test-helpers';
+import { caseB, cgwRule, load, outcome, real, splice, toVm } from './test-support/real-nsx';
+import { caseBFiles, editJson, type Json } from '../snapshot/test-support';
 
 const allowAll = [cgwRule('all', {})];
 

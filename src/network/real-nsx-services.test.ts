@@ -1,8 +1,8 @@
 // NSX services on real payloads: the 412 predefined services of a real NSX 4 manager
 // (fixtures/real/nsx/services-nsx4-manager.json, shipped as the world's predefined services), inline
 // `service_entries` in the documented shapes, context profiles, and a real VMC gateway rule.
-import { cgwRule, load, outcome, real, splice, toVm } from './test-real-nsx';
-import type { Json } from '../snapshot/test-helpers';
+import { cgwRule, load, outcome, real, splice, toVm } from './test-support/real-nsx';
+import type { Json } from '../snapshot/test-support';
 import type { Protocol } from './flow';
 
 const svc = (id: string): string => `/infra/services/${id}`;

@@ -2,7 +2,7 @@
 // scope (Applied To), direction, actions, services, and source/destination groups (IP, VM name and
 // tag conditions, segment and nested-group paths, connected_vpc, conjunctions, exclusion).
 import { connectedVpcGroupPath, patchCgwRule, patchGroup, type CgwRuleInput, type GroupExpression } from '../world';
-import { blocked, runCase, vpcInterface, type SemanticCase, type Topology, type TopologyOptions } from './test-topology';
+import { blocked, runCase, vpcInterface, type SemanticCase, type Topology, type TopologyOptions } from './test-support/topology';
 
 /** No CGW rules yet; `ec2-a` in the connected subnet, `far` in the other subnet. */
 const bare: TopologyOptions = { cgw: 'none', instances: { 'ec2-a': {}, far: { subnet: 'other' } } };

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { patchDfwPolicy, patchDfwRule, patchGroup, type DfwPolicyInput, type GroupExpression } from '../world';
 import { securityPolicyFromJson, securityPolicyJsonSchema, dfwRuleJsonSchema, dfwRuleFromJson } from '../shapes/nsx';
 import { evaluate } from './evaluate';
-import { blocked, buildTopology, hopsOf, runCase, type SemanticCase, type Topology } from './test-topology';
+import { blocked, buildTopology, hopsOf, runCase, type SemanticCase, type Topology } from './test-support/topology';
 
 const sp = (id: string): string => `/infra/domains/cgw/security-policies/${id}`;
 const rulePath = (policy: string, id: string): string => `${sp(policy)}/rules/${id}`;

@@ -2,7 +2,7 @@
 // its address), the VM's power state, the instance's state, and guest firewalls on either end.
 import { associateRouteTable, createRouteTable, patchSegment, setVmPowerState, stopInstances, type GuestFirewall } from '../world';
 import { evaluate } from './evaluate';
-import { blocked, buildTopology, runCase, vmExternalId, type SemanticCase, type Topology, type TopologyOptions } from './test-topology';
+import { blocked, buildTopology, runCase, vmExternalId, type SemanticCase, type Topology, type TopologyOptions } from './test-support/topology';
 
 const dropIcmp: GuestFirewall = { defaultInbound: 'allow', rules: [{ action: 'drop', protocol: 'icmp' }] };
 const httpsOnly: GuestFirewall = { defaultInbound: 'drop', rules: [{ action: 'allow', protocol: 'tcp', port: 443 }] };

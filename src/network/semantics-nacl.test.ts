@@ -3,7 +3,7 @@
 // both directions), and no NACL inside one subnet.
 import { associateNetworkAcl, createNetworkAcl, createNetworkAclEntry, type NaclEntry } from '../world';
 import { evaluate } from './evaluate';
-import { blocked, buildTopology, hopsOf, runCase, type SemanticCase, type Topology, type TopologyOptions } from './test-topology';
+import { blocked, buildTopology, hopsOf, runCase, type SemanticCase, type Topology, type TopologyOptions } from './test-support/topology';
 
 type Entry = Omit<NaclEntry, 'egress'>;
 const all = (ruleNumber: number, ruleAction: 'allow' | 'deny', cidrBlock = '0.0.0.0/0'): Entry => ({ ruleNumber, protocol: '-1', ruleAction, cidrBlock });

@@ -13,7 +13,7 @@ import {
   setActiveEni,
 } from '../world';
 import { evaluate } from './evaluate';
-import { blocked, buildTopology, hopsOf, runCase, type SemanticCase, type Topology, type TopologyOptions } from './test-topology';
+import { blocked, buildTopology, hopsOf, runCase, type SemanticCase, type Topology, type TopologyOptions } from './test-support/topology';
 
 /** Instance `far` in the other subnet, which the tests give a custom route table. */
 const far: TopologyOptions = { instances: { 'ec2-a': {}, far: { subnet: 'other' } } };

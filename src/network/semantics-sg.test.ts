@@ -16,7 +16,7 @@ import {
   type SemanticCase,
   type Topology,
   type TopologyOptions,
-} from './test-topology';
+} from './test-support/topology';
 
 const articleB: TopologyOptions = { securityGroups: { 'CJ-SG': { rules: 'allow-all' } }, instances: { 'CJ-AWS02': { groups: ['CJ-SG'] } } };
 /** Instance `web` in group `app`, which has only the allow-all egress rule EC2 gives a new group. */

@@ -5,7 +5,7 @@ import { addVm } from '../world';
 import { evaluateMatrix, matrixFlows } from './evaluate';
 import { unaddressedEndpoints } from './endpoints';
 import { RefError, resolveRef } from './refs';
-import { buildTopology, type Topology } from './test-topology';
+import { buildTopology, type Topology } from './test-support/topology';
 
 function topology(): Topology {
   const t = buildTopology({ instances: { 'ec2-a': {}, 'ec2-v6': {} } });

@@ -4,8 +4,8 @@
 import type { Flow } from './flow';
 import { evaluate } from './evaluate';
 import { reasonCodes } from './reason-codes';
-import { blockedScenarios, scenarioTitle } from './test-scenarios';
-import { buildTopology, type Topology, type TopologyOptions } from './test-topology';
+import { blockedScenarios, scenarioTitle } from './test-support/blocked-scenarios';
+import { buildTopology, type Topology, type TopologyOptions } from './test-support/topology';
 
 const far: TopologyOptions = { instances: { 'ec2-a': {}, far: { subnet: 'other' } } };
 

@@ -2,7 +2,7 @@
 // could not decide and the counts of the three verdict states.
 import type { ScenarioResult } from '../target/results';
 import { renderRunMatrix } from './console-matrix';
-import { indeterminateProbe } from './test-verdicts';
+import { indeterminateProbe } from './test-support/probes';
 
 const result: ScenarioResult = {
   title: 'l7', runId: 'r1', target: 'mock', startedAt: '2026-11-25T00:00:00.000Z', durationMs: 1000,

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { renderJsonSummary } from './json-summary';
-import { sampleRun } from './test-results';
+import { sampleRun } from './test-support/results';
 
 const schema = join(__dirname, 'json-summary.schema.json');
 

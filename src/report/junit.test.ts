@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { XMLParser } from 'fast-xml-parser';
 import type { ProbeRecord, ScenarioResult } from '../target/results';
 import { renderJunit } from './junit';
-import { indeterminateProbe } from './test-verdicts';
+import { indeterminateProbe } from './test-support/probes';
 
 const probe = (label: string, outcome: ProbeRecord['outcome']): ProbeRecord => ({
   scenario: 's', label,

@@ -3,7 +3,7 @@
 // failures (and the flaky pass), `#` in a name escaped so it is no directive.
 import { Parser, type FinalResults } from 'tap-parser';
 import { renderTap } from './tap';
-import { sampleRun } from './test-results';
+import { sampleRun } from './test-support/results';
 
 function parse(text: string): Promise<{ final: FinalResults; asserts: { ok: boolean; id: number; name: string; diag: Record<string, unknown> | null; skip: unknown; todo: unknown }[]; bailout: boolean; version?: number }> {
   return new Promise((resolve) => {

@@ -5,7 +5,7 @@ import type { ProbeRecord, ScenarioResult, TranscriptOrigin } from '../target/re
 import { renderRunMatrix } from './console-matrix';
 import { renderProbe } from './evidence-pack/probe-section';
 import { renderJunit } from './junit';
-import { indeterminateProbe } from './test-verdicts';
+import { indeterminateProbe } from './test-support/probes';
 
 const probeFrom = (origin: TranscriptOrigin, tookMs = 17): ProbeRecord => {
   const p = indeterminateProbe();

@@ -3,10 +3,10 @@
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { articleSnapshots } from './article-worlds';
+import { articleSnapshots, dumpWorld } from '../world/test-support';
 import { writeSnapshot } from './write-snapshot';
 import { loadSnapshot } from './load-snapshot';
-import { worldState } from './test-helpers';
+import { snapshotView } from './test-support';
 
 const fixturesRoot = resolve(__dirname, '..', '..', 'fixtures', 'snapshots');
 
@@ -39,6 +39,6 @@ describe('article fixtures', () => {
 
   it.each(articleSnapshots.map((s) => [s.name, s] as const))('fixtures/snapshots/%s loads into the world it was written from', async (name, s) => {
     const loaded = await loadSnapshot(join(fixturesRoot, name));
-    expect(worldState(loaded)).toEqual(worldState(s.build()));
+    expect(dumpWorld(loaded, snapshotView)).toEqual(dumpWorld(s.build(), snapshotView));
   });
 });

@@ -5,10 +5,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluate } from '../network';
 import { patchDfwPolicy, patchDfwRule } from '../world';
-import { articleCaseB } from './article-worlds';
+import { articleCaseB } from '../world/test-support';
 import { readSnapshot } from './load-snapshot';
 import { snapshotFiles } from './write-snapshot';
-import { editJson, type Json } from './test-helpers';
+import { editJson, type Json } from './test-support';
 
 const file = 'nsx/dfw-policies.json';
 const caseB = () => articleCaseB();

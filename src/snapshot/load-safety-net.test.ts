@@ -1,7 +1,7 @@
 // The loader's safety net: an error no reader anticipated becomes a SnapshotError naming the file being
 // read (with the original as its cause), so the CLI answers exit 2 about that file, not an internal error.
 import { SnapshotError } from './snapshot-error';
-import { caseBFiles } from './test-helpers';
+import { caseBFiles } from './test-support';
 import { worldFromSnapshotFiles } from './load-snapshot';
 
 /** Case B's files, where reading one file fails the way an unanticipated reader bug would. */

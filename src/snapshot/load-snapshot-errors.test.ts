@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { loadSnapshot } from './load-snapshot';
 import { SnapshotError } from './snapshot-error';
 import { writeSnapshot } from './write-snapshot';
-import { articleCaseB } from './article-worlds';
-import { caseBFiles, editJson, loadError, type Json } from './test-helpers';
+import { articleCaseB } from '../world/test-support';
+import { caseBFiles, editJson, loadError, type Json } from './test-support';
 
 describe('loadSnapshot errors', () => {
   it('names a missing required file and the command that produces it', () => {

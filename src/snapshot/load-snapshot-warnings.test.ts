@@ -1,7 +1,7 @@
 // References a real account leaves dangling load with a warning naming the file, the field and the
 // missing id; the snapshot is never refused for them.
 import { readSnapshot } from './load-snapshot';
-import { caseBFiles, editJson, type Json } from './test-helpers';
+import { caseBFiles, editJson, type Json } from './test-support';
 
 describe('loadSnapshot warnings', () => {
   it.each([

@@ -14,7 +14,7 @@ import { securityGroupRulesSchema } from './schemas/security-group-rules';
 import { networkInterfacesSchema } from './schemas/network-interfaces';
 import { instancesSchema } from './schemas/instances';
 import { prefixListEntriesSchema, prefixListsSchema } from './schemas/prefix-lists';
-import type { Json } from './test-helpers';
+import type { Json } from './test-support';
 
 const dir = resolve(__dirname, '..', '..', 'fixtures', 'real', 'ec2');
 const payloads = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();

@@ -1,6 +1,6 @@
 // Unit tests for the World itself: defaults, look-ups, and the revision every mutation bumps.
 import { World, instantLatency, mustGet, mustGetNsx } from './world';
-import { catchWorldError, newWorldWithSddc } from './test-helpers';
+import { catchWorldError, newWorldWithSddc } from './test-support';
 import { isWorldError } from './errors';
 import { createVpc } from './ec2/vpcs';
 import { createSubnet, deleteSubnet } from './ec2/subnets';

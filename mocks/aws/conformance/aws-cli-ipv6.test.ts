@@ -6,8 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { articleCaseC, snapshotFiles, writeSnapshotFiles } from '../../../src/snapshot';
-import { editJson, type Json } from '../../../src/snapshot/test-helpers';
+import { snapshotFiles, writeSnapshotFiles } from '../../../src/snapshot';
+import { articleCaseC } from '../../../src/world/test-support';
+import { editJson, type Json } from '../../../src/snapshot/test-support';
 import { missingTools, repoRoot, startMockServe, type Started } from './cli-runs';
 
 jest.setTimeout(90_000);

@@ -1,6 +1,6 @@
 // DescribeAvailabilityZones through the SDK.
 import { DescribeAvailabilityZonesCommand } from '@aws-sdk/client-ec2';
-import { mockAws, rejection, smallWorld } from '../test-helpers';
+import { mockAws, rejection, smallWorld } from '../../test-support/aws';
 
 const mock = mockAws();
 

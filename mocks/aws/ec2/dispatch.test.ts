@@ -2,7 +2,7 @@
 // the fault plan's throttling, 5xx and eventual-consistency windows look like EC2's.
 import { DescribeInstancesCommand, DescribeVpcsCommand, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { publicImagesOf } from '../../../src/world';
-import { mockAws, rejection, smallWorld } from '../test-helpers';
+import { mockAws, rejection, smallWorld } from '../../test-support/aws';
 
 const mock = mockAws();
 const post = (body: string) => fetch('https://ec2.ap-northeast-1.amazonaws.com/', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, body });

@@ -10,7 +10,7 @@ import {
   ReplaceRouteCommand,
 } from '@aws-sdk/client-ec2';
 import { mainRouteTable } from '../../../src/world';
-import { mockAws, rejection, smallWorld } from '../test-helpers';
+import { mockAws, rejection, smallWorld } from '../../test-support/aws';
 
 const mock = mockAws();
 const missingVpc = 'vpc-0123456789abcdef0';

@@ -1,7 +1,7 @@
 // DescribeImages through the SDK: the region's public catalogue, owners, filters, errors.
 import { DescribeImagesCommand } from '@aws-sdk/client-ec2';
 import { publicImagesOf } from '../../../src/world';
-import { mockAws, rejection, smallWorld } from '../test-helpers';
+import { mockAws, rejection, smallWorld } from '../../test-support/aws';
 
 const mock = mockAws();
 

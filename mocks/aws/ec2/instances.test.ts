@@ -2,7 +2,7 @@
 // clock-driven states, clientToken idempotency, filters and the errors EC2 gives.
 import { DescribeInstancesCommand, DescribeNetworkInterfacesCommand, RunInstancesCommand, TerminateInstancesCommand, waitUntilInstanceRunning } from '@aws-sdk/client-ec2';
 import { publicImagesOf } from '../../../src/world';
-import { mockAws, rejection, smallWorld } from '../test-helpers';
+import { mockAws, rejection, smallWorld } from '../../test-support/aws';
 
 const mock = mockAws();
 const amiOf = (region: string, n = 0) => publicImagesOf(region)[n]!.imageId;

@@ -8,7 +8,7 @@ import {
   ReplaceNetworkAclAssociationCommand,
   ReplaceNetworkAclEntryCommand,
 } from '@aws-sdk/client-ec2';
-import { mockAws, rejection, smallWorld } from '../test-helpers';
+import { mockAws, rejection, smallWorld } from '../../test-support/aws';
 
 const mock = mockAws();
 

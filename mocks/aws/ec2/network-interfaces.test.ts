@@ -1,7 +1,7 @@
 // DescribeNetworkInterfaces through the SDK: an instance's ENI, the SDDC's cross-link ENIs, NotFound.
 import { DescribeNetworkInterfacesCommand } from '@aws-sdk/client-ec2';
-import { articleCaseA } from '../../../src/snapshot';
-import { mockAws, rejection } from '../test-helpers';
+import { articleCaseA } from '../../../src/world/test-support';
+import { mockAws, rejection } from '../../test-support/aws';
 
 const mock = mockAws();
 

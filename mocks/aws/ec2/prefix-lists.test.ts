@@ -1,6 +1,6 @@
 // Managed prefix lists through the SDK: create, describe, entries, and NotFound.
 import { CreateManagedPrefixListCommand, DescribeManagedPrefixListsCommand, GetManagedPrefixListEntriesCommand } from '@aws-sdk/client-ec2';
-import { mockAws, rejection, smallWorld } from '../test-helpers';
+import { mockAws, rejection, smallWorld } from '../../test-support/aws';
 
 const mock = mockAws();
 

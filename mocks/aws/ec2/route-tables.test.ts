@@ -9,8 +9,8 @@ import {
   DisassociateRouteTableCommand,
   ReplaceRouteCommand,
 } from '@aws-sdk/client-ec2';
-import { articleCaseA } from '../../../src/snapshot';
-import { mockAws, rejection } from '../test-helpers';
+import { articleCaseA } from '../../../src/world/test-support';
+import { mockAws, rejection } from '../../test-support/aws';
 
 const mock = mockAws();
 

@@ -1,6 +1,6 @@
 // DescribeSecurityGroupRules through the SDK: by group filter, by rule id, and NotFound.
 import { DescribeSecurityGroupRulesCommand } from '@aws-sdk/client-ec2';
-import { mockAws, rejection, smallWorld } from '../test-helpers';
+import { mockAws, rejection, smallWorld } from '../../test-support/aws';
 
 const mock = mockAws();
 

@@ -1,7 +1,7 @@
 // DescribeSubnets through the SDK: free addresses, zone ids, filters, NotFound.
 import { CreateSubnetCommand, DeleteSubnetCommand, DescribeSubnetsCommand, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { publicImagesOf } from '../../../src/world';
-import { mockAws, rejection, smallWorld } from '../test-helpers';
+import { mockAws, rejection, smallWorld } from '../../test-support/aws';
 
 const mock = mockAws();
 

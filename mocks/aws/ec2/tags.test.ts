@@ -1,6 +1,6 @@
 // CreateTags and DeleteTags through the SDK, seen through the Describe operations.
 import { CreateTagsCommand, DeleteTagsCommand, DescribeSubnetsCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
-import { mockAws, rejection, smallWorld } from '../test-helpers';
+import { mockAws, rejection, smallWorld } from '../../test-support/aws';
 
 const mock = mockAws();
 

@@ -1,7 +1,7 @@
 // DescribeVpcs through the SDK: the world's VPCs with EC2's element names, filters, paging, NotFound.
 import { DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import { createVpc } from '../../../src/world';
-import { mockAws, rejection, smallWorld } from '../test-helpers';
+import { mockAws, rejection, smallWorld } from '../../test-support/aws';
 
 const mock = mockAws();
 

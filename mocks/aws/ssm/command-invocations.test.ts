@@ -4,8 +4,8 @@
 import { RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { GetCommandInvocationCommand, InvocationDoesNotExist, ListCommandInvocationsCommand, SendCommandCommand, waitUntilCommandExecuted } from '@aws-sdk/client-ssm';
 import { addVm, publicImagesOf, type World } from '../../../src/world';
-import { mockAws, rejection, smallWorld } from '../test-helpers';
-import { caseBWithWindows, instanceNamed, linuxVm } from './test-worlds';
+import { mockAws, rejection, smallWorld } from '../../test-support/aws';
+import { caseBWithWindows, instanceNamed, linuxVm } from '../../../src/world/test-support/article-windows';
 
 const mock = mockAws();
 

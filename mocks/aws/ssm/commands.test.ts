@@ -1,10 +1,10 @@
 // SendCommand, ListCommands and CancelCommand through the SDK: SSM's checks on the targets and the
 // document, and what the command lists show.
 import { CancelCommandCommand, ListCommandInvocationsCommand, type CommandFilterKey, GetCommandInvocationCommand, InvalidInstanceId, ListCommandsCommand, SendCommandCommand, UnsupportedPlatformType } from '@aws-sdk/client-ssm';
-import { mockAws, rejection, smallWorld } from '../test-helpers';
+import { mockAws, rejection, smallWorld } from '../../test-support/aws';
 import { RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { publicImagesOf } from '../../../src/world';
-import { caseBWithWindows, instanceNamed, windowsVm } from './test-worlds';
+import { caseBWithWindows, instanceNamed, windowsVm } from '../../../src/world/test-support/article-windows';
 
 const mock = mockAws();
 const shell = (instanceId: string, command = 'ping -c 1 192.168.100.10') => ({ DocumentName: 'AWS-RunShellScript', InstanceIds: [instanceId], Parameters: { commands: [command] } });

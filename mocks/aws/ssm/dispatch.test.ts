@@ -1,8 +1,8 @@
 // The SSM dispatcher on the wire: unknown targets, malformed bodies and the fault plan's throttling,
 // 5xx and eventual-consistency answers, as SSM gives them.
 import { DescribeInstanceInformationCommand, GetCommandInvocationCommand, InvocationDoesNotExist, SendCommandCommand } from '@aws-sdk/client-ssm';
-import { mockAws, rejection } from '../test-helpers';
-import { caseBWithWindows, instanceNamed } from './test-worlds';
+import { mockAws, rejection } from '../../test-support/aws';
+import { caseBWithWindows, instanceNamed } from '../../../src/world/test-support/article-windows';
 
 const mock = mockAws();
 const post = (target: string, body: string) =>

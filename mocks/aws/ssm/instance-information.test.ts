@@ -3,8 +3,8 @@
 import { RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { DescribeInstanceInformationCommand, InvalidFilterKey } from '@aws-sdk/client-ssm';
 import { publicImagesOf } from '../../../src/world';
-import { mockAws, rejection, smallWorld } from '../test-helpers';
-import { caseBWithWindows } from './test-worlds';
+import { mockAws, rejection, smallWorld } from '../../test-support/aws';
+import { caseBWithWindows } from '../../../src/world/test-support/article-windows';
 
 const mock = mockAws();
 

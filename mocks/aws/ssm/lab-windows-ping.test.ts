@@ -2,10 +2,10 @@
 // Linux, so the real Linux ping runs and ping.exe's format is printed from its reply lines: the TTL and
 // round-trip times it measured, never invented ones. Needs the namespace lab (root, nftables, iproute2).
 import { LabClient } from '../../../src/lab/lab-client';
-import { describeLab } from '../../../src/lab/test-lab-env';
+import { describeLab } from '../../../src/lab/test-support/lab-env';
 import { findManagedNode } from '../../../src/world';
 import { labScriptRunner } from './lab-script-runner';
-import { caseBWithWindows, instanceNamed, windowsVm } from './test-worlds';
+import { caseBWithWindows, instanceNamed, windowsVm } from '../../../src/world/test-support/article-windows';
 
 describeLab('lab Run Command: PowerShell ping on a Windows VM', () => {
   const world = caseBWithWindows();

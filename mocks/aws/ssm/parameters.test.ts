@@ -1,7 +1,7 @@
 // GetParameter / GetParameters through the SDK: the public AMI parameters, usable with EC2.
 import { DescribeImagesCommand } from '@aws-sdk/client-ec2';
 import { GetParameterCommand, GetParametersCommand, ParameterNotFound } from '@aws-sdk/client-ssm';
-import { mockAws, rejection, smallWorld } from '../test-helpers';
+import { mockAws, rejection, smallWorld } from '../../test-support/aws';
 
 const mock = mockAws();
 const al2023 = '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64';

@@ -5,8 +5,8 @@ import { AuthorizeSecurityGroupIngressCommand, RevokeSecurityGroupIngressCommand
 import { CancelCommandCommand, GetCommandInvocationCommand, SendCommandCommand, type GetCommandInvocationCommandOutput } from '@aws-sdk/client-ssm';
 import { defaultSecurityGroup } from '../../../src/world';
 import { parseListenerOutput, parsePortProbeOutput, renderPortProbe, type PortProbeRequest } from '../../../src/shapes/ssm/port-probe-command';
-import { mockAws, type MockAws } from '../test-helpers';
-import { caseBWithWindows, instanceNamed, linuxVm, windowsVm } from './test-worlds';
+import { mockAws, type MockAws } from '../../test-support/aws';
+import { caseBWithWindows, instanceNamed, linuxVm, windowsVm } from '../../../src/world/test-support/article-windows';
 
 const mock = mockAws();
 

@@ -3,8 +3,8 @@
 import { AuthorizeSecurityGroupIngressCommand } from '@aws-sdk/client-ec2';
 import { GetCommandInvocationCommand, SendCommandCommand, type GetCommandInvocationCommandOutput } from '@aws-sdk/client-ssm';
 import { defaultSecurityGroup, patchGroup, stopInstances } from '../../../src/world';
-import { mockAws, type MockAws } from '../test-helpers';
-import { caseBWithWindows, instanceNamed, linuxVm, windowsVm } from './test-worlds';
+import { mockAws, type MockAws } from '../../test-support/aws';
+import { caseBWithWindows, instanceNamed, linuxVm, windowsVm } from '../../../src/world/test-support/article-windows';
 
 const mock = mockAws();
 

@@ -1,6 +1,6 @@
 // The CSP dispatcher by raw HTTP: the token response, the legacy `refresh_token` field and query
 // parameter, CSP's 400 error body, and a loud 501 for the CSP paths it does not implement.
-import { useRawVmcMock, cspUrl } from '../test-helpers';
+import { useRawVmcMock, cspUrl } from '../../test-support/vmc';
 import { defaultMockApiToken } from './tokens';
 
 const mock = useRawVmcMock();

@@ -2,7 +2,7 @@
 // replaces every rule (as NSX does; the harness's client never sends one), `_revision` on the policy,
 // paging errors, unknown paths and methods as loud NSX errors, and the token and SDDC checks.
 import { patchCgwRule } from '../../../src/world';
-import { useRawVmcMock } from '../test-helpers';
+import { useRawVmcMock } from '../../test-support/vmc';
 
 const mock = useRawVmcMock();
 const policy = '/policy/api/v1/infra/domains/cgw/gateway-policies/default';

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { snapshotFiles } from '../../../src/snapshot/write-snapshot';
 import { worldFromSnapshotFiles } from '../../../src/snapshot/load-snapshot';
-import { useRawVmcMock } from '../test-helpers';
+import { useRawVmcMock } from '../../test-support/vmc';
 
 const mock = useRawVmcMock();
 const real = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'fixtures', 'real', 'nsx', `${name}.json`), 'utf8'));

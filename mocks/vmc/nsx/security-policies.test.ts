@@ -2,7 +2,7 @@
 // the harness's client never sends one), `_revision` on PUT, a PATCH with rules merges, the list's
 // `rule_count` without rules, paging, JUMP_TO_APPLICATION accepted, and the default section protected.
 import { getDfwPolicy, patchDfwPolicy } from '../../../src/world';
-import { useRawVmcMock } from '../test-helpers';
+import { useRawVmcMock } from '../../test-support/vmc';
 
 const mock = useRawVmcMock();
 const policies = '/policy/api/v1/infra/domains/cgw/security-policies';

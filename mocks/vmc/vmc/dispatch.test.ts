@@ -1,6 +1,6 @@
 // The VMC API dispatcher by raw HTTP: 401 with WWW-Authenticate and VMC's error body, a loud 501 for
 // paths it does not implement, and the proxy URL on the origin the request came in on.
-import { useRawVmcMock } from '../test-helpers';
+import { useRawVmcMock } from '../../test-support/vmc';
 
 const mock = useRawVmcMock();
 

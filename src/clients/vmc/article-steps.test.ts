@@ -2,21 +2,18 @@
 // CJ-VM, CGW rules in and out on the VPC interface), then the AWS side of the same world, read with the
 // AWS SDK through the EC2 mock: the connected VPC's main route table routes the segment to the active
 // cross-link ENI. The second test shows the route arriving only after VMC's realization delay.
-import { setupServer } from 'msw/node';
 import { DescribeRouteTablesCommand, type Route } from '@aws-sdk/client-ec2';
-import { articleWorldBeforeStep1, article } from '../../snapshot';
+import { articleWorldBeforeStep1, article } from '../../world/test-support';
 import { realisticLatency } from '../../world';
 import { createMockAwsClients } from '../aws';
 import { createMockContext } from '../../../mocks/mock-context';
-import { createHandlers } from '../../../mocks/handlers';
+import { useMockServer } from '../../../mocks/test-support/msw';
 import { defaultMockApiToken } from '../../../mocks/vmc/csp/tokens';
 import { createVmcClient } from './client';
-import { buildBed } from './test-bed';
+import { buildBed } from '../test-support/vmc-bed';
 import type { NsxClient } from './nsx/nsx-client';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
+const useContext = useMockServer();
 
 const crossVpc = '/infra/labels/cgw-cross-vpc';
 
@@ -44,7 +41,7 @@ async function mainTableRoutes(region: string, vpcId: string): Promise<Route[]> 
 
 test('after steps 1–3 the main route table routes 192.168.100.0/24 to the active ENI (read with the AWS SDK)', async () => {
   const world = articleWorldBeforeStep1();
-  server.resetHandlers(...createHandlers(createMockContext(world)));
+  useContext(createMockContext(world));
   const sddc = world.nsx.sddc!;
   const vmc = createVmcClient({ apiToken: defaultMockApiToken, orgId: sddc.orgId, sddcId: sddc.id, sleep: async () => undefined });
   const { discovery, nsx } = await vmc.connect();
@@ -63,7 +60,7 @@ test('after steps 1–3 the main route table routes 192.168.100.0/24 to the acti
 
 test('with VMC’s realization delay the route shows in DescribeRouteTables only once it has passed', async () => {
   const bed = buildBed({ latency: realisticLatency(1) });
-  server.resetHandlers(...createHandlers(bed.ctx));
+  useContext(bed.ctx);
   const { discovery, nsx } = await bed.client().connect();
   await steps1to3(nsx);
   const toSegment = async () => (await mainTableRoutes(bed.world.region, bed.vpcId)).filter((r) => r.DestinationCidrBlock === '192.168.100.0/24');

@@ -1,6 +1,6 @@
 // CSP token handling through the client against the mock: the exchange, refresh before expiry,
 // one re-exchange on 401 (token expired mid-run), the second 401 thrown, and a bad API token.
-import { callsTo, useVmcMock } from './test-bed';
+import { callsTo, useVmcMock } from '../test-support/vmc-bed';
 import { VmcApiError } from './errors';
 
 const bed = useVmcMock();

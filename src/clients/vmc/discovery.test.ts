@@ -2,7 +2,7 @@
 // VPC, its subnets, the active ENI (both generations of linked-vpcs) and the managed route tables.
 import { mainRouteTable } from '../../world';
 import { VmcClientError } from './errors';
-import { useVmcMock } from './test-bed';
+import { useVmcMock } from '../test-support/vmc-bed';
 
 const bed = useVmcMock();
 

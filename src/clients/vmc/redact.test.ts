@@ -2,7 +2,7 @@
 // through errors and retries whose every log line and error message is searched for the tokens.
 import { inspect } from 'node:util';
 import { Secret, redact } from './redact';
-import { useVmcMock } from './test-bed';
+import { useVmcMock } from '../test-support/vmc-bed';
 import { defaultMockApiToken } from '../../../mocks/vmc/csp/tokens';
 
 test('a Secret prints as [redacted] in every form', () => {

@@ -1,7 +1,7 @@
 // Every body the client sends and every body the mock answers, across every endpoint, checked against
-// the field lists (names and JSON types) of ../shared/reference/vmc-nsx-api.md (reference-shapes.ts).
-import { cjVm, useVmcMock } from './test-bed';
-import { gatewayPolicyShape, otherPolicyShapes, shapeProblems, shapes, type Shape } from './reference-shapes';
+// the field lists (names and JSON types) of ../shared/reference/vmc-nsx-api.md (../test-support/reference-shapes.ts).
+import { cjVm, useVmcMock } from '../test-support/vmc-bed';
+import { gatewayPolicyShape, otherPolicyShapes, shapeProblems, shapes, type Shape } from '../test-support/reference-shapes';
 
 interface Exchange {
   method: string;

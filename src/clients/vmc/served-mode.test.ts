@@ -1,7 +1,7 @@
 // The same client against the mock served on a loopback port (no in-process MSW in this file): only
 // the base URLs differ; the SDDC's proxy URL comes back on the loopback origin and NSX answers there.
 import { serveMock, type ServedMock } from '../../../mocks/serve';
-import { buildBed, type Bed } from './test-bed';
+import { buildBed, type Bed } from '../test-support/vmc-bed';
 
 let served: ServedMock;
 let bed: Bed;

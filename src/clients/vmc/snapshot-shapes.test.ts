@@ -7,7 +7,7 @@ import { linkedVpcsSchema } from '../../snapshot/schemas/linked-vpcs';
 import { sddcSchema } from '../../snapshot/schemas/sddc';
 import { segmentsSchema } from '../../snapshot/schemas/segments';
 import { vifsSchema, virtualMachinesSchema } from '../../snapshot/schemas/virtual-machines';
-import { cjVm, useVmcMock } from './test-bed';
+import { cjVm, useVmcMock } from '../test-support/vmc-bed';
 
 const bed = useVmcMock();
 const asList = <T>(results: T[]) => ({ results, result_count: results.length });

@@ -1,7 +1,7 @@
 // Retries of transient answers (429, 503, 504, 409) with backoff through the client against the mock,
 // and the error a call gives up with.
 import { retryDelayMs, defaultRetryPolicy } from './retry';
-import { callsTo, useVmcMock } from './test-bed';
+import { callsTo, useVmcMock } from '../test-support/vmc-bed';
 
 const bed = useVmcMock();
 

@@ -1,6 +1,6 @@
 // The VMC API through the client against the mock: orgs, SDDCs (the proxy URL), SDDC connections,
 // and its errors (an unknown org or SDDC is 404 with VMC's error body).
-import { useVmcMock } from './test-bed';
+import { useVmcMock } from '../test-support/vmc-bed';
 
 const bed = useVmcMock();
 

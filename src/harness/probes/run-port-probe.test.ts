@@ -3,8 +3,8 @@
 // probe that could not run is an infrastructure error.
 import { CancelCommandCommand, GetCommandInvocationCommand, ListCommandInvocationsCommand, SendCommandCommand } from '@aws-sdk/client-ssm';
 import { deleteRoute, routeTableForSubnet } from '../../world';
-import { mockAws } from '../../../mocks/aws/test-helpers';
-import { caseBWithWindows, instanceNamed, linuxVm, windowsVm } from '../../../mocks/aws/ssm/test-worlds';
+import { mockAws } from '../../../mocks/test-support/aws';
+import { caseBWithWindows, instanceNamed, linuxVm, windowsVm } from '../../world/test-support/article-windows';
 import { runPortProbe } from './run-port-probe';
 import { renderPortProbe } from '../../shapes/ssm/port-probe-command';
 

@@ -1,5 +1,5 @@
 // configurationVerdict: the engine's verdict for a probe, or none with the reason when an endpoint has no IPv4 address.
-import { articleCaseB } from '../../snapshot';
+import { articleCaseB } from '../../world/test-support';
 import { configurationVerdict } from './configuration-verdict';
 
 const endpoints = (world: ReturnType<typeof articleCaseB>) => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, DescribeSubnetsCommand, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { createVmcClient } from '../../clients/vmc';
-import { cli, repo, startServe, type Served } from '../test-serve';
+import { cli, repo, startServe, type Served } from '../test-support/serve';
 
 let served: Served;
 let cwd: string;

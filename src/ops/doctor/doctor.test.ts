@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli, repo, startServe, type Served } from '../test-serve';
+import { cli, repo, startServe, type Served } from '../test-support/serve';
 import { dryRunCheck } from './check';
 
 let served: Served;

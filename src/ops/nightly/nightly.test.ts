@@ -4,7 +4,7 @@
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli, repo, startServe, type Served } from '../test-serve';
+import { cli, repo, startServe, type Served } from '../test-support/serve';
 import { compare, type ManifestProbe, type NightlyManifest } from './manifest';
 
 let cwd: string;

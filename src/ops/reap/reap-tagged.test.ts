@@ -23,7 +23,7 @@ import {
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { createVmcClient, type NsxClient } from '../../clients/vmc';
 import { newRunId } from '../../target/run-id';
-import { cli, repo, startServe, type Served } from '../test-serve';
+import { cli, repo, startServe, type Served } from '../test-support/serve';
 
 let served: Served;
 let cwd: string;

@@ -20,13 +20,13 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { ScenarioResult } from '../../target/results';
 import { evaluate, type Hop } from '../../network';
 import { readSnapshotFiles, worldFromSnapshotFiles } from '../../snapshot';
-import { indeterminateProbe, indeterminateVerdict } from '../test-verdicts';
+import { indeterminateProbe, indeterminateVerdict } from '../test-support/probes';
 import { renderEvidencePack } from './render-pack';
 import { topologyOf, type TopologyModel } from './topology-model';
 import {
   distance, markersOnBoxes, overlappingLabels, piecesThroughBoxes, piecesThroughTexts, readDrawings, smallLabels, textOutOfPlace,
   type DrawingGeometry, type DrawnLeg,
-} from './test-drawing-checks';
+} from '../test-support/drawing-checks';
 
 const executablePath = process.env.VMC_REACH_CHROMIUM ?? '/usr/bin/chromium';
 const available = existsSync(executablePath);

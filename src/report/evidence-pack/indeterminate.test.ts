@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { ScenarioResult } from '../../target/results';
 import { readSnapshotFiles, worldFromSnapshotFiles } from '../../snapshot';
-import { indeterminateProbe, indeterminateVerdict } from '../test-verdicts';
+import { indeterminateProbe, indeterminateVerdict } from '../test-support/probes';
 import { renderEvidencePack } from './render-pack';
 
 let page: string;

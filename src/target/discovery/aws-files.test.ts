@@ -1,9 +1,10 @@
 // Discovery's AWS side through the EC2 mock, on worlds a real account can have: an ENI that wears a group
 // of no VPC the credentials see, and a prefix list the main route table uses. What discovery reads goes
 // through the snapshot reader with a warning, never an abort, and the list's entries are read.
-import { articleCaseB, readSnapshot, snapshotFiles } from '../../snapshot';
-import { editJson, type Json } from '../../snapshot/test-helpers';
-import { mockAws } from '../../../mocks/aws/test-helpers';
+import { readSnapshot, snapshotFiles } from '../../snapshot';
+import { articleCaseB } from '../../world/test-support';
+import { editJson, type Json } from '../../snapshot/test-support';
+import { mockAws } from '../../../mocks/test-support/aws';
 import { collectAwsFiles } from './aws-files';
 
 const mock = mockAws();

@@ -1,5 +1,5 @@
 // Unit tests for DescribeAvailabilityZones: the region's zones, subnet zones, and look-ups.
-import { expectWorldError } from '../test-helpers';
+import { expectWorldError } from '../test-support';
 import { World } from '../world';
 import { describeAvailabilityZones, regionAbbreviation } from './availability-zones';
 import { createVpc } from './vpcs';

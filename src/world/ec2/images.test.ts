@@ -1,5 +1,5 @@
 // Unit tests for the image catalogue: stable public ids per region, instance images, errors.
-import { expectWorldError, newWorldWithVpc } from '../test-helpers';
+import { expectWorldError, newWorldWithVpc } from '../test-support';
 import { World } from '../world';
 import { describeImages, getImage, publicImagesOf } from './images';
 import { runInstances } from './instances';

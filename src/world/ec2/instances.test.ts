@@ -1,7 +1,7 @@
 // Unit tests for RunInstances, the clock-driven instance states, Stop/Start/Terminate and Describe.
 import { looksLikeId } from '../ids';
 import { instantLatency, type LatencyProfile } from '../world';
-import { expectWorldError, fakeClock, newWorldWithVpc } from '../test-helpers';
+import { expectWorldError, fakeClock, newWorldWithVpc } from '../test-support';
 import { describeInstances, getInstance, reservationIdOf, runInstances, runReservation, startInstances, stopInstances, terminateInstances } from './instances';
 import { createSubnet } from './subnets';
 import { describeNetworkInterfaces, getNetworkInterface } from './network-interfaces';

@@ -1,6 +1,6 @@
 // Unit tests for network ACL operations: create, entries, associations.
 import { looksLikeId } from '../ids';
-import { expectWorldError, newWorldWithVpc } from '../test-helpers';
+import { expectWorldError, newWorldWithVpc } from '../test-support';
 import {
   associateNetworkAcl,
   createNetworkAcl,

@@ -1,6 +1,6 @@
 // Unit tests for ENI operations and the private address allocation shared with RunInstances.
 import { looksLikeId } from '../ids';
-import { expectWorldError, newWorldWithVpc } from '../test-helpers';
+import { expectWorldError, newWorldWithVpc } from '../test-support';
 import {
   allocatePrivateIp,
   createNetworkInterface,

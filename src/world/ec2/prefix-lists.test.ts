@@ -1,7 +1,7 @@
 // Unit tests for managed prefix lists.
 import { World } from '../world';
 import { looksLikeId } from '../ids';
-import { expectWorldError } from '../test-helpers';
+import { expectWorldError } from '../test-support';
 import { createManagedPrefixList, getManagedPrefixList } from './prefix-lists';
 
 describe('createManagedPrefixList', () => {

@@ -1,6 +1,6 @@
 // Unit tests for route table operations: routes, associations and the table a subnet uses.
 import { looksLikeId } from '../ids';
-import { expectWorldError, newWorldWithVpc } from '../test-helpers';
+import { expectWorldError, newWorldWithVpc } from '../test-support';
 import {
   associateRouteTable,
   createRoute,

@@ -1,5 +1,5 @@
 // Unit tests for the security group rule values: protocol names, port defaults and ICMP type/code ranges.
-import { catchWorldError } from '../test-helpers';
+import { catchWorldError } from '../test-support';
 import { normalizeProtocol, permissionPorts } from './security-group-rules';
 
 describe('normalizeProtocol', () => {

@@ -1,6 +1,6 @@
 // Unit tests for security group operations: create, authorize, revoke, delete.
 import { looksLikeId } from '../ids';
-import { expectWorldError, newWorldWithVpc } from '../test-helpers';
+import { expectWorldError, newWorldWithVpc } from '../test-support';
 import {
   authorizeSecurityGroupEgress,
   authorizeSecurityGroupIngress,

@@ -1,6 +1,6 @@
 // Unit tests for CreateSubnet / DeleteSubnet: range and conflict checks, default NACL, main route table.
 import { looksLikeId } from '../ids';
-import { expectWorldError, newWorldWithVpc } from '../test-helpers';
+import { expectWorldError, newWorldWithVpc } from '../test-support';
 import { createSubnet, deleteSubnet, describeSubnets, getSubnet } from './subnets';
 import { networkAclForSubnet } from './network-acls';
 import { associateRouteTable, createRouteTable, routeTableForSubnet } from './route-tables';

@@ -1,5 +1,5 @@
 // Unit tests for CreateTags / DeleteTags across resource kinds, and their all-or-nothing checks.
-import { expectWorldError, newWorldWithVpc } from '../test-helpers';
+import { expectWorldError, newWorldWithVpc } from '../test-support';
 import { createTags, deleteTags } from './tags';
 import { runInstances } from './instances';
 

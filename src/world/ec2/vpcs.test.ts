@@ -1,7 +1,7 @@
 // Unit tests for CreateVpc and what AWS creates with a VPC: main route table, default NACL, default SG.
 import { World } from '../world';
 import { looksLikeId } from '../ids';
-import { expectWorldError } from '../test-helpers';
+import { expectWorldError } from '../test-support';
 import { createVpc, defaultSecurityGroup, describeVpcs, getVpc } from './vpcs';
 import { mainRouteTable } from './route-tables';
 import { describeNetworkAcls } from './network-acls';

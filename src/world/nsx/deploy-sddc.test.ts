@@ -1,6 +1,6 @@
 // Unit tests for what an SDDC deployment does to the connected VPC: cross-link ENIs, the active one,
 // the managed (main) route table and the management CIDR route.
-import { expectWorldError, newWorldWithSddc, newWorldWithVpc, routesTo, stateOf } from '../test-helpers';
+import { expectWorldError, newWorldWithSddc, newWorldWithVpc, routesTo, dumpWorld } from '../test-support';
 import { deploySddc } from './deploy-sddc';
 import { getLinkedVpc } from './linked-vpc';
 import { getNetworkInterface } from '../ec2/network-interfaces';
@@ -62,17 +62,17 @@ describe('deploySddc', () => {
 
   it('refuses an active host that does not exist, and changes nothing', () => {
     const { world, vpc, subnet } = newWorldWithVpc();
-    const before = stateOf(world);
+    const before = dumpWorld(world);
     expect(() => deploySddc(world, { vpcId: vpc.vpcId, subnetId: subnet.subnetId, hosts: 2, activeHost: 2 })).toThrow(new RangeError('activeHost 2 is not one of the 2 hosts'));
-    expect(stateOf(world)).toEqual(before);
+    expect(dumpWorld(world)).toEqual(before);
   });
 
   it('refuses a subnet of another VPC, and changes nothing', () => {
     const { world, subnet } = newWorldWithVpc();
     const other = createVpc(world, { cidrBlock: '172.31.0.0/16' });
-    const before = stateOf(world);
+    const before = dumpWorld(world);
     expect(() => deploySddc(world, { vpcId: other.vpcId, subnetId: subnet.subnetId })).toThrow(new RangeError(`subnet ${subnet.subnetId} is not in ${other.vpcId}`));
-    expect(stateOf(world)).toEqual(before);
+    expect(dumpWorld(world)).toEqual(before);
   });
 
   it('fails for an unknown VPC with InvalidVpcID.NotFound', () => {

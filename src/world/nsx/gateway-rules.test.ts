@@ -1,7 +1,7 @@
 // Unit tests for CGW gateway firewall rules: PATCH, PUT with _revision, DELETE, ordering and the
 // whole-policy write.
 import { World } from '../world';
-import { expectWorldError, stateOf } from '../test-helpers';
+import { expectWorldError, dumpWorld } from '../test-support';
 import { cgwRulePath, deleteCgwRule, getCgwRule, listCgwRules, patchCgwRule, putCgwRule, replaceCgwPolicyRules } from './gateway-rules';
 import { connectedVpcGroupPath, patchGroup } from './groups';
 
@@ -201,12 +201,12 @@ describe('replaceCgwPolicyRules (whole-policy write)', () => {
 
   it('restores every rule when one of the new rules is invalid', () => {
     const { world } = setup();
-    const before = stateOf(world);
+    const before = dumpWorld(world);
     expectWorldError(world, () => replaceCgwPolicyRules(world, [{ id: 'ok', scope: crossVpc }, { id: 'bad', services: ['/infra/services/NOPE'], scope: crossVpc }]), {
       code: '500012',
       message: 'service /infra/services/NOPE does not exist',
     });
-    expect(stateOf(world)).toEqual(before);
+    expect(dumpWorld(world)).toEqual(before);
   });
 });
 

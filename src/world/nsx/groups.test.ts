@@ -1,6 +1,6 @@
 // Unit tests for inventory groups: PATCH, validation of expressions, system groups, DELETE.
 import { World } from '../world';
-import { expectWorldError } from '../test-helpers';
+import { expectWorldError } from '../test-support';
 import { connectedVpcGroupPath, deleteGroup, ensureSystemGroups, getGroup, groupPath, listGroups, patchGroup, putGroup } from './groups';
 import { patchCgwRule } from './gateway-rules';
 import type { GroupExpression } from './types';

@@ -1,5 +1,5 @@
 // Unit tests for the predefined Applied-To labels.
-import { catchWorldError } from '../test-helpers';
+import { catchWorldError } from '../test-support';
 import { getLabel, listLabels } from './labels';
 
 test('the VPC interface label is cgw-cross-vpc, beside All Uplinks and the others', () => {

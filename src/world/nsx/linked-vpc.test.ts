@@ -1,6 +1,6 @@
 // Unit tests for the linked VPC: edge failover (setActiveEni) and the lookups of the link.
 import { World } from '../world';
-import { expectWorldError, newWorldWithSddc, routesTo } from '../test-helpers';
+import { expectWorldError, newWorldWithSddc, routesTo } from '../test-support';
 import { getLinkedVpc, setActiveEni, setLinkedVpc } from './linked-vpc';
 import { patchSegment } from './segments';
 import { associateRouteTable, createRoute, createRouteTable } from '../ec2/route-tables';

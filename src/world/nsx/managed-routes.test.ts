@@ -1,5 +1,5 @@
 // Unit tests for the routes VMC keeps in the managed route tables, and their realization delay.
-import { fakeClock, newWorldWithSddc, routesTo } from '../test-helpers';
+import { fakeClock, newWorldWithSddc, routesTo } from '../test-support';
 import { instantLatency, type World } from '../world';
 import { advertisedCidrs, segmentIsRouted, syncManagedRoutes } from './managed-routes';
 import { deleteSegment, patchSegment } from './segments';

@@ -1,5 +1,5 @@
 // Unit tests for CGW segments: PATCH/PUT/DELETE and the routes VMC keeps in the managed route tables.
-import { expectWorldError, newWorldWithSddc, routesTo } from '../test-helpers';
+import { expectWorldError, newWorldWithSddc, routesTo } from '../test-support';
 import { deleteSegment, getSegment, listSegments, patchSegment, putSegment, segmentForIp, segmentPath } from './segments';
 import { patchGroup } from './groups';
 import { addVm } from './vms';

@@ -1,6 +1,6 @@
 // Unit tests for SDDC VMs: add, look up, power state.
 import { World } from '../world';
-import { expectWorldError, stateOf } from '../test-helpers';
+import { expectWorldError, dumpWorld } from '../test-support';
 import { addVm, getVm, listVms, setVmPowerState } from './vms';
 import type { Vm } from './types';
 
@@ -30,9 +30,9 @@ describe('addVm', () => {
 
   it('refuses a VM with an address that is not IPv4, and adds nothing', () => {
     const world = new World();
-    const before = stateOf(world);
+    const before = dumpWorld(world);
     expect(() => addVm(world, { ...cjVm01, ipAddresses: ['fe80::1'] })).toThrow(new RangeError('VM CJ-VM01: fe80::1 is not an IPv4 address'));
-    expect(stateOf(world)).toEqual(before);
+    expect(dumpWorld(world)).toEqual(before);
   });
 });
 

@@ -1,10 +1,10 @@
 // Unit tests for SendCommand's checks, the invocation state machine on the clock, CancelCommand
 // and ListCommands.
-import { expectWorldError } from '../test-helpers';
+import { expectWorldError } from '../test-support';
 import { cancelCommand, commandProgress, listCommands, sendCommand } from './commands';
 import { getCommandInvocation } from './command-invocations';
 import { refuseScripts } from './stores';
-import { ssmWorld } from './test-helpers';
+import { ssmWorld } from '../test-support';
 
 const shell = (instanceId: string, ...commands: string[]) => ({ documentName: 'AWS-RunShellScript', instanceIds: [instanceId], parameters: { commands } });
 

@@ -3,7 +3,7 @@
 import { describeInstanceInformation, findManagedNode } from './instance-information';
 import { stopInstances, terminateInstances } from '../ec2/instances';
 import { setVmPowerState } from '../nsx/vms';
-import { ssmWorld } from './test-helpers';
+import { ssmWorld } from '../test-support';
 
 describe('describeInstanceInformation', () => {
   it('lists an instance with an instance profile, never one without', () => {

@@ -1,6 +1,6 @@
 // Unit tests for the public SSM parameters: their values are the region's catalogue AMIs.
 import { World } from '../world';
-import { expectWorldError } from '../test-helpers';
+import { expectWorldError } from '../test-support';
 import { getImage } from '../ec2/images';
 import { getParameter, getParameters } from './parameters';
 

@@ -4,7 +4,7 @@
 import { defaultSecurityGroup, runInstances, settleInstances } from '../../../world';
 import { evaluate } from '../../../network';
 import { VmcClientError } from '../errors';
-import { callsTo, cjVm, useVmcMock, type Bed } from '../test-bed';
+import { callsTo, cjVm, useVmcMock, type Bed } from '../../test-support/vmc-bed';
 import type { RuleBody } from './bodies';
 
 const bed = useVmcMock();

@@ -1,7 +1,7 @@
 // Groups in domain cgw through the client against the mock: every expression type round-trips, PUT
 // with `_revision` and 412, DELETE refused while a rule refers to the group, domains VMC has not.
 import { patchCgwRule } from '../../../world';
-import { cjVm, useVmcMock, type Bed } from '../test-bed';
+import { cjVm, useVmcMock, type Bed } from '../../test-support/vmc-bed';
 import type { GroupExpressionJson } from './bodies';
 
 const bed = useVmcMock();

@@ -1,6 +1,6 @@
 // The read-only parts of NSX through the client against the mock: predefined services, labels, the
 // tier-0 groups (writes refused, 403), the realized VMs and VIFs, and the linked VPC list and object.
-import { useVmcMock, cjVm, type Bed } from '../test-bed';
+import { useVmcMock, cjVm, type Bed } from '../../test-support/vmc-bed';
 
 const bed = useVmcMock();
 const connect = async (b: Bed) => (await b.client().connect()).nsx;

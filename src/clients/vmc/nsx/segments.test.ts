@@ -2,7 +2,7 @@
 // `_revision`, 412 re-read and retry, DELETE (404, still referenced), and the managed route that follows.
 import { describeRouteTables, mainRouteTable, patchGroup, realisticLatency } from '../../../world';
 import { isReferencedError } from '../errors';
-import { callsTo, useVmcMock, type Bed } from '../test-bed';
+import { callsTo, useVmcMock, type Bed } from '../../test-support/vmc-bed';
 
 const bed = useVmcMock();
 const seg = { display_name: 'CJ-Segment', subnets: [{ gateway_address: '192.168.100.1/24' }] };

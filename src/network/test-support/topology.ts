@@ -3,16 +3,12 @@
 // shorthands for the flows and for what a verdict decided. Base: VPC 10.0.0.0/16; connected subnet
 // 10.0.1.0/24 holding the SDDC's two cross-link ENIs (the first active); a second subnet 10.0.2.0/24;
 // routed segment 192.168.10.0/24 with VM `vm-a` 192.168.10.10 running; CGW rules on the VPC interface
-// allowing everything in and out.
+// allowing everything in and out. The VPC, subnets and SDDC come from the world layer's one test-world builder.
 import {
-  World,
   addVm,
   authorizeSecurityGroupIngress,
   createSecurityGroup,
-  createSubnet,
-  createVpc,
   defaultSecurityGroup,
-  deploySddc,
   describeInstances,
   mainRouteTable,
   patchCgwRule,
@@ -30,11 +26,13 @@ import {
   type Subnet,
   type Vm,
   type Vpc,
-} from '../world';
-import type { Flow, Protocol } from './flow';
-import type { ReasonCode } from './reason-codes';
-import type { HopKind, PathDirection, Verdict } from './verdict';
-import { evaluate } from './evaluate';
+  type World,
+} from '../../world';
+import { newWorldWithSddc } from '../../world/test-support';
+import type { Flow, Protocol } from '../flow';
+import type { ReasonCode } from '../reason-codes';
+import type { HopKind, PathDirection, Verdict } from '../verdict';
+import { evaluate } from '../evaluate';
 
 export const vpcInterface = '/infra/labels/cgw-cross-vpc';
 
@@ -107,11 +105,9 @@ function groupIdOf(world: World, vpc: Vpc, sgs: Record<string, SecurityGroup>, n
 }
 
 export function buildTopology(options: TopologyOptions = {}): Topology {
-  const world = new World({ seed: 42, clock: () => 1_700_000_000_000 });
-  const vpc = createVpc(world, { cidrBlock: '10.0.0.0/16' });
-  const connectedSubnet = createSubnet(world, { vpcId: vpc.vpcId, cidrBlock: '10.0.1.0/24' });
-  const otherSubnet = createSubnet(world, { vpcId: vpc.vpcId, cidrBlock: '10.0.2.0/24' });
-  const deployed = deploySddc(world, { vpcId: vpc.vpcId, subnetId: connectedSubnet.subnetId, hosts: 2 });
+  const deployed = newWorldWithSddc({ seed: 42, clock: () => 1_700_000_000_000, moreSubnets: [{ cidrBlock: '10.0.2.0/24' }] });
+  const { world, vpc, subnet: connectedSubnet } = deployed;
+  const otherSubnet = deployed.otherSubnets[0]!;
   const segment = patchSegment(world, 'seg-a', { subnets: [{ gatewayAddress: '192.168.10.1/24' }], connectivity: options.segmentConnectivity ?? 'ON' });
 
   const vms: Record<string, Vm> = {};
@@ -171,7 +167,7 @@ export function buildTopology(options: TopologyOptions = {}): Topology {
     connectedSubnet,
     otherSubnet,
     activeEni: deployed.activeEni,
-    inactiveEni: deployed.crossLinkEniIds.find((id) => id !== deployed.activeEni)!,
+    inactiveEni: deployed.standbyEni,
     defaultSg: defaultSecurityGroup(world, vpc.vpcId),
     mainRouteTable: mainRouteTable(world, vpc.vpcId)!,
     segment,

@@ -15,11 +15,11 @@ import {
   setActiveEni,
   stopInstances,
   type NaclEntry,
-} from '../world';
-import type { Flow } from './flow';
-import type { ReasonCode } from './reason-codes';
-import type { PathDirection } from './verdict';
-import { buildTopology, revokeAll, vpcInterface, type Topology, type TopologyOptions } from './test-topology';
+} from '../../world';
+import type { Flow } from '../flow';
+import type { ReasonCode } from '../reason-codes';
+import type { PathDirection } from '../verdict';
+import { buildTopology, revokeAll, vpcInterface, type Topology, type TopologyOptions } from './topology';
 
 export interface BlockedScenario {
   name: string;

@@ -25,9 +25,9 @@ import {
   type CgwDirection,
   type IpPermission,
   type NaclEntry,
-} from '../world';
-import type { Flow } from './flow';
-import { buildTopology, vpcInterface, type Topology } from './test-topology';
+} from '../../world';
+import type { Flow } from '../flow';
+import { buildTopology, vpcInterface, type Topology } from './topology';
 
 // ---- the configuration space -------------------------------------------------------------------
 

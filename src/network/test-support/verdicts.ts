@@ -1,6 +1,6 @@
 // Test data: an indeterminate verdict built by hand (a CGW rule with an L7 context profile on the forward
 // path, the rest allowed), for the renderers until the engine's own worlds produce one. Test code only.
-import type { Verdict } from './verdict';
+import type { Verdict } from '../verdict';
 
 export function indeterminateVerdict(instanceId = 'i-0aaa', vmId = 'vm-1'): Verdict {
   const cgw = { type: 'cgw-rule' as const, id: '/infra/domains/cgw/gateway-policies/default/rules/web-l7', name: 'web-l7' };

@@ -20,8 +20,8 @@ import {
   type CgwDirection,
   type IpPermission,
   type World,
-} from '../world';
-import type { Fix } from './verdict';
+} from '../../world';
+import type { Fix } from '../verdict';
 
 type Params = Record<string, unknown>;
 

@@ -1,9 +1,10 @@
 // Set-up for the SSM unit tests (test code only): a world with an SDDC, one EC2 instance with an
 // instance profile, one without, a Linux VM and a Windows VM running the agent, and a fake clock.
-import { fakeClock, newWorldWithSddc } from '../test-helpers';
 import { instantLatency, type LatencyProfile, type ScriptRunner } from '../world';
 import { runInstances } from '../ec2/instances';
 import { addVm } from '../nsx/vms';
+import { fakeClock } from './clock';
+import { newWorldWithSddc } from './worlds';
 
 export const profileArn = 'arn:aws:iam::123456789012:instance-profile/SSMInstanceProfile';
 

@@ -2,23 +2,16 @@
 // (2 hosts, the first cross-link ENI active), the Default Uplink Rule and VM CJ-VM01; the VMware mock
 // in-process on a fake clock shared by the world, the mock's tokens and the client; and a client whose
 // sleeps advance that clock, so retries and token expiry take no real time. A fresh world per test.
-import { setupServer } from 'msw/node';
-import {
-  World,
-  addVm,
-  createSubnet,
-  createVpc,
-  deploySddc,
-  instantLatency,
-  patchCgwRule,
-  type LatencyProfile,
-} from '../../world';
+// The world comes from the world layer's one test-world builder, the MSW set-up from mocks/test-support.
+import { addVm, instantLatency, patchCgwRule, type LatencyProfile, type World } from '../../world';
+import { fakeClock, newWorldWithSddc } from '../../world/test-support';
 import { FaultPlan, type FaultRule } from '../../../mocks/faults';
 import { createMockContext, type MockContext } from '../../../mocks/mock-context';
 import type { VmwareMockOptions } from '../../../mocks/vmc/state';
 import { vmcHandlers } from '../../../mocks/vmc/handlers';
+import { useMockServer } from '../../../mocks/test-support/msw';
 import { defaultMockApiToken } from '../../../mocks/vmc/csp/tokens';
-import { createVmcClient, type VmcClient, type VmcClientOptions } from './client';
+import { createVmcClient, type VmcClient, type VmcClientOptions } from '../vmc/client';
 
 export const cjVm = { name: 'CJ-VM01', externalId: '501f2c4a-8d3e-4b7a-9c61-3f0e5d2a7b19', ip: '192.168.100.10' };
 
@@ -46,12 +39,15 @@ export interface Bed {
 }
 
 export function buildBed(options: BedOptions = {}): Bed {
-  let now = Date.parse('2026-11-25T09:00:00Z');
-  const clock = { now: () => now, advance: (ms: number) => void (now += ms) };
-  const world = new World({ seed: 4, clock: clock.now, latency: options.latency ?? instantLatency });
-  const vpc = createVpc(world, { cidrBlock: '172.31.0.0/16' });
-  const subnet = createSubnet(world, { vpcId: vpc.vpcId, cidrBlock: '172.31.16.0/20', availabilityZone: 'us-west-2a' });
-  const deployed = deploySddc(world, { vpcId: vpc.vpcId, subnetId: subnet.subnetId, hosts: 2, name: 'CJ-SDDC' });
+  const clock = fakeClock(Date.parse('2026-11-25T09:00:00Z'));
+  const { world, vpc, subnet, ...deployed } = newWorldWithSddc({
+    seed: 4,
+    clock: clock.now,
+    latency: options.latency ?? instantLatency,
+    vpc: { cidrBlock: '172.31.0.0/16' },
+    subnet: { cidrBlock: '172.31.16.0/20', availabilityZone: 'us-west-2a' },
+    sddc: { name: 'CJ-SDDC', hosts: 2 },
+  });
   patchCgwRule(world, 'default-uplink-rule', { displayName: 'Default Uplink Rule', sequenceNumber: 99999, action: 'DROP', scope: ['/infra/labels/cgw-all'], isDefault: true });
   addVm(world, { externalId: cjVm.externalId, displayName: cjVm.name, powerState: 'VM_RUNNING', tags: [], ipAddresses: [cjVm.ip], osName: 'Ubuntu Linux (64-bit)' });
   const ctx = createMockContext(world, new FaultPlan(options.faults ?? []), options.vmware ? { vmware: options.vmware } : {});
@@ -65,7 +61,7 @@ export function buildBed(options: BedOptions = {}): Bed {
     vpcId: vpc.vpcId,
     subnetId: subnet.subnetId,
     activeEni: deployed.activeEni,
-    standbyEni: deployed.crossLinkEniIds.find((e) => e !== deployed.activeEni)!,
+    standbyEni: deployed.standbyEni,
     orgId: sddc.orgId,
     sddcId: sddc.id,
     sleeps,
@@ -88,18 +84,13 @@ export function buildBed(options: BedOptions = {}): Bed {
 
 /**
  * Starts the VMware mock in-process for the test file (one MSW server per file) and returns `bed()`,
- * which builds a fresh world and context for the calling test and points the handlers at it (they
- * read the context at request time, so swapping its fields is enough).
+ * which builds a fresh world and context for the calling test and points the handlers at it.
  */
 export function useVmcMock(): (options?: BedOptions) => Bed {
-  const ctx: MockContext = { ...buildBed().ctx };
-  const server = setupServer(...vmcHandlers(ctx));
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-  afterAll(() => server.close());
+  const useContext = useMockServer(vmcHandlers);
   return (options = {}) => {
     const bed = buildBed(options);
-    Object.assign(ctx, bed.ctx);
-    bed.ctx = ctx;
+    useContext(bed.ctx);
     return bed;
   };
 }

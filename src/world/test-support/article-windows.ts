@@ -1,8 +1,8 @@
-// Worlds for the SSM tests (test code only): the article's case B (CJ-AWS01 in the default SG reaches
+// The SSM tests' world (test code only): the article's case B (CJ-AWS01 in the default SG reaches
 // CJ-VM01 both ways; CJ-AWS02 in CJ-SG is blocked towards the VM by the default SG on the cross-link
 // ENI) plus a Windows VM on the same segment, in the CJ-VM group so the CGW lets it through.
-import { articleCaseB } from '../../../src/snapshot';
-import { addVm, nameTag, patchGroup, type World } from '../../../src/world';
+import { addVm, nameTag, patchGroup, type World } from '..';
+import { articleCaseB } from './article-worlds';
 
 export const windowsVm = { name: 'CJ-WIN01', ip: '192.168.100.11', managedInstanceId: 'mi-0fedcba9876543210' };
 

@@ -3,7 +3,7 @@
 // with a message saying what is missing; in CI (`CI` set) it fails instead, so a machine that cannot run
 // the lab never passes silently.
 import { spawnSync } from 'node:child_process';
-import { describeMissing, labAvailability, type LabAvailability } from './lab-preflight';
+import { describeMissing, labAvailability, type LabAvailability } from '../lab-preflight';
 
 export const labEnv = labAvailability();
 

@@ -4,7 +4,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
-export const repo = join(__dirname, '..', '..');
+export const repo = join(__dirname, '..', '..', '..');
 export const bin = join(repo, 'bin', 'vmc-reach.cjs');
 
 export interface Served {

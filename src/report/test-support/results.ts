@@ -1,9 +1,9 @@
 // Test data for the report formats: a run with a pass, a failure blocked at the default SG, an
 // infrastructure error, a flaky pass, a scenario that could not run and a failed teardown. Test code only.
-import type { ProbeRecord, ScenarioResult } from '../target/results';
-import { indeterminateProbe } from './test-verdicts';
-import { evaluate } from '../network';
-import { buildTopology } from '../network/test-topology';
+import type { ProbeRecord, ScenarioResult } from '../../target/results';
+import { indeterminateProbe } from './probes';
+import { evaluate } from '../../network';
+import { buildTopology } from '../../network/test-support/topology';
 
 function blockedVerdict(): NonNullable<ProbeRecord['verdict']> {
   const t = buildTopology({ securityGroups: { 'CJ-SG': { rules: 'allow-all' } }, instances: { 'CJ-AWS02': { groups: ['CJ-SG'] } } });

@@ -2,15 +2,15 @@
 // snapshot files, real NSX payloads from fixtures/real/nsx spliced into them, and verdicts on the result.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { caseBFiles, editJson, type Json } from '../snapshot/test-helpers';
-import { worldFromSnapshotFiles } from '../snapshot/load-snapshot';
-import type { SnapshotWarning } from '../snapshot/snapshot-source';
-import type { World } from '../world';
-import { evaluate } from './evaluate';
-import type { Flow, Protocol } from './flow';
-import type { Verdict } from './verdict';
+import { caseBFiles, editJson, type Json } from '../../snapshot/test-support';
+import { worldFromSnapshotFiles } from '../../snapshot/load-snapshot';
+import type { SnapshotWarning } from '../../snapshot/snapshot-source';
+import type { World } from '../../world';
+import { evaluate } from '../evaluate';
+import type { Flow, Protocol } from '../flow';
+import type { Verdict } from '../verdict';
 
-const corpus = join(__dirname, '..', '..', 'fixtures', 'real', 'nsx');
+const corpus = join(__dirname, '..', '..', '..', 'fixtures', 'real', 'nsx');
 
 /** A payload of fixtures/real/nsx (a fresh copy each call). */
 export const real = (name: string): Json => JSON.parse(readFileSync(join(corpus, `${name}.json`), 'utf8'));

@@ -1,5 +1,5 @@
 // The article's worlds hold what the article describes at each step (shared/seed/article-summary.md).
-import { defaultSecurityGroup, listCgwRules, mainRouteTable, nameTag, type World } from '../world';
+import { defaultSecurityGroup, listCgwRules, mainRouteTable, nameTag, type World } from '..';
 import { article, articleCaseA, articleCaseB, articleCaseC, articleWorldBeforeStep1 } from './article-worlds';
 
 const vpcOf = (w: World) => [...w.ec2.vpcs.values()][0]!;

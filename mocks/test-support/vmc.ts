@@ -1,12 +1,12 @@
 // Set-up for the VMware mock's own tests (test code only): a fresh world with an SDDC per test, the
-// mock in-process (one MSW server per file), a valid access token, and raw fetch helpers for the CSP,
-// VMC and NSX bases, for what a client must not or cannot do (whole-policy writes, unknown paths).
-import { setupServer } from 'msw/node';
-import { newWorldWithSddc } from '../../src/world/test-helpers';
+// mock in-process (one MSW server per file, ./msw.ts), a valid access token, and raw fetch helpers for
+// the CSP, VMC and NSX bases, for what a client must not or cannot do (whole-policy writes, unknown paths).
+import { newWorldWithSddc } from '../../src/world/test-support';
 import { FaultPlan } from '../faults';
 import { createMockContext, type MockContext, type MockContextOptions } from '../mock-context';
-import { vmcHandlers } from './handlers';
-import { defaultMockApiToken } from './csp/tokens';
+import { vmcHandlers } from '../vmc/handlers';
+import { defaultMockApiToken } from '../vmc/csp/tokens';
+import { useMockServer } from './msw';
 
 export const cspUrl = 'https://console.cloud.vmware.com';
 export const vmcUrl = 'https://vmc.vmware.com';
@@ -51,14 +51,10 @@ function build(options: MockContextOptions): RawMock {
 
 /** The mock in-process for the test file; `mock()` gives the calling test a fresh world and context. */
 export function useRawVmcMock(): (options?: MockContextOptions) => RawMock {
-  const ctx: MockContext = { ...build({}).ctx };
-  const server = setupServer(...vmcHandlers(ctx));
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-  afterAll(() => server.close());
+  const useContext = useMockServer(vmcHandlers);
   return (options = {}) => {
     const m = build(options);
-    Object.assign(ctx, m.ctx);
-    m.ctx = ctx;
+    useContext(m.ctx);
     return m;
   };
 }

@@ -1,22 +1,21 @@
 // The worlds of the source article (shared/seed/article-summary.md), built only through the world's
 // operations with a fixed seed and clock, so ids and timestamps are the same on every run. The fixture
-// snapshots in fixtures/snapshots/ are these worlds written out; tests and scenarios build them directly.
+// snapshots in fixtures/snapshots/ are these worlds written out (scripts/make-article-fixtures.ts); tests
+// and benchmarks build them directly. Test code only: no production module imports it.
 import {
-  World,
   addVm,
   authorizeSecurityGroupIngress,
   createSecurityGroup,
-  createSubnet,
-  createVpc,
   defaultSecurityGroup,
-  deploySddc,
   groupPath,
   patchCgwRule,
   patchGroup,
   patchSegment,
   runInstances,
   settleInstances,
-} from '../world';
+  type World,
+} from '..';
+import { newWorldWithSddc } from './worlds';
 
 /** Names and addresses the article uses (and the ones we chose where it shows none). */
 export const article = {
@@ -56,17 +55,17 @@ interface Built {
 /** Before step 1: the connected VPC and subnet, the SDDC linked to them (2 hosts), CJ-VM01 with no segment yet. */
 function buildBeforeStep1(): Built {
   let now = article.startTime;
-  const world = new World({ seed: article.seed, region: article.region, accountId: article.accountId, clock: () => now });
   const advance = (minutes: number): void => void (now += minutes * 60_000);
-  const vpc = createVpc(world, { cidrBlock: article.vpcCidr, tags: [{ key: 'Name', value: article.vpcName }] });
-  const subnet = createSubnet(world, {
-    vpcId: vpc.vpcId,
-    cidrBlock: article.subnetCidr,
-    availabilityZone: article.availabilityZone,
-    tags: [{ key: 'Name', value: article.subnetName }],
-  });
   // Two cross-link ENIs in the connected subnet wearing the default SG, the first active, the main table managed.
-  deploySddc(world, { vpcId: vpc.vpcId, subnetId: subnet.subnetId, hosts: 2, name: article.sddcName });
+  const { world, vpc, subnet } = newWorldWithSddc({
+    seed: article.seed,
+    region: article.region,
+    accountId: article.accountId,
+    clock: () => now,
+    vpc: { cidrBlock: article.vpcCidr, tags: [{ key: 'Name', value: article.vpcName }] },
+    subnet: { cidrBlock: article.subnetCidr, availabilityZone: article.availabilityZone, tags: [{ key: 'Name', value: article.subnetName }] },
+    sddc: { name: article.sddcName, hosts: 2 },
+  });
   // A new SDDC's CGW policy ends with the Default Uplink Rule (all uplinks, drop).
   patchCgwRule(world, article.rules.defaultUplink, {
     displayName: 'Default Uplink Rule',

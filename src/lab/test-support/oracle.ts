@@ -10,17 +10,17 @@
 // service entries, and DFW and guest firewall rules on ports; they are judged by real connects and
 // datagrams against listeners on every destination (port-probe.ts).
 import fc from 'fast-check';
-import { connectedVpcGroupPath, createNetworkAclEntry, listDfwPolicies, listDfwRules, networkAclForSubnet, patchCgwRule, patchDfwPolicy, patchDfwRule, type CgwAction, type CgwDirection, type DfwAction, type GuestFirewall, type ServiceEntry, type World } from '../world';
-import { evaluate } from '../network/evaluate';
-import type { Flow } from '../network/flow';
-import type { Verdict } from '../network/verdict';
-import { build, configArb, tolerate, type Built, type Config } from '../network/test-configs';
-import { vpcInterface } from '../network/test-topology';
-import type { LabClient } from './lab-client';
-import { compilePlan } from './compile-plan';
-import { pingArgv } from './ping';
-import type { PortTarget } from './port-probe';
-import { probePorts, withListeners, type ListenerSpec } from './port-probe-run';
+import { connectedVpcGroupPath, createNetworkAclEntry, listDfwPolicies, listDfwRules, networkAclForSubnet, patchCgwRule, patchDfwPolicy, patchDfwRule, type CgwAction, type CgwDirection, type DfwAction, type GuestFirewall, type ServiceEntry, type World } from '../../world';
+import { evaluate } from '../../network/evaluate';
+import type { Flow } from '../../network/flow';
+import type { Verdict } from '../../network/verdict';
+import { build, configArb, tolerate, type Built, type Config } from '../../network/test-support/configs';
+import { vpcInterface } from '../../network/test-support/topology';
+import type { LabClient } from '../lab-client';
+import { compilePlan } from '../compile-plan';
+import { pingArgv } from '../ping';
+import type { PortTarget } from '../port-probe';
+import { probePorts, withListeners, type ListenerSpec } from '../port-probe-run';
 
 const guestRuleArbOf = (protocols: readonly ('all' | 'icmp' | 'tcp' | 'udp')[], ports: readonly number[]) => fc.record({
   action: fc.constantFrom<'allow' | 'drop'>('allow', 'drop'),

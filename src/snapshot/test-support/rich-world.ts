@@ -1,6 +1,5 @@
-// Shared set-up for the snapshot tests (test code only; nothing in src/snapshot imports it): the article's
-// case B as snapshot files to edit, a world that uses every field the format carries, a comparable view
-// of a world's state, and a way to capture the SnapshotError a load throws.
+// A world that uses every field the snapshot format carries (test code only): the article's case C plus
+// every kind of resource, rule, expression and endpoint property, for round trips through the files.
 import {
   World,
   addVm,
@@ -23,38 +22,8 @@ import {
   runInstances,
   setActiveEni,
   stopInstances,
-} from '../world';
-import { articleCaseC, articleCaseB, article } from './article-worlds';
-import { snapshotFiles } from './write-snapshot';
-import { worldFromSnapshotFiles } from './load-snapshot';
-import { SnapshotError } from './snapshot-error';
-
-/** Case B's snapshot files (path → text). */
-export const caseBFiles = (): Map<string, string> => snapshotFiles(articleCaseB(), { description: 'case B' });
-
-/** Parsed service JSON, which tests reach into and edit freely. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Json = any;
-
-/** A copy of `files` with one file's JSON changed by `edit` (which may mutate it or return a replacement). */
-export function editJson(files: ReadonlyMap<string, string>, file: string, edit: (json: Json) => unknown): Map<string, string> {
-  const copy = new Map(files);
-  const json = JSON.parse(copy.get(file)!);
-  const replaced = edit(json);
-  copy.set(file, `${JSON.stringify(replaced === undefined ? json : replaced, null, 2)}\n`);
-  return copy;
-}
-
-/** The SnapshotError that loading `files` throws (fails the test when none is thrown). */
-export function loadError(files: ReadonlyMap<string, string>): SnapshotError {
-  try {
-    worldFromSnapshotFiles(files);
-  } catch (e) {
-    if (e instanceof SnapshotError) return e;
-    throw e;
-  }
-  throw new Error('expected the load to throw a SnapshotError, but it succeeded');
-}
+} from '../../world';
+import { article, articleCaseC } from '../../world/test-support';
 
 /** Article case C plus every kind of resource and field the snapshot format carries. */
 export function richWorld(): World {
@@ -138,23 +107,4 @@ export function richWorld(): World {
     guestFirewall: { defaultInbound: 'allow', rules: [{ action: 'drop', protocol: 'all', sourceCidr: '172.31.0.0/16' }] },
   });
   return world;
-}
-
-/** The world's state as plain data, for comparing two worlds (rules by id, since their order is the files'). */
-export function worldState(world: World): unknown {
-  const values = <T>(m: Map<string, T>): T[] => [...m.values()];
-  return {
-    accountId: world.accountId,
-    region: world.region,
-    ec2: Object.fromEntries(Object.entries(world.ec2).map(([k, m]) => [k, values(m as Map<string, unknown>)])),
-    nsx: {
-      sddc: world.nsx.sddc,
-      linkedVpc: world.nsx.linkedVpc,
-      segments: values(world.nsx.segments),
-      groups: values(world.nsx.groups),
-      cgwRules: values(world.nsx.cgwRules).sort((a, b) => a.id.localeCompare(b.id)),
-      services: values(world.nsx.services),
-      vms: values(world.nsx.vms),
-    },
-  };
 }

@@ -1,6 +1,6 @@
 // Test data for the reports: a probe record carrying a hand-built indeterminate verdict. Test code only.
-import type { ProbeRecord } from '../target/results';
-import { indeterminateVerdict } from '../network/test-verdicts';
+import type { ProbeRecord } from '../../target/results';
+import { indeterminateVerdict } from '../../network/test-support/verdicts';
 
 export { indeterminateVerdict };
 
