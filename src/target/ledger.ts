@@ -2,17 +2,20 @@
 // (`.vmc-reach/runs/<run-id>.json`) BEFORE the resource is used, so teardown, a resumed teardown and
 // `reap` know exactly what is the run's own. Writes are atomic (temp file + rename). Nothing secret is
 // ever recorded: entries hold ids, names and the parameters of the reverting call only.
+// The entry types are the harness's resource kinds (src/harness/resources): a run's ledger is a
+// `Ledger<LedgerType>`, so it cannot record a type teardown has no remove step for; a ledger read back
+// from disk may hold any type (an older or newer version wrote it), and teardown refuses unknown ones.
 import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export type LedgerAction = 'created' | 'adopted' | 'changed';
 export type LedgerState = 'intended' | 'live' | 'removed' | 'removal-failed';
 
-export interface LedgerEntry {
+export interface LedgerEntry<T extends string = string> {
   seq: number;
   action: LedgerAction;
   /** `ec2:instance`, `ec2:security-group`, `ec2:security-group-rule`, `nsx:segment`, `nsx:group`, `nsx:cgw-rule`, … */
-  type: string;
+  type: T;
   /** The resource id once known (an `intended` create may not have one yet; its clientToken finds it). */
   id?: string;
   name?: string;
@@ -25,13 +28,13 @@ export interface LedgerEntry {
   at: string;
 }
 
-export interface LedgerFile {
+export interface LedgerFile<T extends string = string> {
   runId: string;
   target: 'mock' | 'live';
   region?: string;
   startedAt: string;
   finishedAt?: string;
-  entries: LedgerEntry[];
+  entries: LedgerEntry<T>[];
 }
 
 export class LedgerError extends Error {
@@ -41,16 +44,16 @@ export class LedgerError extends Error {
 export const ledgerDir = (root: string): string => join(root, '.vmc-reach', 'runs');
 const ledgerPath = (root: string, runId: string): string => join(ledgerDir(root), `${runId}.json`);
 
-export class Ledger {
+export class Ledger<T extends string = string> {
   private constructor(
     private readonly root: string,
-    private readonly data: LedgerFile,
+    private readonly data: LedgerFile<T>,
     private readonly now: () => Date,
   ) {}
 
-  static async create(root: string, head: Omit<LedgerFile, 'entries' | 'startedAt'>, now: () => Date = () => new Date()): Promise<Ledger> {
+  static async create<T extends string = string>(root: string, head: Omit<LedgerFile, 'entries' | 'startedAt'>, now: () => Date = () => new Date()): Promise<Ledger<T>> {
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(head.runId)) throw new LedgerError(`run id "${head.runId}" may only hold letters, digits, ".", "_" and "-"`);
-    const ledger = new Ledger(root, { ...head, startedAt: now().toISOString(), entries: [] }, now);
+    const ledger = new Ledger<T>(root, { ...head, startedAt: now().toISOString(), entries: [] }, now);
     await mkdir(ledgerDir(root), { recursive: true });
     await ledger.save();
     return ledger;
@@ -84,23 +87,23 @@ export class Ledger {
     return this.data.runId;
   }
 
-  get file(): Readonly<LedgerFile> {
+  get file(): Readonly<LedgerFile<T>> {
     return this.data;
   }
 
-  entries(): readonly LedgerEntry[] {
+  entries(): readonly LedgerEntry<T>[] {
     return this.data.entries;
   }
 
   /** Records an entry and writes the ledger before returning. */
-  async record(entry: Omit<LedgerEntry, 'seq' | 'at' | 'state'> & { state?: LedgerState }): Promise<LedgerEntry> {
-    const full: LedgerEntry = { ...entry, seq: this.data.entries.length + 1, state: entry.state ?? (entry.action === 'created' ? 'intended' : 'live'), at: this.now().toISOString() };
+  async record(entry: Omit<LedgerEntry<T>, 'seq' | 'at' | 'state'> & { state?: LedgerState }): Promise<LedgerEntry<T>> {
+    const full: LedgerEntry<T> = { ...entry, seq: this.data.entries.length + 1, state: entry.state ?? (entry.action === 'created' ? 'intended' : 'live'), at: this.now().toISOString() };
     this.data.entries.push(full);
     await this.save();
     return full;
   }
 
-  async update(seq: number, patch: Partial<Pick<LedgerEntry, 'id' | 'state' | 'error' | 'details' | 'revert' | 'name'>>): Promise<LedgerEntry> {
+  async update(seq: number, patch: Partial<Pick<LedgerEntry, 'id' | 'state' | 'error' | 'details' | 'revert' | 'name'>>): Promise<LedgerEntry<T>> {
     const e = this.data.entries.find((x) => x.seq === seq);
     if (!e) throw new LedgerError(`run ${this.runId} has no ledger entry ${seq}`);
     Object.assign(e, patch);

@@ -5,7 +5,7 @@
 import { DescribeSubnetsCommand, DescribeVpcsCommand, type EC2Client } from '@aws-sdk/client-ec2';
 import { cidrsOverlap, formatCidr, parseCidr } from '../../world/cidr';
 import type { Address, GroupMember, ScenarioSpec, SgPeer, SgRuleSpec, Step } from '../dsl/spec';
-import { ProvisionError } from './provision-sddc';
+import { ProvisionError } from './provision-error';
 
 export interface VpcAddresses {
   vpcId: string;

@@ -3,6 +3,7 @@
 import type { AwsClients } from '../../clients/aws';
 import type { NsxClient, VmcClient, VmcDiscovery } from '../../clients/vmc';
 import type { Ledger } from '../../target/ledger';
+import type { LedgerType } from '../resources';
 import type { TargetSettings } from '../../target/target';
 import type { Clock } from '../../target/wait';
 
@@ -14,7 +15,8 @@ export interface RunContext {
   vmc: VmcClient;
   nsx: NsxClient;
   discovery: VmcDiscovery;
-  ledger: Ledger;
+  /** Records only the types of the resource kinds table (src/harness/resources), each with its remove step. */
+  ledger: Ledger<LedgerType>;
   clock: Clock;
   log(line: string): void;
   /** Seconds to wait for slow things (instances running, SSM online, routes realized). */
@@ -27,6 +29,9 @@ export const awsTags = (ctx: RunContext, name: string): { Key: string; Value: st
   { Key: 'vmc-reach:run-id', Value: ctx.runId },
   { Key: 'vmc-reach:scenario', Value: ctx.scenario.slice(0, 250) },
 ];
+
+/** The TagSpecifications of an AWS resource the run creates: its name and the run's tags. */
+export const tagSpec = (ctx: RunContext, type: 'security-group' | 'instance' | 'subnet' | 'route-table' | 'network-acl', name: string) => [{ ResourceType: type, Tags: awsTags(ctx, name) }];
 
 /** The tags every NSX object the run creates carries. */
 export const nsxTags = (ctx: RunContext): { scope: string; tag: string }[] => [{ scope: 'vmc-reach:run-id', tag: ctx.runId }];

@@ -19,10 +19,9 @@ import { applyChange } from './apply-change';
 import { judge } from './compare';
 import { attemptWithRetries } from './probe-retry';
 import { emptyProvisioned, type Provisioned } from './provisioned';
-import { adoptDefaultSecurityGroup, provisionInstances, provisionSecurityGroups, provisionSubnets, waitForSegmentRoutes } from './provision-aws';
-import { findVms, provisionCgwRules, provisionDfw, provisionGroups, provisionSegments } from './provision-sddc';
+import { provisionStages, type LedgerType } from '../resources';
+import { adoptConnectedVpc } from '../resources/vpc';
 import { readVpcAddresses, resolveScenario } from './resolve-addresses';
-import { nodeLookup } from '../../target/ssm-nodes';
 import type { RunContext } from './run-context';
 import { teardown } from './teardown';
 
@@ -147,7 +146,7 @@ export async function runScenario(declared: ScenarioSpec, o: RunScenarioOptions)
   const startedAt = new Date().toISOString();
   const aws = createAwsClients(o.settings.aws);
   const vmc = createVmcClient(o.settings.vmc);
-  const ledger = await Ledger.create(o.root, { runId: o.runId, target: o.settings.kind, region: o.settings.region });
+  const ledger = await Ledger.create<LedgerType>(o.root, { runId: o.runId, target: o.settings.kind, region: o.settings.region });
   let spec = declared;
   const result: ScenarioResult = { title: spec.title, ...(o.file ? { file: o.file } : {}), runId: o.runId, target: o.settings.kind, startedAt, durationMs: 0, probes: [], changes: [], resources: [], teardown: { removed: 0, reverted: 0, failed: [] } };
   let ctx: RunContext | undefined;
@@ -162,27 +161,14 @@ export async function runScenario(declared: ScenarioSpec, o: RunScenarioOptions)
     const addresses = await readVpcAddresses(aws.ec2, discovery.connectedVpc.vpcId);
     const concrete = resolveScenario(declared, addresses, o.settings.vmNames);
     spec = concrete.spec;
-    await ledger.record({ action: 'adopted', type: 'ec2:vpc', id: addresses.vpcId, name: 'connected VPC', details: { cidrs: addresses.cidrs, resolved: concrete.resolved } });
+    await adoptConnectedVpc(ctx, addresses, concrete.resolved);
     for (const r of concrete.resolved) log(`${r.what}: ${r.value}`);
     const out = emptyProvisioned();
-    checkpoint();
-    await adoptDefaultSecurityGroup(ctx, out);
-    checkpoint();
-    await provisionSegments(ctx, spec, out);
-    checkpoint();
-    await provisionGroups(ctx, spec, out);
-    checkpoint();
-    await provisionCgwRules(ctx, spec, out);
-    await provisionDfw(ctx, spec, out);
-    checkpoint();
-    await provisionSecurityGroups(ctx, spec, out);
-    checkpoint();
-    await provisionSubnets(ctx, spec, out);
-    checkpoint();
-    await findVms(ctx, spec, out, nodeLookup(aws.ssm, o.settings));
-    checkpoint();
-    await provisionInstances(ctx, spec, out);
-    await waitForSegmentRoutes(ctx, out, spec.segments.filter((s) => s.connectivity === 'ON').map((s) => s.name));
+    // Each kind in turn (src/harness/resources), ledger first; an interrupt stops it between stages.
+    for (const stage of provisionStages) {
+      checkpoint();
+      for (const provision of stage) await provision(ctx, spec, out);
+    }
     let discovered: DiscoveredConfiguration | undefined;
     const discover = async (): Promise<DiscoveredConfiguration> => {
       discovered ??= await discoverConfiguration({ ec2: aws.ec2, ssm: aws.ssm, vmc, nsx, vpcId: discovery.connectedVpc.vpcId, region: o.settings.region, description: `${spec.title} (run ${o.runId})`, log });

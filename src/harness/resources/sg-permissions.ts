@@ -1,8 +1,8 @@
 // A scenario's security group rule as the EC2 API's IpPermission.
 import type { IpPermission } from '@aws-sdk/client-ec2';
 import type { SgRuleSpec } from '../dsl/spec';
-import type { Provisioned } from './provisioned';
-import { literal } from './resolve-addresses';
+import type { Provisioned } from '../run/provisioned';
+import { literal } from '../run/resolve-addresses';
 
 export function ipPermission(rule: Omit<SgRuleSpec, 'direction'>, out: Provisioned): IpPermission {
   const proto = rule.protocol === 'all' ? '-1' : rule.protocol;
