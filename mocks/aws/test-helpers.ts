@@ -11,6 +11,7 @@ import { createMockAwsClients, type AwsClients } from '../../src/clients/aws';
 import { FaultPlan, type FaultRule } from '../faults';
 import { createMockContext, type MockContext } from '../mock-context';
 import { createHandlers } from '../handlers';
+import { engineScriptRunner } from './ssm/script-runner';
 
 export interface MockAws extends AwsClients {
   ctx: MockContext;
@@ -31,7 +32,7 @@ export function mockAws() {
   afterAll(() => server.close());
   return {
     use(world: World, options: UseOptions = {}): MockAws {
-      const ctx = createMockContext(world, new FaultPlan(options.faults ?? [], 7));
+      const ctx = createMockContext(world, new FaultPlan(options.faults ?? [], 7), { scriptRunner: engineScriptRunner });
       server.resetHandlers(...createHandlers(ctx));
       clients = createMockAwsClients({ region: world.region, maxAttempts: options.maxAttempts ?? 1 });
       return { ...clients, ctx, world };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { repoRoot } from '../cli/repo-root';
 import { FaultPlan, type FaultRule } from '../../mocks/faults';
 import { createMockContext, type MockContext } from '../../mocks/mock-context';
+import { engineScriptRunner } from '../../mocks/aws/ssm/script-runner';
 import { serveMock, type ServedMock } from '../../mocks/serve';
 import { vmwareState } from '../../mocks/vmc/state';
 import { mockCredentials } from '../clients/aws';
@@ -35,7 +36,7 @@ export interface ServeWorldOptions {
 export async function serveWorld(o: ServeWorldOptions = {}): Promise<ServedWorld> {
   const world = await loadSnapshot(harnessWorldDir);
   await o.prepare?.(world);
-  const ctx = createMockContext(world, new FaultPlan(o.faults ?? []), o.apiTokens ? { vmware: { csp: { apiTokens: o.apiTokens } } } : {});
+  const ctx = createMockContext(world, new FaultPlan(o.faults ?? []), { scriptRunner: engineScriptRunner, ...(o.apiTokens ? { vmware: { csp: { apiTokens: o.apiTokens } } } : {}) });
   const served = await serveMock(ctx);
   const sddc = world.nsx.sddc!;
   const env = {
