@@ -1,6 +1,8 @@
 // A fresh mock world served on a loopback port, owned by the reliability process: the world survives a
 // run's process being killed, and the checks read it directly. Also the environment and TargetSettings a
 // run uses to reach it (the live code path through endpoint overrides, as with `vmc-reach mock serve`).
+// A served world is AsyncDisposable: `await using w = await serveWorld()` stops serving it at scope end.
+import '../async-dispose';
 import { join } from 'node:path';
 import { repoRoot } from '../cli/repo-root';
 import { FaultPlan, type FaultRule } from '../../mocks/faults';
@@ -14,7 +16,7 @@ import type { World } from '../world';
 
 export const harnessWorldDir = join(repoRoot(), 'fixtures', 'snapshots', 'harness-before-runs');
 
-export interface ServedWorld {
+export interface ServedWorld extends AsyncDisposable {
   world: World;
   ctx: MockContext;
   served: ServedMock;
@@ -53,5 +55,5 @@ export async function serveWorld(o: ServeWorldOptions = {}): Promise<ServedWorld
     VMC_SDDC_ID: sddc.id,
     VMC_REACH_INSTANCE_PROFILE: 'AmazonSSMRoleForInstancesQuickSetup',
   };
-  return { world, ctx, served, before: snapshotFiles(world, { description: 'before' }), env, close: () => served.close() };
+  return { world, ctx, served, before: snapshotFiles(world, { description: 'before' }), env, close: () => served.close(), [Symbol.asyncDispose]: () => served.close() };
 }
