@@ -7,14 +7,16 @@
 // configuration. At the end it checks that the world holds nothing the run created and that every
 // resource the run did not create is exactly as it was (the default SG's rules included), and writes the
 // outcome to <report dir>/world-checks/ when run by `vmc-reach run`.
+import '../src/async-dispose';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { snapshotFiles } from '../src/snapshot';
-import type { LatencyProfile } from '../src/world';
+import type { LatencyProfile, World } from '../src/world';
 import { leftovers } from './leftovers';
-import { startMockTarget, type MockTarget } from './mock-target';
+import { loadMockTargetWorld, serveMockTarget, type MockTarget } from './mock-target';
 import { LabClient } from '../src/lab/lab-client';
 import { labScriptRunner } from './aws/ssm/lab-script-runner';
+import { engineScriptRunner } from './aws/ssm/script-runner';
 
 export interface MockSessionOptions {
   /** The snapshot folder the world is loaded from (src/target/config/mock-world.ts builds these from the config). */
@@ -25,7 +27,8 @@ export interface MockSessionOptions {
   labBackend: 'netns' | 'container';
 }
 
-export interface MockSession {
+/** A started session; disposing it stops the lab and the mock (endMockSession also checks leftovers). */
+export interface MockSession extends AsyncDisposable {
   target: MockTarget;
   lab?: LabClient;
   before: Map<string, string>;
@@ -35,29 +38,46 @@ export interface MockSession {
 
 /** Starts the mock for one scenario file. */
 export async function startMockSession(options: MockSessionOptions): Promise<MockSession> {
-  const target = await startMockTarget(options.worldDir, options.latency);
-  const session: MockSession = { target, before: snapshotFiles(target.world, { description: 'before' }), settings: target.env };
-  if (options.dataplane === 'lab') {
-    // Real packets: SSM commands run in the lab, a separate process (never MSW and Docker in one).
-    session.lab = await LabClient.start({ ...(options.labBackend === 'container' ? { backend: 'container' as const } : {}) });
-    await session.lab.build(target.world);
-    target.world.ssm.scriptRunner = labScriptRunner(session.lab);
-    // Only now may the harness label transcripts as the lab's: its packets are about to be real.
-    session.settings = { ...target.env, VMC_REACH_DATAPLANE: 'lab' };
+  const world = await loadMockTargetWorld(options.worldDir, options.latency);
+  const before = snapshotFiles(world, { description: 'before' });
+  // Real packets: SSM commands run in the lab, a separate process (never MSW and Docker in one), built
+  // before the mock serves so the context is created with the lab's runner.
+  const lab = options.dataplane === 'lab' ? await startLab(world, options.labBackend) : undefined;
+  const target = serveMockTarget(world, lab ? labScriptRunner(lab) : engineScriptRunner);
+  return {
+    target,
+    ...(lab ? { lab } : {}),
+    before,
+    // The harness labels transcripts as the lab's only with the lab: its packets are real.
+    settings: lab ? { ...target.env, VMC_REACH_DATAPLANE: 'lab' } : target.env,
+    async [Symbol.asyncDispose]() {
+      await lab?.close();
+      target.close();
+    },
+  };
+}
+
+/** The lab, built for the world (closed again if the build fails). */
+async function startLab(world: World, backend: MockSessionOptions['labBackend']): Promise<LabClient> {
+  const lab = await LabClient.start({ ...(backend === 'container' ? { backend: 'container' as const } : {}) });
+  try {
+    await lab.build(world);
+  } catch (e) {
+    await lab.close();
+    throw e;
   }
-  return session;
+  return lab;
 }
 
 /** Stops the mock; what the run left changed in the world (empty when nothing), also written for `vmc-reach run`. */
 export async function endMockSession(session: MockSession | undefined, file: string): Promise<string[]> {
-  await session?.lab?.close();
-  if (process.env.VMC_REACH_DEBUG_CALLS === '1' && session) {
+  if (!session) return [];
+  await session[Symbol.asyncDispose]();
+  if (process.env.VMC_REACH_DEBUG_CALLS === '1') {
     const byOp = new Map<string, number>();
     for (const c of session.target.ctx.faults.calls) byOp.set(`${c.service} ${c.operation}`, (byOp.get(`${c.service} ${c.operation}`) ?? 0) + 1);
     process.stderr.write(`[vmc-reach] ${session.target.ctx.faults.calls.length} API calls: ${[...byOp].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}×${v}`).join(', ')}\n`);
   }
-  session?.target.close();
-  if (!session) return [];
   const left = leftovers(session.target.world, session.before);
   // For `vmc-reach run` (and its signal test): the check's outcome per scenario file, beside the results.
   const reportDir = process.env.VMC_REACH_REPORT_DIR;

@@ -1,14 +1,18 @@
 // The embedded mock as a run target: a world loaded from a snapshot, served in-process (MSW), and the
 // environment a run reads to find it (region, CSP token, org and SDDC ids, instance profile) — the
-// same variables a live run reads, so the live code path is what runs.
+// same variables a live run reads, so the live code path is what runs. Run Command's scripts run with
+// the script runner the target is served with: the reachability engine's unless the caller passes
+// another (the lab's, see mock-session.ts). The target is AsyncDisposable (`await using`).
+import '../src/async-dispose';
 import { resolve } from 'node:path';
 import { loadSnapshot } from '../src/snapshot';
-import { instantLatency, type LatencyProfile, type World } from '../src/world';
+import { instantLatency, type LatencyProfile, type ScriptRunner, type World } from '../src/world';
 import { createMockContext, type MockContext } from './mock-context';
 import { startInProcessMock, type InProcessMock } from './in-process';
+import { engineScriptRunner } from './aws/ssm/script-runner';
 import { vmwareState } from './vmc/state';
 
-export interface MockTarget {
+export interface MockTarget extends AsyncDisposable {
   world: World;
   ctx: MockContext;
   /** The variables a run needs to reach this mock. */
@@ -16,11 +20,18 @@ export interface MockTarget {
   close(): void;
 }
 
-export async function startMockTarget(worldDir: string, latency: LatencyProfile = instantLatency): Promise<MockTarget> {
+/** The world of a mock target: a snapshot made for the harness (it must hold an SDDC). */
+export async function loadMockTargetWorld(worldDir: string, latency: LatencyProfile = instantLatency): Promise<World> {
   const world = await loadSnapshot(resolve(worldDir), { latency });
+  if (!world.nsx.sddc) throw new Error(`mock world ${worldDir} has no SDDC (vmc/sddc.json); pick a snapshot made for the harness`);
+  return world;
+}
+
+/** Serves a loaded world in-process; scripts run with `scriptRunner` (default: the engine's). */
+export function serveMockTarget(world: World, scriptRunner: ScriptRunner = engineScriptRunner): MockTarget {
   const sddc = world.nsx.sddc;
-  if (!sddc) throw new Error(`mock world ${worldDir} has no SDDC (vmc/sddc.json); pick a snapshot made for the harness`);
-  const ctx = createMockContext(world);
+  if (!sddc) throw new Error('the mock world has no SDDC (vmc/sddc.json); pick a snapshot made for the harness');
+  const ctx = createMockContext(world, undefined, { scriptRunner });
   const mock: InProcessMock = startInProcessMock(ctx);
   const env = {
     AWS_REGION: world.region,
@@ -29,5 +40,11 @@ export async function startMockTarget(worldDir: string, latency: LatencyProfile 
     VMC_SDDC_ID: sddc.id,
     VMC_REACH_INSTANCE_PROFILE: 'AmazonSSMRoleForInstancesQuickSetup',
   };
-  return { world, ctx, env, close: () => mock.close() };
+  const close = (): void => mock.close();
+  return { world, ctx, env, close, [Symbol.asyncDispose]: async () => close() };
+}
+
+/** Loads a snapshot and serves it, scripts answered by the reachability engine. */
+export async function startMockTarget(worldDir: string, latency: LatencyProfile = instantLatency): Promise<MockTarget> {
+  return serveMockTarget(await loadMockTargetWorld(worldDir, latency));
 }

@@ -1,15 +1,18 @@
 // The mock on a loopback port, for other processes and clients (the AWS CLI, boto3, a second harness):
 // each HTTP request becomes a Fetch Request and is answered by the same MSW handlers as in-process.
 // A request no handler takes gets a loud 501 naming the method and path, never an empty 200.
+// The served mock is AsyncDisposable: `await using served = await serveMock(ctx)` closes it at scope end.
+import '../src/async-dispose';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { getResponse } from 'msw';
 import type { MockContext } from './mock-context';
 import { createHandlers } from './handlers';
 
-export interface ServedMock {
+export interface ServedMock extends AsyncDisposable {
   /** `http://127.0.0.1:<port>` */
   url: string;
   port: number;
+  /** Stops listening (once; a second call, or disposal after it, waits for the same close). */
   close(): Promise<void>;
 }
 
@@ -62,9 +65,7 @@ export async function serveMock(ctx: MockContext, options: { port?: number } = {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   origin = `http://127.0.0.1:${port}`;
-  return {
-    url: origin,
-    port,
-    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
-  };
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => (closing ??= new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))));
+  return { url: origin, port, close, [Symbol.asyncDispose]: close };
 }

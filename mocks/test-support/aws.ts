@@ -11,6 +11,7 @@ import { createMockAwsClients, type AwsClients } from '../../src/clients/aws';
 import { FaultPlan, type FaultRule } from '../faults';
 import { createMockContext, type MockContext } from '../mock-context';
 import { useMockServer } from './msw';
+import { engineScriptRunner } from '../aws/ssm/script-runner';
 
 export interface MockAws extends AwsClients {
   ctx: MockContext;
@@ -29,7 +30,7 @@ export function mockAws() {
   afterEach(() => clients?.destroy());
   return {
     use(world: World, options: UseOptions = {}): MockAws {
-      const ctx = createMockContext(world, new FaultPlan(options.faults ?? [], 7));
+      const ctx = createMockContext(world, new FaultPlan(options.faults ?? [], 7), { scriptRunner: engineScriptRunner });
       useContext(ctx);
       clients = createMockAwsClients({ region: world.region, maxAttempts: options.maxAttempts ?? 1 });
       return { ...clients, ctx, world };

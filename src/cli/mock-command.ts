@@ -9,6 +9,7 @@ import { loadSnapshot } from '../snapshot';
 import { describeInstanceInformation, instantLatency, nameTag, realisticLatency, type LatencyProfile, type World } from '../world';
 import { FaultPlan } from '../../mocks/faults';
 import { createMockContext } from '../../mocks/mock-context';
+import { engineScriptRunner } from '../../mocks/aws/ssm/script-runner';
 import { serveMock } from '../../mocks/serve';
 import { describeVmcEndpoints } from '../../mocks/vmc/describe-endpoints';
 import { mockCredentials } from '../clients/aws';
@@ -105,14 +106,17 @@ export async function runServe(opts: ServeOptions, io: ServeIo): Promise<number>
   if (!info?.isDirectory()) throw new UsageError(`--world "${opts.world}" is not a folder; pass a snapshot folder (manifest.json, aws/, nsx/), e.g. fixtures/snapshots/article-case-b.`);
   const latency: LatencyProfile = opts.latency === 'realistic' ? realisticLatency(opts.timeScale) : instantLatency;
   const world = await loadSnapshot(opts.world, { latency });
-  const ctx = createMockContext(world, new FaultPlan(opts.fault, opts.seed));
-  const served = await serveMock(ctx, { port: opts.port }).catch((e: NodeJS.ErrnoException) => {
-    if (e.code === 'EADDRINUSE') throw new UsageError(`--port ${opts.port} is in use; pick another port or --port 0 for a free one.`);
-    throw e;
-  });
-  io.out(serveBanner(world, served.url, opts, describeVmcEndpoints(ctx, served.url)));
-  const signal = await (io.stopSignal ?? waitForSignal)();
-  await served.close();
+  // Run Command answers ping and the probe commands from the reachability engine.
+  const ctx = createMockContext(world, new FaultPlan(opts.fault, opts.seed), { scriptRunner: engineScriptRunner });
+  let signal: string;
+  {
+    await using served = await serveMock(ctx, { port: opts.port }).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'EADDRINUSE') throw new UsageError(`--port ${opts.port} is in use; pick another port or --port 0 for a free one.`);
+      throw e;
+    });
+    io.out(serveBanner(world, served.url, opts, describeVmcEndpoints(ctx, served.url)));
+    signal = await (io.stopSignal ?? waitForSignal)();
+  }
   io.out(`vmc-reach mock stopped (${signal}) after ${ctx.faults.calls.length} API calls\n`);
   return exitCodes.ok;
 }

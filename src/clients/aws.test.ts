@@ -4,18 +4,13 @@ import { DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import { DescribeInstanceInformationCommand } from '@aws-sdk/client-ssm';
 import { articleCaseA } from '../world/test-support';
 import { createMockContext } from '../../mocks/mock-context';
-import { serveMock, type ServedMock } from '../../mocks/serve';
+import { serveMock } from '../../mocks/serve';
 import { createAwsClients, createMockAwsClients, mockCredentials } from './aws';
 
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 
-let served: ServedMock;
-beforeAll(async () => {
-  served = await serveMock(createMockContext(articleCaseA()));
-});
-afterAll(() => served.close());
-
 test('one endpoint serves both EC2 and SSM of the served mock', async () => {
+  await using served = await serveMock(createMockContext(articleCaseA()));
   const aws = createMockAwsClients({ region: 'ap-northeast-1', endpoint: served.url, maxAttempts: 1 });
   try {
     const vpcs = await aws.ec2.send(new DescribeVpcsCommand({}));

@@ -60,17 +60,13 @@ describeContainerLab('container backend', () => {
     process.kill(killed.pid, 'SIGKILL');
     await killed.close();
     expect(await labContainers(killed.runId)).toHaveLength(plan.namespaces.length); // Docker keeps them: no Ryuk
-    const next = await LabClient.start({ backend: 'container' });
-    try {
-      // The next lab process removes them as it starts (another lab process starting may be removing them too).
-      let left = await labContainers(killed.runId);
-      for (let i = 0; i < 50 && left.length > 0; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        left = await labContainers(killed.runId);
-      }
-      expect(left).toEqual([]);
-    } finally {
-      await next.close();
+    await using _next = await LabClient.start({ backend: 'container' });
+    // The next lab process removes them as it starts (another lab process starting may be removing them too).
+    let left = await labContainers(killed.runId);
+    for (let i = 0; i < 50 && left.length > 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      left = await labContainers(killed.runId);
     }
+    expect(left).toEqual([]);
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 // The lab in its own process, driven over the JSON-lines RPC: build from a world, probes in parallel,
-// apply, remote errors with their message, close ending the process.
+// apply, remote errors with their message, close (or the end of an `await using` scope) ending the process.
 import { articleCaseB, articleCaseC } from '../world/test-support';
 import { LabClient, LabUnavailableError } from './lab-client';
 import { labProcesses } from './leftovers';
@@ -37,6 +37,18 @@ describeLab('lab client and lab process', () => {
     await other.close();
     expect(labProcesses(other.runId)).toEqual([]);
     expect(() => process.kill(other.pid, 0)).toThrow();
+  });
+
+  test('a client in `await using` is closed at the end of its scope: lab torn down, process ended', async () => {
+    let ended: { runId: string; pid: number };
+    {
+      await using scoped = await LabClient.start();
+      await scoped.build(articleCaseB());
+      ended = { runId: scoped.runId, pid: scoped.pid };
+      expect(labProcesses(ended.runId)).not.toEqual([]);
+    }
+    expect(labProcesses(ended.runId)).toEqual([]);
+    expect(() => process.kill(ended.pid, 0)).toThrow();
   });
 
   test('a lab process that cannot run the lab says what is missing, and start() rejects with it', async () => {

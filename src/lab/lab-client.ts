@@ -2,6 +2,8 @@
 // compiles worlds into plans here and sends them there, runs commands on nodes, and closes it. Requests
 // are matched to responses by id, so probes can run in parallel. If this process dies, the lab process
 // sees its stdin close and tears the lab down; if the lab process dies, its namespaces die with it.
+// A started client is AsyncDisposable: `await using lab = await LabClient.start()` closes it at scope end.
+import '../async-dispose';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -56,7 +58,7 @@ export interface LabExecOptions {
   signal?: AbortSignal;
 }
 
-export class LabClient {
+export class LabClient implements AsyncDisposable {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; onReady?: (line: string) => void }>();
   private exited: string | undefined;
@@ -170,6 +172,11 @@ export class LabClient {
     const timer = setTimeout(() => this.child.kill('SIGKILL'), 5000);
     await gone;
     clearTimeout(timer);
+  }
+
+  /** close(), for `await using`. */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
   }
 
   /** The lab process's recent stderr (for diagnostics). */

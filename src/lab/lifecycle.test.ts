@@ -34,14 +34,10 @@ describeLab('lab lifecycle', () => {
   const plan = compilePlan(articleCaseA());
 
   test('while it runs, the lab shows its run id on every anchor and namespace', async () => {
-    const lab = new NetnsLab(newRunId());
+    await using lab = new NetnsLab(newRunId());
     await lab.build(plan);
-    try {
-      expect(labProcesses(lab.runId).map((p) => p.label).sort()).toEqual(plan.namespaces.map((n) => `${runLabel(lab.runId)}:${n.name}`).sort());
-      expect((await leftovers(lab.runId)).filter((l) => l.startsWith('namespace'))).toHaveLength(plan.namespaces.length);
-    } finally {
-      await lab.close();
-    }
+    expect(labProcesses(lab.runId).map((p) => p.label).sort()).toEqual(plan.namespaces.map((n) => `${runLabel(lab.runId)}:${n.name}`).sort());
+    expect((await leftovers(lab.runId)).filter((l) => l.startsWith('namespace'))).toHaveLength(plan.namespaces.length);
   });
 
   test('after close nothing of the run is left', async () => {
@@ -59,11 +55,10 @@ describeLab('lab lifecycle', () => {
   });
 
   test('after SIGKILL of the lab process its namespaces die with it', async () => {
-    const client = await LabClient.start({ runId: newRunId() });
+    await using client = await LabClient.start({ runId: newRunId() });
     await client.build(plan);
     expect(labProcesses(client.runId)).toHaveLength(plan.namespaces.length);
     process.kill(client.pid, 'SIGKILL');
     expect(await eventuallyNothingLeft(client.runId)).toEqual([]);
-    await client.close();
   });
 });

@@ -5,7 +5,8 @@
 // under `nsenter -t <pid> -n`. Apply: the policy script of every namespace that changed, a rebuild when
 // the shape changed, and conntrack flushed. Exec: the runtime's (the host's binaries under `nsenter -n`,
 // or the container's own). Close, and any failure during build, remove the holders: the namespaces and
-// their veths go with them.
+// their veths go with them. A lab is AsyncDisposable: `await using lab = new NetnsLab()` closes it.
+import '../async-dispose';
 import { randomBytes } from 'node:crypto';
 import type { ApplyReport, BuildReport, ExecOptions, ExecResult, NamespaceInspection } from './backend';
 import { processAnchors, type NodeHost, type NodeRuntime } from './node-runtime';
@@ -20,7 +21,7 @@ export class LabError extends Error {
 
 export const newRunId = (): string => randomBytes(4).toString('hex');
 
-export class NetnsLab {
+export class NetnsLab implements AsyncDisposable {
   private plan: LabPlan | undefined;
   private anchors = new Map<string, NodeHost>();
 
@@ -123,5 +124,10 @@ export class NetnsLab {
     this.plan = undefined;
     for (const c of runningCommands) if (c.spawnargs[0] === 'nsenter' && pids.includes(Number(c.spawnargs[2]))) c.kill('SIGKILL');
     await Promise.allSettled(hosts.map((h) => h.close()));
+  }
+
+  /** close(), for `await using`. */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
   }
 }

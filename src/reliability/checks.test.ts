@@ -19,7 +19,7 @@ import { checkWorld } from './world-check';
 const root = mkdtempSync(join(tmpdir(), 'vmc-reach-reliability-test-'));
 
 test('the world check sees a security group left behind and a default SG rule added', async () => {
-  const w = await serveWorld();
+  await using w = await serveWorld();
   const aws = createAwsClients(settingsFor(w.env).aws);
   try {
     const vpcId = [...w.world.ec2.vpcs.keys()][0]!;
@@ -31,7 +31,6 @@ test('the world check sees a security group left behind and a default SG rule ad
     expect(check.defaultSgRestored).toBe(false);
   } finally {
     aws.destroy();
-    await w.close();
   }
 });
 

@@ -20,11 +20,7 @@ test.each(points)('%s on "%s" tears down and exits 128+n', async (signal, at) =>
 }, 90_000);
 
 test('SIGTERM to `vmc-reach run --target live` against a served world tears down the same way', async () => {
-  const w = await serveWorld();
-  try {
-    const p = await cliSignalPoint('SIGTERM', 'launched CJ-AWS01', w);
-    expect({ sent: p.sent, exit: p.exitCode, leftovers: p.leftovers, ledgerLeft: p.ledgerLeft, tornDown: p.tornDown.reported - p.tornDown.owned, report: p.reportSaysTornDown }).toEqual({ sent: true, exit: 143, leftovers: [], ledgerLeft: [], tornDown: 0, report: true });
-  } finally {
-    await w.close();
-  }
+  await using w = await serveWorld();
+  const p = await cliSignalPoint('SIGTERM', 'launched CJ-AWS01', w);
+  expect({ sent: p.sent, exit: p.exitCode, leftovers: p.leftovers, ledgerLeft: p.ledgerLeft, tornDown: p.tornDown.reported - p.tornDown.owned, report: p.reportSaysTornDown }).toEqual({ sent: true, exit: 143, leftovers: [], ledgerLeft: [], tornDown: 0, report: true });
 }, 120_000);

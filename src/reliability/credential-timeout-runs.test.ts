@@ -33,15 +33,11 @@ test('expired credentials while waiting for the SSM agents stop the run too, ins
 test('credentials that stay expired: teardown is attempted and each failure reported; reap removes the rest once they work', async () => {
   const calls = await cleanCalls(articleSpec(), root);
   const fromCall = calls.find((c) => c.operation === 'SendCommand')!.index;
-  const w = await serveWorld({ faults: (['ec2', 'ssm'] as const).map((service) => ({ service, fault: 'expired-token' as const, fromCall, times: Infinity })) });
-  try {
-    const r = await runOnce(articleSpec(), { runId: 'expired-for-good', root, world: w });
-    const failed = r.result.teardown.failed;
-    expect({ error: r.result.error?.split(':')[0], instancesFailed: failed.filter((f) => f.type === 'ec2:instance').length, said: failed.every((f) => /credentials were refused/.test(f.error)) }).toEqual({ error: 'ExpiredTokenException', instancesFailed: 2, said: true });
-    w.ctx.faults.clear();
-    const reap = await reapRun('expired-for-good', { cwd: root, env: w.env });
-    expect({ reap: reap.code, leaks: checkWorld(w.world, w.before).leaks }).toEqual({ reap: 0, leaks: [] });
-  } finally {
-    await w.close();
-  }
+  await using w = await serveWorld({ faults: (['ec2', 'ssm'] as const).map((service) => ({ service, fault: 'expired-token' as const, fromCall, times: Infinity })) });
+  const r = await runOnce(articleSpec(), { runId: 'expired-for-good', root, world: w });
+  const failed = r.result.teardown.failed;
+  expect({ error: r.result.error?.split(':')[0], instancesFailed: failed.filter((f) => f.type === 'ec2:instance').length, said: failed.every((f) => /credentials were refused/.test(f.error)) }).toEqual({ error: 'ExpiredTokenException', instancesFailed: 2, said: true });
+  w.ctx.faults.clear();
+  const reap = await reapRun('expired-for-good', { cwd: root, env: w.env });
+  expect({ reap: reap.code, leaks: checkWorld(w.world, w.before).leaks }).toEqual({ reap: 0, leaks: [] });
 }, 120_000);

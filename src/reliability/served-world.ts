@@ -1,10 +1,13 @@
 // A fresh mock world served on a loopback port, owned by the reliability process: the world survives a
 // run's process being killed, and the checks read it directly. Also the environment and TargetSettings a
 // run uses to reach it (the live code path through endpoint overrides, as with `vmc-reach mock serve`).
+// A served world is AsyncDisposable: `await using w = await serveWorld()` stops serving it at scope end.
+import '../async-dispose';
 import { join } from 'node:path';
 import { repoRoot } from '../package/package-root';
 import { FaultPlan, type FaultRule } from '../../mocks/faults';
 import { createMockContext, type MockContext } from '../../mocks/mock-context';
+import { engineScriptRunner } from '../../mocks/aws/ssm/script-runner';
 import { serveMock, type ServedMock } from '../../mocks/serve';
 import { vmwareState } from '../../mocks/vmc/state';
 import { mockCredentials } from '../clients/aws';
@@ -13,7 +16,7 @@ import type { World } from '../world';
 
 export const harnessWorldDir = join(repoRoot(), 'fixtures', 'snapshots', 'harness-before-runs');
 
-export interface ServedWorld {
+export interface ServedWorld extends AsyncDisposable {
   world: World;
   ctx: MockContext;
   served: ServedMock;
@@ -35,7 +38,7 @@ export interface ServeWorldOptions {
 export async function serveWorld(o: ServeWorldOptions = {}): Promise<ServedWorld> {
   const world = await loadSnapshot(harnessWorldDir);
   await o.prepare?.(world);
-  const ctx = createMockContext(world, new FaultPlan(o.faults ?? []), o.apiTokens ? { vmware: { csp: { apiTokens: o.apiTokens } } } : {});
+  const ctx = createMockContext(world, new FaultPlan(o.faults ?? []), { scriptRunner: engineScriptRunner, ...(o.apiTokens ? { vmware: { csp: { apiTokens: o.apiTokens } } } : {}) });
   const served = await serveMock(ctx);
   const sddc = world.nsx.sddc!;
   const env = {
@@ -52,5 +55,5 @@ export async function serveWorld(o: ServeWorldOptions = {}): Promise<ServedWorld
     VMC_SDDC_ID: sddc.id,
     VMC_REACH_INSTANCE_PROFILE: 'AmazonSSMRoleForInstancesQuickSetup',
   };
-  return { world, ctx, served, before: snapshotFiles(world, { description: 'before' }), env, close: () => served.close() };
+  return { world, ctx, served, before: snapshotFiles(world, { description: 'before' }), env, close: () => served.close(), [Symbol.asyncDispose]: () => served.close() };
 }

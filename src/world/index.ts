@@ -21,6 +21,7 @@ export * from './ec2/availability-zones';
 export * from './ec2/tags';
 export type * from './ssm/types';
 export * from './ssm/stores';
+export * from './ssm/refuse-scripts';
 export * from './ssm/ssm-error';
 export * from './ssm/instance-information';
 export * from './ssm/commands';

@@ -65,17 +65,16 @@ export interface NsxStores {
 
 /**
  * Runs a command's script on a node against the current world. The world cannot run anything itself
- * (it knows no network engine); the mock installs a runner that answers `ping` from the engine's
- * verdict. The default runner refuses every script, so nothing succeeds by default. A runner that runs
- * the script for real (the lab) answers with a promise: the invocation stays InProgress until it settles.
+ * (it knows no network engine) and holds no runner: whoever settles commands passes one (the mock
+ * context's, which answers `ping` from the engine's verdict or the lab). Without one, scripts are
+ * refused (refuseScripts), so nothing succeeds by default. A runner that runs the script for real (the
+ * lab) answers with a promise: the invocation stays InProgress until it settles.
  */
 export type ScriptRunner = (world: World, request: ScriptRequest) => ScriptResult | Promise<ScriptResult>;
 
 export interface SsmStores {
   /** Keyed by command id, in the order they were sent. */
   commands: Map<string, Command>;
-  /** Decides what scripts print; see ScriptRunner. */
-  scriptRunner: ScriptRunner;
 }
 
 export class World {

@@ -4,7 +4,7 @@
 // service error.
 import { spawn } from 'node:child_process';
 import type { FaultRule } from '../../faults';
-import { serveWorld, type ServedWorld } from '../../../src/reliability/served-world';
+import { serveWorld } from '../../../src/reliability/served-world';
 import { missingTools } from './cli-runs';
 
 const missing = missingTools(false);
@@ -12,14 +12,12 @@ if (missing && process.env['CI']) throw new Error(`the AWS CLI fault test needs 
 if (missing) console.warn(`SKIPPED: the AWS CLI fault test (${missing})`);
 const maybe = missing ? describe.skip : describe;
 
-let w: ServedWorld | undefined;
-afterEach(async () => w?.close());
-
+/** Runs the AWS CLI against a world served with `faults` for this one call. */
 async function aws(faults: FaultRule[], args: string[]): Promise<{ rc: number | null; stderr: string }> {
-  w = await serveWorld({ faults });
+  await using w = await serveWorld({ faults });
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_ACCESS_KEY_ID: w.env.AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: w.env.AWS_SECRET_ACCESS_KEY, AWS_DEFAULT_REGION: w.env.AWS_REGION, AWS_PAGER: '' };
-  return new Promise((resolve, reject) => {
-    const child = spawn('python3', ['-m', 'awscli', ...args, '--endpoint-url', w!.served.url], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  return await new Promise((resolve, reject) => {
+    const child = spawn('python3', ['-m', 'awscli', ...args, '--endpoint-url', w.served.url], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);

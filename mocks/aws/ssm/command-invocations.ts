@@ -76,20 +76,20 @@ function plugin(command: Command, inv: CommandInvocation) {
 export const commandInvocationOperations: SsmOperationTable = {
   GetCommandInvocation: ssmOperation({
     input: z.object({ CommandId: z.string(), InstanceId: z.string(), PluginName: z.string().optional() }),
-    run: ({ world }, req) => {
-      const { command, invocation } = getCommandInvocation(world, req.CommandId, req.InstanceId, req.PluginName);
+    run: ({ world, scriptRunner }, req) => {
+      const { command, invocation } = getCommandInvocation(world, req.CommandId, req.InstanceId, req.PluginName, scriptRunner);
       return renderInvocation(command, invocation);
     },
     notFound: () => ssmError('InvocationDoesNotExist', ''),
   }),
   ListCommandInvocations: ssmOperation({
     input: listInput.extend({ Details: z.boolean().optional() }),
-    run: ({ world }, req) => {
+    run: ({ world, scriptRunner }, req) => {
       checkCommandFilters(req.Filters ?? []);
       const rows = listCommandInvocations(world, {
         ...(req.CommandId !== undefined ? { commandId: req.CommandId } : {}),
         ...(req.InstanceId !== undefined ? { instanceId: req.InstanceId } : {}),
-      }).filter((r) => commandMatches(r.command, req.Filters ?? []));
+      }, scriptRunner).filter((r) => commandMatches(r.command, req.Filters ?? []));
       const { page, NextToken } = ssmPage(rows, req, { min: 1, max: 50, default: 50 });
       return {
         CommandInvocations: page.map(({ command, invocation }) => ({

@@ -101,7 +101,7 @@ const sendInput = z.object({
 export const commandOperations: SsmOperationTable = {
   SendCommand: ssmOperation({
     input: sendInput,
-    run: ({ world }, req) => {
+    run: ({ world, scriptRunner }, req) => {
       const command = sendCommand(world, {
         documentName: req.DocumentName,
         ...(req.DocumentVersion !== undefined ? { documentVersion: req.DocumentVersion } : {}),
@@ -120,26 +120,26 @@ export const commandOperations: SsmOperationTable = {
               },
             }
           : {}),
-      });
+      }, scriptRunner);
       return { Command: renderCommand(world, command) };
     },
   }),
   ListCommands: ssmOperation({
     input: listInput,
-    run: ({ world }, req) => {
+    run: ({ world, scriptRunner }, req) => {
       checkCommandFilters(req.Filters ?? []);
       const commands = listCommands(world, {
         ...(req.CommandId !== undefined ? { commandId: req.CommandId } : {}),
         ...(req.InstanceId !== undefined ? { instanceId: req.InstanceId } : {}),
-      }).filter((c) => commandMatches(c, req.Filters ?? []));
+      }, scriptRunner).filter((c) => commandMatches(c, req.Filters ?? []));
       const { page, NextToken } = ssmPage(commands, req, { min: 1, max: 50, default: 50 });
       return { Commands: page.map((c) => renderCommand(world, c)), ...(NextToken ? { NextToken } : {}) };
     },
   }),
   CancelCommand: ssmOperation({
     input: z.object({ CommandId: z.string(), InstanceIds: z.array(z.string()).optional() }),
-    run: ({ world }, req) => {
-      cancelCommand(world, req.CommandId, req.InstanceIds ?? []);
+    run: ({ world, scriptRunner }, req) => {
+      cancelCommand(world, req.CommandId, req.InstanceIds ?? [], scriptRunner);
       return {};
     },
   }),

@@ -8,15 +8,10 @@ import { labScriptRunner } from './lab-script-runner';
 import { caseBWithWindows, instanceNamed, windowsVm } from '../../../src/world/test-support/article-windows';
 
 describeLab('lab Run Command: PowerShell ping on a Windows VM', () => {
-  const world = caseBWithWindows();
-  let lab: LabClient;
-  beforeAll(async () => {
-    lab = await LabClient.start();
-    await lab.build(world);
-  }, 120_000);
-  afterAll(() => lab?.close());
-
   test("ping.exe's lines carry the measured TTL and times of the real Linux ping", async () => {
+    const world = caseBWithWindows();
+    await using lab = await LabClient.start();
+    await lab.build(world);
     const target = instanceNamed(world, 'CJ-AWS01').ip;
     const node = findManagedNode(world, windowsVm.managedInstanceId)!;
     const ping = ['ping', '-c', '3', '-W', '1', target];
@@ -31,5 +26,5 @@ describeLab('lab Run Command: PowerShell ping on a Windows VM', () => {
     expect(measuredTtl).toBeLessThan(64);
     expect(r.stdout).toContain(`Packets: Sent = 3, Received = 3, Lost = 0 (0% loss),`);
     expect(r.exitCode).toBe(0);
-  }, 60_000);
+  }, 120_000);
 });

@@ -21,6 +21,7 @@ import { segmentConnectivity } from './segment-connectivity';
 import { subnet } from './subnet';
 import { vm } from './vm';
 import { vpc } from './vpc';
+import type { LedgerType } from './ledger-types';
 
 export const resourceKinds = {
   'ec2:vpc': vpc,
@@ -42,11 +43,12 @@ export const resourceKinds = {
   'nsx:vm': vm,
 } as const;
 
-/** Every type a run may record in its ledger. */
-export type LedgerType = keyof typeof resourceKinds;
+export type { LedgerType } from './ledger-types';
 
-/** Compile-time check: each kind sits under its own ledger type. */
+/** Compile-time checks: each kind sits under its own ledger type, and the table has no type the list lacks. */
 const _keyedByType: { readonly [T in LedgerType]: ResourceKind<T> } = resourceKinds;
+const _noOtherTypes: Exclude<keyof typeof resourceKinds, LedgerType> extends never ? true : never = true;
+void _noOtherTypes;
 
 export class UnknownLedgerTypeError extends Error {
   override readonly name = 'UnknownLedgerTypeError';

@@ -3,7 +3,7 @@
 import type { AwsClients } from '../../clients/aws';
 import type { NsxClient, VmcClient, VmcDiscovery } from '../../clients/vmc';
 import type { Ledger } from '../../target/ledger';
-import type { LedgerType } from '../resources';
+import type { LedgerType } from '../resources/ledger-types';
 import type { TargetSettings } from '../../target/target';
 import type { Clock } from '../../target/wait';
 

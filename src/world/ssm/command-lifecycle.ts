@@ -2,17 +2,19 @@
 // (GetCommandInvocation says InvocationDoesNotExist, as SSM can right after SendCommand), Pending
 // until the agent picks it up, InProgress while the script runs, then Success or Failed from the
 // script's exit code. The script runs when the invocation starts, on the world as it is then, so a
-// ping answers for the network of that moment.
-import type { World } from '../world';
+// ping answers for the network of that moment; the runner that runs it is the settling caller's
+// argument (the world holds none), refuseScripts when none is given.
 import { settleInstances } from '../ec2/instance-lifecycle';
 import { findManagedNode } from './instance-information';
+import { refuseScripts } from './refuse-scripts';
 import type { Command, CommandInvocation, CommandStatus, InvocationStatus } from './types';
+import type { ScriptRunner, World } from '../world';
 
 const terminal: ReadonlySet<InvocationStatus> = new Set(['Success', 'Failed', 'Cancelled', 'TimedOut']);
 
 export const isTerminal = (status: InvocationStatus): boolean => terminal.has(status);
 
-function start(world: World, command: Command, inv: CommandInvocation): void {
+function start(world: World, command: Command, inv: CommandInvocation, runScript: ScriptRunner): void {
   const node = findManagedNode(world, inv.instanceId);
   inv.endAt = inv.startAt + world.latency.commandRunMs;
   if (!node || node.pingStatus !== 'Online') {
@@ -21,7 +23,7 @@ function start(world: World, command: Command, inv: CommandInvocation): void {
     inv.statusDetails = 'Undeliverable';
     return;
   }
-  const outcome = world.ssm.scriptRunner(world, {
+  const outcome = runScript(world, {
     commandId: command.commandId,
     documentName: command.documentName,
     commands: command.parameters['commands'] ?? [],
@@ -56,13 +58,16 @@ function finish(inv: CommandInvocation): void {
   inv.statusDetails = ok ? 'Success' : 'Failed';
 }
 
-/** Applies due transitions to every unfinished invocation. Every SSM read calls it first. */
-export function settleCommands(world: World): void {
+/**
+ * Applies due transitions to every unfinished invocation, running a starting invocation's script with
+ * `runScript`. Every SSM read calls it first.
+ */
+export function settleCommands(world: World, runScript: ScriptRunner = refuseScripts): void {
   settleInstances(world);
   const now = world.clock();
   for (const command of world.ssm.commands.values()) {
     for (const inv of command.invocations) {
-      if (inv.status === 'Pending' && inv.startAt <= now) start(world, command, inv);
+      if (inv.status === 'Pending' && inv.startAt <= now) start(world, command, inv, runScript);
       if (inv.status === 'InProgress' && inv.endAt !== undefined && inv.endAt <= now) finish(inv);
     }
   }

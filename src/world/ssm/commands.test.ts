@@ -3,10 +3,12 @@
 import { expectWorldError } from '../test-support';
 import { cancelCommand, commandProgress, listCommands, sendCommand } from './commands';
 import { getCommandInvocation } from './command-invocations';
-import { refuseScripts } from './stores';
-import { ssmWorld } from '../test-support';
+import { echoRunner, ssmWorld } from '../test-support';
+import type { World } from '../world';
 
 const shell = (instanceId: string, ...commands: string[]) => ({ documentName: 'AWS-RunShellScript', instanceIds: [instanceId], parameters: { commands } });
+/** GetCommandInvocation, settling with the echo runner (the runner is the caller's, never the world's). */
+const echoed = (world: World, commandId: string, instanceId: string) => getCommandInvocation(world, commandId, instanceId, undefined, echoRunner);
 
 describe('sendCommand', () => {
   it('refuses a node that is not Online with InvalidInstanceId, as SSM does', () => {
@@ -41,28 +43,27 @@ describe('invocations on the clock', () => {
   it('is InvocationDoesNotExist until visible, then Pending, InProgress and Success', () => {
     const { world, clock, withProfile } = timed();
     const cmd = sendCommand(world, shell(withProfile.instanceId, 'echo hi'));
-    expect(() => getCommandInvocation(world, cmd.commandId, withProfile.instanceId)).toThrow(expect.objectContaining({ code: 'InvocationDoesNotExist' }));
+    expect(() => echoed(world, cmd.commandId, withProfile.instanceId)).toThrow(expect.objectContaining({ code: 'InvocationDoesNotExist' }));
     clock.advance(100);
-    expect(getCommandInvocation(world, cmd.commandId, withProfile.instanceId).invocation.status).toBe('Pending');
+    expect(echoed(world, cmd.commandId, withProfile.instanceId).invocation.status).toBe('Pending');
     clock.advance(400);
-    expect(getCommandInvocation(world, cmd.commandId, withProfile.instanceId).invocation.status).toBe('InProgress');
+    expect(echoed(world, cmd.commandId, withProfile.instanceId).invocation.status).toBe('InProgress');
     // commandRunMs plus the script's own 2 s divided by the time scale 2.
     clock.advance(1_999);
-    expect(getCommandInvocation(world, cmd.commandId, withProfile.instanceId).invocation.status).toBe('InProgress');
+    expect(echoed(world, cmd.commandId, withProfile.instanceId).invocation.status).toBe('InProgress');
     clock.advance(1);
-    expect(getCommandInvocation(world, cmd.commandId, withProfile.instanceId).invocation).toMatchObject({ status: 'Success', result: { exitCode: 0, stdout: 'ran: echo hi\n' } });
+    expect(echoed(world, cmd.commandId, withProfile.instanceId).invocation).toMatchObject({ status: 'Success', result: { exitCode: 0, stdout: 'ran: echo hi\n' } });
   });
 
   it('ends Failed when the script exits non-zero', () => {
     const { world, withProfile } = ssmWorld();
     const cmd = sendCommand(world, shell(withProfile.instanceId, 'exit 3'));
-    expect(getCommandInvocation(world, cmd.commandId, withProfile.instanceId).invocation).toMatchObject({ status: 'Failed', statusDetails: 'Failed', result: { exitCode: 3 } });
+    expect(echoed(world, cmd.commandId, withProfile.instanceId).invocation).toMatchObject({ status: 'Failed', statusDetails: 'Failed', result: { exitCode: 3 } });
     expect(commandProgress(cmd)).toEqual({ status: 'Failed', completedCount: 1, errorCount: 1 });
   });
 
-  it('fails every script when no runner is installed (never success by default)', () => {
+  it('fails every script when no runner is given (never success by default)', () => {
     const { world, withProfile } = ssmWorld();
-    world.ssm.scriptRunner = refuseScripts;
     const cmd = sendCommand(world, shell(withProfile.instanceId, 'ping -c 1 10.0.1.4'));
     expect(getCommandInvocation(world, cmd.commandId, withProfile.instanceId).invocation).toMatchObject({ status: 'Failed', result: { stderr: expect.stringContaining('not supported by the mock') } });
   });

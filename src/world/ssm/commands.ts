@@ -1,12 +1,13 @@
 // Run Command: SendCommand (validated as SSM does: the document, its parameters, targets that are
 // Online managed nodes of a platform the document supports), ListCommands and CancelCommand. Invocations move on the world's clock (see
-// command-lifecycle.ts); what a script prints is the world's script runner's business.
+// command-lifecycle.ts); what a script prints is the business of the script runner each call passes
+// (every call settles due invocations first; without a runner, scripts are refused).
 // Mock note: only AWS-RunShellScript and AWS-RunPowerShellScript exist; other documents are refused.
-import type { World } from '../world';
 import { ssmError } from './ssm-error';
 import { describeInstanceInformation, findManagedNode } from './instance-information';
 import { isTerminal, settleCommands } from './command-lifecycle';
 import type { Command, CommandInvocation, ManagedNode } from './types';
+import type { ScriptRunner, World } from '../world';
 
 export { settleCommands, commandProgress, isTerminal } from './command-lifecycle';
 
@@ -62,8 +63,8 @@ function resolveTargets(world: World, targets: readonly { key: string; values: r
   return ids;
 }
 
-export function sendCommand(world: World, input: SendCommandInput): Command {
-  settleCommands(world);
+export function sendCommand(world: World, input: SendCommandInput, runScript?: ScriptRunner): Command {
+  settleCommands(world, runScript);
   const doc = supportedDocuments[input.documentName];
   if (!input.documentName) validationError('documentName', null, 'Member must not be null');
   if (!doc) {
@@ -143,16 +144,16 @@ export interface ListCommandsInput {
 }
 
 /** ListCommands: newest first. */
-export function listCommands(world: World, input: ListCommandsInput = {}): Command[] {
-  settleCommands(world);
+export function listCommands(world: World, input: ListCommandsInput = {}, runScript?: ScriptRunner): Command[] {
+  settleCommands(world, runScript);
   if (input.commandId !== undefined) return [getCommand(world, input.commandId)];
   const all = [...world.ssm.commands.values()].reverse();
   return input.instanceId === undefined ? all : all.filter((c) => c.invocations.some((i) => i.instanceId === input.instanceId));
 }
 
 /** CancelCommand: unfinished invocations (all, or those of the given nodes) become Cancelled. */
-export function cancelCommand(world: World, commandId: string, instanceIds: readonly string[] = []): void {
-  settleCommands(world);
+export function cancelCommand(world: World, commandId: string, instanceIds: readonly string[] = [], runScript?: ScriptRunner): void {
+  settleCommands(world, runScript);
   const command = getCommand(world, commandId);
   for (const id of instanceIds) {
     if (!command.invocations.some((i) => i.instanceId === id)) throw ssmError('InvalidInstanceId', `Instance ${id} is not a target of command ${commandId}.`);

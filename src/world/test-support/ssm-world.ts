@@ -1,5 +1,6 @@
 // Set-up for the SSM unit tests (test code only): a world with an SDDC, one EC2 instance with an
-// instance profile, one without, a Linux VM and a Windows VM running the agent, and a fake clock.
+// instance profile, one without, a Linux VM and a Windows VM running the agent, and a fake clock. The
+// world holds no script runner: tests pass echoRunner to the calls that settle commands.
 import { instantLatency, type LatencyProfile, type ScriptRunner } from '../world';
 import { runInstances } from '../ec2/instances';
 import { addVm } from '../nsx/vms';
@@ -22,6 +23,5 @@ export function ssmWorld(latency: Partial<LatencyProfile> = {}) {
   const noProfile = runInstances(world, { imageId: 'ami-0123456789abcdef0', subnetId: subnet.subnetId });
   const linuxVm = addVm(world, { externalId: 'vm-linux', displayName: 'CJ-VM01', powerState: 'VM_RUNNING', tags: [], ipAddresses: ['192.168.100.10'], osName: 'Ubuntu Linux (64-bit)', managedInstanceId: 'mi-0123456789abcdef0' });
   const windowsVm = addVm(world, { externalId: 'vm-win', displayName: 'CJ-WIN01', powerState: 'VM_RUNNING', tags: [], ipAddresses: ['192.168.100.11'], osName: 'Microsoft Windows Server 2022 (64-bit)', managedInstanceId: 'mi-0fedcba9876543210' });
-  world.ssm.scriptRunner = echoRunner;
   return { ...base, clock, withProfile, noProfile, linuxVm, windowsVm };
 }
