@@ -1,4 +1,4 @@
-// Builds a child-process entry point (stop-runner.ts, cli-entry.ts) once into one CommonJS file, so each of the many
+// Builds a child-process entry point (stop-runner.ts, cli-batch-entry.ts) once into one CommonJS file, so each of the many
 // short child processes starts in node's time, not esbuild's. The file goes under node_modules/.cache,
 // inside the repository, so packages resolve and repoRoot() finds the repository from the bundle.
 import { buildSync } from 'esbuild';
