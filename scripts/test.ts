@@ -1,14 +1,19 @@
 // `npm test` and `npm run test:full` (the same steps with VMC_REACH_FULL=1: the heavy suites at their full
 // counts, src/test-support/run-counts.ts): the type-check, the lint, the unit tests and scenarios (jest)
 // and the live path against moto (`npm run live:moto`). Each step is its own npm script and can run alone.
-// They run side by side to use both cores of a small machine, since jest's suites spend much of their time
-// waiting on child processes and packets: jest in the foreground with its own output; beside it the
-// type-check and the lint, then live:moto, their output held and printed when each ends (at once if it
-// failed). Every step runs to its end; the exit code is 1 if any failed. Last, each step's wall time.
+// First `npm run build` if dist/ is older than the sources (src/test-support/dist-fresh.ts): the tests and
+// live:moto start the CLI (bin/vmc-reach.cjs) well over a hundred times, each of which would otherwise
+// bundle the sources anew. The steps run side by side to use both cores of a small machine, since jest's
+// suites spend much of their time waiting on child processes and packets: jest in the foreground with its
+// own output; beside it the type-check and the lint, then live:moto, their output held and printed when
+// each ends (at once if it failed). Every step runs to its end; the exit code is 1 if any failed. Last,
+// each step's wall time.
 //   usage: node bin/run-ts.cjs scripts/test.ts [--only typecheck,lint,unit,live-moto]
+import { join } from 'node:path';
 import { $, type ProcessOutput, type ProcessPromise } from 'zx';
+import { distIsFresh } from '../src/test-support/dist-fresh';
 
-type StepName = 'typecheck' | 'lint' | 'unit' | 'live-moto';
+type StepName = 'build' | 'typecheck' | 'lint' | 'unit' | 'live-moto';
 
 interface Outcome {
   name: StepName;
@@ -17,7 +22,7 @@ interface Outcome {
   exit: string;
 }
 
-const scripts: Record<StepName, string> = { typecheck: 'typecheck', lint: 'lint', unit: 'test:unit', 'live-moto': 'live:moto' };
+const scripts: Record<StepName, string> = { build: 'build', typecheck: 'typecheck', lint: 'lint', unit: 'test:unit', 'live-moto': 'live:moto' };
 const running = new Set<ProcessPromise>();
 const held: string[] = [];
 
@@ -45,12 +50,15 @@ async function step(name: StepName, live = false): Promise<Outcome> {
 async function main(): Promise<number> {
   const only = process.argv.indexOf('--only');
   const chosen = new Set<StepName>(only > 0 ? ((process.argv[only + 1] ?? '').split(',') as StepName[]) : ['typecheck', 'lint', 'unit', 'live-moto']);
-  for (const n of chosen) if (!(n in scripts)) throw new Error(`--only: unknown step "${n}" (typecheck, lint, unit, live-moto)`);
+  for (const n of chosen) if (!(n in scripts) || n === 'build') throw new Error(`--only: unknown step "${n}" (typecheck, lint, unit, live-moto)`);
+  if ((chosen.has('unit') || chosen.has('live-moto')) && !distIsFresh(join(__dirname, '..'))) chosen.add('build');
   const started = Date.now();
   const want = (n: StepName): Promise<Outcome[]> => (chosen.has(n) ? step(n, n === 'unit').then((o) => [o]) : Promise.resolve([]));
-  // Beside jest: the type-check and the lint (one core's work for a short while), then live:moto.
-  const beside = Promise.all([want('typecheck'), want('lint')]).then(async (first) => [...first.flat(), ...(await want('live-moto'))]);
-  const outcomes = [...(await want('unit')), ...(await beside)];
+  // The build beside the type-check and the lint; jest once dist/ is built; live:moto once all three are done.
+  const first = Promise.all([want('typecheck'), want('lint')]);
+  const built = await want('build');
+  const beside = first.then(async (done) => [...done.flat(), ...(await want('live-moto'))]);
+  const outcomes = [...built, ...(await want('unit')), ...(await beside)];
   for (const text of held) process.stdout.write(text);
   const mode = process.env.VMC_REACH_FULL === '1' ? 'full counts (VMC_REACH_FULL=1)' : 'quick counts (npm run test:full for the full ones)';
   process.stdout.write(`\n${outcomes.map((o) => `${o.ok ? '✓' : '✗'} ${o.name.padEnd(10)} ${o.seconds.toFixed(1).padStart(6)} s  ${o.ok ? '' : o.exit}`.trimEnd()).join('\n')}\n`);
