@@ -11,7 +11,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../src/cli/repo-root';
 import { liveVsMoto, type Stage } from '../src/ops/live-moto/live-vs-moto';
-import { fullRuns } from '../src/test-support/run-counts';
 
 const quickScenarios = /^(article|cgw-service-port|custom-route-table|nacl-ephemeral-ports|dfw-default-drop|segment-disconnected|no-ssm-profile|windows-vm)\.scenario\.ts$/;
 
@@ -23,7 +22,7 @@ async function main(): Promise<number> {
   const workDir = mkdtempSync(join(tmpdir(), 'vmc-reach-live-moto-'));
   try {
     const stages = only > 0 ? ((process.argv[only + 1] ?? '').split(',') as Stage[]) : undefined;
-    const scenario = arg > 0 ? new RegExp(process.argv[arg + 1] ?? '') : fullRuns() || process.argv.includes('--all') ? undefined : quickScenarios;
+    const scenario = arg > 0 ? new RegExp(process.argv[arg + 1] ?? '') : process.env.VMC_REACH_FULL === '1' || process.argv.includes('--all') ? undefined : quickScenarios;
     if (scenario === quickScenarios) process.stdout.write('the quick set of scenarios (npm run test:full, or --all, runs every one)\n');
     const t = await liveVsMoto({ repo: repoRoot(), workDir, out: (l) => void process.stdout.write(`${l}\n`), ...(scenario ? { scenario } : {}), ...(stages ? { stages } : {}) });
     // A run that was to run scenarios and ran none is no pass.

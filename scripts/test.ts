@@ -1,7 +1,7 @@
 // `npm test` and `npm run test:full` (the same steps with VMC_REACH_FULL=1: the heavy suites at their full
-// counts, src/test-support/run-counts.ts): the type-check, the lint, the unit tests and scenarios (jest)
+// counts, src/world/test-support/run-counts.ts): the type-check, the lint, the unit tests and scenarios (jest)
 // and the live path against moto (`npm run live:moto`). Each step is its own npm script and can run alone.
-// First `npm run build` if dist/ is older than the sources (src/test-support/dist-fresh.ts): the tests and
+// First `npm run build` if dist/ is older than the sources (src/package/dist-fresh.ts): the tests and
 // live:moto start the CLI (bin/vmc-reach.cjs) well over a hundred times, each of which would otherwise
 // bundle the sources anew. The steps run side by side to use both cores of a small machine, since jest's
 // suites spend much of their time waiting on child processes and packets: jest in the foreground with its
@@ -11,7 +11,7 @@
 //   usage: node bin/run-ts.cjs scripts/test.ts [--only typecheck,lint,unit,live-moto]
 import { join } from 'node:path';
 import { $, type ProcessOutput, type ProcessPromise } from 'zx';
-import { distIsFresh } from '../src/test-support/dist-fresh';
+import { distIsFresh } from '../src/package/dist-fresh';
 
 type StepName = 'build' | 'typecheck' | 'lint' | 'unit' | 'live-moto';
 

@@ -7,7 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { distIsFresh } from '../test-support/dist-fresh';
+import { distIsFresh } from '../package/dist-fresh';
 
 const repo = join(__dirname, '..', '..');
 const npmCli = process.platform === 'win32' ? 'npm.cmd' : 'npm';

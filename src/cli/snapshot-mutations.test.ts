@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSnapshotFiles, snapshotFiles, writeSnapshotFiles } from '../snapshot';
 import { richWorld } from '../snapshot/test-helpers';
-import { runCount } from '../test-support/run-counts';
+import { runCount } from '../world/test-support/run-counts';
 import { main } from './main';
 
 const fixtures = join(__dirname, '..', '..', 'fixtures', 'snapshots');

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { writeSnapshot } from '../snapshot';
 import type { Flow } from '../network/flow';
-import { runCount } from '../test-support/run-counts';
+import { runCount } from '../world/test-support/run-counts';
 import { LabClient } from './lab-client';
 import { describeLab } from './test-lab-env';
 import { disagrees, judge, minimize, oracleConfigArb, oracleWorld, portOracleConfigArb, type FlowOutcome, type OracleConfig } from './test-oracle';

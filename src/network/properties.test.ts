@@ -12,7 +12,7 @@ import type { ReasonCode } from './reason-codes';
 import type { ResourceType, Verdict } from './verdict';
 import { applyFix, fixIsApplicable } from './test-apply-fix';
 import { vpcInterface } from './test-topology';
-import { runCount } from '../test-support/run-counts';
+import { runCount } from '../world/test-support/run-counts';
 import { addCgwRule, addSgRule, build, cgwRuleArb, configArb, sgRuleArb, type Built } from './test-configs';
 
 const runs = { seed: 42, numRuns: runCount(200, 50) };

@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fullRuns } from '../test-support/run-counts';
+import { fullRuns } from '../world/test-support/run-counts';
 import { articleSpec } from './article-spec';
 import { faultMatrix, firstOfEachOperation } from './fault-matrix';
 

@@ -1,4 +1,5 @@
-// Test helper (test code only): how many generated cases a heavy suite runs. `npm test` runs the quick
+// Test support (test code only; here in src/world, the layer every layer's tests may import): how many
+// generated cases a heavy suite runs. `npm test` runs the quick
 // count, so the loop stays short; `npm run test:full` (VMC_REACH_FULL=1, which CI also runs) the full
 // one. Suites draw their cases from a fixed seed, and fast-check's n-th case does not depend on how many
 // are asked for, so the quick cases are the first of the full ones (quick ⊂ full).

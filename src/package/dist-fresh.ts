@@ -1,7 +1,8 @@
-// Whether dist/ (`npm run build`) is at least as new as what it is built from: src/ and mocks/ (the rule
-// bin/vmc-reach.cjs applies before it runs dist/ instead of bundling the sources at every start), and
-// the build's own script and tsconfig. `npm test` builds first when it is not (scripts/test.ts), so the
-// many CLI processes of the tests start from dist/; the packed-install test builds only when it is not.
+// Where the package's own build stands: whether dist/ (`npm run build`) is at least as new as what it
+// is built from: src/ and mocks/ (the rule bin/vmc-reach.cjs applies before it runs dist/ instead of
+// bundling the sources at every start), and the build's own script and tsconfig. `npm test` builds first
+// when it is not (scripts/test.ts), so the many CLI processes of the tests start from dist/; the
+// packed-install test builds only when it is not.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
