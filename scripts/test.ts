@@ -8,7 +8,8 @@
 // own output; beside it the type-check and the lint, then live:moto, their output held and printed when
 // each ends (at once if it failed). Every step runs to its end; the exit code is 1 if any failed. Last,
 // each step's wall time.
-//   usage: node bin/run-ts.cjs scripts/test.ts [--only typecheck,lint,unit,live-moto]
+//   usage: node bin/run-ts.cjs scripts/test.ts [--only typecheck,lint,unit,live-moto] [jest's options…]
+//   (npm test -- --json --outputFile=times.json: the other arguments go to jest)
 import { join } from 'node:path';
 import { $, type ProcessOutput, type ProcessPromise } from 'zx';
 import { distIsFresh } from '../src/package/dist-fresh';
@@ -31,9 +32,9 @@ function exitOf(o: ProcessOutput): string {
 }
 
 /** One npm script; `live`: its output goes straight to the terminal (jest's progress), else it is held. */
-async function step(name: StepName, live = false): Promise<Outcome> {
+async function step(name: StepName, live = false, args: readonly string[] = []): Promise<Outcome> {
   const started = Date.now();
-  const p = $({ nothrow: true, quiet: !live, stdio: live ? 'inherit' : 'pipe' })`npm run -s ${scripts[name]}`;
+  const p = $({ nothrow: true, quiet: !live, stdio: live ? 'inherit' : 'pipe' })`npm run -s ${scripts[name]} ${args.length > 0 ? ['--', ...args] : []}`;
   running.add(p);
   const o = await p;
   running.delete(p);
@@ -49,11 +50,12 @@ async function step(name: StepName, live = false): Promise<Outcome> {
 
 async function main(): Promise<number> {
   const only = process.argv.indexOf('--only');
+  const jestArgs = process.argv.slice(2).filter((_, i) => only < 0 || (i !== only - 2 && i !== only - 1));
   const chosen = new Set<StepName>(only > 0 ? ((process.argv[only + 1] ?? '').split(',') as StepName[]) : ['typecheck', 'lint', 'unit', 'live-moto']);
   for (const n of chosen) if (!(n in scripts) || n === 'build') throw new Error(`--only: unknown step "${n}" (typecheck, lint, unit, live-moto)`);
   if ((chosen.has('unit') || chosen.has('live-moto')) && !distIsFresh(join(__dirname, '..'))) chosen.add('build');
   const started = Date.now();
-  const want = (n: StepName): Promise<Outcome[]> => (chosen.has(n) ? step(n, n === 'unit').then((o) => [o]) : Promise.resolve([]));
+  const want = (n: StepName): Promise<Outcome[]> => (chosen.has(n) ? step(n, n === 'unit', n === 'unit' ? jestArgs : []).then((o) => [o]) : Promise.resolve([]));
   // The build beside the type-check and the lint; jest once dist/ is built; live:moto once all three are done.
   const first = Promise.all([want('typecheck'), want('lint')]);
   const built = await want('build');
