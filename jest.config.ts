@@ -1,5 +1,6 @@
 /** @jest-config-loader esbuild-register */
 // Jest configuration: @swc/jest transforms TypeScript; type-checking is a separate `tsc --noEmit` step.
+import { availableParallelism } from 'node:os';
 import type { Config } from 'jest';
 
 // The AWS SDK is pinned to a release that supports Node 20; its reminder about Node 22 is noise in tests.
@@ -23,6 +24,10 @@ const common = {
 // embedded mock unless VMC_REACH_TARGET=live.
 const config: Config = {
   testTimeout: 30_000,
+  // Jest's default (cores - 1) is one worker on a 2-core machine, which runs the files one at a time in
+  // jest's own process; most heavy suites wait on child processes, packets and Docker, so two workers
+  // overlap those waits. At least two, one fewer than the cores on bigger machines.
+  maxWorkers: Math.max(2, availableParallelism() - 1),
   projects: [
     { ...common, displayName: 'unit', testMatch: ['**/*.test.ts'] },
     { ...common, displayName: 'scenarios', testMatch: ['<rootDir>/scenarios/**/*.scenario.ts'], setupFilesAfterEnv: ['<rootDir>/mocks/scenario-setup.ts'], testEnvironment: '<rootDir>/src/harness/jest/scenario-environment.ts' },

@@ -6,7 +6,7 @@
 // Targets (issue 6): build ≤ 3 s, allowed probe ≤ 50 ms, blocked probe bounded by the wait (0.5 s by
 // default; within wait + 50 ms). `start` is the lab process's start (bundling included), before the build.
 // Run: node bin/run-ts.cjs bench/lab.bench.ts [rounds] [netns|container]   (root, as the lab needs; the
-// container backend also Docker and scripts/build-lab-image.sh, and its guests' busybox ping waits whole
+// container backend also Docker and `npm run lab:image`, and its guests' busybox ping waits whole
 // seconds, so its blocked probe waits 1 s)
 import { articleCaseB, articleCaseC } from '../src/world/test-support';
 import { compilePlan } from '../src/lab/compile-plan';

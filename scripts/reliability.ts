@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { articleSpec } from '../src/reliability/article-spec';
 import { loadCases, runBadInput } from '../src/reliability/bad-inputs';
-import { bundleChild } from '../src/reliability/child-bundle';
+import { CliBatch } from '../src/reliability/cli-batch';
 import { concurrencyCheck } from '../src/reliability/concurrency-check';
 import { cleanCalls, faultMatrix } from '../src/reliability/fault-matrix';
 import { foreignCheck } from '../src/reliability/foreign-check';
@@ -70,8 +70,8 @@ async function main(): Promise<number> {
   if (only.has('bad-inputs')) {
     const t = Date.now();
     const cases = await loadCases();
-    const cli = bundleChild(join(__dirname, '..', 'src', 'reliability', 'cli-entry.ts'));
-    const rs = await pool(cases, 3, (c) => runBadInput(c, cli));
+    const batch = new CliBatch();
+    const rs = await pool(cases, 1, (c) => runBadInput(c, (args, o) => batch.run(args, o))).finally(() => batch.close());
     const failed = rs.filter((r) => !r.ok);
     out(`bad inputs: ${cases.length} cases, ${rs.length - failed.length} answered (exit 2, file and field or flag named, no stack, nothing created), ${failed.length} not (${((Date.now() - t) / 1000).toFixed(1)} s)`);
     for (const r of failed) out(`  ${r.name}: ${r.problems.join('; ')}`);

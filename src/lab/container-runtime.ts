@@ -1,5 +1,5 @@
 // The container runtime: each lab namespace is a container started with testcontainers from the
-// locally built node image (scripts/build-lab-image.sh; never pulled), with network mode `none` (only
+// locally built node image (scripts/build-lab-image.ts; never pulled), with network mode `none` (only
 // loopback: no Docker bridge, no NAT; the lab adds its veths), labelled with the run id and the lab
 // process's pid. Commands run inside the guest (the image's busybox: sh, ping, nc, …) by entering the
 // container's namespaces from the host (mount, UTS, IPC, network, PID: what `docker exec` does, without
@@ -32,7 +32,7 @@ export async function containerAvailability(): Promise<{ ok: boolean; missing: s
     const tc = await testcontainers();
     const client = await tc.getContainerRuntimeClient();
     const present = await client.image.exists(tc.ImageName.fromString(labImage));
-    return present ? { ok: true, missing: [] } : { ok: false, missing: [`the node image ${labImage}: run scripts/build-lab-image.sh (needs busybox-static)`] };
+    return present ? { ok: true, missing: [] } : { ok: false, missing: [`the node image ${labImage}: run npm run lab:image in a vmc-reach checkout (needs busybox-static)`] };
   } catch (e) {
     return { ok: false, missing: [`a Docker daemon (${e instanceof Error ? e.message.split('\n')[0] : String(e)}): apt-get install -y docker.io; dockerd --storage-driver=vfs &`] };
   }

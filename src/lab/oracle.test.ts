@@ -5,21 +5,21 @@
 // services with source ports, and NACLs on the replies' ephemeral ports); a TCP RST must come from a
 // REJECT rule of the engine's verdict (listeners wait behind every probed port). A disagreement is shrunk to a
 // minimal configuration, written as a snapshot (its path printed with the flow, so `vmc-reach reproduce`
-// can replay it), and fails the test. Several labs share the work. LAB_ORACLE_RUNS and
-// LAB_ORACLE_PORT_RUNS set the counts (ICMP and TCP/UDP configurations; at least 200 each in CI),
-// LAB_ORACLE_SEED the seed.
+// can replay it), and fails the test. Several labs share the work. 200 ICMP and 200 TCP/UDP configurations
+// under `npm run test:full` (which CI runs), the first 40 of each (same seed) in `npm test`;
+// LAB_ORACLE_RUNS and LAB_ORACLE_PORT_RUNS set other counts, LAB_ORACLE_SEED the seed.
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { writeSnapshot } from '../snapshot';
 import type { Flow } from '../network/flow';
+import { runCount } from '../world/test-support/run-counts';
 import { LabClient } from './lab-client';
 import { describeLab } from './test-support/lab-env';
 import { disagrees, judge, minimize, oracleConfigArb, oracleWorld, portOracleConfigArb, type FlowOutcome, type OracleConfig } from './test-support/oracle';
 
 const seed = Number(process.env.LAB_ORACLE_SEED ?? 20261125);
-const runs = (name: string): number => Math.max(Number(process.env[name] ?? 200), process.env.CI ? 200 : 1);
 const labCount = 3;
 const waitSeconds = 0.3;
 
@@ -74,8 +74,8 @@ async function runOracle(kind: string, arb: fc.Arbitrary<OracleConfig>, numRuns:
 }
 
 describeLab('oracle: the engine and real packets agree', () => {
-  const icmpRuns = runs('LAB_ORACLE_RUNS');
-  const portRuns = runs('LAB_ORACLE_PORT_RUNS');
+  const icmpRuns = runCount(200, 40, 'LAB_ORACLE_RUNS');
+  const portRuns = runCount(200, 40, 'LAB_ORACLE_PORT_RUNS');
   // Time limits grow with the counts (a TCP/UDP configuration takes about 2 s of one lab on a loaded 2-core machine).
   test(`every ICMP flow of ${icmpRuns} generated configurations (seed ${seed})`, () => runOracle('ICMP', oracleConfigArb, icmpRuns), 60_000 + icmpRuns * 1_000);
   test(`every TCP and UDP flow of ${portRuns} generated configurations (seed ${seed})`, () => runOracle('TCP/UDP', portOracleConfigArb, portRuns), 120_000 + portRuns * 4_000);

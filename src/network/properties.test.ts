@@ -3,6 +3,7 @@
 // segment connectivity; route table choice and failover; endpoint states), checked against invariants
 // that hold whatever the configuration: monotonicity of allow rules, a leading CGW allow-all, removal of
 // DROP rules, determinism and purity, the verdict's internal consistency, and fixes that make progress.
+// 200 runs each under `npm run test:full`, the first 50 of them in `npm test` (same seed).
 import fc from 'fast-check';
 import { deleteCgwRule, patchCgwRule } from '../world';
 import type { Flow } from './flow';
@@ -11,9 +12,10 @@ import type { ReasonCode } from './reason-codes';
 import type { ResourceType, Verdict } from './verdict';
 import { applyFix, fixIsApplicable } from './test-support/apply-fix';
 import { vpcInterface } from './test-support/topology';
+import { runCount } from '../world/test-support/run-counts';
 import { addCgwRule, addSgRule, build, cgwRuleArb, configArb, sgRuleArb, type Built } from './test-support/configs';
 
-const runs = { seed: 42, numRuns: 200 };
+const runs = { seed: 42, numRuns: runCount(200, 50) };
 
 const verdicts = (b: Built): Verdict[] => b.flows.map((f) => evaluate(b.t.world, f));
 const label = (f: Flow): string => JSON.stringify(f);

@@ -1,16 +1,19 @@
 // Every case of the bad-input corpus (fixtures/bad-inputs/cases.json): exit 2, the file and field or
-// the flag named, no stack trace, nothing created in the working folder.
-import { join } from 'node:path';
-import { loadCases, runBadInput, type BadInputCase } from './bad-inputs';
-import { bundleChild, type ChildBundle } from './child-bundle';
+// the flag named, no stack trace, nothing created in the working folder. The cases run one after another
+// in one CLI process (cli-batch.ts), each in its own folder with its own environment.
+import { loadCases, runBadInput, type BadInputCase, type CliRunner } from './bad-inputs';
+import { CliBatch } from './cli-batch';
 import casesJson from '../../fixtures/bad-inputs/cases.json';
 
 const cases = casesJson as BadInputCase[];
-let cli: ChildBundle;
+let batch: CliBatch;
+let cli: CliRunner;
 
 beforeAll(() => {
-  cli = bundleChild(join(__dirname, 'cli-entry.ts'));
+  batch = new CliBatch();
+  cli = (args, o) => batch.run(args, o);
 });
+afterAll(() => batch.close());
 
 test('the corpus holds at least 30 cases, configs, snapshots and flags among them', async () => {
   const all = await loadCases();

@@ -6,8 +6,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../package/package-root';
-import type { ChildBundle } from './child-bundle';
-import { runCli } from './reap-cli';
+import { runCli, type CliResult } from './reap-cli';
 
 export const corpusDir = join(repoRoot(), 'fixtures', 'bad-inputs');
 
@@ -36,7 +35,10 @@ export async function loadCases(): Promise<BadInputCase[]> {
   return JSON.parse(await readFile(join(corpusDir, 'cases.json'), 'utf8')) as BadInputCase[];
 }
 
-export async function runBadInput(c: BadInputCase, bundle?: ChildBundle): Promise<BadInputResult> {
+/** How a case's CLI runs: its own process by default (reap-cli.ts), or a job of a CliBatch (cli-batch.ts). */
+export type CliRunner = (args: readonly string[], o: { cwd: string; env: Record<string, string>; timeoutMs?: number }) => Promise<CliResult>;
+
+export async function runBadInput(c: BadInputCase, run: CliRunner = runCli): Promise<BadInputResult> {
   const scratch = await mkdtemp(join(tmpdir(), 'vmc-reach-bad-'));
   const cwd = join(scratch, 'cwd');
   const snapshot = join(scratch, 'snapshot');
@@ -48,7 +50,7 @@ export async function runBadInput(c: BadInputCase, bundle?: ChildBundle): Promis
       for (const f of c.remove ?? []) await rm(join(snapshot, f));
     }
     const args = c.args.map((a) => a.replaceAll('{corpus}', corpusDir).replaceAll('{snapshot}', snapshot));
-    const r = await runCli(args, { cwd, env: { HOME: scratch, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' }, timeoutMs: 60_000, ...(bundle ? { bundle } : {}) });
+    const r = await run(args, { cwd, env: { HOME: scratch, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' }, timeoutMs: 60_000 });
     const message = `${r.stderr}${r.stdout}`.trim();
     const problems: string[] = [];
     if (r.code !== 2) problems.push(`exit ${r.code}, not 2`);

@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, DescribeSecurityGroupsCommand } from '@aws-sdk/client-ec2';
+import type { CallRecord } from '../../mocks/faults';
 import { createAwsClients } from '../clients/aws';
 import { articleSpec } from './article-spec';
 import { bundleChild } from './child-bundle';
@@ -17,6 +18,9 @@ import { signalPoint } from './signal-matrix';
 import { checkWorld } from './world-check';
 
 const root = mkdtempSync(join(tmpdir(), 'vmc-reach-reliability-test-'));
+// The clean run's API calls, which several checks aim at: one clean run for the file.
+let clean: Promise<CallRecord[]> | undefined;
+const calls = (): Promise<CallRecord[]> => (clean ??= cleanCalls(articleSpec(), root));
 
 test('the world check sees a security group left behind and a default SG rule added', async () => {
   await using w = await serveWorld();
@@ -50,8 +54,7 @@ test('two runs at once against one world pass and leave nothing; each reap remov
 }, 120_000);
 
 test("a customer's resources named like the harness's are unchanged after runs, a failed run, a kill and reaps", async () => {
-  const calls = await cleanCalls(articleSpec(), root);
-  const r = await foreignCheck(root, calls[40]!);
+  const r = await foreignCheck(root, (await calls())[40]!);
   expect(r.resources).toBe(5);
   expect(r.situations.map((s) => [s.name, s.changed, s.leaks])).toEqual(r.situations.map((s) => [s.name, [], []]));
 }, 120_000);
@@ -59,8 +62,7 @@ test("a customer's resources named like the harness's are unchanged after runs, 
 describe('stopped by a signal mid-run', () => {
   const bundle = bundleChild();
   test.each([['SIGINT', 20], ['SIGTERM', 50], ['SIGKILL', 20]] as const)('%s at call %i: torn down (or reaped), nothing left, default SG exact', async (signal, index) => {
-    const calls = await cleanCalls(articleSpec(), root);
-    const p = await signalPoint(bundle, signal, calls[index]!, root);
+    const p = await signalPoint(bundle, signal, (await calls())[index]!, root);
     expect(p).toMatchObject({ sent: true, handled: true, leaks: [], defaultSgRestored: true });
     if (signal === 'SIGKILL') expect(p.reapCode).toBe(0);
     else expect(p.exitCode).toBe(signal === 'SIGINT' ? 130 : 143);

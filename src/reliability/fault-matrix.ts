@@ -56,10 +56,18 @@ export async function cleanCalls(spec: ScenarioSpec, root: string): Promise<Call
   }
 }
 
-export async function faultMatrix(spec: ScenarioSpec, o: { root: string; faults?: readonly FaultKind[]; concurrency?: number; onPoint?: (p: FaultPoint) => void }): Promise<FaultMatrixReport> {
+/** The first call of each operation (service and operation): every kind of call of the run, once. */
+export const firstOfEachOperation = (calls: readonly CallRecord[]): CallRecord[] => {
+  const seen = new Set<string>();
+  return calls.filter((c) => !seen.has(`${c.service} ${c.operation}`) && seen.add(`${c.service} ${c.operation}`));
+};
+
+/** `at`: the calls to fault (default: every call of the clean run). */
+export async function faultMatrix(spec: ScenarioSpec, o: { root: string; faults?: readonly FaultKind[]; at?: (calls: readonly CallRecord[]) => CallRecord[]; concurrency?: number; onPoint?: (p: FaultPoint) => void }): Promise<FaultMatrixReport> {
   const t0 = Date.now();
   const calls = await cleanCalls(spec, o.root);
-  const jobs = (o.faults ?? matrixFaults).flatMap((fault) => calls.map((c) => ({ fault, call: c })));
+  const faulted = o.at ? o.at(calls) : calls;
+  const jobs = (o.faults ?? matrixFaults).flatMap((fault) => faulted.map((c) => ({ fault, call: c })));
   const points = await pool(jobs, o.concurrency ?? 4, async ({ fault, call }) => {
     const r = await runOnce(spec, { runId: `fm-${fault}-${call.index}`, root: o.root, faults: [{ service: call.service, fault, atCall: call.index }], ...(fault === 'timeout' ? { requestTimeoutMs: matrixRequestTimeoutMs } : {}) });
     const p: FaultPoint = {

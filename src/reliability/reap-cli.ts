@@ -11,7 +11,7 @@ export interface CliResult {
   stderr: string;
 }
 
-/** `bundle`: a prebuilt CLI (child-bundle.ts on cli-entry.ts) instead of bin/vmc-reach.cjs, which bundles at each start. */
+/** `bundle`: a prebuilt entry point (child-bundle.ts) instead of bin/vmc-reach.cjs. */
 export function runCli(args: readonly string[], o: { cwd: string; env: Record<string, string>; timeoutMs?: number; bundle?: ChildBundle }): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const entry = o.bundle?.file ?? join(repoRoot(), 'bin', 'vmc-reach.cjs');
