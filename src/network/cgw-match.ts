@@ -8,7 +8,7 @@
 import type { CgwRule, World } from '../world';
 import { listCgwRules } from '../world';
 import type { Packet } from './flow';
-import { GroupMembership, ipLiteralHolds, type Member } from './group-membership';
+import { GroupMembership, ipLiteralHolds, isAnyValue, type Member } from './group-membership';
 import { ruleProfileCovers, ruleServiceCovers } from './nsx-service-match';
 import { and, not, some, type Tri, type Unknown } from './tri';
 
@@ -33,7 +33,7 @@ export interface CgwMatcher {
 export const ruleAllows = (r: CgwRule | null): boolean => r !== null && r.action === 'ALLOW' && !r.isDefault;
 
 function sideMatches(membership: GroupMembership, values: readonly string[], excluded: boolean, m: Member, key: string): Tri {
-  const hit = some(values, (v) => v.toUpperCase() === 'ANY' || (v.startsWith('/') ? membership.isMember(v, m, key) : ipLiteralHolds(v, m.ip)));
+  const hit = some(values, (v) => isAnyValue(v) || (v.startsWith('/') ? membership.isMember(v, m, key) : ipLiteralHolds(v, m.ip)));
   return excluded ? not(hit) : hit;
 }
 

@@ -8,7 +8,7 @@
 import type { DfwPolicy, DfwRule, World } from '../world';
 import { listDfwPolicies, listDfwRules } from '../world';
 import type { Packet } from './flow';
-import { ipLiteralHolds, type GroupMembership, type Member } from './group-membership';
+import { ipLiteralHolds, isAnyValue, type GroupMembership, type Member } from './group-membership';
 import { ruleProfileCovers, ruleServiceCovers } from './nsx-service-match';
 import { and, isUnknown, not, some, type Tri, type Unknown } from './tri';
 
@@ -39,10 +39,10 @@ export interface DfwMatcher {
 
 export const dfwRuleAllows = (r: DfwRule | null): boolean => r === null || r.action === 'ALLOW';
 
-const isAny = (values: readonly string[]): boolean => values.length === 0 || values.some((v) => v.toUpperCase() === 'ANY');
+const isAny = (values: readonly string[]): boolean => values.length === 0 || values.some(isAnyValue);
 
 function sideMatches(membership: GroupMembership, values: readonly string[], excluded: boolean, s: DfwSide): Tri {
-  const hit = some(values, (v) => v.toUpperCase() === 'ANY' || (v.startsWith('/') ? membership.isMember(v, s.member, s.key) : ipLiteralHolds(v, s.member.ip)));
+  const hit = some(values, (v) => isAnyValue(v) || (v.startsWith('/') ? membership.isMember(v, s.member, s.key) : ipLiteralHolds(v, s.member.ip)));
   return excluded ? not(hit) : hit;
 }
 

@@ -3,7 +3,7 @@
 // pair in both directions. Kept apart from evaluation (data first). The short forms here (`verdictCell`,
 // `assumptionLine`) are the ones every report uses.
 import type { UnaddressedEndpoint } from './endpoints';
-import type { Assumption, Fix, Hop, Verdict, VerdictStatus } from './verdict';
+import type { Assumption, Fix, Hop, Verdict, VerdictBrief, VerdictStatus } from './verdict';
 import { displayWidth, renderColumns, safeCell } from './terminal-text';
 
 const kebab = (action: string): string => action.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
@@ -28,14 +28,14 @@ export const assumptionLine = (a: Assumption): string =>
   `${a.what} (${a.path} path, ${a.hopKind} at ${a.resource.id}${a.resource.name ? ` (${a.resource.name})` : ''}; missing ${a.missing}) [${a.code}]`;
 
 /** The verdict in a few words: `reachable`, the block's code and path, or `indeterminate` with what is missing. */
-export function verdictCell(v: Verdict): string {
+export function verdictCell(v: VerdictBrief): string {
   if (v.status === 'unreachable' && v.blockedBy) return `${v.blockedBy.code} (${v.blockedBy.direction})`;
   if (v.status === 'indeterminate') return `indeterminate (${[...new Set(v.assumptions.map((a) => a.code))].join(', ')})`;
   return v.status;
 }
 
 /** How many verdicts have each status. */
-export function statusCounts(verdicts: Iterable<Verdict>): Record<VerdictStatus, number> {
+export function statusCounts(verdicts: Iterable<Pick<VerdictBrief, 'status'>>): Record<VerdictStatus, number> {
   const counts: Record<VerdictStatus, number> = { reachable: 0, unreachable: 0, indeterminate: 0 };
   for (const v of verdicts) counts[v.status] += 1;
   return counts;
@@ -114,7 +114,7 @@ export function renderMatrix(verdicts: readonly Verdict[], unaddressed: readonly
 }
 
 /**
- * The matrix of a stream of verdicts (e.g. iterateMatrix), row by row, holding only each row's texts
+ * The matrix of a stream of verdicts (e.g. iterateMatrixBriefs), row by row, holding only each row's texts
  * (interned: a few distinct cells and one label per endpoint), never the verdicts, so a matrix of
  * 400,000 flows stays small; `lines` gives the same text as renderMatrix, one line at a time.
  */
@@ -139,7 +139,7 @@ export class MatrixRows {
   }
 
   /** verdictCell, without building the text again for a block seen before. */
-  private cell(v: Verdict): string {
+  private cell(v: VerdictBrief): string {
     if (v.status === 'reachable') return 'reachable';
     if (v.status !== 'unreachable' || !v.blockedBy) return this.intern(verdictCell(v));
     const key = v.blockedBy.direction === 'forward' ? v.blockedBy.code : `${v.blockedBy.code}|${v.blockedBy.direction}`;
@@ -161,7 +161,7 @@ export class MatrixRows {
     return text;
   }
 
-  add(v: Verdict): void {
+  add(v: VerdictBrief): void {
     this.flows++;
     this.counts[v.status] += 1;
     const out = v.source.kind === 'instance';

@@ -25,6 +25,9 @@ export interface Member {
   segmentPath?: string;
 }
 
+/** `ANY` (in any case) in a rule's groups, without building an upper-case copy of every group path. */
+export const isAnyValue = (v: string): boolean => v.length === 3 && v.toUpperCase() === 'ANY';
+
 /** An IP literal, CIDR or range (as groups and rules accept them) holds `ip`. */
 export function ipLiteralHolds(literal: string, ip: number): boolean {
   const r = parseIpLiteral(literal);
@@ -92,7 +95,9 @@ export class GroupMembership {
 
   /** Whether `member` belongs to the group at `path`; `key` identifies the member for caching. */
   isMember(path: string, member: Member, key: string): Tri {
-    return this.member(path, member, key, new Set());
+    // The cached answer first: a matrix asks hundreds of thousands of times (no visiting set to allocate).
+    const hit = this.cache.get(key)?.get(path);
+    return hit !== undefined ? hit : this.member(path, member, key, new Set());
   }
 
   private member(path: string, member: Member, key: string, visiting: Set<string>): Tri {
