@@ -8,9 +8,9 @@
 import type { CgwRule, World } from '../world';
 import { listCgwRules } from '../world';
 import type { Packet } from './flow';
-import { GroupMembership, ipLiteralHolds, isAnyValue, type Member } from './group-membership';
+import { GroupMembership, sideHolds, type Member } from './group-membership';
 import { ruleProfileCovers, ruleServiceCovers } from './nsx-service-match';
-import { and, not, some, type Tri, type Unknown } from './tri';
+import { and, type Unknown } from './tri';
 
 /** Applied-To labels that cover the connected VPC's interface. */
 export const vpcInterfaceScopes = new Set(['/infra/labels/cgw-cross-vpc', '/infra/labels/cgw-all', 'ANY']);
@@ -21,8 +21,11 @@ export interface CgwDecision {
   /** The deciding rule, or null when none definitely matches (the default uplink drop). */
   rule: CgwRule | null;
   /** Rules before it that may match and would decide otherwise, with why they may. */
-  uncertain: { rule: CgwRule; reasons: readonly Unknown[] }[];
+  uncertain: readonly { rule: CgwRule; reasons: readonly Unknown[] }[];
 }
+
+/** The usual answer: no rule before the decider may match (one array for every flow, never changed). */
+const noneUncertain: CgwDecision['uncertain'] = [];
 
 export interface CgwMatcher {
   readonly rules: readonly CgwRule[];
@@ -31,11 +34,6 @@ export interface CgwMatcher {
 
 /** ALLOW rules allow; DROP, REJECT and the default rule block. */
 export const ruleAllows = (r: CgwRule | null): boolean => r !== null && r.action === 'ALLOW' && !r.isDefault;
-
-function sideMatches(membership: GroupMembership, values: readonly string[], excluded: boolean, m: Member, key: string): Tri {
-  const hit = some(values, (v) => isAnyValue(v) || (v.startsWith('/') ? membership.isMember(v, m, key) : ipLiteralHolds(v, m.ip)));
-  return excluded ? not(hit) : hit;
-}
 
 interface SideBits {
   yes: Uint32Array;
@@ -62,7 +60,7 @@ export function compileCgwMatcher(world: World, membership: GroupMembership, dir
     if (bits) return bits;
     bits = { yes: new Uint32Array(words), maybe: new Uint32Array(words), reasons: new Map() };
     rules.forEach((r, i) => {
-      const t = side === 'src' ? sideMatches(membership, r.sourceGroups, r.sourcesExcluded, m, key) : sideMatches(membership, r.destinationGroups, r.destinationsExcluded, m, key);
+      const t = side === 'src' ? sideHolds(membership, r.sourceGroups, r.sourcesExcluded, m, key) : sideHolds(membership, r.destinationGroups, r.destinationsExcluded, m, key);
       if (t === false) return;
       if (t === true) bits!.yes[i >>> 5]! |= 1 << (i & 31);
       else {
@@ -78,7 +76,7 @@ export function compileCgwMatcher(world: World, membership: GroupMembership, dir
     decide(src, srcKey, dst, dstKey) {
       const a = bitsFor(srcBits, 'src', src, srcKey);
       const b = bitsFor(dstBits, 'dst', dst, dstKey);
-      const maybes: number[] = [];
+      let maybes: number[] | undefined;
       let decider: CgwRule | null = null;
       outer: for (let w = 0; w < words; w++) {
         let candidates = (a.yes[w]! | a.maybe[w]!) & (b.yes[w]! | b.maybe[w]!);
@@ -91,9 +89,10 @@ export function compileCgwMatcher(world: World, membership: GroupMembership, dir
             decider = rules[i]!;
             break outer;
           }
-          maybes.push(i);
+          (maybes ??= []).push(i);
         }
       }
+      if (!maybes) return { rule: decider, uncertain: noneUncertain };
       const allows = ruleAllows(decider);
       const uncertain = maybes
         .filter((i) => ruleAllows(rules[i]!) !== allows)

@@ -1,6 +1,6 @@
 // evaluateBrief (the matrix cells' mode: no hops, texts or fix) against evaluate: the same status, block
-// code and path, and assumption codes, flow by flow, on the benchmark world, the article's worlds and
-// random configurations.
+// code and path, and assumption codes, flow by flow, on the benchmark world, the article's worlds, one
+// world per reason code, worlds with undecidable hops and random configurations.
 import fc from 'fast-check';
 import { buildLargeWorld, fullSize } from '../../bench/large-world';
 import { articleCaseA, articleCaseB, articleCaseC, harnessWorld } from '../snapshot/article-worlds';
@@ -9,6 +9,9 @@ import { evaluate, evaluateBrief, matrixFlows, type MatrixOptions } from './eval
 import type { Flow } from './flow';
 import type { VerdictBrief } from './verdict';
 import { build, configArb } from './test-configs';
+import { cgwRule, load, splice } from './test-real-nsx';
+import { caseBFiles, editJson } from '../snapshot/test-helpers';
+import { blockedScenarios, scenarioTitle } from './test-scenarios';
 
 /** What a cell is made of, comparable with toEqual. */
 const cellOf = (v: VerdictBrief): unknown => ({
@@ -55,6 +58,28 @@ describe('evaluateBrief gives the verdict evaluate gives', () => {
   ])('every flow of the article\'s %s, ICMP and TCP 22', (_name, make) => {
     const world = make();
     expect(disagreements(world, [...matrixFlows(world, { protocol: 'icmp' }), ...matrixFlows(world, { protocol: 'tcp', port: 22 })])).toEqual([]);
+  });
+
+  test.each(blockedScenarios.map((s) => [scenarioTitle(s), s] as const))('every flow of the world blocking %s (one world per reason code, path and direction)', (_title, s) => {
+    const { t, flow } = s.build();
+    expect(disagreements(t.world, [...matrixFlows(t.world, { protocol: 'icmp' }), ...matrixFlows(t.world, { protocol: 'tcp', port: 22 })])).toEqual([]);
+    expect(cellOf(evaluateBrief(t.world, flow))).toMatchObject({ status: 'unreachable', blockedBy: { code: s.code, direction: s.path } });
+  });
+
+  // A group whose one expression names a group the export lacks: membership unknown (NSX_OBJECT_MISSING).
+  const parent = '/infra/domains/cgw/groups/parent';
+  const groups = [{ resource_type: 'Group', id: 'parent', display_name: 'parent', path: parent, expression: [{ resource_type: 'PathExpression', paths: ['/infra/domains/cgw/groups/not-exported'] }] }];
+  test.each<[string, () => World, string]>([
+    ['the DFW not in the data', () => load(new Map([...caseBFiles()].filter(([name]) => name !== 'nsx/dfw-policies.json'))).world, 'DFW_NOT_EXPORTED'],
+    ['a CGW rule allowing to a group of unknown membership', () => load(splice({ rules: [cgwRule('to-parent', { destination_groups: [parent] })], groups })).world, 'NSX_OBJECT_MISSING'],
+    ['a DFW rule dropping from a group of unknown membership', () => load(editJson(splice({ groups }), 'nsx/dfw-policies.json', (j) => {
+      const rules = j.results[0].rules;
+      rules.unshift({ ...rules[0], id: 'drop', display_name: 'drop', path: `${j.results[0].path}/rules/drop`, sequence_number: 1, action: 'DROP', source_groups: [parent], is_default: false, rule_id: 3 });
+    })).world, 'NSX_OBJECT_MISSING'],
+  ])('every flow of a world with undecidable hops: %s', (_name, make, code) => {
+    const world = make();
+    expect(disagreements(world, matrixFlows(world, { protocol: 'icmp' }))).toEqual([]);
+    expect([...matrixFlows(world, { protocol: 'icmp' })].map((f) => evaluateBrief(world, f)).filter((v) => v.status === 'indeterminate').flatMap((v) => v.assumptions.map((a) => a.code))).toContain(code);
   });
 
   test('every flow of random configurations (SG, NACL, route and CGW rules, endpoint states, prefix lists)', () => {

@@ -16,7 +16,7 @@
 import type { Group, GroupExpression, Vm, World } from '../world';
 import { parseIpLiteral } from '../world/cidr';
 import { connectedVpcGroupPath } from '../world';
-import { and, or, some, unknown, type Tri } from './tri';
+import { and, not, or, some, unknown, type Tri } from './tri';
 
 export interface Member {
   ip: number;
@@ -27,6 +27,20 @@ export interface Member {
 
 /** `ANY` (in any case) in a rule's groups, without building an upper-case copy of every group path. */
 export const isAnyValue = (v: string): boolean => v.length === 3 && v.toUpperCase() === 'ANY';
+
+/**
+ * One side of an NSX rule (its source or destination groups, `excluded` when negated) against a member:
+ * `ANY`, group paths and IP literals; true as soon as one holds (the loop of `some`, without a closure:
+ * a matrix asks this millions of times).
+ */
+export function sideHolds(membership: GroupMembership, values: readonly string[], excluded: boolean, m: Member, key: string): Tri {
+  let hit: Tri = false;
+  for (const v of values) {
+    hit = or(hit, isAnyValue(v) || (v.startsWith('/') ? membership.isMember(v, m, key) : ipLiteralHolds(v, m.ip)));
+    if (hit === true) break;
+  }
+  return excluded ? not(hit) : hit;
+}
 
 /** An IP literal, CIDR or range (as groups and rules accept them) holds `ip`. */
 export function ipLiteralHolds(literal: string, ip: number): boolean {

@@ -1,6 +1,6 @@
 // The checks a path is made of. Each records one hop (allowed or blocked) and returns whether the
 // packet goes on. The two path files (ec2-to-sddc, sddc-to-ec2) put these in the order of design §2.
-import type { GuestFirewall, Route, World } from '../world';
+import type { DfwRule, GuestFirewall, Route, World } from '../world';
 import { ipToNumber, cidrContainsIp, parseCidr, routeTarget } from '../world';
 import type { Packet } from './flow';
 import { describePacket } from './flow';
@@ -214,6 +214,11 @@ export function sddcRoute(c: Ctx, path: PathDirection, dst: InstanceEndpoint): b
 export function computeGateway(c: Ctx, path: PathDirection, direction: 'IN' | 'OUT', packet: Packet, src: Endpoint, dst: Endpoint): boolean {
   const matcher = c.index.cgw(direction, packet);
   const { rule, uncertain } = matcher.decide(src.member, src.key, dst.member, dst.key);
+  // A brief trace needs the decision only (the common allow first: a matrix walks this 400,000 times).
+  if (c.trace.brief && uncertain.length === 0) {
+    if (!rule || rule.isDefault) return c.trace.blockedBrief(path, 'CGW_DEFAULT_DROP');
+    return rule.action === 'ALLOW' || c.trace.blockedBrief(path, rule.action === 'DROP' ? 'CGW_RULE_DROP' : 'CGW_RULE_REJECT');
+  }
   const policy: ResourceRef = { type: 'cgw-gateway-policy', id: '/infra/domains/cgw/gateway-policies/default', name: 'CGW' };
   const where = direction === 'IN' ? 'into the SDDC' : 'out of the SDDC';
   const firstSeq = matcher.rules[0]?.sequenceNumber ?? 10;
@@ -229,7 +234,6 @@ export function computeGateway(c: Ctx, path: PathDirection, direction: 'IN' | 'O
     return true;
   }
   if (!rule || rule.isDefault) {
-    if (c.trace.brief) return c.trace.blockedBrief(path, 'CGW_DEFAULT_DROP');
     return c.trace.deny(
       { path, kind: 'cgw', resource: rule ? { type: 'cgw-rule', id: rule.path, name: rule.displayName } : policy, matched: rule ? { id: rule.path, summary: describeCgwRule(rule) } : null, detail: `no CGW rule on the VPC interface allows ${src.ip} → ${dst.ip} ${where}; the default uplink rule drops it` },
       'CGW_DEFAULT_DROP',
@@ -238,8 +242,8 @@ export function computeGateway(c: Ctx, path: PathDirection, direction: 'IN' | 'O
   }
   const resource: ResourceRef = { type: 'cgw-rule', id: rule.path, name: rule.displayName };
   const matched = c.index.matchedRule(rule, () => ({ id: rule.path, summary: describeCgwRule(rule) }));
-  if (rule.action === 'ALLOW') return c.trace.brief || c.trace.allow({ path, kind: 'cgw', resource, matched, detail: `${src.ip} → ${dst.ip} ${where} allowed by "${rule.displayName}"` });
-  return c.trace.brief ? c.trace.blockedBrief(path, rule.action === 'DROP' ? 'CGW_RULE_DROP' : 'CGW_RULE_REJECT') : c.trace.deny({ path, kind: 'cgw', resource, matched, detail: `${src.ip} → ${dst.ip} ${where}: ${decided()}` }, rule.action === 'DROP' ? 'CGW_RULE_DROP' : 'CGW_RULE_REJECT', fixes.cgwFix(direction, src.ip, dst.ip, packet, rule, firstSeq));
+  if (rule.action === 'ALLOW') return c.trace.allow({ path, kind: 'cgw', resource, matched, detail: `${src.ip} → ${dst.ip} ${where} allowed by "${rule.displayName}"` });
+  return c.trace.deny({ path, kind: 'cgw', resource, matched, detail: `${src.ip} → ${dst.ip} ${where}: ${decided()}` }, rule.action === 'DROP' ? 'CGW_RULE_DROP' : 'CGW_RULE_REJECT', fixes.cgwFix(direction, src.ip, dst.ip, packet, rule, firstSeq));
 }
 
 /** The CGW's hop on a return path (stateful: the reply of an allowed request passes). */
@@ -252,7 +256,15 @@ const dfwResource: ResourceRef = { type: 'dfw-policy', id: '/infra/domains/cgw/s
  * `OUT` for traffic out of it. A world without the DFW in its data (`dfwPolicies` null) cannot tell:
  * the hop is indeterminate with DFW_NOT_EXPORTED, never a silent allow.
  */
+/** The reason code of a DFW rule that blocks. */
+const dfwBlockCode = (rule: DfwRule): ReasonCode => (rule.isDefault ? 'DFW_DEFAULT_DROP' : rule.action === 'DROP' ? 'DFW_RULE_DROP' : 'DFW_RULE_REJECT');
+
 export function distributedFirewall(c: Ctx, path: PathDirection, direction: DfwDirection, packet: Packet, src: Endpoint, dst: Endpoint, vm: VmEndpoint): boolean {
+  if (c.trace.brief && c.world.nsx.dfwPolicies !== null) {
+    // A brief trace needs the decision only (the texts below are for the hop).
+    const { rule, policy, uncertain } = c.index.dfw(direction, packet).decide(src, dst, vm);
+    if (uncertain.length === 0) return !rule || !policy || rule.action === 'ALLOW' || c.trace.blockedBrief(path, dfwBlockCode(rule));
+  }
   const where = direction === 'IN' ? `into ${vm.name}` : `out of ${vm.name}`;
   if (c.world.nsx.dfwPolicies === null) {
     return c.trace.indeterminate(
@@ -271,12 +283,12 @@ export function distributedFirewall(c: Ctx, path: PathDirection, direction: DfwD
     for (const r of rest) c.trace.assumptions.push({ ...r, path, hopKind: 'dfw' });
     return true;
   }
-  if (!rule || !policy) return c.trace.brief || c.trace.allow({ path, kind: 'dfw', resource: dfwResource, matched: null, detail: `${src.ip} → ${dst.ip} ${where}: ${decided}` });
+  if (!rule || !policy) return c.trace.allow({ path, kind: 'dfw', resource: dfwResource, matched: null, detail: `${src.ip} → ${dst.ip} ${where}: ${decided}` });
   const resource: ResourceRef = { type: 'dfw-rule', id: rule.path, name: rule.displayName };
   const matched = c.index.matchedRule(rule, () => ({ id: rule.path, summary: describeDfwRule(rule, policy) }));
-  if (rule.action === 'ALLOW') return c.trace.brief || c.trace.allow({ path, kind: 'dfw', resource, matched, detail: `${src.ip} → ${dst.ip} ${where} allowed by "${rule.displayName}" (${policy.category})` });
-  const code: ReasonCode = rule.isDefault ? 'DFW_DEFAULT_DROP' : rule.action === 'DROP' ? 'DFW_RULE_DROP' : 'DFW_RULE_REJECT';
-  return c.trace.brief ? c.trace.blockedBrief(path, code) : c.trace.deny({ path, kind: 'dfw', resource, matched, detail: `${src.ip} → ${dst.ip} ${where}: ${decided} (${rule.path})` }, code, fixes.dfwFix(direction, src.ip, dst.ip, packet, rule));
+  if (rule.action === 'ALLOW') return c.trace.allow({ path, kind: 'dfw', resource, matched, detail: `${src.ip} → ${dst.ip} ${where} allowed by "${rule.displayName}" (${policy.category})` });
+  const code = dfwBlockCode(rule);
+  return c.trace.deny({ path, kind: 'dfw', resource, matched, detail: `${src.ip} → ${dst.ip} ${where}: ${decided} (${rule.path})` }, code, fixes.dfwFix(direction, src.ip, dst.ip, packet, rule));
 }
 
 /**
@@ -286,7 +298,7 @@ export function distributedFirewall(c: Ctx, path: PathDirection, direction: DfwD
 export function distributedFirewallReply(c: Ctx, direction: DfwDirection, request: Packet, reply: Packet, src: Endpoint, dst: Endpoint, vm: VmEndpoint): boolean {
   if (c.world.nsx.dfwPolicies === null) return c.trace.stateful('return', { kind: 'dfw', resource: dfwResource }, 'the distributed firewall (not in the data, see the forward hop)');
   const { policy } = c.index.dfw(direction, request).decide(src, dst, vm);
-  if (!policy || policy.stateful) return c.trace.stateful('return', { kind: 'dfw', resource: policy ? { type: 'dfw-policy', id: policy.path, name: policy.displayName } : dfwResource }, 'the distributed firewall');
+  if (!policy || policy.stateful) return c.trace.brief || c.trace.stateful('return', { kind: 'dfw', resource: policy ? { type: 'dfw-policy', id: policy.path, name: policy.displayName } : dfwResource }, 'the distributed firewall');
   return distributedFirewall(c, 'return', direction === 'IN' ? 'OUT' : 'IN', reply, dst, src, vm);
 }
 
