@@ -193,8 +193,15 @@ export class MatrixRows {
     const cells = new Map<string, number>();
     const width = (c: string): number => cells.get(c) ?? (cells.set(c, displayWidth(c)), cells.get(c)!);
     const widths = head.map((h) => displayWidth(h));
-    for (const row of [...this.rows, ...tail]) for (let i = 0; i < 4; i++) widths[i] = Math.max(widths[i]!, width(row[i]!));
-    const line = (row: readonly string[]): string => row.map((c, i) => c + ' '.repeat(Math.max(0, widths[i]! - width(c)))).join('  ').trimEnd();
+    for (const rows of [this.rows, tail]) for (const row of rows) for (let i = 0; i < 4; i++) widths[i] = Math.max(widths[i]!, width(row[i]!));
+    // Each distinct text padded once per column (a few thousand), not once per row (hundreds of thousands).
+    const padded = widths.map(() => new Map<string, string>());
+    const pad = (c: string, i: number): string => {
+      let text = padded[i]!.get(c);
+      if (text === undefined) padded[i]!.set(c, (text = c + ' '.repeat(Math.max(0, widths[i]! - width(c)))));
+      return text;
+    };
+    const line = (row: readonly string[]): string => `${pad(row[0]!, 0)}  ${pad(row[1]!, 1)}  ${pad(row[2]!, 2)}  ${pad(row[3]!, 3)}`.trimEnd();
     yield line(head);
     for (const row of this.rows) yield line(row);
     for (const row of tail) yield line(row);

@@ -1,12 +1,12 @@
 // EC2 instance → SDDC VM (design §2, forward), then the reply back. Subnet ACLs are checked only where
 // the packet crosses a subnet boundary, i.e. when the instance and the cross-link ENI are in different
 // subnets (AWS does not evaluate NACLs inside a subnet).
-import type { Packet } from './flow';
+import type { Packets } from './flow';
 import type { InstanceEndpoint, VmEndpoint } from './endpoints';
 import * as step from './steps';
 import * as fixes from './fixes';
 
-export function walkEc2ToSddc(c: step.Ctx, { request, reply }: { request: Packet; reply: Packet }, src: InstanceEndpoint, dst: VmEndpoint): void {
+export function walkEc2ToSddc(c: step.Ctx, { request, reply }: Packets, src: InstanceEndpoint, dst: VmEndpoint): void {
   const { eni, groupIds: eniGroups, groupKey: eniKey, ref: via } = c.index.crossLink;
   const crossing = eni !== undefined && src.subnet !== undefined && eni.subnetId !== src.subnet.subnetId;
   const dstCidr = dst.segment?.subnets[0]?.network ?? `${dst.ip}/32`;

@@ -1,11 +1,11 @@
 // SDDC VM → EC2 instance (design §2, reverse), then the reply back. Traffic that enters the VPC through
 // the cross-link ENI counts as coming from a member of that ENI's security groups (article case A).
-import type { Packet } from './flow';
+import type { Packets } from './flow';
 import type { InstanceEndpoint, VmEndpoint } from './endpoints';
 import * as step from './steps';
 import * as fixes from './fixes';
 
-export function walkSddcToEc2(c: step.Ctx, { request, reply }: { request: Packet; reply: Packet }, src: VmEndpoint, dst: InstanceEndpoint): void {
+export function walkSddcToEc2(c: step.Ctx, { request, reply }: Packets, src: VmEndpoint, dst: InstanceEndpoint): void {
   const { eni, groupIds: eniGroups, groupKey: eniKey, ref: via } = c.index.crossLink;
   const crossing = eni !== undefined && dst.subnet !== undefined && eni.subnetId !== dst.subnet.subnetId;
   const srcCidr = src.segment?.subnets[0]?.network ?? `${src.ip}/32`;
