@@ -4,7 +4,8 @@
 import { articleCaseB } from '../snapshot/article-worlds';
 import type { UnaddressedEndpoint } from './endpoints';
 import { evaluateMatrix, iterateMatrixBriefs } from './evaluate';
-import { MatrixRows, renderAssumptions, renderMatrix, renderVerdict, statusCounts, verdictCell } from './explain';
+import { renderAssumptions, renderMatrix, renderVerdict, statusCounts, verdictCell } from './explain';
+import { MatrixRows } from './matrix-rows';
 import { indeterminateVerdict } from './test-verdicts';
 import type { Verdict } from './verdict';
 

@@ -3,7 +3,8 @@ export { evaluate, evaluateBrief, evaluateMatrix, iterateMatrix, iterateMatrixBr
 export type { Flow, EndpointRef, Protocol } from './flow';
 export type * from './verdict';
 export { reasonCodes, reasonCodeMeaning, isReasonCode, type ReasonCode } from './reason-codes';
-export { renderVerdict, renderMatrix, renderFixCommand, renderAssumptions, assumptionLine, verdictCell, statusCounts, MatrixRows } from './explain';
+export { renderVerdict, renderMatrix, renderFixCommand, renderAssumptions, assumptionLine, verdictCell, statusCounts } from './explain';
+export { MatrixRows } from './matrix-rows';
 export { escapeControls, safeCell, displayWidth, padDisplay, renderColumns } from './terminal-text';
 export { unaddressedEndpoints, type UnaddressedEndpoint } from './endpoints';
 export { resolveRef, RefError } from './refs';
