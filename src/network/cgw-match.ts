@@ -55,19 +55,35 @@ export function compileCgwMatcher(world: World, membership: GroupMembership, dir
   const words = Math.ceil(rules.length / 32) || 1;
   const srcBits = new Map<string, SideBits>();
   const dstBits = new Map<string, SideBits>();
+  // Rules naming the same groups on a side share one membership question per endpoint (hundreds of rules
+  // over a hundred groups ask far fewer distinct ones).
+  const specsOf = (side: 'src' | 'dst'): { values: readonly string[]; excluded: boolean; rules: number[] }[] => {
+    const specs = new Map<string, { values: readonly string[]; excluded: boolean; rules: number[] }>();
+    rules.forEach((r, i) => {
+      const [values, excluded] = side === 'src' ? [r.sourceGroups, r.sourcesExcluded] : [r.destinationGroups, r.destinationsExcluded];
+      const key = `${excluded}\n${values.join('\n')}`;
+      const spec = specs.get(key);
+      if (spec) spec.rules.push(i);
+      else specs.set(key, { values, excluded, rules: [i] });
+    });
+    return [...specs.values()];
+  };
+  const sides = { src: specsOf('src'), dst: specsOf('dst') };
   const bitsFor = (cache: Map<string, SideBits>, side: 'src' | 'dst', m: Member, key: string): SideBits => {
     let bits = cache.get(key);
     if (bits) return bits;
     bits = { yes: new Uint32Array(words), maybe: new Uint32Array(words), reasons: new Map() };
-    rules.forEach((r, i) => {
-      const t = side === 'src' ? sideHolds(membership, r.sourceGroups, r.sourcesExcluded, m, key) : sideHolds(membership, r.destinationGroups, r.destinationsExcluded, m, key);
-      if (t === false) return;
-      if (t === true) bits!.yes[i >>> 5]! |= 1 << (i & 31);
-      else {
-        bits!.maybe[i >>> 5]! |= 1 << (i & 31);
-        bits!.reasons.set(i, t);
+    for (const spec of sides[side]) {
+      const t = sideHolds(membership, spec.values, spec.excluded, m, key);
+      if (t === false) continue;
+      for (const i of spec.rules) {
+        if (t === true) bits.yes[i >>> 5]! |= 1 << (i & 31);
+        else {
+          bits.maybe[i >>> 5]! |= 1 << (i & 31);
+          bits.reasons.set(i, t);
+        }
       }
-    });
+    }
     cache.set(key, bits);
     return bits;
   };
