@@ -7,12 +7,9 @@
 // intercepts in-process) is refused.
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { SSMClient } from '@aws-sdk/client-ssm';
+import { mockCredentials, type StaticCredentials } from './mock-credentials';
 
-export interface StaticCredentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
-}
+export { mockCredentials, type StaticCredentials };
 
 export interface AwsClientOptions {
   region: string;
@@ -36,13 +33,6 @@ export interface AwsClients {
   /** Closes the clients' sockets. */
   destroy(): void;
 }
-
-/**
- * Credentials the mock accepts and no real account has: obviously fake, so nothing real can leak into
- * a mock run and nothing reads ~/.aws or the instance metadata service. The SDK annotates the
- * credentials object it is given, so pass a copy (`{ ...mockCredentials }`), as createAwsClients does.
- */
-export const mockCredentials: Readonly<StaticCredentials> = { accessKeyId: 'AKIAVMCREACHMOCK0001', secretAccessKey: 'vmc-reach-mock-secret-not-a-real-key' };
 
 export const defaultRequestTimeoutMs = 60_000;
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import type { AwsClientOptions } from '../clients/aws';
-import { mockCredentials } from '../clients/aws';
+import { mockCredentials } from '../clients/mock-credentials';
 import { defaultCspUrl, defaultVmcUrl, Secret, type VmcClientOptions } from '../clients/vmc';
 import type { HarnessConfig } from './config/schema';
 import type { TranscriptOrigin } from './results';
