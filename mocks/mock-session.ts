@@ -30,7 +30,7 @@ export async function startMockSession(): Promise<MockSession | undefined> {
   if (config.target !== 'mock') return undefined;
   const latency = config.mock.latency === 'realistic' ? realisticLatency(Number(process.env.VMC_REACH_LATENCY_SCALE ?? 100)) : instantLatency;
   const target = await startMockTarget(process.env.VMC_REACH_MOCK_WORLD ?? mockWorldDir(config.mock.world), latency);
-  supplyMockSettings(target.env);
+  supplyMockSettings(target.env, target.transport);
   const session: MockSession = { target, before: snapshotFiles(target.world, { description: 'before' }) };
   if (process.env.VMC_REACH_DATAPLANE === 'lab') {
     // Real packets: SSM commands run in the lab, a separate process (never MSW and Docker in one).
@@ -38,7 +38,7 @@ export async function startMockSession(): Promise<MockSession | undefined> {
     await session.lab.build(target.world);
     target.world.ssm.scriptRunner = labScriptRunner(session.lab);
     // Only now may the harness label transcripts as the lab's: its packets are about to be real.
-    supplyMockSettings({ ...target.env, VMC_REACH_DATAPLANE: 'lab' });
+    supplyMockSettings({ ...target.env, VMC_REACH_DATAPLANE: 'lab' }, target.transport);
   }
   return session;
 }

@@ -7,12 +7,20 @@ import { instantLatency, type LatencyProfile, type World } from '../src/world';
 import { createMockContext, type MockContext } from './mock-context';
 import { startInProcessMock, type InProcessMock } from './in-process';
 import { vmwareState } from './vmc/state';
+import { inProcessAwsHandler } from './aws/in-process-handler';
+import { inProcessFetch } from './vmc/in-process-fetch';
+import type { MockTransport } from '../src/target/target';
 
 export interface MockTarget {
   world: World;
   ctx: MockContext;
   /** The variables a run needs to reach this mock. */
   env: Record<string, string>;
+  /**
+   * The clients' in-process transports to this mock (no network in between; MSW still intercepts
+   * whatever else a run might send, and refuses it).
+   */
+  transport: MockTransport;
   close(): void;
 }
 
@@ -29,5 +37,6 @@ export async function startMockTarget(worldDir: string, latency: LatencyProfile 
     VMC_SDDC_ID: sddc.id,
     VMC_REACH_INSTANCE_PROFILE: 'AmazonSSMRoleForInstancesQuickSetup',
   };
-  return { world, ctx, env, close: () => mock.close() };
+  const transport: MockTransport = { aws: (o) => inProcessAwsHandler(ctx, o), fetch: inProcessFetch(ctx) };
+  return { world, ctx, env, transport, close: () => mock.close() };
 }
