@@ -107,3 +107,14 @@ test('a host other than the mock\'s is refused, and nothing is sent', async () =
 test('outside mock mode the in-process transport is refused', () => {
   expect(() => createAwsClients({ region: 'us-west-2', inProcess: () => { throw new Error('not called'); } })).toThrow(/accepted in mock mode only/);
 });
+
+test('the SDK\'s JSON bodies are read by their bytes: no conversion warning from the SDK', async () => {
+  const { c } = await inProcessClients();
+  const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  try {
+    await c.ssm.send(new DescribeInstanceInformationCommand({}));
+    expect(warn.mock.calls).toEqual([]);
+  } finally {
+    warn.mockRestore();
+  }
+});

@@ -28,7 +28,9 @@ function answer(ctx: MockContext, request: HttpRequest, body: string, signal: Ab
 const bodyText = (body: unknown): string => {
   if (body === undefined || body === null) return '';
   if (typeof body === 'string') return body;
-  if (body instanceof Uint8Array) return Buffer.from(body).toString('utf8');
+  // By its bytes: the SDK's JSON bodies are Uint8Arrays whose string methods (valueOf, which Buffer.from
+  // would call) warn that they convert.
+  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
   throw new Error('vmc-reach mock: a streamed request body is not supported in-process (EC2 and SSM send strings)');
 };
 
