@@ -2,7 +2,8 @@
 // (`.vmc-reach/runs/<run-id>.json`) BEFORE the resource is used, so teardown, a resumed teardown and
 // `reap` know exactly what is the run's own. Writes are atomic (temp file + rename). Nothing secret is
 // ever recorded: entries hold ids, names and the parameters of the reverting call only.
-import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { renameSync, writeFileSync } from 'node:fs';
+import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export type LedgerAction = 'created' | 'adopted' | 'changed';
@@ -118,7 +119,9 @@ export class Ledger {
   private async save(): Promise<void> {
     const path = ledgerPath(this.root, this.data.runId);
     const tmp = `${path}.${process.pid}.tmp`;
-    await writeFile(tmp, `${JSON.stringify(this.data, null, 2)}\n`);
-    await rename(tmp, path);
+    // Synchronous: a few small writes per step, where each asynchronous one would wait for libuv's
+    // thread pool (which a run's scenario workers share) for longer than the write takes.
+    writeFileSync(tmp, `${JSON.stringify(this.data, null, 2)}\n`);
+    renameSync(tmp, path);
   }
 }
