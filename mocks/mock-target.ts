@@ -1,6 +1,7 @@
-// The embedded mock as a run target: a world loaded from a snapshot, served in-process (MSW), and the
+// The embedded mock as a run target: a world loaded from a snapshot, served in-process (MSW), the
 // environment a run reads to find it (region, CSP token, org and SDDC ids, instance profile) — the
-// same variables a live run reads, so the live code path is what runs.
+// same variables a live run reads, so the live code path is what runs — and the clients' in-process
+// transports to it (the same requests and answers, without the HTTP client and MSW's interception).
 import { resolve } from 'node:path';
 import { loadSnapshot } from '../src/snapshot';
 import { instantLatency, type LatencyProfile, type World } from '../src/world';
