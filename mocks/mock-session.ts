@@ -3,10 +3,9 @@
 // checked by `vmc-reach run`, else the config's mock.world), serves it in-process (MSW), and hands the
 // harness the mock's own settings (region, CSP token, org and SDDC ids, instance profile) through
 // supplyMockSettings, never the environment's, so the live code path runs on the mock (its clients with
-// the mock's in-process transports). At the end it
-// checks that the world holds nothing the run created and that every resource the run did not create is
-// exactly as it was (the default SG's rules included), and writes the outcome to
-// <report dir>/world-checks/ when run by `vmc-reach run`.
+// the mock's in-process transports). At the end it checks that the world holds nothing the run created
+// and that every resource the run did not create is exactly as it was (the default SG's rules included),
+// and writes the outcome to <report dir>/world-checks/ when run by `vmc-reach run`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { loadConfig } from '../src/target/config/load-config';
