@@ -117,9 +117,17 @@ export default tseslint.config(
   },
   {
     // The mock as a run's target: a world loaded from a snapshot folder, served, and compared with its
-    // files before the run (leftovers); the handlers themselves read no snapshot (design §1, §3).
+    // files before the run (leftovers); the handlers themselves read no snapshot (design §1, §3). It names
+    // src/target's MockTransport, the type of the in-process transports it hands to the run's clients.
     files: ['mocks/mock-target.ts', 'mocks/mock-session.ts', 'mocks/leftovers.ts'],
-    rules: restrict('mocks', [...layers.mocks.imports, 'src/snapshot'], layers.mocks.banned, { who: 'the mock target (mocks/mock-target.ts, mock-session.ts, leftovers.ts)', design: '§1, §3' }),
+    rules: restrict('mocks', [...layers.mocks.imports, 'src/snapshot', 'src/target'], layers.mocks.banned, { who: 'the mock target (mocks/mock-target.ts, mock-session.ts, leftovers.ts)', design: '§1, §3' }),
+  },
+  {
+    // The embedded mock's in-process AWS transport: it implements the SDK's request handler interface
+    // (@smithy/types, src/clients' InProcessHandler; types only), so a mock run's clients reach the mock
+    // without a socket; it still speaks the wire format (design §3).
+    files: ['mocks/aws/in-process-handler.ts'],
+    rules: restrict('mocks', [...layers.mocks.imports, 'src/clients'], ['@aws-sdk/*', ...jest], { who: "the mock's in-process AWS transport (mocks/aws/in-process-handler.ts)", design: '§1, §3' }),
   },
   {
     // jest's set-up file for scenarios: an entry point like run's workers (src/cli/scenario-runner), it

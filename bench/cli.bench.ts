@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeSnapshot } from '../src/snapshot';
-import { buildLargeWorld, fullSize } from './large-world';
+import { buildLargeWorld, fullSize } from '../src/world/test-support/large-world';
 
 const root = join(__dirname, '..');
 const bin = join(root, 'bin', 'vmc-reach.cjs');

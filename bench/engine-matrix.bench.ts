@@ -2,7 +2,7 @@
 // Prints time per size and the per-verdict cost as a ratio against the smallest size (≈1.0 = linear).
 // Target (issue 2): the full size (1,000 × 200 × 2 = 400,000 verdicts) in ≤ 2 s on a 2-core machine.
 import { evaluateMatrix, iterateMatrix } from '../src/network';
-import { buildLargeWorld, fullSize, type LargeWorldSize } from './large-world';
+import { buildLargeWorld, fullSize, type LargeWorldSize } from '../src/world/test-support/large-world';
 
 const scales = [0.25, 0.5, 1];
 const targetMs = 2000;

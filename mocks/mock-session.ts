@@ -2,7 +2,8 @@
 // or `vmc-reach run`'s in-process runner): loads the mock world from the snapshot folder its caller names,
 // serves it in-process (MSW), and returns the mock's own settings (region, CSP token, org and SDDC ids,
 // instance profile), which the caller hands to the harness (src/target's supplyMockSettings), never
-// through the environment, so the live code path runs on the mock. Its options come from the caller too
+// through the environment, so the live code path runs on the mock (its clients with the mock's in-process
+// transports, target.transport). Its options come from the caller too
 // (src/target/config/mock-world.ts reads them from the run's configuration): the mock reads no harness
 // configuration. At the end it checks that the world holds nothing the run created and that every
 // resource the run did not create is exactly as it was (the default SG's rules included), and writes the

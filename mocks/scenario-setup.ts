@@ -14,7 +14,7 @@ beforeAll(async () => {
   const { config } = await loadConfig();
   if (config.target !== 'mock') return;
   session = await startMockSession(mockWorldOptions(config));
-  supplyMockSettings(session.settings);
+  supplyMockSettings(session.settings, session.target.transport);
 }, 120_000);
 
 afterAll(async () => {

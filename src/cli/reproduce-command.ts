@@ -3,7 +3,7 @@
 import { Command, Option } from 'commander';
 import { stat } from 'node:fs/promises';
 import { formatSnapshotWarning, loadSnapshotWithWarnings } from '../snapshot';
-import { evaluate, evaluateMatrix, iterateMatrix, MatrixRows, renderVerdict, resolveRef, statusCounts, unaddressedEndpoints, type Protocol, type Verdict, type VerdictStatus } from '../network';
+import { evaluate, evaluateMatrix, iterateMatrixBriefs, MatrixRows, renderVerdict, resolveRef, statusCounts, unaddressedEndpoints, type Protocol, type Verdict, type VerdictStatus } from '../network';
 import { exitCodes, UsageError } from './usage-error';
 
 export interface ReproduceOptions {
@@ -67,9 +67,10 @@ export async function runReproduce(dir: string, opts: ReproduceOptions, io: Io):
       return exitCodes.ok;
     }
     // Row by row: only each row's cell texts are kept, never the verdicts, and the text goes out in
-    // chunks, so a 1,000 × 200 matrix takes seconds and little memory.
+    // chunks; a cell needs only the verdict's brief form (no hops, texts or fix), so a 1,000 × 200 matrix
+    // takes about a second and little memory.
     const rows = new MatrixRows();
-    for (const v of iterateMatrix(world, flowOpts)) rows.add(v);
+    for (const v of iterateMatrixBriefs(world, flowOpts)) rows.add(v);
     const { counts, flows } = rows;
     if (flows === 0 && unaddressed.length === 0) {
       io.out('the snapshot holds no running EC2 instance and SDDC VM pair to evaluate\n');

@@ -4,7 +4,7 @@
 // run in worker threads that load the harness once (src/cli/scenario-runner), not under jest; plain
 // `npx jest` with the package's preset runs the same scenario files the same way.
 import { Command, Option } from 'commander';
-import { access, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { access, mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { constants, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -17,7 +17,8 @@ import { newRunId } from '../target/run-id';
 import { exitCodeFor, type StopSignalName } from '../harness/jest/stop-signal';
 import type { ScenarioResult } from '../target/results';
 import { renderRunMatrix, runPassed } from '../report/console-matrix';
-import { renderEvidencePack } from '../report/evidence-pack/render-pack';
+import { renderEvidencePackOf } from '../report/evidence-pack/render-pack';
+import { RunResults } from './run-results';
 import { toolVersions } from './tool-versions';
 import { exitCodes, UsageError } from './usage-error';
 import { repoRoot } from '../package/package-root';
@@ -63,11 +64,6 @@ async function ensureWritableDir(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true }).catch((e: Error) => {
     throw new UsageError(`--report-dir ${dir} cannot be created: ${e.message}`);
   });
-}
-
-async function readResults(dir: string): Promise<ScenarioResult[]> {
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json')).sort();
-  return Promise.all(names.map(async (n) => JSON.parse(await readFile(join(dir, n), 'utf8')) as ScenarioResult));
 }
 
 export async function runRun(opts: RunOptions, io: Io & { err: (t: string) => void }): Promise<number> {
@@ -170,12 +166,20 @@ async function runScenarios(opts: RunOptions, io: Io & { err: (t: string) => voi
   // rewrite a status line; parallel files write plain lines, each naming its scenario.
   if (process.stderr.isTTY && !process.env.VMC_REACH_PROGRESS) process.env.VMC_REACH_PROGRESS = parallelism === 1 || st.files.length === 1 ? 'status' : 'plain';
   const compiled = precompileScenarios(root).catch(() => ({}));
-  const outcomes = await runScenarioFiles(st.files, { parallelism, stop: st.stop, compiled });
+  // The results are read, and their part of the evidence pack made, as the files end (the main thread is idle meanwhile).
+  const runResults = new RunResults(resultsDir);
+  let preparing = Promise.resolve();
+  const prepare = (): void => {
+    // What goes wrong here goes wrong again, and is reported, when the report is made at the end.
+    if (!opts.dryRun) preparing = preparing.then(() => runResults.prepare()).catch(() => undefined);
+  };
+  const outcomes = await runScenarioFiles(st.files, { parallelism, stop: st.stop, compiled, onOutcome: prepare });
+  await preparing;
   for (const o of outcomes) for (const e of fileErrors(o, relative(root, o.file))) io.err(`vmc-reach: ${e}\n`);
   const results = { success: outcomes.every(fileSucceeded), numTotalTests: outcomes.reduce((n, o) => n + o.scenarios.reduce((m, s) => m + s.probes.length, 0), 0) };
   const stoppedBy = st.stopped();
   if (opts.dryRun) return stoppedBy ? exitCodeFor[stoppedBy] : results.success ? exitCodes.ok : exitCodes.expectationFailed;
-  const scenarioResults = await readResults(resultsDir);
+  const { results: scenarioResults, views } = await runResults.all();
   if (stoppedBy) io.err(stopSummary(stoppedBy, scenarioResults));
   if (scenarioResults.length === 0) {
     if (stoppedBy) return exitCodeFor[stoppedBy];
@@ -186,7 +190,7 @@ async function runScenarios(opts: RunOptions, io: Io & { err: (t: string) => voi
   await writeReports(reportDir, scenarioResults, opts.reporter ?? ['junit'], io.out);
   const evidence = join(reportDir, 'evidence.html');
   const meta = { runId, target, startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), versions: await toolVersions(repoRoot()), command: `vmc-reach run --target ${target}${opts.scenario ? ` --scenario ${opts.scenario}` : ''}` };
-  await writeFile(evidence, renderEvidencePack(scenarioResults, meta, { scrubAccountIds: !!opts.scrubAccountIds }));
+  await writeFile(evidence, renderEvidencePackOf(views(), meta, { scrubAccountIds: !!opts.scrubAccountIds }));
   io.out(`Evidence pack: ${evidence}\n`);
   if (stoppedBy) return exitCodeFor[stoppedBy];
   return runPassed(scenarioResults) && results.success ? exitCodes.ok : exitCodes.expectationFailed;

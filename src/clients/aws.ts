@@ -7,12 +7,19 @@
 // intercepts in-process) is refused.
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { SSMClient } from '@aws-sdk/client-ssm';
+import type { HttpHandlerOptions, HttpRequest, HttpResponse, RequestHandler } from '@smithy/types';
+import { mockCredentials, type StaticCredentials } from './mock-credentials';
 
-export interface StaticCredentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
-}
+export { mockCredentials, type StaticCredentials };
+
+/**
+ * A request handler that answers the SDK's requests itself instead of sending them: the embedded mock's
+ * in-process transport (mocks/aws/in-process-handler.ts). The SDK serialises and parses as over HTTP.
+ */
+export type InProcessHandler = RequestHandler<HttpRequest, HttpResponse, HttpHandlerOptions> & {
+  updateHttpClientConfig(key: never, value: never): void;
+  httpHandlerConfigs(): object;
+};
 
 export interface AwsClientOptions {
   region: string;
@@ -28,6 +35,11 @@ export interface AwsClientOptions {
   mock?: boolean;
   /** Per-attempt timeout in ms (connection included), after which the attempt fails with a TimeoutError the SDK retries (default 60 s; the SDK's own default is none). */
   requestTimeoutMs?: number;
+  /**
+   * Mock mode only: the embedded mock's in-process transport, one handler per client, in place of the
+   * HTTP client (the endpoints stay the mock's regional hosts, which the handler alone answers).
+   */
+  inProcess?: (o: { requestTimeoutMs: number; hosts: readonly string[] }) => InProcessHandler;
 }
 
 export interface AwsClients {
@@ -36,13 +48,6 @@ export interface AwsClients {
   /** Closes the clients' sockets. */
   destroy(): void;
 }
-
-/**
- * Credentials the mock accepts and no real account has: obviously fake, so nothing real can leak into
- * a mock run and nothing reads ~/.aws or the instance metadata service. The SDK annotates the
- * credentials object it is given, so pass a copy (`{ ...mockCredentials }`), as createAwsClients does.
- */
-export const mockCredentials: Readonly<StaticCredentials> = { accessKeyId: 'AKIAVMCREACHMOCK0001', secretAccessKey: 'vmc-reach-mock-secret-not-a-real-key' };
 
 export const defaultRequestTimeoutMs = 60_000;
 
@@ -86,22 +91,26 @@ export function mockEndpoint(service: 'ec2' | 'ssm', region: string, endpoint: s
 }
 
 export function createAwsClients(options: AwsClientOptions): AwsClients {
+  const requestTimeoutMs = options.requestTimeoutMs ?? defaultRequestTimeoutMs;
   const common = {
     region: options.region,
     ...(options.credentials ? { credentials: { ...options.credentials } } : {}),
     ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}),
-    // The SDK only warns about a request past `requestTimeout` unless told to throw; a hung answer must fail.
-    requestHandler: { requestTimeout: options.requestTimeoutMs ?? defaultRequestTimeoutMs, connectionTimeout: Math.min(options.requestTimeoutMs ?? defaultRequestTimeoutMs, 10_000), throwOnRequestTimeout: true },
   };
   if (options.mock && (!options.credentials || options.credentials.accessKeyId !== mockCredentials.accessKeyId)) throw new MockEndpointError('mock mode uses the mock\'s fake credentials only');
+  if (options.inProcess && !options.mock) throw new MockEndpointError('an in-process transport is the embedded mock\'s: it is accepted in mock mode only');
   const pick = (service: 'ec2' | 'ssm'): string | undefined => {
     const given = options.endpoints?.[service] ?? options.endpoint;
     return options.mock ? mockEndpoint(service, options.region, given) : given;
   };
   const ec2Endpoint = pick('ec2');
   const ssmEndpoint = pick('ssm');
-  const ec2 = new EC2Client({ ...common, ...(ec2Endpoint ? { endpoint: ec2Endpoint } : {}) });
-  const ssm = new SSMClient({ ...common, ...(ssmEndpoint ? { endpoint: ssmEndpoint } : {}) });
+  const hosts = [ec2Endpoint, ssmEndpoint].flatMap((e) => (e ? [new URL(e).hostname] : []));
+  // The SDK only warns about a request past `requestTimeout` unless told to throw; a hung answer must fail.
+  const requestHandler = (): InProcessHandler | Record<string, unknown> =>
+    options.inProcess?.({ requestTimeoutMs, hosts }) ?? { requestTimeout: requestTimeoutMs, connectionTimeout: Math.min(requestTimeoutMs, 10_000), throwOnRequestTimeout: true };
+  const ec2 = new EC2Client({ ...common, requestHandler: requestHandler(), ...(ec2Endpoint ? { endpoint: ec2Endpoint } : {}) });
+  const ssm = new SSMClient({ ...common, requestHandler: requestHandler(), ...(ssmEndpoint ? { endpoint: ssmEndpoint } : {}) });
   ec2.middlewareStack.add(explainCredentialErrors, { step: 'initialize', name: 'vmcReachCredentialErrors' });
   ssm.middlewareStack.add(explainCredentialErrors, { step: 'initialize', name: 'vmcReachCredentialErrors' });
   return {

@@ -8,9 +8,9 @@
 import type { CgwRule, World } from '../world';
 import { listCgwRules } from '../world';
 import type { Packet } from './flow';
-import { GroupMembership, ipLiteralHolds, type Member } from './group-membership';
+import { GroupMembership, sideHolds, type Member } from './group-membership';
 import { ruleProfileCovers, ruleServiceCovers } from './nsx-service-match';
-import { and, not, some, type Tri, type Unknown } from './tri';
+import { and, type Unknown } from './tri';
 
 /** Applied-To labels that cover the connected VPC's interface. */
 export const vpcInterfaceScopes = new Set(['/infra/labels/cgw-cross-vpc', '/infra/labels/cgw-all', 'ANY']);
@@ -21,8 +21,11 @@ export interface CgwDecision {
   /** The deciding rule, or null when none definitely matches (the default uplink drop). */
   rule: CgwRule | null;
   /** Rules before it that may match and would decide otherwise, with why they may. */
-  uncertain: { rule: CgwRule; reasons: readonly Unknown[] }[];
+  uncertain: readonly { rule: CgwRule; reasons: readonly Unknown[] }[];
 }
+
+/** The usual answer: no rule before the decider may match (one array for every flow, never changed). */
+const noneUncertain: CgwDecision['uncertain'] = [];
 
 export interface CgwMatcher {
   readonly rules: readonly CgwRule[];
@@ -31,11 +34,6 @@ export interface CgwMatcher {
 
 /** ALLOW rules allow; DROP, REJECT and the default rule block. */
 export const ruleAllows = (r: CgwRule | null): boolean => r !== null && r.action === 'ALLOW' && !r.isDefault;
-
-function sideMatches(membership: GroupMembership, values: readonly string[], excluded: boolean, m: Member, key: string): Tri {
-  const hit = some(values, (v) => v.toUpperCase() === 'ANY' || (v.startsWith('/') ? membership.isMember(v, m, key) : ipLiteralHolds(v, m.ip)));
-  return excluded ? not(hit) : hit;
-}
 
 interface SideBits {
   yes: Uint32Array;
@@ -57,19 +55,35 @@ export function compileCgwMatcher(world: World, membership: GroupMembership, dir
   const words = Math.ceil(rules.length / 32) || 1;
   const srcBits = new Map<string, SideBits>();
   const dstBits = new Map<string, SideBits>();
+  // Rules naming the same groups on a side share one membership question per endpoint (hundreds of rules
+  // over a hundred groups ask far fewer distinct ones).
+  const specsOf = (side: 'src' | 'dst'): { values: readonly string[]; excluded: boolean; rules: number[] }[] => {
+    const specs = new Map<string, { values: readonly string[]; excluded: boolean; rules: number[] }>();
+    rules.forEach((r, i) => {
+      const [values, excluded] = side === 'src' ? [r.sourceGroups, r.sourcesExcluded] : [r.destinationGroups, r.destinationsExcluded];
+      const key = `${excluded}\n${values.join('\n')}`;
+      const spec = specs.get(key);
+      if (spec) spec.rules.push(i);
+      else specs.set(key, { values, excluded, rules: [i] });
+    });
+    return [...specs.values()];
+  };
+  const sides = { src: specsOf('src'), dst: specsOf('dst') };
   const bitsFor = (cache: Map<string, SideBits>, side: 'src' | 'dst', m: Member, key: string): SideBits => {
     let bits = cache.get(key);
     if (bits) return bits;
     bits = { yes: new Uint32Array(words), maybe: new Uint32Array(words), reasons: new Map() };
-    rules.forEach((r, i) => {
-      const t = side === 'src' ? sideMatches(membership, r.sourceGroups, r.sourcesExcluded, m, key) : sideMatches(membership, r.destinationGroups, r.destinationsExcluded, m, key);
-      if (t === false) return;
-      if (t === true) bits!.yes[i >>> 5]! |= 1 << (i & 31);
-      else {
-        bits!.maybe[i >>> 5]! |= 1 << (i & 31);
-        bits!.reasons.set(i, t);
+    for (const spec of sides[side]) {
+      const t = sideHolds(membership, spec.values, spec.excluded, m, key);
+      if (t === false) continue;
+      for (const i of spec.rules) {
+        if (t === true) bits.yes[i >>> 5]! |= 1 << (i & 31);
+        else {
+          bits.maybe[i >>> 5]! |= 1 << (i & 31);
+          bits.reasons.set(i, t);
+        }
       }
-    });
+    }
     cache.set(key, bits);
     return bits;
   };
@@ -78,7 +92,7 @@ export function compileCgwMatcher(world: World, membership: GroupMembership, dir
     decide(src, srcKey, dst, dstKey) {
       const a = bitsFor(srcBits, 'src', src, srcKey);
       const b = bitsFor(dstBits, 'dst', dst, dstKey);
-      const maybes: number[] = [];
+      let maybes: number[] | undefined;
       let decider: CgwRule | null = null;
       outer: for (let w = 0; w < words; w++) {
         let candidates = (a.yes[w]! | a.maybe[w]!) & (b.yes[w]! | b.maybe[w]!);
@@ -91,9 +105,10 @@ export function compileCgwMatcher(world: World, membership: GroupMembership, dir
             decider = rules[i]!;
             break outer;
           }
-          maybes.push(i);
+          (maybes ??= []).push(i);
         }
       }
+      if (!maybes) return { rule: decider, uncertain: noneUncertain };
       const allows = ruleAllows(decider);
       const uncertain = maybes
         .filter((i) => ruleAllows(rules[i]!) !== allows)

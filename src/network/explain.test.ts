@@ -1,7 +1,11 @@
 // The text forms of a verdict with the third state: an indeterminate verdict (built by hand) drawn hop by
 // hop with `?` on the undecided hop and an "Assumptions" block, its matrix cell, the status counts, and
-// the "no IPv4 address" rows of the matrix.
+// the "no IPv4 address" rows of the matrix, and the streamed matrix (MatrixRows) against renderMatrix.
+import { articleCaseB } from '../world/test-support/article-worlds';
+import type { UnaddressedEndpoint } from './endpoints';
+import { evaluateMatrix, iterateMatrixBriefs } from './evaluate';
 import { renderAssumptions, renderMatrix, renderVerdict, statusCounts, verdictCell } from './explain';
+import { MatrixRows } from './matrix-rows';
 import { indeterminateVerdict } from './test-support/verdicts';
 import type { Verdict } from './verdict';
 
@@ -46,4 +50,17 @@ test('an endpoint without an IPv4 address is a row of its own, not a verdict', (
     expect.stringMatching(/^\(every instance\)\s+CJ-VM02 \(no IPv4 address\)\s+no IPv4 address\s+no IPv4 address$/),
     expect.stringMatching(/^v6-only \(no IPv4 address\)\s+\(every VM\)\s+no IPv4 address\s+no IPv4 address$/),
   ]);
+});
+
+test('MatrixRows, fed the brief verdicts one at a time, gives the text renderMatrix gives the full ones', () => {
+  const world = articleCaseB();
+  const vm = [...world.nsx.vms.values()][0]!;
+  vm.displayName = '仮想マシン-01'; // wide characters: columns padded by display width
+  const unaddressed: UnaddressedEndpoint[] = [{ kind: 'vm', id: 'vm-2', name: 'CJ-VM02', reason: 'no VIF' }, { kind: 'instance', id: 'i-6', name: 'v6-only', reason: 'IPv6 only' }];
+  const rows = new MatrixRows();
+  for (const b of iterateMatrixBriefs(world, { protocol: 'tcp', port: 22 })) rows.add(b);
+  const expected = renderMatrix(evaluateMatrix(world, { protocol: 'tcp', port: 22 }), unaddressed);
+  expect([...rows.lines(unaddressed)].join('\n')).toBe(expected);
+  expect(expected).toContain('仮想マシン-01');
+  expect(rows.flows).toBe(4);
 });

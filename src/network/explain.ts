@@ -1,10 +1,10 @@
 // Verdicts rendered as text: one flow drawn hop by hop with the blocking hop and its fix (and, when the
 // data cannot decide a hop, a `?` on it and the assumptions listed), and the matrix of every instance × VM
-// pair in both directions. Kept apart from evaluation (data first). The short forms here (`verdictCell`,
-// `assumptionLine`) are the ones every report uses.
+// pair in both directions (streamed row by row: matrix-rows.ts). Kept apart from evaluation (data first).
+// The short forms here (`verdictCell`, `assumptionLine`) are the ones every report uses.
 import type { UnaddressedEndpoint } from './endpoints';
-import type { Assumption, Fix, Hop, Verdict, VerdictStatus } from './verdict';
-import { displayWidth, renderColumns, safeCell } from './terminal-text';
+import type { Assumption, Fix, Hop, Verdict, VerdictBrief, VerdictStatus } from './verdict';
+import { renderColumns, safeCell } from './terminal-text';
 
 const kebab = (action: string): string => action.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
 
@@ -28,14 +28,14 @@ export const assumptionLine = (a: Assumption): string =>
   `${a.what} (${a.path} path, ${a.hopKind} at ${a.resource.id}${a.resource.name ? ` (${a.resource.name})` : ''}; missing ${a.missing}) [${a.code}]`;
 
 /** The verdict in a few words: `reachable`, the block's code and path, or `indeterminate` with what is missing. */
-export function verdictCell(v: Verdict): string {
+export function verdictCell(v: VerdictBrief): string {
   if (v.status === 'unreachable' && v.blockedBy) return `${v.blockedBy.code} (${v.blockedBy.direction})`;
   if (v.status === 'indeterminate') return `indeterminate (${[...new Set(v.assumptions.map((a) => a.code))].join(', ')})`;
   return v.status;
 }
 
 /** How many verdicts have each status. */
-export function statusCounts(verdicts: Iterable<Verdict>): Record<VerdictStatus, number> {
+export function statusCounts(verdicts: Iterable<Pick<VerdictBrief, 'status'>>): Record<VerdictStatus, number> {
   const counts: Record<VerdictStatus, number> = { reachable: 0, unreachable: 0, indeterminate: 0 };
   for (const v of verdicts) counts[v.status] += 1;
   return counts;
@@ -89,7 +89,8 @@ export function renderVerdict(v: Verdict): string {
 }
 
 const cell = (v: Verdict | undefined): string => (!v ? '-' : verdictCell(v));
-const noAddress = 'no IPv4 address';
+/** The cells of an endpoint without an IPv4 address. */
+export const noAddress = 'no IPv4 address';
 
 /**
  * A table: one row per instance × VM, the verdict of each direction; then one "no IPv4 address" row per
@@ -111,92 +112,4 @@ export function renderMatrix(verdicts: readonly Verdict[], unaddressed: readonly
     table.push(u.kind === 'instance' ? [`${u.name} (${noAddress})`, '(every VM)', noAddress, noAddress] : ['(every instance)', `${u.name} (${noAddress})`, noAddress, noAddress]);
   }
   return renderColumns(table).join('\n');
-}
-
-/**
- * The matrix of a stream of verdicts (e.g. iterateMatrix), row by row, holding only each row's texts
- * (interned: a few distinct cells and one label per endpoint), never the verdicts, so a matrix of
- * 400,000 flows stays small; `lines` gives the same text as renderMatrix, one line at a time.
- */
-export class MatrixRows {
-  /** Instance id → VM id → row (no key strings built per flow). */
-  private readonly byInstance = new Map<string, Map<string, string[]>>();
-  private readonly rows: string[][] = [];
-  private readonly texts = new Map<string, string>();
-  private readonly labels = new Map<string, string>();
-  private readonly blockedCells = new Map<string, string>();
-  private lastInst = '';
-  private lastVm = '';
-  private lastRow: string[] | undefined;
-  readonly counts: Record<VerdictStatus, number> = { reachable: 0, unreachable: 0, indeterminate: 0 };
-  flows = 0;
-
-  private intern(text: string): string {
-    const known = this.texts.get(text);
-    if (known !== undefined) return known;
-    this.texts.set(text, text);
-    return text;
-  }
-
-  /** verdictCell, without building the text again for a block seen before. */
-  private cell(v: Verdict): string {
-    if (v.status === 'reachable') return 'reachable';
-    if (v.status !== 'unreachable' || !v.blockedBy) return this.intern(verdictCell(v));
-    const key = v.blockedBy.direction === 'forward' ? v.blockedBy.code : `${v.blockedBy.code}|${v.blockedBy.direction}`;
-    let text = this.blockedCells.get(key);
-    if (text === undefined) {
-      text = verdictCell(v);
-      this.blockedCells.set(key, text);
-    }
-    return text;
-  }
-
-  /** An endpoint's label (`name ip`), built once per endpoint. */
-  private label(e: Verdict['source']): string {
-    let text = this.labels.get(e.id);
-    if (text === undefined) {
-      text = this.intern(safeCell(`${e.name} ${e.ip}`));
-      this.labels.set(e.id, text);
-    }
-    return text;
-  }
-
-  add(v: Verdict): void {
-    this.flows++;
-    this.counts[v.status] += 1;
-    const out = v.source.kind === 'instance';
-    const inst = out ? v.source : v.destination;
-    const vm = out ? v.destination : v.source;
-    let row: string[] | undefined;
-    // A matrix gives both directions of a pair one after the other: the last row is usually the one.
-    if (this.lastInst === inst.id && this.lastVm === vm.id) row = this.lastRow;
-    else {
-      let vms = this.byInstance.get(inst.id);
-      if (!vms) this.byInstance.set(inst.id, (vms = new Map()));
-      row = vms.get(vm.id);
-      if (!row) {
-        row = [this.label(inst), this.label(vm), '-', '-'];
-        vms.set(vm.id, row);
-        this.rows.push(row);
-      }
-      this.lastInst = inst.id;
-      this.lastVm = vm.id;
-      this.lastRow = row;
-    }
-    row![out ? 2 : 3] = this.cell(v);
-  }
-
-  *lines(unaddressed: readonly UnaddressedEndpoint[] = []): Generator<string> {
-    const head = ['EC2 instance', 'SDDC VM', 'EC2 → VM', 'VM → EC2'];
-    const tail = unaddressed.map((u) => (u.kind === 'instance' ? [safeCell(`${u.name} (${noAddress})`), '(every VM)', noAddress, noAddress] : ['(every instance)', safeCell(`${u.name} (${noAddress})`), noAddress, noAddress]));
-    // Display width (wide characters and emoji take two cells), measured once per distinct text.
-    const cells = new Map<string, number>();
-    const width = (c: string): number => cells.get(c) ?? (cells.set(c, displayWidth(c)), cells.get(c)!);
-    const widths = head.map((h) => displayWidth(h));
-    for (const row of [...this.rows, ...tail]) for (let i = 0; i < 4; i++) widths[i] = Math.max(widths[i]!, width(row[i]!));
-    const line = (row: readonly string[]): string => row.map((c, i) => c + ' '.repeat(Math.max(0, widths[i]! - width(c)))).join('  ').trimEnd();
-    yield line(head);
-    for (const row of this.rows) yield line(row);
-    for (const row of tail) yield line(row);
-  }
 }

@@ -39,11 +39,17 @@ function packet(protocol: Protocol, icmpType: number, icmpCode: number, port: nu
   return Object.freeze({ protocol, icmpType, icmpCode, port, srcPort, key, text });
 }
 
-const packetMemo = new Map<string, { request: Packet; reply: Packet }>();
+/** A flow's request and the reply that comes back. */
+export interface Packets {
+  request: Packet;
+  reply: Packet;
+}
+
+const packetMemo = new Map<string, Packets>();
 const icmpEcho = { request: packet('icmp', 8, 0, -1), reply: packet('icmp', 0, 0, -1) };
 
-/** The request packet of a flow and the reply that comes back (interned: equal flows share packets). */
-export function packetsOf(flow: Flow): { request: Packet; reply: Packet } {
+/** The request packet of a flow and the reply that comes back (interned: equal flows share packets); only the protocol and ports count. */
+export function packetsOf(flow: Flow | Pick<Flow, 'protocol' | 'port' | 'sourcePort'>): Packets {
   const protocol = flow.protocol ?? 'icmp';
   if (protocol === 'icmp') return icmpEcho; // ports mean nothing to ICMP: one pair, no key to build
   const memoKey = `${protocol}:${flow.port}:${flow.sourcePort}`;

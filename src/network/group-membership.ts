@@ -16,13 +16,30 @@
 import type { Group, GroupExpression, Vm, World } from '../world';
 import { parseIpLiteral } from '../world/cidr';
 import { connectedVpcGroupPath } from '../world';
-import { and, or, some, unknown, type Tri } from './tri';
+import { and, not, or, some, unknown, type Tri } from './tri';
 
 export interface Member {
   ip: number;
   vm?: Vm;
   /** Path of the segment the member sits on (VMs only). */
   segmentPath?: string;
+}
+
+/** `ANY` (in any case) in a rule's groups, without building an upper-case copy of every group path. */
+export const isAnyValue = (v: string): boolean => v.length === 3 && v.toUpperCase() === 'ANY';
+
+/**
+ * One side of an NSX rule (its source or destination groups, `excluded` when negated) against a member:
+ * `ANY`, group paths and IP literals; true as soon as one holds (the loop of `some`, without a closure:
+ * a matrix asks this millions of times).
+ */
+export function sideHolds(membership: GroupMembership, values: readonly string[], excluded: boolean, m: Member, key: string): Tri {
+  let hit: Tri = false;
+  for (const v of values) {
+    hit = or(hit, isAnyValue(v) || (v.startsWith('/') ? membership.isMember(v, m, key) : ipLiteralHolds(v, m.ip)));
+    if (hit === true) break;
+  }
+  return excluded ? not(hit) : hit;
 }
 
 /** An IP literal, CIDR or range (as groups and rules accept them) holds `ip`. */
@@ -92,7 +109,9 @@ export class GroupMembership {
 
   /** Whether `member` belongs to the group at `path`; `key` identifies the member for caching. */
   isMember(path: string, member: Member, key: string): Tri {
-    return this.member(path, member, key, new Set());
+    // The cached answer first: a matrix asks hundreds of thousands of times (no visiting set to allocate).
+    const hit = this.cache.get(key)?.get(path);
+    return hit !== undefined ? hit : this.member(path, member, key, new Set());
   }
 
   private member(path: string, member: Member, key: string, visiting: Set<string>): Tri {

@@ -1,18 +1,13 @@
 // EC2 instance → SDDC VM (design §2, forward), then the reply back. Subnet ACLs are checked only where
 // the packet crosses a subnet boundary, i.e. when the instance and the cross-link ENI are in different
 // subnets (AWS does not evaluate NACLs inside a subnet).
-import type { NetworkInterface } from '../world';
-import type { Flow } from './flow';
-import { packetsOf } from './flow';
+import type { Packets } from './flow';
 import type { InstanceEndpoint, VmEndpoint } from './endpoints';
 import * as step from './steps';
 import * as fixes from './fixes';
 
-export function walkEc2ToSddc(c: step.Ctx, flow: Flow, src: InstanceEndpoint, dst: VmEndpoint, eni: NetworkInterface | undefined): void {
-  const { request, reply } = packetsOf(flow);
-  const eniGroups = eni?.groupIds ?? [];
-  const eniKey = eniGroups.join(',');
-  const via = step.crossLinkRef(eni, c.world.nsx.linkedVpc?.activeEni ?? '(none)');
+export function walkEc2ToSddc(c: step.Ctx, { request, reply }: Packets, src: InstanceEndpoint, dst: VmEndpoint): void {
+  const { eni, groupIds: eniGroups, groupKey: eniKey, ref: via } = c.index.crossLink;
   const crossing = eni !== undefined && src.subnet !== undefined && eni.subnetId !== src.subnet.subnetId;
   const dstCidr = dst.segment?.subnets[0]?.network ?? `${dst.ip}/32`;
   const firstSg = src.groupIds[0];
@@ -40,7 +35,7 @@ export function walkEc2ToSddc(c: step.Ctx, flow: Flow, src: InstanceEndpoint, ds
 
   void (
     step.distributedFirewallReply(c, 'IN', request, reply, src, dst, dst) &&
-    c.trace.stateful('return', { kind: 'cgw', resource: { type: 'cgw-gateway-policy', id: '/infra/domains/cgw/gateway-policies/default', name: 'CGW' } }, 'the gateway firewall') &&
+    c.trace.stateful('return', step.cgwStatefulHop, 'the gateway firewall') &&
     step.sddcRoute(c, 'return', src) &&
     step.statefulSg(c, 'return', 'eni-sg-egress', eniKey, eniGroups, via) &&
     (!crossing || step.networkAcl(c, 'return', eni!.subnetId, true, reply, src.ipNum, src.ip)) &&

@@ -1,17 +1,12 @@
 // SDDC VM → EC2 instance (design §2, reverse), then the reply back. Traffic that enters the VPC through
 // the cross-link ENI counts as coming from a member of that ENI's security groups (article case A).
-import type { NetworkInterface } from '../world';
-import type { Flow } from './flow';
-import { packetsOf } from './flow';
+import type { Packets } from './flow';
 import type { InstanceEndpoint, VmEndpoint } from './endpoints';
 import * as step from './steps';
 import * as fixes from './fixes';
 
-export function walkSddcToEc2(c: step.Ctx, flow: Flow, src: VmEndpoint, dst: InstanceEndpoint, eni: NetworkInterface | undefined): void {
-  const { request, reply } = packetsOf(flow);
-  const eniGroups = eni?.groupIds ?? [];
-  const eniKey = eniGroups.join(',');
-  const via = step.crossLinkRef(eni, c.world.nsx.linkedVpc?.activeEni ?? '(none)');
+export function walkSddcToEc2(c: step.Ctx, { request, reply }: Packets, src: VmEndpoint, dst: InstanceEndpoint): void {
+  const { eni, groupIds: eniGroups, groupKey: eniKey, ref: via } = c.index.crossLink;
   const crossing = eni !== undefined && dst.subnet !== undefined && eni.subnetId !== dst.subnet.subnetId;
   const srcCidr = src.segment?.subnets[0]?.network ?? `${src.ip}/32`;
   const dstSg = dst.groupIds[0];
@@ -46,7 +41,7 @@ export function walkSddcToEc2(c: step.Ctx, flow: Flow, src: VmEndpoint, dst: Ins
     step.routeToSddc(c, 'return', dst.instance.subnetId, src) &&
     (!crossing || step.networkAcl(c, 'return', eni!.subnetId, false, reply, dst.ipNum, dst.ip)) &&
     step.statefulSg(c, 'return', 'eni-sg-ingress', eniKey, eniGroups, via) &&
-    c.trace.stateful('return', { kind: 'cgw', resource: { type: 'cgw-gateway-policy', id: '/infra/domains/cgw/gateway-policies/default', name: 'CGW' } }, 'the gateway firewall') &&
+    c.trace.stateful('return', step.cgwStatefulHop, 'the gateway firewall') &&
     step.distributedFirewallReply(c, 'OUT', request, reply, src, dst, src)
   );
 }

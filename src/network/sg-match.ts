@@ -15,8 +15,11 @@ export interface SgMatcher {
   /** The first rule (in group, then rule order) that definitely admits a peer with this IP and these groups. */
   match(peerIp: number, peerGroups: readonly string[]): SecurityGroupRule | null;
   /** When `match` found nothing: what might still allow, had the data held it (empty when nothing could). */
-  possible(peerIp: number, peerGroups: readonly string[]): MissingDatum[];
+  possible(peerIp: number, peerGroups: readonly string[]): readonly MissingDatum[];
 }
+
+/** Nothing the data lacks could allow (one array for every matcher, never changed). */
+const nothingPossible: readonly MissingDatum[] = [];
 
 export function compileSgMatcher(world: World, groupIds: readonly string[], isEgress: boolean, packet: Packet): SgMatcher {
   const cidrs = new PrefixTable<SecurityGroupRule>();
@@ -55,6 +58,7 @@ export function compileSgMatcher(world: World, groupIds: readonly string[], isEg
       return best?.value ?? null;
     },
     possible(_peerIp, peerGroups) {
+      if (unknown.length === 0 && unknownRefs.length === 0) return nothingPossible; // the usual case, once per blocked flow
       // A peer that wears a referenced group is a member whether or not the group is exported (match() has it).
       return [...unknown, ...unknownRefs.filter((r) => !peerGroups.includes(r.referencedGroupId!)).map(referencedGroupMissing)];
     },

@@ -1,6 +1,6 @@
 // The checks a path is made of. Each records one hop (allowed or blocked) and returns whether the
 // packet goes on. The two path files (ec2-to-sddc, sddc-to-ec2) put these in the order of design §2.
-import type { GuestFirewall, NetworkInterface, Route, World } from '../world';
+import type { DfwRule, GuestFirewall, Route, World } from '../world';
 import { ipToNumber, cidrContainsIp, parseCidr, routeTarget } from '../world';
 import type { Packet } from './flow';
 import { describePacket } from './flow';
@@ -24,24 +24,23 @@ export interface Ctx {
   trace: Trace;
 }
 
-const eniRef = (eni: NetworkInterface | undefined, id: string): ResourceRef => ({ type: 'network-interface', id: eni?.networkInterfaceId ?? id, name: 'cross-link ENI' });
-
 export function instanceRunning(c: Ctx, path: PathDirection, e: InstanceEndpoint): boolean {
   const resource: ResourceRef = { type: 'instance', id: e.instance.instanceId, name: e.name };
   const state = e.instance.state;
-  if (state === 'running') return c.trace.allow({ path, kind: 'instance-state', resource, matched: null, detail: `${e.name} is running` });
-  return c.trace.deny({ path, kind: 'instance-state', resource, matched: null, detail: `${e.name} is ${state}` }, 'INSTANCE_NOT_RUNNING', fixes.startInstanceFix(e.instance.instanceId, state));
+  if (state === 'running') return c.trace.brief || c.trace.allow({ path, kind: 'instance-state', resource, matched: null, detail: `${e.name} is running` });
+  return c.trace.brief ? c.trace.blockedBrief(path, 'INSTANCE_NOT_RUNNING') : c.trace.deny({ path, kind: 'instance-state', resource, matched: null, detail: `${e.name} is ${state}` }, 'INSTANCE_NOT_RUNNING', fixes.startInstanceFix(e.instance.instanceId, state));
 }
 
 export function vmPoweredOn(c: Ctx, path: PathDirection, e: VmEndpoint): boolean {
   const resource: ResourceRef = { type: 'vm', id: e.vm.externalId, name: e.name };
-  if (e.vm.powerState === 'VM_RUNNING') return c.trace.allow({ path, kind: 'vm-power', resource, matched: null, detail: `${e.name} is powered on` });
-  return c.trace.deny({ path, kind: 'vm-power', resource, matched: null, detail: `${e.name} is ${e.vm.powerState}` }, 'VM_POWERED_OFF', fixes.vmPowerFix(e.vm.externalId, e.name));
+  if (e.vm.powerState === 'VM_RUNNING') return c.trace.brief || c.trace.allow({ path, kind: 'vm-power', resource, matched: null, detail: `${e.name} is powered on` });
+  return c.trace.brief ? c.trace.blockedBrief(path, 'VM_POWERED_OFF') : c.trace.deny({ path, kind: 'vm-power', resource, matched: null, detail: `${e.name} is ${e.vm.powerState}` }, 'VM_POWERED_OFF', fixes.vmPowerFix(e.vm.externalId, e.name));
 }
 
 export function segmentConnected(c: Ctx, path: PathDirection, e: VmEndpoint): boolean {
   const seg = e.segment;
   if (!seg) {
+    if (c.trace.brief) return c.trace.blockedBrief(path, 'NO_ROUTE');
     return c.trace.deny(
       { path, kind: 'segment', resource: { type: 'vm', id: e.vm.externalId, name: e.name }, matched: null, detail: `no CGW segment holds ${e.ip}` },
       'NO_ROUTE',
@@ -51,17 +50,17 @@ export function segmentConnected(c: Ctx, path: PathDirection, e: VmEndpoint): bo
   const resource: ResourceRef = { type: 'segment', id: seg.path, name: seg.displayName };
   const holds = seg.subnets.some((s) => cidrContainsIp(parseCidr(s.network), e.ipNum));
   if (!segmentIsRouted(seg)) {
-    return c.trace.deny({ path, kind: 'segment', resource, matched: null, detail: `segment ${seg.displayName} is ${seg.type} with connectivity ${seg.connectivity}` }, 'SEGMENT_DISCONNECTED', fixes.segmentFix(seg));
+    return c.trace.brief ? c.trace.blockedBrief(path, 'SEGMENT_DISCONNECTED') : c.trace.deny({ path, kind: 'segment', resource, matched: null, detail: `segment ${seg.displayName} is ${seg.type} with connectivity ${seg.connectivity}` }, 'SEGMENT_DISCONNECTED', fixes.segmentFix(seg));
   }
   if (!holds) {
-    return c.trace.deny({ path, kind: 'segment', resource, matched: null, detail: `${e.ip} is outside segment ${seg.displayName} (${seg.subnets.map((s) => s.network).join(', ')})` }, 'NO_ROUTE', {
+    return c.trace.brief ? c.trace.blockedBrief(path, 'NO_ROUTE') : c.trace.deny({ path, kind: 'segment', resource, matched: null, detail: `${e.ip} is outside segment ${seg.displayName} (${seg.subnets.map((s) => s.network).join(', ')})` }, 'NO_ROUTE', {
       text: `give ${e.name} an address inside ${seg.subnets.map((s) => s.network).join(', ')}`,
       api: 'guest-os',
       action: 'set-ip-address',
       params: { vm: e.name },
     });
   }
-  return c.trace.allow({ path, kind: 'segment', resource, matched: { id: seg.subnets[0]!.network, summary: `routed, connected` }, detail: `${e.ip} on routed segment ${seg.displayName}` });
+  return c.trace.brief || c.trace.allow({ path, kind: 'segment', resource, matched: { id: seg.subnets[0]!.network, summary: `routed, connected` }, detail: `${e.ip} on routed segment ${seg.displayName}` });
 }
 
 export interface SgCheck {
@@ -80,9 +79,10 @@ export interface SgCheck {
 }
 
 export function securityGroups(c: Ctx, s: SgCheck): boolean {
-  const resource = c.index.sgResource(s.groupKey, s.groupIds);
   const matcher = c.index.sg(s.groupKey, s.groupIds, s.isEgress, s.packet);
   const rule = matcher.match(s.peerIp, s.peerGroups);
+  if (rule && c.trace.brief) return true;
+  const resource = c.index.sgResource(s.groupKey, s.groupIds);
   const dir = s.isEgress ? 'outbound' : 'inbound';
   if (rule) {
     const matched = c.index.matchedRule(rule, () => ({ id: rule.securityGroupRuleId, summary: describeSgRule(rule) }));
@@ -99,27 +99,29 @@ export function securityGroups(c: Ctx, s: SgCheck): boolean {
       { code: first.code, missing: first.missing, what: first.what, settle: first.settle },
     );
   }
-  return c.trace.deny({ path: s.path, kind: s.kind, resource, via: s.via, matched: null, detail: `no ${dir} rule of ${resource.name} matches ${s.packet.text} ${s.isEgress ? 'to' : 'from'} ${s.peerIpText}` }, s.code, s.fix());
+  return c.trace.brief ? c.trace.blockedBrief(s.path, s.code) : c.trace.deny({ path: s.path, kind: s.kind, resource, via: s.via, matched: null, detail: `no ${dir} rule of ${resource.name} matches ${s.packet.text} ${s.isEgress ? 'to' : 'from'} ${s.peerIpText}` }, s.code, s.fix());
 }
 
 export function statefulSg(c: Ctx, path: PathDirection, kind: SgCheck['kind'], groupKey: string, groupIds: readonly string[], via?: ResourceRef): boolean {
-  return c.trace.stateful(path, { kind, resource: c.index.sgResource(groupKey, groupIds), via }, 'the security group');
+  return c.trace.brief || c.trace.stateful(path, { kind, resource: c.index.sgResource(groupKey, groupIds), via }, 'the security group');
 }
 
 export function networkAcl(c: Ctx, path: PathDirection, subnetId: string, egress: boolean, packet: Packet, peerIp: number, peer: string): boolean {
   const kind = egress ? 'nacl-outbound' : 'nacl-inbound';
   const acl = c.index.naclOf(subnetId);
-  if (!acl) return c.trace.allow({ path, kind, resource: { type: 'network-acl', id: `(none for ${subnetId})` }, matched: null, detail: `no network ACL is associated with ${subnetId} in this world; treated as allow` });
+  if (!acl) return c.trace.brief || c.trace.allow({ path, kind, resource: { type: 'network-acl', id: `(none for ${subnetId})` }, matched: null, detail: `no network ACL is associated with ${subnetId} in this world; treated as allow` });
   const resource: ResourceRef = { type: 'network-acl', id: acl.networkAclId };
   const entry = c.index.nacl(acl, egress, packet).match(peerIp);
   if (entry && entry.ruleAction === 'allow') {
     const matched = c.index.matchedRule(entry, () => ({ id: String(entry.ruleNumber), summary: describeNaclEntry(entry) }));
-    return c.trace.allow({ path, kind, resource, matched, detail: `${packet.text} ${egress ? 'to' : 'from'} ${peer} allowed` });
+    return c.trace.brief || c.trace.allow({ path, kind, resource, matched, detail: `${packet.text} ${egress ? 'to' : 'from'} ${peer} allowed` });
   }
+  const code = egress ? 'NACL_OUTBOUND_DENY' : 'NACL_INBOUND_DENY';
+  if (c.trace.brief) return c.trace.blockedBrief(path, code);
   const ruleNumber = entry?.ruleNumber ?? 32767;
   return c.trace.deny(
     { path, kind, resource, matched: entry ? { id: String(entry.ruleNumber), summary: describeNaclEntry(entry) } : null, detail: `${describePacket(packet)} ${egress ? 'to' : 'from'} ${peer} denied${path === 'return' ? ' (NACLs are stateless: the reply needs its own allow)' : ''}` },
-    egress ? 'NACL_OUTBOUND_DENY' : 'NACL_INBOUND_DENY',
+    code,
     fixes.naclFix(acl, egress, packet, `${peer}/32`, ruleNumber),
   );
 }
@@ -133,17 +135,18 @@ export function routeToSddc(c: Ctx, path: PathDirection, subnetId: string, dst: 
   const rt = c.index.routeTableOf(subnetId);
   const linked = c.world.nsx.linkedVpc;
   const cidr = dst.segment?.subnets[0]?.network ?? `${dst.ip}/32`;
-  if (!rt) return c.trace.deny({ path, kind: 'route', resource: { type: 'route-table', id: `(none for ${subnetId})` }, matched: null, detail: `subnet ${subnetId} has no route table` }, 'NO_ROUTE', noRouteTableFix(subnetId));
+  if (!rt) return c.trace.brief ? c.trace.blockedBrief(path, 'NO_ROUTE') : c.trace.deny({ path, kind: 'route', resource: { type: 'route-table', id: `(none for ${subnetId})` }, matched: null, detail: `subnet ${subnetId} has no route table` }, 'NO_ROUTE', noRouteTableFix(subnetId));
   const resource: ResourceRef = { type: 'route-table', id: rt.routeTableId, name: rt.associations.some((a) => a.main) ? 'main' : 'custom' };
   const matcher = c.index.route(rt);
   const hit = matcher.lookup(dst.ipNum);
   const active = linked?.activeEni;
   if (!linked || !active) {
-    return c.trace.deny({ path, kind: 'route', resource, matched: null, detail: 'the SDDC has no linked VPC in this world' }, 'NO_ROUTE', fixes.sddcRouteFix(dst.ip, [], undefined));
+    return c.trace.brief ? c.trace.blockedBrief(path, 'NO_ROUTE') : c.trace.deny({ path, kind: 'route', resource, matched: null, detail: 'the SDDC has no linked VPC in this world' }, 'NO_ROUTE', fixes.sddcRouteFix(dst.ip, [], undefined));
   }
   // The cross-link ENIs are in the connected VPC only: from another VPC no route can lead to them.
   const vpcId = c.world.ec2.subnets.get(subnetId)?.vpcId;
   if (vpcId !== undefined && vpcId !== linked.linkedVpcId) {
+    if (c.trace.brief) return c.trace.blockedBrief(path, 'NO_ROUTE');
     return c.trace.deny(
       { path, kind: 'route', resource, matched: null, detail: `subnet ${subnetId} is in ${vpcId}, not in the connected VPC ${linked.linkedVpcId}: the SDDC's cross-link ENIs are not reachable from it` },
       'NO_ROUTE',
@@ -165,30 +168,32 @@ export function routeToSddc(c: Ctx, path: PathDirection, subnetId: string, dst: 
   if (!hit) {
     // Only the tables VMC manages lose the route when a segment is disconnected; a custom table never had it.
     if (dst.segment && !segmentIsRouted(dst.segment) && linked.routeTableIds.includes(rt.routeTableId)) {
+      if (c.trace.brief) return c.trace.blockedBrief(path, 'SEGMENT_DISCONNECTED');
       return c.trace.deny(
         { path, kind: 'route', resource, matched: null, detail: `no route for ${dst.ip} in ${rt.routeTableId}: VMC withdrew it because segment ${dst.segment.displayName} is disconnected` },
         'SEGMENT_DISCONNECTED',
         fixes.segmentFix(dst.segment),
       );
     }
-    return c.trace.deny({ path, kind: 'route', resource, matched: null, detail: `no route in ${rt.routeTableId} matches ${dst.ip}${resource.name === 'custom' ? ' (custom route tables get no SDDC routes from VMC)' : ''}` }, 'NO_ROUTE', fixes.routeFix(rt.routeTableId, cidr, active, false));
+    return c.trace.brief ? c.trace.blockedBrief(path, 'NO_ROUTE') : c.trace.deny({ path, kind: 'route', resource, matched: null, detail: `no route in ${rt.routeTableId} matches ${dst.ip}${resource.name === 'custom' ? ' (custom route tables get no SDDC routes from VMC)' : ''}` }, 'NO_ROUTE', fixes.routeFix(rt.routeTableId, cidr, active, false));
   }
   const target = hit.route.networkInterfaceId;
   const matched = { id: hit.matchedCidr, summary: describeRoute(hit.route) };
-  if (target === active && hit.route.state === 'active') return c.trace.allow({ path, kind: 'route', resource, matched, detail: `${dst.ip} via the active cross-link ENI ${active}` });
+  if (target === active && hit.route.state === 'active') return c.trace.brief || c.trace.allow({ path, kind: 'route', resource, matched, detail: `${dst.ip} via the active cross-link ENI ${active}` });
   if (target !== undefined && linked.crossLinkEniIds.includes(target)) {
-    return c.trace.deny({ path, kind: 'route', resource, matched, detail: `${dst.ip} is routed to cross-link ENI ${target}, which is not the active one (${active}): blackhole` }, 'ROUTE_TO_INACTIVE_ENI', fixes.routeFix(rt.routeTableId, hit.matchedCidr, active, true, hit.route.destinationPrefixListId));
+    return c.trace.brief ? c.trace.blockedBrief(path, 'ROUTE_TO_INACTIVE_ENI') : c.trace.deny({ path, kind: 'route', resource, matched, detail: `${dst.ip} is routed to cross-link ENI ${target}, which is not the active one (${active}): blackhole` }, 'ROUTE_TO_INACTIVE_ENI', fixes.routeFix(rt.routeTableId, hit.matchedCidr, active, true, hit.route.destinationPrefixListId));
   }
-  return c.trace.deny({ path, kind: 'route', resource, matched, detail: `${dst.ip} is routed to ${routeTarget(hit.route) ?? '?'}${hit.route.state === 'blackhole' ? ' (blackhole)' : ''}, which does not lead to the SDDC` }, 'NO_ROUTE', fixes.routeFix(rt.routeTableId, hit.matchedCidr, active, true, hit.route.destinationPrefixListId));
+  return c.trace.brief ? c.trace.blockedBrief(path, 'NO_ROUTE') : c.trace.deny({ path, kind: 'route', resource, matched, detail: `${dst.ip} is routed to ${routeTarget(hit.route) ?? '?'}${hit.route.state === 'blackhole' ? ' (blackhole)' : ''}, which does not lead to the SDDC` }, 'NO_ROUTE', fixes.routeFix(rt.routeTableId, hit.matchedCidr, active, true, hit.route.destinationPrefixListId));
 }
 
 /** VPC routing to an address inside the VPC: the longest prefix must be the local route. */
 export function routeLocal(c: Ctx, path: PathDirection, subnetId: string, dstIp: string): boolean {
   const rt = c.index.routeTableOf(subnetId);
-  if (!rt) return c.trace.deny({ path, kind: 'route', resource: { type: 'route-table', id: `(none for ${subnetId})` }, matched: null, detail: `subnet ${subnetId} has no route table` }, 'NO_ROUTE', noRouteTableFix(subnetId));
+  if (!rt) return c.trace.brief ? c.trace.blockedBrief(path, 'NO_ROUTE') : c.trace.deny({ path, kind: 'route', resource: { type: 'route-table', id: `(none for ${subnetId})` }, matched: null, detail: `subnet ${subnetId} has no route table` }, 'NO_ROUTE', noRouteTableFix(subnetId));
   const resource: ResourceRef = { type: 'route-table', id: rt.routeTableId, name: rt.associations.some((a) => a.main) ? 'main' : 'custom' };
   const hit = c.index.route(rt).lookup(ipToNumber(dstIp));
-  if (hit && hit.route.gatewayId === 'local') return c.trace.allow({ path, kind: 'route', resource, matched: { id: hit.matchedCidr, summary: describeRoute(hit.route) }, detail: `${dstIp} via the VPC's local route` });
+  if (hit && hit.route.gatewayId === 'local') return c.trace.brief || c.trace.allow({ path, kind: 'route', resource, matched: { id: hit.matchedCidr, summary: describeRoute(hit.route) }, detail: `${dstIp} via the VPC's local route` });
+  if (c.trace.brief) return c.trace.blockedBrief(path, 'NO_ROUTE');
   return c.trace.deny(
     { path, kind: 'route', resource, matched: hit ? { id: hit.matchedCidr, summary: describeRoute(hit.route) } : null, detail: hit ? `${dstIp} is routed to ${routeTarget(hit.route)} instead of the local route` : `no route in ${rt.routeTableId} matches ${dstIp}` },
     'NO_ROUTE',
@@ -202,13 +207,18 @@ export function sddcRoute(c: Ctx, path: PathDirection, dst: InstanceEndpoint): b
   const resource: ResourceRef = { type: 'linked-vpc', id: linked?.linkedVpcId ?? '(none)', name: 'connected VPC' };
   const cidrs = linked?.linkedVpcAddresses ?? [];
   const hit = cidrs.find((cidr) => cidrContainsIp(parseCidr(cidr), dst.ipNum));
-  if (hit && linked) return c.trace.allow({ path, kind: 'sddc-route', resource, matched: { id: hit, summary: `connected VPC CIDR ${hit} via ${linked.activeEni}` }, detail: `${dst.ip} is in the connected VPC` });
-  return c.trace.deny({ path, kind: 'sddc-route', resource, matched: null, detail: linked ? `${dst.ip} is outside the connected VPC's CIDRs (${cidrs.join(', ')})` : 'the SDDC has no linked VPC' }, 'NO_ROUTE', fixes.sddcRouteFix(dst.ip, cidrs, linked?.linkedVpcId));
+  if (hit && linked) return c.trace.brief || c.trace.allow({ path, kind: 'sddc-route', resource, matched: { id: hit, summary: `connected VPC CIDR ${hit} via ${linked.activeEni}` }, detail: `${dst.ip} is in the connected VPC` });
+  return c.trace.brief ? c.trace.blockedBrief(path, 'NO_ROUTE') : c.trace.deny({ path, kind: 'sddc-route', resource, matched: null, detail: linked ? `${dst.ip} is outside the connected VPC's CIDRs (${cidrs.join(', ')})` : 'the SDDC has no linked VPC' }, 'NO_ROUTE', fixes.sddcRouteFix(dst.ip, cidrs, linked?.linkedVpcId));
 }
 
 export function computeGateway(c: Ctx, path: PathDirection, direction: 'IN' | 'OUT', packet: Packet, src: Endpoint, dst: Endpoint): boolean {
   const matcher = c.index.cgw(direction, packet);
   const { rule, uncertain } = matcher.decide(src.member, src.key, dst.member, dst.key);
+  // A brief trace needs the decision only (the common allow first: a matrix walks this 400,000 times).
+  if (c.trace.brief && uncertain.length === 0) {
+    if (!rule || rule.isDefault) return c.trace.blockedBrief(path, 'CGW_DEFAULT_DROP');
+    return rule.action === 'ALLOW' || c.trace.blockedBrief(path, rule.action === 'DROP' ? 'CGW_RULE_DROP' : 'CGW_RULE_REJECT');
+  }
   const policy: ResourceRef = { type: 'cgw-gateway-policy', id: '/infra/domains/cgw/gateway-policies/default', name: 'CGW' };
   const where = direction === 'IN' ? 'into the SDDC' : 'out of the SDDC';
   const firstSeq = matcher.rules[0]?.sequenceNumber ?? 10;
@@ -236,6 +246,9 @@ export function computeGateway(c: Ctx, path: PathDirection, direction: 'IN' | 'O
   return c.trace.deny({ path, kind: 'cgw', resource, matched, detail: `${src.ip} → ${dst.ip} ${where}: ${decided()}` }, rule.action === 'DROP' ? 'CGW_RULE_DROP' : 'CGW_RULE_REJECT', fixes.cgwFix(direction, src.ip, dst.ip, packet, rule, firstSeq));
 }
 
+/** The CGW's hop on a return path (stateful: the reply of an allowed request passes). */
+export const cgwStatefulHop = { kind: 'cgw', resource: { type: 'cgw-gateway-policy', id: '/infra/domains/cgw/gateway-policies/default', name: 'CGW' } } as const satisfies { kind: HopKind; resource: ResourceRef };
+
 const dfwResource: ResourceRef = { type: 'dfw-policy', id: '/infra/domains/cgw/security-policies', name: 'DFW' };
 
 /**
@@ -243,7 +256,15 @@ const dfwResource: ResourceRef = { type: 'dfw-policy', id: '/infra/domains/cgw/s
  * `OUT` for traffic out of it. A world without the DFW in its data (`dfwPolicies` null) cannot tell:
  * the hop is indeterminate with DFW_NOT_EXPORTED, never a silent allow.
  */
+/** The reason code of a DFW rule that blocks. */
+const dfwBlockCode = (rule: DfwRule): ReasonCode => (rule.isDefault ? 'DFW_DEFAULT_DROP' : rule.action === 'DROP' ? 'DFW_RULE_DROP' : 'DFW_RULE_REJECT');
+
 export function distributedFirewall(c: Ctx, path: PathDirection, direction: DfwDirection, packet: Packet, src: Endpoint, dst: Endpoint, vm: VmEndpoint): boolean {
+  if (c.trace.brief && c.world.nsx.dfwPolicies !== null) {
+    // A brief trace needs the decision only (the texts below are for the hop).
+    const { rule, policy, uncertain } = c.index.dfw(direction, packet).decide(src, dst, vm);
+    if (uncertain.length === 0) return !rule || !policy || rule.action === 'ALLOW' || c.trace.blockedBrief(path, dfwBlockCode(rule));
+  }
   const where = direction === 'IN' ? `into ${vm.name}` : `out of ${vm.name}`;
   if (c.world.nsx.dfwPolicies === null) {
     return c.trace.indeterminate(
@@ -266,7 +287,7 @@ export function distributedFirewall(c: Ctx, path: PathDirection, direction: DfwD
   const resource: ResourceRef = { type: 'dfw-rule', id: rule.path, name: rule.displayName };
   const matched = c.index.matchedRule(rule, () => ({ id: rule.path, summary: describeDfwRule(rule, policy) }));
   if (rule.action === 'ALLOW') return c.trace.allow({ path, kind: 'dfw', resource, matched, detail: `${src.ip} → ${dst.ip} ${where} allowed by "${rule.displayName}" (${policy.category})` });
-  const code: ReasonCode = rule.isDefault ? 'DFW_DEFAULT_DROP' : rule.action === 'DROP' ? 'DFW_RULE_DROP' : 'DFW_RULE_REJECT';
+  const code = dfwBlockCode(rule);
   return c.trace.deny({ path, kind: 'dfw', resource, matched, detail: `${src.ip} → ${dst.ip} ${where}: ${decided} (${rule.path})` }, code, fixes.dfwFix(direction, src.ip, dst.ip, packet, rule));
 }
 
@@ -277,7 +298,7 @@ export function distributedFirewall(c: Ctx, path: PathDirection, direction: DfwD
 export function distributedFirewallReply(c: Ctx, direction: DfwDirection, request: Packet, reply: Packet, src: Endpoint, dst: Endpoint, vm: VmEndpoint): boolean {
   if (c.world.nsx.dfwPolicies === null) return c.trace.stateful('return', { kind: 'dfw', resource: dfwResource }, 'the distributed firewall (not in the data, see the forward hop)');
   const { policy } = c.index.dfw(direction, request).decide(src, dst, vm);
-  if (!policy || policy.stateful) return c.trace.stateful('return', { kind: 'dfw', resource: policy ? { type: 'dfw-policy', id: policy.path, name: policy.displayName } : dfwResource }, 'the distributed firewall');
+  if (!policy || policy.stateful) return c.trace.brief || c.trace.stateful('return', { kind: 'dfw', resource: policy ? { type: 'dfw-policy', id: policy.path, name: policy.displayName } : dfwResource }, 'the distributed firewall');
   return distributedFirewall(c, 'return', direction === 'IN' ? 'OUT' : 'IN', reply, dst, src, vm);
 }
 
@@ -294,11 +315,9 @@ function guestAllows(fw: GuestFirewall, packet: Packet, srcIp: number): { allowe
 export function guestFirewall(c: Ctx, path: PathDirection, dst: Endpoint, packet: Packet, src: Endpoint): boolean {
   const fw = dst.kind === 'instance' ? dst.instance.guestFirewall : dst.vm.guestFirewall;
   const resource: ResourceRef = { type: 'guest-os', id: dst.kind === 'instance' ? dst.instance.instanceId : dst.vm.externalId, name: dst.name };
-  if (!fw) return c.trace.allow({ path, kind: 'guest-firewall', resource, matched: null, detail: `no guest firewall modelled on ${dst.name}` });
+  if (!fw) return c.trace.brief || c.trace.allow({ path, kind: 'guest-firewall', resource, matched: null, detail: `no guest firewall modelled on ${dst.name}` });
   const { allowed, rule } = guestAllows(fw, packet, src.ipNum);
   const matched = { id: rule === null ? 'default' : `rule ${rule + 1}`, summary: rule === null ? `default inbound ${fw.defaultInbound}` : JSON.stringify(fw.rules[rule]) };
-  if (allowed) return c.trace.allow({ path, kind: 'guest-firewall', resource, matched, detail: `guest firewall on ${dst.name} allows ${describePacket(packet)} from ${src.ip}` });
-  return c.trace.deny({ path, kind: 'guest-firewall', resource, matched, detail: `guest firewall on ${dst.name} drops ${describePacket(packet)} from ${src.ip}` }, 'GUEST_FIREWALL_DROP', fixes.guestFirewallFix(dst.name, packet, src.ip));
+  if (allowed) return c.trace.brief || c.trace.allow({ path, kind: 'guest-firewall', resource, matched, detail: `guest firewall on ${dst.name} allows ${describePacket(packet)} from ${src.ip}` });
+  return c.trace.brief ? c.trace.blockedBrief(path, 'GUEST_FIREWALL_DROP') : c.trace.deny({ path, kind: 'guest-firewall', resource, matched, detail: `guest firewall on ${dst.name} drops ${describePacket(packet)} from ${src.ip}` }, 'GUEST_FIREWALL_DROP', fixes.guestFirewallFix(dst.name, packet, src.ip));
 }
-
-export const crossLinkRef = eniRef;

@@ -78,9 +78,13 @@ export interface Fix {
   params: Record<string, unknown>;
 }
 
-export interface Block {
+/** What a matrix cell shows of a block: its reason code and the path it is on. */
+export interface BlockBrief {
   code: ReasonCode;
   direction: PathDirection;
+}
+
+export interface Block extends BlockBrief {
   resource: ResourceRef;
   hopIndex: number;
   fix: Fix;
@@ -150,4 +154,16 @@ export interface Verdict {
   /** What could not be judged; empty for a fully determined verdict. */
   assumptions: Assumption[];
   hops: Hop[];
+}
+
+/**
+ * A verdict as a matrix cell needs it (`evaluateBrief`): the endpoints, the status, the block's code and
+ * path, the assumptions; no hops, fix or texts. Every `Verdict` is one too.
+ */
+export interface VerdictBrief {
+  source: EndpointSummary;
+  destination: EndpointSummary;
+  status: VerdictStatus;
+  blockedBy: BlockBrief | null;
+  assumptions: readonly Pick<Assumption, 'code'>[];
 }

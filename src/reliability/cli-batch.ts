@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { repoRoot } from '../cli/repo-root';
+import { repoRoot } from '../package/package-root';
 import { bundleChild, type ChildBundle } from './child-bundle';
 import type { CliResult } from './reap-cli';
 

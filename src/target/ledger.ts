@@ -5,7 +5,8 @@
 // The entry types are the harness's resource kinds (src/harness/resources): a run's ledger is a
 // `Ledger<LedgerType>`, so it cannot record a type teardown has no remove step for; a ledger read back
 // from disk may hold any type (an older or newer version wrote it), and teardown refuses unknown ones.
-import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { renameSync, writeFileSync } from 'node:fs';
+import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export type LedgerAction = 'created' | 'adopted' | 'changed';
@@ -121,7 +122,9 @@ export class Ledger<T extends string = string> {
   private async save(): Promise<void> {
     const path = ledgerPath(this.root, this.data.runId);
     const tmp = `${path}.${process.pid}.tmp`;
-    await writeFile(tmp, `${JSON.stringify(this.data, null, 2)}\n`);
-    await rename(tmp, path);
+    // Synchronous: a few small writes per step, where each asynchronous one would wait for libuv's
+    // thread pool (which a run's scenario workers share) for longer than the write takes.
+    writeFileSync(tmp, `${JSON.stringify(this.data, null, 2)}\n`);
+    renameSync(tmp, path);
   }
 }

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import type { AwsClientOptions } from '../clients/aws';
-import { mockCredentials } from '../clients/aws';
+import { mockCredentials } from '../clients/mock-credentials';
 import { defaultCspUrl, defaultVmcUrl, Secret, type VmcClientOptions } from '../clients/vmc';
 import type { HarnessConfig } from './config/schema';
 import type { TranscriptOrigin } from './results';
@@ -40,9 +40,20 @@ export interface TargetSettings {
 /** The settings a mock target hands over (region, CSP token, org and SDDC ids, instance profile): set by the mock's set-up. */
 let mockSupplied: Record<string, string> | undefined;
 
+/**
+ * The embedded mock's in-process transports: the AWS clients' request handler and the VMC client's
+ * fetch answer from the mock in the same thread (the requests and answers as on the wire, no network).
+ */
+export interface MockTransport {
+  aws: NonNullable<AwsClientOptions['inProcess']>;
+  fetch: NonNullable<VmcClientOptions['fetch']>;
+}
+let mockTransport: MockTransport | undefined;
+
 /** Called by whoever starts the mock around a scenario file (mocks/scenario-setup.ts, `vmc-reach run`'s workers) once its world is served; `undefined` clears. */
-export function supplyMockSettings(env: Record<string, string> | undefined): void {
+export function supplyMockSettings(env: Record<string, string> | undefined, transport?: MockTransport): void {
   mockSupplied = env;
+  mockTransport = env ? transport : undefined;
 }
 
 /**
@@ -51,7 +62,9 @@ export function supplyMockSettings(env: Record<string, string> | undefined): voi
  */
 export function mockTargetSettings(config: HarnessConfig): TargetSettings {
   if (!mockSupplied) throw new TargetError(`mock target: the mock world ${config.mock.world} (config field mock.world) was not set up, so nothing was run; check that the folder is a snapshot made for the harness`);
-  return resolveTarget({ ...config, target: 'mock', region: undefined, live: { ...config.live, orgId: undefined, sddcId: undefined, cspTokenFile: undefined, instanceProfile: mockSupplied.VMC_REACH_INSTANCE_PROFILE ?? config.live.instanceProfile } }, mockSupplied);
+  const settings = resolveTarget({ ...config, target: 'mock', region: undefined, live: { ...config.live, orgId: undefined, sddcId: undefined, cspTokenFile: undefined, instanceProfile: mockSupplied.VMC_REACH_INSTANCE_PROFILE ?? config.live.instanceProfile } }, mockSupplied);
+  if (!mockTransport) return settings;
+  return { ...settings, aws: { ...settings.aws, inProcess: mockTransport.aws }, vmc: { ...settings.vmc, fetch: mockTransport.fetch } };
 }
 
 const expandHome = (p: string): string => (p.startsWith('~/') ? `${homedir()}${p.slice(1)}` : p);

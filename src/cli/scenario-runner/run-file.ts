@@ -44,7 +44,7 @@ export async function runScenarioFile(file: string, load: (file: string) => void
     const { config } = await loadConfig();
     if (config.target === 'mock') {
       session = await startMockSession(mockWorldOptions(config));
-      supplyMockSettings(session.settings);
+      supplyMockSettings(session.settings, session.target.transport);
     }
   } catch (e) {
     return { ...outcome, worldError: `the mock world could not start: ${(e as Error).message}` };

@@ -13,6 +13,8 @@ export interface RunFilesOptions {
   stop: AbortSignal;
   /** The scenario files compiled ahead (precompile.ts): handed to each worker before its first file. */
   compiled?: Promise<Record<string, string>>;
+  /** Called as each file's outcome arrives (its scenarios' results are written by then). */
+  onOutcome?: (outcome: ScenarioFileOutcome) => void;
 }
 
 /** Whether the CLI runs from dist/ (bin/vmc-reach.cjs sets it); the workers then load the compiled harness too. */
@@ -44,6 +46,7 @@ export async function runScenarioFiles(files: readonly string[], o: RunFilesOpti
       } else {
         outcomes.set(m.outcome.file, m.outcome);
         next();
+        o.onOutcome?.(m.outcome);
       }
     });
     let error: Error | undefined;

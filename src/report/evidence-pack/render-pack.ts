@@ -31,13 +31,14 @@ export interface PackOptions {
   secrets?: readonly string[];
 }
 
-interface ScenarioView {
+export interface ScenarioView {
   result: ScenarioResult;
   topology: TopologyModel | null;
   topologyError?: string;
 }
 
-function viewOf(result: ScenarioResult): ScenarioView {
+/** A scenario's part of the pack that costs the most (its discovered configuration read into a topology), made apart so a run can make it early. */
+export function scenarioView(result: ScenarioResult): ScenarioView {
   if (!result.discovered) return { result, topology: null, topologyError: 'no configuration was discovered (the scenario stopped before its first probe)' };
   try {
     return { result, topology: topologyOf(worldFromSnapshotFiles(new Map(Object.entries(result.discovered)))) };
@@ -84,9 +85,12 @@ ${renderResources(s)}
 /** The stylesheet is a constant of this module, not data: the one fragment inserted unescaped. */
 const stylesheet = new SafeHtml(styles);
 
-export function renderEvidencePack(results: readonly ScenarioResult[], meta: PackMetadata, options: PackOptions = {}): string {
+export const renderEvidencePack = (results: readonly ScenarioResult[], meta: PackMetadata, options: PackOptions = {}): string => renderEvidencePackOf(results.map(scenarioView), meta, options);
+
+/** The pack from each scenario's view (scenarioView), in order. */
+export function renderEvidencePackOf(scenarioViews: readonly ScenarioView[], meta: PackMetadata, options: PackOptions = {}): string {
   const scrub = createScrubber({ secrets: options.secrets ?? secretsFromEnv(), ...(options.scrubAccountIds ? { accountIds: true } : {}) });
-  const views = scrubDeep(results.map(viewOf), scrub);
+  const views = scrubDeep(scenarioViews, scrub);
   const m = scrubDeep(meta, scrub);
   const scrubbed = views.map((v) => v.result);
   const n = numbered(scrubbed);

@@ -55,10 +55,17 @@ export function assignRuleIds(src: SnapshotSource, world: World, expanded: reado
     };
     return [{ k, at, json: r, key: grantKey(grant), used: false }];
   });
+  // The file's entries by grant, in file order: each rule takes the first unused one (a lookup, not a
+  // scan: a large export has thousands of rules).
+  const byKey = new Map<string, (typeof entries)[number][]>();
+  for (const x of entries) {
+    const same = byKey.get(x.key);
+    if (same) same.push(x);
+    else byKey.set(x.key, [x]);
+  }
   const placed: { order: number; rule: SecurityGroupRule }[] = [];
   for (const e of expanded) {
-    const key = grantKey(e.rule);
-    const match = entries.find((x) => !x.used && x.key === key);
+    const match = byKey.get(grantKey(e.rule))?.find((x) => !x.used);
     if (!match) {
       throw new SnapshotError(files.securityGroups, e.field, `${files.securityGroups}: ${e.field}: this rule has no entry in ${file}. ${disagree()}`);
     }

@@ -1,7 +1,7 @@
 // Generates a large, valid world for benchmarks: many instances with several security groups of many
 // rules each, many SDDC VMs on several segments, and hundreds of CGW rules over groups. Deterministic
 // for a given seed, built only through world operations.
-import * as w from '../src/world';
+import * as w from '..';
 
 export interface LargeWorldSize {
   instances: number;
