@@ -9,16 +9,11 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 // msw 2's dependencies that ship only as ES modules; Jest on Node 20 must transform them.
 const esmOnly = ['rettime', 'until-async', '@open-draft/deferred-promise'];
 
-// Suites that run only under `npm run test:full` (VMC_REACH_FULL=1, which CI runs too): the packed
-// install builds, packs and npm-installs the package into a fresh project, alone longer than a minute of a
-// core, too long for the quick loop. (`VMC_REACH_FULL=1 npx jest src/cli/packed-install.test.ts` runs it.)
-const fullOnly = process.env.VMC_REACH_FULL === '1' ? [] : ['<rootDir>/src/cli/packed-install.test.ts'];
-
 const common = {
   testEnvironment: 'node',
   rootDir: __dirname,
   roots: ['<rootDir>'],
-  testPathIgnorePatterns: ['/node_modules/', '/.vmc-reach/', ...fullOnly],
+  testPathIgnorePatterns: ['/node_modules/', '/.vmc-reach/'],
   transform: { '^.+\\.(t|j|mj)sx?$': ['@swc/jest', {}] as [string, Record<string, unknown>] },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   // Scenarios import the public API as a user does (`from 'vmc-reach'`); here it is the sources.

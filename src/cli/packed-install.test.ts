@@ -2,8 +2,7 @@
 // and `npm test` build first), `npm pack`, install the tarball into a fresh project under the system's
 // temp folder, `npx vmc-reach init`, add a scenario of their own, `npx vmc-reach run` against the
 // embedded mock (matrix, JUnit, evidence pack), then the same project with --target live against
-// `vmc-reach mock serve`. Slow (a build and an npm install): generous timeouts, and only under
-// `npm run test:full` (VMC_REACH_FULL=1; jest.config.ts leaves it out of the quick `npm test`).
+// `vmc-reach mock serve`. Slow (a build and an npm install): generous timeouts.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
