@@ -6,7 +6,8 @@ const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 
 /** A module of the package: compiled (dist/) when built, else the TypeScript source (a checkout). */
-const own = (path) => (existsSync(join(__dirname, 'dist', `${path}.js`)) ? join(__dirname, 'dist', `${path}.js`) : join(__dirname, `${path}.ts`));
+const own = (path) =>
+  existsSync(join(__dirname, 'dist', `${path}.js`)) ? join(__dirname, 'dist', `${path}.js`) : join(__dirname, `${path}.ts`);
 const esmOnly = ['rettime', 'until-async', '@open-draft/deferred-promise'];
 
 module.exports = {

@@ -6,7 +6,14 @@ const { transformSync, version } = require('esbuild');
 
 module.exports = {
   process(source, filename) {
-    const r = transformSync(source, { loader: /\.tsx?$/.test(filename) ? 'ts' : 'js', format: 'cjs', target: 'node20', platform: 'node', sourcemap: true, sourcefile: filename });
+    const r = transformSync(source, {
+      loader: /\.tsx?$/.test(filename) ? 'ts' : 'js',
+      format: 'cjs',
+      target: 'node20',
+      platform: 'node',
+      sourcemap: true,
+      sourcefile: filename,
+    });
     return { code: r.code, map: r.map };
   },
   getCacheKey(source, filename) {

@@ -30,7 +30,13 @@ const config: Config = {
   maxWorkers: Math.max(2, availableParallelism() - 1),
   projects: [
     { ...common, displayName: 'unit', testMatch: ['**/*.test.ts'] },
-    { ...common, displayName: 'scenarios', testMatch: ['<rootDir>/scenarios/**/*.scenario.ts'], setupFilesAfterEnv: ['<rootDir>/mocks/scenario-setup.ts'], testEnvironment: '<rootDir>/src/harness/jest/scenario-environment.ts' },
+    {
+      ...common,
+      displayName: 'scenarios',
+      testMatch: ['<rootDir>/scenarios/**/*.scenario.ts'],
+      setupFilesAfterEnv: ['<rootDir>/mocks/scenario-setup.ts'],
+      testEnvironment: '<rootDir>/src/harness/jest/scenario-environment.ts',
+    },
   ],
 };
 

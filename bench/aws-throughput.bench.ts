@@ -13,7 +13,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, DescribeSecurityGroupsCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import {
+  AuthorizeSecurityGroupIngressCommand,
+  CreateSecurityGroupCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeVpcsCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
 import { writeSnapshot } from '../src/snapshot';
 import { articleCaseA } from '../src/world/test-support';
 import { authorizeSecurityGroupIngress, createSecurityGroup, type World } from '../src/world';
@@ -52,8 +58,17 @@ function benchWorld(): World {
   let previous: string | undefined;
   for (let i = 1; i <= extraGroups; i++) {
     const spec = groupSpec(i);
-    const sg = createSecurityGroup(world, { groupName: spec.name, description: 'vmc-reach bench', vpcId, tags: [{ key: 'Name', value: spec.name }] });
-    authorizeSecurityGroupIngress(world, sg.groupId, [spec.ssh, spec.icmp, ...(previous ? [{ ipProtocol: 'tcp', fromPort: 443, toPort: 443, userIdGroupPairs: [{ groupId: previous }] }] : [])]);
+    const sg = createSecurityGroup(world, {
+      groupName: spec.name,
+      description: 'vmc-reach bench',
+      vpcId,
+      tags: [{ key: 'Name', value: spec.name }],
+    });
+    authorizeSecurityGroupIngress(world, sg.groupId, [
+      spec.ssh,
+      spec.icmp,
+      ...(previous ? [{ ipProtocol: 'tcp', fromPort: 443, toPort: 443, userIdGroupPairs: [{ groupId: previous }] }] : []),
+    ]);
     previous = sg.groupId;
   }
   return world;
@@ -82,7 +97,9 @@ async function run(mode: string, client: EC2Client, note?: string): Promise<Row>
   const { calls, groups } = await measure(client, measureMs);
   const seconds = (performance.now() - t0) / 1000;
   const row: Row = { mode, calls, perSecond: calls / seconds, groups, ...(note ? { note } : {}) };
-  console.log(`  ${mode.padEnd(11)} ${row.perSecond.toFixed(0).padStart(7)} calls/s  ${(1000 / row.perSecond).toFixed(3).padStart(7)} ms/call  (${calls} calls, ${groups} groups each)`);
+  console.log(
+    `  ${mode.padEnd(11)} ${row.perSecond.toFixed(0).padStart(7)} calls/s  ${(1000 / row.perSecond).toFixed(3).padStart(7)} ms/call  (${calls} calls, ${groups} groups each)`,
+  );
   return row;
 }
 
@@ -90,7 +107,12 @@ async function run(mode: string, client: EC2Client, note?: string): Promise<Row>
 function stubHandler(xml: Buffer) {
   return {
     handle: async () => ({
-      response: { statusCode: 200, reason: 'OK', headers: { 'content-type': 'text/xml;charset=UTF-8', 'x-amzn-requestid': 'stub' }, body: Readable.from([xml]) },
+      response: {
+        statusCode: 200,
+        reason: 'OK',
+        headers: { 'content-type': 'text/xml;charset=UTF-8', 'x-amzn-requestid': 'stub' },
+        body: Readable.from([xml]),
+      },
     }),
     updateHttpClientConfig: () => undefined,
     httpHandlerConfigs: () => ({}),
@@ -103,7 +125,14 @@ async function seedMoto(client: EC2Client): Promise<void> {
   let previous: string | undefined;
   for (let i = 1; i <= extraGroups; i++) {
     const spec = groupSpec(i);
-    const sg = await client.send(new CreateSecurityGroupCommand({ GroupName: spec.name, Description: 'vmc-reach bench', VpcId: vpcId, TagSpecifications: [{ ResourceType: 'security-group', Tags: [{ Key: 'Name', Value: spec.name }] }] }));
+    const sg = await client.send(
+      new CreateSecurityGroupCommand({
+        GroupName: spec.name,
+        Description: 'vmc-reach bench',
+        VpcId: vpcId,
+        TagSpecifications: [{ ResourceType: 'security-group', Tags: [{ Key: 'Name', Value: spec.name }] }],
+      }),
+    );
     const perm = (p: { ipProtocol: string; fromPort: number; toPort: number; ipRanges: { cidrIp: string; description?: string }[] }) => ({
       IpProtocol: p.ipProtocol,
       FromPort: p.fromPort,
@@ -113,7 +142,11 @@ async function seedMoto(client: EC2Client): Promise<void> {
     await client.send(
       new AuthorizeSecurityGroupIngressCommand({
         GroupId: sg.GroupId,
-        IpPermissions: [perm(spec.ssh), perm(spec.icmp), ...(previous ? [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, UserIdGroupPairs: [{ GroupId: previous }] }] : [])],
+        IpPermissions: [
+          perm(spec.ssh),
+          perm(spec.icmp),
+          ...(previous ? [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, UserIdGroupPairs: [{ GroupId: previous }] }] : []),
+        ],
       }),
     );
     previous = sg.GroupId;
@@ -124,11 +157,15 @@ async function main(): Promise<void> {
   const world = benchWorld();
   const region = world.region;
   const rows: Row[] = [];
-  console.log(`DescribeSecurityGroups, ${world.ec2.securityGroups.size} groups, ${concurrency} concurrent callers, ${measureMs} ms per mode after ${warmupMs} ms warm-up`);
+  console.log(
+    `DescribeSecurityGroups, ${world.ec2.securityGroups.size} groups, ${concurrency} concurrent callers, ${measureMs} ms per mode after ${warmupMs} ms warm-up`,
+  );
 
   // floor: the SDK parsing the mock's own answer, with no transport at all.
   const xml = Buffer.from(await answerEc2(createMockContext(benchWorld()), 'Action=DescribeSecurityGroups&Version=2016-11-15').text());
-  rows.push(await run('floor', new EC2Client({ region, credentials: { ...mockCredentials }, maxAttempts: 1, requestHandler: stubHandler(xml) })));
+  rows.push(
+    await run('floor', new EC2Client({ region, credentials: { ...mockCredentials }, maxAttempts: 1, requestHandler: stubHandler(xml) })),
+  );
 
   // in-process: MSW in this process; closed before the loopback modes, which it would intercept too.
   const inProcessMock = startInProcessMock(createMockContext(world));
@@ -160,7 +197,12 @@ async function main(): Promise<void> {
   } else {
     const moto = await startMoto();
     try {
-      const clients = createAwsClients({ region, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' }, endpoint: moto.url, maxAttempts: 1 });
+      const clients = createAwsClients({
+        region,
+        credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+        endpoint: moto.url,
+        maxAttempts: 1,
+      });
       await seedMoto(clients.ec2);
       rows.push(await run('moto', clients.ec2));
       clients.destroy();

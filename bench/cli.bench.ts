@@ -33,7 +33,12 @@ function median(args: string[], n: number, cwd = root): number {
 function peakRssMiB(args: string[], dir: string): number {
   const probe = join(dir, 'max-rss.cjs');
   writeFileSync(probe, "process.on('exit', () => require('node:fs').writeSync(3, String(process.resourceUsage().maxRSS)));\n");
-  const r = spawnSync(process.execPath, ['-r', probe, ...args], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['-r', probe, ...args], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+  });
   return Number(r.output[3]) / 1024;
 }
 
@@ -64,12 +69,33 @@ async function main(): Promise<void> {
     const rss = peakRssMiB(oneFlow, tmp);
     const rssAll = peakRssMiB([bin, 'reproduce', large, '--all'], tmp);
 
-    const line = (what: string, value: string, ratio: string, ok: boolean): void => console.log(`${what.padEnd(58)} ${value.padStart(10)}  ${ratio.padEnd(34)} ${ok ? 'met' : 'NOT met'}`);
+    const line = (what: string, value: string, ratio: string, ok: boolean): void =>
+      console.log(`${what.padEnd(58)} ${value.padStart(10)}  ${ratio.padEnd(34)} ${ok ? 'met' : 'NOT met'}`);
     console.log(`vmc-reach CLI benchmark (${new Date().toISOString()}, ${process.version})`);
-    line('reproduce one flow (case B) vs node -e 0, median of 10', `${reproduce.toFixed(0)} ms`, `${(reproduce / node0).toFixed(2)}× (node -e 0: ${node0.toFixed(0)} ms; ≤ 3×)`, reproduce / node0 <= 3);
-    line('reproduce --all, 1,000 × 200 world, median of 3', `${all.toFixed(0)} ms`, `${(all / 2000).toFixed(2)}× the 2 s target`, all <= 2000);
-    line('vmc-reach run, built-in scenarios on the mock, median of 3', `${run.toFixed(0)} ms`, `${(run / 4000).toFixed(2)}× the 4 s target`, run <= 4000);
-    line('  … vs an empty jest run (one empty test file)', `${emptyJest.toFixed(0)} ms`, `${(run / emptyJest).toFixed(2)}× (≤ 3×)`, run / emptyJest <= 3);
+    line(
+      'reproduce one flow (case B) vs node -e 0, median of 10',
+      `${reproduce.toFixed(0)} ms`,
+      `${(reproduce / node0).toFixed(2)}× (node -e 0: ${node0.toFixed(0)} ms; ≤ 3×)`,
+      reproduce / node0 <= 3,
+    );
+    line(
+      'reproduce --all, 1,000 × 200 world, median of 3',
+      `${all.toFixed(0)} ms`,
+      `${(all / 2000).toFixed(2)}× the 2 s target`,
+      all <= 2000,
+    );
+    line(
+      'vmc-reach run, built-in scenarios on the mock, median of 3',
+      `${run.toFixed(0)} ms`,
+      `${(run / 4000).toFixed(2)}× the 4 s target`,
+      run <= 4000,
+    );
+    line(
+      '  … vs an empty jest run (one empty test file)',
+      `${emptyJest.toFixed(0)} ms`,
+      `${(run / emptyJest).toFixed(2)}× (≤ 3×)`,
+      run / emptyJest <= 3,
+    );
     line('peak RSS of reproduce one flow', `${rss.toFixed(0)} MiB`, `${(rss / 100).toFixed(2)}× the 100 MiB target`, rss <= 100);
     line('  (peak RSS of reproduce --all on the large world)', `${rssAll.toFixed(0)} MiB`, '(for information)', true);
   } finally {

@@ -41,7 +41,9 @@ function run(): void {
     );
   }
   const full = rows[rows.length - 1]!;
-  console.log(`full matrix: ${full.ms.toFixed(0)} ms for ${full.verdicts} verdicts = ${(full.ms / targetMs).toFixed(2)} × the ${targetMs} ms target (${full.ms <= targetMs ? 'within' : 'OVER'} target)`);
+  console.log(
+    `full matrix: ${full.ms.toFixed(0)} ms for ${full.verdicts} verdicts = ${(full.ms / targetMs).toFixed(2)} × the ${targetMs} ms target (${full.ms <= targetMs ? 'within' : 'OVER'} target)`,
+  );
   console.log(`heap used after the run: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
 }
 

@@ -17,7 +17,8 @@ import { probePorts, withListeners } from '../src/lab/port-probe-run';
 const rounds = Number(process.argv[2] ?? 5);
 const backend = process.argv[3] === 'container' ? 'container' : 'netns';
 const waitSeconds = backend === 'container' ? 1 : 0.5;
-const ping = (ip: string): string[] => (backend === 'container' ? ['ping', '-c', '1', '-W', String(waitSeconds), ip] : pingArgv(ip, { waitSeconds }));
+const ping = (ip: string): string[] =>
+  backend === 'container' ? ['ping', '-c', '1', '-W', String(waitSeconds), ip] : pingArgv(ip, { waitSeconds });
 const targets = { build: 3000, allowed: 50, blocked: waitSeconds * 1000, tcp: 300, udp: 300 };
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -28,7 +29,17 @@ const time = async <T>(f: () => Promise<T>): Promise<[number, T]> => {
 };
 
 async function main(): Promise<void> {
-  const rows: Record<string, number[]> = { start: [], compile: [], build: [], allowed: [], blocked: [], tcp: [], udp: [], apply: [], teardown: [] };
+  const rows: Record<string, number[]> = {
+    start: [],
+    compile: [],
+    build: [],
+    allowed: [],
+    blocked: [],
+    tcp: [],
+    udp: [],
+    apply: [],
+    teardown: [],
+  };
   for (let i = 0; i < rounds; i++) {
     const [startMs, client] = await time(() => LabClient.start({ backend }));
     rows.start!.push(startMs);
@@ -43,8 +54,14 @@ async function main(): Promise<void> {
     const [blockedMs, blocked] = await time(() => client.exec('CJ-AWS02', ping('192.168.100.10')));
     if (blocked.exitCode === 0) throw new Error('the blocked probe passed');
     for (const protocol of ['tcp', 'udp'] as const) {
-      const [ms, r] = await time(() => withListeners(client, new Map([['CJ-VM01', { tcp: protocol === 'tcp' ? [443] : [], udp: protocol === 'udp' ? [53] : [] }]]), 20, () =>
-        probePorts(client, 'CJ-AWS01', [{ protocol, ip: '192.168.100.10', port: protocol === 'tcp' ? 443 : 53 }], 3)));
+      const [ms, r] = await time(() =>
+        withListeners(
+          client,
+          new Map([['CJ-VM01', { tcp: protocol === 'tcp' ? [443] : [], udp: protocol === 'udp' ? [53] : [] }]]),
+          20,
+          () => probePorts(client, 'CJ-AWS01', [{ protocol, ip: '192.168.100.10', port: protocol === 'tcp' ? 443 : 53 }], 3),
+        ),
+      );
       if (r.result[0]!.result !== 'open') throw new Error(`the ${protocol} probe was not open: ${r.result[0]!.result}`);
       rows[protocol]!.push(ms);
     }
@@ -68,7 +85,9 @@ async function main(): Promise<void> {
   line('build', targets.build);
   line('allowed', targets.allowed);
   const blocked = median(rows.blocked!);
-  console.log(`${'blocked'.padEnd(9)} ${blocked.toFixed(1).padStart(8)} ms   ${(blocked / targets.blocked).toFixed(3)} × the ${targets.blocked} ms wait (${blocked <= targets.blocked + targets.allowed ? 'bounded by it' : 'OVER the wait + 50 ms'})`);
+  console.log(
+    `${'blocked'.padEnd(9)} ${blocked.toFixed(1).padStart(8)} ms   ${(blocked / targets.blocked).toFixed(3)} × the ${targets.blocked} ms wait (${blocked <= targets.blocked + targets.allowed ? 'bounded by it' : 'OVER the wait + 50 ms'})`,
+  );
   line('tcp', targets.tcp);
   line('udp', targets.udp);
   line('apply');

@@ -37,14 +37,21 @@ async function main(): Promise<void> {
     // the last echo's 1 s wait); teardown waits for one shutdown (all instances terminate together).
     const pingMs = result.probes.map((p) => (p.observed.kind === 'ran' && p.observed.reachable ? 2_000 : 3_000));
     const perProbe = real.commandVisibleMs + real.commandPendingMs + real.commandRunMs;
-    const lowerBound = real.instanceBootMs + real.agentRegistrationMs + pingMs.reduce((a, b) => a + b + perProbe, 0) + real.instanceShutdownMs;
+    const lowerBound =
+      real.instanceBootMs + real.agentRegistrationMs + pingMs.reduce((a, b) => a + b + perProbe, 0) + real.instanceShutdownMs;
     const calls = target.ctx.faults.calls;
     const polls = calls.filter((c) => c.operation === 'GetCommandInvocation').length;
     console.log(`orchestration under the realistic profile (time-scaled ×${SCALE}; durations below are in the profile's real-world time)`);
     for (const p of result.probes) console.log(`  ${p.label}: ${p.outcome} ${p.reasons.join('; ')}`);
-    console.log(`probes: ${probes} (${result.probes.filter((p) => p.outcome === 'passed').length} passed)${result.error ? `; error: ${result.error}` : ''}`);
-    console.log(`run: ${(runMs / 1000).toFixed(1)} s; critical-path lower bound: ${(lowerBound / 1000).toFixed(1)} s; ratio ${(runMs / lowerBound).toFixed(2)}× (target ≤ 1.15×)`);
-    console.log(`API calls: ${calls.length} in all, ${(calls.length / probes).toFixed(1)} per probe; GetCommandInvocation polls per probe: ${(polls / probes).toFixed(1)}`);
+    console.log(
+      `probes: ${probes} (${result.probes.filter((p) => p.outcome === 'passed').length} passed)${result.error ? `; error: ${result.error}` : ''}`,
+    );
+    console.log(
+      `run: ${(runMs / 1000).toFixed(1)} s; critical-path lower bound: ${(lowerBound / 1000).toFixed(1)} s; ratio ${(runMs / lowerBound).toFixed(2)}× (target ≤ 1.15×)`,
+    );
+    console.log(
+      `API calls: ${calls.length} in all, ${(calls.length / probes).toFixed(1)} per probe; GetCommandInvocation polls per probe: ${(polls / probes).toFixed(1)}`,
+    );
   } finally {
     target.close();
     rmSync(root, { recursive: true, force: true });

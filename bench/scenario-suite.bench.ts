@@ -22,12 +22,16 @@ try {
   const empty = timed([jest, '--selectProjects', 'scenarios', '--passWithNoTests', '--testPathPatterns', '__none__']);
   const suite = timed([bin, 'run', '--report-dir', report], { VMC_REACH_DEBUG_CALLS: '1' });
   const calls = [...suite.stderr.matchAll(/(\d+) API calls/g)].reduce((n, m) => n + Number(m[1]), 0);
-  const results = readdirSync(join(report, 'results')).map((f) => JSON.parse(readFileSync(join(report, 'results', f), 'utf8')) as { probes: unknown[] });
+  const results = readdirSync(join(report, 'results')).map(
+    (f) => JSON.parse(readFileSync(join(report, 'results', f), 'utf8')) as { probes: unknown[] },
+  );
   const probes = results.reduce((n, r) => n + r.probes.length, 0);
   console.log('mock scenario suite benchmark');
   console.log(`empty jest run (baseline):  ${(empty.ms / 1000).toFixed(2)} s`);
   console.log(`vmc-reach run (${results.length} scenarios, ${probes} probes, exit ${suite.status}): ${(suite.ms / 1000).toFixed(2)} s`);
-  console.log(`ratio to the baseline: ${(suite.ms / empty.ms).toFixed(1)}× (target ≤ 5×); ratio to the 10 s target: ${(suite.ms / 10_000).toFixed(2)}×`);
+  console.log(
+    `ratio to the baseline: ${(suite.ms / empty.ms).toFixed(1)}× (target ≤ 5×); ratio to the 10 s target: ${(suite.ms / 10_000).toFixed(2)}×`,
+  );
   console.log(`API calls: ${calls} in all, ${(calls / probes).toFixed(1)} per probe (provisioning, discovery and teardown included)`);
 } finally {
   rmSync(report, { recursive: true, force: true });

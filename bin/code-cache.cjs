@@ -47,7 +47,9 @@ function requireCached(file) {
         fs.writeFileSync(tmp, script.createCachedData());
         fs.renameSync(tmp, cacheFile);
         // The caches of earlier builds of the same bundle are of no more use.
-        for (const old of fs.readdirSync(dir)) if (old.startsWith(`${prefix}-`) && old.endsWith('.bin') && path.join(dir, old) !== cacheFile) fs.rmSync(path.join(dir, old), { force: true });
+        for (const old of fs.readdirSync(dir))
+          if (old.startsWith(`${prefix}-`) && old.endsWith('.bin') && path.join(dir, old) !== cacheFile)
+            fs.rmSync(path.join(dir, old), { force: true });
       } catch {
         // a read-only temporary folder: start without the cache next time too
       }

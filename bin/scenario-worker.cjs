@@ -21,6 +21,9 @@ if (workerData && workerData.built) {
 }
 const hook = require('./typescript-hook.cjs');
 hook.install(entry);
-harness.workerMain((file) => require(file), (compiled) => {
-  for (const [file, code] of Object.entries(compiled)) hook.precompiled.set(file, code);
-});
+harness.workerMain(
+  (file) => require(file),
+  (compiled) => {
+    for (const [file, code] of Object.entries(compiled)) hook.precompiled.set(file, code);
+  },
+);

@@ -10,7 +10,14 @@ const Module = require('node:module');
 const precompiled = new Map();
 
 /** The options of every compile, here and ahead of time (src/cli/scenario-runner/precompile.ts). */
-const transformOptions = (filename) => ({ loader: filename.endsWith('x') ? 'tsx' : 'ts', format: 'cjs', target: 'node20', platform: 'node', sourcemap: 'inline', sourcefile: filename });
+const transformOptions = (filename) => ({
+  loader: filename.endsWith('x') ? 'tsx' : 'ts',
+  format: 'cjs',
+  target: 'node20',
+  platform: 'node',
+  sourcemap: 'inline',
+  sourcefile: filename,
+});
 
 function install(api) {
   const compile = (module, filename) => {

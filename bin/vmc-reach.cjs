@@ -40,7 +40,10 @@ function useBuilt() {
   // (VMC_REACH_FROM_DIST=1 skips that check, e.g. for the benchmark, to start as an installed package does).
   if (process.env.VMC_REACH_FROM_DIST === '1') return true;
   // (An installed package ships no TypeScript sources, only data files such as src/report/json-summary.schema.json.)
-  return !fs.existsSync(path.join(root, 'src', 'cli', 'main.ts')) || Math.max(newest(path.join(root, 'src')), newest(path.join(root, 'mocks'))) <= stamp;
+  return (
+    !fs.existsSync(path.join(root, 'src', 'cli', 'main.ts')) ||
+    Math.max(newest(path.join(root, 'src')), newest(path.join(root, 'mocks'))) <= stamp
+  );
 }
 
 let cli;
@@ -55,7 +58,9 @@ if (useBuilt()) {
 }
 
 cli.main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (err) => {
     process.stderr.write(`vmc-reach: internal error (please report it): ${err && err.stack ? err.stack : err}\n`);
     process.exitCode = 70;

@@ -10,7 +10,13 @@ test('a rule fires once on the first matching call by default', () => {
 
 test('after skips matching calls before firing', () => {
   const plan = new FaultPlan([{ service: 'ssm', fault: 'server-error', after: 2, times: 2 }]);
-  expect([1, 2, 3, 4, 5].map(() => plan.take('ssm', 'SendCommand'))).toEqual([undefined, undefined, 'server-error', 'server-error', undefined]);
+  expect([1, 2, 3, 4, 5].map(() => plan.take('ssm', 'SendCommand'))).toEqual([
+    undefined,
+    undefined,
+    'server-error',
+    'server-error',
+    undefined,
+  ]);
 });
 
 test('atCall aims at a global call index across services', () => {
@@ -33,5 +39,9 @@ test('probabilistic rules are reproducible for a seed', () => {
 
 test('fromCall faults every matching call from that global index on', () => {
   const plan = new FaultPlan([{ service: 'ec2', fault: 'expired-token', fromCall: 1, times: Infinity }]);
-  expect(['DescribeVpcs', 'RunInstances', 'TerminateInstances'].map((op) => plan.take('ec2', op))).toEqual([undefined, 'expired-token', 'expired-token']);
+  expect(['DescribeVpcs', 'RunInstances', 'TerminateInstances'].map((op) => plan.take('ec2', op))).toEqual([
+    undefined,
+    'expired-token',
+    'expired-token',
+  ]);
 });

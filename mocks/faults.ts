@@ -5,14 +5,7 @@
 import type { ServiceName } from '../src/world';
 
 export type FaultKind =
-  | 'throttle'
-  | 'server-error'
-  | 'timeout'
-  | 'not-found'
-  | 'expired-token'
-  | 'auth-failure'
-  | 'stale-revision'
-  | 'conflict';
+  'throttle' | 'server-error' | 'timeout' | 'not-found' | 'expired-token' | 'auth-failure' | 'stale-revision' | 'conflict';
 
 export interface FaultRule {
   service: ServiceName;

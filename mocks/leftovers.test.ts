@@ -1,5 +1,13 @@
 // leftovers(): what a run left behind in the world, and what it may leave.
-import { authorizeSecurityGroupIngress, defaultSecurityGroup, describeInstances, patchSegment, revokeSecurityGroupIngress, runInstances, terminateInstances } from '../src/world';
+import {
+  authorizeSecurityGroupIngress,
+  defaultSecurityGroup,
+  describeInstances,
+  patchSegment,
+  revokeSecurityGroupIngress,
+  runInstances,
+  terminateInstances,
+} from '../src/world';
 import { snapshotFiles } from '../src/snapshot';
 import { articleCaseB } from '../src/world/test-support';
 import { leftovers } from './leftovers';
@@ -17,7 +25,9 @@ test('an untouched world has no leftovers', () => {
 
 test('a rule added to the default SG and not revoked is a leftover naming the file', () => {
   const { world, vpcId, before } = fresh();
-  authorizeSecurityGroupIngress(world, defaultSecurityGroup(world, vpcId).groupId, [{ ipProtocol: 'icmp', ipRanges: [{ cidrIp: '10.9.9.0/24' }] }]);
+  authorizeSecurityGroupIngress(world, defaultSecurityGroup(world, vpcId).groupId, [
+    { ipProtocol: 'icmp', ipRanges: [{ cidrIp: '10.9.9.0/24' }] },
+  ]);
   expect(leftovers(world, before).join('\n')).toMatch(/aws\/describe-security-groups\.json changed/);
 });
 

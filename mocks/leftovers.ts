@@ -12,13 +12,18 @@ const bookkeeping = new Set(['_revision', '_last_modified_time', '_last_modified
 
 function content(text: string): string {
   if (!text) return '';
-  return JSON.stringify(JSON.parse(text, (key, value) => (bookkeeping.has(key) ? undefined : value)), null, 2);
+  return JSON.stringify(
+    JSON.parse(text, (key, value) => (bookkeeping.has(key) ? undefined : value)),
+    null,
+    2,
+  );
 }
 
 function firstDifference(a: string, b: string): string {
   const x = a.split('\n');
   const y = b.split('\n');
-  for (let i = 0; i < Math.max(x.length, y.length); i++) if (x[i] !== y[i]) return `line ${i + 1}: ${JSON.stringify((x[i] ?? '(none)').trim())} → ${JSON.stringify((y[i] ?? '(none)').trim())}`;
+  for (let i = 0; i < Math.max(x.length, y.length); i++)
+    if (x[i] !== y[i]) return `line ${i + 1}: ${JSON.stringify((x[i] ?? '(none)').trim())} → ${JSON.stringify((y[i] ?? '(none)').trim())}`;
   return 'no line differs';
 }
 

@@ -20,7 +20,13 @@ async function allowedPing(options: { scriptRunner?: ScriptRunner }) {
   const { ssm, destroy } = createMockAwsClients({ region: world.region, maxAttempts: 1 });
   try {
     const instanceId = instanceNamed(world, 'CJ-AWS01').id;
-    const sent = await ssm.send(new SendCommandCommand({ DocumentName: 'AWS-RunShellScript', InstanceIds: [instanceId], Parameters: { commands: [`ping -c 1 -W 1 ${linuxVm(world).ip}`] } }));
+    const sent = await ssm.send(
+      new SendCommandCommand({
+        DocumentName: 'AWS-RunShellScript',
+        InstanceIds: [instanceId],
+        Parameters: { commands: [`ping -c 1 -W 1 ${linuxVm(world).ip}`] },
+      }),
+    );
     return await ssm.send(new GetCommandInvocationCommand({ CommandId: sent.Command!.CommandId!, InstanceId: instanceId }));
   } finally {
     destroy();
@@ -37,11 +43,16 @@ test('a context created without a runner refuses every script: Failed, exit 127,
 });
 
 test("a context created with the engine's runner answers the same ping from the engine", async () => {
-  expect(await allowedPing({ scriptRunner: engineScriptRunner })).toMatchObject({ Status: 'Success', ResponseCode: 0, StandardOutputContent: expect.stringContaining('1 packets transmitted, 1 received') });
+  expect(await allowedPing({ scriptRunner: engineScriptRunner })).toMatchObject({
+    Status: 'Success',
+    ResponseCode: 0,
+    StandardOutputContent: expect.stringContaining('1 packets transmitted, 1 received'),
+  });
 });
 
 /** Each of the world's stores, copied one level deep: a field added to or replaced in a store shows. */
-const storeFields = (world: World) => Object.fromEntries(Object.entries(world).map(([k, v]) => [k, v && typeof v === 'object' && !(v instanceof Map) ? { ...v } : v]));
+const storeFields = (world: World) =>
+  Object.fromEntries(Object.entries(world).map(([k, v]) => [k, v && typeof v === 'object' && !(v instanceof Map) ? { ...v } : v]));
 
 test('creating the handlers changes nothing in the world: same stores, same fields, same files', () => {
   const world = caseBWithWindows();

@@ -76,18 +76,28 @@ export async function endMockSession(session: MockSession | undefined, file: str
   await session[Symbol.asyncDispose]();
   if (process.env.VMC_REACH_DEBUG_CALLS === '1') {
     const byOp = new Map<string, number>();
-    for (const c of session.target.ctx.faults.calls) byOp.set(`${c.service} ${c.operation}`, (byOp.get(`${c.service} ${c.operation}`) ?? 0) + 1);
-    process.stderr.write(`[vmc-reach] ${session.target.ctx.faults.calls.length} API calls: ${[...byOp].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}×${v}`).join(', ')}\n`);
+    for (const c of session.target.ctx.faults.calls)
+      byOp.set(`${c.service} ${c.operation}`, (byOp.get(`${c.service} ${c.operation}`) ?? 0) + 1);
+    process.stderr.write(
+      `[vmc-reach] ${session.target.ctx.faults.calls.length} API calls: ${[...byOp]
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, v]) => `${k}×${v}`)
+        .join(', ')}\n`,
+    );
   }
   const left = leftovers(session.target.world, session.before);
   // For `vmc-reach run` (and its signal test): the check's outcome per scenario file, beside the results.
   const reportDir = process.env.VMC_REACH_REPORT_DIR;
   if (reportDir) {
     mkdirSync(join(reportDir, 'world-checks'), { recursive: true });
-    writeFileSync(join(reportDir, 'world-checks', `${basename(file, '.ts')}.json`), `${JSON.stringify({ file, leftovers: left }, null, 2)}\n`);
+    writeFileSync(
+      join(reportDir, 'world-checks', `${basename(file, '.ts')}.json`),
+      `${JSON.stringify({ file, leftovers: left }, null, 2)}\n`,
+    );
   }
   return left;
 }
 
 /** The error a file's leftovers make, or undefined. */
-export const leftoversError = (left: readonly string[]): Error | undefined => (left.length > 0 ? new Error(`the run left the mock world changed:\n  ${left.join('\n  ')}`) : undefined);
+export const leftoversError = (left: readonly string[]): Error | undefined =>
+  left.length > 0 ? new Error(`the run left the mock world changed:\n  ${left.join('\n  ')}`) : undefined;

@@ -44,7 +44,9 @@ export async function serveMock(ctx: MockContext, options: { port?: number } = {
         const response = await getResponse(handlers, request);
         if (!response) {
           res.writeHead(501, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ error: 'UnsupportedOperation', message: `the vmc-reach mock has no handler for ${req.method} ${req.url}` }));
+          res.end(
+            JSON.stringify({ error: 'UnsupportedOperation', message: `the vmc-reach mock has no handler for ${req.method} ${req.url}` }),
+          );
           return;
         }
         if (gone.signal.aborted) return;

@@ -8,7 +8,14 @@ scenario('CGW service opening 443 but not 8443', ({ sddc, aws, step, probe, prob
   probeDefaults({ listen: true });
   const vm = sddc.vm('CJ-VM01');
   const group = sddc.group('CJ-VM', { vmName: 'CJ-VM01' });
-  sddc.cgwRule('reject SSH and DNS to CJ-VM', { sequence: 5, from: 'ANY', to: group, appliedTo: 'vpc', services: ['/infra/services/SSH', '/infra/services/DNS-UDP'], action: 'REJECT' });
+  sddc.cgwRule('reject SSH and DNS to CJ-VM', {
+    sequence: 5,
+    from: 'ANY',
+    to: group,
+    appliedTo: 'vpc',
+    services: ['/infra/services/SSH', '/infra/services/DNS-UDP'],
+    action: 'REJECT',
+  });
   sddc.cgwRule('HTTPS to CJ-VM', { sequence: 10, from: 'ANY', to: group, appliedTo: 'vpc', services: ['/infra/services/HTTPS'] });
   const sg = aws.securityGroup('web-sg');
   const defaultSg = aws.defaultSecurityGroup();

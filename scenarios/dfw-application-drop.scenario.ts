@@ -7,7 +7,15 @@ scenario('DFW: an Application DROP on the VM that the CGW allows', ({ sddc, aws,
   const group = sddc.group('CJ-VM', { vmName: 'CJ-VM01' });
   sddc.cgwRule('VPC to CJ-VM', { sequence: 10, from: 'connected_vpc', to: group, appliedTo: 'vpc', direction: 'IN' });
   sddc.cgwRule('CJ-VM to VPC', { sequence: 20, from: group, to: 'connected_vpc', appliedTo: 'vpc', direction: 'OUT' });
-  sddc.dfwRule('drop the VPC at CJ-VM', { category: 'Application', sequence: 10, from: 'connected_vpc', to: group, appliedTo: group, direction: 'IN', action: 'DROP' });
+  sddc.dfwRule('drop the VPC at CJ-VM', {
+    category: 'Application',
+    sequence: 10,
+    from: 'connected_vpc',
+    to: group,
+    appliedTo: group,
+    direction: 'IN',
+    action: 'DROP',
+  });
   const app = aws.instance('app-01', { securityGroups: [aws.defaultSecurityGroup()] });
   step('the CGW allows, the DFW drops inbound', () => {
     ping(app, vm).expect('unreachable', 'DFW_RULE_DROP');

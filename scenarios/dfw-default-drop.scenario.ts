@@ -9,8 +9,22 @@ scenario('DFW: the default rule DROP with an explicit allow for the VPC', ({ sdd
   sddc.cgwRule('VPC to CJ-VM', { sequence: 10, from: 'connected_vpc', to: group, appliedTo: 'vpc', direction: 'IN' });
   sddc.cgwRule('CJ-VM to VPC', { sequence: 20, from: group, to: 'connected_vpc', appliedTo: 'vpc', direction: 'OUT' });
   sddc.dfwDefaultRule('DROP');
-  sddc.dfwRule('VPC to CJ-VM', { category: 'Application', sequence: 10, from: 'connected_vpc', to: group, appliedTo: group, direction: 'IN' });
-  sddc.dfwRule('CJ-VM to VPC', { category: 'Application', sequence: 20, from: group, to: 'connected_vpc', appliedTo: group, direction: 'OUT' });
+  sddc.dfwRule('VPC to CJ-VM', {
+    category: 'Application',
+    sequence: 10,
+    from: 'connected_vpc',
+    to: group,
+    appliedTo: group,
+    direction: 'IN',
+  });
+  sddc.dfwRule('CJ-VM to VPC', {
+    category: 'Application',
+    sequence: 20,
+    from: group,
+    to: 'connected_vpc',
+    appliedTo: group,
+    direction: 'OUT',
+  });
   const app = aws.instance('app-01', { securityGroups: [aws.defaultSecurityGroup()] });
   step('default DROP, the VPC allowed explicitly', () => {
     ping(app, vm).expect('reachable');

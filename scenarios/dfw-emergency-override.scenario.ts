@@ -8,7 +8,15 @@ scenario('DFW: an Emergency rule overriding an Application allow', ({ sddc, aws,
   sddc.cgwRule('VPC to CJ-VM', { sequence: 10, from: 'connected_vpc', to: group, appliedTo: 'vpc', direction: 'IN' });
   sddc.cgwRule('CJ-VM to VPC', { sequence: 20, from: group, to: 'connected_vpc', appliedTo: 'vpc', direction: 'OUT' });
   sddc.dfwRule('allow the VPC', { category: 'Application', sequence: 1, from: 'connected_vpc', to: group, appliedTo: group });
-  sddc.dfwRule('quarantine CJ-VM', { category: 'Emergency', sequence: 100, from: 'ANY', to: group, appliedTo: group, direction: 'IN', action: 'DROP' });
+  sddc.dfwRule('quarantine CJ-VM', {
+    category: 'Emergency',
+    sequence: 100,
+    from: 'ANY',
+    to: group,
+    appliedTo: group,
+    direction: 'IN',
+    action: 'DROP',
+  });
   const app = aws.instance('app-01', { securityGroups: [aws.defaultSecurityGroup()] });
   step('Emergency DROP before Application ALLOW', () => {
     ping(app, vm).expect('unreachable', 'DFW_RULE_DROP');

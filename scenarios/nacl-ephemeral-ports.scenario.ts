@@ -15,10 +15,38 @@ scenario('NACL allowing the service port but not the ephemeral reply ports', ({ 
   aws.authorizeIngress(defaultSg, allow('tcp', 443, { sg }));
   aws.authorizeIngress(defaultSg, allow('udp', 53, { sg }));
   const serviceRules = [
-    { ruleNumber: 100, egress: true, protocol: 'tcp' as const, ports: [443, 443] as [number, number], action: 'allow' as const, cidr: segment },
-    { ruleNumber: 110, egress: true, protocol: 'udp' as const, ports: [53, 53] as [number, number], action: 'allow' as const, cidr: segment },
-    { ruleNumber: 100, egress: false, protocol: 'tcp' as const, ports: [443, 443] as [number, number], action: 'allow' as const, cidr: segment },
-    { ruleNumber: 110, egress: false, protocol: 'udp' as const, ports: [53, 53] as [number, number], action: 'allow' as const, cidr: segment },
+    {
+      ruleNumber: 100,
+      egress: true,
+      protocol: 'tcp' as const,
+      ports: [443, 443] as [number, number],
+      action: 'allow' as const,
+      cidr: segment,
+    },
+    {
+      ruleNumber: 110,
+      egress: true,
+      protocol: 'udp' as const,
+      ports: [53, 53] as [number, number],
+      action: 'allow' as const,
+      cidr: segment,
+    },
+    {
+      ruleNumber: 100,
+      egress: false,
+      protocol: 'tcp' as const,
+      ports: [443, 443] as [number, number],
+      action: 'allow' as const,
+      cidr: segment,
+    },
+    {
+      ruleNumber: 110,
+      egress: false,
+      protocol: 'udp' as const,
+      ports: [53, 53] as [number, number],
+      action: 'allow' as const,
+      cidr: segment,
+    },
     // The SSM agent's own traffic stays inside the VPC in this model; allow the VPC both ways.
     { ruleNumber: 200, egress: true, protocol: 'all' as const, action: 'allow' as const, cidr: vpcCidr() },
     { ruleNumber: 200, egress: false, protocol: 'all' as const, action: 'allow' as const, cidr: vpcCidr() },

@@ -20,7 +20,8 @@ async function staticBusybox(): Promise<string> {
   const busybox = await which('busybox', { nothrow: true });
   // ldd exits non-zero on a static binary, saying so.
   const linkage = busybox ? await $({ nothrow: true, quiet: true })`ldd ${busybox}` : undefined;
-  if (!busybox || !`${linkage?.stdout}${linkage?.stderr}`.includes('not a dynamic executable')) throw new Refused('no static busybox found; apt-get install -y busybox-static');
+  if (!busybox || !`${linkage?.stdout}${linkage?.stderr}`.includes('not a dynamic executable'))
+    throw new Refused('no static busybox found; apt-get install -y busybox-static');
   return busybox;
 }
 

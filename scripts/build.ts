@@ -22,26 +22,59 @@ async function main(): Promise<void> {
   rmSync(out, { recursive: true, force: true });
   const files = ['src', 'mocks'].flatMap((d) => walk(join(root, d)));
   // Tests and their support (test-support/ folders) are not part of the package.
-  const sources = files.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts') && !f.includes(`${sep}test-support${sep}`));
-  await build({ entryPoints: sources, outdir: out, outbase: root, bundle: false, format: 'cjs', platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning',
+  const sources = files.filter(
+    (f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts') && !f.includes(`${sep}test-support${sep}`),
+  );
+  await build({
+    entryPoints: sources,
+    outdir: out,
+    outbase: root,
+    bundle: false,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: true,
+    logLevel: 'warning',
     // import() of a sibling module becomes require(): CommonJS has no extension-less ES module resolution.
-    supported: { 'dynamic-import': false } });
+    supported: { 'dynamic-import': false },
+  });
   // The CLI and the scenario worker as one bundle each, so a command loads one file instead of hundreds
   // of modules. The CLI bundles the small libraries every command needs (commander, zod, ipaddr.js) and
   // leaves those of some commands only (the AWS SDK, msw) in node_modules, loaded when used; the scenario
   // worker, which uses them all, bundles them too (tree-shaken: e.g. no graphql, no zod locales).
   // Not minified, so stack traces read well without the source maps, which the bins load only with
   // VMC_REACH_SOURCE_MAPS=1 (parsing them costs more memory and time than loading the code).
-  const bundle = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', mainFields: ['module', 'main'], supported: { 'dynamic-import': false } } satisfies BuildOptions;
+  const bundle = {
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: true,
+    logLevel: 'warning',
+    mainFields: ['module', 'main'],
+    supported: { 'dynamic-import': false },
+  } satisfies BuildOptions;
   const notBundled = ['esbuild', 'jest', '@jest/*', 'jest-*', 'testcontainers', 'dockerode', 'playwright-core'];
-  await build({ ...bundle, entryPoints: { cli: join(root, 'src', 'cli', 'main.ts') }, outdir: out, external: [...notBundled, '@aws-sdk/*', '@smithy/*', 'msw', 'msw/*', 'fast-xml-parser'] });
-  await build({ ...bundle, entryPoints: { 'scenario-worker': join(root, 'src', 'cli', 'scenario-runner', 'worker.ts') }, outdir: out, external: notBundled });
+  await build({
+    ...bundle,
+    entryPoints: { cli: join(root, 'src', 'cli', 'main.ts') },
+    outdir: out,
+    external: [...notBundled, '@aws-sdk/*', '@smithy/*', 'msw', 'msw/*', 'fast-xml-parser'],
+  });
+  await build({
+    ...bundle,
+    entryPoints: { 'scenario-worker': join(root, 'src', 'cli', 'scenario-runner', 'worker.ts') },
+    outdir: out,
+    external: notBundled,
+  });
   for (const f of files.filter((f) => f.endsWith('.json'))) {
     const to = join(out, relative(root, f));
     mkdirSync(dirname(to), { recursive: true });
     cpSync(f, to);
   }
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json'), '--outDir', out], { stdio: 'inherit' });
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json'), '--outDir', out], {
+    stdio: 'inherit',
+  });
   writeFileSync(join(out, '.build-stamp'), `${new Date().toISOString()}\n`);
   const old = `${dist}.old-${process.pid}`;
   if (existsSync(dist)) renameSync(dist, old);

@@ -33,7 +33,9 @@ async function main(): Promise<void> {
   await apt`apt-get install -y -qq --no-install-recommends ${packages}`;
   process.stdout.write(`ci-setup: installed ${packages.join(' ')}\n`);
   if (!(await dockerAnswers())) await startDocker();
-  process.stdout.write(`ci-setup: docker ${(await $({ quiet: true })`docker version -f ${'{{.Server.Version}}'}`).stdout.trim()} answers\n`);
+  process.stdout.write(
+    `ci-setup: docker ${(await $({ quiet: true })`docker version -f ${'{{.Server.Version}}'}`).stdout.trim()} answers\n`,
+  );
   await $({ stdio: 'inherit' })`${process.execPath} ${join(__dirname, '..', 'bin', 'run-ts.cjs')} ${join(__dirname, 'build-lab-image.ts')}`;
 }
 

@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { repoRoot } from '../src/package/package-root';
 import { liveVsMoto, type Stage } from '../src/ops/live-moto/live-vs-moto';
 
-const quickScenarios = /^(article|cgw-service-port|custom-route-table|nacl-ephemeral-ports|dfw-default-drop|segment-disconnected|no-ssm-profile|windows-vm)\.scenario\.ts$/;
+const quickScenarios =
+  /^(article|cgw-service-port|custom-route-table|nacl-ephemeral-ports|dfw-default-drop|segment-disconnected|no-ssm-profile|windows-vm)\.scenario\.ts$/;
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -22,9 +23,20 @@ async function main(): Promise<number> {
   const workDir = mkdtempSync(join(tmpdir(), 'vmc-reach-live-moto-'));
   try {
     const stages = only > 0 ? ((process.argv[only + 1] ?? '').split(',') as Stage[]) : undefined;
-    const scenario = arg > 0 ? new RegExp(process.argv[arg + 1] ?? '') : process.env.VMC_REACH_FULL === '1' || process.argv.includes('--all') ? undefined : quickScenarios;
+    const scenario =
+      arg > 0
+        ? new RegExp(process.argv[arg + 1] ?? '')
+        : process.env.VMC_REACH_FULL === '1' || process.argv.includes('--all')
+          ? undefined
+          : quickScenarios;
     if (scenario === quickScenarios) process.stdout.write('the quick set of scenarios (npm run test:full, or --all, runs every one)\n');
-    const t = await liveVsMoto({ repo: repoRoot(), workDir, out: (l) => void process.stdout.write(`${l}\n`), ...(scenario ? { scenario } : {}), ...(stages ? { stages } : {}) });
+    const t = await liveVsMoto({
+      repo: repoRoot(),
+      workDir,
+      out: (l) => void process.stdout.write(`${l}\n`),
+      ...(scenario ? { scenario } : {}),
+      ...(stages ? { stages } : {}),
+    });
     // A run that was to run scenarios and ran none is no pass.
     const ranWhatItShould = t.scenarios > 0 || (stages !== undefined && !stages.includes('scenarios'));
     return t.falsePasses + t.falseFailures + t.leaks === 0 && ranWhatItShould ? 0 : 1;
@@ -34,7 +46,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (e: Error) => {
-  process.stderr.write(`live-vs-moto could not run: ${e.stack ?? e.message}\n`);
-  process.exit(2);
-});
+main().then(
+  (code) => process.exit(code),
+  (e: Error) => {
+    process.stderr.write(`live-vs-moto could not run: ${e.stack ?? e.message}\n`);
+    process.exit(2);
+  },
+);

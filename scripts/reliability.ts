@@ -49,7 +49,11 @@ async function main(): Promise<number> {
     // The same signals to the real `vmc-reach run` process, at every step of its progress.
     const t = Date.now();
     const steps = await articleProgressLines();
-    const cliPoints = await pool((['SIGINT', 'SIGTERM'] as const).flatMap((signal) => steps.map((at) => ({ signal, at }))), 2, ({ signal, at }) => cliSignalPoint(signal, at));
+    const cliPoints = await pool(
+      (['SIGINT', 'SIGTERM'] as const).flatMap((signal) => steps.map((at) => ({ signal, at }))),
+      2,
+      ({ signal, at }) => cliSignalPoint(signal, at),
+    );
     const c = formatCliSignalFigures(cliPoints, Date.now() - t);
     out(c.text);
     problems += c.problems;
@@ -57,13 +61,17 @@ async function main(): Promise<number> {
   if (only.has('foreign')) {
     const r = await foreignCheck(root, calls[Math.floor(calls.length / 2)]!);
     const bad = r.situations.filter((s) => s.changed.length || s.leaks.length);
-    out(`foreign resources: ${r.resources} resources × ${r.situations.length} situations (${r.situations.map((s) => s.name).join(', ')}): ${r.situations.reduce((n, s) => n + s.changed.length, 0)} changed, ${r.situations.reduce((n, s) => n + s.leaks.length, 0)} leaks`);
+    out(
+      `foreign resources: ${r.resources} resources × ${r.situations.length} situations (${r.situations.map((s) => s.name).join(', ')}): ${r.situations.reduce((n, s) => n + s.changed.length, 0)} changed, ${r.situations.reduce((n, s) => n + s.leaks.length, 0)} leaks`,
+    );
     for (const s of bad) out(`  ${s.name}: changed ${s.changed.join(', ') || '-'}; leaks ${s.leaks.join('; ') || '-'}`);
     problems += bad.length;
   }
   if (only.has('secrets')) {
     const r = await secretsCheck();
-    out(`secrets: 3 canaries × ${r.placesChecked.length} places (stdout, stderr, JUnit, results JSON with the discovered snapshot, evidence pack, ledger, collected snapshot): ${r.sightings.length} sightings; run exit ${r.runExit}, collect exit ${r.collectExit}, ${r.leaks.length} leaks`);
+    out(
+      `secrets: 3 canaries × ${r.placesChecked.length} places (stdout, stderr, JUnit, results JSON with the discovered snapshot, evidence pack, ledger, collected snapshot): ${r.sightings.length} sightings; run exit ${r.runExit}, collect exit ${r.collectExit}, ${r.leaks.length} leaks`,
+    );
     for (const s of r.sightings) out(`  ${s}`);
     problems += r.sightings.length + r.leaks.length + (r.collectExit === 0 ? 0 : 1);
   }
@@ -73,14 +81,18 @@ async function main(): Promise<number> {
     const batch = new CliBatch();
     const rs = await pool(cases, 1, (c) => runBadInput(c, (args, o) => batch.run(args, o))).finally(() => batch.close());
     const failed = rs.filter((r) => !r.ok);
-    out(`bad inputs: ${cases.length} cases, ${rs.length - failed.length} answered (exit 2, file and field or flag named, no stack, nothing created), ${failed.length} not (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+    out(
+      `bad inputs: ${cases.length} cases, ${rs.length - failed.length} answered (exit 2, file and field or flag named, no stack, nothing created), ${failed.length} not (${((Date.now() - t) / 1000).toFixed(1)} s)`,
+    );
     for (const r of failed) out(`  ${r.name}: ${r.problems.join('; ')}`);
     problems += failed.length;
   }
   if (only.has('concurrency')) {
     const r = await concurrencyCheck(root);
     const passed = r.concurrentRuns.filter((x) => x.passed).length;
-    out(`concurrency: ${passed}/2 concurrent runs passed, ${r.leaksAfterRuns.length} leaks; 2 killed runs (${r.killed.map((k) => `${k.owned} resources`).join(', ')}) reaped one at a time: ${r.crossReaped.length} removed by the other's reap, ${r.leaksAfterReaps.length} leaks`);
+    out(
+      `concurrency: ${passed}/2 concurrent runs passed, ${r.leaksAfterRuns.length} leaks; 2 killed runs (${r.killed.map((k) => `${k.owned} resources`).join(', ')}) reaped one at a time: ${r.crossReaped.length} removed by the other's reap, ${r.leaksAfterReaps.length} leaks`,
+    );
     problems += 2 - passed + r.leaksAfterRuns.length + r.crossReaped.length + r.leaksAfterReaps.length;
   }
   out(`wall time ${((Date.now() - t0) / 1000).toFixed(1)} s; ${problems === 0 ? 'no problem found' : `${problems} problem(s)`}`);

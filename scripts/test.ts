@@ -23,7 +23,13 @@ interface Outcome {
   exit: string;
 }
 
-const scripts: Record<StepName, string> = { build: 'build', typecheck: 'typecheck', lint: 'lint', unit: 'test:unit', 'live-moto': 'live:moto' };
+const scripts: Record<StepName, string> = {
+  build: 'build',
+  typecheck: 'typecheck',
+  lint: 'lint',
+  unit: 'test:unit',
+  'live-moto': 'live:moto',
+};
 const running = new Set<ProcessPromise>();
 const held: string[] = [];
 
@@ -34,7 +40,11 @@ function exitOf(o: ProcessOutput): string {
 /** One npm script; `live`: its output goes straight to the terminal (jest's progress), else it is held. */
 async function step(name: StepName, live = false, args: readonly string[] = []): Promise<Outcome> {
   const started = Date.now();
-  const p = $({ nothrow: true, quiet: !live, stdio: live ? 'inherit' : 'pipe' })`npm run -s ${scripts[name]} ${args.length > 0 ? ['--', ...args] : []}`;
+  const p = $({
+    nothrow: true,
+    quiet: !live,
+    stdio: live ? 'inherit' : 'pipe',
+  })`npm run -s ${scripts[name]} ${args.length > 0 ? ['--', ...args] : []}`;
   running.add(p);
   const o = await p;
   running.delete(p);
@@ -51,11 +61,15 @@ async function step(name: StepName, live = false, args: readonly string[] = []):
 async function main(): Promise<number> {
   const only = process.argv.indexOf('--only');
   const jestArgs = process.argv.slice(2).filter((_, i) => only < 0 || (i !== only - 2 && i !== only - 1));
-  const chosen = new Set<StepName>(only > 0 ? ((process.argv[only + 1] ?? '').split(',') as StepName[]) : ['typecheck', 'lint', 'unit', 'live-moto']);
-  for (const n of chosen) if (!(n in scripts) || n === 'build') throw new Error(`--only: unknown step "${n}" (typecheck, lint, unit, live-moto)`);
+  const chosen = new Set<StepName>(
+    only > 0 ? ((process.argv[only + 1] ?? '').split(',') as StepName[]) : ['typecheck', 'lint', 'unit', 'live-moto'],
+  );
+  for (const n of chosen)
+    if (!(n in scripts) || n === 'build') throw new Error(`--only: unknown step "${n}" (typecheck, lint, unit, live-moto)`);
   if ((chosen.has('unit') || chosen.has('live-moto')) && !distIsFresh(join(__dirname, '..'))) chosen.add('build');
   const started = Date.now();
-  const want = (n: StepName): Promise<Outcome[]> => (chosen.has(n) ? step(n, n === 'unit', n === 'unit' ? jestArgs : []).then((o) => [o]) : Promise.resolve([]));
+  const want = (n: StepName): Promise<Outcome[]> =>
+    chosen.has(n) ? step(n, n === 'unit', n === 'unit' ? jestArgs : []).then((o) => [o]) : Promise.resolve([]);
   // The build beside the type-check and the lint; jest once dist/ is built; live:moto once all three are done.
   const first = Promise.all([want('typecheck'), want('lint')]);
   const built = await want('build');
@@ -63,8 +77,12 @@ async function main(): Promise<number> {
   const outcomes = [...built, ...(await want('unit')), ...(await beside)];
   for (const text of held) process.stdout.write(text);
   const mode = process.env.VMC_REACH_FULL === '1' ? 'full counts (VMC_REACH_FULL=1)' : 'quick counts (npm run test:full for the full ones)';
-  process.stdout.write(`\n${outcomes.map((o) => `${o.ok ? '✓' : '✗'} ${o.name.padEnd(10)} ${o.seconds.toFixed(1).padStart(6)} s  ${o.ok ? '' : o.exit}`.trimEnd()).join('\n')}\n`);
-  process.stdout.write(`${outcomes.every((o) => o.ok) ? 'all steps passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s, ${mode}\n`);
+  process.stdout.write(
+    `\n${outcomes.map((o) => `${o.ok ? '✓' : '✗'} ${o.name.padEnd(10)} ${o.seconds.toFixed(1).padStart(6)} s  ${o.ok ? '' : o.exit}`.trimEnd()).join('\n')}\n`,
+  );
+  process.stdout.write(
+    `${outcomes.every((o) => o.ok) ? 'all steps passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s, ${mode}\n`,
+  );
   return outcomes.every((o) => o.ok) ? 0 : 1;
 }
 

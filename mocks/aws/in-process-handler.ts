@@ -63,12 +63,18 @@ export function inProcessAwsHandler(ctx: MockContext, o: InProcessAwsOptions): I
       const gone = new AbortController();
       return new Promise((resolve, reject) => {
         const timeoutMs = options.requestTimeout ?? o.requestTimeoutMs;
-        const timer = timeoutMs > 0
-          ? setTimeout(() => {
-            gone.abort();
-            reject(Object.assign(new Error(`vmc-reach mock (in-process) - a request has exceeded the configured ${timeoutMs} ms requestTimeout.`), { name: 'TimeoutError', code: 'ETIMEDOUT' }));
-          }, timeoutMs)
-          : undefined;
+        const timer =
+          timeoutMs > 0
+            ? setTimeout(() => {
+                gone.abort();
+                reject(
+                  Object.assign(
+                    new Error(`vmc-reach mock (in-process) - a request has exceeded the configured ${timeoutMs} ms requestTimeout.`),
+                    { name: 'TimeoutError', code: 'ETIMEDOUT' },
+                  ),
+                );
+              }, timeoutMs)
+            : undefined;
         const onAbort = (): void => {
           gone.abort();
           reject(abortError(signal!));
@@ -81,7 +87,10 @@ export function inProcessAwsHandler(ctx: MockContext, o: InProcessAwsOptions): I
         Promise.resolve()
           .then(() => {
             const answered = answer(ctx, request, bodyText(request.body), gone.signal);
-            if (!answered) throw new Error(`vmc-reach mock: no mock handler for ${request.method} https://${request.hostname}${request.path} (nothing is sent anywhere else)`);
+            if (!answered)
+              throw new Error(
+                `vmc-reach mock: no mock handler for ${request.method} https://${request.hostname}${request.path} (nothing is sent anywhere else)`,
+              );
             return answered;
           })
           .then(async (res) => {
@@ -91,13 +100,16 @@ export function inProcessAwsHandler(ctx: MockContext, o: InProcessAwsOptions): I
             headers['content-length'] ??= String(body.length);
             return { response: { statusCode: res.status, reason: res.statusText, headers, body: Readable.from([body]) } };
           })
-          .then((r) => {
-            done();
-            resolve(r);
-          }, (e: unknown) => {
-            done();
-            reject(e);
-          });
+          .then(
+            (r) => {
+              done();
+              resolve(r);
+            },
+            (e: unknown) => {
+              done();
+              reject(e);
+            },
+          );
       });
     },
     updateHttpClientConfig: () => undefined,

@@ -31,12 +31,19 @@ function build(options: MockContextOptions): RawMock {
   let cached: string | undefined;
   const token = async (): Promise<string> => {
     if (cached) return cached;
-    const res = await fetch(`${cspUrl}/csp/gateway/am/api/auth/api-tokens/authorize`, { method: 'POST', body: new URLSearchParams({ api_token: defaultMockApiToken }) });
+    const res = await fetch(`${cspUrl}/csp/gateway/am/api/auth/api-tokens/authorize`, {
+      method: 'POST',
+      body: new URLSearchParams({ api_token: defaultMockApiToken }),
+    });
     cached = ((await res.json()) as { access_token: string }).access_token;
     return cached;
   };
   const send = async (url: string, method: string, body: unknown, headers: Record<string, string>): Promise<Response> =>
-    fetch(url, { method, headers: { 'csp-auth-token': await token(), ...headers }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    fetch(url, {
+      method,
+      headers: { 'csp-auth-token': await token(), ...headers },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
   return {
     ctx,
     world,

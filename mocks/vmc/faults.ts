@@ -17,7 +17,12 @@ export interface VmwareFault {
 export function vmwareFault(kind: FaultKind, operation: string): VmwareFault {
   switch (kind) {
     case 'throttle':
-      return { status: 429, nsxCode: 429, message: `Too many requests (${operation}): the rate limit was exceeded, retry later.`, headers: { 'retry-after': '1' } };
+      return {
+        status: 429,
+        nsxCode: 429,
+        message: `Too many requests (${operation}): the rate limit was exceeded, retry later.`,
+        headers: { 'retry-after': '1' },
+      };
     case 'server-error':
       return { status: 503, nsxCode: 503, message: `The service is busy (${operation}); retry later.` };
     case 'timeout':

@@ -14,10 +14,20 @@ afterEach(() => target?.close());
 async function session(direct: boolean): Promise<unknown[]> {
   target = await startMockTarget(worldDir);
   const fetch: VmcClientOptions['fetch'] = direct ? target.transport.fetch : undefined;
-  const vmc = createVmcClient({ apiToken: new Secret(target.env.VMC_API_TOKEN!), orgId: target.env.VMC_ORG_ID!, sddcId: target.env.VMC_SDDC_ID!, mock: true, retry: { maxAttempts: 1 }, ...(fetch ? { fetch } : {}) });
+  const vmc = createVmcClient({
+    apiToken: new Secret(target.env.VMC_API_TOKEN!),
+    orgId: target.env.VMC_ORG_ID!,
+    sddcId: target.env.VMC_SDDC_ID!,
+    mock: true,
+    retry: { maxAttempts: 1 },
+    ...(fetch ? { fetch } : {}),
+  });
   const { discovery, nsx } = await vmc.connect();
   const out: unknown[] = [discovery.sddc.id, (await nsx.segments.list()).map((s) => s.id)];
-  await nsx.groups.patch('parity', { display_name: 'parity', expression: [{ resource_type: 'IPAddressExpression', ip_addresses: ['10.1.1.1'] }] });
+  await nsx.groups.patch('parity', {
+    display_name: 'parity',
+    expression: [{ resource_type: 'IPAddressExpression', ip_addresses: ['10.1.1.1'] }],
+  });
   const { _create_time: _c, _last_modified_time: _m, ...group } = await nsx.groups.get('parity'); // times from the wall clock
   out.push(group);
   out.push(await nsx.groups.get('no-such-group').catch((e: Error) => `${e.name}: ${e.message}`));
@@ -34,5 +44,7 @@ test('the VMC client reads the same answers through the in-process fetch as thro
 
 test('a request no mock handler takes fails, and nothing is sent', async () => {
   target = await startMockTarget(worldDir);
-  await expect(target.transport.fetch('https://example.com/elsewhere', { method: 'GET' })).rejects.toThrow(/no mock handler for GET https:\/\/example\.com\/elsewhere/);
+  await expect(target.transport.fetch('https://example.com/elsewhere', { method: 'GET' })).rejects.toThrow(
+    /no mock handler for GET https:\/\/example\.com\/elsewhere/,
+  );
 });

@@ -14,7 +14,8 @@ export function inProcessFetch(ctx: MockContext): InProcessFetch {
   return async (input, init) => {
     const request = new Request(input, init);
     const response = await getResponse(handlers, request);
-    if (!response) throw new TypeError(`vmc-reach mock: no mock handler for ${request.method} ${request.url} (nothing is sent anywhere else)`);
+    if (!response)
+      throw new TypeError(`vmc-reach mock: no mock handler for ${request.method} ${request.url} (nothing is sent anywhere else)`);
     return response;
   };
 }

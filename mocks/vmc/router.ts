@@ -13,7 +13,8 @@ export interface Route<C> {
   handle: (call: C, params: Params) => Response | Promise<Response>;
 }
 
-export type RouteMatch<C> = { kind: 'found'; route: Route<C>; params: Params } | { kind: 'method-not-allowed'; allowed: string[] } | { kind: 'unknown' };
+export type RouteMatch<C> =
+  { kind: 'found'; route: Route<C>; params: Params } | { kind: 'method-not-allowed'; allowed: string[] } | { kind: 'unknown' };
 
 function matchPattern(pattern: string, path: string): Params | undefined {
   const want = pattern.split('/');

@@ -25,11 +25,20 @@ export function collectCommand(io: Io & { err: (t: string) => void }, setExit: (
       // Before any API call: the snapshot is a folder, so --out must not name a file (or be empty).
       if (flags.out.trim() === '') throw new UsageError('--out is empty: name the folder to write the snapshot to');
       const existing = await stat(flags.out).catch(() => undefined);
-      if (existing && !existing.isDirectory()) throw new UsageError(`--out ${flags.out} is a file, not a folder: a snapshot is a folder of files (aws/, nsx/, manifest.json); name a new or existing folder`);
+      if (existing && !existing.isDirectory())
+        throw new UsageError(
+          `--out ${flags.out} is a file, not a folder: a snapshot is a folder of files (aws/, nsx/, manifest.json); name a new or existing folder`,
+        );
       const clients = liveClients(await loadLiveConfig(flags.config));
       try {
-        const s = await collectSnapshot(clients, { out: flags.out, ...(flags.scrub ? { scrub: true } : {}), ...(flags.description ? { description: flags.description } : {}) });
-        io.out(`wrote ${s.files} files of connected VPC ${s.vpcId} and the SDDC to ${flags.out}${s.scrubbed ? ` (scrubbed: ${s.scrubbed.accounts} account ids, ${s.scrubbed.addresses} public addresses)` : ''}\nexplain it offline with: npx vmc-reach reproduce ${flags.out} --all\n`);
+        const s = await collectSnapshot(clients, {
+          out: flags.out,
+          ...(flags.scrub ? { scrub: true } : {}),
+          ...(flags.description ? { description: flags.description } : {}),
+        });
+        io.out(
+          `wrote ${s.files} files of connected VPC ${s.vpcId} and the SDDC to ${flags.out}${s.scrubbed ? ` (scrubbed: ${s.scrubbed.accounts} account ids, ${s.scrubbed.addresses} public addresses)` : ''}\nexplain it offline with: npx vmc-reach reproduce ${flags.out} --all\n`,
+        );
         setExit(exitCodes.ok);
       } catch (e) {
         // API failures are not usage errors: one line (the clients redact secrets), exit 1.

@@ -2,8 +2,19 @@
 import { parseFaultSpec } from './fault-spec';
 
 test('service, operation and kind; times and after; a probability', () => {
-  expect(parseFaultSpec('ec2:DescribeInstances:not-found:2')).toEqual({ service: 'ec2', operation: 'DescribeInstances', fault: 'not-found', times: 2 });
-  expect(parseFaultSpec('ssm:*:throttle:inf:3@0.25')).toEqual({ service: 'ssm', fault: 'throttle', times: Infinity, after: 3, probability: 0.25 });
+  expect(parseFaultSpec('ec2:DescribeInstances:not-found:2')).toEqual({
+    service: 'ec2',
+    operation: 'DescribeInstances',
+    fault: 'not-found',
+    times: 2,
+  });
+  expect(parseFaultSpec('ssm:*:throttle:inf:3@0.25')).toEqual({
+    service: 'ssm',
+    fault: 'throttle',
+    times: Infinity,
+    after: 3,
+    probability: 0.25,
+  });
 });
 
 test.each([

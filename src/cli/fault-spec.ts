@@ -7,7 +7,16 @@ import type { ServiceName } from '../world';
 import { UsageError } from './usage-error';
 
 const services: readonly ServiceName[] = ['ec2', 'ssm', 'nsx', 'vmc', 'csp'];
-const kinds: readonly FaultKind[] = ['throttle', 'server-error', 'timeout', 'not-found', 'expired-token', 'auth-failure', 'stale-revision', 'conflict'];
+const kinds: readonly FaultKind[] = [
+  'throttle',
+  'server-error',
+  'timeout',
+  'not-found',
+  'expired-token',
+  'auth-failure',
+  'stale-revision',
+  'conflict',
+];
 
 export const faultSpecHelp = '<service>:<operation|*>:<kind>[:times[:after]][@probability]';
 

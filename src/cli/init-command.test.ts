@@ -22,7 +22,10 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 test('an empty folder gets the config, the example scenario, a one-line jest config, the workflow', async () => {
   expect(await init()).toBe(0);
   expect(await readFile(join(dir, 'jest.config.js'), 'utf8')).toBe("module.exports = { preset: 'vmc-reach' };\n");
-  expect(JSON.parse(await readFile(join(dir, 'vmc-reach.config.json'), 'utf8'))).toMatchObject({ target: 'mock', live: { vm: { name: 'CJ-VM01' } } });
+  expect(JSON.parse(await readFile(join(dir, 'vmc-reach.config.json'), 'utf8'))).toMatchObject({
+    target: 'mock',
+    live: { vm: { name: 'CJ-VM01' } },
+  });
   expect(await readFile(join(dir, 'scenarios', 'example.scenario.ts'), 'utf8')).toContain("from 'vmc-reach'");
   expect(await readFile(join(dir, '.github', 'workflows', 'vmc-reach.yml'), 'utf8')).toContain('npx vmc-reach run');
 });
@@ -36,7 +39,11 @@ test('an existing package.json keeps its fields and scripts and gains the vmc-re
   await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'net-checks', version: '1.2.3', scripts: { test: 'jest' } }));
   await init();
   const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'));
-  expect(pkg).toMatchObject({ name: 'net-checks', version: '1.2.3', scripts: { test: 'jest', reach: 'vmc-reach run', 'reach:live': 'vmc-reach run --target live' } });
+  expect(pkg).toMatchObject({
+    name: 'net-checks',
+    version: '1.2.3',
+    scripts: { test: 'jest', reach: 'vmc-reach run', 'reach:live': 'vmc-reach run --target live' },
+  });
 });
 
 test('.gitignore gains the report and ledger folders once, after what it had', async () => {
@@ -61,7 +68,10 @@ test('--force overwrites existing files', async () => {
 });
 
 test('the example scenario names the VM of an existing config', async () => {
-  await writeFile(join(dir, 'vmc-reach.config.json'), JSON.stringify({ live: { vm: { name: 'app-vm-17', managedInstanceId: 'mi-0123456789abcdef0' } } }));
+  await writeFile(
+    join(dir, 'vmc-reach.config.json'),
+    JSON.stringify({ live: { vm: { name: 'app-vm-17', managedInstanceId: 'mi-0123456789abcdef0' } } }),
+  );
   await init('--force');
   expect(await readFile(join(dir, 'scenarios', 'example.scenario.ts'), 'utf8')).toContain('const vmName = "app-vm-17";');
 });

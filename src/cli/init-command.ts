@@ -23,12 +23,22 @@ export async function runInit(opts: InitOptions, io: Io): Promise<number> {
   const root = opts.project !== undefined ? projectRoot(opts.project) : process.cwd();
   const pkgFile = join(root, 'package.json');
   const hadPackage = existsSync(pkgFile);
-  const pkg: Json = hadPackage ? (JSON.parse(await readFile(pkgFile, 'utf8')) as Json) : { name: basename(root).toLowerCase().replace(/[^a-z0-9-]+/g, '-'), private: true };
+  const pkg: Json = hadPackage
+    ? (JSON.parse(await readFile(pkgFile, 'utf8')) as Json)
+    : {
+        name: basename(root)
+          .toLowerCase()
+          .replace(/[^a-z0-9-]+/g, '-'),
+        private: true,
+      };
   const scripts = { ...((pkg.scripts as Record<string, string> | undefined) ?? {}) };
   const clashing = Object.keys(packageScripts).filter((k) => scripts[k] !== undefined && scripts[k] !== packageScripts[k]);
-  if (clashing.length > 0 && !opts.force) throw new UsageError(`package.json already has a script "${clashing[0]}"; rerun with --force to replace it`);
+  if (clashing.length > 0 && !opts.force)
+    throw new UsageError(`package.json already has a script "${clashing[0]}"; rerun with --force to replace it`);
 
-  const example = JSON.parse(await readFile(join(packageRoot(), 'vmc-reach.config.example.json'), 'utf8')) as { live?: { vm?: { name?: string } } };
+  const example = JSON.parse(await readFile(join(packageRoot(), 'vmc-reach.config.example.json'), 'utf8')) as {
+    live?: { vm?: { name?: string } };
+  };
   const configFile = join(root, 'vmc-reach.config.json');
   const existingConfig = existsSync(configFile) ? (JSON.parse(await readFile(configFile, 'utf8')) as typeof example) : undefined;
   const vmName = existingConfig?.live?.vm?.name ?? example.live?.vm?.name ?? 'CJ-VM01';
@@ -41,7 +51,10 @@ export async function runInit(opts: InitOptions, io: Io): Promise<number> {
     [join('.github', 'workflows', 'vmc-reach.yml'), workflow],
   ];
   const existing = files.map(([f]) => f).filter((f) => existsSync(join(root, f)));
-  if (existing.length > 0 && !opts.force) throw new UsageError(`${existing[0]} already exists; rerun with --force to overwrite ${existing.length > 1 ? `it and ${existing.slice(1).join(', ')}` : 'it'}`);
+  if (existing.length > 0 && !opts.force)
+    throw new UsageError(
+      `${existing[0]} already exists; rerun with --force to overwrite ${existing.length > 1 ? `it and ${existing.slice(1).join(', ')}` : 'it'}`,
+    );
 
   for (const [file, text] of files) {
     await mkdir(dirname(join(root, file)), { recursive: true });
@@ -58,13 +71,17 @@ export async function runInit(opts: InitOptions, io: Io): Promise<number> {
     await writeFile(ignoreFile, `${ignore}${ignore === '' || ignore.endsWith('\n') ? '' : '\n'}${missing.join('\n')}\n`);
     io.out(`.gitignore: added ${missing.join(', ')}\n`);
   }
-  io.out(`\nnext: npx vmc-reach run${root === process.cwd() ? '' : ` --project ${relative(process.cwd(), root) || '.'}`}  (the embedded mock); then set live.* in vmc-reach.config.json, npx vmc-reach doctor, npx vmc-reach run --target live\n`);
+  io.out(
+    `\nnext: npx vmc-reach run${root === process.cwd() ? '' : ` --project ${relative(process.cwd(), root) || '.'}`}  (the embedded mock); then set live.* in vmc-reach.config.json, npx vmc-reach doctor, npx vmc-reach run --target live\n`,
+  );
   return exitCodes.ok;
 }
 
 export function initCommand(io: Io & { err: (t: string) => void }, setExit: (code: number) => void): Command {
   return new Command('init')
-    .description('scaffold a project for your own scenarios: package.json scripts, jest.config, vmc-reach.config.json, scenarios/example.scenario.ts, .gitignore, a GitHub Actions workflow')
+    .description(
+      'scaffold a project for your own scenarios: package.json scripts, jest.config, vmc-reach.config.json, scenarios/example.scenario.ts, .gitignore, a GitHub Actions workflow',
+    )
     .option('--project <dir>', 'the folder to scaffold (default: the current folder)')
     .option('--force', 'overwrite files that already exist')
     .action(async (opts: InitOptions) => {

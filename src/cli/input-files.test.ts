@@ -102,7 +102,10 @@ test('collect --out naming a file is a usage error before any API call, exit 2',
 
 test("the blocking hop's number is the same in the text (its ✗ line), the JSON (hop) and hopIndex + 1", async () => {
   const text = (await run('reproduce', caseB, ...flow)).out;
-  const json = JSON.parse((await run('reproduce', caseB, ...flow, '--json')).out) as { blockedBy: { hop: number; hopIndex: number }; hops: { hop: number; outcome: string }[] };
+  const json = JSON.parse((await run('reproduce', caseB, ...flow, '--json')).out) as {
+    blockedBy: { hop: number; hopIndex: number };
+    hops: { hop: number; outcome: string }[];
+  };
   const marked = Number(/^\s+(\d+) ✗/m.exec(text)![1]);
   expect(text).toContain(`at hop ${marked}:`);
   expect([json.blockedBy.hop, json.blockedBy.hopIndex + 1, json.hops[json.blockedBy.hopIndex]!.hop]).toEqual([marked, marked, marked]);

@@ -14,7 +14,11 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
   return { code, out, err };
 }
 
-async function verdict(dir: string, from: string, to: string): Promise<{ reachable: boolean; blockedBy: { code: string; direction: string; resource: { id: string } } | null }> {
+async function verdict(
+  dir: string,
+  from: string,
+  to: string,
+): Promise<{ reachable: boolean; blockedBy: { code: string; direction: string; resource: { id: string } } | null }> {
   const r = await run('reproduce', dir, '--from', from, '--to', to, '--json');
   expect(r.code).toBe(0);
   return JSON.parse(r.out);
@@ -36,7 +40,11 @@ describe('the article cases through reproduce', () => {
   test('case b: CJ-AWS02 → CJ-VM01 is blocked by the default SG on the cross-link ENI, forward', async () => {
     const v = await verdict(caseDir('b'), 'CJ-AWS02', 'CJ-VM01');
     expect(v.reachable).toBe(false);
-    expect(v.blockedBy).toMatchObject({ code: 'ENI_SG_INGRESS_NO_MATCH', direction: 'forward', resource: { type: 'security-group', name: 'default' } });
+    expect(v.blockedBy).toMatchObject({
+      code: 'ENI_SG_INGRESS_NO_MATCH',
+      direction: 'forward',
+      resource: { type: 'security-group', name: 'default' },
+    });
   });
 
   test('case b: the suggested fix names CJ-SG as a source on the default SG', async () => {
@@ -173,7 +181,17 @@ describe('exit codes and user errors', () => {
 describe('run: user errors', () => {
   test('a live run with missing settings lists each, with how to provide it, and exits 2', async () => {
     const saved = { ...process.env };
-    for (const k of ['AWS_REGION', 'AWS_DEFAULT_REGION', 'VMC_ORG_ID', 'VMC_SDDC_ID', 'VMC_API_TOKEN', 'VMC_API_TOKEN_FILE', 'VMC_REACH_INSTANCE_PROFILE', 'VMC_REACH_CONFIG']) delete process.env[k];
+    for (const k of [
+      'AWS_REGION',
+      'AWS_DEFAULT_REGION',
+      'VMC_ORG_ID',
+      'VMC_SDDC_ID',
+      'VMC_API_TOKEN',
+      'VMC_API_TOKEN_FILE',
+      'VMC_REACH_INSTANCE_PROFILE',
+      'VMC_REACH_CONFIG',
+    ])
+      delete process.env[k];
     try {
       const r = await run('run', '--target', 'live');
       expect(r.code).toBe(2);

@@ -34,7 +34,16 @@ export interface MainIo {
 const processIo: MainIo = { out: (t) => process.stdout.write(escapeControls(t)), err: (t) => process.stderr.write(escapeControls(t)) };
 
 // By name, so that checking needs none of the modules that define them loaded.
-const userErrors = new Set(['UsageError', 'SnapshotError', 'RefError', 'UnknownEndpointError', 'UnsupportedFlowError', 'ConfigError', 'TargetError', 'LedgerError']);
+const userErrors = new Set([
+  'UsageError',
+  'SnapshotError',
+  'RefError',
+  'UnknownEndpointError',
+  'UnsupportedFlowError',
+  'ConfigError',
+  'TargetError',
+  'LedgerError',
+]);
 const isUserError = (e: unknown): e is Error => e instanceof Error && userErrors.has(e.name);
 
 export async function main(argv: readonly string[], io: MainIo = processIo): Promise<number> {
@@ -52,7 +61,8 @@ export async function main(argv: readonly string[], io: MainIo = processIo): Pro
   for (const name of names) {
     const c = (await commands[name]!())(io, setExit);
     const hint = name === 'mock' ? '(run "vmc-reach mock serve --help" for usage)' : `(run "vmc-reach ${name} --help" for usage)`;
-    for (const sub of [c, ...(name === 'mock' ? c.commands : [])]) sub.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError(hint);
+    for (const sub of [c, ...(name === 'mock' ? c.commands : [])])
+      sub.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError(hint);
     program.addCommand(c);
   }
   if (argv.length === 0) {

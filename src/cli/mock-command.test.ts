@@ -22,7 +22,11 @@ test('prints where it listens, the AWS environment with fake credentials, the VM
       out: (t) => (out += t),
       stopSignal: async () => {
         url = /listening on (\S+)/.exec(out)![1]!;
-        const res = await fetch(`${url}/`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=DescribeVpcs&Version=2016-11-15' });
+        const res = await fetch(`${url}/`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'Action=DescribeVpcs&Version=2016-11-15',
+        });
         expect(res.status).toBe(200);
         return 'test';
       },
@@ -41,12 +45,23 @@ test('prints where it listens, the AWS environment with fake credentials, the VM
 test('a --fault flag reaches the served mock', async () => {
   let out = '';
   await runServe(
-    { port: 0, world: defaultMockWorld, latency: 'realistic', timeScale: 100, fault: [{ service: 'ec2', operation: 'DescribeVpcs', fault: 'throttle' }], seed: 1 },
+    {
+      port: 0,
+      world: defaultMockWorld,
+      latency: 'realistic',
+      timeScale: 100,
+      fault: [{ service: 'ec2', operation: 'DescribeVpcs', fault: 'throttle' }],
+      seed: 1,
+    },
     {
       out: (t) => (out += t),
       stopSignal: async () => {
         const url = /listening on (\S+)/.exec(out)![1]!;
-        const res = await fetch(`${url}/`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=DescribeVpcs&Version=2016-11-15' });
+        const res = await fetch(`${url}/`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'Action=DescribeVpcs&Version=2016-11-15',
+        });
         expect([res.status, /<Code>(.*?)<\/Code>/.exec(await res.text())?.[1]]).toEqual([503, 'RequestLimitExceeded']);
         return 'test';
       },
@@ -68,7 +83,9 @@ test.each([
 });
 
 test('as a user runs it, it stops cleanly on SIGINT with exit code 0', async () => {
-  const child = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'vmc-reach.cjs'), 'mock', 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'vmc-reach.cjs'), 'mock', 'serve', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   const closed = once(child, 'close');

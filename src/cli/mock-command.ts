@@ -38,7 +38,8 @@ export interface ServeIo {
 
 function parsePort(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`--port "${value}" is not a port number (0-65535; 0 picks a free one).`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new UsageError(`--port "${value}" is not a port number (0-65535; 0 picks a free one).`);
   return n;
 }
 
@@ -79,7 +80,12 @@ function managedNodes(world: World): string[] {
 }
 
 /** The banner: what a client needs to talk to the mock. Secrets are the mock's own fakes. */
-export function serveBanner(world: World, url: string, opts: Pick<ServeOptions, 'world' | 'latency' | 'timeScale'>, vmwareLines: readonly string[]): string {
+export function serveBanner(
+  world: World,
+  url: string,
+  opts: Pick<ServeOptions, 'world' | 'latency' | 'timeScale'>,
+  vmwareLines: readonly string[],
+): string {
   const latency = opts.latency === 'realistic' ? `realistic (time scale ${opts.timeScale})` : 'instant';
   return [
     `vmc-reach mock listening on ${url}`,
@@ -103,7 +109,10 @@ export function serveBanner(world: World, url: string, opts: Pick<ServeOptions, 
 
 export async function runServe(opts: ServeOptions, io: ServeIo): Promise<number> {
   const info = await stat(opts.world).catch(() => undefined);
-  if (!info?.isDirectory()) throw new UsageError(`--world "${opts.world}" is not a folder; pass a snapshot folder (manifest.json, aws/, nsx/), e.g. fixtures/snapshots/article-case-b.`);
+  if (!info?.isDirectory())
+    throw new UsageError(
+      `--world "${opts.world}" is not a folder; pass a snapshot folder (manifest.json, aws/, nsx/), e.g. fixtures/snapshots/article-case-b.`,
+    );
   const latency: LatencyProfile = opts.latency === 'realistic' ? realisticLatency(opts.timeScale) : instantLatency;
   const world = await loadSnapshot(opts.world, { latency });
   // Run Command answers ping and the probe commands from the reachability engine.

@@ -8,7 +8,8 @@ import { loadSnapshot } from '../snapshot';
 import { UsageError } from './usage-error';
 
 /** Variables a mock run never reads: every AWS_* and VMC_* setting, except the harness's own VMC_REACH_* and the SDK's warning switch. */
-export const ignoredInMockMode = (name: string): boolean => (/^AWS_/.test(name) && !name.startsWith('AWS_SDK_JS_')) || (/^VMC_/.test(name) && !name.startsWith('VMC_REACH_'));
+export const ignoredInMockMode = (name: string): boolean =>
+  (/^AWS_/.test(name) && !name.startsWith('AWS_SDK_JS_')) || (/^VMC_/.test(name) && !name.startsWith('VMC_REACH_'));
 
 /** Removes the variables a mock run ignores from `env` (in place); returns their names, sorted. */
 export function scrubForMock(env: NodeJS.ProcessEnv): string[] {
@@ -25,13 +26,19 @@ export async function checkMockWorld(world: string, o: { configFile?: string; is
   let dir = resolve(world);
   if (o.isDefault && !isAbsolute(world) && !existsSync(dir)) dir = join(o.repoRoot, world);
   const where = `mock.world in ${o.configFile ?? 'the defaults'}`;
-  const fix = 'point "mock.world" at a snapshot folder made for the harness (e.g. fixtures/snapshots/harness-before-runs), or leave it out for the default';
+  const fix =
+    'point "mock.world" at a snapshot folder made for the harness (e.g. fixtures/snapshots/harness-before-runs), or leave it out for the default';
   let sddc: unknown;
   try {
     sddc = (await loadSnapshot(dir)).nsx.sddc;
   } catch (e) {
-    throw new UsageError(`the mock world ${dir} (${where}) cannot be loaded: ${(e as Error).message.replace(/\.$/, '')}; ${fix}. Nothing was run.`);
+    throw new UsageError(
+      `the mock world ${dir} (${where}) cannot be loaded: ${(e as Error).message.replace(/\.$/, '')}; ${fix}. Nothing was run.`,
+    );
   }
-  if (!sddc) throw new UsageError(`the mock world ${dir} (${where}) has no SDDC (vmc/sddc.json): it is not a snapshot made for the harness; ${fix}. Nothing was run.`);
+  if (!sddc)
+    throw new UsageError(
+      `the mock world ${dir} (${where}) has no SDDC (vmc/sddc.json): it is not a snapshot made for the harness; ${fix}. Nothing was run.`,
+    );
   return dir;
 }

@@ -18,9 +18,15 @@ interface NightlyFlags {
 
 export function nightlyCommand(io: Io & { err: (t: string) => void }, setExit: (code: number) => void): Command {
   return new Command('nightly')
-    .description('run the scenarios live, keep the report in <out>/<YYYY-MM-DD>-<run-id>/ with a manifest, compare with the previous run; exit 1 on a regression')
+    .description(
+      'run the scenarios live, keep the report in <out>/<YYYY-MM-DD>-<run-id>/ with a manifest, compare with the previous run; exit 1 on a regression',
+    )
     .requiredOption('--out <dir>', 'history folder: one dated sub-folder per run (keep it between runs, e.g. a CI cache)')
-    .addOption(new Option('--target <target>', 'live account (default), or the embedded mock to try it out').choices(['mock', 'live']).default('live'))
+    .addOption(
+      new Option('--target <target>', 'live account (default), or the embedded mock to try it out')
+        .choices(['mock', 'live'])
+        .default('live'),
+    )
     .option('--scenario <pattern>', 'only scenario files whose path matches this pattern')
     .option('--shard <i/n>', 'run the i-th of n parts of the scenario files (CI matrix); compared with the same shard only', parseShard)
     .option('--config <file>', 'configuration file (default: vmc-reach.config.json/.ts in the current folder)')

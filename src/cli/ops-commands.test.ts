@@ -26,20 +26,21 @@ test.each(commands)('%s %s with a wrong flag is a usage error (exit 2)', async (
   expect(r.err).toContain("unknown option '--no-such-flag'");
 });
 
-test.each([
-  [['run', '--shard', '0/2']],
-  [['run', '--shard', 'a/b']],
-  [['reap', '--older-than', 'soon']],
-  [['collect']],
-  [['nightly']],
-])('%j is a usage error (exit 2)', async (argv) => {
-  expect((await call(argv)).code).toBe(2);
-});
+test.each([[['run', '--shard', '0/2']], [['run', '--shard', 'a/b']], [['reap', '--older-than', 'soon']], [['collect']], [['nightly']]])(
+  '%j is a usage error (exit 2)',
+  async (argv) => {
+    expect((await call(argv)).code).toBe(2);
+  },
+);
 
 test('run --shard: the shards of the matching scenario files are disjoint and cover them all', () => {
   const bin = join(__dirname, '..', '..', 'bin', 'vmc-reach.cjs');
   const scenariosOf = (shard?: string): string[] => {
-    const r = spawnSync(process.execPath, [bin, 'run', '--dry-run', '--scenario', 'article|cgw', ...(shard ? ['--shard', shard] : [])], { encoding: 'utf8', env: { ...process.env, VMC_REACH_CONFIG: '' }, timeout: 60_000 });
+    const r = spawnSync(process.execPath, [bin, 'run', '--dry-run', '--scenario', 'article|cgw', ...(shard ? ['--shard', shard] : [])], {
+      encoding: 'utf8',
+      env: { ...process.env, VMC_REACH_CONFIG: '' },
+      timeout: 60_000,
+    });
     expect(r.status).toBe(0);
     return [...`${r.stdout}${r.stderr}`.matchAll(/^scenario: (.*)$/gm)].map((m) => m[1]!).sort();
   };

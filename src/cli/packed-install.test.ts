@@ -56,7 +56,10 @@ beforeAll(() => {
   project = join(tmp, 'net-checks');
   mkdirSync(project);
   writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'net-checks', version: '1.0.0', private: true }, null, 2)}\n`);
-  must(sh(npmCli, ['install', '--prefer-offline', '--no-audit', '--no-fund', join(tmp, tarball!)], project, userEnv(), 600_000), 'npm install <tarball>');
+  must(
+    sh(npmCli, ['install', '--prefer-offline', '--no-audit', '--no-fund', join(tmp, tarball!)], project, userEnv(), 600_000),
+    'npm install <tarball>',
+  );
   init = sh(npxCli, ['--no-install', 'vmc-reach', 'init'], project);
   writeFileSync(join(project, 'scenarios', 'team.scenario.ts'), secondScenario);
 }, 900_000);
@@ -66,15 +69,38 @@ afterAll(() => {
 });
 
 test('the tarball holds the compiled CLI, the API types and the default mock world, and no tests or sources', () => {
-  const r = sh('tar', ['tzf', readdirSync(tmp).map((f) => join(tmp, f)).find((f) => f.endsWith('.tgz'))!], tmp);
+  const r = sh(
+    'tar',
+    [
+      'tzf',
+      readdirSync(tmp)
+        .map((f) => join(tmp, f))
+        .find((f) => f.endsWith('.tgz'))!,
+    ],
+    tmp,
+  );
   const files = String(r.stdout).split('\n');
-  expect(files).toEqual(expect.arrayContaining(['package/dist/src/cli/main.js', 'package/dist/src/index.d.ts', 'package/jest-preset.js', 'package/fixtures/snapshots/harness-before-runs/manifest.json']));
+  expect(files).toEqual(
+    expect.arrayContaining([
+      'package/dist/src/cli/main.js',
+      'package/dist/src/index.d.ts',
+      'package/jest-preset.js',
+      'package/fixtures/snapshots/harness-before-runs/manifest.json',
+    ]),
+  );
   expect(files.filter((f) => /\.test\.|^package\/src\/|^package\/scenarios\//.test(f))).toEqual([]);
 });
 
 test('npx vmc-reach init scaffolds the installed project', () => {
   expect(init.status).toBe(0);
-  for (const f of ['jest.config.js', 'vmc-reach.config.json', 'scenarios/example.scenario.ts', '.github/workflows/vmc-reach.yml', '.gitignore']) expect(existsSync(join(project, f))).toBe(true);
+  for (const f of [
+    'jest.config.js',
+    'vmc-reach.config.json',
+    'scenarios/example.scenario.ts',
+    '.github/workflows/vmc-reach.yml',
+    '.gitignore',
+  ])
+    expect(existsSync(join(project, f))).toBe(true);
 });
 
 test('npx vmc-reach run on the embedded mock runs both scenarios and writes the matrix, JUnit and the evidence pack', () => {
@@ -93,7 +119,12 @@ describe('the same project with --target live against vmc-reach mock serve', () 
 
   beforeAll(async () => {
     const world = join(project, 'node_modules', 'vmc-reach', 'fixtures', 'snapshots', 'harness-before-runs');
-    serve = spawn(npxCli, ['--no-install', 'vmc-reach', 'mock', 'serve', '--port', '0', '--world', world], { cwd: project, env: userEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    serve = spawn(npxCli, ['--no-install', 'vmc-reach', 'mock', 'serve', '--port', '0', '--world', world], {
+      cwd: project,
+      env: userEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     let banner = '';
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`mock serve did not start: ${banner}`)), 60_000);
@@ -122,7 +153,12 @@ describe('the same project with --target live against vmc-reach mock serve', () 
 
   test('run --target live --project <dir> from another folder passes both scenarios and keeps the ledgers in the project', () => {
     // From outside the project, by the installed command's path (as a CI step in another folder would).
-    const r = sh(join(project, 'node_modules', '.bin', 'vmc-reach'), ['run', '--target', 'live', '--project', project, '--report-dir', 'live-report'], tmp, userEnv(env));
+    const r = sh(
+      join(project, 'node_modules', '.bin', 'vmc-reach'),
+      ['run', '--target', 'live', '--project', project, '--report-dir', 'live-report'],
+      tmp,
+      userEnv(env),
+    );
     expect(`${r.stdout}${r.stderr}`).toContain('4 probes: 4 passed');
     expect(existsSync(join(project, 'live-report', 'junit.xml'))).toBe(true);
     expect(readdirSync(join(project, '.vmc-reach', 'runs')).length).toBeGreaterThan(0);

@@ -7,7 +7,9 @@ const root = join(__dirname, '..', '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 // Inline links and images `[text](target)` and reference definitions `[id]: target`, outside code spans.
 const withoutCode = readme.replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
-const targets = [...withoutCode.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g), ...withoutCode.matchAll(/^\s*\[[^\]]+\]:\s*(\S+)/gm)].map((m) => m[1]!);
+const targets = [...withoutCode.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g), ...withoutCode.matchAll(/^\s*\[[^\]]+\]:\s*(\S+)/gm)].map(
+  (m) => m[1]!,
+);
 
 test('the README has links, and none leaves the repository', () => {
   expect(targets.length).toBeGreaterThan(0);

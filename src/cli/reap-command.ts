@@ -26,16 +26,33 @@ export interface ReapOptions {
 }
 
 const pending = (e: LedgerEntry): boolean => e.action !== 'adopted' && e.state !== 'removed';
-const describe = (e: LedgerEntry): string => `  ${e.action === 'changed' ? 'revert' : 'remove'} ${e.type} ${e.name ?? ''} ${e.id ?? (e.details?.clientToken ? `(client token ${String(e.details.clientToken)})` : '')} [${e.state}${e.error ? `: ${e.error}` : ''}]`.replace(/ +/g, ' ');
+const describe = (e: LedgerEntry): string =>
+  `  ${e.action === 'changed' ? 'revert' : 'remove'} ${e.type} ${e.name ?? ''} ${e.id ?? (e.details?.clientToken ? `(client token ${String(e.details.clientToken)})` : '')} [${e.state}${e.error ? `: ${e.error}` : ''}]`.replace(
+    / +/g,
+    ' ',
+  );
 
 export async function runReap(opts: ReapOptions, io: Io & { err: (t: string) => void }, root = process.cwd()): Promise<number> {
-  const runs = opts.run ? ((await Ledger.list(root)).includes(opts.run) || opts.olderThan === undefined ? [opts.run] : []) : await Ledger.list(root);
+  const runs = opts.run
+    ? (await Ledger.list(root)).includes(opts.run) || opts.olderThan === undefined
+      ? [opts.run]
+      : []
+    : await Ledger.list(root);
   const ledgers = await Promise.all(runs.map((r) => Ledger.open(root, r)));
   const fromLedgers = await reapLedgers(opts, ledgers, io);
   if (opts.olderThan === undefined) return fromLedgers;
   const clients = liveClients(await loadLiveConfig(opts.config));
   try {
-    const byTags = await reapTagged(clients, { olderThanMs: opts.olderThan, ...(opts.run ? { run: opts.run } : {}), ...(opts.yes ? { yes: true } : {}), ledgerIds: pendingLedgerIds(ledgers.flatMap((l) => l.entries())) }, io);
+    const byTags = await reapTagged(
+      clients,
+      {
+        olderThanMs: opts.olderThan,
+        ...(opts.run ? { run: opts.run } : {}),
+        ...(opts.yes ? { yes: true } : {}),
+        ledgerIds: pendingLedgerIds(ledgers.flatMap((l) => l.entries())),
+      },
+      io,
+    );
     return Math.max(fromLedgers, byTags);
   } finally {
     clients.close();
@@ -45,10 +62,17 @@ export async function runReap(opts: ReapOptions, io: Io & { err: (t: string) => 
 async function reapLedgers(opts: ReapOptions, ledgers: Ledger[], io: Io & { err: (t: string) => void }): Promise<number> {
   const open = ledgers.filter((l) => l.entries().some(pending));
   if (open.length === 0) {
-    io.out(opts.run ? `run ${opts.run}: nothing left to remove\n` : `no run left anything behind (${ledgers.length} ledger(s) under .vmc-reach/runs)\n`);
+    io.out(
+      opts.run
+        ? `run ${opts.run}: nothing left to remove\n`
+        : `no run left anything behind (${ledgers.length} ledger(s) under .vmc-reach/runs)\n`,
+    );
     return exitCodes.ok;
   }
-  for (const l of open) io.out(`run ${l.runId} (${l.file.target}, started ${l.file.startedAt}):\n${l.entries().filter(pending).reverse().map(describe).join('\n')}\n`);
+  for (const l of open)
+    io.out(
+      `run ${l.runId} (${l.file.target}, started ${l.file.startedAt}):\n${l.entries().filter(pending).reverse().map(describe).join('\n')}\n`,
+    );
   if (!opts.yes) {
     io.out('nothing was changed; run again with --yes to remove these (add --run <id> for one run)\n');
     return exitCodes.ok;
@@ -60,14 +84,22 @@ async function reapLedgers(opts: ReapOptions, ledgers: Ledger[], io: Io & { err:
     // A run on the embedded mock: its world lived and ended in that run's process, and nothing answers
     // for it anywhere else. Nothing is sent (the mock clients would try the real service hosts).
     if (target === 'mock' && !process.env.AWS_ENDPOINT_URL_EC2 && !process.env.AWS_ENDPOINT_URL) {
-      io.out(`run ${l.runId}: it ran on the embedded mock, whose world ended with the run: nothing to remove, nothing sent (for a run against "vmc-reach mock serve", export the endpoints it prints)\n`);
+      io.out(
+        `run ${l.runId}: it ran on the embedded mock, whose world ended with the run: nothing to remove, nothing sent (for a run against "vmc-reach mock serve", export the endpoints it prints)\n`,
+      );
       continue;
     }
     const settings = resolveTarget({ ...config, target });
     const aws = createAwsClients(settings.aws);
     try {
       const { nsx } = await createVmcClient(settings.vmc).connect();
-      const report = await teardown(l, { ec2: aws.ec2, nsx, clock: realClock, log: (line) => io.err(`[vmc-reach] ${line}\n`), waitMs: 5 * 60_000 });
+      const report = await teardown(l, {
+        ec2: aws.ec2,
+        nsx,
+        clock: realClock,
+        log: (line) => io.err(`[vmc-reach] ${line}\n`),
+        waitMs: 5 * 60_000,
+      });
       failures += report.failed.length;
       io.out(`run ${l.runId}: removed ${report.removed.length}, reverted ${report.reverted.length}, failed ${report.failed.length}\n`);
       for (const f of report.failed) io.out(`  FAILED ${f.entry.type} ${f.entry.id ?? ''}: ${f.error}\n`);
@@ -80,17 +112,25 @@ async function reapLedgers(opts: ReapOptions, ledgers: Ledger[], io: Io & { err:
 
 export function reapCommand(io: Io & { err: (t: string) => void }, setExit: (code: number) => void): Command {
   return new Command('reap')
-    .description('list what runs left behind (from their ledgers, and with --older-than from the run-id tags in the live account and SDDC) and, with --yes, remove it; never touches anything without a ledger entry or the harness\'s tag')
+    .description(
+      "list what runs left behind (from their ledgers, and with --older-than from the run-id tags in the live account and SDDC) and, with --yes, remove it; never touches anything without a ledger entry or the harness's tag",
+    )
     .option('--run <id>', 'only this run')
-    .option('--older-than <duration>', 'also find resources tagged vmc-reach:run-id older than this (e.g. 6h, 90m, 2d) in the live account and SDDC', (v: string) => {
-      const ms = parseDuration(v);
-      if (ms === undefined) throw new UsageError(`--older-than "${v}" is not a duration: a number and a unit s, m, h or d (e.g. 6h, 90m, 1d12h)`);
-      return ms;
-    })
+    .option(
+      '--older-than <duration>',
+      'also find resources tagged vmc-reach:run-id older than this (e.g. 6h, 90m, 2d) in the live account and SDDC',
+      (v: string) => {
+        const ms = parseDuration(v);
+        if (ms === undefined)
+          throw new UsageError(`--older-than "${v}" is not a duration: a number and a unit s, m, h or d (e.g. 6h, 90m, 1d12h)`);
+        return ms;
+      },
+    )
     .option('--yes', 'remove (without it, only list)')
     .option('--config <file>', 'configuration file, for the target the ledgers were written against and the tag scan')
     .action(async (opts: ReapOptions) => {
-      if (opts.run !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(opts.run)) throw new UsageError(`--run "${opts.run}" is not a run id (list the runs with "vmc-reach reap")`);
+      if (opts.run !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(opts.run))
+        throw new UsageError(`--run "${opts.run}" is not a run id (list the runs with "vmc-reach reap")`);
       setExit(await runReap(opts, io));
     });
 }

@@ -16,7 +16,11 @@ test('a pending entry of an embedded-mock run is reported, not reaped', async ()
   let out = '';
   try {
     const code = await runReap({ run: 'emb-1', yes: true }, { out: (t) => (out += t), err: () => undefined }, root);
-    expect({ code, out: out.includes('run emb-1: it ran on the embedded mock'), state: (await Ledger.open(root, 'emb-1')).entries()[0]!.state }).toEqual({ code: 0, out: true, state: 'live' });
+    expect({
+      code,
+      out: out.includes('run emb-1: it ran on the embedded mock'),
+      state: (await Ledger.open(root, 'emb-1')).entries()[0]!.state,
+    }).toEqual({ code: 0, out: true, state: 'live' });
   } finally {
     if (saved.ec2 !== undefined) process.env.AWS_ENDPOINT_URL_EC2 = saved.ec2;
     if (saved.all !== undefined) process.env.AWS_ENDPOINT_URL = saved.all;

@@ -3,7 +3,19 @@
 import { Command, Option } from 'commander';
 import { stat } from 'node:fs/promises';
 import { formatSnapshotWarning, loadSnapshotWithWarnings } from '../snapshot';
-import { evaluate, evaluateMatrix, iterateMatrixBriefs, MatrixRows, renderVerdict, resolveRef, statusCounts, unaddressedEndpoints, type Protocol, type Verdict, type VerdictStatus } from '../network';
+import {
+  evaluate,
+  evaluateMatrix,
+  iterateMatrixBriefs,
+  MatrixRows,
+  renderVerdict,
+  resolveRef,
+  statusCounts,
+  unaddressedEndpoints,
+  type Protocol,
+  type Verdict,
+  type VerdictStatus,
+} from '../network';
 import { exitCodes, UsageError } from './usage-error';
 
 export interface ReproduceOptions {
@@ -45,13 +57,20 @@ export function reproduceCommand(io: Io, setExit: (code: number) => void): Comma
 }
 
 export async function runReproduce(dir: string, opts: ReproduceOptions, io: Io): Promise<number> {
-  if (opts.all && (opts.from || opts.to)) throw new UsageError('--all prints every pair; drop --from/--to, or drop --all to explain one flow.');
+  if (opts.all && (opts.from || opts.to))
+    throw new UsageError('--all prints every pair; drop --from/--to, or drop --all to explain one flow.');
   if (opts.all && opts.expect) throw new UsageError('--expect checks one flow; use it with --from and --to, not with --all.');
   if (!opts.all && (!opts.from || !opts.to)) throw new UsageError('give both --from <ref> and --to <ref> (or --all for the whole matrix).');
   if (opts.protocol !== 'icmp' && opts.port === undefined) throw new UsageError(`--protocol ${opts.protocol} needs --port <port>.`);
-  if (opts.protocol === 'icmp' && opts.port !== undefined) throw new UsageError(`--port ${opts.port} applies to TCP and UDP: add --protocol tcp or --protocol udp (the flow is ICMP echo without it).`);
+  if (opts.protocol === 'icmp' && opts.port !== undefined)
+    throw new UsageError(
+      `--port ${opts.port} applies to TCP and UDP: add --protocol tcp or --protocol udp (the flow is ICMP echo without it).`,
+    );
   const info = await stat(dir).catch(() => undefined);
-  if (!info?.isDirectory()) throw new UsageError(`snapshot folder "${dir}" does not exist or is not a folder; pass the folder that holds manifest.json, aws/ and nsx/.`);
+  if (!info?.isDirectory())
+    throw new UsageError(
+      `snapshot folder "${dir}" does not exist or is not a folder; pass the folder that holds manifest.json, aws/ and nsx/.`,
+    );
   const { world, warnings } = await loadSnapshotWithWarnings(dir);
   // What loaded with a caveat (dangling references, unknown NSX types): on stderr, so stdout stays the result.
   for (const w of warnings) (io.err ?? io.out)(`${formatSnapshotWarning(w)}\n`);
@@ -63,7 +82,9 @@ export async function runReproduce(dir: string, opts: ReproduceOptions, io: Io):
       const verdicts = evaluateMatrix(world, flowOpts);
       const counts = statusCounts(verdicts);
       const noAddress = unaddressed.map((u) => ({ status: 'no-ipv4-address', ...u }));
-      io.out(`${JSON.stringify({ counts: { ...counts, noIpv4Address: unaddressed.length }, verdicts: verdicts.map(jsonVerdict), noIpv4Address: noAddress }, null, 2)}\n`);
+      io.out(
+        `${JSON.stringify({ counts: { ...counts, noIpv4Address: unaddressed.length }, verdicts: verdicts.map(jsonVerdict), noIpv4Address: noAddress }, null, 2)}\n`,
+      );
       return exitCodes.ok;
     }
     // Row by row: only each row's cell texts are kept, never the verdicts, and the text goes out in
@@ -86,14 +107,17 @@ export async function runReproduce(dir: string, opts: ReproduceOptions, io: Io):
       }
     }
     chunk += `\n${flows} flows: ${counts.reachable} reachable, ${counts.unreachable} unreachable, ${counts.indeterminate} indeterminate${counts.indeterminate ? ' (run --from/--to on one for its assumptions)' : ''}\n`;
-    for (const u of unaddressed) chunk += `${u.kind === 'vm' ? 'VM' : 'EC2 instance'} ${u.name} (${u.id}): no IPv4 address, not evaluated: ${u.reason}\n`;
+    for (const u of unaddressed)
+      chunk += `${u.kind === 'vm' ? 'VM' : 'EC2 instance'} ${u.name} (${u.id}): no IPv4 address, not evaluated: ${u.reason}\n`;
     io.out(chunk);
     return exitCodes.ok;
   }
   const source = resolveRef(world, opts.from!, '--from');
   const destination = resolveRef(world, opts.to!, '--to');
   if (source.kind === destination.kind) {
-    throw new UsageError(`--from and --to are both ${source.kind === 'vm' ? 'SDDC VMs' : 'EC2 instances'}; one must be an EC2 instance and the other an SDDC VM.`);
+    throw new UsageError(
+      `--from and --to are both ${source.kind === 'vm' ? 'SDDC VMs' : 'EC2 instances'}; one must be an EC2 instance and the other an SDDC VM.`,
+    );
   }
   const verdict = evaluate(world, { source, destination, ...flowOpts });
   io.out(opts.json ? `${JSON.stringify(jsonVerdict(verdict), null, 2)}\n` : `${renderVerdict(verdict)}\n`);
@@ -107,14 +131,17 @@ export async function runReproduce(dir: string, opts: ReproduceOptions, io: Io):
 function expectationFailure(verdict: Verdict, expect: VerdictStatus): string | null {
   if (expect === verdict.status) return null;
   if (verdict.status === 'indeterminate') {
-    return `expected ${expect}, but the data cannot decide this flow: it is indeterminate (${verdict.assumptions.length} assumption(s), missing ${verdict.assumptions.map((a) => a.missing).join(', ')}). ` +
-      'Add the missing data to the snapshot (each assumption says what would settle it), or use --expect indeterminate.';
+    return (
+      `expected ${expect}, but the data cannot decide this flow: it is indeterminate (${verdict.assumptions.length} assumption(s), missing ${verdict.assumptions.map((a) => a.missing).join(', ')}). ` +
+      'Add the missing data to the snapshot (each assumption says what would settle it), or use --expect indeterminate.'
+    );
   }
   const b = verdict.blockedBy;
   return `--expect ${expect} does not hold: expected ${expect}, found ${verdict.status}${b ? ` (blocked by ${b.code} on the ${b.direction} path at hop ${b.hopIndex + 1}, ${b.resource.id}${b.resource.name ? ` (${b.resource.name})` : ''})` : ''}.`;
 }
 
-const flowText = (opts: ReproduceOptions): string => (opts.protocol === 'icmp' ? 'ICMP echo' : `${opts.protocol.toUpperCase()} port ${opts.port}`);
+const flowText = (opts: ReproduceOptions): string =>
+  opts.protocol === 'icmp' ? 'ICMP echo' : `${opts.protocol.toUpperCase()} port ${opts.port}`;
 
 /** The JSON form: the verdict with the block's fix and the assumptions kept, the keys in a stable order. */
 function jsonVerdict(v: Verdict): Record<string, unknown> {

@@ -11,13 +11,21 @@ jest.mock('../network/evaluate', () => {
   const { indeterminateVerdict } = jest.requireActual('../network/test-support/verdicts');
   const evaluate = (world: World, flow: Flow): Verdict => {
     const v: Verdict = actual.evaluate(world, flow);
-    return v.source.name === 'CJ-AWS01' && v.destination.name === 'CJ-VM01' ? { ...indeterminateVerdict(), source: v.source, destination: v.destination } : v;
+    return v.source.name === 'CJ-AWS01' && v.destination.name === 'CJ-VM01'
+      ? { ...indeterminateVerdict(), source: v.source, destination: v.destination }
+      : v;
   };
   function* iterateMatrix(world: World, o: object): Generator<Verdict> {
     for (const f of actual.matrixFlows(world, o) as Iterable<Flow>) yield evaluate(world, f);
   }
   // The text matrix takes the brief forms (a full verdict is one).
-  return { ...actual, evaluate, iterateMatrix, iterateMatrixBriefs: iterateMatrix, evaluateMatrix: (world: World, o: object) => [...iterateMatrix(world, o)] };
+  return {
+    ...actual,
+    evaluate,
+    iterateMatrix,
+    iterateMatrixBriefs: iterateMatrix,
+    evaluateMatrix: (world: World, o: object) => [...iterateMatrix(world, o)],
+  };
 });
 
 const caseB = join(__dirname, '..', '..', 'fixtures', 'snapshots', 'article-case-b');
@@ -35,18 +43,29 @@ test('the text form: INDETERMINATE, the undecided hop marked ?, the Assumptions 
   expect(r.code).toBe(0);
   expect(r.out.split('\n')[0]).toMatch(/^CJ-AWS01 .* → CJ-VM01 .*: INDETERMINATE$/);
   expect(r.out).toMatch(/^ {2}\s?\d \? cgw\s+\/infra\/domains\/cgw\/gateway-policies\/default\/rules\/web-l7/m);
-  expect(r.out).toMatch(/Assumptions .*\n {2}1\. the rule matches only traffic the L7 profile HTTP recognises.*\n {5}object: .*missing: \/infra\/context-profiles\/HTTP \[CONTEXT_PROFILE\]\n {5}to settle it: remove the profile/);
+  expect(r.out).toMatch(
+    /Assumptions .*\n {2}1\. the rule matches only traffic the L7 profile HTTP recognises.*\n {5}object: .*missing: \/infra\/context-profiles\/HTTP \[CONTEXT_PROFILE\]\n {5}to settle it: remove the profile/,
+  );
 });
 
 test('--json carries status indeterminate, reachable false, no block and the assumptions', async () => {
   const v = JSON.parse((await run(...flow, '--json')).out);
-  expect(v).toMatchObject({ status: 'indeterminate', reachable: false, blockedBy: null, assumptions: [{ code: 'CONTEXT_PROFILE', missing: '/infra/context-profiles/HTTP' }] });
+  expect(v).toMatchObject({
+    status: 'indeterminate',
+    reachable: false,
+    blockedBy: null,
+    assumptions: [{ code: 'CONTEXT_PROFILE', missing: '/infra/context-profiles/HTTP' }],
+  });
 });
 
 test.each(['reachable', 'unreachable'])('--expect %s exits 1: the data cannot decide the flow', async (expected) => {
   const r = await run(...flow, '--expect', expected);
   expect(r.code).toBe(1);
-  expect(r.err).toMatch(new RegExp(`^vmc-reach: expected ${expected}, but the data cannot decide this flow: it is indeterminate .*missing /infra/context-profiles/HTTP`));
+  expect(r.err).toMatch(
+    new RegExp(
+      `^vmc-reach: expected ${expected}, but the data cannot decide this flow: it is indeterminate .*missing /infra/context-profiles/HTTP`,
+    ),
+  );
 });
 
 test('--expect indeterminate exits 0', async () => {

@@ -22,7 +22,9 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
 /** Case C with the corpus's dual-stack NACL entries and IPv6 routes, the segment routed through a prefix list whose entries are not exported. */
 async function realSnapshot(): Promise<Map<string, string>> {
   const acl = (await corpus('describe-network-acls.1.json')).NetworkAcls.find((a: Json) => a.NetworkAclId === 'acl-0e2a78e4e2EXAMPLE');
-  const ipv6Routes = (await corpus('describe-route-tables-ipv6.1.json')).RouteTables.flatMap((t: Json) => t.Routes).filter((r: Json) => r.DestinationIpv6CidrBlock);
+  const ipv6Routes = (await corpus('describe-route-tables-ipv6.1.json')).RouteTables.flatMap((t: Json) => t.Routes).filter(
+    (r: Json) => r.DestinationIpv6CidrBlock,
+  );
   let files = snapshotFiles(articleCaseC(), { description: 'case C with real EC2 payloads' });
   files = editJson(files, 'aws/describe-network-acls.json', (j) => void (j.NetworkAcls[0].Entries = acl.Entries));
   files = editJson(files, 'aws/describe-route-tables.json', (j) => {
@@ -51,7 +53,9 @@ describe('reproduce on real EC2 payloads', () => {
     const v = JSON.parse(r.out);
     expect(v.reachable).toBe(false);
     expect(v.blockedBy).toBeNull();
-    expect(v.hops).toContainEqual(expect.objectContaining({ kind: 'route', outcome: 'indeterminate', detail: expect.stringContaining('pl-0123456abcabcabc1') }));
+    expect(v.hops).toContainEqual(
+      expect.objectContaining({ kind: 'route', outcome: 'indeterminate', detail: expect.stringContaining('pl-0123456abcabcabc1') }),
+    );
   });
 
   it('prints the whole matrix with --all, exit 0', async () => {

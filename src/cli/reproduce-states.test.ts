@@ -22,7 +22,13 @@ beforeAll(async () => {
   await cp(caseB, dir, { recursive: true });
   const file = join(dir, 'nsx', 'virtual-machines.json');
   const vms = JSON.parse(await readFile(file, 'utf8'));
-  vms.results.push({ external_id: '5001aaaa-0000-0000-0000-000000000002', power_state: 'VM_STOPPED', type: 'REGULAR', resource_type: 'VirtualMachine', display_name: 'CJ-VM02' });
+  vms.results.push({
+    external_id: '5001aaaa-0000-0000-0000-000000000002',
+    power_state: 'VM_STOPPED',
+    type: 'REGULAR',
+    resource_type: 'VirtualMachine',
+    display_name: 'CJ-VM02',
+  });
   vms.result_count = vms.results.length;
   await writeFile(file, JSON.stringify(vms, null, 2));
 });
@@ -44,14 +50,20 @@ test('--all --json: a status per verdict, the counts, and the endpoints without 
   const j = JSON.parse((await run('reproduce', dir, '--all', '--json')).out);
   expect(j.counts).toEqual({ reachable: 3, unreachable: 1, indeterminate: 0, noIpv4Address: 1 });
   expect(j.verdicts.map((v: { status: string }) => v.status).sort()).toEqual(['reachable', 'reachable', 'reachable', 'unreachable']);
-  expect(j.noIpv4Address).toEqual([expect.objectContaining({ status: 'no-ipv4-address', kind: 'vm', name: 'CJ-VM02', reason: expect.stringMatching(/power it on/) })]);
+  expect(j.noIpv4Address).toEqual([
+    expect.objectContaining({ status: 'no-ipv4-address', kind: 'vm', name: 'CJ-VM02', reason: expect.stringMatching(/power it on/) }),
+  ]);
 });
 
 test.each(['--from', '--to'])('%s naming the VM without an address exits 2 saying so and what to do', async (flag) => {
   const args = flag === '--from' ? ['--from', 'CJ-VM02', '--to', 'CJ-AWS01'] : ['--from', 'CJ-AWS01', '--to', 'CJ-VM02'];
   const r = await run('reproduce', dir, ...args);
   expect(r.code).toBe(2);
-  expect(r.err).toMatch(new RegExp(`^vmc-reach: ${flag} "CJ-VM02": VM CJ-VM02 has no IPv4 address in the snapshot: .*export nsx/vifs.json again, or pick another VM`));
+  expect(r.err).toMatch(
+    new RegExp(
+      `^vmc-reach: ${flag} "CJ-VM02": VM CJ-VM02 has no IPv4 address in the snapshot: .*export nsx/vifs.json again, or pick another VM`,
+    ),
+  );
 });
 
 test('the JSON verdict carries status and assumptions next to reachable and blockedBy', async () => {
@@ -66,5 +78,7 @@ test('the text form states the status in capitals', async () => {
 test('--expect indeterminate on a determined verdict exits 1 and says what the verdict is', async () => {
   const r = await run('reproduce', dir, '--from', 'CJ-AWS02', '--to', 'CJ-VM01', '--expect', 'indeterminate');
   expect(r.code).toBe(1);
-  expect(r.err).toMatch(/^vmc-reach: --expect indeterminate does not hold: expected indeterminate, found unreachable \(blocked by ENI_SG_INGRESS_NO_MATCH on the forward path at hop 4, sg-\w+ \(default\)\)\.\n$/);
+  expect(r.err).toMatch(
+    /^vmc-reach: --expect indeterminate does not hold: expected indeterminate, found unreachable \(blocked by ENI_SG_INGRESS_NO_MATCH on the forward path at hop 4, sg-\w+ \(default\)\)\.\n$/,
+  );
 });

@@ -13,9 +13,17 @@ let project: string;
 beforeAll(() => {
   project = mkdtempSync(join(tmpdir(), 'vmc-reach-file-errors-'));
   mkdirSync(join(project, 'scenarios'));
-  writeFileSync(join(project, 'scenarios', 'broken.scenario.ts'), "import { scenario } from 'vmc-reach';\nscenario('broken', ({ sddc }) => {\n  const vm = sddc.vm('CJ-VM01'\n});\n");
-  writeFileSync(join(project, 'scenarios', 'throws.scenario.ts'), "import { scenario } from 'vmc-reach';\n\nthrow new Error('no inventory file');\nscenario('never', () => undefined);\n");
-  writeFileSync(join(project, 'scenarios', 'powered-off.scenario.ts'), `import { scenario } from 'vmc-reach';
+  writeFileSync(
+    join(project, 'scenarios', 'broken.scenario.ts'),
+    "import { scenario } from 'vmc-reach';\nscenario('broken', ({ sddc }) => {\n  const vm = sddc.vm('CJ-VM01'\n});\n",
+  );
+  writeFileSync(
+    join(project, 'scenarios', 'throws.scenario.ts'),
+    "import { scenario } from 'vmc-reach';\n\nthrow new Error('no inventory file');\nscenario('never', () => undefined);\n",
+  );
+  writeFileSync(
+    join(project, 'scenarios', 'powered-off.scenario.ts'),
+    `import { scenario } from 'vmc-reach';
 
 scenario('a powered-off VM', ({ sddc, aws, step, ping }) => {
   const vm = sddc.vm('CJ-VM02-OFF');
@@ -26,16 +34,23 @@ scenario('a powered-off VM', ({ sddc, aws, step, ping }) => {
     ping(inst, vm).expect('unreachable', 'VM_POWERED_OFF');
   });
 });
-`);
+`,
+  );
 });
 
 afterAll(() => rmSync(project, { recursive: true, force: true }));
 
 test('broken scenario files are vmc-reach errors naming them; the rest runs; exit 1; no jest output', () => {
-  const r = spawnSync(process.execPath, [bin, 'run', '--project', project], { encoding: 'utf8', env: { ...process.env, VMC_REACH_CONFIG: '', VMC_REACH_PROGRESS: 'plain' }, timeout: 120_000 });
+  const r = spawnSync(process.execPath, [bin, 'run', '--project', project], {
+    encoding: 'utf8',
+    env: { ...process.env, VMC_REACH_CONFIG: '', VMC_REACH_PROGRESS: 'plain' },
+    timeout: 120_000,
+  });
   const out = `${r.stdout}${r.stderr}`;
   expect(r.stderr).toMatch(/^vmc-reach: scenarios\/broken\.scenario\.ts could not be loaded: line 4:1: Expected "\)" but found "\}"$/m);
-  expect(r.stderr).toMatch(/^vmc-reach: scenarios\/throws\.scenario\.ts could not be loaded: no inventory file \(at scenarios\/throws\.scenario\.ts:3:\d+\)$/m);
+  expect(r.stderr).toMatch(
+    /^vmc-reach: scenarios\/throws\.scenario\.ts could not be loaded: no inventory file \(at scenarios\/throws\.scenario\.ts:3:\d+\)$/m,
+  );
   expect(r.stdout).toContain('a powered-off VM');
   expect(out).not.toMatch(/Test Suites:|Tests: +\d|Ran all test suites|^\s*(RUNS|PASS|FAIL) +scenarios\//m);
   expect(r.status).toBe(1);

@@ -23,12 +23,25 @@ describeLab('vmc-reach run --dataplane lab: TCP and UDP probes', () => {
 
   beforeAll(() => {
     report = mkdtempSync(join(tmpdir(), 'vmc-reach-lab-ports-'));
-    run = spawnSync(process.execPath, [join(root, 'bin', 'vmc-reach.cjs'), 'run', '--dataplane', 'lab', '--scenario', 'nacl-ephemeral-ports|cgw-service-port', '--report-dir', report], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, VMC_REACH_QUIET: '1' },
-      timeout: 280_000,
-    });
+    run = spawnSync(
+      process.execPath,
+      [
+        join(root, 'bin', 'vmc-reach.cjs'),
+        'run',
+        '--dataplane',
+        'lab',
+        '--scenario',
+        'nacl-ephemeral-ports|cgw-service-port',
+        '--report-dir',
+        report,
+      ],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, VMC_REACH_QUIET: '1' },
+        timeout: 280_000,
+      },
+    );
     const dir = join(report, 'results');
     probes = readdirSync(dir).flatMap((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as ScenarioResult).probes);
   }, 300_000);

@@ -12,7 +12,9 @@ function pathWithout(omit: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'vmc-reach-path-'));
   for (const cmd of Object.keys(labCommands)) {
     if (cmd === omit) continue;
-    const real = spawnSync('sh', ['-c', `command -v ${cmd} || ls /usr/sbin/${cmd} /sbin/${cmd} 2>/dev/null | head -1`], { encoding: 'utf8' }).stdout.trim();
+    const real = spawnSync('sh', ['-c', `command -v ${cmd} || ls /usr/sbin/${cmd} /sbin/${cmd} 2>/dev/null | head -1`], {
+      encoding: 'utf8',
+    }).stdout.trim();
     if (real) symlinkSync(real, join(dir, cmd));
   }
   return dir;
@@ -38,9 +40,16 @@ test('run --dataplane lab without nft stops before any scenario with exit 2 and 
   const report = mkdtempSync(join(tmpdir(), 'vmc-reach-lab-pre-'));
   try {
     // /usr/sbin is left off PATH on purpose: the lab runs its commands by name, so nft there would not be found.
-    const r = spawnSync(process.execPath, [join(root, 'bin', 'vmc-reach.cjs'), 'run', '--dataplane', 'lab', '--scenario', 'article', '--report-dir', report], {
-      cwd: root, encoding: 'utf8', env: { ...process.env, PATH: dir, VMC_REACH_QUIET: '1' }, timeout: 120_000,
-    });
+    const r = spawnSync(
+      process.execPath,
+      [join(root, 'bin', 'vmc-reach.cjs'), 'run', '--dataplane', 'lab', '--scenario', 'article', '--report-dir', report],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, PATH: dir, VMC_REACH_QUIET: '1' },
+        timeout: 120_000,
+      },
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--dataplane lab: the lab cannot start .* no scenario was run/);
     expect(r.stderr).toMatch(/nft/);

@@ -16,7 +16,11 @@ describeLab('vmc-reach run --dataplane lab', () => {
 
   beforeAll(() => {
     report = mkdtempSync(join(tmpdir(), 'vmc-reach-lab-run-'));
-    run = spawnSync(process.execPath, [join(root, 'bin', 'vmc-reach.cjs'), 'run', '--dataplane', 'lab', '--scenario', 'article', '--report-dir', report], { cwd: root, encoding: 'utf8', env: { ...process.env, VMC_REACH_QUIET: '1' }, timeout: 170_000 });
+    run = spawnSync(
+      process.execPath,
+      [join(root, 'bin', 'vmc-reach.cjs'), 'run', '--dataplane', 'lab', '--scenario', 'article', '--report-dir', report],
+      { cwd: root, encoding: 'utf8', env: { ...process.env, VMC_REACH_QUIET: '1' }, timeout: 170_000 },
+    );
     const dir = join(report, 'results');
     result = JSON.parse(readFileSync(join(dir, readdirSync(dir)[0]!), 'utf8')) as ScenarioResult;
   }, 180_000);
@@ -35,7 +39,9 @@ describeLab('vmc-reach run --dataplane lab', () => {
 
   test('the transcripts are iputils output from the lab, with measured round trips', () => {
     const p = result.probes.find((x) => x.label.includes('case A') && x.from.name === 'CJ-AWS01')!;
-    expect(p.observed.kind === 'ran' && p.observed.transcript).toMatch(/^PING 192\.168\.100\.10 .*\n64 bytes from 192\.168\.100\.10: icmp_seq=1 ttl=\d+ time=[\d.]+ ms/m);
+    expect(p.observed.kind === 'ran' && p.observed.transcript).toMatch(
+      /^PING 192\.168\.100\.10 .*\n64 bytes from 192\.168\.100\.10: icmp_seq=1 ttl=\d+ time=[\d.]+ ms/m,
+    );
     expect(p.observed.kind === 'ran' && p.observed.transcript).toMatch(/3 packets transmitted, 3 received/);
   });
 

@@ -15,7 +15,11 @@ let cwd: string;
 
 beforeAll(async () => {
   cwd = await mkdtemp(join(tmpdir(), 'vmc-reach-live-'));
-  serve = spawn(process.execPath, [bin, 'mock', 'serve', '--port', '0', '--world', join(root, 'fixtures', 'snapshots', 'harness-before-runs')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  serve = spawn(
+    process.execPath,
+    [bin, 'mock', 'serve', '--port', '0', '--world', join(root, 'fixtures', 'snapshots', 'harness-before-runs')],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let banner = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`mock serve did not start: ${banner}`)), 20_000);
@@ -45,7 +49,13 @@ test('vmc-reach run --target live against mock serve passes the article scenario
   const r = spawnSync(process.execPath, [bin, 'run', '--target', 'live', '--scenario', 'article', '--report-dir', join(cwd, 'report')], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, ...env, VMC_REACH_INSTANCE_PROFILE: 'AmazonSSMRoleForInstancesQuickSetup', VMC_REACH_QUIET: '1', VMC_REACH_CONFIG: '' },
+    env: {
+      ...process.env,
+      ...env,
+      VMC_REACH_INSTANCE_PROFILE: 'AmazonSSMRoleForInstancesQuickSetup',
+      VMC_REACH_QUIET: '1',
+      VMC_REACH_CONFIG: '',
+    },
     timeout: 120_000,
   });
   expect(r.stdout).toContain('6 probes: 6 passed');
@@ -61,7 +71,12 @@ test('the run wrote its ledger in the working folder, every entry removed or ado
 });
 
 test('the served account holds no instance or security group from the run', async () => {
-  const ec2 = new EC2Client({ region: env.AWS_REGION!, endpoint: env.AWS_ENDPOINT_URL_EC2!, credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! }, maxAttempts: 1 });
+  const ec2 = new EC2Client({
+    region: env.AWS_REGION!,
+    endpoint: env.AWS_ENDPOINT_URL_EC2!,
+    credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! },
+    maxAttempts: 1,
+  });
   const instances = (await ec2.send(new DescribeInstancesCommand({}))).Reservations?.flatMap((r) => r.Instances ?? []) ?? [];
   expect(instances.filter((i) => i.State?.Name !== 'terminated')).toEqual([]);
   const groups = (await ec2.send(new DescribeSecurityGroupsCommand({}))).SecurityGroups ?? [];
@@ -70,17 +85,41 @@ test('the served account holds no instance or security group from the run', asyn
 });
 
 test('the TCP/UDP scenarios run through the live path too (listeners and probes through SSM over HTTP) and leave nothing', async () => {
-  const r = spawnSync(process.execPath, [bin, 'run', '--target', 'live', '--scenario', 'app-port-icmp|nacl-ephemeral|cgw-service-port', '--report-dir', join(cwd, 'report-ports')], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, ...env, VMC_REACH_INSTANCE_PROFILE: 'AmazonSSMRoleForInstancesQuickSetup', VMC_REACH_QUIET: '1', VMC_REACH_CONFIG: '' },
-    timeout: 240_000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      bin,
+      'run',
+      '--target',
+      'live',
+      '--scenario',
+      'app-port-icmp|nacl-ephemeral|cgw-service-port',
+      '--report-dir',
+      join(cwd, 'report-ports'),
+    ],
+    {
+      cwd,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        ...env,
+        VMC_REACH_INSTANCE_PROFILE: 'AmazonSSMRoleForInstancesQuickSetup',
+        VMC_REACH_QUIET: '1',
+        VMC_REACH_CONFIG: '',
+      },
+      timeout: 240_000,
+    },
+  );
   expect(r.stdout).toContain('11 probes: 11 passed');
   expect(r.stdout).toMatch(/tcp\/8443 \(listener\) +unreachable CGW_DEFAULT_DROP +unreachable \(tcp\/8443 filtered, live\)/);
   expect(r.stdout).toMatch(/udp\/53 +unreachable NACL_INBOUND_DENY +unreachable \(udp\/53 filtered, live\)/);
   expect(r.status).toBe(0);
-  const ec2 = new EC2Client({ region: env.AWS_REGION!, endpoint: env.AWS_ENDPOINT_URL_EC2!, credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! }, maxAttempts: 1 });
+  const ec2 = new EC2Client({
+    region: env.AWS_REGION!,
+    endpoint: env.AWS_ENDPOINT_URL_EC2!,
+    credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! },
+    maxAttempts: 1,
+  });
   const instances = (await ec2.send(new DescribeInstancesCommand({}))).Reservations?.flatMap((x) => x.Instances ?? []) ?? [];
   expect(instances.filter((i) => i.State?.Name !== 'terminated')).toEqual([]);
   ec2.destroy();

@@ -22,13 +22,21 @@ describe('the article run with --reporter tap,json', () => {
   let run: ReturnType<typeof spawnSync>;
   beforeAll(() => {
     report = mkdtempSync(join(tmpdir(), 'vmc-reach-reporters-'));
-    run = spawnSync(process.execPath, [join(root, 'bin', 'vmc-reach.cjs'), 'run', '--scenario', 'article', '--reporter', 'tap,json', '--report-dir', report], { cwd: root, encoding: 'utf8', env: { ...process.env, VMC_REACH_QUIET: '1' }, timeout: 170_000 });
+    run = spawnSync(
+      process.execPath,
+      [join(root, 'bin', 'vmc-reach.cjs'), 'run', '--scenario', 'article', '--reporter', 'tap,json', '--report-dir', report],
+      { cwd: root, encoding: 'utf8', env: { ...process.env, VMC_REACH_QUIET: '1' }, timeout: 170_000 },
+    );
   }, 180_000);
   afterAll(() => rmSync(report, { recursive: true, force: true }));
 
   test('writes results.tap and summary.json, and no junit.xml', () => {
     expect(run.status).toBe(0);
-    expect([existsSync(join(report, 'results.tap')), existsSync(join(report, 'summary.json')), existsSync(join(report, 'junit.xml'))]).toEqual([true, true, false]);
+    expect([
+      existsSync(join(report, 'results.tap')),
+      existsSync(join(report, 'summary.json')),
+      existsSync(join(report, 'junit.xml')),
+    ]).toEqual([true, true, false]);
     expect(String(run.stdout)).toMatch(/TAP: .*results\.tap\nJSON summary: .*summary\.json/);
   });
 
@@ -38,7 +46,10 @@ describe('the article run with --reporter tap,json', () => {
   });
 
   test("the summary says the transcripts are the model's, with the time the mock took", () => {
-    const s = JSON.parse(readFileSync(join(report, 'summary.json'), 'utf8')) as { passed: boolean; scenarios: { probes: { observed: { transcriptOrigin: string; tookMs: number } }[] }[] };
+    const s = JSON.parse(readFileSync(join(report, 'summary.json'), 'utf8')) as {
+      passed: boolean;
+      scenarios: { probes: { observed: { transcriptOrigin: string; tookMs: number } }[] }[];
+    };
     const observed = s.scenarios.flatMap((x) => x.probes.map((p) => p.observed));
     expect(s.passed).toBe(true);
     expect(new Set(observed.map((o) => o.transcriptOrigin))).toEqual(new Set(['model']));

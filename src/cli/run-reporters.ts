@@ -22,13 +22,20 @@ export function parseReporters(value: string): Reporter[] {
   const names = value.split(',').map((s) => s.trim());
   const unknown = names.filter((n) => !(reporterNames as readonly string[]).includes(n));
   if (unknown.length > 0 || names.length === 0) {
-    throw new UsageError(`--reporter ${JSON.stringify(value)}: unknown reporter ${unknown.map((u) => JSON.stringify(u)).join(', ')}; choose from ${reporterNames.join(', ')} (comma-separated, e.g. --reporter junit,tap,json)`);
+    throw new UsageError(
+      `--reporter ${JSON.stringify(value)}: unknown reporter ${unknown.map((u) => JSON.stringify(u)).join(', ')}; choose from ${reporterNames.join(', ')} (comma-separated, e.g. --reporter junit,tap,json)`,
+    );
   }
   return [...new Set(names as Reporter[])];
 }
 
 /** Writes each chosen report into the report folder and says where. */
-export async function writeReports(reportDir: string, results: readonly ScenarioResult[], reporters: readonly Reporter[], out: (text: string) => void): Promise<void> {
+export async function writeReports(
+  reportDir: string,
+  results: readonly ScenarioResult[],
+  reporters: readonly Reporter[],
+  out: (text: string) => void,
+): Promise<void> {
   for (const r of reporters) {
     const path = join(reportDir, files[r].file);
     await writeFile(path, files[r].render(results));

@@ -33,11 +33,46 @@ function nodes(value: Json, path: Path = [], out: [Path, Json][] = []): [Path, J
   return out;
 }
 
-const parentOf = (root: Json, path: Path): Record<string | number, Json> => path.slice(0, -1).reduce<Json>((n, k) => (n as Record<string | number, Json>)[k], root) as Record<string | number, Json>;
+const parentOf = (root: Json, path: Path): Record<string | number, Json> =>
+  path.slice(0, -1).reduce<Json>((n, k) => (n as Record<string | number, Json>)[k], root) as Record<string | number, Json>;
 
 const replacements: Json[] = ['', 'x', 0, -1, 1e12, 3.5, null, true, {}, [], [{}], { unexpected: 1 }];
-const oddStrings = ['', '::1', '2001:db8::/32', '::/0', '10.0.0.0/33', '300.1.1.1', '10.0.0.1', '0.0.0.0/0', '-1', '65536', 'ANY', '/infra/domains/cgw/groups/missing', 'pl-00000000000000000', 'sg-0000deadbeef0000', 'eni-00000000', 'subnet-0', 'ÿ', 'a'.repeat(300)];
-const typeKeys = new Set(['resource_type', 'Type', 'type', 'IpProtocol', 'Protocol', 'RuleAction', 'action', 'member_type', 'operator', 'direction', 'power_state', 'State', 'Name', 'key']);
+const oddStrings = [
+  '',
+  '::1',
+  '2001:db8::/32',
+  '::/0',
+  '10.0.0.0/33',
+  '300.1.1.1',
+  '10.0.0.1',
+  '0.0.0.0/0',
+  '-1',
+  '65536',
+  'ANY',
+  '/infra/domains/cgw/groups/missing',
+  'pl-00000000000000000',
+  'sg-0000deadbeef0000',
+  'eni-00000000',
+  'subnet-0',
+  'ÿ',
+  'a'.repeat(300),
+];
+const typeKeys = new Set([
+  'resource_type',
+  'Type',
+  'type',
+  'IpProtocol',
+  'Protocol',
+  'RuleAction',
+  'action',
+  'member_type',
+  'operator',
+  'direction',
+  'power_state',
+  'State',
+  'Name',
+  'key',
+]);
 
 /** Applies one mutation to one file's text; `pick` and `value` choose the node and the replacement. */
 function mutate(text: string, kind: Mutation, pick: number, value: number, cut: number): string {
@@ -58,15 +93,25 @@ function mutate(text: string, kind: Mutation, pick: number, value: number, cut: 
     const [path] = strings[pick % strings.length]!;
     parentOf(root, path)[path[path.length - 1]!] = oddStrings[value % oddStrings.length];
   } else if (kind === 'unknown-entry') {
-    const typedArrays = all.filter(([, v]) => Array.isArray(v) && v.some((e) => e && typeof e === 'object' && 'resource_type' in e)) as [Path, Record<string, Json>[]][];
+    const typedArrays = all.filter(([, v]) => Array.isArray(v) && v.some((e) => e && typeof e === 'object' && 'resource_type' in e)) as [
+      Path,
+      Record<string, Json>[],
+    ][];
     if (typedArrays.length === 0) return text;
     const [, arr] = typedArrays[pick % typedArrays.length]!;
-    arr.push({ ...structuredClone(arr[value % arr.length]!), resource_type: ['FutureExpression', 'NewServiceEntry', 'IdentityGroupExpression', 'ExternalIDExpression', 'NestedExpression'][value % 5] });
+    arr.push({
+      ...structuredClone(arr[value % arr.length]!),
+      resource_type: ['FutureExpression', 'NewServiceEntry', 'IdentityGroupExpression', 'ExternalIDExpression', 'NestedExpression'][
+        value % 5
+      ],
+    });
   } else if (kind === 'unknown-type') {
     const typed = all.filter(([p, v]) => typeKeys.has(String(p[p.length - 1])) && typeof v === 'string');
     if (typed.length === 0) return text;
     const [path] = typed[pick % typed.length]!;
-    parentOf(root, path)[path[path.length - 1]!] = ['UnknownExpression', 'FutureEntryType', 'NotARealResource', '99', 'sideways'][value % 5];
+    parentOf(root, path)[path[path.length - 1]!] = ['UnknownExpression', 'FutureEntryType', 'NotARealResource', '99', 'sideways'][
+      value % 5
+    ];
   } else {
     const arrays = all.filter(([, v]) => Array.isArray(v) && v.length > 0) as [Path, Json[]][];
     if (arrays.length === 0) return text;
@@ -80,7 +125,8 @@ let scratch: string;
 const loaded = new Map<string, Map<string, string>>();
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'vmc-reach-mutations-'));
-  for (const b of bases) loaded.set(b, b === 'rich' ? snapshotFiles(richWorld(), { description: 'rich' }) : await readSnapshotFiles(join(fixtures, b)));
+  for (const b of bases)
+    loaded.set(b, b === 'rich' ? snapshotFiles(richWorld(), { description: 'rich' }) : await readSnapshotFiles(join(fixtures, b)));
 });
 afterAll(() => rm(scratch, { recursive: true, force: true }));
 
@@ -93,7 +139,19 @@ test('mutated snapshots exit 0 or 2 (naming a file), never an internal error', a
       fc.array(
         fc.record({
           file: fc.nat(),
-          kind: fc.constantFrom<Mutation>('drop', 'drop', 'retype', 'retype', 'odd-string', 'odd-string', 'unknown-type', 'unknown-entry', 'duplicate', 'truncate', 'empty'),
+          kind: fc.constantFrom<Mutation>(
+            'drop',
+            'drop',
+            'retype',
+            'retype',
+            'odd-string',
+            'odd-string',
+            'unknown-type',
+            'unknown-entry',
+            'duplicate',
+            'truncate',
+            'empty',
+          ),
           pick: fc.nat(),
           value: fc.nat(),
           cut: fc.double({ min: 0, max: 1, noNaN: true }),
@@ -117,7 +175,10 @@ test('mutated snapshots exit 0 or 2 (naming a file), never an internal error', a
         await writeSnapshotFiles(dir, files);
         let out = '';
         let err = '';
-        const code = await main(['reproduce', dir, '--all', ...protocol, ...(json ? ['--json'] : [])], { out: (t) => (out += t), err: (t) => (err += t) });
+        const code = await main(['reproduce', dir, '--all', ...protocol, ...(json ? ['--json'] : [])], {
+          out: (t) => (out += t),
+          err: (t) => (err += t),
+        });
         await rm(dir, { recursive: true, force: true });
         expect([0, 2]).toContain(code);
         if (code === 2) expect(names.filter((f) => err.includes(f))).not.toEqual([]);

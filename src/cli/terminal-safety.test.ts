@@ -21,7 +21,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const reproduce = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin', 'vmc-reach.cjs'), 'reproduce', dir, ...args], { encoding: 'utf8', timeout: 120_000 });
+const reproduce = (...args: string[]) =>
+  spawnSync(process.execPath, [join(root, 'bin', 'vmc-reach.cjs'), 'reproduce', dir, ...args], { encoding: 'utf8', timeout: 120_000 });
 
 test('no control character reaches the terminal: the matrix shows them escaped', () => {
   const r = reproduce('--all');
@@ -32,7 +33,9 @@ test('no control character reaches the terminal: the matrix shows them escaped',
 }, 130_000);
 
 test('wide characters do not break the columns: every row starts its verdict columns at the same cell', () => {
-  const lines = reproduce('--all').stdout.split('\n').filter((l) => /(reachable|ENI_SG_INGRESS_NO_MATCH|EC2 → VM)/.test(l) && !/flows:/.test(l));
+  const lines = reproduce('--all')
+    .stdout.split('\n')
+    .filter((l) => /(reachable|ENI_SG_INGRESS_NO_MATCH|EC2 → VM)/.test(l) && !/flows:/.test(l));
   expect(lines.some((l) => l.includes(wideName))).toBe(true);
   const col = lines.map((l) => displayWidth(l.slice(0, l.search(/EC2 → VM|reachable|ENI_SG_INGRESS_NO_MATCH/))));
   expect(new Set(col).size).toBe(1);

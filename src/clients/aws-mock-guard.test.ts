@@ -2,7 +2,9 @@
 import { createAwsClients, mockCredentials } from './aws';
 
 test('mock mode refuses an endpoint that is neither loopback nor the regional host the embedded mock answers', () => {
-  expect(() => createAwsClients({ region: 'us-west-2', credentials: mockCredentials, mock: true, endpoints: { ec2: 'https://ec2.example.com' } })).toThrow(/mock mode refuses the ec2 endpoint https:\/\/ec2\.example\.com/);
+  expect(() =>
+    createAwsClients({ region: 'us-west-2', credentials: mockCredentials, mock: true, endpoints: { ec2: 'https://ec2.example.com' } }),
+  ).toThrow(/mock mode refuses the ec2 endpoint https:\/\/ec2\.example\.com/);
 });
 
 test('mock mode sets the endpoint explicitly, so AWS_ENDPOINT_URL_EC2 in the environment is not read', async () => {

@@ -22,7 +22,12 @@ test('one endpoint serves both EC2 and SSM of the served mock', async () => {
 });
 
 test('per-service endpoints win over the shared one', async () => {
-  const aws = createAwsClients({ region: 'eu-west-1', credentials: { ...mockCredentials }, endpoint: 'http://127.0.0.1:1', endpoints: { ssm: 'http://127.0.0.1:2' } });
+  const aws = createAwsClients({
+    region: 'eu-west-1',
+    credentials: { ...mockCredentials },
+    endpoint: 'http://127.0.0.1:1',
+    endpoints: { ssm: 'http://127.0.0.1:2' },
+  });
   const [ec2, ssm] = await Promise.all([aws.ec2.config.endpoint!(), aws.ssm.config.endpoint!()]);
   expect([ec2.port, ssm.port]).toEqual([1, 2]);
   aws.destroy();

@@ -52,7 +52,14 @@ export interface AwsClients {
 export const defaultRequestTimeoutMs = 60_000;
 
 /** The codes AWS answers when it will not take the credentials: expired (EC2, SSM, STS) or not valid. */
-export const credentialErrorCodes: ReadonlySet<string> = new Set(['RequestExpired', 'AuthFailure', 'ExpiredTokenException', 'ExpiredToken', 'UnrecognizedClientException', 'InvalidClientTokenId']);
+export const credentialErrorCodes: ReadonlySet<string> = new Set([
+  'RequestExpired',
+  'AuthFailure',
+  'ExpiredTokenException',
+  'ExpiredToken',
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+]);
 
 export const isCredentialError = (e: unknown): boolean => credentialErrorCodes.has((e as { name?: string } | undefined)?.name ?? '');
 
@@ -64,7 +71,8 @@ const explainCredentialErrors =
       return await next(args);
     } catch (e) {
       if (isCredentialError(e) && !/^the AWS credentials/.test((e as Error).message)) {
-        (e as Error).message = `the AWS credentials were refused (${(e as Error).name}: ${(e as Error).message}): they have expired or are not valid; refresh them (e.g. aws sso login, a new session token) before running again`;
+        (e as Error).message =
+          `the AWS credentials were refused (${(e as Error).name}: ${(e as Error).message}): they have expired or are not valid; refresh them (e.g. aws sso login, a new session token) before running again`;
       }
       throw e;
     }
@@ -86,7 +94,10 @@ export function mockEndpoint(service: 'ec2' | 'ssm', region: string, endpoint: s
   } catch {
     throw new MockEndpointError(`mock mode refuses the ${service} endpoint ${endpoint}: not a URL`);
   }
-  if (!loopbackHosts.has(host)) throw new MockEndpointError(`mock mode refuses the ${service} endpoint ${endpoint}: a mock answers on loopback or in-process, never elsewhere`);
+  if (!loopbackHosts.has(host))
+    throw new MockEndpointError(
+      `mock mode refuses the ${service} endpoint ${endpoint}: a mock answers on loopback or in-process, never elsewhere`,
+    );
   return endpoint;
 }
 
@@ -97,8 +108,10 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
     ...(options.credentials ? { credentials: { ...options.credentials } } : {}),
     ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}),
   };
-  if (options.mock && (!options.credentials || options.credentials.accessKeyId !== mockCredentials.accessKeyId)) throw new MockEndpointError('mock mode uses the mock\'s fake credentials only');
-  if (options.inProcess && !options.mock) throw new MockEndpointError('an in-process transport is the embedded mock\'s: it is accepted in mock mode only');
+  if (options.mock && (!options.credentials || options.credentials.accessKeyId !== mockCredentials.accessKeyId))
+    throw new MockEndpointError("mock mode uses the mock's fake credentials only");
+  if (options.inProcess && !options.mock)
+    throw new MockEndpointError("an in-process transport is the embedded mock's: it is accepted in mock mode only");
   const pick = (service: 'ec2' | 'ssm'): string | undefined => {
     const given = options.endpoints?.[service] ?? options.endpoint;
     return options.mock ? mockEndpoint(service, options.region, given) : given;
@@ -108,7 +121,11 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
   const hosts = [ec2Endpoint, ssmEndpoint].flatMap((e) => (e ? [new URL(e).hostname] : []));
   // The SDK only warns about a request past `requestTimeout` unless told to throw; a hung answer must fail.
   const requestHandler = (): InProcessHandler | Record<string, unknown> =>
-    options.inProcess?.({ requestTimeoutMs, hosts }) ?? { requestTimeout: requestTimeoutMs, connectionTimeout: Math.min(requestTimeoutMs, 10_000), throwOnRequestTimeout: true };
+    options.inProcess?.({ requestTimeoutMs, hosts }) ?? {
+      requestTimeout: requestTimeoutMs,
+      connectionTimeout: Math.min(requestTimeoutMs, 10_000),
+      throwOnRequestTimeout: true,
+    };
   const ec2 = new EC2Client({ ...common, requestHandler: requestHandler(), ...(ec2Endpoint ? { endpoint: ec2Endpoint } : {}) });
   const ssm = new SSMClient({ ...common, requestHandler: requestHandler(), ...(ssmEndpoint ? { endpoint: ssmEndpoint } : {}) });
   ec2.middlewareStack.add(explainCredentialErrors, { step: 'initialize', name: 'vmcReachCredentialErrors' });

@@ -12,4 +12,7 @@ export interface StaticCredentials {
  * a mock run and nothing reads ~/.aws or the instance metadata service. The SDK annotates the
  * credentials object it is given, so pass a copy (`{ ...mockCredentials }`), as createAwsClients does.
  */
-export const mockCredentials: Readonly<StaticCredentials> = { accessKeyId: 'AKIAVMCREACHMOCK0001', secretAccessKey: 'vmc-reach-mock-secret-not-a-real-key' };
+export const mockCredentials: Readonly<StaticCredentials> = {
+  accessKeyId: 'AKIAVMCREACHMOCK0001',
+  secretAccessKey: 'vmc-reach-mock-secret-not-a-real-key',
+};

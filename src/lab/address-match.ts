@@ -10,7 +10,10 @@ export interface Range {
 
 /** Disjoint, sorted ranges covering every literal (unparsable literals are skipped). */
 export function mergeRanges(literals: readonly string[]): Range[] {
-  const ranges = literals.map((l) => parseIpLiteral(l)).filter((r): r is Range => r !== undefined).sort((a, b) => a.first - b.first);
+  const ranges = literals
+    .map((l) => parseIpLiteral(l))
+    .filter((r): r is Range => r !== undefined)
+    .sort((a, b) => a.first - b.first);
   const out: Range[] = [];
   for (const r of ranges) {
     const last = out[out.length - 1];

@@ -24,10 +24,14 @@ function netnsOf(pid: number): string | undefined {
 
 /** Starts an anchor and resolves once its namespace exists. `label` becomes argv[0] of the process. */
 export async function startAnchor(label: string, runId: string, timeoutMs = 5000): Promise<Anchor> {
-  const child = spawn('setpriv', ['--pdeathsig', 'KILL', '--', 'unshare', '--net', '--', 'bash', '-c', 'exec -a "$0" sleep infinity', label], {
-    stdio: 'ignore',
-    env: { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin', [labelEnv]: runId },
-  });
+  const child = spawn(
+    'setpriv',
+    ['--pdeathsig', 'KILL', '--', 'unshare', '--net', '--', 'bash', '-c', 'exec -a "$0" sleep infinity', label],
+    {
+      stdio: 'ignore',
+      env: { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin', [labelEnv]: runId },
+    },
+  );
   const pid = child.pid;
   let exited: string | undefined;
   child.on('exit', (code, signal) => void (exited = `exit ${code ?? signal}`));
@@ -37,7 +41,10 @@ export async function startAnchor(label: string, runId: string, timeoutMs = 5000
   const ours = ownNetns();
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (exited !== undefined) throw new Error(`namespace anchor ${label} ended before its namespace was ready (${exited}); creating network namespaces needs root (CAP_SYS_ADMIN)`);
+    if (exited !== undefined)
+      throw new Error(
+        `namespace anchor ${label} ended before its namespace was ready (${exited}); creating network namespaces needs root (CAP_SYS_ADMIN)`,
+      );
     const ns = netnsOf(pid);
     if (ns !== undefined && ns !== ours) return anchor;
     if (Date.now() > deadline) {

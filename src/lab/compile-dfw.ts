@@ -46,9 +46,16 @@ export function dfwChains(world: World, vm: Vm): string[] {
     return isAny(scope) || scope.some((g) => membership.isMember(g, self.member, self.key) === true);
   };
   const chains: string[] = [];
-  for (const [direction, hook] of [['IN', 'input'], ['OUT', 'output']] as const) {
+  for (const [direction, hook] of [
+    ['IN', 'input'],
+    ['OUT', 'output'],
+  ] as const) {
     const name = `dfw_${direction.toLowerCase()}`;
-    const main = [`type filter hook ${hook} priority filter - 10; policy accept;`, hook === 'input' ? 'iifname "lo" accept' : 'oifname "lo" accept', 'ct direction reply ct mark 0x1 accept'];
+    const main = [
+      `type filter hook ${hook} priority filter - 10; policy accept;`,
+      hook === 'input' ? 'iifname "lo" accept' : 'oifname "lo" accept',
+      'ct direction reply ct mark 0x1 accept',
+    ];
     const env: string[] = [];
     let envJumped = false;
     for (const policy of listDfwPolicies(world)) {
@@ -59,7 +66,13 @@ export function dfwChains(world: World, vm: Vm): string[] {
         envJumped = true;
       }
       for (const rule of listDfwRules(policy)) {
-        if (rule.disabled || rule.ipProtocol === 'IPV6' || !(rule.direction === 'IN_OUT' || rule.direction === direction) || !applies(rule, policy)) continue;
+        if (
+          rule.disabled ||
+          rule.ipProtocol === 'IPV6' ||
+          !(rule.direction === 'IN_OUT' || rule.direction === direction) ||
+          !applies(rule, policy)
+        )
+          continue;
         const src = realizer.side(rule.sourceGroups);
         const dst = realizer.side(rule.destinationGroups);
         if ((src.any && rule.sourcesExcluded) || (dst.any && rule.destinationsExcluded)) continue;

@@ -24,7 +24,11 @@ function verdictLines(prefix: string, rule: CgwRule): string[] {
 function cgwChainRules(world: World, realizer: CgwGroupRealizer, direction: 'IN' | 'OUT'): string[] {
   const lines: string[] = [];
   const rules = listCgwRules(world).filter(
-    (r) => !r.disabled && r.ipProtocol !== 'IPV6' && (r.direction === 'IN_OUT' || r.direction === direction) && r.scope.some((s) => vpcInterfaceScopes.has(s)),
+    (r) =>
+      !r.disabled &&
+      r.ipProtocol !== 'IPV6' &&
+      (r.direction === 'IN_OUT' || r.direction === direction) &&
+      r.scope.some((s) => vpcInterfaceScopes.has(s)),
   );
   for (const rule of rules) {
     const src = realizer.side(rule.sourceGroups);
@@ -53,7 +57,12 @@ export function sddcEdgeNft(world: World, topo: LabTopology): string {
       chain('cgw_out', cgwChainRules(world, realizer, 'OUT')),
     );
     const x = `"${crossLinkIfname}"`;
-    forward.push(`iifname ${x} jump eni_sg_ingress`, `iifname ${x} jump cgw_in`, `oifname ${x} jump cgw_out`, `oifname ${x} jump eni_sg_egress`);
+    forward.push(
+      `iifname ${x} jump eni_sg_ingress`,
+      `iifname ${x} jump cgw_in`,
+      `oifname ${x} jump cgw_out`,
+      `oifname ${x} jump eni_sg_egress`,
+    );
   }
   chains.push(chain('forward', forward));
   return nftTableText(chains);

@@ -26,8 +26,21 @@ describe('VPC router', () => {
   test('ACL entries in rule-number order: allow returns, deny drops, no match drops', () => {
     const t = buildTopology();
     const acl = createNetworkAcl(t.world, { vpcId: t.vpc.vpcId });
-    createNetworkAclEntry(t.world, acl.networkAclId, { ruleNumber: 20, protocol: '-1', ruleAction: 'allow', egress: true, cidrBlock: '0.0.0.0/0' });
-    createNetworkAclEntry(t.world, acl.networkAclId, { ruleNumber: 10, protocol: '1', ruleAction: 'deny', egress: true, cidrBlock: '192.168.10.0/24', icmpTypeCode: { type: 8, code: -1 } });
+    createNetworkAclEntry(t.world, acl.networkAclId, {
+      ruleNumber: 20,
+      protocol: '-1',
+      ruleAction: 'allow',
+      egress: true,
+      cidrBlock: '0.0.0.0/0',
+    });
+    createNetworkAclEntry(t.world, acl.networkAclId, {
+      ruleNumber: 10,
+      protocol: '1',
+      ruleAction: 'deny',
+      egress: true,
+      cidrBlock: '192.168.10.0/24',
+      icmpTypeCode: { type: 8, code: -1 },
+    });
     associateNetworkAcl(t.world, acl.networkAclId, t.connectedSubnet.subnetId);
     const out = chainOf(nftOf(compilePlan(t.world), 'vpc-router'), `nacl_${acl.networkAclId.replace(/-/g, '_')}_out`);
     expect(out.map((l) => l.replace(/ comment ".*"$/, ''))).toEqual([
@@ -50,7 +63,13 @@ describe('SDDC edge', () => {
   test('CGW: only enabled rules on the VPC interface, by sequence number; REJECT rejects (RST for TCP); no match drops', () => {
     const t = buildTopology({ cgw: 'none' });
     patchCgwRule(t.world, 'late', { sequenceNumber: 50, scope: [vpcInterface], direction: 'IN', action: 'ALLOW' });
-    patchCgwRule(t.world, 'early', { sequenceNumber: 5, scope: [vpcInterface], direction: 'IN_OUT', action: 'REJECT', destinationGroups: ['192.168.10.10'] });
+    patchCgwRule(t.world, 'early', {
+      sequenceNumber: 5,
+      scope: [vpcInterface],
+      direction: 'IN_OUT',
+      action: 'REJECT',
+      destinationGroups: ['192.168.10.10'],
+    });
     patchCgwRule(t.world, 'public', { sequenceNumber: 1, scope: ['/infra/labels/cgw-public'], direction: 'IN', action: 'DROP' });
     patchCgwRule(t.world, 'off', { sequenceNumber: 2, scope: [vpcInterface], direction: 'IN', action: 'DROP', disabled: true });
     const cgwIn = chainOf(nftOf(compilePlan(t.world), 'sddc-edge'), 'cgw_in');
@@ -64,16 +83,21 @@ describe('SDDC edge', () => {
 
   test("the cross-link ENI's SGs filter the cross-link: ingress entering the SDDC, egress leaving it", () => {
     const forward = chainOf(nftOf(compilePlan(buildTopology().world), 'sddc-edge'), 'forward');
-    expect(forward).toEqual(expect.arrayContaining(['iifname "xlink" jump eni_sg_ingress', 'oifname "xlink" jump eni_sg_egress', 'ct state established,related accept']));
+    expect(forward).toEqual(
+      expect.arrayContaining([
+        'iifname "xlink" jump eni_sg_ingress',
+        'oifname "xlink" jump eni_sg_egress',
+        'ct state established,related accept',
+      ]),
+    );
   });
 });
 
 test('a guest firewall: replies pass, rules in order, then the default', () => {
   const nft = guestFirewallNft({ defaultInbound: 'drop', rules: [{ action: 'allow', protocol: 'icmp', sourceCidr: '10.0.1.0/24' }] })!;
-  expect(chainOf(nft, 'input').map((l) => l.replace(/ comment ".*"$/, '')).slice(1)).toEqual([
-    'iifname "lo" accept',
-    'ct state established,related accept',
-    'ip saddr 10.0.1.0/24 ip protocol icmp accept',
-    'counter drop',
-  ]);
+  expect(
+    chainOf(nft, 'input')
+      .map((l) => l.replace(/ comment ".*"$/, ''))
+      .slice(1),
+  ).toEqual(['iifname "lo" accept', 'ct state established,related accept', 'ip saddr 10.0.1.0/24 ip protocol icmp accept', 'counter drop']);
 });

@@ -15,11 +15,13 @@ describe('compilePlan', () => {
     const t = buildTopology({ instances: { near: {}, far: { subnet: 'other' } } });
     const plan = compilePlan(t.world);
     expect(plan.namespaces.map((n) => n.role).sort()).toEqual(['instance', 'instance', 'sddc-edge', 'vm', 'vpc-router']);
-    expect(plan.links).toEqual(expect.arrayContaining([
-      { a: { namespace: 'vpc-router', ifname: 'xlink' }, b: { namespace: 'sddc-edge', ifname: 'xlink' } },
-      { a: { namespace: 'vpc-router', ifname: 'i1' }, b: { namespace: t.instances.far!.instanceId, ifname: 'eth0' } },
-      { a: { namespace: 'sddc-edge', ifname: 'vm0' }, b: { namespace: 'vm-a-uuid', ifname: 'eth0' } },
-    ]));
+    expect(plan.links).toEqual(
+      expect.arrayContaining([
+        { a: { namespace: 'vpc-router', ifname: 'xlink' }, b: { namespace: 'sddc-edge', ifname: 'xlink' } },
+        { a: { namespace: 'vpc-router', ifname: 'i1' }, b: { namespace: t.instances.far!.instanceId, ifname: 'eth0' } },
+        { a: { namespace: 'sddc-edge', ifname: 'vm0' }, b: { namespace: 'vm-a-uuid', ifname: 'eth0' } },
+      ]),
+    );
     expect(ns(plan, 'far').interfaces).toEqual([{ name: 'eth0', addresses: [`${t.instances.far!.privateIpAddress}/32`], up: true }]);
   });
 
@@ -28,7 +30,9 @@ describe('compilePlan', () => {
     const plan = compilePlan(t.world);
     const eniIp = t.world.ec2.networkInterfaces.get(t.activeEni)!.privateIpAddress;
     expect(ns(plan, 'sddc-edge').interfaces.find((i) => i.name === 'xlink')!.addresses).toEqual([`${eniIp}/32`]);
-    expect(ns(plan, 'vpc-router').routes).toContainEqual(expect.objectContaining({ prefix: '192.168.10.0/24', type: 'unicast', via: eniIp, dev: 'xlink' }));
+    expect(ns(plan, 'vpc-router').routes).toContainEqual(
+      expect.objectContaining({ prefix: '192.168.10.0/24', type: 'unicast', via: eniIp, dev: 'xlink' }),
+    );
   });
 
   test("the local route throws to the instances' table; a route to the inactive ENI is a blackhole", () => {
@@ -38,13 +42,23 @@ describe('compilePlan', () => {
     associateRouteTable(t.world, { routeTableId: rt.routeTableId, subnetId: t.otherSubnet.subnetId });
     const router = ns(compilePlan(t.world), 'vpc-router');
     const table = router.rules.find((r) => r.iif === 'i0')!.table;
-    expect(router.routes.filter((r) => r.table === table).map((r) => `${r.type} ${r.prefix}`)).toEqual(['throw 10.0.0.0/16', 'blackhole 192.168.10.0/24', 'blackhole 0.0.0.0/0']);
-    expect(router.routes).toContainEqual(expect.objectContaining({ table: 99, prefix: `${t.instances.far!.privateIpAddress}/32`, dev: 'i0' }));
+    expect(router.routes.filter((r) => r.table === table).map((r) => `${r.type} ${r.prefix}`)).toEqual([
+      'throw 10.0.0.0/16',
+      'blackhole 192.168.10.0/24',
+      'blackhole 0.0.0.0/0',
+    ]);
+    expect(router.routes).toContainEqual(
+      expect.objectContaining({ table: 99, prefix: `${t.instances.far!.privateIpAddress}/32`, dev: 'i0' }),
+    );
   });
 
   test('no namespace gets a default route that leads anywhere', () => {
     const t = buildTopology();
-    createRoute(t.world, { routeTableId: t.mainRouteTable.routeTableId, destinationCidrBlock: '0.0.0.0/0', gatewayId: 'igw-0123456789abcdef0' });
+    createRoute(t.world, {
+      routeTableId: t.mainRouteTable.routeTableId,
+      destinationCidrBlock: '0.0.0.0/0',
+      gatewayId: 'igw-0123456789abcdef0',
+    });
     const defaults = compilePlan(t.world).namespaces.flatMap((n) => n.routes.filter((r) => r.prefix === '0.0.0.0/0'));
     expect(defaults.length).toBeGreaterThan(0);
     expect(defaults.every((r) => r.type === 'blackhole')).toBe(true);
@@ -76,8 +90,14 @@ describe('compilePlan', () => {
     const t = buildTopology();
     const plan = compilePlan(t.world);
     const id = t.instances['ec2-a']!.instanceId;
-    expect([findNode(plan, id), findNode(plan, 'ec2-a'), findNode(plan, t.instances['ec2-a']!.privateIpAddress)].map((n) => n?.name)).toEqual([id, id, id]);
-    expect([findNode(plan, 'vm-a-uuid'), findNode(plan, 'vm-a'), findNode(plan, '192.168.10.10')].map((n) => n?.name)).toEqual(['vm-a-uuid', 'vm-a-uuid', 'vm-a-uuid']);
+    expect(
+      [findNode(plan, id), findNode(plan, 'ec2-a'), findNode(plan, t.instances['ec2-a']!.privateIpAddress)].map((n) => n?.name),
+    ).toEqual([id, id, id]);
+    expect([findNode(plan, 'vm-a-uuid'), findNode(plan, 'vm-a'), findNode(plan, '192.168.10.10')].map((n) => n?.name)).toEqual([
+      'vm-a-uuid',
+      'vm-a-uuid',
+      'vm-a-uuid',
+    ]);
   });
 
   test("Windows nodes take their source ports from Windows' dynamic range; Linux nodes keep the kernel's", () => {

@@ -22,13 +22,30 @@ export function compilePlan(world: World): LabPlan {
   const vpc = vpcRouterRouting(world, topo);
   const routerIfs = topo.instances.filter((n) => n.ifname).map((n) => ({ name: n.ifname!, addresses: [`${n.gateway}/32`], up: true }));
   if (topo.crossLink) routerIfs.push({ name: crossLinkIfname, addresses: [`${topo.crossLink.routerIp}/32`], up: true });
-  namespaces.push({ name: vpcRouterName, role: 'vpc-router', forwarding: true, interfaces: routerIfs, rules: vpc.rules, routes: vpc.routes, nft: vpcRouterNft(world, topo) });
+  namespaces.push({
+    name: vpcRouterName,
+    role: 'vpc-router',
+    forwarding: true,
+    interfaces: routerIfs,
+    rules: vpc.rules,
+    routes: vpc.routes,
+    nft: vpcRouterNft(world, topo),
+  });
 
   const edge = sddcEdgeRouting(world, topo);
   const edgeIfs = topo.vms.map((n) => ({ name: n.ifname, addresses: n.gateway ? [`${n.gateway}/32`] : [], up: true }));
   if (topo.crossLink) edgeIfs.push({ name: crossLinkIfname, addresses: [`${topo.crossLink.eni.privateIpAddress}/32`], up: true });
-  namespaces.push({ name: sddcEdgeName, role: 'sddc-edge', forwarding: true, interfaces: edgeIfs, rules: edge.rules, routes: edge.routes, nft: sddcEdgeNft(world, topo) });
-  if (topo.crossLink) links.push({ a: { namespace: vpcRouterName, ifname: crossLinkIfname }, b: { namespace: sddcEdgeName, ifname: crossLinkIfname } });
+  namespaces.push({
+    name: sddcEdgeName,
+    role: 'sddc-edge',
+    forwarding: true,
+    interfaces: edgeIfs,
+    rules: edge.rules,
+    routes: edge.routes,
+    nft: sddcEdgeNft(world, topo),
+  });
+  if (topo.crossLink)
+    links.push({ a: { namespace: vpcRouterName, ifname: crossLinkIfname }, b: { namespace: sddcEdgeName, ifname: crossLinkIfname } });
 
   for (const n of topo.instances) {
     const name = nameTag(n.instance.tags) ?? n.instance.instanceId;
@@ -49,7 +66,14 @@ export function compilePlan(world: World): LabPlan {
     namespaces.push({
       name: n.ns,
       role: 'vm',
-      endpoint: { kind: 'vm', externalId: n.vm.externalId, name: n.vm.displayName, ip: n.ip, ...(n.vm.managedInstanceId ? { managedInstanceId: n.vm.managedInstanceId } : {}), poweredOn: n.up },
+      endpoint: {
+        kind: 'vm',
+        externalId: n.vm.externalId,
+        name: n.vm.displayName,
+        ip: n.ip,
+        ...(n.vm.managedInstanceId ? { managedInstanceId: n.vm.managedInstanceId } : {}),
+        poweredOn: n.up,
+      },
       forwarding: false,
       interfaces: [{ name: nodeIfname, addresses: [`${n.ip}/32`], up: n.up }],
       rules: [],

@@ -49,18 +49,39 @@ export function vpcRouterRouting(world: World, topo: LabTopology): RouterRouting
     const rt = routeTableForSubnet(world, subnetId);
     let hasDefault = false;
     for (const route of rt?.routes ?? []) {
-      const prefixes = route.destinationCidrBlock !== undefined ? [route.destinationCidrBlock] : (world.ec2.prefixLists.get(route.destinationPrefixListId ?? '')?.entries ?? []).map((e) => e.cidr).filter(isIpv4Cidr);
-      const target = route.gatewayId ?? route.networkInterfaceId ?? route.natGatewayId ?? route.transitGatewayId ?? route.vpcPeeringConnectionId ?? route.instanceId ?? '?';
+      const prefixes =
+        route.destinationCidrBlock !== undefined
+          ? [route.destinationCidrBlock]
+          : (world.ec2.prefixLists.get(route.destinationPrefixListId ?? '')?.entries ?? []).map((e) => e.cidr).filter(isIpv4Cidr);
+      const target =
+        route.gatewayId ??
+        route.networkInterfaceId ??
+        route.natGatewayId ??
+        route.transitGatewayId ??
+        route.vpcPeeringConnectionId ??
+        route.instanceId ??
+        '?';
       for (const prefix of prefixes) {
         if (parseCidr(prefix).prefix === 0) hasDefault = true;
         const comment = `${rt!.routeTableId} ${prefix} -> ${target}`;
         if (route.gatewayId === 'local') list.add({ table, prefix, type: 'throw', comment });
-        else if (route.state === 'active' && route.networkInterfaceId !== undefined && route.networkInterfaceId === active && eniIp !== undefined) {
+        else if (
+          route.state === 'active' &&
+          route.networkInterfaceId !== undefined &&
+          route.networkInterfaceId === active &&
+          eniIp !== undefined
+        ) {
           list.add({ table, prefix, type: 'unicast', via: eniIp, dev: crossLinkIfname, comment });
         } else list.add({ table, prefix, type: 'blackhole', comment });
       }
     }
-    if (!hasDefault) list.add({ table, prefix: '0.0.0.0/0', type: 'blackhole', comment: rt ? `${rt.routeTableId}: no route` : `${subnetId} has no route table` });
+    if (!hasDefault)
+      list.add({
+        table,
+        prefix: '0.0.0.0/0',
+        type: 'blackhole',
+        comment: rt ? `${rt.routeTableId}: no route` : `${subnetId} has no route table`,
+      });
   }
   topo.instances.forEach((n, k) => {
     if (!n.ifname) return;
@@ -76,19 +97,40 @@ export function sddcEdgeRouting(world: World, topo: LabTopology): RouterRouting 
   const list = new RouteList();
   if (topo.crossLink) {
     for (const cidr of world.nsx.linkedVpc?.linkedVpcAddresses ?? []) {
-      list.add({ table: edgeTable, prefix: cidr, type: 'unicast', via: topo.crossLink.routerIp, dev: crossLinkIfname, comment: `connected VPC via ${topo.crossLink.eni.networkInterfaceId}` });
+      list.add({
+        table: edgeTable,
+        prefix: cidr,
+        type: 'unicast',
+        via: topo.crossLink.routerIp,
+        dev: crossLinkIfname,
+        comment: `connected VPC via ${topo.crossLink.eni.networkInterfaceId}`,
+      });
     }
   }
   for (const n of topo.vms) {
-    if (n.routed) list.add({ table: edgeTable, prefix: `${n.ip}/32`, type: 'unicast', dev: n.ifname, comment: `${n.vm.displayName} on ${n.segment!.displayName}` });
+    if (n.routed)
+      list.add({
+        table: edgeTable,
+        prefix: `${n.ip}/32`,
+        type: 'unicast',
+        dev: n.ifname,
+        comment: `${n.vm.displayName} on ${n.segment!.displayName}`,
+      });
   }
-  return { rules: [{ pref: 1000, action: 'lookup', table: edgeTable }, { pref: 3000, action: 'blackhole' }], routes: list.routes };
+  return {
+    rules: [
+      { pref: 1000, action: 'lookup', table: edgeTable },
+      { pref: 3000, action: 'blackhole' },
+    ],
+    routes: list.routes,
+  };
 }
 
 function nodeRoutes(gateway: string, destinations: readonly string[]): RoutePlan[] {
   const list = new RouteList();
   list.add({ table: 'main', prefix: `${gateway}/32`, type: 'unicast', dev: nodeIfname });
-  for (const d of destinations) list.add({ table: 'main', prefix: d.includes('/') ? d : `${d}/32`, type: 'unicast', via: gateway, dev: nodeIfname });
+  for (const d of destinations)
+    list.add({ table: 'main', prefix: d.includes('/') ? d : `${d}/32`, type: 'unicast', via: gateway, dev: nodeIfname });
   return list.routes;
 }
 
@@ -102,6 +144,9 @@ export function instanceRoutes(world: World, topo: LabTopology, n: InstanceNode)
 /** A VM routes the VPCs' CIDRs and the instances via its segment gateway. */
 export function vmRoutes(world: World, topo: LabTopology, n: VmNode): RoutePlan[] {
   if (!n.gateway || !n.up) return [];
-  const dests = [...[...world.ec2.vpcs.values()].flatMap((v) => [v.cidrBlock, ...v.secondaryCidrBlocks]).filter((c) => !c.includes(':')), ...topo.instances.map((i) => i.ip)];
+  const dests = [
+    ...[...world.ec2.vpcs.values()].flatMap((v) => [v.cidrBlock, ...v.secondaryCidrBlocks]).filter((c) => !c.includes(':')),
+    ...topo.instances.map((i) => i.ip),
+  ];
   return nodeRoutes(n.gateway, dests);
 }

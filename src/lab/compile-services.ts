@@ -32,11 +32,17 @@ export function portSet(ports: readonly string[] | undefined): string | null | u
   return `{ ${merged.map((r) => (r.first === r.last ? String(r.first) : `${r.first}-${r.last}`)).join(', ')} }`;
 }
 
-function l4Match(protocol: 'tcp' | 'udp', destination: readonly string[] | undefined, source: readonly string[] | undefined): string | null {
+function l4Match(
+  protocol: 'tcp' | 'udp',
+  destination: readonly string[] | undefined,
+  source: readonly string[] | undefined,
+): string | null {
   const dport = portSet(destination);
   const sport = portSet(source);
   if (dport === null || sport === null) return null;
-  const parts = [sport === undefined ? '' : `${protocol} sport ${sport}`, dport === undefined ? '' : `${protocol} dport ${dport}`].filter(Boolean);
+  const parts = [sport === undefined ? '' : `${protocol} sport ${sport}`, dport === undefined ? '' : `${protocol} dport ${dport}`].filter(
+    Boolean,
+  );
   return parts.length === 0 ? `meta l4proto ${protocol}` : parts.join(' ');
 }
 

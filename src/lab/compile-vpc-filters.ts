@@ -21,7 +21,11 @@ function naclChainRules(acl: NetworkAcl, egress: boolean): string[] {
     const peer = addressMatch(field, [e.cidrBlock!]);
     if (proto === null || peer === null) continue;
     const verdict = e.ruleAction === 'allow' ? 'return' : 'counter drop';
-    lines.push([peer, proto, verdict, nftComment(`${acl.networkAclId} ${egress ? 'outbound' : 'inbound'} rule ${e.ruleNumber}`)].filter(Boolean).join(' '));
+    lines.push(
+      [peer, proto, verdict, nftComment(`${acl.networkAclId} ${egress ? 'outbound' : 'inbound'} rule ${e.ruleNumber}`)]
+        .filter(Boolean)
+        .join(' '),
+    );
   }
   lines.push(`counter drop ${nftComment(`${acl.networkAclId} ${egress ? 'outbound' : 'inbound'} rule *`)}`);
   return lines;
@@ -43,7 +47,9 @@ export function vpcRouterNft(world: World, topo: LabTopology): string {
       if (!aclChains.has(name)) chains.push(chain(name, naclChainRules(acl, egress)));
       aclChains.add(name);
       const set = ifset(ifnames);
-      (egress ? leave : enter).push(egress ? `iifname ${set} oifname != ${set} jump ${name}` : `oifname ${set} iifname != ${set} jump ${name}`);
+      (egress ? leave : enter).push(
+        egress ? `iifname ${set} oifname != ${set} jump ${name}` : `oifname ${set} iifname != ${set} jump ${name}`,
+      );
     }
   }
   forward.push(...leave, ...enter, 'ct state established,related accept');

@@ -36,7 +36,13 @@ describeContainerLab('container backend', () => {
 
   test('the guests have loopback and the lab veths only (network mode none: no Docker bridge, no NAT)', async () => {
     const inspections = await Promise.all(plan.namespaces.map((n) => client.inspect(n.name)));
-    const routeGet = new Map(await Promise.all(plan.namespaces.filter((n) => n.endpoint).map(async (n) => [n.name, await client.exec(n.name, ['ip', 'route', 'get', outsideAddress])] as const)));
+    const routeGet = new Map(
+      await Promise.all(
+        plan.namespaces
+          .filter((n) => n.endpoint)
+          .map(async (n) => [n.name, await client.exec(n.name, ['ip', 'route', 'get', outsideAddress])] as const),
+      ),
+    );
     expect(sealingProblems(plan, inspections, routeGet)).toEqual([]);
   });
 

@@ -32,9 +32,16 @@ export async function containerAvailability(): Promise<{ ok: boolean; missing: s
     const tc = await testcontainers();
     const client = await tc.getContainerRuntimeClient();
     const present = await client.image.exists(tc.ImageName.fromString(labImage));
-    return present ? { ok: true, missing: [] } : { ok: false, missing: [`the node image ${labImage}: run npm run lab:image in a vmc-reach checkout (needs busybox-static)`] };
+    return present
+      ? { ok: true, missing: [] }
+      : { ok: false, missing: [`the node image ${labImage}: run npm run lab:image in a vmc-reach checkout (needs busybox-static)`] };
   } catch (e) {
-    return { ok: false, missing: [`a Docker daemon (${e instanceof Error ? e.message.split('\n')[0] : String(e)}): apt-get install -y docker.io; dockerd --storage-driver=vfs &`] };
+    return {
+      ok: false,
+      missing: [
+        `a Docker daemon (${e instanceof Error ? e.message.split('\n')[0] : String(e)}): apt-get install -y docker.io; dockerd --storage-driver=vfs &`,
+      ],
+    };
   }
 }
 
@@ -57,13 +64,19 @@ export async function removeOrphanedContainers(): Promise<string[]> {
   let failed: string[] = [];
   for (let attempt = 0; attempt < 5; attempt++) {
     const all = await docker.listContainers({ all: true, filters: { label: [runLabelKey] } });
-    const orphans = all.filter((c) => { const owner = Number(c.Labels[ownerLabelKey]); return !(owner > 0 && pidAlive(owner)); });
+    const orphans = all.filter((c) => {
+      const owner = Number(c.Labels[ownerLabelKey]);
+      return !(owner > 0 && pidAlive(owner));
+    });
     if (orphans.length === 0) return [];
     failed = [];
     for (const c of orphans) {
-      await docker.getContainer(c.Id).remove({ force: true }).catch((e: unknown) => {
-        if (!/No such container/i.test(String(e))) failed.push(`${c.Id.slice(0, 12)}: ${e instanceof Error ? e.message : String(e)}`);
-      });
+      await docker
+        .getContainer(c.Id)
+        .remove({ force: true })
+        .catch((e: unknown) => {
+          if (!/No such container/i.test(String(e))) failed.push(`${c.Id.slice(0, 12)}: ${e instanceof Error ? e.message : String(e)}`);
+        });
     }
     if (failed.length === 0) return [];
     await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));
@@ -75,7 +88,10 @@ export async function removeOrphanedContainers(): Promise<string[]> {
 export async function labContainers(runId?: string): Promise<string[]> {
   const tc = await testcontainers();
   const client = await tc.getContainerRuntimeClient();
-  const list = await client.container.dockerode.listContainers({ all: true, filters: { label: [runId === undefined ? runLabelKey : `${runLabelKey}=${runId}`] } });
+  const list = await client.container.dockerode.listContainers({
+    all: true,
+    filters: { label: [runId === undefined ? runLabelKey : `${runLabelKey}=${runId}`] },
+  });
   return list.map((c) => `${c.Names[0] ?? c.Id} ${c.Labels[nodeLabelKey] ?? ''}`.trim());
 }
 
@@ -97,7 +113,10 @@ export const containers: NodeRuntime = {
     return {
       pid,
       close: async () => {
-        await client.container.getById(started.getId()).remove({ force: true }).catch(() => undefined);
+        await client.container
+          .getById(started.getId())
+          .remove({ force: true })
+          .catch(() => undefined);
       },
     };
   },

@@ -11,7 +11,12 @@ import { judge } from './test-support/oracle';
 const dropDefault = (w: World) => void patchDfwRule(w, 'default-layer3-section', 'default-layer3-rule', { action: 'DROP' });
 
 const cases: { name: string; setup: (t: Topology) => void; flow: (t: Topology) => Flow; reachable: boolean }[] = [
-  { name: 'an Application DROP at the VM blocks EC2 → VM', setup: (t) => void patchDfwPolicy(t.world, 'app', { rules: [{ id: 'drop', action: 'DROP', direction: 'IN' }] }), flow: (t) => t.toVm('ec2-a'), reachable: false },
+  {
+    name: 'an Application DROP at the VM blocks EC2 → VM',
+    setup: (t) => void patchDfwPolicy(t.world, 'app', { rules: [{ id: 'drop', action: 'DROP', direction: 'IN' }] }),
+    flow: (t) => t.toVm('ec2-a'),
+    reachable: false,
+  },
   {
     name: 'an Emergency DROP overrides an Application ALLOW',
     setup: (t) => {
@@ -50,10 +55,14 @@ describeLab('the DFW in the lab', () => {
     await lab?.close();
   });
 
-  test.each(cases)('$name', async (c) => {
-    const t = buildTopology();
-    c.setup(t);
-    const [o] = await judge(lab, t.world, [c.flow(t)], 0.5);
-    expect([o!.engine.reachable, o!.lab.reachable]).toEqual([c.reachable, c.reachable]);
-  }, 60_000);
+  test.each(cases)(
+    '$name',
+    async (c) => {
+      const t = buildTopology();
+      c.setup(t);
+      const [o] = await judge(lab, t.world, [c.flow(t)], 0.5);
+      expect([o!.engine.reachable, o!.lab.reachable]).toEqual([c.reachable, c.reachable]);
+    },
+    60_000,
+  );
 });

@@ -28,7 +28,10 @@ describeLab('lab client and lab process', () => {
   });
 
   test("a failed request rejects with the lab's own error and message", async () => {
-    await expect(client.exec('nobody', ['true'])).rejects.toMatchObject({ name: 'LabError', message: expect.stringContaining('no lab node "nobody"') });
+    await expect(client.exec('nobody', ['true'])).rejects.toMatchObject({
+      name: 'LabError',
+      message: expect.stringContaining('no lab node "nobody"'),
+    });
   });
 
   test('close tears the lab down and ends the lab process', async () => {
@@ -54,6 +57,8 @@ describeLab('lab client and lab process', () => {
   test('a lab process that cannot run the lab says what is missing, and start() rejects with it', async () => {
     const attempt = LabClient.start({ launcher: ['/usr/bin/env', 'PATH=/nonexistent'] }); // no setpriv, unshare, nsenter, bash, ping, python3, timeout
     await expect(attempt).rejects.toBeInstanceOf(LabUnavailableError);
-    await expect(attempt).rejects.toThrow(/missing commands setpriv \(package util-linux\), unshare \(package util-linux\), nsenter \(package util-linux\), bash \(package bash\), ping \(package iputils-ping\), python3 \(package python3\), timeout \(package coreutils\): apt-get install -y util-linux bash iputils-ping python3 coreutils/);
+    await expect(attempt).rejects.toThrow(
+      /missing commands setpriv \(package util-linux\), unshare \(package util-linux\), nsenter \(package util-linux\), bash \(package bash\), ping \(package iputils-ping\), python3 \(package python3\), timeout \(package coreutils\): apt-get install -y util-linux bash iputils-ping python3 coreutils/,
+    );
   });
 });

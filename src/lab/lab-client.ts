@@ -22,7 +22,10 @@ export class LabUnavailableError extends Error {
 }
 
 export class LabRemoteError extends Error {
-  constructor(readonly remoteName: string, message: string) {
+  constructor(
+    readonly remoteName: string,
+    message: string,
+  ) {
     super(message);
     this.name = remoteName === 'LabError' || remoteName === 'LabCommandError' ? remoteName : 'LabRemoteError';
   }
@@ -60,14 +63,29 @@ export interface LabExecOptions {
 
 export class LabClient implements AsyncDisposable {
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; onReady?: (line: string) => void }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (v: unknown) => void; reject: (e: Error) => void; onReady?: (line: string) => void }
+  >();
   private exited: string | undefined;
-  private constructor(private readonly child: ChildProcess, readonly runId: string, readonly pid: number, readonly backend: 'netns' | 'container', private readonly stderr: { text: string }) {}
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly runId: string,
+    readonly pid: number,
+    readonly backend: 'netns' | 'container',
+    private readonly stderr: { text: string },
+  ) {}
 
   /** Starts a lab process; rejects with LabUnavailableError when the machine cannot run the lab. */
   static start(options: LabClientOptions = {}): Promise<LabClient> {
     const root = labRepoRoot();
-    const args = [join(root, 'bin', 'run-ts.cjs'), join(root, 'src', 'lab', 'lab-process.ts'), ...(options.runId ? ['--run-id', options.runId] : []), '--backend', options.backend ?? 'netns'];
+    const args = [
+      join(root, 'bin', 'run-ts.cjs'),
+      join(root, 'src', 'lab', 'lab-process.ts'),
+      ...(options.runId ? ['--run-id', options.runId] : []),
+      '--backend',
+      options.backend ?? 'netns',
+    ];
     const [file, ...prefix] = [...(options.launcher ?? []), process.execPath];
     const env = { ...process.env, TESTCONTAINERS_RYUK_DISABLED: 'true' };
     const child = spawn(file!, [...prefix, ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'], env });
@@ -126,7 +144,11 @@ export class LabClient implements AsyncDisposable {
     this.pending.clear();
   }
 
-  private call<K extends keyof LabResults>(req: Request & { op: K }, onReady?: (line: string) => void, onId?: (id: number) => void): Promise<LabResults[K]> {
+  private call<K extends keyof LabResults>(
+    req: Request & { op: K },
+    onReady?: (line: string) => void,
+    onId?: (id: number) => void,
+  ): Promise<LabResults[K]> {
     if (this.exited) return Promise.reject(new Error(this.exited));
     const id = this.nextId++;
     onId?.(id);
@@ -153,7 +175,14 @@ export class LabClient implements AsyncDisposable {
     let id: number | undefined;
     const cancel = (): void => void (id !== undefined && this.call({ op: 'cancel', target: id }).catch(() => undefined));
     signal?.addEventListener('abort', cancel, { once: true });
-    const request = { op: 'exec' as const, node, argv: [...argv], ...(timeoutMs !== undefined ? { timeoutMs } : {}), ...(hostTools ? { hostTools: true } : {}), ...(onReady ? { ready: true } : {}) };
+    const request = {
+      op: 'exec' as const,
+      node,
+      argv: [...argv],
+      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      ...(hostTools ? { hostTools: true } : {}),
+      ...(onReady ? { ready: true } : {}),
+    };
     return this.call(request, onReady, (n) => void (id = n)).finally(() => signal?.removeEventListener('abort', cancel));
   }
 

@@ -54,7 +54,8 @@ export function labAvailability(o: PreflightOptions = {}): LabAvailability {
   const missing: string[] = [];
   const uid = o.uid ?? process.getuid?.() ?? -1;
   const path = o.path ?? process.env.PATH ?? '';
-  if (uid !== 0) missing.push(`root: the namespace lab creates network namespaces, veths and nftables rules (running as uid ${uid}; run as root)`);
+  if (uid !== 0)
+    missing.push(`root: the namespace lab creates network namespaces, veths and nftables rules (running as uid ${uid}; run as root)`);
   const found = Object.entries(labCommands).map(([cmd, pkg]) => ({ cmd, pkg, where: onPath(cmd, path) }));
   const absent = found.filter((f) => f.where === false);
   if (absent.length > 0) {
@@ -62,10 +63,16 @@ export function labAvailability(o: PreflightOptions = {}): LabAvailability {
     missing.push(`commands ${absent.map((f) => `${f.cmd} (package ${f.pkg})`).join(', ')}: apt-get install -y ${pkgs.join(' ')}`);
   }
   const offPath = found.filter((f) => typeof f.where === 'string');
-  if (offPath.length > 0) missing.push(`commands ${offPath.map((f) => `${f.cmd} (in ${String(f.where)})`).join(', ')} on PATH: export PATH="$PATH:/usr/sbin:/sbin"`);
+  if (offPath.length > 0)
+    missing.push(
+      `commands ${offPath.map((f) => `${f.cmd} (in ${String(f.where)})`).join(', ')} on PATH: export PATH="$PATH:/usr/sbin:/sbin"`,
+    );
   if (missing.length === 0) {
     const probe = spawnSync('unshare', ['--net', '--', 'true'], { timeout: 5000 });
-    if (probe.status !== 0) missing.push(`network namespaces: \`unshare --net true\` failed (${probe.stderr?.toString().trim() || probe.error?.message || `exit ${probe.status}`}); a container needs CAP_SYS_ADMIN`);
+    if (probe.status !== 0)
+      missing.push(
+        `network namespaces: \`unshare --net true\` failed (${probe.stderr?.toString().trim() || probe.error?.message || `exit ${probe.status}`}); a container needs CAP_SYS_ADMIN`,
+      );
   }
   return { ok: missing.length === 0, missing };
 }

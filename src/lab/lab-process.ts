@@ -60,7 +60,8 @@ export async function main(argv: readonly string[]): Promise<void> {
   const runId = at >= 0 && argv[at + 1] ? argv[at + 1]! : newRunId();
   const b = argv.indexOf('--backend');
   const backend = b >= 0 ? argv[b + 1] : 'netns';
-  if (backend !== 'netns' && backend !== 'container') throw new Error(`--backend must be netns or container, not ${JSON.stringify(backend)}`);
+  if (backend !== 'netns' && backend !== 'container')
+    throw new Error(`--backend must be netns or container, not ${JSON.stringify(backend)}`);
   const availability = labAvailability();
   let runtime: NodeRuntime = processAnchors;
   if (availability.ok && backend === 'container') {
@@ -69,7 +70,8 @@ export async function main(argv: readonly string[]): Promise<void> {
     availability.missing.push(...docker.missing);
     availability.ok = docker.ok;
     if (docker.ok) {
-      for (const f of await c.removeOrphanedContainers()) process.stderr.write(`[lab] could not remove a container left by a dead lab process: ${f}\n`);
+      for (const f of await c.removeOrphanedContainers())
+        process.stderr.write(`[lab] could not remove a container left by a dead lab process: ${f}\n`);
       runtime = c.containers;
     }
   }
@@ -105,7 +107,12 @@ export async function main(argv: readonly string[]): Promise<void> {
     const run = (): Promise<void> =>
       handle(lab, req).then(
         (result) => send({ id: req.id, ok: true, result: result ?? null }),
-        (e: unknown) => send({ id: req.id, ok: false, error: { name: e instanceof Error ? e.name : 'Error', message: e instanceof Error ? e.message : String(e) } }),
+        (e: unknown) =>
+          send({
+            id: req.id,
+            ok: false,
+            error: { name: e instanceof Error ? e.name : 'Error', message: e instanceof Error ? e.message : String(e) },
+          }),
       );
     if (req.op === 'cancel') void run();
     else if (req.op === 'exec' || req.op === 'inspect') void queue.then(run, run);

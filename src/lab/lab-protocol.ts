@@ -33,4 +33,5 @@ export type LabProgress = { id: number; ready: string };
 
 export type LabResponse = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: { name: string; message: string } };
 
-export type LabEvent = { event: 'ready'; runId: string; pid: number; backend: 'netns' | 'container' } | { event: 'unavailable'; missing: string[] };
+export type LabEvent =
+  { event: 'ready'; runId: string; pid: number; backend: 'netns' | 'container' } | { event: 'unavailable'; missing: string[] };

@@ -15,8 +15,14 @@ async function leftovers(runId: string): Promise<string[]> {
   const links = await runCommand('ip', ['-d', '-o', 'link', 'show']);
   return [
     ...labProcesses(runId).map((p) => `process ${p.pid} ${p.label}`),
-    ...lsns.stdout.split('\n').filter((l) => l.includes(label)).map((l) => `namespace ${l.trim()}`),
-    ...links.stdout.split('\n').filter((l) => l.includes(label)).map((l) => `link ${l.trim()}`),
+    ...lsns.stdout
+      .split('\n')
+      .filter((l) => l.includes(label))
+      .map((l) => `namespace ${l.trim()}`),
+    ...links.stdout
+      .split('\n')
+      .filter((l) => l.includes(label))
+      .map((l) => `link ${l.trim()}`),
   ];
 }
 
@@ -36,7 +42,11 @@ describeLab('lab lifecycle', () => {
   test('while it runs, the lab shows its run id on every anchor and namespace', async () => {
     await using lab = new NetnsLab(newRunId());
     await lab.build(plan);
-    expect(labProcesses(lab.runId).map((p) => p.label).sort()).toEqual(plan.namespaces.map((n) => `${runLabel(lab.runId)}:${n.name}`).sort());
+    expect(
+      labProcesses(lab.runId)
+        .map((p) => p.label)
+        .sort(),
+    ).toEqual(plan.namespaces.map((n) => `${runLabel(lab.runId)}:${n.name}`).sort());
     expect((await leftovers(lab.runId)).filter((l) => l.startsWith('namespace'))).toHaveLength(plan.namespaces.length);
   });
 
@@ -49,7 +59,12 @@ describeLab('lab lifecycle', () => {
 
   test('a build that fails half-way removes what it had made and says which namespace failed', async () => {
     const lab = new NetnsLab(newRunId());
-    const broken = { ...plan, namespaces: plan.namespaces.map((n) => (n.role === 'sddc-edge' ? { ...n, nft: 'table inet vmc_reach { chain c { no-such-statement; }; }\n' } : n)) };
+    const broken = {
+      ...plan,
+      namespaces: plan.namespaces.map((n) =>
+        n.role === 'sddc-edge' ? { ...n, nft: 'table inet vmc_reach { chain c { no-such-statement; }; }\n' } : n,
+      ),
+    };
     await expect(lab.build(broken)).rejects.toThrow(/setting up namespace sddc-edge failed/);
     expect(await leftovers(lab.runId)).toEqual([]);
   });

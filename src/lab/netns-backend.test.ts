@@ -8,7 +8,8 @@ import { pingArgv, pingSummary } from './ping';
 import { describeLab } from './test-support/lab-env';
 
 const vmIp = '192.168.100.10';
-const ipOf = (world: World, name: string): string => [...world.ec2.instances.values()].find((i) => nameTag(i.tags) === name)!.privateIpAddress;
+const ipOf = (world: World, name: string): string =>
+  [...world.ec2.instances.values()].find((i) => nameTag(i.tags) === name)!.privateIpAddress;
 
 describeLab('namespace lab on the article worlds', () => {
   let lab: NetnsLab;

@@ -25,7 +25,10 @@ export class NetnsLab implements AsyncDisposable {
   private plan: LabPlan | undefined;
   private anchors = new Map<string, NodeHost>();
 
-  constructor(readonly runId: string = newRunId(), private readonly runtime: NodeRuntime = processAnchors) {}
+  constructor(
+    readonly runId: string = newRunId(),
+    private readonly runtime: NodeRuntime = processAnchors,
+  ) {}
 
   get backend(): NodeRuntime['kind'] {
     return this.runtime.kind;
@@ -39,7 +42,10 @@ export class NetnsLab implements AsyncDisposable {
   pidOf(ref: string): number {
     const ns = this.plan && findNode(this.plan, ref);
     const anchor = ns && this.anchors.get(ns.name);
-    if (!ns || !anchor) throw new LabError(`no lab node "${ref}"${this.plan ? `; nodes: ${this.plan.namespaces.map((n) => n.endpoint ? `${n.name} (${n.endpoint.name}, ${n.endpoint.ip})` : n.name).join(', ')}` : ' (the lab is not built)'}`);
+    if (!ns || !anchor)
+      throw new LabError(
+        `no lab node "${ref}"${this.plan ? `; nodes: ${this.plan.namespaces.map((n) => (n.endpoint ? `${n.name} (${n.endpoint.name}, ${n.endpoint.ip})` : n.name)).join(', ')}` : ' (the lab is not built)'}`,
+      );
     return anchor.pid;
   }
 
@@ -58,23 +64,31 @@ export class NetnsLab implements AsyncDisposable {
   private async realize(plan: LabPlan): Promise<void> {
     const label = runLabel(this.runId);
     this.plan = plan;
-    const results = await Promise.allSettled(plan.namespaces.map(async (ns) => {
-      const host = await this.runtime.start(`${label}:${ns.name}`, this.runId, ns.name);
-      this.anchors.set(ns.name, host);
-    }));
+    const results = await Promise.allSettled(
+      plan.namespaces.map(async (ns) => {
+        const host = await this.runtime.start(`${label}:${ns.name}`, this.runId, ns.name);
+        this.anchors.set(ns.name, host);
+      }),
+    );
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
     const pid = (name: string): number => this.anchors.get(name)!.pid;
     if (plan.links.length > 0) {
-      const lines = plan.links.map((l) => `link add name ${l.a.ifname} netns ${pid(l.a.namespace)} type veth peer name ${l.b.ifname} netns ${pid(l.b.namespace)}`);
+      const lines = plan.links.map(
+        (l) => `link add name ${l.a.ifname} netns ${pid(l.a.namespace)} type veth peer name ${l.b.ifname} netns ${pid(l.b.namespace)}`,
+      );
       await mustRun('creating the lab links', 'ip', ['-batch', '-'], { input: lines.join('\n') + '\n' });
     }
     await Promise.all(plan.namespaces.map((ns) => this.script(ns, setupScript(ns, label), 'setting up')));
   }
 
   private async script(ns: NamespacePlan, text: string, what: string): Promise<void> {
-    const r = await runCommand('nsenter', ['-t', String(this.anchors.get(ns.name)!.pid), '-n', '--', 'sh', '-s'], { input: text, timeoutMs: 30_000 });
-    if (r.exitCode !== 0) throw new LabError(`${what} namespace ${ns.name} failed (${r.timedOut ? 'timed out' : `exit ${r.exitCode}`}): ${r.stderr.trim()}`);
+    const r = await runCommand('nsenter', ['-t', String(this.anchors.get(ns.name)!.pid), '-n', '--', 'sh', '-s'], {
+      input: text,
+      timeoutMs: 30_000,
+    });
+    if (r.exitCode !== 0)
+      throw new LabError(`${what} namespace ${ns.name} failed (${r.timedOut ? 'timed out' : `exit ${r.exitCode}`}): ${r.stderr.trim()}`);
   }
 
   async apply(plan: LabPlan): Promise<ApplyReport> {
@@ -89,13 +103,17 @@ export class NetnsLab implements AsyncDisposable {
     this.plan = plan;
     const changed: string[] = [];
     try {
-      await Promise.all(plan.namespaces.map((ns) => {
-        const old = before.get(ns.name)!;
-        const differs = policyKey(old) !== policyKey(ns);
-        if (differs) changed.push(ns.name);
-        const text = differs ? 'set -e\n' + policyScript(ns, old, { flushConntrack: true }) : 'ip neigh flush all\nconntrack -F >/dev/null 2>&1 || true\n';
-        return this.script(ns, text, 'applying changes to');
-      }));
+      await Promise.all(
+        plan.namespaces.map((ns) => {
+          const old = before.get(ns.name)!;
+          const differs = policyKey(old) !== policyKey(ns);
+          if (differs) changed.push(ns.name);
+          const text = differs
+            ? 'set -e\n' + policyScript(ns, old, { flushConntrack: true })
+            : 'ip neigh flush all\nconntrack -F >/dev/null 2>&1 || true\n';
+          return this.script(ns, text, 'applying changes to');
+        }),
+      );
     } catch (e) {
       await this.close();
       throw new LabError(`${e instanceof Error ? e.message : String(e)}; the lab was closed (build it again)`);
@@ -112,7 +130,12 @@ export class NetnsLab implements AsyncDisposable {
   async inspect(node: string): Promise<NamespaceInspection> {
     const pid = String(this.pidOf(node));
     const ip = async (...args: string[]) => (await mustRun(`inspecting ${node}`, 'nsenter', ['-t', pid, '-n', '--', 'ip', ...args])).stdout;
-    const [links, addresses, routes, rules] = await Promise.all([ip('-d', '-o', 'link', 'show'), ip('-o', 'addr', 'show'), ip('route', 'show', 'table', 'all'), ip('rule', 'show')]);
+    const [links, addresses, routes, rules] = await Promise.all([
+      ip('-d', '-o', 'link', 'show'),
+      ip('-o', 'addr', 'show'),
+      ip('route', 'show', 'table', 'all'),
+      ip('rule', 'show'),
+    ]);
     return { namespace: findNode(this.plan!, node)!.name, links, addresses, routes, rules };
   }
 

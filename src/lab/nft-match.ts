@@ -4,7 +4,14 @@
 // The meaning follows src/network/packet-match.ts: ICMP type/code -1 is "any", ports are ranges.
 import type { GuestFirewall, NaclEntry, SecurityGroupRule } from '../world';
 
-const protocolNames: Record<string, 'icmp' | 'tcp' | 'udp'> = { icmp: 'icmp', '1': 'icmp', tcp: 'tcp', '6': 'tcp', udp: 'udp', '17': 'udp' };
+const protocolNames: Record<string, 'icmp' | 'tcp' | 'udp'> = {
+  icmp: 'icmp',
+  '1': 'icmp',
+  tcp: 'tcp',
+  '6': 'tcp',
+  udp: 'udp',
+  '17': 'udp',
+};
 
 export function icmpMatch(type: number | undefined, code: number | undefined): string {
   const parts = ['ip protocol icmp'];

@@ -16,10 +16,14 @@ export function sgChainRules(world: World, groupIds: readonly string[], isEgress
       if (rule.isEgress !== isEgress) continue;
       const proto = sgRuleMatch(rule);
       if (proto === null) continue;
-      const peers = rule.cidrIpv4 !== undefined ? [rule.cidrIpv4]
-        : rule.prefixListId !== undefined ? (world.ec2.prefixLists.get(rule.prefixListId)?.entries ?? []).map((e) => e.cidr).filter(isIpv4Cidr)
-        : rule.referencedGroupId !== undefined ? sgMemberAddresses(world, rule.referencedGroupId)
-        : [];
+      const peers =
+        rule.cidrIpv4 !== undefined
+          ? [rule.cidrIpv4]
+          : rule.prefixListId !== undefined
+            ? (world.ec2.prefixLists.get(rule.prefixListId)?.entries ?? []).map((e) => e.cidr).filter(isIpv4Cidr)
+            : rule.referencedGroupId !== undefined
+              ? sgMemberAddresses(world, rule.referencedGroupId)
+              : [];
       const peer = addressMatch(field, peers);
       if (peer === null) continue;
       lines.push([peer, proto, 'return', nftComment(rule.securityGroupRuleId)].filter(Boolean).join(' '));

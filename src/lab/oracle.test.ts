@@ -17,7 +17,16 @@ import type { Flow } from '../network/flow';
 import { runCount } from '../world/test-support/run-counts';
 import { LabClient } from './lab-client';
 import { describeLab } from './test-support/lab-env';
-import { disagrees, judge, minimize, oracleConfigArb, oracleWorld, portOracleConfigArb, type FlowOutcome, type OracleConfig } from './test-support/oracle';
+import {
+  disagrees,
+  judge,
+  minimize,
+  oracleConfigArb,
+  oracleWorld,
+  portOracleConfigArb,
+  type FlowOutcome,
+  type OracleConfig,
+} from './test-support/oracle';
 
 const seed = Number(process.env.LAB_ORACLE_SEED ?? 20261125);
 const labCount = 3;
@@ -26,7 +35,8 @@ const waitSeconds = 0.3;
 const describeRef = (r: Flow['source']): string => (r.kind === 'instance' ? r.instanceId : r.externalId);
 const describeFlow = (f: Flow): string =>
   `${describeRef(f.source)} → ${describeRef(f.destination)} (${f.protocol === 'tcp' || f.protocol === 'udp' ? `${f.protocol} ${f.sourcePort} → ${f.port}` : 'icmp'})`;
-const describeLab_ = (o: FlowOutcome): string => (o.lab.result ? o.lab.stdout : o.lab.reachable ? 'reachable' : `blocked (ping exit ${o.lab.exitCode})`);
+const describeLab_ = (o: FlowOutcome): string =>
+  o.lab.result ? o.lab.stdout : o.lab.reachable ? 'reachable' : `blocked (ping exit ${o.lab.exitCode})`;
 
 async function runOracle(kind: string, arb: fc.Arbitrary<OracleConfig>, numRuns: number): Promise<void> {
   const configs = fc.sample(arb, { seed, numRuns });
@@ -39,25 +49,34 @@ async function runOracle(kind: string, arb: fc.Arbitrary<OracleConfig>, numRuns:
   let refused = 0;
   try {
     let next = 0;
-    await Promise.all(labs.map(async (lab) => {
-      while (next < configs.length) {
-        const index = next++;
-        const { world, flows: judged } = oracleWorld(configs[index]!);
-        for (const outcome of await judge(lab, world, judged, waitSeconds)) {
-          flows++;
-          if (outcome.engine.reachable) reachable++;
-          if (outcome.lab.result === 'refused' && outcome.flow.protocol === 'tcp') refused++;
-          if (disagrees(outcome)) failures.push({ index, config: configs[index]!, outcome });
+    await Promise.all(
+      labs.map(async (lab) => {
+        while (next < configs.length) {
+          const index = next++;
+          const { world, flows: judged } = oracleWorld(configs[index]!);
+          for (const outcome of await judge(lab, world, judged, waitSeconds)) {
+            flows++;
+            if (outcome.engine.reachable) reachable++;
+            if (outcome.lab.result === 'refused' && outcome.flow.protocol === 'tcp') refused++;
+            if (disagrees(outcome)) failures.push({ index, config: configs[index]!, outcome });
+          }
         }
-      }
-    }));
+      }),
+    );
     const elapsed = (performance.now() - started) / 1000;
-    console.log(`[oracle] ${configs.length} ${kind} configurations, ${flows} flows (${reachable} reachable, ${flows - reachable} blocked), ${flows - failures.length} agree, ${failures.length} disagree${kind === 'ICMP' ? '' : ` (${refused} TCP connects refused by a RST, each at a REJECT rule of the engine's verdict)`}; ${elapsed.toFixed(1)} s on ${labCount} labs; seed ${seed}`);
-    for (const f of failures.slice(1, 10)) reports.push(`configuration ${f.index}: ${describeFlow(f.outcome.flow)}: engine ${f.outcome.engine.reachable ? 'reachable' : f.outcome.engine.blockedBy?.code}, lab ${describeLab_(f.outcome)}`);
+    console.log(
+      `[oracle] ${configs.length} ${kind} configurations, ${flows} flows (${reachable} reachable, ${flows - reachable} blocked), ${flows - failures.length} agree, ${failures.length} disagree${kind === 'ICMP' ? '' : ` (${refused} TCP connects refused by a RST, each at a REJECT rule of the engine's verdict)`}; ${elapsed.toFixed(1)} s on ${labCount} labs; seed ${seed}`,
+    );
+    for (const f of failures.slice(1, 10))
+      reports.push(
+        `configuration ${f.index}: ${describeFlow(f.outcome.flow)}: engine ${f.outcome.engine.reachable ? 'reachable' : f.outcome.engine.blockedBy?.code}, lab ${describeLab_(f.outcome)}`,
+      );
     for (const f of failures.slice(0, 1)) {
       const small = await minimize(labs[0]!, f.config, f.outcome.flow, waitSeconds);
       const { world } = oracleWorld(small);
-      const dir = await writeSnapshot(world, await mkdtemp(join(tmpdir(), 'vmc-reach-oracle-')), { description: `oracle disagreement: ${kind} configuration ${f.index} of seed ${seed}, minimized` });
+      const dir = await writeSnapshot(world, await mkdtemp(join(tmpdir(), 'vmc-reach-oracle-')), {
+        description: `oracle disagreement: ${kind} configuration ${f.index} of seed ${seed}, minimized`,
+      });
       const [again] = await judge(labs[0]!, world, [f.outcome.flow], waitSeconds);
       const e = again!.engine;
       reports.push(
@@ -77,6 +96,14 @@ describeLab('oracle: the engine and real packets agree', () => {
   const icmpRuns = runCount(200, 40, 'LAB_ORACLE_RUNS');
   const portRuns = runCount(200, 40, 'LAB_ORACLE_PORT_RUNS');
   // Time limits grow with the counts (a TCP/UDP configuration takes about 2 s of one lab on a loaded 2-core machine).
-  test(`every ICMP flow of ${icmpRuns} generated configurations (seed ${seed})`, () => runOracle('ICMP', oracleConfigArb, icmpRuns), 60_000 + icmpRuns * 1_000);
-  test(`every TCP and UDP flow of ${portRuns} generated configurations (seed ${seed})`, () => runOracle('TCP/UDP', portOracleConfigArb, portRuns), 120_000 + portRuns * 4_000);
+  test(
+    `every ICMP flow of ${icmpRuns} generated configurations (seed ${seed})`,
+    () => runOracle('ICMP', oracleConfigArb, icmpRuns),
+    60_000 + icmpRuns * 1_000,
+  );
+  test(
+    `every TCP and UDP flow of ${portRuns} generated configurations (seed ${seed})`,
+    () => runOracle('TCP/UDP', portOracleConfigArb, portRuns),
+    120_000 + portRuns * 4_000,
+  );
 });

@@ -6,7 +6,15 @@ export interface PingOptions {
   waitSeconds?: number;
 }
 
-export const pingArgv = (ip: string, o: PingOptions = {}): string[] => ['ping', '-n', '-c', String(o.count ?? 1), '-W', String(o.waitSeconds ?? 0.5), ip];
+export const pingArgv = (ip: string, o: PingOptions = {}): string[] => [
+  'ping',
+  '-n',
+  '-c',
+  String(o.count ?? 1),
+  '-W',
+  String(o.waitSeconds ?? 0.5),
+  ip,
+];
 
 /** Packets sent and received, from ping's summary line (`1 packets transmitted, 1 received, …`). */
 export function pingSummary(stdout: string): { sent: number; received: number } | undefined {

@@ -82,7 +82,14 @@ export const windowsLocalPorts: [number, number] = [49152, 65535];
 /** What needs a rebuild when it changes. */
 export function structureKey(plan: LabPlan): string {
   return JSON.stringify({
-    namespaces: plan.namespaces.map((n) => ({ name: n.name, role: n.role, forwarding: n.forwarding, interfaces: n.interfaces.map((i) => i.name), rules: n.rules, localPorts: n.localPorts })),
+    namespaces: plan.namespaces.map((n) => ({
+      name: n.name,
+      role: n.role,
+      forwarding: n.forwarding,
+      interfaces: n.interfaces.map((i) => i.name),
+      rules: n.rules,
+      localPorts: n.localPorts,
+    })),
     links: plan.links,
   });
 }

@@ -84,14 +84,30 @@ while True:
 `;
 
 /** The probe command: every target at once, each waiting at most `waitSeconds`. */
-export const portProbeArgv = (targets: readonly PortTarget[], waitSeconds: number): string[] => ['python3', '-I', '-S', '-c', client, JSON.stringify({ wait: waitSeconds, targets })];
+export const portProbeArgv = (targets: readonly PortTarget[], waitSeconds: number): string[] => [
+  'python3',
+  '-I',
+  '-S',
+  '-c',
+  client,
+  JSON.stringify({ wait: waitSeconds, targets }),
+];
 
 /** The listener command: TCP and UDP ports, for at most `seconds`. */
-export const portListenerArgv = (ports: { tcp: readonly number[]; udp: readonly number[] }, seconds: number): string[] =>
-  ['python3', '-I', '-S', '-c', listener, JSON.stringify({ tcp: [...new Set(ports.tcp)], udp: [...new Set(ports.udp)], seconds })];
+export const portListenerArgv = (ports: { tcp: readonly number[]; udp: readonly number[] }, seconds: number): string[] => [
+  'python3',
+  '-I',
+  '-S',
+  '-c',
+  listener,
+  JSON.stringify({ tcp: [...new Set(ports.tcp)], udp: [...new Set(ports.udp)], seconds }),
+];
 
 /** The probe's results, in target order; an error names what the output was when it is not the probe's. */
-export function parsePortProbe(targets: readonly PortTarget[], r: { exitCode: number | null; stdout: string; stderr: string }): PortResult[] {
+export function parsePortProbe(
+  targets: readonly PortTarget[],
+  r: { exitCode: number | null; stdout: string; stderr: string },
+): PortResult[] {
   const line = r.stdout.trim().split('\n').pop() ?? '';
   let parsed: Omit<PortResult, 'target'>[];
   try {
@@ -104,5 +120,8 @@ export function parsePortProbe(targets: readonly PortTarget[], r: { exitCode: nu
 
 /** What a listener heard: one entry per connection or datagram. */
 export function parseListener(stdout: string): { protocol: PortProtocol; port: number; peer: string }[] {
-  return stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { protocol: PortProtocol; port: number; peer: string });
+  return stdout
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as { protocol: PortProtocol; port: number; peer: string });
 }

@@ -22,15 +22,58 @@ function world(): { t: Topology; w: World; aclId: string } {
   const w = t.world;
   t.vms['vm-a']!.osName = 'Microsoft Windows Server 2022 (64-bit)'; // its connections come from Windows' dynamic ports
   // The CGW: TCP 8443 dropped, TCP 8444 rejected, UDP 5353 dropped (services as inline entries), before the allow-all rules.
-  const l4 = (protocol: 'TCP' | 'UDP', port: string) => [{ resourceType: 'L4PortSetServiceEntry' as const, protocol, destinationPorts: [port] }];
-  patchCgwRule(w, 'drop-8443', { sequenceNumber: 10, scope: [vpcInterface], direction: 'IN_OUT', action: 'DROP', services: [], serviceEntries: l4('TCP', '8443') });
-  patchCgwRule(w, 'reject-8444', { sequenceNumber: 11, scope: [vpcInterface], direction: 'IN_OUT', action: 'REJECT', services: [], serviceEntries: l4('TCP', '8444') });
-  patchCgwRule(w, 'drop-5353', { sequenceNumber: 12, scope: [vpcInterface], direction: 'IN_OUT', action: 'DROP', services: [], serviceEntries: l4('UDP', '5353') });
+  const l4 = (protocol: 'TCP' | 'UDP', port: string) => [
+    { resourceType: 'L4PortSetServiceEntry' as const, protocol, destinationPorts: [port] },
+  ];
+  patchCgwRule(w, 'drop-8443', {
+    sequenceNumber: 10,
+    scope: [vpcInterface],
+    direction: 'IN_OUT',
+    action: 'DROP',
+    services: [],
+    serviceEntries: l4('TCP', '8443'),
+  });
+  patchCgwRule(w, 'reject-8444', {
+    sequenceNumber: 11,
+    scope: [vpcInterface],
+    direction: 'IN_OUT',
+    action: 'REJECT',
+    services: [],
+    serviceEntries: l4('TCP', '8444'),
+  });
+  patchCgwRule(w, 'drop-5353', {
+    sequenceNumber: 12,
+    scope: [vpcInterface],
+    direction: 'IN_OUT',
+    action: 'DROP',
+    services: [],
+    serviceEntries: l4('UDP', '5353'),
+  });
   // The other subnet's ACL: out, anything; in, only the request ports 443/tcp and 53/udp (the classic mistake).
   const acl = createNetworkAcl(w, { vpcId: t.vpc.vpcId });
-  createNetworkAclEntry(w, acl.networkAclId, { ruleNumber: 100, protocol: '-1', ruleAction: 'allow', egress: true, cidrBlock: '0.0.0.0/0' });
-  createNetworkAclEntry(w, acl.networkAclId, { ruleNumber: 100, protocol: '6', ruleAction: 'allow', egress: false, cidrBlock: '0.0.0.0/0', portRange: { from: 443, to: 443 } });
-  createNetworkAclEntry(w, acl.networkAclId, { ruleNumber: 110, protocol: '17', ruleAction: 'allow', egress: false, cidrBlock: '0.0.0.0/0', portRange: { from: 53, to: 53 } });
+  createNetworkAclEntry(w, acl.networkAclId, {
+    ruleNumber: 100,
+    protocol: '-1',
+    ruleAction: 'allow',
+    egress: true,
+    cidrBlock: '0.0.0.0/0',
+  });
+  createNetworkAclEntry(w, acl.networkAclId, {
+    ruleNumber: 100,
+    protocol: '6',
+    ruleAction: 'allow',
+    egress: false,
+    cidrBlock: '0.0.0.0/0',
+    portRange: { from: 443, to: 443 },
+  });
+  createNetworkAclEntry(w, acl.networkAclId, {
+    ruleNumber: 110,
+    protocol: '17',
+    ruleAction: 'allow',
+    egress: false,
+    cidrBlock: '0.0.0.0/0',
+    portRange: { from: 53, to: 53 },
+  });
   associateNetworkAcl(w, acl.networkAclId, t.otherSubnet.subnetId);
   return { t, w, aclId: acl.networkAclId };
 }
@@ -49,7 +92,9 @@ function suite(backend: 'netns' | 'container'): void {
   afterAll(() => lab?.close(), 60_000);
 
   test('TCP open: the handshake with a listener on the VM completes, and the listener saw the instance', async () => {
-    const { result, heard } = await withListeners(lab, listen({ tcp: [443], udp: [] }), 20, () => probePorts(lab, near.instanceId, [{ protocol: 'tcp', ip: vmIp, port: 443 }], passWait));
+    const { result, heard } = await withListeners(lab, listen({ tcp: [443], udp: [] }), 20, () =>
+      probePorts(lab, near.instanceId, [{ protocol: 'tcp', ip: vmIp, port: 443 }], passWait),
+    );
     expect(result[0]!.result).toBe('open');
     expect(heard.get(vm)!.map((h) => h.peer.split(':')[0])).toEqual([near.privateIpAddress]);
   });
@@ -61,7 +106,9 @@ function suite(backend: 'netns' | 'container'): void {
   });
 
   test('TCP filtered: the CGW drops 8443 (a service entry), the SYN gets no answer within the wait', async () => {
-    const { result, heard } = await withListeners(lab, listen({ tcp: [8443], udp: [] }), 20, () => probePorts(lab, near.instanceId, [{ protocol: 'tcp', ip: vmIp, port: 8443 }], failWait));
+    const { result, heard } = await withListeners(lab, listen({ tcp: [8443], udp: [] }), 20, () =>
+      probePorts(lab, near.instanceId, [{ protocol: 'tcp', ip: vmIp, port: 8443 }], failWait),
+    );
     expect(result[0]!.result).toBe('filtered');
     expect(result[0]!.ms).toBeGreaterThanOrEqual(failWait * 1000 - 5);
     expect(heard.get(vm)).toEqual([]);
@@ -69,7 +116,9 @@ function suite(backend: 'netns' | 'container'): void {
   });
 
   test('a CGW REJECT answers a TCP connect with a RST, though a listener waits behind it', async () => {
-    const { result, heard } = await withListeners(lab, listen({ tcp: [8444], udp: [] }), 20, () => probePorts(lab, near.instanceId, [{ protocol: 'tcp', ip: vmIp, port: 8444 }], passWait));
+    const { result, heard } = await withListeners(lab, listen({ tcp: [8444], udp: [] }), 20, () =>
+      probePorts(lab, near.instanceId, [{ protocol: 'tcp', ip: vmIp, port: 8444 }], passWait),
+    );
     expect(result[0]!.result).toBe('refused');
     expect(heard.get(vm)).toEqual([]);
   });
@@ -83,20 +132,29 @@ function suite(backend: 'netns' | 'container'): void {
   });
 
   test('UDP delivered: the listener hears the datagram and its echo comes back', async () => {
-    const { result, heard } = await withListeners(lab, listen({ tcp: [], udp: [53] }), 20, () => probePorts(lab, near.instanceId, [{ protocol: 'udp', ip: vmIp, port: 53 }], passWait));
+    const { result, heard } = await withListeners(lab, listen({ tcp: [], udp: [53] }), 20, () =>
+      probePorts(lab, near.instanceId, [{ protocol: 'udp', ip: vmIp, port: 53 }], passWait),
+    );
     expect(result[0]!.result).toBe('open');
     expect(heard.get(vm)!.map((h) => `${h.protocol} ${h.port} ${h.peer.split(':')[0]}`)).toEqual([`udp 53 ${near.privateIpAddress}`]);
   });
 
   test('UDP dropped: the CGW drops 5353, the listener hears nothing and nothing comes back', async () => {
-    const { result, heard } = await withListeners(lab, listen({ tcp: [], udp: [5353] }), 20, () => probePorts(lab, near.instanceId, [{ protocol: 'udp', ip: vmIp, port: 5353 }], failWait));
+    const { result, heard } = await withListeners(lab, listen({ tcp: [], udp: [5353] }), 20, () =>
+      probePorts(lab, near.instanceId, [{ protocol: 'udp', ip: vmIp, port: 5353 }], failWait),
+    );
     expect(result[0]!.result).toBe('filtered');
     expect(heard.get(vm)).toEqual([]);
   });
 
   test("the NACL ephemeral return path, for real: requests arrive, replies to the instance's ephemeral port are dropped, until 1024-65535 is allowed in", async () => {
-    const targets = [{ protocol: 'tcp' as const, ip: vmIp, port: 443, sourcePort: 49152 }, { protocol: 'udp' as const, ip: vmIp, port: 53, sourcePort: 49152 }];
-    const before = await withListeners(lab, listen({ tcp: [443], udp: [53] }), 20, () => probePorts(lab, far.instanceId, targets, failWait));
+    const targets = [
+      { protocol: 'tcp' as const, ip: vmIp, port: 443, sourcePort: 49152 },
+      { protocol: 'udp' as const, ip: vmIp, port: 53, sourcePort: 49152 },
+    ];
+    const before = await withListeners(lab, listen({ tcp: [443], udp: [53] }), 20, () =>
+      probePorts(lab, far.instanceId, targets, failWait),
+    );
     expect(before.result.map((r) => r.result)).toEqual(['filtered', 'filtered']);
     // The requests did arrive: the listener heard both (a TCP SYN alone is not accepted, so TCP shows none).
     expect(before.heard.get(vm)!.map((h) => `${h.protocol} ${h.peer}`)).toEqual([`udp ${far.privateIpAddress}:49152`]);
@@ -104,7 +162,15 @@ function suite(backend: 'netns' | 'container'): void {
       const v = evaluate(w, { ...t.toVm('far', { protocol, port: protocol === 'tcp' ? 443 : 53 }), sourcePort: 49152 });
       expect([v.blockedBy?.code, v.blockedBy?.direction]).toEqual(['NACL_INBOUND_DENY', 'return']);
     }
-    for (const protocol of ['6', '17']) createNetworkAclEntry(w, aclId, { ruleNumber: protocol === '6' ? 120 : 130, protocol, ruleAction: 'allow', egress: false, cidrBlock: '0.0.0.0/0', portRange: { from: 1024, to: 65535 } });
+    for (const protocol of ['6', '17'])
+      createNetworkAclEntry(w, aclId, {
+        ruleNumber: protocol === '6' ? 120 : 130,
+        protocol,
+        ruleAction: 'allow',
+        egress: false,
+        cidrBlock: '0.0.0.0/0',
+        portRange: { from: 1024, to: 65535 },
+      });
     await lab.apply(w);
     const after = await withListeners(lab, listen({ tcp: [443], udp: [53] }), 20, () => probePorts(lab, far.instanceId, targets, passWait));
     expect(after.result.map((r) => r.result)).toEqual(['open', 'open']);

@@ -32,10 +32,13 @@ export function runCommand(file: string, args: readonly string[], options: RunOp
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let timedOut = false;
-    const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, options.timeoutMs);
+    const timer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGKILL');
+          }, options.timeoutMs);
     let firstLine = options.onFirstLine;
     child.stdout.on('data', (b: Buffer) => {
       out.push(b);
@@ -54,7 +57,14 @@ export function runCommand(file: string, args: readonly string[], options: RunOp
       if (timer) clearTimeout(timer);
       options.signal?.removeEventListener('abort', abort);
       runningCommands.delete(child);
-      resolve({ exitCode, signal, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() + extra, durationMs: performance.now() - started, timedOut });
+      resolve({
+        exitCode,
+        signal,
+        stdout: Buffer.concat(out).toString(),
+        stderr: Buffer.concat(err).toString() + extra,
+        durationMs: performance.now() - started,
+        timedOut,
+      });
     };
     child.on('error', (e) => finish(127, null, `${file}: ${e.message}\n`));
     child.on('close', (code, signal) => finish(code, signal));
@@ -65,7 +75,10 @@ export function runCommand(file: string, args: readonly string[], options: RunOp
 /** Like runCommand, but a non-zero exit is an error naming the command and its stderr. */
 export async function mustRun(what: string, file: string, args: readonly string[], options: RunOptions = {}): Promise<CommandResult> {
   const r = await runCommand(file, args, options);
-  if (r.exitCode !== 0) throw new LabCommandError(`${what} failed (${r.timedOut ? 'timed out' : `exit ${r.exitCode ?? r.signal}`}): ${r.stderr.trim() || r.stdout.trim()}`);
+  if (r.exitCode !== 0)
+    throw new LabCommandError(
+      `${what} failed (${r.timedOut ? 'timed out' : `exit ${r.exitCode ?? r.signal}`}): ${r.stderr.trim() || r.stdout.trim()}`,
+    );
   return r;
 }
 

@@ -39,14 +39,26 @@ describeLab('sealing of a running lab (inspected, never probed outwards)', () =>
   });
 
   test('an interface that leads elsewhere is reported', () => {
-    const inspections = plan.namespaces.map((n) => ({ namespace: n.name, links: '1: lo: <LOOPBACK,UP> mtu 65536\n', addresses: '', routes: '', rules: '' }));
+    const inspections = plan.namespaces.map((n) => ({
+      namespace: n.name,
+      links: '1: lo: <LOOPBACK,UP> mtu 65536\n',
+      addresses: '',
+      routes: '',
+      rules: '',
+    }));
     inspections[0]!.links += '7: eth9: <BROADCAST,UP> mtu 1500 link/ether 02:00:00:00:00:01\n';
     inspections[1]!.routes = 'default via 10.0.0.1 dev eth9\n';
-    const problems = sealingProblems(plan, inspections, new Map([['x', { exitCode: 0, stdout: `${outsideAddress} via 10.0.0.1 dev eth9` }]]));
-    expect(problems).toEqual(expect.arrayContaining([
-      `${plan.namespaces[0]!.name}: interface eth9 (device) is not a planned lab veth`,
-      `${plan.namespaces[1]!.name}: default route "default via 10.0.0.1 dev eth9"`,
-      `x: has a route to ${outsideAddress}: ${outsideAddress} via 10.0.0.1 dev eth9`,
-    ]));
+    const problems = sealingProblems(
+      plan,
+      inspections,
+      new Map([['x', { exitCode: 0, stdout: `${outsideAddress} via 10.0.0.1 dev eth9` }]]),
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        `${plan.namespaces[0]!.name}: interface eth9 (device) is not a planned lab veth`,
+        `${plan.namespaces[1]!.name}: default route "default via 10.0.0.1 dev eth9"`,
+        `x: has a route to ${outsideAddress}: ${outsideAddress} via 10.0.0.1 dev eth9`,
+      ]),
+    );
   });
 });

@@ -17,15 +17,24 @@ interface LinkInfo {
 
 /** `ip -d -o link show` → index, name, veth peer index and link kind. */
 export function parseLinks(text: string): LinkInfo[] {
-  return text.split('\n').filter(Boolean).map((line) => {
-    const m = /^(\d+): ([^:@]+)(?:@if(\d+))?:/.exec(line);
-    const kind = /\b(veth|bridge|vxlan|macvlan|ipvlan|dummy|tun|gre|ipip|wireguard|bond|vlan)\b/.exec(line)?.[1] ?? (line.includes('LOOPBACK') ? 'loopback' : 'device');
-    return { index: Number(m?.[1]), name: m?.[2] ?? '?', ...(m?.[3] ? { peerIndex: Number(m[3]) } : {}), kind };
-  });
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const m = /^(\d+): ([^:@]+)(?:@if(\d+))?:/.exec(line);
+      const kind =
+        /\b(veth|bridge|vxlan|macvlan|ipvlan|dummy|tun|gre|ipip|wireguard|bond|vlan)\b/.exec(line)?.[1] ??
+        (line.includes('LOOPBACK') ? 'loopback' : 'device');
+      return { index: Number(m?.[1]), name: m?.[2] ?? '?', ...(m?.[3] ? { peerIndex: Number(m[3]) } : {}), kind };
+    });
 }
 
 /** What is unsealed about a lab (empty when sealed). `routeGet` maps node namespace → `ip route get` result. */
-export function sealingProblems(plan: LabPlan, inspections: readonly NamespaceInspection[], routeGet: ReadonlyMap<string, { exitCode: number | null; stdout: string }>): string[] {
+export function sealingProblems(
+  plan: LabPlan,
+  inspections: readonly NamespaceInspection[],
+  routeGet: ReadonlyMap<string, { exitCode: number | null; stdout: string }>,
+): string[] {
   const problems: string[] = [];
   const links = new Map(inspections.map((i) => [i.namespace, parseLinks(i.links)]));
   const planned = new Map<string, { peerNs: string; peerIf: string }>();
@@ -47,12 +56,14 @@ export function sealingProblems(plan: LabPlan, inspections: readonly NamespaceIn
         continue;
       }
       const other = links.get(peer.peerNs)?.find((l) => l.name === peer.peerIf);
-      if (!other || other.index !== link.peerIndex || other.peerIndex !== link.index) problems.push(`${ns.name}: ${link.name}'s peer is not ${peer.peerNs}/${peer.peerIf}`);
+      if (!other || other.index !== link.peerIndex || other.peerIndex !== link.index)
+        problems.push(`${ns.name}: ${link.name}'s peer is not ${peer.peerNs}/${peer.peerIf}`);
     }
   }
   for (const i of inspections) {
     for (const line of i.routes.split('\n')) {
-      if (/^default\b/.test(line) || /^(unicast )?0\.0\.0\.0\/0\b/.test(line)) problems.push(`${i.namespace}: default route "${line.trim()}"`);
+      if (/^default\b/.test(line) || /^(unicast )?0\.0\.0\.0\/0\b/.test(line))
+        problems.push(`${i.namespace}: default route "${line.trim()}"`);
     }
   }
   for (const [ns, r] of routeGet) {

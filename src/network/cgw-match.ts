@@ -46,7 +46,13 @@ export function compileCgwMatcher(world: World, membership: GroupMembership, dir
   /** Rule index → why the rule itself (service, profile) may or may not apply. */
   const ruleReasons = new Map<number, readonly Unknown[]>();
   for (const r of listCgwRules(world)) {
-    if (r.disabled || r.ipProtocol === 'IPV6' || !(r.direction === 'IN_OUT' || r.direction === direction) || !r.scope.some((s) => vpcInterfaceScopes.has(s))) continue;
+    if (
+      r.disabled ||
+      r.ipProtocol === 'IPV6' ||
+      !(r.direction === 'IN_OUT' || r.direction === direction) ||
+      !r.scope.some((s) => vpcInterfaceScopes.has(s))
+    )
+      continue;
     const applies = and(ruleServiceCovers(world, r, packet), ruleProfileCovers(r));
     if (applies === false) continue;
     if (applies !== true) ruleReasons.set(rules.length, applies);
@@ -112,7 +118,10 @@ export function compileCgwMatcher(world: World, membership: GroupMembership, dir
       const allows = ruleAllows(decider);
       const uncertain = maybes
         .filter((i) => ruleAllows(rules[i]!) !== allows)
-        .map((i) => ({ rule: rules[i]!, reasons: [...(a.reasons.get(i) ?? []), ...(b.reasons.get(i) ?? []), ...(ruleReasons.get(i) ?? [])] }));
+        .map((i) => ({
+          rule: rules[i]!,
+          reasons: [...(a.reasons.get(i) ?? []), ...(b.reasons.get(i) ?? []), ...(ruleReasons.get(i) ?? [])],
+        }));
       return { rule: decider, uncertain };
     },
   };

@@ -76,7 +76,14 @@ export function compileDfwMatcher(world: World, membership: GroupMembership, dir
       if (rule.disabled || rule.ipProtocol === 'IPV6' || !(rule.direction === 'IN_OUT' || rule.direction === direction)) continue;
       const applies = and(ruleServiceCovers(world, rule, packet), ruleProfileCovers(rule));
       if (applies === false) continue;
-      candidates.push({ rule, policy, applies, scope: appliedTo(rule, policy), source: constantSide(rule.sourceGroups, rule.sourcesExcluded), destination: constantSide(rule.destinationGroups, rule.destinationsExcluded) });
+      candidates.push({
+        rule,
+        policy,
+        applies,
+        scope: appliedTo(rule, policy),
+        source: constantSide(rule.sourceGroups, rule.sourcesExcluded),
+        destination: constantSide(rule.destinationGroups, rule.destinationsExcluded),
+      });
     }
   }
   // The return path asks again for the request's decision (which policy decided, is it stateful): the
@@ -119,9 +126,19 @@ export function compileDfwMatcher(world: World, membership: GroupMembership, dir
         continue;
       }
       const allows = dfwRuleAllows(c.rule);
-      return { rule: c.rule, policy: c.policy, uncertain: maybes ? maybes.filter((m) => m.rule.action === 'JUMP_TO_APPLICATION' || dfwRuleAllows(m.rule) !== allows) : noneUncertain };
+      return {
+        rule: c.rule,
+        policy: c.policy,
+        uncertain: maybes
+          ? maybes.filter((m) => m.rule.action === 'JUMP_TO_APPLICATION' || dfwRuleAllows(m.rule) !== allows)
+          : noneUncertain,
+      };
     }
-    return { rule: null, policy: null, uncertain: maybes ? maybes.filter((m) => m.rule.action === 'JUMP_TO_APPLICATION' || !dfwRuleAllows(m.rule)) : noneUncertain };
+    return {
+      rule: null,
+      policy: null,
+      uncertain: maybes ? maybes.filter((m) => m.rule.action === 'JUMP_TO_APPLICATION' || !dfwRuleAllows(m.rule)) : noneUncertain,
+    };
   }
 }
 

@@ -52,7 +52,8 @@ export interface UnaddressedEndpoint {
 const isIpv4 = (text: unknown): text is string => typeof text === 'string' && /^\d{1,3}(\.\d{1,3}){3}$/.test(text);
 
 /** The instance's private IPv4 address; none on an IPv6-only subnet (or when the export lacks it). */
-export const instanceIpv4 = (instance: Pick<Instance, 'privateIpAddress'>): string | undefined => (isIpv4(instance.privateIpAddress) ? instance.privateIpAddress : undefined);
+export const instanceIpv4 = (instance: Pick<Instance, 'privateIpAddress'>): string | undefined =>
+  isIpv4(instance.privateIpAddress) ? instance.privateIpAddress : undefined;
 
 /** The VM's first IPv4 address; none when its VIF reports no `ip_address_info` or it has no VIF. */
 export const vmIpv4 = (vm: Vm): string | undefined => vm.ipAddresses.find(isIpv4);
@@ -63,16 +64,22 @@ export function missingAddress(world: World, ref: EndpointRef): UnaddressedEndpo
     const i = world.ec2.instances.get(ref.instanceId);
     if (!i || instanceIpv4(i) !== undefined) return undefined;
     return {
-      kind: 'instance', id: i.instanceId, name: nameTag(i.tags) ?? i.instanceId,
-      reason: 'describe-instances gives it no private IPv4 address (an IPv6-only subnet?); the engine evaluates IPv4 flows only, so pick an instance with a private IPv4 address',
+      kind: 'instance',
+      id: i.instanceId,
+      name: nameTag(i.tags) ?? i.instanceId,
+      reason:
+        'describe-instances gives it no private IPv4 address (an IPv6-only subnet?); the engine evaluates IPv4 flows only, so pick an instance with a private IPv4 address',
     };
   }
   const vm = world.nsx.vms.get(ref.externalId);
   if (!vm || vmIpv4(vm) !== undefined) return undefined;
   const off = vm.powerState !== 'VM_RUNNING';
   return {
-    kind: 'vm', id: vm.externalId, name: vm.displayName,
-    reason: `${off ? 'the VM is powered off and ' : ''}nsx/vifs.json gives it no IPv4 address (no VIF, or a VIF without ip_address_info: VMware Tools not running); ` +
+    kind: 'vm',
+    id: vm.externalId,
+    name: vm.displayName,
+    reason:
+      `${off ? 'the VM is powered off and ' : ''}nsx/vifs.json gives it no IPv4 address (no VIF, or a VIF without ip_address_info: VMware Tools not running); ` +
       `${off ? 'power it on, ' : ''}start VMware Tools in the guest and export nsx/vifs.json again, or pick another VM`,
   };
 }
@@ -80,7 +87,9 @@ export function missingAddress(world: World, ref: EndpointRef): UnaddressedEndpo
 /** Every endpoint of the matrix that has no IPv4 address (instances first, in world order). */
 export function unaddressedEndpoints(world: World, includeTerminated = false): UnaddressedEndpoint[] {
   const refs: EndpointRef[] = [
-    ...[...world.ec2.instances.values()].filter((i) => includeTerminated || i.state !== 'terminated').map((i) => ({ kind: 'instance' as const, instanceId: i.instanceId })),
+    ...[...world.ec2.instances.values()]
+      .filter((i) => includeTerminated || i.state !== 'terminated')
+      .map((i) => ({ kind: 'instance' as const, instanceId: i.instanceId })),
     ...[...world.nsx.vms.values()].map((vm) => ({ kind: 'vm' as const, externalId: vm.externalId })),
   ];
   return refs.flatMap((r) => missingAddress(world, r) ?? []);
@@ -113,9 +122,8 @@ export function resolveEndpoint(world: World, ref: EndpointRef): Endpoint {
   const vm = world.nsx.vms.get(ref.externalId);
   if (!vm) throw new UnknownEndpointError(`no VM with external id ${ref.externalId} in the world`);
   const ip = vmIpv4(vm)!;
-  const segment = vm.segmentPath !== undefined
-    ? [...world.nsx.segments.values()].find((s) => s.path === vm.segmentPath)
-    : segmentForIp(world, ip);
+  const segment =
+    vm.segmentPath !== undefined ? [...world.nsx.segments.values()].find((s) => s.path === vm.segmentPath) : segmentForIp(world, ip);
   const ipNum = ipToNumber(ip);
   return {
     kind: 'vm',
@@ -129,4 +137,3 @@ export function resolveEndpoint(world: World, ref: EndpointRef): Endpoint {
     summary: { kind: 'vm', id: vm.externalId, name: vm.displayName, ip },
   };
 }
-

@@ -27,7 +27,9 @@ export class UnsupportedFlowError extends Error {
 }
 
 const unsupported = (src: Endpoint): UnsupportedFlowError =>
-  new UnsupportedFlowError(`flows between two ${src.kind === 'vm' ? 'SDDC VMs' : 'EC2 instances'} are not modelled: one end must be an EC2 instance and the other an SDDC VM`);
+  new UnsupportedFlowError(
+    `flows between two ${src.kind === 'vm' ? 'SDDC VMs' : 'EC2 instances'} are not modelled: one end must be an EC2 instance and the other an SDDC VM`,
+  );
 
 /** Walks the path between two resolved endpoints into `c.trace`. */
 function walkBetween(c: Ctx, src: Endpoint, dst: Endpoint, packets: Packets): void {
@@ -89,7 +91,10 @@ function matrixEndpoints(world: World, options: MatrixOptions): { instances: End
   };
 }
 
-const flowExtras = (options: MatrixOptions): Pick<Flow, 'protocol' | 'port'> => ({ ...(options.protocol ? { protocol: options.protocol } : {}), ...(options.port !== undefined ? { port: options.port } : {}) });
+const flowExtras = (options: MatrixOptions): Pick<Flow, 'protocol' | 'port'> => ({
+  ...(options.protocol ? { protocol: options.protocol } : {}),
+  ...(options.port !== undefined ? { port: options.port } : {}),
+});
 
 /**
  * The flows of the full matrix: every instance × every VM, both directions (world order). Endpoints without

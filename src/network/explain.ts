@@ -44,10 +44,16 @@ export function statusCounts(verdicts: Iterable<Pick<VerdictBrief, 'status'>>): 
 /** The assumptions block of the text form (empty when there are none). */
 export function renderAssumptions(v: Verdict): string[] {
   if (v.assumptions.length === 0) return [];
-  const lines = [v.status === 'indeterminate' ? 'Assumptions (the data cannot decide these hops; the verdict would be reachable only if each allows):' : 'Assumptions (hops the data could not decide; a definite block decided the verdict anyway):'];
+  const lines = [
+    v.status === 'indeterminate'
+      ? 'Assumptions (the data cannot decide these hops; the verdict would be reachable only if each allows):'
+      : 'Assumptions (hops the data could not decide; a definite block decided the verdict anyway):',
+  ];
   v.assumptions.forEach((a, i) => {
     lines.push(`  ${i + 1}. ${a.what}`);
-    lines.push(`     object: ${a.resource.id}${a.resource.name ? ` (${a.resource.name})` : ''}, ${a.hopKind} on the ${a.path} path; missing: ${a.missing} [${a.code}]`);
+    lines.push(
+      `     object: ${a.resource.id}${a.resource.name ? ` (${a.resource.name})` : ''}, ${a.hopKind} on the ${a.path} path; missing: ${a.missing} [${a.code}]`,
+    );
     lines.push(`     to settle it: ${a.settle}`);
   });
   return lines;
@@ -57,7 +63,13 @@ function hopLine(h: Hop, n: number): string {
   const mark = marks[h.outcome];
   const res = `${h.resource.id}${h.resource.name ? ` (${h.resource.name})` : ''}${h.via ? ` on ${h.via.id}` : ''}`;
   const code = h.code ? `  [${h.code}]` : '';
-  const why = h.stateful ? h.detail : h.matched ? `${h.matched.summary} — ${h.detail}` : h.outcome === 'block' && h.kind !== 'instance-state' && h.kind !== 'vm-power' ? `no rule matched — ${h.detail}` : h.detail;
+  const why = h.stateful
+    ? h.detail
+    : h.matched
+      ? `${h.matched.summary} — ${h.detail}`
+      : h.outcome === 'block' && h.kind !== 'instance-state' && h.kind !== 'vm-power'
+        ? `no rule matched — ${h.detail}`
+        : h.detail;
   return `  ${String(n).padStart(2)} ${mark} ${h.kind.padEnd(15)} ${safeCell(res)}\n       ${safeCell(why)}${code}`;
 }
 
@@ -78,7 +90,9 @@ export function renderVerdict(v: Verdict): string {
   lines.push(...renderAssumptions(v));
   if (v.blockedBy) {
     const b = v.blockedBy;
-    lines.push(`blocked by ${b.code} on the ${b.direction} path at hop ${b.hopIndex + 1}: ${safeCell(`${b.resource.id}${b.resource.name ? ` (${b.resource.name})` : ''}`)}`);
+    lines.push(
+      `blocked by ${b.code} on the ${b.direction} path at hop ${b.hopIndex + 1}: ${safeCell(`${b.resource.id}${b.resource.name ? ` (${b.resource.name})` : ''}`)}`,
+    );
   } else if (v.status === 'indeterminate') {
     const n = v.hops.filter((h) => h.outcome === 'indeterminate').length;
     lines.push(`indeterminate: ${v.hops.length} hops checked, none blocked, ${n} could not be judged from the data (see the assumptions)`);
@@ -109,7 +123,11 @@ export function renderMatrix(verdicts: readonly Verdict[], unaddressed: readonly
   const table = [['EC2 instance', 'SDDC VM', 'EC2 → VM', 'VM → EC2']];
   for (const r of rows.values()) table.push([`${r.inst.name} ${r.inst.ip}`, `${r.vm.name} ${r.vm.ip}`, cell(r.out), cell(r.back)]);
   for (const u of unaddressed) {
-    table.push(u.kind === 'instance' ? [`${u.name} (${noAddress})`, '(every VM)', noAddress, noAddress] : ['(every instance)', `${u.name} (${noAddress})`, noAddress, noAddress]);
+    table.push(
+      u.kind === 'instance'
+        ? [`${u.name} (${noAddress})`, '(every VM)', noAddress, noAddress]
+        : ['(every instance)', `${u.name} (${noAddress})`, noAddress, noAddress],
+    );
   }
   return renderColumns(table).join('\n');
 }

@@ -47,9 +47,13 @@ function kindOf(fix: Fix): string {
 /** The kinds the engine's sources can emit, read from the code (not from the fixes this test sees). */
 function kindsInSources(): Set<string> {
   const dir = join(root, 'src', 'network');
-  const text = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.startsWith('test-')).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+  const text = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.startsWith('test-'))
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .join('\n');
   const kinds = new Set<string>();
-  for (const m of text.matchAll(/'((?:Authorize|Revoke|Create|Replace|Delete|Start|Associate|Modify|Disassociate)[A-Z][A-Za-z]+)'/g)) kinds.add(`ec2:${m[1]}`);
+  for (const m of text.matchAll(/'((?:Authorize|Revoke|Create|Replace|Delete|Start|Associate|Modify|Disassociate)[A-Z][A-Za-z]+)'/g))
+    kinds.add(`ec2:${m[1]}`);
   for (const m of text.matchAll(/adviceFix\(\s*'([a-z-]+)'/g)) kinds.add(`none:${m[1]}`);
   for (const m of text.matchAll(/'(allow-inbound-[a-z-]+)'/g)) kinds.add(`guest-os:${m[1]}`);
   if (/gateway-policies\/default\/rules\/\$\{/.test(text)) kinds.add('nsx:cgw-rule');
@@ -57,7 +61,8 @@ function kindsInSources(): Set<string> {
   if (/PATCH \/policy\/api\/v1\$\{segment\.path\}/.test(text)) kinds.add('nsx:segment');
   if (/power\?action=start/.test(text)) kinds.add('vsphere:power-on');
   // Every `api: '…'` literal must be one of the families above.
-  for (const m of text.matchAll(/api: '([a-z-]+)'/g)) if (!['ec2', 'nsx', 'vsphere', 'guest-os', 'none'].includes(m[1]!)) kinds.add(`${m[1]}:?`);
+  for (const m of text.matchAll(/api: '([a-z-]+)'/g))
+    if (!['ec2', 'nsx', 'vsphere', 'guest-os', 'none'].includes(m[1]!)) kinds.add(`${m[1]}:?`);
   return kinds;
 }
 
@@ -80,8 +85,20 @@ const edges: { name: string; build: () => { t: Topology; flow: Flow } }[] = [
     build: () => {
       const t = buildTopology({ instances: { far: { subnet: 'other' } } });
       const acl = createNetworkAcl(t.world, { vpcId: t.vpc.vpcId });
-      createNetworkAclEntry(t.world, acl.networkAclId, { ruleNumber: 1, protocol: '-1', ruleAction: 'deny', egress: true, cidrBlock: '0.0.0.0/0' });
-      createNetworkAclEntry(t.world, acl.networkAclId, { ruleNumber: 100, protocol: '-1', ruleAction: 'allow', egress: false, cidrBlock: '0.0.0.0/0' });
+      createNetworkAclEntry(t.world, acl.networkAclId, {
+        ruleNumber: 1,
+        protocol: '-1',
+        ruleAction: 'deny',
+        egress: true,
+        cidrBlock: '0.0.0.0/0',
+      });
+      createNetworkAclEntry(t.world, acl.networkAclId, {
+        ruleNumber: 100,
+        protocol: '-1',
+        ruleAction: 'allow',
+        egress: false,
+        cidrBlock: '0.0.0.0/0',
+      });
       associateNetworkAcl(t.world, acl.networkAclId, t.otherSubnet.subnetId);
       return { t, flow: t.toVm('far') };
     },
@@ -145,7 +162,7 @@ const edges: { name: string; build: () => { t: Topology; flow: Flow } }[] = [
     },
   },
   {
-    name: 'data without the cross-link ENI\'s security groups',
+    name: "data without the cross-link ENI's security groups",
     build: () => {
       const t = buildTopology();
       t.world.ec2.networkInterfaces.get(t.activeEni)!.groupIds = [];
@@ -156,17 +173,28 @@ const edges: { name: string; build: () => { t: Topology; flow: Flow } }[] = [
     name: 'a DFW DROP at sequence 0',
     build: () => {
       const t = buildTopology();
-      patchDfwPolicy(t.world, 'app', { category: 'Application', sequenceNumber: 10, rules: [{ id: 'block', action: 'DROP', sequenceNumber: 0 }] });
+      patchDfwPolicy(t.world, 'app', {
+        category: 'Application',
+        sequenceNumber: 10,
+        rules: [{ id: 'block', action: 'DROP', sequenceNumber: 0 }],
+      });
       return { t, flow: tcp(t.toVm('ec2-a')) };
     },
   },
 ];
 
-interface Emitted { where: string; fix: Fix }
+interface Emitted {
+  where: string;
+  fix: Fix;
+}
 
 const emitted: Emitted[] = [];
 for (const s of blockedScenarios) {
-  for (const [p, f] of [['icmp', (x: Flow) => x], ['tcp', tcp], ['udp', udp]] as const) {
+  for (const [p, f] of [
+    ['icmp', (x: Flow) => x],
+    ['tcp', tcp],
+    ['udp', udp],
+  ] as const) {
     const { t, flow } = s.build();
     const v = evaluate(t.world, f(flow));
     if (v.blockedBy) emitted.push({ where: `${s.name} (${s.flow}, ${p})`, fix: v.blockedBy.fix });
@@ -178,27 +206,34 @@ for (const e of edges) {
   if (v.blockedBy) emitted.push({ where: e.name, fix: v.blockedBy.fix });
 }
 
-test('every kind of fix in the engine\'s sources is emitted by one of these worlds (a new kind fails until covered)', () => {
+test("every kind of fix in the engine's sources is emitted by one of these worlds (a new kind fails until covered)", () => {
   const seen = new Set(emitted.map((e) => kindOf(e.fix)));
   expect([...kindsInSources()].filter((k) => !seen.has(k)).sort()).toEqual([]);
   expect([...seen].filter((k) => !kindsInSources().has(k)).sort()).toEqual([]);
 });
 
 const byKind = (prefix: string): Emitted[] => emitted.filter((e) => kindOf(e.fix).startsWith(prefix));
-const strings = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(strings) : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : []);
+const strings = (v: unknown): string[] =>
+  typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(strings) : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : [];
 
 test('no request carries a placeholder or a note: every id is a real id, no "(…)" and no note field', () => {
-  const bad = emitted.filter((e) => e.fix.api !== 'none').flatMap((e) => {
-    const values = [...strings(e.fix.params), ...(e.fix.api === 'nsx' ? [e.fix.action] : [])];
-    const keys = JSON.stringify(e.fix.params).match(/"(note|comment|hint)"/gi) ?? [];
-    return [...values.filter((s) => /[()]|\bnone\b|active ENI/i.test(s)), ...keys].map((s) => `${e.where}: ${s}`);
-  });
+  const bad = emitted
+    .filter((e) => e.fix.api !== 'none')
+    .flatMap((e) => {
+      const values = [...strings(e.fix.params), ...(e.fix.api === 'nsx' ? [e.fix.action] : [])];
+      const keys = JSON.stringify(e.fix.params).match(/"(note|comment|hint)"/gi) ?? [];
+      return [...values.filter((s) => /[()]|\bnone\b|active ENI/i.test(s)), ...keys].map((s) => `${e.where}: ${s}`);
+    });
   expect(bad).toEqual([]);
-  const ids = byKind('ec2:').flatMap((e) => strings(e.fix.params).filter((s) => /^(sg|rtb|eni|acl|i|subnet|pl|vpc|igw)-/.test(s) && !/^[a-z]+-[0-9a-f]{8,17}$/.test(s)).map((s) => `${e.where}: ${s}`));
+  const ids = byKind('ec2:').flatMap((e) =>
+    strings(e.fix.params)
+      .filter((s) => /^(sg|rtb|eni|acl|i|subnet|pl|vpc|igw)-/.test(s) && !/^[a-z]+-[0-9a-f]{8,17}$/.test(s))
+      .map((s) => `${e.where}: ${s}`),
+  );
   expect(ids).toEqual([]);
 });
 
-test('every EC2 fix passes botocore\'s parameter validation against the EC2 service model', () => {
+test("every EC2 fix passes botocore's parameter validation against the EC2 service model", () => {
   const requests = byKind('ec2:').map((e) => ({ where: e.where, action: e.fix.action, params: e.fix.params }));
   expect(requests.length).toBeGreaterThan(20);
   const script = `
@@ -247,8 +282,13 @@ print(json.dumps(res))
   expect(JSON.parse(r.stdout)).toEqual([true, true]);
 });
 
-const realRule = JSON.parse(readFileSync(join(root, 'fixtures', 'real', 'nsx', 'salt-cgw-dfw-rule.json'), 'utf8')) as Record<string, unknown>;
-const realSegment = JSON.parse(readFileSync(join(root, 'fixtures', 'real', 'nsx', 'uonsx-segment-disconnected-type.json'), 'utf8')) as Record<string, unknown>;
+const realRule = JSON.parse(readFileSync(join(root, 'fixtures', 'real', 'nsx', 'salt-cgw-dfw-rule.json'), 'utf8')) as Record<
+  string,
+  unknown
+>;
+const realSegment = JSON.parse(
+  readFileSync(join(root, 'fixtures', 'real', 'nsx', 'uonsx-segment-disconnected-type.json'), 'utf8'),
+) as Record<string, unknown>;
 const typeOf = (v: unknown): string => (Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v);
 
 /** Fields and types of the body that a real payload of that object does not have. */
@@ -291,14 +331,19 @@ test('the vSphere power-on is the Automation API request for that VM, by its nam
   const power = byKind('vsphere:');
   expect(power.length).toBeGreaterThan(0);
   for (const { fix } of power) {
-    expect(fix.action).toMatch(/^GET \/api\/vcenter\/vm\?names=vm-a, then POST \/api\/vcenter\/vm\/\{vm\}\/power\?action=start with the "vm" it returns$/);
+    expect(fix.action).toMatch(
+      /^GET \/api\/vcenter\/vm\?names=vm-a, then POST \/api\/vcenter\/vm\/\{vm\}\/power\?action=start with the "vm" it returns$/,
+    );
     expect(fix.params).toEqual({ name: 'vm-a', instance_uuid: 'vm-a-uuid' });
   }
 });
 
-test('a flow that crosses VPCs says the instance is not in the connected VPC, and proposes no route to another VPC\'s ENI', () => {
+test("a flow that crosses VPCs says the instance is not in the connected VPC, and proposes no route to another VPC's ENI", () => {
   const cross = emitted.filter((e) => /another VPC/.test(e.where));
-  expect(cross.map((e) => [e.fix.api, e.fix.action])).toEqual([['none', 'not-in-connected-vpc'], ['none', 'not-in-connected-vpc']]);
+  expect(cross.map((e) => [e.fix.api, e.fix.action])).toEqual([
+    ['none', 'not-in-connected-vpc'],
+    ['none', 'not-in-connected-vpc'],
+  ]);
   for (const e of cross) expect(e.fix.text).toMatch(/^the instance is not in the connected VPC \(/);
   expect(emitted.filter((e) => /Route$/.test(e.fix.action) && /another VPC/.test(e.where))).toEqual([]);
 });

@@ -18,10 +18,11 @@ import { applyFix, fixIsApplicable } from './test-support/apply-fix';
 import { blockedScenarios, scenarioTitle } from './test-support/blocked-scenarios';
 import { buildTopology, vpcInterface, type Topology } from './test-support/topology';
 
-const articleB = (): Topology => buildTopology({ securityGroups: { 'CJ-SG': { rules: 'allow-all' } }, instances: { 'CJ-AWS02': { groups: ['CJ-SG'] } } });
+const articleB = (): Topology =>
+  buildTopology({ securityGroups: { 'CJ-SG': { rules: 'allow-all' } }, instances: { 'CJ-AWS02': { groups: ['CJ-SG'] } } });
 
 describe('the fix for ENI_SG_INGRESS_NO_MATCH (article case B → C)', () => {
-  test('is AuthorizeSecurityGroupIngress on the default SG with the source instance\'s SG as the peer group', () => {
+  test("is AuthorizeSecurityGroupIngress on the default SG with the source instance's SG as the peer group", () => {
     const t = articleB();
     const fix = evaluate(t.world, t.toVm('CJ-AWS02')).blockedBy!.fix;
     expect(fix).toMatchObject({ api: 'ec2', action: 'AuthorizeSecurityGroupIngress', params: { GroupId: t.defaultSg.groupId } });
@@ -36,7 +37,7 @@ describe('the fix for ENI_SG_INGRESS_NO_MATCH (article case B → C)', () => {
     expect(evaluate(t.world, t.toVm('CJ-AWS02')).reachable).toBe(true);
   });
 
-  test('for TCP it opens the flow\'s port only', () => {
+  test("for TCP it opens the flow's port only", () => {
     const t = articleB();
     applyFix(t.world, evaluate(t.world, t.toVm('CJ-AWS02', { protocol: 'tcp', port: 443 })).blockedBy!.fix);
     expect(evaluate(t.world, t.toVm('CJ-AWS02', { protocol: 'tcp', port: 443 })).reachable).toBe(true);
@@ -57,7 +58,7 @@ describe('applying the suggested fix opens the flow', () => {
     expect(after.blockedBy).toBeNull();
   });
 
-  test('only the guest firewall fixes are outside the world\'s operations', () => {
+  test("only the guest firewall fixes are outside the world's operations", () => {
     const outside = blockedScenarios.filter((s) => !applicable.includes(s)).map((s) => s.code);
     expect(new Set(outside)).toEqual(new Set(['GUEST_FIREWALL_DROP']));
   });
@@ -65,7 +66,10 @@ describe('applying the suggested fix opens the flow', () => {
   test('the guest firewall fix names the host and the source to allow', () => {
     const t = buildTopology({ vm: { guestFirewall: { defaultInbound: 'drop', rules: [] } } });
     const fix = evaluate(t.world, t.toVm('ec2-a')).blockedBy!.fix;
-    expect(fix).toMatchObject({ api: 'guest-os', params: { host: 'vm-a', source: t.instances['ec2-a']!.privateIpAddress, protocol: 'icmp' } });
+    expect(fix).toMatchObject({
+      api: 'guest-os',
+      params: { host: 'vm-a', source: t.instances['ec2-a']!.privateIpAddress, protocol: 'icmp' },
+    });
   });
 });
 
@@ -89,9 +93,27 @@ const edges: { name: string; instance?: string; setup: (t: Topology) => void; co
     instance: 'far',
     setup: (t) => {
       const acl = createNetworkAcl(t.world, { vpcId: t.vpc.vpcId });
-      createNetworkAclEntry(t.world, acl.networkAclId, { ruleNumber: 1, protocol: '-1', ruleAction: 'deny', egress: true, cidrBlock: '0.0.0.0/0' });
-      createNetworkAclEntry(t.world, acl.networkAclId, { ruleNumber: 100, protocol: '-1', ruleAction: 'allow', egress: true, cidrBlock: '0.0.0.0/0' });
-      createNetworkAclEntry(t.world, acl.networkAclId, { ruleNumber: 100, protocol: '-1', ruleAction: 'allow', egress: false, cidrBlock: '0.0.0.0/0' });
+      createNetworkAclEntry(t.world, acl.networkAclId, {
+        ruleNumber: 1,
+        protocol: '-1',
+        ruleAction: 'deny',
+        egress: true,
+        cidrBlock: '0.0.0.0/0',
+      });
+      createNetworkAclEntry(t.world, acl.networkAclId, {
+        ruleNumber: 100,
+        protocol: '-1',
+        ruleAction: 'allow',
+        egress: true,
+        cidrBlock: '0.0.0.0/0',
+      });
+      createNetworkAclEntry(t.world, acl.networkAclId, {
+        ruleNumber: 100,
+        protocol: '-1',
+        ruleAction: 'allow',
+        egress: false,
+        cidrBlock: '0.0.0.0/0',
+      });
       associateNetworkAcl(t.world, acl.networkAclId, t.otherSubnet.subnetId);
     },
     code: 'NACL_OUTBOUND_DENY',

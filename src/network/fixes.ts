@@ -27,9 +27,20 @@ export function authorizeFix(
   peer: { cidr: string } | { groupId: string | undefined },
   text: string,
 ): Fix {
-  if (groupId === undefined) return adviceFix('security-group-not-in-data', `${text}: the security group to change is not in the data (the ENI or instance has none listed); collect the configuration again`);
-  if ('groupId' in peer && peer.groupId === undefined) return adviceFix('security-group-not-in-data', `${text}: the source has no security group in the data to name as the peer; authorize its address instead`);
-  const peerParam = 'cidr' in peer ? { IpRanges: [{ CidrIp: peer.cidr, Description: 'vmc-reach suggested fix' }] } : { UserIdGroupPairs: [{ GroupId: peer.groupId!, Description: 'vmc-reach suggested fix' }] };
+  if (groupId === undefined)
+    return adviceFix(
+      'security-group-not-in-data',
+      `${text}: the security group to change is not in the data (the ENI or instance has none listed); collect the configuration again`,
+    );
+  if ('groupId' in peer && peer.groupId === undefined)
+    return adviceFix(
+      'security-group-not-in-data',
+      `${text}: the source has no security group in the data to name as the peer; authorize its address instead`,
+    );
+  const peerParam =
+    'cidr' in peer
+      ? { IpRanges: [{ CidrIp: peer.cidr, Description: 'vmc-reach suggested fix' }] }
+      : { UserIdGroupPairs: [{ GroupId: peer.groupId!, Description: 'vmc-reach suggested fix' }] };
   return { text, api: 'ec2', action, params: { GroupId: groupId, IpPermissions: [ipPermission(packet, peerParam)] } };
 }
 
@@ -94,7 +105,15 @@ const allowRuleId = (direction: 'IN' | 'OUT', srcIp: string, dstIp: string): str
   `vmc-reach-allow-${direction.toLowerCase()}-${srcIp.replace(/\./g, '-')}-to-${dstIp.replace(/\./g, '-')}`;
 
 /** The body of an NSX Policy `Rule` that allows this flow (the CGW's and the DFW's rules share the shape). */
-function allowRuleBody(id: string, direction: 'IN' | 'OUT', srcIp: string, dstIp: string, packet: Packet, sequenceNumber: number, scope: string[]): Record<string, unknown> {
+function allowRuleBody(
+  id: string,
+  direction: 'IN' | 'OUT',
+  srcIp: string,
+  dstIp: string,
+  packet: Packet,
+  sequenceNumber: number,
+  scope: string[],
+): Record<string, unknown> {
   return {
     resource_type: 'Rule',
     display_name: id,
@@ -108,7 +127,14 @@ function allowRuleBody(id: string, direction: 'IN' | 'OUT', srcIp: string, dstIp
   };
 }
 
-export function cgwFix(direction: 'IN' | 'OUT', srcIp: string, dstIp: string, packet: Packet, blocking: CgwRule | null, firstSeq: number): Fix {
+export function cgwFix(
+  direction: 'IN' | 'OUT',
+  srcIp: string,
+  dstIp: string,
+  packet: Packet,
+  blocking: CgwRule | null,
+  firstSeq: number,
+): Fix {
   const id = allowRuleId(direction, srcIp, dstIp);
   // NSX sequence numbers start at 0; a tie with the blocking rule would leave the new rule after it.
   const seq = Math.max(0, (blocking && !blocking.isDefault ? blocking.sequenceNumber : firstSeq) - 1);
@@ -151,9 +177,10 @@ export const segmentFix = (segment: Segment): Fix => ({
 export const vmPowerFix = (externalId: string, name: string, vcenterVmId?: string): Fix => ({
   text: `power on VM ${name} (instance UUID ${externalId})`,
   api: 'vsphere',
-  action: vcenterVmId !== undefined
-    ? `POST /api/vcenter/vm/${encodeURIComponent(vcenterVmId)}/power?action=start`
-    : `GET /api/vcenter/vm?names=${encodeURIComponent(name)}, then POST /api/vcenter/vm/{vm}/power?action=start with the "vm" it returns`,
+  action:
+    vcenterVmId !== undefined
+      ? `POST /api/vcenter/vm/${encodeURIComponent(vcenterVmId)}/power?action=start`
+      : `GET /api/vcenter/vm?names=${encodeURIComponent(name)}, then POST /api/vcenter/vm/{vm}/power?action=start with the "vm" it returns`,
   params: { name, instance_uuid: externalId, ...(vcenterVmId !== undefined ? { vm: vcenterVmId } : {}) },
 });
 
@@ -173,5 +200,8 @@ export const guestFirewallFix = (name: string, packet: Packet, srcIp: string): F
 /** The SDDC reaches only the connected VPC's own CIDRs: an instance outside them is in another VPC. */
 export const sddcRouteFix = (ip: string, vpcCidrs: readonly string[], connectedVpcId: string | undefined): Fix =>
   connectedVpcId === undefined
-    ? adviceFix('no-connected-vpc', `the SDDC has no connected VPC in the data: ${ip} cannot be reached over a cross-link; check the SDDC's linked VPC (VMC: GET /vmc/api/orgs/{org}/sddcs/{sddc})`)
+    ? adviceFix(
+        'no-connected-vpc',
+        `the SDDC has no connected VPC in the data: ${ip} cannot be reached over a cross-link; check the SDDC's linked VPC (VMC: GET /vmc/api/orgs/{org}/sddcs/{sddc})`,
+      )
     : notInConnectedVpcFix(`${ip} is outside the connected VPC's CIDRs`, connectedVpcId, vpcCidrs);

@@ -136,11 +136,24 @@ export class GroupMembership {
     }
     const group: Group | undefined = this.world.nsx.groups.get(path);
     if (!group) {
-      return unknown({ code: 'NSX_OBJECT_MISSING', missing: path, what: `group ${path} is referenced but not in the data`, settle: 'export nsx/groups.json again (GET /policy/api/v1/infra/domains/cgw/groups) so that it holds the group' });
+      return unknown({
+        code: 'NSX_OBJECT_MISSING',
+        missing: path,
+        what: `group ${path} is referenced but not in the data`,
+        settle: 'export nsx/groups.json again (GET /policy/api/v1/infra/domains/cgw/groups) so that it holds the group',
+      });
     }
     const base = this.expressionHolds(group.expression, member, key, visiting);
     if (!group.extendedExpression || group.extendedExpression.length === 0) return base;
-    return and(base, unknown({ code: 'GROUP_MEMBERSHIP_UNKNOWN', missing: path, what: `group ${group.displayName} has an extended_expression (identity groups): who is logged on where is not in the data`, settle: 'check the identity firewall sessions of the VMs (NSX realized-state virtual-machines/{id}/details)' }));
+    return and(
+      base,
+      unknown({
+        code: 'GROUP_MEMBERSHIP_UNKNOWN',
+        missing: path,
+        what: `group ${group.displayName} has an extended_expression (identity groups): who is logged on where is not in the data`,
+        settle: 'check the identity firewall sessions of the VMs (NSX realized-state virtual-machines/{id}/details)',
+      }),
+    );
   }
 
   /** Expressions joined by conjunctions; AND binds tighter than OR. */
@@ -167,7 +180,14 @@ export class GroupMembership {
     const vm = member.vm;
     if (!vm) return { answer: false };
     if (vm.vifs) return { vifs: vm.vifs };
-    return { answer: unknown({ code: 'DATA_MISSING', missing: vm.externalId, what: `${e.resourceType} needs the ${what} of ${vm.displayName}'s network interfaces, which the data does not hold`, settle: 'export nsx/vifs.json (GET /policy/api/v1/infra/realized-state/enforcement-points/vmc-enforcementpoint/vifs)' }) };
+    return {
+      answer: unknown({
+        code: 'DATA_MISSING',
+        missing: vm.externalId,
+        what: `${e.resourceType} needs the ${what} of ${vm.displayName}'s network interfaces, which the data does not hold`,
+        settle: 'export nsx/vifs.json (GET /policy/api/v1/infra/realized-state/enforcement-points/vmc-enforcementpoint/vifs)',
+      }),
+    };
   }
 
   private single(e: GroupExpression, member: Member, key: string, visiting: Set<string>): Tri {
@@ -180,7 +200,14 @@ export class GroupMembership {
         return some(e.paths, (p) => {
           if (p === member.segmentPath) return true;
           if (/\/segments\/[^/]+\/ports\//.test(p)) {
-            return member.vm ? unknown({ code: 'GROUP_MEMBERSHIP_UNKNOWN', missing: p, what: `segment port ${p}: which VIF it attaches is not in the data`, settle: 'export the segment ports of the CGW segments (GET /policy/api/v1/infra/tier-1s/cgw/segments/{id}/ports)' }) : false;
+            return member.vm
+              ? unknown({
+                  code: 'GROUP_MEMBERSHIP_UNKNOWN',
+                  missing: p,
+                  what: `segment port ${p}: which VIF it attaches is not in the data`,
+                  settle: 'export the segment ports of the CGW segments (GET /policy/api/v1/infra/tier-1s/cgw/segments/{id}/ports)',
+                })
+              : false;
           }
           if (p.includes('/groups/')) return this.member(p, member, key, visiting);
           return false;
@@ -204,9 +231,19 @@ export class GroupMembership {
       case 'ConjunctionOperator':
         return false;
       case 'IdentityGroupExpression':
-        return unknown({ code: 'GROUP_MEMBERSHIP_UNKNOWN', missing: e.identityGroups.map((g) => g.distinguishedName ?? g.sid ?? '?').join(', ') || 'IdentityGroupExpression', what: 'an identity group (AD users logged on to VMs) decides membership; the sessions are not in the data', settle: 'check the identity firewall sessions of the VMs (NSX realized-state virtual-machines/{id}/details)' });
+        return unknown({
+          code: 'GROUP_MEMBERSHIP_UNKNOWN',
+          missing: e.identityGroups.map((g) => g.distinguishedName ?? g.sid ?? '?').join(', ') || 'IdentityGroupExpression',
+          what: 'an identity group (AD users logged on to VMs) decides membership; the sessions are not in the data',
+          settle: 'check the identity firewall sessions of the VMs (NSX realized-state virtual-machines/{id}/details)',
+        });
       case 'UnknownExpression':
-        return unknown({ code: 'GROUP_MEMBERSHIP_UNKNOWN', missing: e.type, what: `expression type ${e.type} is not evaluated by this model`, settle: `check by hand whether the endpoint is a member (NSX: GET /policy/api/v1/infra/domains/cgw/groups/{id}/members/ip-addresses)` });
+        return unknown({
+          code: 'GROUP_MEMBERSHIP_UNKNOWN',
+          missing: e.type,
+          what: `expression type ${e.type} is not evaluated by this model`,
+          settle: `check by hand whether the endpoint is a member (NSX: GET /policy/api/v1/infra/domains/cgw/groups/{id}/members/ip-addresses)`,
+        });
     }
   }
 
@@ -232,7 +269,11 @@ export class GroupMembership {
         if (!vm) return false;
         const seg = [...this.world.nsx.segments.values()].find((s) => s.path === member.segmentPath);
         if (!seg) return false;
-        return lower(e.key) === 'tag' ? tagsHold(e, seg.tags) : lower(e.key) === 'name' ? valuesHold(e, [seg.displayName]) : unknownCondition(e);
+        return lower(e.key) === 'tag'
+          ? tagsHold(e, seg.tags)
+          : lower(e.key) === 'name'
+            ? valuesHold(e, [seg.displayName])
+            : unknownCondition(e);
       }
       case 'SEGMENTPORT':
         return vm ? unknownCondition(e) : false; // only VMs sit on segment ports
@@ -247,4 +288,9 @@ export class GroupMembership {
 const normalMac = (m: string): string => lower(m).replaceAll('-', ':');
 
 const unknownCondition = (e: Condition): Tri =>
-  unknown({ code: 'GROUP_MEMBERSHIP_UNKNOWN', missing: `${e.memberType}.${e.key}`, what: `a Condition on ${e.memberType} ${e.key} needs objects the data does not hold`, settle: 'check by hand whether the endpoint is a member (NSX: GET /policy/api/v1/infra/domains/cgw/groups/{id}/members/ip-addresses)' });
+  unknown({
+    code: 'GROUP_MEMBERSHIP_UNKNOWN',
+    missing: `${e.memberType}.${e.key}`,
+    what: `a Condition on ${e.memberType} ${e.key} needs objects the data does not hold`,
+    settle: 'check by hand whether the endpoint is a member (NSX: GET /policy/api/v1/infra/domains/cgw/groups/{id}/members/ip-addresses)',
+  });

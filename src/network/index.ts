@@ -1,5 +1,15 @@
 // The engine's public surface: evaluate a flow, a matrix, and the verdict types.
-export { evaluate, evaluateBrief, evaluateMatrix, iterateMatrix, iterateMatrixBriefs, matrixFlows, UnsupportedFlowError, UnknownEndpointError, type MatrixOptions } from './evaluate';
+export {
+  evaluate,
+  evaluateBrief,
+  evaluateMatrix,
+  iterateMatrix,
+  iterateMatrixBriefs,
+  matrixFlows,
+  UnsupportedFlowError,
+  UnknownEndpointError,
+  type MatrixOptions,
+} from './evaluate';
 export type { Flow, EndpointRef, Protocol } from './flow';
 export type * from './verdict';
 export { reasonCodes, reasonCodeMeaning, isReasonCode, type ReasonCode } from './reason-codes';

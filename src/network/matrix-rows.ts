@@ -20,7 +20,10 @@ class Endpoints {
 export class MatrixRows {
   /** The distinct texts, by number. */
   private readonly texts: string[] = ['-', 'reachable'];
-  private readonly textNumbers = new Map<string, number>([['-', noCell], ['reachable', reachableCell]]);
+  private readonly textNumbers = new Map<string, number>([
+    ['-', noCell],
+    ['reachable', reachableCell],
+  ]);
   private readonly instances = new Endpoints();
   private readonly vms = new Endpoints();
   /** Instance number → VM number → row number + 1 (0 or absent: no row yet). */
@@ -108,7 +111,12 @@ export class MatrixRows {
 
   *lines(unaddressed: readonly UnaddressedEndpoint[] = []): Generator<string> {
     const head = ['EC2 instance', 'SDDC VM', 'EC2 → VM', 'VM → EC2'].map((t) => this.intern(t));
-    const tail = unaddressed.map((u) => (u.kind === 'instance' ? [safeCell(`${u.name} (${noAddress})`), '(every VM)', noAddress, noAddress] : ['(every instance)', safeCell(`${u.name} (${noAddress})`), noAddress, noAddress]).map((t) => this.intern(t)));
+    const tail = unaddressed.map((u) =>
+      (u.kind === 'instance'
+        ? [safeCell(`${u.name} (${noAddress})`), '(every VM)', noAddress, noAddress]
+        : ['(every instance)', safeCell(`${u.name} (${noAddress})`), noAddress, noAddress]
+      ).map((t) => this.intern(t)),
+    );
     // Display width (wide characters and emoji take two cells), measured once per distinct text.
     const textWidth = this.texts.map((t) => displayWidth(t));
     const widths = head.map((n) => textWidth[n]!);

@@ -47,11 +47,12 @@ export function securityGroupMissing(gid: string, wornBy: string): MissingDatum 
 export function referencedGroupMissing(rule: SecurityGroupRule): MissingDatum {
   const gid = rule.referencedGroupId!;
   const info = rule.referencedGroupInfo;
-  const where = info?.vpcPeeringConnectionId !== undefined
-    ? ` in a VPC peered through ${info.vpcPeeringConnectionId}`
-    : info?.userId !== undefined && info.userId !== rule.groupOwnerId
-      ? ` of account ${info.userId}`
-      : '';
+  const where =
+    info?.vpcPeeringConnectionId !== undefined
+      ? ` in a VPC peered through ${info.vpcPeeringConnectionId}`
+      : info?.userId !== undefined && info.userId !== rule.groupOwnerId
+        ? ` of account ${info.userId}`
+        : '';
   return {
     code: 'REFERENCED_GROUP_MISSING',
     missing: gid,

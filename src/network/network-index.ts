@@ -63,7 +63,12 @@ export class NetworkIndex {
     const active = world.nsx.linkedVpc?.activeEni;
     const eni = active === undefined ? undefined : world.ec2.networkInterfaces.get(active);
     const groupIds = eni?.groupIds ?? [];
-    this.crossLink = { eni, groupIds, groupKey: groupIds.join(','), ref: { type: 'network-interface', id: eni?.networkInterfaceId ?? active ?? '(none)', name: 'cross-link ENI' } };
+    this.crossLink = {
+      eni,
+      groupIds,
+      groupKey: groupIds.join(','),
+      ref: { type: 'network-interface', id: eni?.networkInterfaceId ?? active ?? '(none)', name: 'cross-link ENI' },
+    };
   }
 
   /** `groupKey` is the ENI's group ids joined, computed once per endpoint. */
@@ -84,11 +89,14 @@ export class NetworkIndex {
 
   /** The resource reference of a set of security groups (shared by every hop that names it). */
   sgResource(groupKey: string, groupIds: readonly string[]): ResourceRef {
-    return this.sgRefs.get(groupKey) ?? put(this.sgRefs, groupKey, {
-      type: 'security-group',
-      id: groupKey,
-      name: groupIds.map((g) => this.world.ec2.securityGroups.get(g)?.groupName ?? g).join(','),
-    });
+    return (
+      this.sgRefs.get(groupKey) ??
+      put(this.sgRefs, groupKey, {
+        type: 'security-group',
+        id: groupKey,
+        name: groupIds.map((g) => this.world.ec2.securityGroups.get(g)?.groupName ?? g).join(','),
+      })
+    );
   }
 
   /** The matched-rule record of a rule object, built once. */

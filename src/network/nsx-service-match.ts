@@ -17,7 +17,10 @@ export function portSetCovers(ports: readonly string[] | undefined, port: number
   return ports
     .flatMap((p) => p.split(','))
     .some((spec) => {
-      const [a, b] = spec.trim().split('-').map((x) => Number(x.trim()));
+      const [a, b] = spec
+        .trim()
+        .split('-')
+        .map((x) => Number(x.trim()));
       return b === undefined ? a === port : a! <= port && port <= b;
     });
 }
@@ -27,7 +30,11 @@ const isAny = (values: readonly string[]): boolean => values.some((v) => v.toUpp
 export function entryCovers(world: World, entry: ServiceEntry, p: Packet, depth = 0): Tri {
   switch (entry.resourceType) {
     case 'L4PortSetServiceEntry':
-      return entry.protocol?.toLowerCase() === p.protocol && portSetCovers(entry.destinationPorts, p.port) && portSetCovers(entry.sourcePorts, p.srcPort);
+      return (
+        entry.protocol?.toLowerCase() === p.protocol &&
+        portSetCovers(entry.destinationPorts, p.port) &&
+        portSetCovers(entry.sourcePorts, p.srcPort)
+      );
     case 'ICMPTypeServiceEntry':
       return (
         p.protocol === 'icmp' &&
@@ -39,7 +46,13 @@ export function entryCovers(world: World, entry: ServiceEntry, p: Packet, depth 
       return entry.protocolNumber === ianaProtocol[p.protocol];
     case 'ALGTypeServiceEntry': {
       const alg = algPort(entry.alg);
-      if (!alg) return unknown({ code: 'SERVICE_ENTRY_UNKNOWN', missing: `ALG ${entry.alg}`, what: `ALG ${entry.alg} is not one this model knows`, settle: 'check the ALG service by hand' });
+      if (!alg)
+        return unknown({
+          code: 'SERVICE_ENTRY_UNKNOWN',
+          missing: `ALG ${entry.alg}`,
+          what: `ALG ${entry.alg} is not one this model knows`,
+          settle: 'check the ALG service by hand',
+        });
       const ports = entry.destinationPorts && entry.destinationPorts.length > 0 ? entry.destinationPorts : [String(alg.port)];
       return p.protocol === alg.protocol && portSetCovers(ports, p.port) && portSetCovers(entry.sourcePorts, p.srcPort);
     }
@@ -50,7 +63,12 @@ export function entryCovers(world: World, entry: ServiceEntry, p: Packet, depth 
     case 'NestedServiceServiceEntry':
       return depth > 8 ? false : serviceCovers(world, entry.nestedServicePath ?? '', p, depth + 1);
     case 'UnknownServiceEntry':
-      return unknown({ code: 'SERVICE_ENTRY_UNKNOWN', missing: entry.type ?? 'UnknownServiceEntry', what: `service entry type ${entry.type} is not evaluated by this model`, settle: 'check by hand whether the entry covers this packet' });
+      return unknown({
+        code: 'SERVICE_ENTRY_UNKNOWN',
+        missing: entry.type ?? 'UnknownServiceEntry',
+        what: `service entry type ${entry.type} is not evaluated by this model`,
+        settle: 'check by hand whether the entry covers this packet',
+      });
   }
 }
 
@@ -58,7 +76,12 @@ export function entryCovers(world: World, entry: ServiceEntry, p: Packet, depth 
 export function serviceCovers(world: World, path: string, p: Packet, depth = 0): Tri {
   const service = world.nsx.services.get(path);
   if (!service) {
-    return unknown({ code: 'NSX_OBJECT_MISSING', missing: path, what: `service ${path} is referenced but not in the data`, settle: 'export nsx/services.json (GET /policy/api/v1/infra/services) so that it holds the service' });
+    return unknown({
+      code: 'NSX_OBJECT_MISSING',
+      missing: path,
+      what: `service ${path} is referenced but not in the data`,
+      settle: 'export nsx/services.json (GET /policy/api/v1/infra/services) so that it holds the service',
+    });
   }
   return some(service.entries, (e) => entryCovers(world, e, p, depth));
 }
@@ -77,5 +100,10 @@ export function ruleServiceCovers(world: World, rule: Pick<CgwRule, 'services' |
 export function ruleProfileCovers(rule: Pick<CgwRule, 'profiles' | 'displayName'>): Tri {
   const profiles = (rule.profiles ?? []).filter((p) => p.toUpperCase() !== 'ANY');
   if (profiles.length === 0) return true;
-  return profiles.map((missing) => ({ code: 'CONTEXT_PROFILE' as const, missing, what: `rule ${rule.displayName} carries context profile ${missing} (layer 7): whether the traffic matches it cannot be judged from the data`, settle: 'test the flow for real, or check the application the profile names' }));
+  return profiles.map((missing) => ({
+    code: 'CONTEXT_PROFILE' as const,
+    missing,
+    what: `rule ${rule.displayName} carries context profile ${missing} (layer 7): whether the traffic matches it cannot be judged from the data`,
+    settle: 'test the flow for real, or check the application the profile names',
+  }));
 }

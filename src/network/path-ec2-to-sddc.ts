@@ -15,16 +15,48 @@ export function walkEc2ToSddc(c: step.Ctx, { request, reply }: Packets, src: Ins
   const ok =
     step.instanceRunning(c, 'forward', src) &&
     step.securityGroups(c, {
-      path: 'forward', kind: 'sg-egress', groupIds: src.groupIds, groupKey: src.groupKey, isEgress: true, packet: request, peerIp: dst.ipNum, peerIpText: dst.ip, peerGroups: eniGroups, code: 'SG_EGRESS_NO_MATCH',
-      fix: () => fixes.authorizeFix('AuthorizeSecurityGroupEgress', firstSg, request, { cidr: dstCidr }, `allow outbound traffic to ${dstCidr} on ${firstSg ?? 'the instance\'s security group'}`),
+      path: 'forward',
+      kind: 'sg-egress',
+      groupIds: src.groupIds,
+      groupKey: src.groupKey,
+      isEgress: true,
+      packet: request,
+      peerIp: dst.ipNum,
+      peerIpText: dst.ip,
+      peerGroups: eniGroups,
+      code: 'SG_EGRESS_NO_MATCH',
+      fix: () =>
+        fixes.authorizeFix(
+          'AuthorizeSecurityGroupEgress',
+          firstSg,
+          request,
+          { cidr: dstCidr },
+          `allow outbound traffic to ${dstCidr} on ${firstSg ?? "the instance's security group"}`,
+        ),
     }) &&
     (!crossing || step.networkAcl(c, 'forward', src.subnet!.subnetId, true, request, dst.ipNum, dst.ip)) &&
     step.routeToSddc(c, 'forward', src.instance.subnetId, dst) &&
     (!crossing || step.networkAcl(c, 'forward', eni!.subnetId, false, request, src.ipNum, src.ip)) &&
     step.securityGroups(c, {
-      path: 'forward', kind: 'eni-sg-ingress', groupIds: eniGroups, groupKey: eniKey, isEgress: false, packet: request, peerIp: src.ipNum, peerIpText: src.ip, peerGroups: src.groupIds, via, code: 'ENI_SG_INGRESS_NO_MATCH',
-      fix: () => fixes.authorizeFix('AuthorizeSecurityGroupIngress', eniGroups[0], request, { groupId: firstSg },
-        `add ${firstSg ?? 'the instance\'s security group'} as a source of an inbound rule of ${eniGroups[0] ?? 'the cross-link ENI\'s security group'} (the security group of the cross-link ENIs: inbound means entering the SDDC)`),
+      path: 'forward',
+      kind: 'eni-sg-ingress',
+      groupIds: eniGroups,
+      groupKey: eniKey,
+      isEgress: false,
+      packet: request,
+      peerIp: src.ipNum,
+      peerIpText: src.ip,
+      peerGroups: src.groupIds,
+      via,
+      code: 'ENI_SG_INGRESS_NO_MATCH',
+      fix: () =>
+        fixes.authorizeFix(
+          'AuthorizeSecurityGroupIngress',
+          eniGroups[0],
+          request,
+          { groupId: firstSg },
+          `add ${firstSg ?? "the instance's security group"} as a source of an inbound rule of ${eniGroups[0] ?? "the cross-link ENI's security group"} (the security group of the cross-link ENIs: inbound means entering the SDDC)`,
+        ),
     }) &&
     step.computeGateway(c, 'forward', 'IN', request, src, dst) &&
     step.segmentConnected(c, 'forward', dst) &&

@@ -20,17 +20,49 @@ export function walkSddcToEc2(c: step.Ctx, { request, reply }: Packets, src: VmE
     step.computeGateway(c, 'forward', 'OUT', request, src, dst) &&
     step.sddcRoute(c, 'forward', dst) &&
     step.securityGroups(c, {
-      path: 'forward', kind: 'eni-sg-egress', groupIds: eniGroups, groupKey: eniKey, isEgress: true, packet: request, peerIp: dst.ipNum, peerIpText: dst.ip, peerGroups: dst.groupIds, via, code: 'ENI_SG_EGRESS_NO_MATCH',
-      fix: () => fixes.authorizeFix('AuthorizeSecurityGroupEgress', eniGroups[0], request, { cidr: `${dst.ip}/32` },
-        `allow outbound traffic to ${dst.ip} on ${eniGroups[0] ?? 'the cross-link ENI\'s security group'} (the security group of the cross-link ENIs: outbound means leaving the SDDC)`),
+      path: 'forward',
+      kind: 'eni-sg-egress',
+      groupIds: eniGroups,
+      groupKey: eniKey,
+      isEgress: true,
+      packet: request,
+      peerIp: dst.ipNum,
+      peerIpText: dst.ip,
+      peerGroups: dst.groupIds,
+      via,
+      code: 'ENI_SG_EGRESS_NO_MATCH',
+      fix: () =>
+        fixes.authorizeFix(
+          'AuthorizeSecurityGroupEgress',
+          eniGroups[0],
+          request,
+          { cidr: `${dst.ip}/32` },
+          `allow outbound traffic to ${dst.ip} on ${eniGroups[0] ?? "the cross-link ENI's security group"} (the security group of the cross-link ENIs: outbound means leaving the SDDC)`,
+        ),
     }) &&
     (!crossing || step.networkAcl(c, 'forward', eni!.subnetId, true, request, dst.ipNum, dst.ip)) &&
     step.routeLocal(c, 'forward', eni?.subnetId ?? dst.instance.subnetId, dst.ip) &&
     (!crossing || step.networkAcl(c, 'forward', dst.subnet!.subnetId, false, request, src.ipNum, src.ip)) &&
     step.instanceRunning(c, 'forward', dst) &&
     step.securityGroups(c, {
-      path: 'forward', kind: 'sg-ingress', groupIds: dst.groupIds, groupKey: dst.groupKey, isEgress: false, packet: request, peerIp: src.ipNum, peerIpText: src.ip, peerGroups: eniGroups, code: 'SG_INGRESS_NO_MATCH',
-      fix: () => fixes.authorizeFix('AuthorizeSecurityGroupIngress', dstSg, request, { cidr: srcCidr }, `allow inbound traffic from ${srcCidr} on ${dstSg ?? 'the instance\'s security group'}`),
+      path: 'forward',
+      kind: 'sg-ingress',
+      groupIds: dst.groupIds,
+      groupKey: dst.groupKey,
+      isEgress: false,
+      packet: request,
+      peerIp: src.ipNum,
+      peerIpText: src.ip,
+      peerGroups: eniGroups,
+      code: 'SG_INGRESS_NO_MATCH',
+      fix: () =>
+        fixes.authorizeFix(
+          'AuthorizeSecurityGroupIngress',
+          dstSg,
+          request,
+          { cidr: srcCidr },
+          `allow inbound traffic from ${srcCidr} on ${dstSg ?? "the instance's security group"}`,
+        ),
     }) &&
     step.guestFirewall(c, 'forward', dst, request, src);
   if (!ok) return;

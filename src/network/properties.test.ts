@@ -22,7 +22,9 @@ const label = (f: Flow): string => JSON.stringify(f);
 
 /** Each flow that was reachable before must still be reachable after. */
 function expectStillReachable(flows: Flow[], before: Verdict[], after: Verdict[]): void {
-  const lost = flows.filter((_, i) => before[i]!.reachable && !after[i]!.reachable).map((f, i) => `${label(f)}: ${after[i]!.blockedBy?.code}`);
+  const lost = flows
+    .filter((_, i) => before[i]!.reachable && !after[i]!.reachable)
+    .map((f, i) => `${label(f)}: ${after[i]!.blockedBy?.code}`);
   expect(lost).toEqual([]);
 }
 
@@ -49,7 +51,9 @@ describe('engine properties over random configurations', () => {
       fc.property(configArb(1), (c) => {
         const b = build(c);
         patchCgwRule(b.t.world, 'allow-all-first', { sequenceNumber: 0, scope: [vpcInterface], direction: 'IN_OUT', action: 'ALLOW' });
-        const stopped = verdicts(b).flatMap((v, i) => v.hops.filter((h) => h.kind === 'cgw' && h.outcome !== 'allow').map((h) => `${label(b.flows[i]!)}: ${h.code}`));
+        const stopped = verdicts(b).flatMap((v, i) =>
+          v.hops.filter((h) => h.kind === 'cgw' && h.outcome !== 'allow').map((h) => `${label(b.flows[i]!)}: ${h.code}`),
+        );
         expect(stopped).toEqual([]);
       }),
       runs,
@@ -80,7 +84,10 @@ describe('engine properties over random configurations', () => {
         expect(b.t.world.revision).toBe(revision);
         expect(second).toBe(first);
         b.t.world.touch(); // a new revision: the next evaluation compiles a new index, this time in reverse flow order
-        const reversed = [...b.flows].reverse().map((f) => evaluate(b.t.world, f)).reverse();
+        const reversed = [...b.flows]
+          .reverse()
+          .map((f) => evaluate(b.t.world, f))
+          .reverse();
         expect(JSON.stringify(reversed)).toBe(first);
       }),
       runs,
@@ -93,11 +100,18 @@ describe('engine properties over random configurations', () => {
     if (v.reachable !== (v.blockedBy === null)) out.push(`reachable ${v.reachable} with blockedBy ${v.blockedBy?.code}`);
     const last = v.hops.length - 1;
     const before = v.blockedBy ? v.hops.slice(0, last) : v.hops;
-    for (const h of before) if (h.outcome !== 'allow' || h.code !== undefined) out.push(`hop ${h.kind} (${h.path}) is ${h.outcome} before the end`);
+    for (const h of before)
+      if (h.outcome !== 'allow' || h.code !== undefined) out.push(`hop ${h.kind} (${h.path}) is ${h.outcome} before the end`);
     if (v.blockedBy) {
       const hop = v.hops[last];
       if (v.blockedBy.hopIndex !== last) out.push(`hopIndex ${v.blockedBy.hopIndex} is not the last hop ${last}`);
-      if (!hop || hop.outcome !== 'block' || hop.code !== v.blockedBy.code || hop.path !== v.blockedBy.direction || JSON.stringify(hop.resource) !== JSON.stringify(v.blockedBy.resource)) {
+      if (
+        !hop ||
+        hop.outcome !== 'block' ||
+        hop.code !== v.blockedBy.code ||
+        hop.path !== v.blockedBy.direction ||
+        JSON.stringify(hop.resource) !== JSON.stringify(v.blockedBy.resource)
+      ) {
         out.push(`the last hop does not restate the block ${v.blockedBy.code}`);
       }
     }
@@ -170,7 +184,8 @@ describe('engine properties over random configurations', () => {
           unused = undefined;
           applyFix(b.t.world, v.blockedBy.fix);
           const after = evaluate(b.t.world, f);
-          if (!after.reachable && after.blockedBy!.hopIndex <= v.blockedBy.hopIndex) stuck.push({ flow: label(f), before: v.blockedBy.code, fix: v.blockedBy.fix, after: after.blockedBy!.code });
+          if (!after.reachable && after.blockedBy!.hopIndex <= v.blockedBy.hopIndex)
+            stuck.push({ flow: label(f), before: v.blockedBy.code, fix: v.blockedBy.fix, after: after.blockedBy!.code });
         });
         expect(stuck).toEqual([]);
       }),

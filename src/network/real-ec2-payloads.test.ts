@@ -45,8 +45,12 @@ const withoutRuleIds = (files: Map<string, string>): Map<string, string> => {
 
 describe('dual-stack VPC, subnet and ENI (describe-vpcs, describe-subnets, create-network-interface examples)', () => {
   const dualStack = (): Map<string, string> => {
-    const vpcIpv6 = corpus('describe-vpcs-ipv6.1.json').Vpcs.find((v: Json) => v.Ipv6CidrBlockAssociationSet?.length).Ipv6CidrBlockAssociationSet;
-    const subnetIpv6 = corpus('describe-subnets-ipv6.1.json').Subnets.find((s: Json) => s.Ipv6CidrBlockAssociationSet?.length).Ipv6CidrBlockAssociationSet;
+    const vpcIpv6 = corpus('describe-vpcs-ipv6.1.json').Vpcs.find(
+      (v: Json) => v.Ipv6CidrBlockAssociationSet?.length,
+    ).Ipv6CidrBlockAssociationSet;
+    const subnetIpv6 = corpus('describe-subnets-ipv6.1.json').Subnets.find(
+      (s: Json) => s.Ipv6CidrBlockAssociationSet?.length,
+    ).Ipv6CidrBlockAssociationSet;
     const eniIpv6 = corpus('create-network-interface.2.json').NetworkInterface.Ipv6Addresses;
     let files = editJson(caseC(), 'aws/describe-vpcs.json', (j) => void (j.Vpcs[0].Ipv6CidrBlockAssociationSet = vpcIpv6));
     files = editJson(files, 'aws/describe-subnets.json', (j) => void (j.Subnets[0].Ipv6CidrBlockAssociationSet = subnetIpv6));
@@ -80,7 +84,12 @@ describe('an IPv6-only subnet (create-subnet example 3) with an ENI in it', () =
     files = editJson(files, 'aws/describe-subnets.json', (j) => void j.Subnets.push(subnet));
     files = editJson(files, 'aws/describe-network-interfaces.json', (j) => {
       const { PrivateIpAddress: _v4, PrivateIpAddresses: _all, Attachment: _a, ...eni } = j.NetworkInterfaces[0];
-      j.NetworkInterfaces.push({ ...eni, NetworkInterfaceId: 'eni-0000000000000ipv6', SubnetId: subnet.SubnetId, Ipv6Addresses: [{ Ipv6Address: '2600:1f13:cfe:3660::10' }] });
+      j.NetworkInterfaces.push({
+        ...eni,
+        NetworkInterfaceId: 'eni-0000000000000ipv6',
+        SubnetId: subnet.SubnetId,
+        Ipv6Addresses: [{ Ipv6Address: '2600:1f13:cfe:3660::10' }],
+      });
     });
     const { world, warnings } = load(files);
     expect(warnings.map((w) => w.missing)).toEqual([subnet.SubnetId, 'eni-0000000000000ipv6']);
@@ -98,7 +107,13 @@ describe('IPv6 network ACL entries (describe-network-acls example of a dual-stac
     const acl = [...world.ec2.networkAcls.values()][0]!;
     expect(acl.entries).toContainEqual({ ruleNumber: 32768, protocol: '-1', ruleAction: 'deny', egress: true, ipv6CidrBlock: '::/0' });
     const written = JSON.parse(snapshotFiles(world, { description: 'x' }).get('aws/describe-network-acls.json')!);
-    expect(written.NetworkAcls[0].Entries).toContainEqual({ Egress: false, Ipv6CidrBlock: '::/0', Protocol: '-1', RuleAction: 'allow', RuleNumber: 101 });
+    expect(written.NetworkAcls[0].Entries).toContainEqual({
+      Egress: false,
+      Ipv6CidrBlock: '::/0',
+      Protocol: '-1',
+      RuleAction: 'allow',
+      RuleNumber: 101,
+    });
   });
 
   it('an IPv4 packet is decided by the IPv4 entries only: the IPv6 allow at 101 does not pass it', () => {
@@ -106,17 +121,29 @@ describe('IPv6 network ACL entries (describe-network-acls example of a dual-stac
     const files = editJson(caseC(), 'aws/describe-network-acls.json', (j) => void (j.NetworkAcls[0].Entries = entries));
     const acl = [...load(files).world.ec2.networkAcls.values()][0]!;
     for (const egress of [false, true]) {
-      expect(compileNaclMatcher(acl, egress, packetsOf({ source: { kind: 'vm', externalId: 'x' }, destination: { kind: 'vm', externalId: 'y' } }).request).match(ipToNumber('192.168.100.10'))).toMatchObject({ ruleNumber: 32767, ruleAction: 'deny' });
+      expect(
+        compileNaclMatcher(
+          acl,
+          egress,
+          packetsOf({ source: { kind: 'vm', externalId: 'x' }, destination: { kind: 'vm', externalId: 'y' } }).request,
+        ).match(ipToNumber('192.168.100.10')),
+      ).toMatchObject({ ruleNumber: 32767, ruleAction: 'deny' });
     }
   });
 });
 
 describe('IPv6 security group ranges (describe-security-group-rules and authorize-security-group-ingress examples)', () => {
-  it('an IPv6 allow-all on the cross-link ENI\'s group does not open an IPv4 flow (case B stays blocked)', () => {
+  it("an IPv6 allow-all on the cross-link ENI's group does not open an IPv4 flow (case B stays blocked)", () => {
     const ipv6AllowAll = corpus('describe-security-group-rules.1.json').SecurityGroupRules.find((r: Json) => r.CidrIpv6 === '::/0');
     const files = withoutRuleIds(
       editJson(caseB(), 'aws/describe-security-groups.json', (j) => {
-        j.SecurityGroups.find((g: Json) => g.GroupName === 'default').IpPermissions.push({ IpProtocol: ipv6AllowAll.IpProtocol, Ipv6Ranges: [{ CidrIpv6: ipv6AllowAll.CidrIpv6 }], IpRanges: [], UserIdGroupPairs: [], PrefixListIds: [] });
+        j.SecurityGroups.find((g: Json) => g.GroupName === 'default').IpPermissions.push({
+          IpProtocol: ipv6AllowAll.IpProtocol,
+          Ipv6Ranges: [{ CidrIpv6: ipv6AllowAll.CidrIpv6 }],
+          IpRanges: [],
+          UserIdGroupPairs: [],
+          PrefixListIds: [],
+        });
       }),
     );
     const { world } = load(files);
@@ -127,12 +154,15 @@ describe('IPv6 security group ranges (describe-security-group-rules and authoriz
   });
 
   it('loads the rule-id file with IPv6 and ICMPv6 rules and keeps their ids', () => {
-    const ipv6Rules = [corpus('authorize-security-group-ingress.5.json'), corpus('authorize-security-group-ingress.6.json')].flatMap((o) => o.SecurityGroupRules);
+    const ipv6Rules = [corpus('authorize-security-group-ingress.5.json'), corpus('authorize-security-group-ingress.6.json')].flatMap(
+      (o) => o.SecurityGroupRules,
+    );
     let files = caseC();
     const cjSg = groupId(files, 'CJ-SG');
     files = editJson(files, 'aws/describe-security-groups.json', (j) => {
       const g = j.SecurityGroups.find((x: Json) => x.GroupId === cjSg);
-      for (const r of ipv6Rules) g.IpPermissions.push({ IpProtocol: r.IpProtocol, FromPort: r.FromPort, ToPort: r.ToPort, Ipv6Ranges: [{ CidrIpv6: r.CidrIpv6 }] });
+      for (const r of ipv6Rules)
+        g.IpPermissions.push({ IpProtocol: r.IpProtocol, FromPort: r.FromPort, ToPort: r.ToPort, Ipv6Ranges: [{ CidrIpv6: r.CidrIpv6 }] });
     });
     files = editJson(files, 'aws/describe-security-group-rules.json', (j) => {
       for (const r of ipv6Rules) j.SecurityGroupRules.push({ ...r, GroupId: cjSg });
@@ -147,12 +177,18 @@ describe('IPv6 security group ranges (describe-security-group-rules and authoriz
 
 describe('IPv6 routes (describe-route-tables example with DestinationIpv6CidrBlock)', () => {
   it('loads IPv6 routes, keeps them when written, and an IPv4 flow is routed as before', () => {
-    const ipv6Routes = corpus('describe-route-tables-ipv6.1.json').RouteTables.flatMap((t: Json) => t.Routes).filter((r: Json) => r.DestinationIpv6CidrBlock);
+    const ipv6Routes = corpus('describe-route-tables-ipv6.1.json')
+      .RouteTables.flatMap((t: Json) => t.Routes)
+      .filter((r: Json) => r.DestinationIpv6CidrBlock);
     expect(ipv6Routes.length).toBeGreaterThan(0);
     const files = editJson(caseC(), 'aws/describe-route-tables.json', (j) => void j.RouteTables[0].Routes.push(...ipv6Routes));
     const { world } = load(files);
-    expect([...world.ec2.routeTables.values()][0]!.routes.filter((r) => r.destinationIpv6CidrBlock !== undefined)).toHaveLength(ipv6Routes.length);
-    expect(snapshotFiles(world, { description: 'x' }).get('aws/describe-route-tables.json')).toContain('"DestinationIpv6CidrBlock": "::/0"');
+    expect([...world.ec2.routeTables.values()][0]!.routes.filter((r) => r.destinationIpv6CidrBlock !== undefined)).toHaveLength(
+      ipv6Routes.length,
+    );
+    expect(snapshotFiles(world, { description: 'x' }).get('aws/describe-route-tables.json')).toContain(
+      '"DestinationIpv6CidrBlock": "::/0"',
+    );
     expect(awsToVm(world).status).toBe('reachable');
   });
 });
@@ -178,7 +214,12 @@ describe('prefix lists (describe-managed-prefix-lists and get-managed-prefix-lis
     expect(v.status).toBe('indeterminate');
     expect(v.blockedBy).toBeNull();
     expect(v.assumptions).toEqual([
-      expect.objectContaining({ code: 'PREFIX_LIST_ENTRIES_MISSING', missing: ipv4List, hopKind: 'route', settle: expect.stringContaining(`aws ec2 get-managed-prefix-list-entries --prefix-list-id ${ipv4List}`) }),
+      expect.objectContaining({
+        code: 'PREFIX_LIST_ENTRIES_MISSING',
+        missing: ipv4List,
+        hopKind: 'route',
+        settle: expect.stringContaining(`aws ec2 get-managed-prefix-list-entries --prefix-list-id ${ipv4List}`),
+      }),
     ]);
   });
 
@@ -195,7 +236,11 @@ describe('prefix lists (describe-managed-prefix-lists and get-managed-prefix-lis
   });
 
   it('an IPv6 list never routes an IPv4 packet, with or without its entries, and its IPv6 entries load', () => {
-    const ipv6Entries = { Entries: corpus('describe-vpcs-ipv6.1.json').Vpcs.flatMap((v: Json) => v.Ipv6CidrBlockAssociationSet ?? []).map((a: Json) => ({ Cidr: a.Ipv6CidrBlock })) };
+    const ipv6Entries = {
+      Entries: corpus('describe-vpcs-ipv6.1.json')
+        .Vpcs.flatMap((v: Json) => v.Ipv6CidrBlockAssociationSet ?? [])
+        .map((a: Json) => ({ Cidr: a.Ipv6CidrBlock })),
+    };
     expect(ipv6Entries.Entries.length).toBeGreaterThan(0);
     for (const files of [prefixListMode(ipv6List), prefixListMode(ipv6List, ipv6Entries)]) {
       const v = awsToVm(load(files).world);
@@ -214,7 +259,9 @@ describe('prefix lists (describe-managed-prefix-lists and get-managed-prefix-lis
     // pl-002dc3ec097de1514 (authorize-security-group-ingress example 8) is in no export: undecided.
     const v = awsToVm(load(files).world);
     expect(v.status).toBe('indeterminate');
-    expect(v.assumptions.map((a) => [a.code, a.missing, a.hopKind])).toEqual([['PREFIX_LIST_ENTRIES_MISSING', 'pl-002dc3ec097de1514', 'eni-sg-ingress']]);
+    expect(v.assumptions.map((a) => [a.code, a.missing, a.hopKind])).toEqual([
+      ['PREFIX_LIST_ENTRIES_MISSING', 'pl-002dc3ec097de1514', 'eni-sg-ingress'],
+    ]);
   });
 });
 
@@ -233,11 +280,20 @@ describe('references that leave the export (describe-security-groups example pai
     expect(warnings.map((w) => w.missing)).toEqual([pair.GroupId]);
     const v = awsToVm(world);
     expect(v.status).toBe('indeterminate');
-    expect(v.assumptions).toEqual([expect.objectContaining({ code: 'REFERENCED_GROUP_MISSING', missing: pair.GroupId, hopKind: 'eni-sg-ingress', what: expect.stringContaining('999988887777') })]);
+    expect(v.assumptions).toEqual([
+      expect.objectContaining({
+        code: 'REFERENCED_GROUP_MISSING',
+        missing: pair.GroupId,
+        hopKind: 'eni-sg-ingress',
+        what: expect.stringContaining('999988887777'),
+      }),
+    ]);
   });
 
   it('the world keeps the foreign pair, so a snapshot written back holds its account', () => {
-    const written = JSON.parse(snapshotFiles(load(addPairToDefault(caseB())).world, { description: 'x' }).get('aws/describe-security-groups.json')!);
+    const written = JSON.parse(
+      snapshotFiles(load(addPairToDefault(caseB())).world, { description: 'x' }).get('aws/describe-security-groups.json')!,
+    );
     const pairs = written.SecurityGroups.flatMap((g: Json) => g.IpPermissions.flatMap((p: Json) => p.UserIdGroupPairs));
     expect(pairs).toContainEqual(expect.objectContaining({ GroupId: pair.GroupId, UserId: '999988887777' }));
   });
@@ -255,7 +311,9 @@ describe('references that leave the export (describe-security-groups example pai
     expect(warnings.map((w) => w.missing)).toEqual([pair.GroupId]);
     const v = vmToAws(world);
     expect(v.status).toBe('indeterminate');
-    expect(v.assumptions).toEqual([expect.objectContaining({ code: 'SECURITY_GROUP_MISSING', missing: pair.GroupId, hopKind: 'sg-ingress' })]);
+    expect(v.assumptions).toEqual([
+      expect.objectContaining({ code: 'SECURITY_GROUP_MISSING', missing: pair.GroupId, hopKind: 'sg-ingress' }),
+    ]);
   });
 
   it('an ENI that wears a group outside the export besides one that allows is decided', () => {
@@ -270,20 +328,43 @@ describe('references that leave the export (describe-security-groups example pai
 describe('everything at once, for every flow and protocol', () => {
   it('a case B snapshot carrying all the IPv6 and missing-data forms above gives a verdict for every pair, never an error', () => {
     const acl = corpus('describe-network-acls.1.json').NetworkAcls.find((a: Json) => a.NetworkAclId === 'acl-0e2a78e4e2EXAMPLE');
-    const ipv6Routes = corpus('describe-route-tables-ipv6.1.json').RouteTables.flatMap((t: Json) => t.Routes).filter((r: Json) => r.DestinationIpv6CidrBlock);
-    let files = editJson(caseB(), 'aws/describe-network-acls.json', (j) => void j.NetworkAcls[0].Entries.push(...acl.Entries.filter((e: Json) => e.Ipv6CidrBlock)));
+    const ipv6Routes = corpus('describe-route-tables-ipv6.1.json')
+      .RouteTables.flatMap((t: Json) => t.Routes)
+      .filter((r: Json) => r.DestinationIpv6CidrBlock);
+    let files = editJson(
+      caseB(),
+      'aws/describe-network-acls.json',
+      (j) => void j.NetworkAcls[0].Entries.push(...acl.Entries.filter((e: Json) => e.Ipv6CidrBlock)),
+    );
     files = editJson(files, 'aws/describe-route-tables.json', (j) => {
-      j.RouteTables[0].Routes.push(...ipv6Routes, { DestinationPrefixListId: 'pl-11223344556677aab', GatewayId: 'igw-0123456789abcdef0', Origin: 'CreateRoute', State: 'active' });
+      j.RouteTables[0].Routes.push(...ipv6Routes, {
+        DestinationPrefixListId: 'pl-11223344556677aab',
+        GatewayId: 'igw-0123456789abcdef0',
+        Origin: 'CreateRoute',
+        State: 'active',
+      });
     });
     files = editJson(files, 'aws/describe-security-groups.json', (j) => {
       for (const g of j.SecurityGroups) {
         for (const p of [...g.IpPermissions, ...g.IpPermissionsEgress]) p.Ipv6Ranges = [{ CidrIpv6: '::/0' }];
-        g.IpPermissions.push({ IpProtocol: 'icmpv6', FromPort: -1, ToPort: -1, Ipv6Ranges: [{ CidrIpv6: '::/0' }] }, { IpProtocol: 'tcp', FromPort: 443, ToPort: 443, PrefixListIds: [{ PrefixListId: 'pl-11223344556677aab' }, { PrefixListId: 'pl-002dc3ec097de1514' }], UserIdGroupPairs: [{ GroupId: 'sg-903004f8', UserId: '999988887777' }] });
+        g.IpPermissions.push(
+          { IpProtocol: 'icmpv6', FromPort: -1, ToPort: -1, Ipv6Ranges: [{ CidrIpv6: '::/0' }] },
+          {
+            IpProtocol: 'tcp',
+            FromPort: 443,
+            ToPort: 443,
+            PrefixListIds: [{ PrefixListId: 'pl-11223344556677aab' }, { PrefixListId: 'pl-002dc3ec097de1514' }],
+            UserIdGroupPairs: [{ GroupId: 'sg-903004f8', UserId: '999988887777' }],
+          },
+        );
       }
     });
     files = withoutRuleIds(files);
     files.set('aws/describe-managed-prefix-lists.json', JSON.stringify(lists()));
-    files.set('aws/managed-prefix-list-entries/pl-11223344556677aab.json', JSON.stringify({ Entries: [{ Cidr: '2001:db8:1234:8800::/56' }] }));
+    files.set(
+      'aws/managed-prefix-list-entries/pl-11223344556677aab.json',
+      JSON.stringify({ Entries: [{ Cidr: '2001:db8:1234:8800::/56' }] }),
+    );
     const { world } = load(files);
     for (const flow of [{}, { protocol: 'tcp' as const, port: 443 }, { protocol: 'udp' as const, port: 53 }]) {
       const verdicts = evaluateMatrix(world, flow);

@@ -5,9 +5,22 @@ import { caseB, cgwRule, load, outcome, real, splice, toVm, type Splice } from '
 import type { Json } from '../snapshot/test-support';
 
 const path = (id: string): string => `/infra/domains/cgw/groups/${id}`;
-const group = (id: string, expression: Json[], extra: Json = {}): Json => ({ resource_type: 'Group', id, display_name: id, path: path(id), expression, ...extra });
+const group = (id: string, expression: Json[], extra: Json = {}): Json => ({
+  resource_type: 'Group',
+  id,
+  display_name: id,
+  path: path(id),
+  expression,
+  ...extra,
+});
 const allowTo = (groupPath: string): Json[] => [cgwRule('to-group', { destination_groups: [groupPath] })];
-const vmName = (operator: string, value: string): Json => ({ resource_type: 'Condition', member_type: 'VirtualMachine', key: 'Name', operator, value });
+const vmName = (operator: string, value: string): Json => ({
+  resource_type: 'Condition',
+  member_type: 'VirtualMachine',
+  key: 'Name',
+  operator,
+  value,
+});
 const and = { resource_type: 'ConjunctionOperator', conjunction_operator: 'AND' };
 const or = { resource_type: 'ConjunctionOperator', conjunction_operator: 'OR' };
 
@@ -25,16 +38,23 @@ describe('Condition (salt-ext-modules-vmware VMC capture: OSName EQUALS "Centos"
     expect(verdict(salt.path, { groups: [salt], vm: (vm) => void (vm.guest_info = { os_name: 'CENTOS' }) })).toEqual(reachable);
   });
   it('does not match another OS', () => {
-    expect(verdict(salt.path, { groups: [salt], vm: (vm) => void (vm.guest_info = { os_name: 'Ubuntu Linux (64-bit)' }) })).toEqual(dropped);
+    expect(verdict(salt.path, { groups: [salt], vm: (vm) => void (vm.guest_info = { os_name: 'Ubuntu Linux (64-bit)' }) })).toEqual(
+      dropped,
+    );
   });
 });
 
 describe('Tag conditions (uonsx group: Tag EQUALS "webvm"; uonsx realized VM tags)', () => {
   const uonsx = real('uonsx-group-tag-condition');
   const tagGroup = (value: string, extra: Json = {}): Json => group('tagged', [{ ...uonsx.expression[0], value, ...extra }]);
-  const tags = (...t: Json[]) => (vm: Json) => void (vm.tags = t);
+  const tags =
+    (...t: Json[]) =>
+    (vm: Json) =>
+      void (vm.tags = t);
   it('a bare tag matches the tag in any scope, case-insensitively', () => {
-    expect(verdict(path('tagged'), { groups: [tagGroup(uonsx.expression[0].value)], vm: tags({ scope: 'app', tag: 'WebVM' }) })).toEqual(reachable);
+    expect(verdict(path('tagged'), { groups: [tagGroup(uonsx.expression[0].value)], vm: tags({ scope: 'app', tag: 'WebVM' }) })).toEqual(
+      reachable,
+    );
   });
   it('a bare tag matches the real VM tag with an empty scope', () => {
     const vmTags = real('uonsx-realized-vm').tags;
@@ -52,8 +72,12 @@ describe('Tag conditions (uonsx group: Tag EQUALS "webvm"; uonsx realized VM tag
     expect(verdict(path('tagged'), { groups: [tagGroup('tier|')], vm: tags({ scope: 'env', tag: 'db' }) })).toEqual(dropped);
   });
   it('scope_operator NOTEQUALS matches the tag in any other scope', () => {
-    expect(verdict(path('tagged'), { groups: [tagGroup('tier|web', { scope_operator: 'NOTEQUALS' })], vm: tags({ scope: 'env', tag: 'web' }) })).toEqual(reachable);
-    expect(verdict(path('tagged'), { groups: [tagGroup('tier|web', { scope_operator: 'NOTEQUALS' })], vm: tags({ scope: 'tier', tag: 'web' }) })).toEqual(dropped);
+    expect(
+      verdict(path('tagged'), { groups: [tagGroup('tier|web', { scope_operator: 'NOTEQUALS' })], vm: tags({ scope: 'env', tag: 'web' }) }),
+    ).toEqual(reachable);
+    expect(
+      verdict(path('tagged'), { groups: [tagGroup('tier|web', { scope_operator: 'NOTEQUALS' })], vm: tags({ scope: 'tier', tag: 'web' }) }),
+    ).toEqual(dropped);
   });
 });
 
@@ -75,27 +99,51 @@ describe('Condition operators on the VM name (CJ-VM01), case-insensitive', () =>
 });
 
 describe('Condition member types other than VirtualMachine', () => {
-  const cond = (member_type: string, key: string, value: string): Json => ({ resource_type: 'Condition', member_type, key, operator: 'EQUALS', value });
+  const cond = (member_type: string, key: string, value: string): Json => ({
+    resource_type: 'Condition',
+    member_type,
+    key,
+    operator: 'EQUALS',
+    value,
+  });
   const segTag = (tags: Json[]) => (segments: Json[]) => segments.map((s) => ({ ...s, tags }));
   it("Segment Tag: the VM's segment carries the tag", () => {
-    expect(verdict(path('seg'), { groups: [group('seg', [cond('Segment', 'Tag', 'zone|dmz')])], segments: segTag([{ scope: 'zone', tag: 'DMZ' }]) })).toEqual(reachable);
+    expect(
+      verdict(path('seg'), {
+        groups: [group('seg', [cond('Segment', 'Tag', 'zone|dmz')])],
+        segments: segTag([{ scope: 'zone', tag: 'DMZ' }]),
+      }),
+    ).toEqual(reachable);
   });
   it("Segment Tag: the VM's segment does not", () => {
-    expect(verdict(path('seg'), { groups: [group('seg', [cond('Segment', 'Tag', 'zone|dmz')])], segments: segTag([{ scope: 'zone', tag: 'internal' }]) })).toEqual(dropped);
+    expect(
+      verdict(path('seg'), {
+        groups: [group('seg', [cond('Segment', 'Tag', 'zone|dmz')])],
+        segments: segTag([{ scope: 'zone', tag: 'internal' }]),
+      }),
+    ).toEqual(dropped);
   });
   it('IPSet: the IP sets are not in the data (GROUP_MEMBERSHIP_UNKNOWN)', () => {
-    expect(verdict(path('ipset'), { groups: [group('ipset', [cond('IPSet', 'Tag', 'web')])] })).toEqual(unknown('GROUP_MEMBERSHIP_UNKNOWN'));
+    expect(verdict(path('ipset'), { groups: [group('ipset', [cond('IPSet', 'Tag', 'web')])] })).toEqual(
+      unknown('GROUP_MEMBERSHIP_UNKNOWN'),
+    );
   });
 });
 
 describe('MACAddressExpression against the VIF MAC (NSX doc examples: MAC expression, VIF list)', () => {
-  const docVif = (): Json => ({ ...real('doc-vifs-on-enforcement-point').results[0], owner_vm_id: caseB.vm, ip_address_info: [{ ip_addresses: ['192.168.100.10', 'fe80::250:56ff:feab:e4be'], source: 'VM_TOOLS' }] });
+  const docVif = (): Json => ({
+    ...real('doc-vifs-on-enforcement-point').results[0],
+    owner_vm_id: caseB.vm,
+    ip_address_info: [{ ip_addresses: ['192.168.100.10', 'fe80::250:56ff:feab:e4be'], source: 'VM_TOOLS' }],
+  });
   const macGroup = (macs: string[]): Json => group('by-mac', [{ ...real('doc-mac-address-expression'), mac_addresses: macs }]);
   it("matches the VIF's MAC (written in another case)", () => {
     expect(verdict(path('by-mac'), { groups: [macGroup(['00:50:56:AB:E4:BE'])], vifs: () => [docVif()] })).toEqual(reachable);
   });
   it('does not match the MACs of the documentation example', () => {
-    expect(verdict(path('by-mac'), { groups: [macGroup(real('doc-mac-address-expression').mac_addresses)], vifs: () => [docVif()] })).toEqual(dropped);
+    expect(
+      verdict(path('by-mac'), { groups: [macGroup(real('doc-mac-address-expression').mac_addresses)], vifs: () => [docVif()] }),
+    ).toEqual(dropped);
   });
   it('is indeterminate when the VIF data carries no MAC', () => {
     expect(verdict(path('by-mac'), { groups: [macGroup(['00:50:56:ab:e4:be'])] })).toEqual(unknown('DATA_MISSING'));
@@ -111,8 +159,17 @@ describe('ExternalIDExpression (NSX doc example)', () => {
     expect(verdict(path('by-id'), { groups: [group('by-id', [{ ...doc, external_ids: [caseB.vm] }])] })).toEqual(reachable);
   });
   it("VirtualNetworkInterface: the VIF's external id", () => {
-    const vif = { ...real('doc-vifs-on-enforcement-point').results[0], owner_vm_id: caseB.vm, ip_address_info: [{ ip_addresses: ['192.168.100.10'] }] };
-    expect(verdict(path('by-id'), { groups: [group('by-id', [{ ...doc, member_type: 'VirtualNetworkInterface', external_ids: [vif.external_id] }])], vifs: () => [vif] })).toEqual(reachable);
+    const vif = {
+      ...real('doc-vifs-on-enforcement-point').results[0],
+      owner_vm_id: caseB.vm,
+      ip_address_info: [{ ip_addresses: ['192.168.100.10'] }],
+    };
+    expect(
+      verdict(path('by-id'), {
+        groups: [group('by-id', [{ ...doc, member_type: 'VirtualNetworkInterface', external_ids: [vif.external_id] }])],
+        vifs: () => [vif],
+      }),
+    ).toEqual(reachable);
   });
 });
 
@@ -133,19 +190,27 @@ describe('PathExpression and nesting (NSX doc example paths: /infra/domains/defa
     expect(verdict(path('b'), { groups: [a, b] })).toEqual(reachable);
   });
   it('a segment path holds the VMs on the segment', () => {
-    expect(verdict(path('on-seg'), { groups: [group('on-seg', [{ ...doc, paths: ['/infra/tier-1s/cgw/segments/cj-seg'] }])] })).toEqual(reachable);
+    expect(verdict(path('on-seg'), { groups: [group('on-seg', [{ ...doc, paths: ['/infra/tier-1s/cgw/segments/cj-seg'] }])] })).toEqual(
+      reachable,
+    );
   });
 });
 
 describe('conjunctions and NestedExpression (NSX doc IP expression: 10.110.9.21, 10.112.9.22)', () => {
   const ips = real('doc-ip-address-expression');
-  it('IP OR name', () => expect(verdict(path('g'), { groups: [group('g', [ips, or, vmName('EQUALS', caseB.vmName)])] })).toEqual(reachable));
-  it('IP AND name', () => expect(verdict(path('g'), { groups: [group('g', [ips, and, vmName('EQUALS', caseB.vmName)])] })).toEqual(dropped));
+  it('IP OR name', () =>
+    expect(verdict(path('g'), { groups: [group('g', [ips, or, vmName('EQUALS', caseB.vmName)])] })).toEqual(reachable));
+  it('IP AND name', () =>
+    expect(verdict(path('g'), { groups: [group('g', [ips, and, vmName('EQUALS', caseB.vmName)])] })).toEqual(dropped));
   it('AND binds tighter than OR: no OR (name AND IP) is false', () => {
-    expect(verdict(path('g'), { groups: [group('g', [vmName('EQUALS', 'x'), or, vmName('EQUALS', caseB.vmName), and, ips])] })).toEqual(dropped);
+    expect(verdict(path('g'), { groups: [group('g', [vmName('EQUALS', 'x'), or, vmName('EQUALS', caseB.vmName), and, ips])] })).toEqual(
+      dropped,
+    );
   });
   it('AND binds tighter than OR: name OR (IP AND no) is true', () => {
-    expect(verdict(path('g'), { groups: [group('g', [vmName('EQUALS', caseB.vmName), or, ips, and, vmName('EQUALS', 'x')])] })).toEqual(reachable);
+    expect(verdict(path('g'), { groups: [group('g', [vmName('EQUALS', caseB.vmName), or, ips, and, vmName('EQUALS', 'x')])] })).toEqual(
+      reachable,
+    );
   });
   it('NestedExpression of ANDed conditions', () => {
     const nested = { resource_type: 'NestedExpression', expressions: [vmName('STARTSWITH', 'cj'), and, vmName('ENDSWITH', '01')] };
@@ -166,7 +231,9 @@ describe('what the data cannot decide', () => {
     expect(verdict(path('ext'), { groups: [g] })).toEqual(unknown('GROUP_MEMBERSHIP_UNKNOWN'));
   });
   it('an expression type the model does not know loads with a warning and makes membership unknown', () => {
-    const { world, warnings } = load(splice({ rules: allowTo(path('odd')), groups: [group('odd', [{ resource_type: 'FutureExpression', whatever: 1 }])] }));
+    const { world, warnings } = load(
+      splice({ rules: allowTo(path('odd')), groups: [group('odd', [{ resource_type: 'FutureExpression', whatever: 1 }])] }),
+    );
     expect(warnings).toHaveLength(1);
     expect(outcome(toVm(world))).toEqual(unknown('GROUP_MEMBERSHIP_UNKNOWN'));
   });
@@ -181,11 +248,17 @@ describe('first match with an undecidable rule', () => {
   const identity = { ...real('doc-identity-group-expression'), resource_type: 'IdentityGroupExpression' };
   const groups = [group('idfw', [identity])];
   it('an undecidable ALLOW before a definite ALLOW changes nothing', () => {
-    const rules = [cgwRule('maybe', { sequence_number: 5, destination_groups: [path('idfw')] }), cgwRule('sure', { sequence_number: 10, destination_groups: [caseB.cgwVmGroup] })];
+    const rules = [
+      cgwRule('maybe', { sequence_number: 5, destination_groups: [path('idfw')] }),
+      cgwRule('sure', { sequence_number: 10, destination_groups: [caseB.cgwVmGroup] }),
+    ];
     expect(outcome(toVm(load(splice({ rules, groups })).world))).toEqual(reachable);
   });
   it('an undecidable DROP before a definite ALLOW makes the flow indeterminate', () => {
-    const rules = [cgwRule('maybe', { sequence_number: 5, action: 'DROP', destination_groups: [path('idfw')] }), cgwRule('sure', { sequence_number: 10, destination_groups: [caseB.cgwVmGroup] })];
+    const rules = [
+      cgwRule('maybe', { sequence_number: 5, action: 'DROP', destination_groups: [path('idfw')] }),
+      cgwRule('sure', { sequence_number: 10, destination_groups: [caseB.cgwVmGroup] }),
+    ];
     const v = toVm(load(splice({ rules, groups })).world);
     expect(outcome(v)).toEqual(unknown('GROUP_MEMBERSHIP_UNKNOWN'));
     expect(v.assumptions[0]!.resource.id).toBe('/infra/domains/cgw/gateway-policies/default/rules/maybe');

@@ -15,10 +15,17 @@ describe('segments', () => {
   it('a dual-stack segment (one IPv4, one IPv6 subnet) loads; the IPv6 subnet is kept apart', () => {
     const { world } = load(splice({ segments: dualStack }));
     const seg = [...world.nsx.segments.values()][0]!;
-    expect([seg.subnets.map((s) => s.network), seg.ipv6Subnets!.map((s) => s.network)]).toEqual([['192.168.100.0/24'], ['2001:db8:100::/64']]);
+    expect([seg.subnets.map((s) => s.network), seg.ipv6Subnets!.map((s) => s.network)]).toEqual([
+      ['192.168.100.0/24'],
+      ['2001:db8:100::/64'],
+    ]);
   });
   it('an IPv4 flow to a VM on a dual-stack segment ignores the IPv6 subnet', () => {
-    expect(outcome(toVm(load(splice({ segments: dualStack, rules: allowAll })).world))).toEqual({ status: 'reachable', code: null, assumptions: [] });
+    expect(outcome(toVm(load(splice({ segments: dualStack, rules: allowAll })).world))).toEqual({
+      status: 'reachable',
+      code: null,
+      assumptions: [],
+    });
   });
   it("a real segment's type and connectivity load as given (DISCONNECTED with connectivity ON, no subnets)", () => {
     const uonsx = real('uonsx-segment-disconnected-type');
@@ -37,7 +44,13 @@ describe('realized VMs and VIFs', () => {
   it('a powered-off VM without any VIF loads with no IPv4 address', () => {
     const uonsx = { ...real('uonsx-realized-vm'), power_state: 'VM_STOPPED' };
     const { world } = load(editJson(caseBFiles(), 'nsx/virtual-machines.json', (j) => void j.results.push(uonsx)));
-    expect(world.nsx.vms.get(uonsx.external_id)).toMatchObject({ displayName: 'lctest-guest1', powerState: 'VM_STOPPED', ipAddresses: [], osName: 'Ubuntu Linux (64-bit)', computerName: 'lctest-guest1.in.uoregon.edu' });
+    expect(world.nsx.vms.get(uonsx.external_id)).toMatchObject({
+      displayName: 'lctest-guest1',
+      powerState: 'VM_STOPPED',
+      ipAddresses: [],
+      osName: 'Ubuntu Linux (64-bit)',
+      computerName: 'lctest-guest1.in.uoregon.edu',
+    });
   });
   it("the NSX doc's dual-stack VIF gives the VM its IPv4 address only, and keeps the MAC", () => {
     const vif = { ...real('doc-vifs-on-enforcement-point').results[0], owner_vm_id: caseB.vm };
@@ -46,12 +59,16 @@ describe('realized VMs and VIFs', () => {
   });
   it('a VIF whose VM is not in the data loads with a warning and is ignored', () => {
     const { world, warnings } = load(splice({ vifs: (v) => [...v, real('uonsx-vif')] }));
-    expect([warnings.map((w) => w.field), world.nsx.vms.get(caseB.vm)!.ipAddresses]).toEqual([['results[1].owner_vm_id'], ['192.168.100.10']]);
+    expect([warnings.map((w) => w.field), world.nsx.vms.get(caseB.vm)!.ipAddresses]).toEqual([
+      ['results[1].owner_vm_id'],
+      ['192.168.100.10'],
+    ]);
   });
 });
 
 describe('cross-link ENIs, as VMC writes them', () => {
-  const enis = (edit: (e: Json[]) => void) => editJson(caseBFiles(), 'aws/describe-network-interfaces.json', (j) => void edit(j.NetworkInterfaces));
+  const enis = (edit: (e: Json[]) => void) =>
+    editJson(caseBFiles(), 'aws/describe-network-interfaces.json', (j) => void edit(j.NetworkInterfaces));
   const crossLink = (files: Map<string, string>) => load(files).world.nsx.linkedVpc!.crossLinkEniIds;
   const standby = (files: Map<string, string>): string => {
     const l = load(files).world.nsx.linkedVpc!;
@@ -60,7 +77,9 @@ describe('cross-link ENIs, as VMC writes them', () => {
   it('an ENI described "VMware VMC Interface DO NOT USE" (as the console shows it) is a cross-link ENI', () => {
     const base = caseBFiles();
     const id = standby(base);
-    expect(crossLink(enis((e) => void (e.find((x) => x.NetworkInterfaceId === id).Description = 'VMware VMC Interface DO NOT USE')))).toContain(id);
+    expect(
+      crossLink(enis((e) => void (e.find((x) => x.NetworkInterfaceId === id).Description = 'VMware VMC Interface DO NOT USE'))),
+    ).toContain(id);
   });
   it('an ENI with another description, not named by linked-vpcs, is not', () => {
     const id = standby(caseBFiles());
@@ -69,7 +88,15 @@ describe('cross-link ENIs, as VMC writes them', () => {
   it('an ENI named in traffic_group_eni_mappings is one whatever its description', () => {
     const id = standby(caseBFiles());
     let files = enis((e) => void (e.find((x) => x.NetworkInterfaceId === id).Description = ''));
-    files = editJson(files, 'nsx/linked-vpcs.json', (j) => void (j.results[0].traffic_group_eni_mappings = [{ eni: j.results[0].active_eni, traffic_group_id: 'tg-1' }, { eni: id, traffic_group_id: 'tg-2' }]));
+    files = editJson(
+      files,
+      'nsx/linked-vpcs.json',
+      (j) =>
+        void (j.results[0].traffic_group_eni_mappings = [
+          { eni: j.results[0].active_eni, traffic_group_id: 'tg-1' },
+          { eni: id, traffic_group_id: 'tg-2' },
+        ]),
+    );
     expect(crossLink(files)).toContain(id);
   });
 });

@@ -23,11 +23,16 @@ describe('predefined services of a real NSX 4 manager', () => {
     expect(through({ services: [svc('FTP')] }, 'udp', 21)).toEqual(dropped);
   });
   it('ALG TFTP matches UDP 69', () => expect(through({ services: [svc('TFTP')] }, 'udp', 69)).toEqual(reachable));
-  it('ICMP-ALL (ICMPv4 and ICMPv6 entries) matches an IPv4 echo', () => expect(through({ services: [svc('ICMP-ALL')] })).toEqual(reachable));
-  it('an ICMPv6 echo service never matches an IPv4 echo', () => expect(through({ services: [svc('IPv6-ICMP_Echo_Request')] })).toEqual(dropped));
-  it('ICMP_Echo_Reply (type 0) does not match an echo request (type 8)', () => expect(through({ services: [svc('ICMP_Echo_Reply')] })).toEqual(dropped));
-  it('DNS-IN-TCP names source port 53: a flow from port 53 matches', () => expect(through({ services: [svc('DNS-IN-TCP')] }, 'tcp', 8080, 53)).toEqual(reachable));
-  it('DNS-IN-TCP names source port 53: a flow from an ephemeral port does not', () => expect(through({ services: [svc('DNS-IN-TCP')] }, 'tcp', 53)).toEqual(dropped));
+  it('ICMP-ALL (ICMPv4 and ICMPv6 entries) matches an IPv4 echo', () =>
+    expect(through({ services: [svc('ICMP-ALL')] })).toEqual(reachable));
+  it('an ICMPv6 echo service never matches an IPv4 echo', () =>
+    expect(through({ services: [svc('IPv6-ICMP_Echo_Request')] })).toEqual(dropped));
+  it('ICMP_Echo_Reply (type 0) does not match an echo request (type 8)', () =>
+    expect(through({ services: [svc('ICMP_Echo_Reply')] })).toEqual(dropped));
+  it('DNS-IN-TCP names source port 53: a flow from port 53 matches', () =>
+    expect(through({ services: [svc('DNS-IN-TCP')] }, 'tcp', 8080, 53)).toEqual(reachable));
+  it('DNS-IN-TCP names source port 53: a flow from an ephemeral port does not', () =>
+    expect(through({ services: [svc('DNS-IN-TCP')] }, 'tcp', 53)).toEqual(dropped));
   it('IGMP services never match ICMP or TCP', () => {
     expect(through({ services: [svc('IGMP_Membership_Query')] })).toEqual(dropped);
     expect(through({ services: [svc('IGMP_Membership_Query')] }, 'tcp', 80)).toEqual(dropped);
@@ -40,7 +45,12 @@ describe('predefined services of a real NSX 4 manager', () => {
 });
 
 describe('inline service_entries, together with services', () => {
-  const l4 = (destination_ports: string[], extra: Json = {}) => ({ resource_type: 'L4PortSetServiceEntry', l4_protocol: 'TCP', destination_ports, ...extra });
+  const l4 = (destination_ports: string[], extra: Json = {}) => ({
+    resource_type: 'L4PortSetServiceEntry',
+    l4_protocol: 'TCP',
+    destination_ports,
+    ...extra,
+  });
   it.each([
     [['8000-8100'], 8050, reachable],
     [['8000-8100'], 8101, dropped],
@@ -56,21 +66,43 @@ describe('inline service_entries, together with services', () => {
     expect(through({ services: [svc('SSH')], service_entries: [l4(['443'])] }, 'tcp', 80)).toEqual(dropped);
   });
   it('an IP protocol entry (6) matches TCP on any port, not UDP', () => {
-    expect(through({ services: [], service_entries: [{ resource_type: 'IPProtocolServiceEntry', protocol_number: 6 }] }, 'tcp', 12345)).toEqual(reachable);
-    expect(through({ services: [], service_entries: [{ resource_type: 'IPProtocolServiceEntry', protocol_number: 6 }] }, 'udp', 12345)).toEqual(dropped);
+    expect(
+      through({ services: [], service_entries: [{ resource_type: 'IPProtocolServiceEntry', protocol_number: 6 }] }, 'tcp', 12345),
+    ).toEqual(reachable);
+    expect(
+      through({ services: [], service_entries: [{ resource_type: 'IPProtocolServiceEntry', protocol_number: 6 }] }, 'udp', 12345),
+    ).toEqual(dropped);
   });
   it('an ICMP type/code entry matches echo request 8/0 only', () => {
-    expect(through({ services: [], service_entries: [{ resource_type: 'ICMPTypeServiceEntry', protocol: 'ICMPv4', icmp_type: 8, icmp_code: 0 }] })).toEqual(reachable);
-    expect(through({ services: [], service_entries: [{ resource_type: 'ICMPTypeServiceEntry', protocol: 'ICMPv4', icmp_type: 8, icmp_code: 1 }] })).toEqual(dropped);
+    expect(
+      through({
+        services: [],
+        service_entries: [{ resource_type: 'ICMPTypeServiceEntry', protocol: 'ICMPv4', icmp_type: 8, icmp_code: 0 }],
+      }),
+    ).toEqual(reachable);
+    expect(
+      through({
+        services: [],
+        service_entries: [{ resource_type: 'ICMPTypeServiceEntry', protocol: 'ICMPv4', icmp_type: 8, icmp_code: 1 }],
+      }),
+    ).toEqual(dropped);
   });
   it('an EtherType entry never matches an IP flow', () => {
     expect(through({ services: [], service_entries: [{ resource_type: 'EtherTypeServiceEntry', ether_type: 2048 }] })).toEqual(dropped);
   });
   it('a nested service entry matches what the nested service does', () => {
-    expect(through({ services: [], service_entries: [{ resource_type: 'NestedServiceServiceEntry', nested_service_path: svc('HTTPS') }] }, 'tcp', 443)).toEqual(reachable);
+    expect(
+      through(
+        { services: [], service_entries: [{ resource_type: 'NestedServiceServiceEntry', nested_service_path: svc('HTTPS') }] },
+        'tcp',
+        443,
+      ),
+    ).toEqual(reachable);
   });
   it('an entry type the model does not know loads with a warning; the flow is indeterminate (SERVICE_ENTRY_UNKNOWN)', () => {
-    const { world, warnings } = load(splice({ rules: [cgwRule('svc', { services: [], service_entries: [{ resource_type: 'FutureServiceEntry' }] })] }));
+    const { world, warnings } = load(
+      splice({ rules: [cgwRule('svc', { services: [], service_entries: [{ resource_type: 'FutureServiceEntry' }] })] }),
+    );
     expect(warnings).toHaveLength(1);
     expect(outcome(toVm(world))).toEqual(unknown('SERVICE_ENTRY_UNKNOWN'));
   });
@@ -90,7 +122,11 @@ describe('context profiles and real gateway rules', () => {
   it("salt-ext-modules-vmware's captured gateway rule (profiles ANY, scope as published) loads and does not apply to the VPC interface", () => {
     const rule = real('salt-mgw-gateway-rule');
     const { world, warnings } = load(splice({ rules: [rule] }));
-    expect(world.nsx.cgwRules.get('rule_id')).toMatchObject({ ruleId: 1015, services: ['/infra/services/HTTPS'], scope: ['/infra/labels/mgw"'] });
+    expect(world.nsx.cgwRules.get('rule_id')).toMatchObject({
+      ruleId: 1015,
+      services: ['/infra/services/HTTPS'],
+      scope: ['/infra/labels/mgw"'],
+    });
     expect(warnings.map((w) => w.field)).toEqual(['results[0].destination_groups[0]']); // the mgw VCENTER group is not in a cgw export
     expect(outcome(toVm(world))).toEqual(dropped);
   });

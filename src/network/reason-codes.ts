@@ -40,7 +40,8 @@ export const reasonCodeMeaning: Record<ReasonCode, string> = {
   CGW_DEFAULT_DROP: 'no compute gateway firewall rule matches; the default uplink rule drops the packet',
   DFW_RULE_DROP: "a distributed firewall rule at the VM's vNIC drops the packet",
   DFW_RULE_REJECT: "a distributed firewall rule at the VM's vNIC rejects the packet",
-  DFW_DEFAULT_DROP: "no distributed firewall rule matches and the default layer-3 rule (changed from VMC's allow) drops or rejects the packet",
+  DFW_DEFAULT_DROP:
+    "no distributed firewall rule matches and the default layer-3 rule (changed from VMC's allow) drops or rejects the packet",
   SEGMENT_DISCONNECTED: "the VM's segment is disconnected from the compute gateway",
   VM_POWERED_OFF: 'the SDDC VM is not powered on',
   INSTANCE_NOT_RUNNING: 'the EC2 instance is not running',

@@ -17,7 +17,8 @@ export function compileRouteMatcher(world: World, rt: RouteTable): RouteMatcher 
   const table = new PrefixTable<{ route: Route; matchedCidr: string }>();
   const unknown: Route[] = [];
   rt.routes.forEach((route, i) => {
-    if (route.destinationCidrBlock !== undefined) table.add(route.destinationCidrBlock, { route, matchedCidr: route.destinationCidrBlock }, i);
+    if (route.destinationCidrBlock !== undefined)
+      table.add(route.destinationCidrBlock, { route, matchedCidr: route.destinationCidrBlock }, i);
     if (route.destinationPrefixListId !== undefined) {
       const list = world.ec2.prefixLists.get(route.destinationPrefixListId);
       if (prefixListUnknown(list)) unknown.push(route);
@@ -27,4 +28,5 @@ export function compileRouteMatcher(world: World, rt: RouteTable): RouteMatcher 
   return { lookup: (ip) => table.longest(ip)?.value ?? null, unknown };
 }
 
-export const describeRoute = (r: Route): string => `${routeDestination(r)} → ${routeTarget(r) ?? '?'}${r.state === 'blackhole' ? ' (blackhole)' : ''}`;
+export const describeRoute = (r: Route): string =>
+  `${routeDestination(r)} → ${routeTarget(r) ?? '?'}${r.state === 'blackhole' ? ' (blackhole)' : ''}`;

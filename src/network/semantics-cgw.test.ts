@@ -9,17 +9,30 @@ const bare: TopologyOptions = { cgw: 'none', instances: { 'ec2-a': {}, far: { su
 const policy = '/infra/domains/cgw/gateway-policies/default';
 const rulePath = (id: string): string => `${policy}/rules/${id}`;
 
-const rule = (t: Topology, id: string, input: CgwRuleInput) => patchCgwRule(t.world, id, { scope: [vpcInterface], direction: 'IN_OUT', action: 'ALLOW', ...input });
+const rule = (t: Topology, id: string, input: CgwRuleInput) =>
+  patchCgwRule(t.world, id, { scope: [vpcInterface], direction: 'IN_OUT', action: 'ALLOW', ...input });
 const group = (t: Topology, id: string, ...expression: GroupExpression[]): string => patchGroup(t.world, 'cgw', id, { expression }).path;
 const and: GroupExpression = { resourceType: 'ConjunctionOperator', conjunctionOperator: 'AND' };
 const or: GroupExpression = { resourceType: 'ConjunctionOperator', conjunctionOperator: 'OR' };
 const ips = (...ipAddresses: string[]): GroupExpression => ({ resourceType: 'IPAddressExpression', ipAddresses });
-const vmWhere = (key: string, operator: string, value: string): GroupExpression => ({ resourceType: 'Condition', memberType: 'VirtualMachine', key, operator, value });
+const vmWhere = (key: string, operator: string, value: string): GroupExpression => ({
+  resourceType: 'Condition',
+  memberType: 'VirtualMachine',
+  key,
+  operator,
+  value,
+});
 const paths = (...p: string[]): GroupExpression => ({ resourceType: 'PathExpression', paths: p });
 
 /** Allows inbound traffic to the VMs of a group built from `expression`, and nothing else. */
-const inboundTo = (...expression: GroupExpression[]) => (t: Topology) => void rule(t, 'to-group', { sequenceNumber: 10, direction: 'IN', destinationGroups: [group(t, 'dst', ...expression)] });
-const defaultDrop = (direction: 'forward' | 'return' = 'forward') => (): ReturnType<typeof blocked> => blocked('CGW_DEFAULT_DROP', direction, policy);
+const inboundTo =
+  (...expression: GroupExpression[]) =>
+  (t: Topology) =>
+    void rule(t, 'to-group', { sequenceNumber: 10, direction: 'IN', destinationGroups: [group(t, 'dst', ...expression)] });
+const defaultDrop =
+  (direction: 'forward' | 'return' = 'forward') =>
+  (): ReturnType<typeof blocked> =>
+    blocked('CGW_DEFAULT_DROP', direction, policy);
 
 const cases: SemanticCase[] = [
   { name: 'no rule: EC2 → VM falls to the default uplink drop', topology: bare, flow: (t) => t.toVm('ec2-a'), expected: defaultDrop() },
@@ -203,14 +216,62 @@ const cases: SemanticCase[] = [
     flow: (t) => t.toVm('ec2-a'),
     expected: defaultDrop(),
   },
-  { name: 'group by VM name: Name EQUALS vm-a matches', topology: bare, setup: inboundTo(vmWhere('Name', 'EQUALS', 'vm-a')), flow: (t) => t.toVm('ec2-a'), expected: 'reachable' },
-  { name: 'group by VM name: Name EQUALS vm-b does not match', topology: bare, setup: inboundTo(vmWhere('Name', 'EQUALS', 'vm-b')), flow: (t) => t.toVm('ec2-a'), expected: defaultDrop() },
-  { name: 'group by VM name: Name STARTSWITH vm- matches', topology: bare, setup: inboundTo(vmWhere('Name', 'STARTSWITH', 'vm-')), flow: (t) => t.toVm('ec2-a'), expected: 'reachable' },
-  { name: 'group by VM name: Name STARTSWITH web- does not match', topology: bare, setup: inboundTo(vmWhere('Name', 'STARTSWITH', 'web-')), flow: (t) => t.toVm('ec2-a'), expected: defaultDrop() },
-  { name: 'group by tag: Tag env|test matches the VM tagged scope env, tag test', topology: bare, setup: inboundTo(vmWhere('Tag', 'EQUALS', 'env|test')), flow: (t) => t.toVm('ec2-a'), expected: 'reachable' },
-  { name: 'group by tag: Tag env|prod does not match', topology: bare, setup: inboundTo(vmWhere('Tag', 'EQUALS', 'env|prod')), flow: (t) => t.toVm('ec2-a'), expected: defaultDrop() },
-  { name: 'group by segment: a PathExpression with the segment path matches its VM', topology: bare, setup: (t) => inboundTo(paths(t.segment.path))(t), flow: (t) => t.toVm('ec2-a'), expected: 'reachable' },
-  { name: 'group by segment: a PathExpression with another segment path does not match', topology: bare, setup: inboundTo(paths('/infra/tier-1s/cgw/segments/other')), flow: (t) => t.toVm('ec2-a'), expected: defaultDrop() },
+  {
+    name: 'group by VM name: Name EQUALS vm-a matches',
+    topology: bare,
+    setup: inboundTo(vmWhere('Name', 'EQUALS', 'vm-a')),
+    flow: (t) => t.toVm('ec2-a'),
+    expected: 'reachable',
+  },
+  {
+    name: 'group by VM name: Name EQUALS vm-b does not match',
+    topology: bare,
+    setup: inboundTo(vmWhere('Name', 'EQUALS', 'vm-b')),
+    flow: (t) => t.toVm('ec2-a'),
+    expected: defaultDrop(),
+  },
+  {
+    name: 'group by VM name: Name STARTSWITH vm- matches',
+    topology: bare,
+    setup: inboundTo(vmWhere('Name', 'STARTSWITH', 'vm-')),
+    flow: (t) => t.toVm('ec2-a'),
+    expected: 'reachable',
+  },
+  {
+    name: 'group by VM name: Name STARTSWITH web- does not match',
+    topology: bare,
+    setup: inboundTo(vmWhere('Name', 'STARTSWITH', 'web-')),
+    flow: (t) => t.toVm('ec2-a'),
+    expected: defaultDrop(),
+  },
+  {
+    name: 'group by tag: Tag env|test matches the VM tagged scope env, tag test',
+    topology: bare,
+    setup: inboundTo(vmWhere('Tag', 'EQUALS', 'env|test')),
+    flow: (t) => t.toVm('ec2-a'),
+    expected: 'reachable',
+  },
+  {
+    name: 'group by tag: Tag env|prod does not match',
+    topology: bare,
+    setup: inboundTo(vmWhere('Tag', 'EQUALS', 'env|prod')),
+    flow: (t) => t.toVm('ec2-a'),
+    expected: defaultDrop(),
+  },
+  {
+    name: 'group by segment: a PathExpression with the segment path matches its VM',
+    topology: bare,
+    setup: (t) => inboundTo(paths(t.segment.path))(t),
+    flow: (t) => t.toVm('ec2-a'),
+    expected: 'reachable',
+  },
+  {
+    name: 'group by segment: a PathExpression with another segment path does not match',
+    topology: bare,
+    setup: inboundTo(paths('/infra/tier-1s/cgw/segments/other')),
+    flow: (t) => t.toVm('ec2-a'),
+    expected: defaultDrop(),
+  },
   {
     name: 'nested group: a PathExpression naming a group that holds the VM matches',
     topology: bare,
@@ -225,9 +286,27 @@ const cases: SemanticCase[] = [
     flow: (t) => t.toVm('ec2-a'),
     expected: defaultDrop(),
   },
-  { name: 'conjunction: Name vm-a AND tag env|prod does not match vm-a (tagged env|test)', topology: bare, setup: inboundTo(vmWhere('Name', 'EQUALS', 'vm-a'), and, vmWhere('Tag', 'EQUALS', 'env|prod')), flow: (t) => t.toVm('ec2-a'), expected: defaultDrop() },
-  { name: 'conjunction: Name vm-a AND tag env|test matches', topology: bare, setup: inboundTo(vmWhere('Name', 'EQUALS', 'vm-a'), and, vmWhere('Tag', 'EQUALS', 'env|test')), flow: (t) => t.toVm('ec2-a'), expected: 'reachable' },
-  { name: 'conjunction: Name vm-b OR tag env|test matches', topology: bare, setup: inboundTo(vmWhere('Name', 'EQUALS', 'vm-b'), or, vmWhere('Tag', 'EQUALS', 'env|test')), flow: (t) => t.toVm('ec2-a'), expected: 'reachable' },
+  {
+    name: 'conjunction: Name vm-a AND tag env|prod does not match vm-a (tagged env|test)',
+    topology: bare,
+    setup: inboundTo(vmWhere('Name', 'EQUALS', 'vm-a'), and, vmWhere('Tag', 'EQUALS', 'env|prod')),
+    flow: (t) => t.toVm('ec2-a'),
+    expected: defaultDrop(),
+  },
+  {
+    name: 'conjunction: Name vm-a AND tag env|test matches',
+    topology: bare,
+    setup: inboundTo(vmWhere('Name', 'EQUALS', 'vm-a'), and, vmWhere('Tag', 'EQUALS', 'env|test')),
+    flow: (t) => t.toVm('ec2-a'),
+    expected: 'reachable',
+  },
+  {
+    name: 'conjunction: Name vm-b OR tag env|test matches',
+    topology: bare,
+    setup: inboundTo(vmWhere('Name', 'EQUALS', 'vm-b'), or, vmWhere('Tag', 'EQUALS', 'env|test')),
+    flow: (t) => t.toVm('ec2-a'),
+    expected: 'reachable',
+  },
   {
     name: 'connected_vpc: the system group as source matches an instance of the connected VPC (EC2 → VM)',
     topology: bare,
@@ -254,7 +333,12 @@ const cases: SemanticCase[] = [
     name: 'sources_excluded: a DROP for everyone except the connected subnet does not drop an instance in it',
     topology: bare,
     setup: (t) => {
-      rule(t, 'drop-others', { sequenceNumber: 5, action: 'DROP', sourceGroups: [group(t, 'trusted', ips('10.0.1.0/24'))], sourcesExcluded: true });
+      rule(t, 'drop-others', {
+        sequenceNumber: 5,
+        action: 'DROP',
+        sourceGroups: [group(t, 'trusted', ips('10.0.1.0/24'))],
+        sourcesExcluded: true,
+      });
       rule(t, 'allow', { sequenceNumber: 10 });
     },
     flow: (t) => t.toVm('ec2-a'),
@@ -265,7 +349,12 @@ const cases: SemanticCase[] = [
     name: 'sources_excluded: a DROP for everyone except the connected subnet drops an instance of the other subnet',
     topology: bare,
     setup: (t) => {
-      rule(t, 'drop-others', { sequenceNumber: 5, action: 'DROP', sourceGroups: [group(t, 'trusted', ips('10.0.1.0/24'))], sourcesExcluded: true });
+      rule(t, 'drop-others', {
+        sequenceNumber: 5,
+        action: 'DROP',
+        sourceGroups: [group(t, 'trusted', ips('10.0.1.0/24'))],
+        sourcesExcluded: true,
+      });
       rule(t, 'allow', { sequenceNumber: 10 });
     },
     flow: (t) => t.toVm('far'),
@@ -274,7 +363,13 @@ const cases: SemanticCase[] = [
   {
     name: 'VM → EC2 matches an OUT rule from a VM-name group to connected_vpc',
     topology: bare,
-    setup: (t) => void rule(t, 'vm-out', { sequenceNumber: 10, direction: 'OUT', sourceGroups: [group(t, 'vms', vmWhere('Name', 'EQUALS', 'vm-a'))], destinationGroups: [connectedVpcGroupPath] }),
+    setup: (t) =>
+      void rule(t, 'vm-out', {
+        sequenceNumber: 10,
+        direction: 'OUT',
+        sourceGroups: [group(t, 'vms', vmWhere('Name', 'EQUALS', 'vm-a'))],
+        destinationGroups: [connectedVpcGroupPath],
+      }),
     flow: (t) => t.fromVm('ec2-a'),
     expected: 'reachable',
   },

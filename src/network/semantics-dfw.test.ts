@@ -19,9 +19,24 @@ const dropDefault = (t: Topology) => void patchDfwRule(t.world, 'default-layer3-
 const real = (file: string): unknown => JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'real', 'nsx', file), 'utf8'));
 
 const cases: SemanticCase[] = [
-  { name: "VMC's default section (default rule ALLOW) lets EC2 → VM through", flow: (t) => t.toVm('ec2-a'), expected: 'reachable', matched: { kind: 'dfw', id: defaultRule } },
-  { name: 'an Application DROP on the VM blocks EC2 → VM although the CGW allows', setup: (t) => void policy(t, 'app', { category: 'Application', rules: [{ id: 'drop', action: 'DROP' }] }), flow: (t) => t.toVm('ec2-a'), expected: blocked('DFW_RULE_DROP', 'forward', rulePath('app', 'drop')) },
-  { name: 'the same DROP blocks VM → EC2 before the CGW', setup: (t) => void policy(t, 'app', { rules: [{ id: 'drop', action: 'DROP' }] }), flow: (t) => t.fromVm('ec2-a'), expected: blocked('DFW_RULE_DROP', 'forward', rulePath('app', 'drop')) },
+  {
+    name: "VMC's default section (default rule ALLOW) lets EC2 → VM through",
+    flow: (t) => t.toVm('ec2-a'),
+    expected: 'reachable',
+    matched: { kind: 'dfw', id: defaultRule },
+  },
+  {
+    name: 'an Application DROP on the VM blocks EC2 → VM although the CGW allows',
+    setup: (t) => void policy(t, 'app', { category: 'Application', rules: [{ id: 'drop', action: 'DROP' }] }),
+    flow: (t) => t.toVm('ec2-a'),
+    expected: blocked('DFW_RULE_DROP', 'forward', rulePath('app', 'drop')),
+  },
+  {
+    name: 'the same DROP blocks VM → EC2 before the CGW',
+    setup: (t) => void policy(t, 'app', { rules: [{ id: 'drop', action: 'DROP' }] }),
+    flow: (t) => t.fromVm('ec2-a'),
+    expected: blocked('DFW_RULE_DROP', 'forward', rulePath('app', 'drop')),
+  },
   {
     // Found by the lab oracle: the vNIC's REJECT answers with a RST although the segment is disconnected.
     name: 'VM → EC2: the DFW at the vNIC decides before a disconnected segment',
@@ -34,7 +49,11 @@ const cases: SemanticCase[] = [
     name: 'an Emergency DROP overrides an Application ALLOW whatever their sequence numbers',
     setup: (t) => {
       policy(t, 'app', { category: 'Application', sequenceNumber: 1, rules: [{ id: 'allow', action: 'ALLOW', sequenceNumber: 1 }] });
-      policy(t, 'emergency', { category: 'Emergency', sequenceNumber: 99, rules: [{ id: 'quarantine', action: 'DROP', sequenceNumber: 99 }] });
+      policy(t, 'emergency', {
+        category: 'Emergency',
+        sequenceNumber: 99,
+        rules: [{ id: 'quarantine', action: 'DROP', sequenceNumber: 99 }],
+      });
     },
     flow: (t) => t.toVm('ec2-a'),
     expected: blocked('DFW_RULE_DROP', 'forward', rulePath('emergency', 'quarantine')),
@@ -49,7 +68,12 @@ const cases: SemanticCase[] = [
     expected: 'reachable',
     matched: { kind: 'dfw', id: rulePath('a', 'allow') },
   },
-  { name: 'the default rule set to DROP blocks EC2 → VM', setup: dropDefault, flow: (t) => t.toVm('ec2-a'), expected: blocked('DFW_DEFAULT_DROP', 'forward', defaultRule) },
+  {
+    name: 'the default rule set to DROP blocks EC2 → VM',
+    setup: dropDefault,
+    flow: (t) => t.toVm('ec2-a'),
+    expected: blocked('DFW_DEFAULT_DROP', 'forward', defaultRule),
+  },
   {
     name: 'the default rule DROP with an explicit ALLOW for the VPC lets EC2 → VM through',
     setup: (t) => {
@@ -60,15 +84,51 @@ const cases: SemanticCase[] = [
     expected: 'reachable',
     matched: { kind: 'dfw', id: rulePath('vpc', 'from-vpc') },
   },
-  { name: 'a policy applied to another group does not touch the VM', setup: (t) => void policy(t, 'other', { scope: [group(t, 'elsewhere', ips('192.168.99.0/24'))], rules: [{ id: 'drop', action: 'DROP' }] }), flow: (t) => t.toVm('ec2-a'), expected: 'reachable' },
-  { name: "a rule's own scope overrides its policy's", setup: (t) => void policy(t, 'other', { scope: [group(t, 'elsewhere', ips('192.168.99.0/24'))], rules: [{ id: 'drop', action: 'DROP', scope: [group(t, 'vm', ips('192.168.10.10'))] }] }), flow: (t) => t.toVm('ec2-a'), expected: blocked('DFW_RULE_DROP', 'forward', rulePath('other', 'drop')) },
-  { name: 'an OUT rule does not see traffic into the VM', setup: (t) => void policy(t, 'app', { rules: [{ id: 'drop-out', action: 'DROP', direction: 'OUT' }] }), flow: (t) => t.toVm('ec2-a'), expected: 'reachable' },
-  { name: 'a disabled DROP is skipped', setup: (t) => void policy(t, 'app', { rules: [{ id: 'drop', action: 'DROP', disabled: true }] }), flow: (t) => t.toVm('ec2-a'), expected: 'reachable' },
-  { name: 'a DROP for TCP only leaves ICMP alone', setup: (t) => void policy(t, 'app', { rules: [{ id: 'drop-ssh', action: 'DROP', services: ['/infra/services/SSH'] }] }), flow: (t) => t.toVm('ec2-a'), expected: 'reachable' },
+  {
+    name: 'a policy applied to another group does not touch the VM',
+    setup: (t) =>
+      void policy(t, 'other', { scope: [group(t, 'elsewhere', ips('192.168.99.0/24'))], rules: [{ id: 'drop', action: 'DROP' }] }),
+    flow: (t) => t.toVm('ec2-a'),
+    expected: 'reachable',
+  },
+  {
+    name: "a rule's own scope overrides its policy's",
+    setup: (t) =>
+      void policy(t, 'other', {
+        scope: [group(t, 'elsewhere', ips('192.168.99.0/24'))],
+        rules: [{ id: 'drop', action: 'DROP', scope: [group(t, 'vm', ips('192.168.10.10'))] }],
+      }),
+    flow: (t) => t.toVm('ec2-a'),
+    expected: blocked('DFW_RULE_DROP', 'forward', rulePath('other', 'drop')),
+  },
+  {
+    name: 'an OUT rule does not see traffic into the VM',
+    setup: (t) => void policy(t, 'app', { rules: [{ id: 'drop-out', action: 'DROP', direction: 'OUT' }] }),
+    flow: (t) => t.toVm('ec2-a'),
+    expected: 'reachable',
+  },
+  {
+    name: 'a disabled DROP is skipped',
+    setup: (t) => void policy(t, 'app', { rules: [{ id: 'drop', action: 'DROP', disabled: true }] }),
+    flow: (t) => t.toVm('ec2-a'),
+    expected: 'reachable',
+  },
+  {
+    name: 'a DROP for TCP only leaves ICMP alone',
+    setup: (t) => void policy(t, 'app', { rules: [{ id: 'drop-ssh', action: 'DROP', services: ['/infra/services/SSH'] }] }),
+    flow: (t) => t.toVm('ec2-a'),
+    expected: 'reachable',
+  },
   {
     name: 'JUMP_TO_APPLICATION skips the rest of Environment',
     setup: (t) => {
-      policy(t, 'env', { category: 'Environment', rules: [{ id: 'jump', action: 'JUMP_TO_APPLICATION', sequenceNumber: 1 }, { id: 'drop', action: 'DROP', sequenceNumber: 2 }] });
+      policy(t, 'env', {
+        category: 'Environment',
+        rules: [
+          { id: 'jump', action: 'JUMP_TO_APPLICATION', sequenceNumber: 1 },
+          { id: 'drop', action: 'DROP', sequenceNumber: 2 },
+        ],
+      });
     },
     flow: (t) => t.toVm('ec2-a'),
     expected: 'reachable',
@@ -107,7 +167,10 @@ describe('what the data cannot decide', () => {
     const t = buildTopology();
     t.world.nsx.dfwPolicies = null;
     const v = evaluate(t.world, t.toVm('ec2-a'));
-    expect([v.status, v.assumptions.map((a) => [a.code, a.hopKind, a.path])]).toEqual(['indeterminate', [['DFW_NOT_EXPORTED', 'dfw', 'forward']]]);
+    expect([v.status, v.assumptions.map((a) => [a.code, a.hopKind, a.path])]).toEqual([
+      'indeterminate',
+      [['DFW_NOT_EXPORTED', 'dfw', 'forward']],
+    ]);
   });
 
   test('a DROP from a group missing from the data makes the hop indeterminate (NSX_OBJECT_MISSING)', () => {
@@ -116,19 +179,28 @@ describe('what the data cannot decide', () => {
     t.world.nsx.dfwPolicies!.get('app')!.rules.get('drop')!.sourceGroups = ['/infra/domains/cgw/groups/gone'];
     t.world.touch();
     const v = evaluate(t.world, t.toVm('ec2-a'));
-    expect([v.status, hopsOf(v, 'dfw')[0]?.outcome, v.assumptions.map((a) => a.code)]).toEqual(['indeterminate', 'indeterminate', ['NSX_OBJECT_MISSING']]);
+    expect([v.status, hopsOf(v, 'dfw')[0]?.outcome, v.assumptions.map((a) => a.code)]).toEqual([
+      'indeterminate',
+      'indeterminate',
+      ['NSX_OBJECT_MISSING'],
+    ]);
   });
 
   test('the block names the rule path and gives the NSX PATCH that opens it', () => {
     const t = buildTopology();
     policy(t, 'app', { rules: [{ id: 'drop', action: 'DROP', sequenceNumber: 10 }] });
     const fix = evaluate(t.world, t.toVm('ec2-a')).blockedBy?.fix;
-    expect([fix?.api, fix?.action.startsWith('PATCH /policy/api/v1/infra/domains/cgw/security-policies/app/rules/'), fix?.params.action, fix?.params.sequence_number]).toEqual(['nsx', true, 'ALLOW', 9]);
+    expect([
+      fix?.api,
+      fix?.action.startsWith('PATCH /policy/api/v1/infra/domains/cgw/security-policies/app/rules/'),
+      fix?.params.action,
+      fix?.params.sequence_number,
+    ]).toEqual(['nsx', true, 'ALLOW', 9]);
   });
 });
 
 describe('real payloads', () => {
-  test("a real DFW rule (salt, DROP from a group, scope ANY) drops EC2 → VM when the instance is in the group", () => {
+  test('a real DFW rule (salt, DROP from a group, scope ANY) drops EC2 → VM when the instance is in the group', () => {
     const t = buildTopology();
     group(t, 'SG_CGW_001', ips(t.instances['ec2-a']!.privateIpAddress!));
     const rule = dfwRuleFromJson(dfwRuleJsonSchema.parse(real('salt-cgw-dfw-rule.json')), 'SP_1', 1026);

@@ -2,12 +2,26 @@
 // its address), the VM's power state, the instance's state, and guest firewalls on either end.
 import { associateRouteTable, createRouteTable, patchSegment, setVmPowerState, stopInstances, type GuestFirewall } from '../world';
 import { evaluate } from './evaluate';
-import { blocked, buildTopology, runCase, vmExternalId, type SemanticCase, type Topology, type TopologyOptions } from './test-support/topology';
+import {
+  blocked,
+  buildTopology,
+  runCase,
+  vmExternalId,
+  type SemanticCase,
+  type Topology,
+  type TopologyOptions,
+} from './test-support/topology';
 
 const dropIcmp: GuestFirewall = { defaultInbound: 'allow', rules: [{ action: 'drop', protocol: 'icmp' }] };
 const httpsOnly: GuestFirewall = { defaultInbound: 'drop', rules: [{ action: 'allow', protocol: 'tcp', port: 443 }] };
-const icmpFromSegmentOnly: GuestFirewall = { defaultInbound: 'drop', rules: [{ action: 'allow', protocol: 'icmp', sourceCidr: '192.168.10.0/24' }] };
-const icmpFromVpcOnly: GuestFirewall = { defaultInbound: 'drop', rules: [{ action: 'allow', protocol: 'icmp', sourceCidr: '10.0.0.0/16' }] };
+const icmpFromSegmentOnly: GuestFirewall = {
+  defaultInbound: 'drop',
+  rules: [{ action: 'allow', protocol: 'icmp', sourceCidr: '192.168.10.0/24' }],
+};
+const icmpFromVpcOnly: GuestFirewall = {
+  defaultInbound: 'drop',
+  rules: [{ action: 'allow', protocol: 'icmp', sourceCidr: '10.0.0.0/16' }],
+};
 
 const vmId = vmExternalId('vm-a');
 const instanceId = (t: Topology, name = 'ec2-a'): string => t.instances[name]!.instanceId;
@@ -45,7 +59,11 @@ const cases: SemanticCase[] = [
   {
     name: 'segment disconnected, seen from a custom route table VMC never managed: EC2 → VM has no route there',
     topology: { ...disconnected, instances: { far: { subnet: 'other' } } },
-    setup: (t) => associateRouteTable(t.world, { routeTableId: createRouteTable(t.world, { vpcId: t.vpc.vpcId }).routeTableId, subnetId: t.otherSubnet.subnetId }),
+    setup: (t) =>
+      associateRouteTable(t.world, {
+        routeTableId: createRouteTable(t.world, { vpcId: t.vpc.vpcId }).routeTableId,
+        subnetId: t.otherSubnet.subnetId,
+      }),
     flow: (t) => t.toVm('far'),
     expected: (t) => blocked('NO_ROUTE', 'forward', tableOfOtherSubnet(t)),
   },
@@ -63,8 +81,18 @@ const cases: SemanticCase[] = [
   },
 
   // VM power state.
-  { name: 'VM powered off: EC2 → VM is blocked at the VM', topology: { vm: { powerState: 'VM_STOPPED' } }, flow: (t) => t.toVm('ec2-a'), expected: blocked('VM_POWERED_OFF', 'forward', vmId) },
-  { name: 'VM powered off: VM → EC2 is blocked at the VM', topology: { vm: { powerState: 'VM_STOPPED' } }, flow: (t) => t.fromVm('ec2-a'), expected: blocked('VM_POWERED_OFF', 'forward', vmId) },
+  {
+    name: 'VM powered off: EC2 → VM is blocked at the VM',
+    topology: { vm: { powerState: 'VM_STOPPED' } },
+    flow: (t) => t.toVm('ec2-a'),
+    expected: blocked('VM_POWERED_OFF', 'forward', vmId),
+  },
+  {
+    name: 'VM powered off: VM → EC2 is blocked at the VM',
+    topology: { vm: { powerState: 'VM_STOPPED' } },
+    flow: (t) => t.fromVm('ec2-a'),
+    expected: blocked('VM_POWERED_OFF', 'forward', vmId),
+  },
   {
     name: 'VM suspended (through vCenter): EC2 → VM is blocked at the VM',
     setup: (t) => setVmPowerState(t.world, vmId, 'VM_SUSPENDED'),
@@ -159,6 +187,15 @@ describe('endpoint semantics', () => {
     stopInstances(t.world, [t.instances['ec2-a']!.instanceId]);
     expect(evaluate(t.world, t.toVm('ec2-a')).blockedBy?.hopIndex).toBe(0);
     const back = evaluate(t.world, t.fromVm('ec2-a'));
-    expect(back.hops.map((h) => h.kind)).toEqual(['vm-power', 'dfw', 'segment', 'cgw', 'sddc-route', 'eni-sg-egress', 'route', 'instance-state']);
+    expect(back.hops.map((h) => h.kind)).toEqual([
+      'vm-power',
+      'dfw',
+      'segment',
+      'cgw',
+      'sddc-route',
+      'eni-sg-egress',
+      'route',
+      'instance-state',
+    ]);
   });
 });

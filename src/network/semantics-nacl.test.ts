@@ -6,9 +6,26 @@ import { evaluate } from './evaluate';
 import { blocked, buildTopology, hopsOf, runCase, type SemanticCase, type Topology, type TopologyOptions } from './test-support/topology';
 
 type Entry = Omit<NaclEntry, 'egress'>;
-const all = (ruleNumber: number, ruleAction: 'allow' | 'deny', cidrBlock = '0.0.0.0/0'): Entry => ({ ruleNumber, protocol: '-1', ruleAction, cidrBlock });
-const icmp = (ruleNumber: number, ruleAction: 'allow' | 'deny', cidrBlock: string, type: number): Entry => ({ ruleNumber, protocol: '1', ruleAction, cidrBlock, icmpTypeCode: { type, code: -1 } });
-const tcp = (ruleNumber: number, ruleAction: 'allow' | 'deny', cidrBlock: string, from: number, to = from): Entry => ({ ruleNumber, protocol: '6', ruleAction, cidrBlock, portRange: { from, to } });
+const all = (ruleNumber: number, ruleAction: 'allow' | 'deny', cidrBlock = '0.0.0.0/0'): Entry => ({
+  ruleNumber,
+  protocol: '-1',
+  ruleAction,
+  cidrBlock,
+});
+const icmp = (ruleNumber: number, ruleAction: 'allow' | 'deny', cidrBlock: string, type: number): Entry => ({
+  ruleNumber,
+  protocol: '1',
+  ruleAction,
+  cidrBlock,
+  icmpTypeCode: { type, code: -1 },
+});
+const tcp = (ruleNumber: number, ruleAction: 'allow' | 'deny', cidrBlock: string, from: number, to = from): Entry => ({
+  ruleNumber,
+  protocol: '6',
+  ruleAction,
+  cidrBlock,
+  portRange: { from, to },
+});
 
 /** A custom ACL (with only its `*` denies) plus these entries, associated with the subnet; returns its id. */
 function acl(t: Topology, subnet: 'connected' | 'other', entries: { inbound?: Entry[]; outbound?: Entry[] }): string {
@@ -103,7 +120,8 @@ const cases: SemanticCase[] = [
   {
     name: 'stateless: VM → EC2 whose subnet admits echo requests but does not let echo replies out is blocked on the return path',
     topology: far,
-    setup: (t) => void acl(t, 'other', { inbound: [icmp(100, 'allow', '192.168.10.0/24', 8)], outbound: [icmp(100, 'allow', '0.0.0.0/0', 8)] }),
+    setup: (t) =>
+      void acl(t, 'other', { inbound: [icmp(100, 'allow', '192.168.10.0/24', 8)], outbound: [icmp(100, 'allow', '0.0.0.0/0', 8)] }),
     flow: (t) => t.fromVm('far'),
     expected: (t) => blocked('NACL_OUTBOUND_DENY', 'return', aclOf(t, 'other')),
     matched: { kind: 'nacl-inbound', id: '100' },
@@ -111,14 +129,16 @@ const cases: SemanticCase[] = [
   {
     name: 'stateless: EC2 → VM whose subnet lets echo requests out but does not admit echo replies is blocked on the return path',
     topology: far,
-    setup: (t) => void acl(t, 'other', { inbound: [icmp(100, 'allow', '0.0.0.0/0', 8)], outbound: [icmp(100, 'allow', '192.168.10.0/24', 8)] }),
+    setup: (t) =>
+      void acl(t, 'other', { inbound: [icmp(100, 'allow', '0.0.0.0/0', 8)], outbound: [icmp(100, 'allow', '192.168.10.0/24', 8)] }),
     flow: (t) => t.toVm('far'),
     expected: (t) => blocked('NACL_INBOUND_DENY', 'return', aclOf(t, 'other')),
   },
   {
     name: 'stateless: with echo request and reply both allowed in each direction, VM → EC2 is reachable',
     topology: far,
-    setup: (t) => void acl(t, 'other', { inbound: [icmp(100, 'allow', '192.168.10.0/24', 8)], outbound: [icmp(100, 'allow', '192.168.10.0/24', 0)] }),
+    setup: (t) =>
+      void acl(t, 'other', { inbound: [icmp(100, 'allow', '192.168.10.0/24', 8)], outbound: [icmp(100, 'allow', '192.168.10.0/24', 0)] }),
     flow: (t) => t.fromVm('far'),
     expected: 'reachable',
   },
@@ -132,7 +152,11 @@ const cases: SemanticCase[] = [
   {
     name: 'stateless: VM → EC2 TCP 443 with the ephemeral range allowed out of the instance subnet is reachable',
     topology: far,
-    setup: (t) => void acl(t, 'other', { inbound: [tcp(100, 'allow', '0.0.0.0/0', 443)], outbound: [tcp(100, 'allow', '192.168.10.0/24', 1024, 65535)] }),
+    setup: (t) =>
+      void acl(t, 'other', {
+        inbound: [tcp(100, 'allow', '0.0.0.0/0', 443)],
+        outbound: [tcp(100, 'allow', '192.168.10.0/24', 1024, 65535)],
+      }),
     flow: (t) => t.fromVm('far', { protocol: 'tcp', port: 443 }),
     expected: 'reachable',
   },
@@ -148,7 +172,8 @@ const cases: SemanticCase[] = [
   {
     name: 'connected subnet: EC2 → VM is blocked when the echo reply may not leave the cross-link ENI subnet',
     topology: far,
-    setup: (t) => void acl(t, 'connected', { inbound: [all(100, 'allow')], outbound: [icmp(50, 'deny', '10.0.2.0/24', 0), all(100, 'allow')] }),
+    setup: (t) =>
+      void acl(t, 'connected', { inbound: [all(100, 'allow')], outbound: [icmp(50, 'deny', '10.0.2.0/24', 0), all(100, 'allow')] }),
     flow: (t) => t.toVm('far'),
     expected: (t) => blocked('NACL_OUTBOUND_DENY', 'return', aclOf(t, 'connected')),
     matched: { kind: 'nacl-outbound', path: 'return', id: '50' },
@@ -163,7 +188,8 @@ const cases: SemanticCase[] = [
   {
     name: 'connected subnet: VM → EC2 is blocked when the echo reply may not enter the cross-link ENI subnet',
     topology: far,
-    setup: (t) => void acl(t, 'connected', { inbound: [icmp(50, 'deny', '10.0.2.0/24', 0), all(100, 'allow')], outbound: [all(100, 'allow')] }),
+    setup: (t) =>
+      void acl(t, 'connected', { inbound: [icmp(50, 'deny', '10.0.2.0/24', 0), all(100, 'allow')], outbound: [all(100, 'allow')] }),
     flow: (t) => t.fromVm('far'),
     expected: (t) => blocked('NACL_INBOUND_DENY', 'return', aclOf(t, 'connected')),
   },

@@ -22,7 +22,8 @@ const igw = 'igw-0123456789abcdef0';
 /** A custom table for the other subnet, holding the local route and optionally a copy of the SDDC route. */
 function customTable(t: Topology, withSddcRoute: boolean): string {
   const rt = createRouteTable(t.world, { vpcId: t.vpc.vpcId });
-  if (withSddcRoute) createRoute(t.world, { routeTableId: rt.routeTableId, destinationCidrBlock: '192.168.10.0/24', networkInterfaceId: t.activeEni });
+  if (withSddcRoute)
+    createRoute(t.world, { routeTableId: rt.routeTableId, destinationCidrBlock: '192.168.10.0/24', networkInterfaceId: t.activeEni });
   associateRouteTable(t.world, { routeTableId: rt.routeTableId, subnetId: t.otherSubnet.subnetId });
   return rt.routeTableId;
 }
@@ -38,7 +39,7 @@ const cases: SemanticCase[] = [
     matched: { kind: 'route', id: '192.168.10.0/24' },
   },
   {
-    name: 'VM → EC2: the reply is routed by the instance subnet\'s table to the active cross-link ENI',
+    name: "VM → EC2: the reply is routed by the instance subnet's table to the active cross-link ENI",
     flow: (t) => t.fromVm('ec2-a'),
     expected: 'reachable',
     matched: { kind: 'route', path: 'return', id: '192.168.10.0/24' },
@@ -64,7 +65,8 @@ const cases: SemanticCase[] = [
   },
   {
     name: 'longest prefix: a more specific route to the active ENI works',
-    setup: (t) => void createRoute(t.world, { routeTableId: main(t), destinationCidrBlock: '192.168.10.10/32', networkInterfaceId: t.activeEni }),
+    setup: (t) =>
+      void createRoute(t.world, { routeTableId: main(t), destinationCidrBlock: '192.168.10.10/32', networkInterfaceId: t.activeEni }),
     flow: (t) => t.toVm('ec2-a'),
     expected: 'reachable',
     matched: { kind: 'route', id: '192.168.10.10/32' },
@@ -77,11 +79,15 @@ const cases: SemanticCase[] = [
     matched: { kind: 'route', id: '192.168.10.0/24' },
   },
   {
-    name: 'a route to an instance\'s ENI (not a cross-link ENI) does not lead to the SDDC',
+    name: "a route to an instance's ENI (not a cross-link ENI) does not lead to the SDDC",
     topology: far,
     setup: (t) => {
       const rt = customTable(t, false);
-      createRoute(t.world, { routeTableId: rt, destinationCidrBlock: '192.168.10.0/24', networkInterfaceId: t.instances['ec2-a']!.networkInterfaceId });
+      createRoute(t.world, {
+        routeTableId: rt,
+        destinationCidrBlock: '192.168.10.0/24',
+        networkInterfaceId: t.instances['ec2-a']!.networkInterfaceId,
+      });
     },
     flow: (t) => t.toVm('far'),
     expected: (t) => blocked('NO_ROUTE', 'forward', tableOf(t)),
@@ -185,7 +191,10 @@ describe('route semantics', () => {
     const subnet = createSubnet(t.world, { vpcId: elsewhere.vpcId, cidrBlock: '10.1.1.0/24' });
     const inst = runInstances(t.world, { imageId: 'ami-0abcdef1234567890', subnetId: subnet.subnetId });
     describeInstances(t.world);
-    const v = evaluate(t.world, { source: { kind: 'vm', externalId: 'vm-a-uuid' }, destination: { kind: 'instance', instanceId: inst.instanceId } });
+    const v = evaluate(t.world, {
+      source: { kind: 'vm', externalId: 'vm-a-uuid' },
+      destination: { kind: 'instance', instanceId: inst.instanceId },
+    });
     expect(v.blockedBy).toMatchObject({ code: 'NO_ROUTE', direction: 'forward', resource: { type: 'linked-vpc', id: t.vpc.vpcId } });
     expect(v.hops[v.blockedBy!.hopIndex]!.kind).toBe('sddc-route');
   });

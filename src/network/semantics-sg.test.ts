@@ -23,8 +23,10 @@ const articleB: TopologyOptions = { securityGroups: { 'CJ-SG': { rules: 'allow-a
 const app: TopologyOptions = { securityGroups: { app: { rules: 'egress-only' } }, instances: { web: { groups: ['app'] } } };
 
 const sg = (t: Topology, name: string): string => t.sgs[name]!.groupId;
-const appIngress = (t: Topology, ...perms: Parameters<typeof authorizeSecurityGroupIngress>[2]) => authorizeSecurityGroupIngress(t.world, sg(t, 'app'), perms);
-const defaultSelfRule = (t: Topology): string => t.defaultSg.rules.find((r) => !r.isEgress && r.referencedGroupId === t.defaultSg.groupId)!.securityGroupRuleId;
+const appIngress = (t: Topology, ...perms: Parameters<typeof authorizeSecurityGroupIngress>[2]) =>
+  authorizeSecurityGroupIngress(t.world, sg(t, 'app'), perms);
+const defaultSelfRule = (t: Topology): string =>
+  t.defaultSg.rules.find((r) => !r.isEgress && r.referencedGroupId === t.defaultSg.groupId)!.securityGroupRuleId;
 const ruleReferencing = (t: Topology, groupId: string, referenced: string): string =>
   t.world.ec2.securityGroups.get(groupId)!.rules.find((r) => r.referencedGroupId === referenced)!.securityGroupRuleId;
 const appRuleWith = (t: Topology, pred: (r: Topology['defaultSg']['rules'][number]) => boolean): string =>
@@ -45,7 +47,7 @@ const cases: SemanticCase[] = [
     matched: { kind: 'sg-ingress', id: defaultSelfRule },
   },
   {
-    name: 'article B: EC2 in an allow-all custom SG → VM is blocked by the cross-link ENI\'s default SG inbound',
+    name: "article B: EC2 in an allow-all custom SG → VM is blocked by the cross-link ENI's default SG inbound",
     topology: articleB,
     flow: (t) => t.toVm('CJ-AWS02'),
     expected: (t) => blocked('ENI_SG_INGRESS_NO_MATCH', 'forward', t.defaultSg.groupId),
@@ -123,7 +125,10 @@ const cases: SemanticCase[] = [
     name: 'VM → EC2: a rule from a prefix list holding the segment admits the VM',
     topology: app,
     setup: (t) => {
-      const pl = createManagedPrefixList(t.world, { prefixListName: 'sddc', entries: [{ cidr: '172.16.0.0/12' }, { cidr: '192.168.10.0/24' }] });
+      const pl = createManagedPrefixList(t.world, {
+        prefixListName: 'sddc',
+        entries: [{ cidr: '172.16.0.0/12' }, { cidr: '192.168.10.0/24' }],
+      });
       appIngress(t, { ipProtocol: 'icmp', fromPort: -1, toPort: -1, prefixListIds: [{ prefixListId: pl.prefixListId }] });
     },
     flow: (t) => t.fromVm('web'),
@@ -134,7 +139,10 @@ const cases: SemanticCase[] = [
     name: 'VM → EC2: a rule from a prefix list without the segment does not admit the VM',
     topology: app,
     setup: (t) => {
-      const pl = createManagedPrefixList(t.world, { prefixListName: 'elsewhere', entries: [{ cidr: '172.16.0.0/12' }, { cidr: '192.168.11.0/24' }] });
+      const pl = createManagedPrefixList(t.world, {
+        prefixListName: 'elsewhere',
+        entries: [{ cidr: '172.16.0.0/12' }, { cidr: '192.168.11.0/24' }],
+      });
       appIngress(t, { ipProtocol: '-1', prefixListIds: [{ prefixListId: pl.prefixListId }] });
     },
     flow: (t) => t.fromVm('web'),
@@ -187,29 +195,41 @@ const cases: SemanticCase[] = [
   {
     name: 'EC2 → VM TCP 443: a default SG rule for TCP 443 from the custom SG admits it',
     topology: articleB,
-    setup: (t) => authorizeSecurityGroupIngress(t.world, t.defaultSg.groupId, [{ ipProtocol: 'tcp', fromPort: 443, toPort: 443, userIdGroupPairs: [{ groupId: sg(t, 'CJ-SG') }] }]),
+    setup: (t) =>
+      authorizeSecurityGroupIngress(t.world, t.defaultSg.groupId, [
+        { ipProtocol: 'tcp', fromPort: 443, toPort: 443, userIdGroupPairs: [{ groupId: sg(t, 'CJ-SG') }] },
+      ]),
     flow: (t) => t.toVm('CJ-AWS02', { protocol: 'tcp', port: 443 }),
     expected: 'reachable',
   },
   {
     name: 'EC2 → VM TCP 22: a default SG rule for TCP 443 only from the custom SG does not admit it',
     topology: articleB,
-    setup: (t) => authorizeSecurityGroupIngress(t.world, t.defaultSg.groupId, [{ ipProtocol: 'tcp', fromPort: 443, toPort: 443, userIdGroupPairs: [{ groupId: sg(t, 'CJ-SG') }] }]),
+    setup: (t) =>
+      authorizeSecurityGroupIngress(t.world, t.defaultSg.groupId, [
+        { ipProtocol: 'tcp', fromPort: 443, toPort: 443, userIdGroupPairs: [{ groupId: sg(t, 'CJ-SG') }] },
+      ]),
     flow: (t) => t.toVm('CJ-AWS02', { protocol: 'tcp', port: 22 }),
     expected: (t) => blocked('ENI_SG_INGRESS_NO_MATCH', 'forward', t.defaultSg.groupId),
   },
 
   // Several groups on one ENI: any may allow; a block names them all.
   {
-    name: 'VM → EC2: with two SGs on the instance, the second one\'s rule admits the VM',
-    topology: { securityGroups: { app: { rules: 'egress-only' }, ping: { rules: 'egress-only' } }, instances: { web: { groups: ['app', 'ping'] } } },
+    name: "VM → EC2: with two SGs on the instance, the second one's rule admits the VM",
+    topology: {
+      securityGroups: { app: { rules: 'egress-only' }, ping: { rules: 'egress-only' } },
+      instances: { web: { groups: ['app', 'ping'] } },
+    },
     setup: (t) => authorizeSecurityGroupIngress(t.world, sg(t, 'ping'), [icmpFrom('192.168.10.10/32', 8, 0)]),
     flow: (t) => t.fromVm('web'),
     expected: 'reachable',
   },
   {
     name: 'VM → EC2: with two SGs on the instance and no matching rule, the block names both groups',
-    topology: { securityGroups: { app: { rules: 'egress-only' }, ping: { rules: 'egress-only' } }, instances: { web: { groups: ['app', 'ping'] } } },
+    topology: {
+      securityGroups: { app: { rules: 'egress-only' }, ping: { rules: 'egress-only' } },
+      instances: { web: { groups: ['app', 'ping'] } },
+    },
     flow: (t) => t.fromVm('web'),
     expected: (t) => blocked('SG_INGRESS_NO_MATCH', 'forward', `${sg(t, 'app')},${sg(t, 'ping')}`),
   },
@@ -292,7 +312,7 @@ describe('security group semantics', () => {
     expect(hop?.via).toEqual({ type: 'network-interface', id: t.activeEni, name: 'cross-link ENI' });
   });
 
-  test('rules added after a first evaluation are seen: the compiled index follows the world\'s revision', () => {
+  test("rules added after a first evaluation are seen: the compiled index follows the world's revision", () => {
     const t = buildTopology(articleB);
     expect(evaluate(t.world, t.toVm('CJ-AWS02')).reachable).toBe(false);
     const extra = createSecurityGroup(t.world, { groupName: 'unrelated', description: 'x', vpcId: t.vpc.vpcId });

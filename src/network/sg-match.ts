@@ -43,7 +43,8 @@ export function compileSgMatcher(world: World, groupIds: readonly string[], isEg
       }
       if (rule.prefixListId !== undefined) {
         const list = world.ec2.prefixLists.get(rule.prefixListId);
-        if (prefixListUnknown(list)) unknown.push(prefixListMissing(world, rule.prefixListId, `rule ${rule.securityGroupRuleId} of ${rule.groupId}`, rule));
+        if (prefixListUnknown(list))
+          unknown.push(prefixListMissing(world, rule.prefixListId, `rule ${rule.securityGroupRuleId} of ${rule.groupId}`, rule));
         for (const e of list?.entries ?? []) if (isIpv4Cidr(e.cidr)) cidrs.add(e.cidr, rule, order);
       }
     }
@@ -67,7 +68,15 @@ export function compileSgMatcher(world: World, groupIds: readonly string[], isEg
 
 /** One line describing a rule, for hop details. */
 export function describeSgRule(rule: SecurityGroupRule): string {
-  const proto = rule.ipProtocol === '-1' ? 'all traffic' : rule.ipProtocol === 'icmp' ? `icmp ${rule.fromPort}/${rule.toPort}` : `${rule.ipProtocol} ${rule.fromPort}-${rule.toPort}`;
-  const peer = rule.cidrIpv4 ?? rule.cidrIpv6 ?? (rule.referencedGroupId ? `members of ${rule.referencedGroupId}` : `prefix list ${rule.prefixListId}`);
+  const proto =
+    rule.ipProtocol === '-1'
+      ? 'all traffic'
+      : rule.ipProtocol === 'icmp'
+        ? `icmp ${rule.fromPort}/${rule.toPort}`
+        : `${rule.ipProtocol} ${rule.fromPort}-${rule.toPort}`;
+  const peer =
+    rule.cidrIpv4 ??
+    rule.cidrIpv6 ??
+    (rule.referencedGroupId ? `members of ${rule.referencedGroupId}` : `prefix list ${rule.prefixListId}`);
   return `${rule.securityGroupRuleId}: ${rule.isEgress ? 'outbound' : 'inbound'} ${proto} ${rule.isEgress ? 'to' : 'from'} ${peer}`;
 }

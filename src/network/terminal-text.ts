@@ -28,5 +28,10 @@ export function renderColumns(rows: readonly (readonly string[])[]): string[] {
   const safe = rows.map((r) => r.map(safeCell));
   // A loop, not Math.max(...rows): 200,000 rows overflow the call stack as arguments.
   const widths = safe[0]!.map((_, i) => safe.reduce((w, row) => Math.max(w, displayWidth(row[i]!)), 0));
-  return safe.map((row) => row.map((c, i) => padDisplay(c, widths[i]!)).join('  ').trimEnd());
+  return safe.map((row) =>
+    row
+      .map((c, i) => padDisplay(c, widths[i]!))
+      .join('  ')
+      .trimEnd(),
+  );
 }

@@ -44,7 +44,10 @@ export class Trace {
    * as if it allowed (a later definite block still makes the flow unreachable). Brief traces record it
    * in full too (it is rare, and the assumptions are part of the verdict).
    */
-  indeterminate(hop: Omit<Hop, 'outcome'>, assumption: Omit<Assumption, 'path' | 'hopKind' | 'resource'> & { resource?: Assumption['resource'] }): true {
+  indeterminate(
+    hop: Omit<Hop, 'outcome'>,
+    assumption: Omit<Assumption, 'path' | 'hopKind' | 'resource'> & { resource?: Assumption['resource'] },
+  ): true {
     (hop as Hop).outcome = 'indeterminate';
     this.hops.push(hop as Hop);
     this.assumptions.push({ ...assumption, path: hop.path, hopKind: hop.kind, resource: assumption.resource ?? hop.resource });
@@ -58,6 +61,17 @@ export class Trace {
 
   /** A stateful filter passing a reply of an allowed request. */
   stateful(path: PathDirection, hop: Omit<Hop, 'outcome' | 'path' | 'matched' | 'stateful' | 'detail'>, what: string): true {
-    return this.brief || this.allow({ path, kind: hop.kind, resource: hop.resource, via: hop.via, matched: null, stateful: true, detail: `reply of an allowed flow: ${what} is stateful` });
+    return (
+      this.brief ||
+      this.allow({
+        path,
+        kind: hop.kind,
+        resource: hop.resource,
+        via: hop.via,
+        matched: null,
+        stateful: true,
+        detail: `reply of an allowed flow: ${what} is stateful`,
+      })
+    );
   }
 }

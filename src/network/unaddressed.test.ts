@@ -25,9 +25,24 @@ test('the matrix has flows only between addressed endpoints, and evaluating it d
 test('the endpoints without an IPv4 address are listed with why', () => {
   const t = topology();
   expect(unaddressedEndpoints(t.world)).toEqual([
-    { kind: 'instance', id: t.instances['ec2-v6']!.instanceId, name: 'ec2-v6', reason: expect.stringMatching(/no private IPv4 address \(an IPv6-only subnet\?\)/) },
-    { kind: 'vm', id: 'vm-off-uuid', name: 'vm-off', reason: expect.stringMatching(/^the VM is powered off and nsx\/vifs.json gives it no IPv4 address/) },
-    { kind: 'vm', id: 'vm-quiet-uuid', name: 'vm-quiet', reason: expect.stringMatching(/^nsx\/vifs.json gives it no IPv4 address .*VMware Tools not running/) },
+    {
+      kind: 'instance',
+      id: t.instances['ec2-v6']!.instanceId,
+      name: 'ec2-v6',
+      reason: expect.stringMatching(/no private IPv4 address \(an IPv6-only subnet\?\)/),
+    },
+    {
+      kind: 'vm',
+      id: 'vm-off-uuid',
+      name: 'vm-off',
+      reason: expect.stringMatching(/^the VM is powered off and nsx\/vifs.json gives it no IPv4 address/),
+    },
+    {
+      kind: 'vm',
+      id: 'vm-quiet-uuid',
+      name: 'vm-quiet',
+      reason: expect.stringMatching(/^nsx\/vifs.json gives it no IPv4 address .*VMware Tools not running/),
+    },
   ]);
 });
 

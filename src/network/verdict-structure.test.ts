@@ -18,30 +18,78 @@ const allowedFlows: { name: string; topology: TopologyOptions; flow: (t: Topolog
   { name: 'VM → EC2 UDP 53', topology: {}, flow: (t) => t.fromVm('ec2-a', { protocol: 'udp', port: 53 }) },
 ];
 
-const kinds = (t: Topology, flow: Flow): string[] => evaluate(t.world, flow).hops.map((h) => `${h.path === 'forward' ? '→' : '←'} ${h.kind}`);
+const kinds = (t: Topology, flow: Flow): string[] =>
+  evaluate(t.world, flow).hops.map((h) => `${h.path === 'forward' ? '→' : '←'} ${h.kind}`);
 
 describe('hop order (design §2)', () => {
   test('EC2 → VM across subnets: instance, SG egress, NACL out, route, NACL in, ENI SG ingress, CGW, segment, power, DFW, guest; then the reply back', () => {
     const t = buildTopology(far);
     expect(kinds(t, t.toVm('far'))).toEqual([
-      '→ instance-state', '→ sg-egress', '→ nacl-outbound', '→ route', '→ nacl-inbound', '→ eni-sg-ingress', '→ cgw', '→ segment', '→ vm-power', '→ dfw', '→ guest-firewall',
-      '← dfw', '← cgw', '← sddc-route', '← eni-sg-egress', '← nacl-outbound', '← route', '← nacl-inbound', '← sg-ingress',
+      '→ instance-state',
+      '→ sg-egress',
+      '→ nacl-outbound',
+      '→ route',
+      '→ nacl-inbound',
+      '→ eni-sg-ingress',
+      '→ cgw',
+      '→ segment',
+      '→ vm-power',
+      '→ dfw',
+      '→ guest-firewall',
+      '← dfw',
+      '← cgw',
+      '← sddc-route',
+      '← eni-sg-egress',
+      '← nacl-outbound',
+      '← route',
+      '← nacl-inbound',
+      '← sg-ingress',
     ]);
   });
 
   test('VM → EC2 across subnets: power, DFW (at the vNIC, before the segment), segment, CGW, SDDC route, ENI SG egress, NACL out, local route, NACL in, instance, SG ingress, guest; then the reply back', () => {
     const t = buildTopology(far);
     expect(kinds(t, t.fromVm('far'))).toEqual([
-      '→ vm-power', '→ dfw', '→ segment', '→ cgw', '→ sddc-route', '→ eni-sg-egress', '→ nacl-outbound', '→ route', '→ nacl-inbound', '→ instance-state', '→ sg-ingress', '→ guest-firewall',
-      '← sg-egress', '← nacl-outbound', '← route', '← nacl-inbound', '← eni-sg-ingress', '← cgw', '← dfw',
+      '→ vm-power',
+      '→ dfw',
+      '→ segment',
+      '→ cgw',
+      '→ sddc-route',
+      '→ eni-sg-egress',
+      '→ nacl-outbound',
+      '→ route',
+      '→ nacl-inbound',
+      '→ instance-state',
+      '→ sg-ingress',
+      '→ guest-firewall',
+      '← sg-egress',
+      '← nacl-outbound',
+      '← route',
+      '← nacl-inbound',
+      '← eni-sg-ingress',
+      '← cgw',
+      '← dfw',
     ]);
   });
 
   test('EC2 → VM inside the cross-link subnet has the same hops without the ACLs', () => {
     const t = buildTopology();
     expect(kinds(t, t.toVm('ec2-a'))).toEqual([
-      '→ instance-state', '→ sg-egress', '→ route', '→ eni-sg-ingress', '→ cgw', '→ segment', '→ vm-power', '→ dfw', '→ guest-firewall',
-      '← dfw', '← cgw', '← sddc-route', '← eni-sg-egress', '← route', '← sg-ingress',
+      '→ instance-state',
+      '→ sg-egress',
+      '→ route',
+      '→ eni-sg-ingress',
+      '→ cgw',
+      '→ segment',
+      '→ vm-power',
+      '→ dfw',
+      '→ guest-firewall',
+      '← dfw',
+      '← cgw',
+      '← sddc-route',
+      '← eni-sg-egress',
+      '← route',
+      '← sg-ingress',
     ]);
   });
 });
@@ -67,7 +115,12 @@ describe('allowed flows', () => {
     const t = buildTopology();
     const v = evaluate(t.world, t.fromVm('ec2-a', { protocol: 'tcp', port: 443 }));
     expect(v.source).toEqual({ kind: 'vm', id: 'vm-a-uuid', name: 'vm-a', ip: '192.168.10.10' });
-    expect(v.destination).toEqual({ kind: 'instance', id: t.instances['ec2-a']!.instanceId, name: 'ec2-a', ip: t.instances['ec2-a']!.privateIpAddress });
+    expect(v.destination).toEqual({
+      kind: 'instance',
+      id: t.instances['ec2-a']!.instanceId,
+      name: 'ec2-a',
+      ip: t.instances['ec2-a']!.privateIpAddress,
+    });
     expect(v).toMatchObject({ protocol: 'tcp', port: 443 });
   });
 });
@@ -77,10 +130,19 @@ describe('blocked flows', () => {
     const { t, flow } = s.build();
     const v = evaluate(t.world, flow);
     const b = v.blockedBy!;
-    expect({ reachable: v.reachable, code: b?.code, direction: b?.direction }).toEqual({ reachable: false, code: s.code, direction: s.path });
+    expect({ reachable: v.reachable, code: b?.code, direction: b?.direction }).toEqual({
+      reachable: false,
+      code: s.code,
+      direction: s.path,
+    });
     expect(b.hopIndex).toBe(v.hops.length - 1);
     const hop = v.hops[b.hopIndex]!;
-    expect({ outcome: hop.outcome, code: hop.code, path: hop.path, resource: hop.resource }).toEqual({ outcome: 'block', code: b.code, path: b.direction, resource: b.resource });
+    expect({ outcome: hop.outcome, code: hop.code, path: hop.path, resource: hop.resource }).toEqual({
+      outcome: 'block',
+      code: b.code,
+      path: b.direction,
+      resource: b.resource,
+    });
     expect(v.hops.slice(0, -1).filter((h) => h.outcome !== 'allow')).toEqual([]);
     if (s.path === 'forward') expect(v.hops.some((h) => h.path === 'return')).toBe(false);
   });

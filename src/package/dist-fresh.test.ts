@@ -28,8 +28,11 @@ test('a stamp newer than every source: fresh', () => {
   expect(distIsFresh(root)).toBe(true);
 });
 
-test.each(['src/network/new-module.ts', 'mocks/aws/ec2/x.ts', 'scripts/build.ts', 'tsconfig.build.json'])('%s edited after the build: not fresh', (file) => {
-  touch('dist/.build-stamp', 10);
-  touch(file, 0);
-  expect(distIsFresh(root)).toBe(false);
-});
+test.each(['src/network/new-module.ts', 'mocks/aws/ec2/x.ts', 'scripts/build.ts', 'tsconfig.build.json'])(
+  '%s edited after the build: not fresh',
+  (file) => {
+    touch('dist/.build-stamp', 10);
+    touch(file, 0);
+    expect(distIsFresh(root)).toBe(false);
+  },
+);

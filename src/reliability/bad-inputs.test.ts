@@ -21,10 +21,14 @@ test('the corpus holds at least 30 cases, configs, snapshots and flags among the
   for (const kind of ['config:', 'snapshot:', 'flag:']) expect(all.filter((c) => c.name.startsWith(kind)).length).toBeGreaterThanOrEqual(5);
 });
 
-test.concurrent.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-  const r = await runBadInput(c, cli);
-  expect({ problems: r.problems, message: r.message }).toEqual({ problems: [], message: r.message });
-}, 60_000);
+test.concurrent.each(cases.map((c) => [c.name, c] as const))(
+  '%s',
+  async (_name, c) => {
+    const r = await runBadInput(c, cli);
+    expect({ problems: r.problems, message: r.message }).toEqual({ problems: [], message: r.message });
+  },
+  60_000,
+);
 
 test('a case whose pattern does not match is reported (the check can fail)', async () => {
   const r = await runBadInput({ name: 'wrong pattern', args: ['reap', '--run', '../x'], expect: 'a message nobody prints' }, cli);

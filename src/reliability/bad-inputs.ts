@@ -36,7 +36,10 @@ export async function loadCases(): Promise<BadInputCase[]> {
 }
 
 /** How a case's CLI runs: its own process by default (reap-cli.ts), or a job of a CliBatch (cli-batch.ts). */
-export type CliRunner = (args: readonly string[], o: { cwd: string; env: Record<string, string>; timeoutMs?: number }) => Promise<CliResult>;
+export type CliRunner = (
+  args: readonly string[],
+  o: { cwd: string; env: Record<string, string>; timeoutMs?: number },
+) => Promise<CliResult>;
 
 export async function runBadInput(c: BadInputCase, run: CliRunner = runCli): Promise<BadInputResult> {
   const scratch = await mkdtemp(join(tmpdir(), 'vmc-reach-bad-'));
@@ -55,7 +58,8 @@ export async function runBadInput(c: BadInputCase, run: CliRunner = runCli): Pro
     const problems: string[] = [];
     if (r.code !== 2) problems.push(`exit ${r.code}, not 2`);
     if (!new RegExp(c.expect, 's').test(r.stderr)) problems.push(`stderr does not match /${c.expect}/`);
-    if (/\n\s+at .+:\d+:\d+\)?/.test(message) || /internal error/i.test(message)) problems.push('a stack trace or internal error was printed');
+    if (/\n\s+at .+:\d+:\d+\)?/.test(message) || /internal error/i.test(message))
+      problems.push('a stack trace or internal error was printed');
     const created = await readdir(cwd, { recursive: true });
     if (created.length > 0) problems.push(`created ${created.join(', ')}`);
     return { name: c.name, ok: problems.length === 0, problems, code: r.code, message };

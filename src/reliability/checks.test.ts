@@ -28,8 +28,14 @@ test('the world check sees a security group left behind and a default SG rule ad
   try {
     const vpcId = [...w.world.ec2.vpcs.keys()][0]!;
     await aws.ec2.send(new CreateSecurityGroupCommand({ GroupName: 'left', Description: 'left', VpcId: vpcId }));
-    const def = (await aws.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-name', Values: ['default'] }] }))).SecurityGroups![0]!;
-    await aws.ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: def.GroupId!, IpPermissions: [{ IpProtocol: 'icmp', FromPort: -1, ToPort: -1, IpRanges: [{ CidrIp: '10.9.9.9/32' }] }] }));
+    const def = (await aws.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-name', Values: ['default'] }] })))
+      .SecurityGroups![0]!;
+    await aws.ec2.send(
+      new AuthorizeSecurityGroupIngressCommand({
+        GroupId: def.GroupId!,
+        IpPermissions: [{ IpProtocol: 'icmp', FromPort: -1, ToPort: -1, IpRanges: [{ CidrIp: '10.9.9.9/32' }] }],
+      }),
+    );
     const check = checkWorld(w.world, w.before);
     expect(check.leaks.join('\n')).toMatch(/describe-security-groups\.json changed/);
     expect(check.defaultSgRestored).toBe(false);
@@ -41,7 +47,16 @@ test('the world check sees a security group left behind and a default SG rule ad
 test('canary CSP token and AWS keys appear nowhere (stdout, stderr, JUnit, results, ledger, collected snapshot)', async () => {
   const r = await secretsCheck();
   expect(r.runExit).toBe(0);
-  expect(r.placesChecked).toEqual(expect.arrayContaining(['run stdout', 'run stderr', 'report/junit.xml', expect.stringMatching(/^\.vmc-reach\/runs\//), expect.stringMatching(/^report\/results\//), expect.stringMatching(/^collected\//)]));
+  expect(r.placesChecked).toEqual(
+    expect.arrayContaining([
+      'run stdout',
+      'run stderr',
+      'report/junit.xml',
+      expect.stringMatching(/^\.vmc-reach\/runs\//),
+      expect.stringMatching(/^report\/results\//),
+      expect.stringMatching(/^collected\//),
+    ]),
+  );
   expect(r.sightings).toEqual([]);
   expect(r.leaks).toEqual([]);
 }, 120_000);
@@ -61,10 +76,18 @@ test("a customer's resources named like the harness's are unchanged after runs, 
 
 describe('stopped by a signal mid-run', () => {
   const bundle = bundleChild();
-  test.each([['SIGINT', 20], ['SIGTERM', 50], ['SIGKILL', 20]] as const)('%s at call %i: torn down (or reaped), nothing left, default SG exact', async (signal, index) => {
-    const p = await signalPoint(bundle, signal, (await calls())[index]!, root);
-    expect(p).toMatchObject({ sent: true, handled: true, leaks: [], defaultSgRestored: true });
-    if (signal === 'SIGKILL') expect(p.reapCode).toBe(0);
-    else expect(p.exitCode).toBe(signal === 'SIGINT' ? 130 : 143);
-  }, 120_000);
+  test.each([
+    ['SIGINT', 20],
+    ['SIGTERM', 50],
+    ['SIGKILL', 20],
+  ] as const)(
+    '%s at call %i: torn down (or reaped), nothing left, default SG exact',
+    async (signal, index) => {
+      const p = await signalPoint(bundle, signal, (await calls())[index]!, root);
+      expect(p).toMatchObject({ sent: true, handled: true, leaks: [], defaultSgRestored: true });
+      if (signal === 'SIGKILL') expect(p.reapCode).toBe(0);
+      else expect(p.exitCode).toBe(signal === 'SIGINT' ? 130 : 143);
+    },
+    120_000,
+  );
 });

@@ -20,7 +20,17 @@ export function bundleChild(entry = join(repoRoot(), 'src', 'reliability', 'stop
   const cache = join(repoRoot(), 'node_modules', '.cache');
   mkdirSync(cache, { recursive: true });
   const file = join(mkdtempSync(join(cache, 'vmc-reach-child-')), basename(entry).replace(/\.ts$/, '.cjs'));
-  buildSync({ entryPoints: [entry], outfile: file, bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', logLevel: 'silent', nodePaths: [join(repoRoot(), 'node_modules')] });
+  buildSync({
+    entryPoints: [entry],
+    outfile: file,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'silent',
+    nodePaths: [join(repoRoot(), 'node_modules')],
+  });
   const bundle = { file, env: { NODE_PATH: join(repoRoot(), 'node_modules'), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } };
   built.set(entry, bundle);
   return bundle;

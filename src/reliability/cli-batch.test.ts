@@ -19,7 +19,10 @@ afterAll(async () => {
 });
 
 test('each job gets its own exit code and output', async () => {
-  const [version, unknown] = await Promise.all([batch.run(['--version'], { cwd: dir, env: {} }), batch.run(['run', '--frobnicate'], { cwd: dir, env: {} })]);
+  const [version, unknown] = await Promise.all([
+    batch.run(['--version'], { cwd: dir, env: {} }),
+    batch.run(['run', '--frobnicate'], { cwd: dir, env: {} }),
+  ]);
   expect(version).toEqual({ code: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/), stderr: '' });
   expect(unknown.code).toBe(2);
   expect(unknown.stderr).toContain('--frobnicate');

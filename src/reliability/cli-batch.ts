@@ -22,7 +22,10 @@ export class CliBatch {
   constructor(private readonly bundle: ChildBundle = bundleChild(join(repoRoot(), 'src', 'reliability', 'cli-batch-entry.ts'))) {}
 
   private start(): ChildProcess {
-    const child = spawn(process.execPath, [this.bundle.file], { env: { PATH: process.env.PATH ?? '', ...this.bundle.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [this.bundle.file], {
+      env: { PATH: process.env.PATH ?? '', ...this.bundle.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => void (stderr = (stderr + d.toString()).slice(-4000)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -49,7 +52,9 @@ export class CliBatch {
           const child = (this.child ??= this.start());
           const timer = setTimeout(() => child.kill('SIGKILL'), o.timeoutMs ?? 120_000);
           this.pending.push({ resolve, timer });
-          child.stdin!.write(`${JSON.stringify({ args, cwd: o.cwd, env: { PATH: process.env.PATH ?? '', ...this.bundle.env, ...o.env } })}\n`);
+          child.stdin!.write(
+            `${JSON.stringify({ args, cwd: o.cwd, env: { PATH: process.env.PATH ?? '', ...this.bundle.env, ...o.env } })}\n`,
+          );
         }),
     );
     this.queue = job;

@@ -12,15 +12,40 @@ const points: [CliStopSignal, string][] = [
   ['SIGINT', 'change: authorized'],
 ];
 
-test.each(points)('%s on "%s" tears down and exits 128+n', async (signal, at) => {
-  const p = await cliSignalPoint(signal, at);
-  expect({ sent: p.sent, exit: p.exitCode, by: p.exitSignal, leftovers: p.leftovers, ledgerLeft: p.ledgerLeft, tornDown: p.tornDown.reported - p.tornDown.owned, report: p.reportSaysTornDown }).toEqual({
-    sent: true, exit: signal === 'SIGINT' ? 130 : 143, by: null, leftovers: [], ledgerLeft: [], tornDown: 0, report: true,
-  });
-}, 90_000);
+test.each(points)(
+  '%s on "%s" tears down and exits 128+n',
+  async (signal, at) => {
+    const p = await cliSignalPoint(signal, at);
+    expect({
+      sent: p.sent,
+      exit: p.exitCode,
+      by: p.exitSignal,
+      leftovers: p.leftovers,
+      ledgerLeft: p.ledgerLeft,
+      tornDown: p.tornDown.reported - p.tornDown.owned,
+      report: p.reportSaysTornDown,
+    }).toEqual({
+      sent: true,
+      exit: signal === 'SIGINT' ? 130 : 143,
+      by: null,
+      leftovers: [],
+      ledgerLeft: [],
+      tornDown: 0,
+      report: true,
+    });
+  },
+  90_000,
+);
 
 test('SIGTERM to `vmc-reach run --target live` against a served world tears down the same way', async () => {
   await using w = await serveWorld();
   const p = await cliSignalPoint('SIGTERM', 'launched CJ-AWS01', w);
-  expect({ sent: p.sent, exit: p.exitCode, leftovers: p.leftovers, ledgerLeft: p.ledgerLeft, tornDown: p.tornDown.reported - p.tornDown.owned, report: p.reportSaysTornDown }).toEqual({ sent: true, exit: 143, leftovers: [], ledgerLeft: [], tornDown: 0, report: true });
+  expect({
+    sent: p.sent,
+    exit: p.exitCode,
+    leftovers: p.leftovers,
+    ledgerLeft: p.ledgerLeft,
+    tornDown: p.tornDown.reported - p.tornDown.owned,
+    report: p.reportSaysTornDown,
+  }).toEqual({ sent: true, exit: 143, leftovers: [], ledgerLeft: [], tornDown: 0, report: true });
 }, 120_000);

@@ -47,11 +47,24 @@ export interface CliRun {
  * (never, if `at` is undefined): on the embedded mock, or with `live` against a served world.
  */
 export function runCliArticle(cwd: string, at: string | undefined, signal: CliStopSignal, live?: ServedWorld): Promise<CliRun> {
-  writeFileSync(join(cwd, 'c.json'), JSON.stringify(live ? { live: { instanceProfile: 'AmazonSSMRoleForInstancesQuickSetup' } } : { mock: { world: harnessWorldDir } }));
+  writeFileSync(
+    join(cwd, 'c.json'),
+    JSON.stringify(live ? { live: { instanceProfile: 'AmazonSSMRoleForInstancesQuickSetup' } } : { mock: { world: harnessWorldDir } }),
+  );
   return new Promise((resolve, reject) => {
-    const env = { PATH: process.env.PATH ?? '', HOME: cwd, VMC_REACH_PROGRESS: 'plain', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...(live ? live.env : {}) };
+    const env = {
+      PATH: process.env.PATH ?? '',
+      HOME: cwd,
+      VMC_REACH_PROGRESS: 'plain',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      ...(live ? live.env : {}),
+    };
     const args = ['run', '--config', 'c.json', '--scenario', 'article', '--report-dir', 'report', ...(live ? ['--target', 'live'] : [])];
-    const child = spawn(process.execPath, [join(repoRoot(), 'bin', 'vmc-reach.cjs'), ...args], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [join(repoRoot(), 'bin', 'vmc-reach.cjs'), ...args], {
+      cwd,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     let sent = false;
     child.stderr.on('data', (d: Buffer) => {
@@ -71,12 +84,19 @@ export function runCliArticle(cwd: string, at: string | undefined, signal: CliSt
 }
 
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
-const jsonFiles = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => join(dir, f)) : []);
+const jsonFiles = (dir: string): string[] =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => join(dir, f))
+    : [];
 
 export async function cliSignalPoint(signal: CliStopSignal, at: string, live?: ServedWorld): Promise<CliSignalPoint> {
   const cwd = mkdtempSync(join(tmpdir(), 'vmc-reach-cli-signal-'));
   const r = await runCliArticle(cwd, at, signal, live);
-  const checks = live ? [{ leftovers: checkWorld(live.world, live.before).leaks }] : jsonFiles(join(cwd, 'report', 'world-checks')).map((f) => readJson<{ leftovers: string[] }>(f));
+  const checks = live
+    ? [{ leftovers: checkWorld(live.world, live.before).leaks }]
+    : jsonFiles(join(cwd, 'report', 'world-checks')).map((f) => readJson<{ leftovers: string[] }>(f));
   const ledgers = jsonFiles(join(cwd, '.vmc-reach', 'runs')).map((f) => readJson<LedgerFile>(f));
   const owned = ledgers.flatMap((l) => l.entries.filter((e) => e.action !== 'adopted'));
   const results = jsonFiles(join(cwd, 'report', 'results')).map((f) => readJson<ScenarioResult>(f));
@@ -91,7 +111,10 @@ export async function cliSignalPoint(signal: CliStopSignal, at: string, live?: S
     leftovers: checks.length ? checks.flatMap((c) => c.leftovers) : undefined,
     ledgerLeft: owned.filter((e) => e.state !== 'removed').map((e) => `${e.type} ${e.id ?? e.name ?? ''} ${e.state}`),
     tornDown: { reported, owned: owned.length },
-    reportSaysTornDown: results.length > 0 && new RegExp(`name="teardown" value="removed \\d+, reverted \\d+, failed 0"`).test(junit) && r.stderr.includes(`stopped by ${signal}`),
+    reportSaysTornDown:
+      results.length > 0 &&
+      new RegExp(`name="teardown" value="removed \\d+, reverted \\d+, failed 0"`).test(junit) &&
+      r.stderr.includes(`stopped by ${signal}`),
     stderr: r.stderr,
   };
 }
@@ -103,9 +126,24 @@ export async function articleProgressLines(): Promise<string[]> {
   if (r.code !== 0) throw new Error(`the clean CLI run exited ${r.code}:\n${r.stderr}`);
   // Each line up to its first id (run ids and resource ids differ between runs), once.
   const cut = (l: string): string => l.split(/ \(|\S*vr-\d{6}|\b(?:i|sg|sgr|subnet|eni|vpc|rtb|acl)-[0-9a-f]{8,}/)[0]!.trimEnd();
-  return ['vmc-reach run ', ...new Set(r.stderr.split('\n').filter((l) => l.startsWith('[vmc-reach] ')).map((l) => cut(l.slice('[vmc-reach] '.length))))];
+  return [
+    'vmc-reach run ',
+    ...new Set(
+      r.stderr
+        .split('\n')
+        .filter((l) => l.startsWith('[vmc-reach] '))
+        .map((l) => cut(l.slice('[vmc-reach] '.length))),
+    ),
+  ];
 }
 
 /** A point passed: sent, exit 130/143 by itself, nothing left in the world or the ledger, and the report says what was torn down. */
 export const cliPointOk = (p: CliSignalPoint): boolean =>
-  p.sent && p.exitSignal === null && p.exitCode === (p.signal === 'SIGINT' ? 130 : 143) && p.leftovers !== undefined && p.leftovers.length === 0 && p.ledgerLeft.length === 0 && p.tornDown.reported === p.tornDown.owned && p.reportSaysTornDown;
+  p.sent &&
+  p.exitSignal === null &&
+  p.exitCode === (p.signal === 'SIGINT' ? 130 : 143) &&
+  p.leftovers !== undefined &&
+  p.leftovers.length === 0 &&
+  p.ledgerLeft.length === 0 &&
+  p.tornDown.reported === p.tornDown.owned &&
+  p.reportSaysTornDown;

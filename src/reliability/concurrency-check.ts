@@ -24,13 +24,23 @@ export async function concurrencyCheck(root: string, killAtTotalCalls = 70): Pro
   try {
     const ids = ['conc-a', 'conc-b'];
     const runs = await Promise.all(ids.map((runId) => runOnce(articleSpec(), { runId, root, world: w })));
-    const concurrentRuns = runs.map((r, i) => ({ runId: ids[i]!, passed: !r.result.error && r.result.probes.every((p) => p.outcome === 'passed'), ...(r.result.error ? { error: r.result.error } : {}), failures: r.result.probes.filter((p) => p.outcome !== 'passed').map((p) => `${p.label}: ${p.outcome} (${p.reasons.join('; ')})`) }));
+    const concurrentRuns = runs.map((r, i) => ({
+      runId: ids[i]!,
+      passed: !r.result.error && r.result.probes.every((p) => p.outcome === 'passed'),
+      ...(r.result.error ? { error: r.result.error } : {}),
+      failures: r.result.probes.filter((p) => p.outcome !== 'passed').map((p) => `${p.label}: ${p.outcome} (${p.reasons.join('; ')})`),
+    }));
     const leaksAfterRuns = checkWorld(w.world, w.before).leaks;
 
     const bundle = bundleChild();
     const killIds = ['conc-kill-a', 'conc-kill-b'];
     const start = w.ctx.faults.calls.length;
-    const children = killIds.map((runId) => spawn(process.execPath, [bundle.file, runId, root], { env: { PATH: process.env.PATH ?? '', ...bundle.env, ...w.env }, stdio: 'ignore' }));
+    const children = killIds.map((runId) =>
+      spawn(process.execPath, [bundle.file, runId, root], {
+        env: { PATH: process.env.PATH ?? '', ...bundle.env, ...w.env },
+        stdio: 'ignore',
+      }),
+    );
     const take = w.ctx.faults.take.bind(w.ctx.faults);
     w.ctx.faults.take = (service, operation) => {
       const f = take(service, operation);
@@ -49,7 +59,10 @@ export async function concurrencyCheck(root: string, killAtTotalCalls = 70): Pro
     return {
       concurrentRuns,
       leaksAfterRuns,
-      killed: [{ runId: killIds[0]!, owned: ownedA.length }, { runId: killIds[1]!, owned: ownedB.length }],
+      killed: [
+        { runId: killIds[0]!, owned: ownedA.length },
+        { runId: killIds[1]!, owned: ownedB.length },
+      ],
       crossReaped: [...crossReaped, ...leftOfA.map((x) => `${x} (run A's, left by its own reap)`)],
       leaksAfterReaps: checkWorld(w.world, w.before).leaks,
     };

@@ -11,14 +11,24 @@ import { faultMatrix, firstOfEachOperation } from './fault-matrix';
 
 const full = fullRuns();
 
-test(`eventual-consistency NotFound at ${full ? 'every call index' : 'the first call of each operation'}: the fault fires, nothing leaks, the default SG is exact`, async () => {
-  const r = await faultMatrix(articleSpec(), { root: mkdtempSync(join(tmpdir(), 'vmc-reach-fm-')), faults: ['not-found'], ...(full ? {} : { at: firstOfEachOperation }) });
-  expect(r.cleanCalls.length).toBeGreaterThan(50);
-  const operations = new Set(r.cleanCalls.map((c) => `${c.service} ${c.operation}`));
-  expect(r.points).toHaveLength(full ? r.cleanCalls.length : operations.size);
-  expect(new Set(r.points.map((p) => p.call))).toEqual(operations);
-  const problems = r.points.filter((p) => !p.fired || p.leaks.length > 0 || !p.defaultSgRestored).map((p) => `#${p.index} ${p.call}: ${p.leaks.join('; ')}`);
-  expect(problems).toEqual([]);
-  // Not every point ends the same way: the matrix really disturbs the runs.
-  expect(new Set(r.points.map((p) => p.outcome)).size).toBeGreaterThan(1);
-}, full ? 600_000 : 240_000);
+test(
+  `eventual-consistency NotFound at ${full ? 'every call index' : 'the first call of each operation'}: the fault fires, nothing leaks, the default SG is exact`,
+  async () => {
+    const r = await faultMatrix(articleSpec(), {
+      root: mkdtempSync(join(tmpdir(), 'vmc-reach-fm-')),
+      faults: ['not-found'],
+      ...(full ? {} : { at: firstOfEachOperation }),
+    });
+    expect(r.cleanCalls.length).toBeGreaterThan(50);
+    const operations = new Set(r.cleanCalls.map((c) => `${c.service} ${c.operation}`));
+    expect(r.points).toHaveLength(full ? r.cleanCalls.length : operations.size);
+    expect(new Set(r.points.map((p) => p.call))).toEqual(operations);
+    const problems = r.points
+      .filter((p) => !p.fired || p.leaks.length > 0 || !p.defaultSgRestored)
+      .map((p) => `#${p.index} ${p.call}: ${p.leaks.join('; ')}`);
+    expect(problems).toEqual([]);
+    // Not every point ends the same way: the matrix really disturbs the runs.
+    expect(new Set(r.points.map((p) => p.outcome)).size).toBeGreaterThan(1);
+  },
+  full ? 600_000 : 240_000,
+);

@@ -42,14 +42,16 @@ export interface FaultMatrixReport {
   wallMs: number;
 }
 
-const outcomeOf = (r: Awaited<ReturnType<typeof runOnce>>['result']): FaultPoint['outcome'] => (r.error ? 'error' : r.probes.every((p) => p.outcome === 'passed') ? 'passed' : 'failed');
+const outcomeOf = (r: Awaited<ReturnType<typeof runOnce>>['result']): FaultPoint['outcome'] =>
+  r.error ? 'error' : r.probes.every((p) => p.outcome === 'passed') ? 'passed' : 'failed';
 
 /** The clean run's API calls (also checks that a clean run passes and leaves nothing). */
 export async function cleanCalls(spec: ScenarioSpec, root: string): Promise<CallRecord[]> {
   const w = await serveWorld();
   try {
     const r = await runOnce(spec, { runId: 'clean', root, world: w });
-    if (outcomeOf(r.result) !== 'passed' || r.leaks.length > 0) throw new Error(`the clean run did not pass cleanly: ${r.result.error ?? ''} ${r.leaks.join('; ')}`);
+    if (outcomeOf(r.result) !== 'passed' || r.leaks.length > 0)
+      throw new Error(`the clean run did not pass cleanly: ${r.result.error ?? ''} ${r.leaks.join('; ')}`);
     return [...w.ctx.faults.calls];
   } finally {
     await w.close();
@@ -63,13 +65,27 @@ export const firstOfEachOperation = (calls: readonly CallRecord[]): CallRecord[]
 };
 
 /** `at`: the calls to fault (default: every call of the clean run). */
-export async function faultMatrix(spec: ScenarioSpec, o: { root: string; faults?: readonly FaultKind[]; at?: (calls: readonly CallRecord[]) => CallRecord[]; concurrency?: number; onPoint?: (p: FaultPoint) => void }): Promise<FaultMatrixReport> {
+export async function faultMatrix(
+  spec: ScenarioSpec,
+  o: {
+    root: string;
+    faults?: readonly FaultKind[];
+    at?: (calls: readonly CallRecord[]) => CallRecord[];
+    concurrency?: number;
+    onPoint?: (p: FaultPoint) => void;
+  },
+): Promise<FaultMatrixReport> {
   const t0 = Date.now();
   const calls = await cleanCalls(spec, o.root);
   const faulted = o.at ? o.at(calls) : calls;
   const jobs = (o.faults ?? matrixFaults).flatMap((fault) => faulted.map((c) => ({ fault, call: c })));
   const points = await pool(jobs, o.concurrency ?? 4, async ({ fault, call }) => {
-    const r = await runOnce(spec, { runId: `fm-${fault}-${call.index}`, root: o.root, faults: [{ service: call.service, fault, atCall: call.index }], ...(fault === 'timeout' ? { requestTimeoutMs: matrixRequestTimeoutMs } : {}) });
+    const r = await runOnce(spec, {
+      runId: `fm-${fault}-${call.index}`,
+      root: o.root,
+      faults: [{ service: call.service, fault, atCall: call.index }],
+      ...(fault === 'timeout' ? { requestTimeoutMs: matrixRequestTimeoutMs } : {}),
+    });
     const p: FaultPoint = {
       fault,
       index: call.index,

@@ -23,16 +23,64 @@ export async function createForeignResources(env: Record<string, string>, world:
   try {
     const { discovery, nsx } = await createVmcClient(settings.vmc).connect();
     const vpcId = discovery.connectedVpc.vpcId;
-    const sg = await aws.ec2.send(new CreateSecurityGroupCommand({ GroupName: 'CJ-SG', Description: 'the customer own CJ-SG', VpcId: vpcId, TagSpecifications: [{ ResourceType: 'security-group', Tags: [{ Key: 'Name', Value: 'CJ-SG' }, { Key: 'owner', Value: 'customer' }] }] }));
+    const sg = await aws.ec2.send(
+      new CreateSecurityGroupCommand({
+        GroupName: 'CJ-SG',
+        Description: 'the customer own CJ-SG',
+        VpcId: vpcId,
+        TagSpecifications: [
+          {
+            ResourceType: 'security-group',
+            Tags: [
+              { Key: 'Name', Value: 'CJ-SG' },
+              { Key: 'owner', Value: 'customer' },
+            ],
+          },
+        ],
+      }),
+    );
     const subnetId = [...world.ec2.subnets.values()].find((s) => s.vpcId === vpcId)!.subnetId;
     const image = await aws.ssm.send(new GetParameterCommand({ Name: settings.image }));
     const launch = (tags: { Key: string; Value: string }[]) =>
-      aws.ec2.send(new RunInstancesCommand({ ImageId: image.Parameter!.Value!, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, SubnetId: subnetId, SecurityGroupIds: [sg.GroupId!], TagSpecifications: [{ ResourceType: 'instance', Tags: tags }] }));
-    const i1 = await launch([{ Key: 'Name', Value: 'customer-app' }, { Key: 'vmc-reach:run', Value: 'customer' }]);
+      aws.ec2.send(
+        new RunInstancesCommand({
+          ImageId: image.Parameter!.Value!,
+          InstanceType: 't3.micro',
+          MinCount: 1,
+          MaxCount: 1,
+          SubnetId: subnetId,
+          SecurityGroupIds: [sg.GroupId!],
+          TagSpecifications: [{ ResourceType: 'instance', Tags: tags }],
+        }),
+      );
+    const i1 = await launch([
+      { Key: 'Name', Value: 'customer-app' },
+      { Key: 'vmc-reach:run', Value: 'customer' },
+    ]);
     const i2 = await launch([{ Key: 'Name', Value: 'vmc-reach-customer-probe' }]);
-    await nsx.groups.patch('cj-vm', { display_name: 'CJ-VM', expression: [{ resource_type: 'Condition', member_type: 'VirtualMachine', key: 'Name', operator: 'EQUALS', value: 'CJ-VM01' }], tags: [{ scope: 'owner', tag: 'customer' }] });
-    await nsx.rules.patch('cj-vm-inbound', { resource_type: 'Rule', display_name: 'CJ-VM Inbound', sequence_number: 5, source_groups: ['ANY'], destination_groups: ['/infra/domains/cgw/groups/cj-vm'], services: ['ANY'], scope: ['/infra/labels/cgw-cross-vpc'], action: 'ALLOW', direction: 'IN_OUT', logged: false });
-    return { securityGroups: [sg.GroupId!], instances: [i1.Instances![0]!.InstanceId!, i2.Instances![0]!.InstanceId!], nsxGroups: ['cj-vm'], cgwRules: ['cj-vm-inbound'] };
+    await nsx.groups.patch('cj-vm', {
+      display_name: 'CJ-VM',
+      expression: [{ resource_type: 'Condition', member_type: 'VirtualMachine', key: 'Name', operator: 'EQUALS', value: 'CJ-VM01' }],
+      tags: [{ scope: 'owner', tag: 'customer' }],
+    });
+    await nsx.rules.patch('cj-vm-inbound', {
+      resource_type: 'Rule',
+      display_name: 'CJ-VM Inbound',
+      sequence_number: 5,
+      source_groups: ['ANY'],
+      destination_groups: ['/infra/domains/cgw/groups/cj-vm'],
+      services: ['ANY'],
+      scope: ['/infra/labels/cgw-cross-vpc'],
+      action: 'ALLOW',
+      direction: 'IN_OUT',
+      logged: false,
+    });
+    return {
+      securityGroups: [sg.GroupId!],
+      instances: [i1.Instances![0]!.InstanceId!, i2.Instances![0]!.InstanceId!],
+      nsxGroups: ['cj-vm'],
+      cgwRules: ['cj-vm-inbound'],
+    };
   } finally {
     aws.destroy();
   }
@@ -51,7 +99,8 @@ export function foreignJson(world: World, ids: ForeignIds): Map<string, string> 
   const out = new Map<string, string>();
   const sgs = list(files, snapshotFileNames.securityGroups, 'SecurityGroups');
   const rules = list(files, snapshotFileNames.securityGroupRules, 'SecurityGroupRules');
-  for (const id of ids.securityGroups) out.set(`security group ${id}`, JSON.stringify([sgs.find((g) => g.GroupId === id), rules.filter((r) => r.GroupId === id)]));
+  for (const id of ids.securityGroups)
+    out.set(`security group ${id}`, JSON.stringify([sgs.find((g) => g.GroupId === id), rules.filter((r) => r.GroupId === id)]));
   const instances = list(files, snapshotFileNames.instances, 'Reservations');
   for (const id of ids.instances) out.set(`instance ${id}`, JSON.stringify(instances.find((i) => i.InstanceId === id)));
   const groups = list(files, snapshotFileNames.groups, 'results');

@@ -11,7 +11,9 @@ export function ownedBy(world: World, runId: string): string[] {
   for (const i of world.ec2.instances.values()) if (i.state !== 'terminated' && ec2Tagged(i.tags)) out.push(`instance ${i.instanceId}`);
   for (const g of world.ec2.securityGroups.values()) if (ec2Tagged(g.tags)) out.push(`security group ${g.groupId}`);
   for (const g of world.nsx.groups.values()) if (g.tags.some((t) => t.scope === runTag && t.tag === runId)) out.push(`NSX group ${g.id}`);
-  for (const r of world.nsx.cgwRules.values()) if ((r as { tags?: { scope?: string; tag: string }[] }).tags?.some((t) => t.scope === runTag && t.tag === runId)) out.push(`CGW rule ${r.id}`);
+  for (const r of world.nsx.cgwRules.values())
+    if ((r as { tags?: { scope?: string; tag: string }[] }).tags?.some((t) => t.scope === runTag && t.tag === runId))
+      out.push(`CGW rule ${r.id}`);
   for (const p of world.nsx.dfwPolicies?.values() ?? []) {
     if (p.tags.some((t) => t.scope === runTag && t.tag === runId)) out.push(`DFW policy ${p.id}`);
     for (const r of p.rules.values()) if (r.tags.some((t) => t.scope === runTag && t.tag === runId)) out.push(`DFW rule ${p.id}/${r.id}`);

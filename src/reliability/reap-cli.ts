@@ -12,10 +12,17 @@ export interface CliResult {
 }
 
 /** `bundle`: a prebuilt entry point (child-bundle.ts) instead of bin/vmc-reach.cjs. */
-export function runCli(args: readonly string[], o: { cwd: string; env: Record<string, string>; timeoutMs?: number; bundle?: ChildBundle }): Promise<CliResult> {
+export function runCli(
+  args: readonly string[],
+  o: { cwd: string; env: Record<string, string>; timeoutMs?: number; bundle?: ChildBundle },
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const entry = o.bundle?.file ?? join(repoRoot(), 'bin', 'vmc-reach.cjs');
-    const child = spawn(process.execPath, [entry, ...args], { cwd: o.cwd, env: { PATH: process.env.PATH ?? '', ...o.bundle?.env, ...o.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [entry, ...args], {
+      cwd: o.cwd,
+      env: { PATH: process.env.PATH ?? '', ...o.bundle?.env, ...o.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -29,4 +36,5 @@ export function runCli(args: readonly string[], o: { cwd: string; env: Record<st
   });
 }
 
-export const reapRun = (runId: string, o: { cwd: string; env: Record<string, string> }): Promise<CliResult> => runCli(['reap', '--run', runId, '--yes'], o);
+export const reapRun = (runId: string, o: { cwd: string; env: Record<string, string> }): Promise<CliResult> =>
+  runCli(['reap', '--run', runId, '--yes'], o);

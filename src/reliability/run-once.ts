@@ -18,13 +18,24 @@ export interface RunOnceResult extends WorldCheck {
 }
 
 /** `requestTimeoutMs`: the AWS clients' per-attempt timeout (short in the fault matrix, so a held answer costs little). */
-export async function runOnce(spec: ScenarioSpec, o: { runId: string; root: string; faults?: FaultRule[]; world?: ServedWorld; log?: (line: string) => void; requestTimeoutMs?: number }): Promise<RunOnceResult> {
+export async function runOnce(
+  spec: ScenarioSpec,
+  o: { runId: string; root: string; faults?: FaultRule[]; world?: ServedWorld; log?: (line: string) => void; requestTimeoutMs?: number },
+): Promise<RunOnceResult> {
   const w = o.world ?? (await serveWorld({ faults: o.faults ?? [] }));
   try {
     const settings = settingsFor(w.env);
     if (o.requestTimeoutMs !== undefined) settings.aws = { ...settings.aws, requestTimeoutMs: o.requestTimeoutMs };
-    const result = await runScenario(spec, { runId: o.runId, settings, root: o.root, clock: fastClock(), ...(o.log ? { log: o.log } : {}) });
-    const faulted = w.ctx.faults.calls.filter((c) => c.fault).map((c) => ({ index: c.index, service: c.service, operation: c.operation, fault: c.fault! }));
+    const result = await runScenario(spec, {
+      runId: o.runId,
+      settings,
+      root: o.root,
+      clock: fastClock(),
+      ...(o.log ? { log: o.log } : {}),
+    });
+    const faulted = w.ctx.faults.calls
+      .filter((c) => c.fault)
+      .map((c) => ({ index: c.index, service: c.service, operation: c.operation, fault: c.fault! }));
     return { result, calls: w.ctx.faults.calls.length, faulted, ...checkWorld(w.world, w.before) };
   } finally {
     if (!o.world) await w.close();

@@ -42,21 +42,37 @@ export async function secretsCheck(): Promise<SecretsReport> {
   try {
     const cwd = await mkdtemp(join(tmpdir(), 'vmc-reach-secrets-'));
     const env = { ...w.env, ...canaries, VMC_REACH_CONFIG: '', HOME: cwd, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
-    const run = await runCli(['run', '--target', 'live', '--scenario', 'article', '--report-dir', join(cwd, 'report')], { cwd, env, timeoutMs: 300_000 });
-    const collect = await runCli(['collect', '--out', join(cwd, 'collected')], { cwd, env: { ...env, VMC_REACH_TARGET: 'live' }, timeoutMs: 120_000 }).catch(() => ({ code: null, stdout: '', stderr: '' }));
+    const run = await runCli(['run', '--target', 'live', '--scenario', 'article', '--report-dir', join(cwd, 'report')], {
+      cwd,
+      env,
+      timeoutMs: 300_000,
+    });
+    const collect = await runCli(['collect', '--out', join(cwd, 'collected')], {
+      cwd,
+      env: { ...env, VMC_REACH_TARGET: 'live' },
+      timeoutMs: 120_000,
+    }).catch(() => ({ code: null, stdout: '', stderr: '' }));
     const places = new Map<string, string>([
       ['run stdout', run.stdout],
       ['run stderr', run.stderr],
       ['collect stdout', collect.stdout],
       ['collect stderr', collect.stderr],
     ]);
-    for (const f of (await filesUnder(cwd)).filter((p) => !p.includes(`${cwd}/.cache/`))) places.set(f.slice(cwd.length + 1), await readFile(f, 'utf8'));
+    for (const f of (await filesUnder(cwd)).filter((p) => !p.includes(`${cwd}/.cache/`)))
+      places.set(f.slice(cwd.length + 1), await readFile(f, 'utf8'));
     const sightings: string[] = [];
     for (const [name, value] of Object.entries(canaries)) {
       for (const [place, text] of places) if (forms(value).some((f) => text.includes(f))) sightings.push(`${name} in ${place}`);
     }
-    if (run.code !== 0) sightings.push(`(the run did not pass, exit ${run.code}: the canary token may not have been used) ${run.stderr.slice(-300)}`);
-    return { sightings, placesChecked: [...places.keys()], runExit: run.code, collectExit: collect.code, leaks: checkWorld(w.world, w.before).leaks };
+    if (run.code !== 0)
+      sightings.push(`(the run did not pass, exit ${run.code}: the canary token may not have been used) ${run.stderr.slice(-300)}`);
+    return {
+      sightings,
+      placesChecked: [...places.keys()],
+      runExit: run.code,
+      collectExit: collect.code,
+      leaks: checkWorld(w.world, w.before).leaks,
+    };
   } finally {
     await w.close();
   }

@@ -38,7 +38,10 @@ export interface ServeWorldOptions {
 export async function serveWorld(o: ServeWorldOptions = {}): Promise<ServedWorld> {
   const world = await loadSnapshot(harnessWorldDir);
   await o.prepare?.(world);
-  const ctx = createMockContext(world, new FaultPlan(o.faults ?? []), { scriptRunner: engineScriptRunner, ...(o.apiTokens ? { vmware: { csp: { apiTokens: o.apiTokens } } } : {}) });
+  const ctx = createMockContext(world, new FaultPlan(o.faults ?? []), {
+    scriptRunner: engineScriptRunner,
+    ...(o.apiTokens ? { vmware: { csp: { apiTokens: o.apiTokens } } } : {}),
+  });
   const served = await serveMock(ctx);
   const sddc = world.nsx.sddc!;
   const env = {
@@ -55,5 +58,13 @@ export async function serveWorld(o: ServeWorldOptions = {}): Promise<ServedWorld
     VMC_SDDC_ID: sddc.id,
     VMC_REACH_INSTANCE_PROFILE: 'AmazonSSMRoleForInstancesQuickSetup',
   };
-  return { world, ctx, served, before: snapshotFiles(world, { description: 'before' }), env, close: () => served.close(), [Symbol.asyncDispose]: () => served.close() };
+  return {
+    world,
+    ctx,
+    served,
+    before: snapshotFiles(world, { description: 'before' }),
+    env,
+    close: () => served.close(),
+    [Symbol.asyncDispose]: () => served.close(),
+  };
 }

@@ -30,9 +30,18 @@ export interface SignalPoint {
   handled: boolean;
 }
 
-function runChild(bundle: ChildBundle, runId: string, root: string, env: Record<string, string>, onSpawn: (kill: (s: StopSignal) => void) => void): Promise<{ code: number | null; signal: string | null; stderr: string }> {
+function runChild(
+  bundle: ChildBundle,
+  runId: string,
+  root: string,
+  env: Record<string, string>,
+  onSpawn: (kill: (s: StopSignal) => void) => void,
+): Promise<{ code: number | null; signal: string | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundle.file, runId, root], { env: { PATH: process.env.PATH ?? '', ...bundle.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bundle.file, runId, root], {
+      env: { PATH: process.env.PATH ?? '', ...bundle.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stdout.resume();
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -47,7 +56,13 @@ function runChild(bundle: ChildBundle, runId: string, root: string, env: Record<
 }
 
 /** One point: against `world` when given (left open, call indexes absolute), else a fresh served world. */
-export async function signalPoint(bundle: ChildBundle, signal: StopSignal, call: CallRecord, root: string, world?: ServedWorld): Promise<SignalPoint> {
+export async function signalPoint(
+  bundle: ChildBundle,
+  signal: StopSignal,
+  call: CallRecord,
+  root: string,
+  world?: ServedWorld,
+): Promise<SignalPoint> {
   const w = world ?? (await serveWorld());
   const runId = `sig-${signal.toLowerCase()}-${call.index}`;
   const take = w.ctx.faults.take.bind(w.ctx.faults);
@@ -66,14 +81,27 @@ export async function signalPoint(bundle: ChildBundle, signal: StopSignal, call:
     const reap = signal === 'SIGKILL' ? await reapRun(runId, { cwd: root, env: w.env }) : undefined;
     const check = checkWorld(w.world, w.before);
     const handled = signal === 'SIGKILL' || (r.signal === null && r.code === (signal === 'SIGINT' ? 130 : 143));
-    return { signal, index: call.index, call: `${call.service} ${call.operation}`, sent, exitCode: r.code, exitSignal: r.signal, ...(reap ? { reapCode: reap.code } : {}), ...check, handled };
+    return {
+      signal,
+      index: call.index,
+      call: `${call.service} ${call.operation}`,
+      sent,
+      exitCode: r.code,
+      exitSignal: r.signal,
+      ...(reap ? { reapCode: reap.code } : {}),
+      ...check,
+      handled,
+    };
   } finally {
     w.ctx.faults.take = take;
     if (!world) await w.close();
   }
 }
 
-export async function signalMatrix(calls: readonly CallRecord[], o: { root: string; signals?: readonly StopSignal[]; concurrency?: number; onPoint?: (p: SignalPoint) => void }): Promise<{ points: SignalPoint[]; wallMs: number }> {
+export async function signalMatrix(
+  calls: readonly CallRecord[],
+  o: { root: string; signals?: readonly StopSignal[]; concurrency?: number; onPoint?: (p: SignalPoint) => void },
+): Promise<{ points: SignalPoint[]; wallMs: number }> {
   const t0 = Date.now();
   const bundle = bundleChild();
   const jobs = (o.signals ?? stopSignals).flatMap((signal) => calls.map((call) => ({ signal, call })));

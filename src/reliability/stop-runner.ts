@@ -23,7 +23,13 @@ async function main(): Promise<number> {
       controller.abort(sig);
     });
   }
-  const result = await runScenario(articleSpec(), { runId, root, settings: settingsFor(process.env), clock: fastClock(), signal: controller.signal });
+  const result = await runScenario(articleSpec(), {
+    runId,
+    root,
+    settings: settingsFor(process.env),
+    clock: fastClock(),
+    signal: controller.signal,
+  });
   process.stdout.write(`${JSON.stringify({ error: result.error, teardown: result.teardown, probes: result.probes.length })}\n`);
   if (stoppedBy) return exitFor[stoppedBy]!;
   return result.error || result.teardown.failed.length > 0 ? 1 : 0;

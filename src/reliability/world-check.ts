@@ -15,9 +15,13 @@ type Rule = { GroupId: string };
 
 /** The rules of the VPCs' default security groups, as the snapshot's JSON text. */
 export function defaultSgRules(files: ReadonlyMap<string, string>): string {
-  const groups = JSON.parse(files.get(snapshotFileNames.securityGroups) ?? '{"SecurityGroups":[]}') as { SecurityGroups: { GroupId: string; GroupName: string }[] };
+  const groups = JSON.parse(files.get(snapshotFileNames.securityGroups) ?? '{"SecurityGroups":[]}') as {
+    SecurityGroups: { GroupId: string; GroupName: string }[];
+  };
   const ids = new Set(groups.SecurityGroups.filter((g) => g.GroupName === 'default').map((g) => g.GroupId));
-  const rules = JSON.parse(files.get(snapshotFileNames.securityGroupRules) ?? '{"SecurityGroupRules":[]}') as { SecurityGroupRules: Rule[] };
+  const rules = JSON.parse(files.get(snapshotFileNames.securityGroupRules) ?? '{"SecurityGroupRules":[]}') as {
+    SecurityGroupRules: Rule[];
+  };
   return JSON.stringify(rules.SecurityGroupRules.filter((r) => ids.has(r.GroupId)));
 }
 

@@ -25,17 +25,27 @@ print(json.dumps([[f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e i
 test('the summary of a mixed run (pass, failure, infra error, flaky, a scenario not run, a failed teardown) is valid', () => {
   const summary = renderJsonSummary(sampleRun());
   expect(validate([summary])).toEqual([[]]);
-  expect(summary).toMatchObject({ passed: false, counts: { scenarios: 2, scenariosNotRun: 1, probes: 4, passed: 2, flaky: 1, failed: 1, infraError: 1, teardownFailures: 1 } });
+  expect(summary).toMatchObject({
+    passed: false,
+    counts: { scenarios: 2, scenariosNotRun: 1, probes: 4, passed: 2, flaky: 1, failed: 1, infraError: 1, teardownFailures: 1 },
+  });
 });
 
 test('the blocking hop is numbered as the text prints it, and the fix is the command to paste', () => {
-  const probe = (renderJsonSummary(sampleRun()).scenarios as { probes: { label: string; verdict: { blockedBy: { hop: number; fix: { command: string } } | null } | null }[] }[])[0]!.probes.find((p) => p.label.startsWith('case B'))!;
+  const probe = (
+    renderJsonSummary(sampleRun()).scenarios as {
+      probes: { label: string; verdict: { blockedBy: { hop: number; fix: { command: string } } | null } | null }[];
+    }[]
+  )[0]!.probes.find((p) => p.label.startsWith('case B'))!;
   expect(probe.verdict!.blockedBy!.hop).toBeGreaterThan(1);
   expect(probe.verdict!.blockedBy!.fix.command).toMatch(/^aws ec2 authorize-security-group-ingress --cli-input-json '\{"GroupId":"sg-/);
 });
 
 test('the schema refuses a summary with a missing count, an unknown origin or an extra field', () => {
-  const good = renderJsonSummary(sampleRun()) as { counts: Record<string, unknown>; scenarios: { probes: { observed: Record<string, unknown> }[] }[] };
+  const good = renderJsonSummary(sampleRun()) as {
+    counts: Record<string, unknown>;
+    scenarios: { probes: { observed: Record<string, unknown> }[] }[];
+  };
   const noCount = structuredClone(good);
   delete noCount.counts.failed;
   const badOrigin = structuredClone(good);
@@ -47,11 +57,21 @@ test('the schema refuses a summary with a missing count, an unknown origin or an
   expect(c!.join()).toMatch(/'surprise' was unexpected/);
 });
 
-test('a TCP/UDP probe carries its protocol, port and the tool\'s answer, and stays valid', () => {
+test("a TCP/UDP probe carries its protocol, port and the tool's answer, and stays valid", () => {
   const [s] = sampleRun();
   const p = s!.probes[1]!;
-  const udp = { ...p, probe: { protocol: 'udp' as const, port: 53, listen: true }, observed: { ...(p.observed as Extract<typeof p.observed, { kind: 'ran' }>), port: { protocol: 'udp' as const, port: 53, outcome: 'filtered' as const, detail: 'no reply within 5 s', judged: 'filtered' } } };
+  const udp = {
+    ...p,
+    probe: { protocol: 'udp' as const, port: 53, listen: true },
+    observed: {
+      ...(p.observed as Extract<typeof p.observed, { kind: 'ran' }>),
+      port: { protocol: 'udp' as const, port: 53, outcome: 'filtered' as const, detail: 'no reply within 5 s', judged: 'filtered' },
+    },
+  };
   const summary = renderJsonSummary([{ ...s!, probes: [udp] }]);
   expect(validate([summary])).toEqual([[]]);
-  expect((summary.scenarios as { probes: { probe: unknown; observed: { port: unknown } }[] }[])[0]!.probes[0]).toMatchObject({ probe: { protocol: 'udp', port: 53 }, observed: { port: { outcome: 'filtered' } } });
+  expect((summary.scenarios as { probes: { probe: unknown; observed: { port: unknown } }[] }[])[0]!.probes[0]).toMatchObject({
+    probe: { protocol: 'udp', port: 53 },
+    observed: { port: { outcome: 'filtered' } },
+  });
 });

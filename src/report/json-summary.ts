@@ -19,13 +19,41 @@ function probe(p: ProbeRecord): Record<string, unknown> {
     to: p.to,
     ...(p.probe ? { probe: p.probe } : {}),
     expected: p.expected,
-    observed: o.kind === 'ran'
-      ? { kind: 'ran', reachable: o.reachable, sent: o.sent, received: o.received, rttMs: o.rttMs, transcriptOrigin: o.transcriptOrigin, tookMs: o.tookMs, ...(o.port ? { port: { protocol: o.port.protocol, port: o.port.port, outcome: o.port.outcome, detail: o.port.detail, judged: o.port.judged } } : {}) }
-      : { kind: 'infra-error', error: o.error, transcriptOrigin: o.transcriptOrigin, tookMs: o.tookMs },
+    observed:
+      o.kind === 'ran'
+        ? {
+            kind: 'ran',
+            reachable: o.reachable,
+            sent: o.sent,
+            received: o.received,
+            rttMs: o.rttMs,
+            transcriptOrigin: o.transcriptOrigin,
+            tookMs: o.tookMs,
+            ...(o.port
+              ? {
+                  port: {
+                    protocol: o.port.protocol,
+                    port: o.port.port,
+                    outcome: o.port.outcome,
+                    detail: o.port.detail,
+                    judged: o.port.judged,
+                  },
+                }
+              : {}),
+          }
+        : { kind: 'infra-error', error: o.error, transcriptOrigin: o.transcriptOrigin, tookMs: o.tookMs },
     verdict: p.verdict
       ? {
           status: p.verdict.status,
-          blockedBy: b ? { code: b.code, direction: b.direction, hop: b.hopIndex + 1, resource: b.resource, fix: { text: b.fix.text, api: b.fix.api, command: renderFixCommand(b.fix) } } : null,
+          blockedBy: b
+            ? {
+                code: b.code,
+                direction: b.direction,
+                hop: b.hopIndex + 1,
+                resource: b.resource,
+                fix: { text: b.fix.text, api: b.fix.api, command: renderFixCommand(b.fix) },
+              }
+            : null,
           assumptions: p.verdict.assumptions.map((a) => ({ code: a.code, missing: a.missing, what: a.what, settle: a.settle })),
         }
       : null,

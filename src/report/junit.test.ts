@@ -6,18 +6,47 @@ import { renderJunit } from './junit';
 import { indeterminateProbe } from './test-support/probes';
 
 const probe = (label: string, outcome: ProbeRecord['outcome']): ProbeRecord => ({
-  scenario: 's', label,
+  scenario: 's',
+  label,
   from: { name: 'a', kind: 'instance', id: 'i-1', ip: '10.0.0.1' },
   to: { name: 'b', kind: 'vm', id: 'vm-1', ip: '192.168.0.1' },
   expected: { reachable: true },
-  observed: outcome === 'infra-error' ? { kind: 'infra-error', error: 'agent offline', command: 'ping -c 3', transcriptOrigin: 'model' as const, tookMs: 4, apiCalls: 1 } : { kind: 'ran', reachable: outcome === 'passed', sent: 3, received: outcome === 'passed' ? 3 : 0, rttMs: null, command: 'ping -c 3', exitCode: 0, status: 'Success', transcript: '3 packets transmitted', transcriptOrigin: 'model' as const, tookMs: 4, apiCalls: 2 },
-  verdict: null, agreement: 'not-comparable', outcome, reasons: outcome === 'passed' ? [] : [`${label} went wrong`], attempts: 1, startedAt: '2026-11-25T00:00:00.000Z', durationMs: 1500,
+  observed:
+    outcome === 'infra-error'
+      ? { kind: 'infra-error', error: 'agent offline', command: 'ping -c 3', transcriptOrigin: 'model' as const, tookMs: 4, apiCalls: 1 }
+      : {
+          kind: 'ran',
+          reachable: outcome === 'passed',
+          sent: 3,
+          received: outcome === 'passed' ? 3 : 0,
+          rttMs: null,
+          command: 'ping -c 3',
+          exitCode: 0,
+          status: 'Success',
+          transcript: '3 packets transmitted',
+          transcriptOrigin: 'model' as const,
+          tookMs: 4,
+          apiCalls: 2,
+        },
+  verdict: null,
+  agreement: 'not-comparable',
+  outcome,
+  reasons: outcome === 'passed' ? [] : [`${label} went wrong`],
+  attempts: 1,
+  startedAt: '2026-11-25T00:00:00.000Z',
+  durationMs: 1500,
 });
 
 const result: ScenarioResult = {
-  title: 'article', runId: 'r1', target: 'mock', startedAt: '2026-11-25T00:00:00.000Z', durationMs: 4000,
+  title: 'article',
+  runId: 'r1',
+  target: 'mock',
+  startedAt: '2026-11-25T00:00:00.000Z',
+  durationMs: 4000,
   probes: [probe('ok', 'passed'), probe('bad', 'failed'), probe('down', 'infra-error')],
-  changes: [], resources: [], teardown: { removed: 1, reverted: 0, failed: [{ type: 'ec2:instance', id: 'i-9', error: 'boom' }] },
+  changes: [],
+  resources: [],
+  teardown: { removed: 1, reverted: 0, failed: [{ type: 'ec2:instance', id: 'i-9', error: 'boom' }] },
 };
 
 const parsed = () => new XMLParser({ ignoreAttributes: false }).parse(renderJunit([result])).testsuites.testsuite;
@@ -44,14 +73,42 @@ test('the transcript goes to system-out', () => {
 
 describe('flaky versus broken', () => {
   const attempt = (outcome: 'failed' | 'infra-error', reason: string) => ({
-    observed: outcome === 'infra-error' ? { kind: 'infra-error' as const, error: reason, command: 'ping -c 3', transcriptOrigin: 'model' as const, tookMs: 4, apiCalls: 1 } : { kind: 'ran' as const, reachable: false, sent: 3, received: 0, rttMs: null, command: 'ping -c 3', exitCode: 1, status: 'Failed', transcript: '3 packets transmitted, 0 received', transcriptOrigin: 'model' as const, tookMs: 4, apiCalls: 2 },
+    observed:
+      outcome === 'infra-error'
+        ? { kind: 'infra-error' as const, error: reason, command: 'ping -c 3', transcriptOrigin: 'model' as const, tookMs: 4, apiCalls: 1 }
+        : {
+            kind: 'ran' as const,
+            reachable: false,
+            sent: 3,
+            received: 0,
+            rttMs: null,
+            command: 'ping -c 3',
+            exitCode: 1,
+            status: 'Failed',
+            transcript: '3 packets transmitted, 0 received',
+            transcriptOrigin: 'model' as const,
+            tookMs: 4,
+            apiCalls: 2,
+          },
     agreement: outcome === 'infra-error' ? ('not-comparable' as const) : ('config-allows-packets-fail' as const),
-    outcome, reasons: [reason], startedAt: '2026-11-25T00:00:01.000Z', durationMs: 900,
+    outcome,
+    reasons: [reason],
+    startedAt: '2026-11-25T00:00:01.000Z',
+    durationMs: 900,
   });
-  const flaky: ProbeRecord = { ...probe('flaky', 'passed'), attempts: 3, previousAttempts: [attempt('infra-error', 'InvocationDoesNotExist'), attempt('failed', 'packets <lost> & config allows')] };
+  const flaky: ProbeRecord = {
+    ...probe('flaky', 'passed'),
+    attempts: 3,
+    previousAttempts: [attempt('infra-error', 'InvocationDoesNotExist'), attempt('failed', 'packets <lost> & config allows')],
+  };
   const broken: ProbeRecord = { ...probe('broken', 'failed'), attempts: 2, previousAttempts: [attempt('failed', 'first try lost')] };
-  const xml = renderJunit([{ ...result, probes: [flaky, broken, probe('down', 'infra-error')], teardown: { removed: 1, reverted: 0, failed: [] } }]);
-  const suite = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['flakyFailure', 'flakyError', 'rerunFailure', 'testcase'].includes(name) }).parse(xml).testsuites.testsuite;
+  const xml = renderJunit([
+    { ...result, probes: [flaky, broken, probe('down', 'infra-error')], teardown: { removed: 1, reverted: 0, failed: [] } },
+  ]);
+  const suite = new XMLParser({
+    ignoreAttributes: false,
+    isArray: (name) => ['flakyFailure', 'flakyError', 'rerunFailure', 'testcase'].includes(name),
+  }).parse(xml).testsuites.testsuite;
   const [f, b, d] = suite.testcase;
 
   test('a probe that passed after a retry is a passing testcase with one flaky element per failed attempt', () => {
@@ -83,18 +140,29 @@ describe('flaky versus broken', () => {
 
 describe('an indeterminate configuration verdict', () => {
   const r: ScenarioResult = { ...result, probes: [indeterminateProbe()], teardown: { removed: 0, reverted: 0, failed: [] } };
-  const testcase = () => new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'property' }).parse(renderJunit([r])).testsuites.testsuite.testcase;
+  const testcase = () =>
+    new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'property' }).parse(renderJunit([r])).testsuites.testsuite
+      .testcase;
 
   test('the testcase carries the status and one property per assumption', () => {
     const props = testcase().properties.property.map((p: Record<string, string>) => [p['@_name'], p['@_value']]);
     expect(props[0]).toEqual(['verdict-status', 'indeterminate']);
-    expect(props.slice(1).filter(([name]: string[]) => name === 'assumption')).toEqual([['assumption', expect.stringMatching(/L7 profile HTTP.*cgw at \/infra\/domains\/cgw\/gateway-policies\/default\/rules\/web-l7.*missing \/infra\/context-profiles\/HTTP.*\[CONTEXT_PROFILE\]/)]]);
+    expect(props.slice(1).filter(([name]: string[]) => name === 'assumption')).toEqual([
+      [
+        'assumption',
+        expect.stringMatching(
+          /L7 profile HTTP.*cgw at \/infra\/domains\/cgw\/gateway-policies\/default\/rules\/web-l7.*missing \/infra\/context-profiles\/HTTP.*\[CONTEXT_PROFILE\]/,
+        ),
+      ],
+    ]);
   });
 
   test('system-out names the verdict, the assumptions and what would settle them', () => {
     const out: string = testcase()['system-out'];
     expect(out).toContain('config verdict: indeterminate (CONTEXT_PROFILE) (config-indeterminate)');
-    expect(out).toMatch(/assumptions \(what the data cannot decide\):\n {2}- the rule matches only traffic .*\n {4}to settle it: remove the profile/);
+    expect(out).toMatch(
+      /assumptions \(what the data cannot decide\):\n {2}- the rule matches only traffic .*\n {4}to settle it: remove the profile/,
+    );
   });
 });
 
@@ -104,7 +172,10 @@ test('names holding control characters (a Name tag with ESC) leave the XML well-
   // eslint-disable-next-line no-control-regex
   expect(xml).not.toMatch(/[\x00-\x08\x0b\x0c\x0e-\x1f]/);
   // Expat (Python's XML parser) refuses any character XML 1.0 forbids.
-  const expat = spawnSync('python3', ['-c', 'import sys, xml.etree.ElementTree as E; E.fromstring(sys.stdin.buffer.read())'], { input: xml, encoding: 'utf8' });
+  const expat = spawnSync('python3', ['-c', 'import sys, xml.etree.ElementTree as E; E.fromstring(sys.stdin.buffer.read())'], {
+    input: xml,
+    encoding: 'utf8',
+  });
   expect([expat.status, expat.stderr]).toEqual([0, '']);
   const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml).testsuites.testsuite;
   expect(parsed['@_name']).toBe('scenario\\u0000');
@@ -112,13 +183,30 @@ test('names holding control characters (a Name tag with ESC) leave the XML well-
 });
 
 describe('a TCP probe', () => {
-  test('the testcase names its protocol, port and the tool\'s answer as properties', () => {
+  test("the testcase names its protocol, port and the tool's answer as properties", () => {
     const failed = probe('web → vm tcp/8443 (listener)', 'failed');
     const record: ProbeRecord = {
-      ...failed, probe: { protocol: 'tcp', port: 8443, listen: true },
-      observed: { ...(failed.observed as Extract<ProbeRecord['observed'], { kind: 'ran' }>), sent: 1, port: { protocol: 'tcp', port: 8443, outcome: 'filtered', detail: 'no answer', judged: 'filtered: no answer' } },
+      ...failed,
+      probe: { protocol: 'tcp', port: 8443, listen: true },
+      observed: {
+        ...(failed.observed as Extract<ProbeRecord['observed'], { kind: 'ran' }>),
+        sent: 1,
+        port: { protocol: 'tcp', port: 8443, outcome: 'filtered', detail: 'no answer', judged: 'filtered: no answer' },
+      },
     };
-    const xml = renderJunit([{ title: 's', runId: 'r', target: 'mock', startedAt: '2026-12-04T00:00:00Z', durationMs: 1, probes: [record], changes: [], resources: [], teardown: { removed: 0, reverted: 0, failed: [] } }]);
+    const xml = renderJunit([
+      {
+        title: 's',
+        runId: 'r',
+        target: 'mock',
+        startedAt: '2026-12-04T00:00:00Z',
+        durationMs: 1,
+        probes: [record],
+        changes: [],
+        resources: [],
+        teardown: { removed: 0, reverted: 0, failed: [] },
+      },
+    ]);
     expect(xml).toContain('<property name="protocol" value="tcp"/>');
     expect(xml).toContain('<property name="port" value="8443"/>');
     expect(xml).toContain('<property name="port-outcome" value="filtered"/>');

@@ -14,23 +14,30 @@ import { transcriptLabel } from './transcript-label';
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(3);
 
-const transcriptOf = (o: Observation): string => `${transcriptLabel(o)}\n${o.kind === 'ran' ? `$ ${o.command}\n${o.transcript}` : `$ ${o.command}\n${o.transcript ?? ''}\n${o.error}`}`;
+const transcriptOf = (o: Observation): string =>
+  `${transcriptLabel(o)}\n${o.kind === 'ran' ? `$ ${o.command}\n${o.transcript}` : `$ ${o.command}\n${o.transcript ?? ''}\n${o.error}`}`;
 
 /** Surefire's element for an earlier attempt: flaky… inside a passing testcase, rerun… inside a failing one. */
 function earlierAttempt(a: ProbeAttempt, n: number, finalPassed: boolean): [string, Record<string, unknown>] {
   const kind = a.outcome === 'infra-error' ? 'Error' : 'Failure';
   const element = `${finalPassed ? 'flaky' : 'rerun'}${kind}`;
-  return [element, {
-    '@_message': `attempt ${n}: ${a.reasons.join('; ')}`,
-    '@_type': a.outcome === 'infra-error' ? 'ProbeDidNotRun' : 'ExpectationFailed',
-    stackTrace: `attempt ${n} at ${a.startedAt} (${seconds(a.durationMs)} s), packets vs configuration: ${a.agreement}\n${a.reasons.join('\n')}`,
-    'system-out': transcriptOf(a.observed),
-  }];
+  return [
+    element,
+    {
+      '@_message': `attempt ${n}: ${a.reasons.join('; ')}`,
+      '@_type': a.outcome === 'infra-error' ? 'ProbeDidNotRun' : 'ExpectationFailed',
+      stackTrace: `attempt ${n} at ${a.startedAt} (${seconds(a.durationMs)} s), packets vs configuration: ${a.agreement}\n${a.reasons.join('\n')}`,
+      'system-out': transcriptOf(a.observed),
+    },
+  ];
 }
 
-const verdictLine = (v: Verdict | null): string => (!v ? '-' : v.blockedBy ? `${v.blockedBy.code} at ${v.blockedBy.resource.id}` : verdictCell(v));
+const verdictLine = (v: Verdict | null): string =>
+  !v ? '-' : v.blockedBy ? `${v.blockedBy.code} at ${v.blockedBy.resource.id}` : verdictCell(v);
 const assumptionsText = (v: Verdict | null): string =>
-  !v || v.assumptions.length === 0 ? '' : `\nassumptions (what the data cannot decide):${v.assumptions.map((a) => `\n  - ${assumptionLine(a)}\n    to settle it: ${a.settle}`).join('')}`;
+  !v || v.assumptions.length === 0
+    ? ''
+    : `\nassumptions (what the data cannot decide):${v.assumptions.map((a) => `\n  - ${assumptionLine(a)}\n    to settle it: ${a.settle}`).join('')}`;
 
 function testcase(s: ScenarioResult, p: ProbeRecord): Record<string, unknown> {
   const base: Record<string, unknown> = { '@_name': p.label, '@_classname': s.title, '@_time': seconds(p.durationMs) };
@@ -42,9 +49,21 @@ function testcase(s: ScenarioResult, p: ProbeRecord): Record<string, unknown> {
     ...(kind.port !== undefined ? [{ '@_name': 'port', '@_value': String(kind.port) }] : []),
     ...(p.observed.kind === 'ran' && p.observed.port ? [{ '@_name': 'port-outcome', '@_value': p.observed.port.outcome }] : []),
   ];
-  base.properties = { property: [...(p.verdict ? [{ '@_name': 'verdict-status', '@_value': p.verdict.status }, ...p.verdict.assumptions.map((a) => ({ '@_name': 'assumption', '@_value': assumptionLine(a) }))] : []), ...probeProps] };
-  if (p.outcome === 'failed') base.failure = { '@_message': p.reasons.join('; '), '@_type': 'ExpectationFailed', '#text': p.reasons.join('\n') };
-  if (p.outcome === 'infra-error') base.error = { '@_message': p.reasons.join('; '), '@_type': 'ProbeDidNotRun', '#text': p.reasons.join('\n') };
+  base.properties = {
+    property: [
+      ...(p.verdict
+        ? [
+            { '@_name': 'verdict-status', '@_value': p.verdict.status },
+            ...p.verdict.assumptions.map((a) => ({ '@_name': 'assumption', '@_value': assumptionLine(a) })),
+          ]
+        : []),
+      ...probeProps,
+    ],
+  };
+  if (p.outcome === 'failed')
+    base.failure = { '@_message': p.reasons.join('; '), '@_type': 'ExpectationFailed', '#text': p.reasons.join('\n') };
+  if (p.outcome === 'infra-error')
+    base.error = { '@_message': p.reasons.join('; '), '@_type': 'ProbeDidNotRun', '#text': p.reasons.join('\n') };
   (p.previousAttempts ?? []).forEach((a, i) => {
     const [element, body] = earlierAttempt(a, i + 1, p.outcome === 'passed');
     base[element] = [...((base[element] as unknown[] | undefined) ?? []), body];
@@ -55,8 +74,9 @@ function testcase(s: ScenarioResult, p: ProbeRecord): Record<string, unknown> {
 
 // Characters XML 1.0 does not allow, even as references (C0 controls but tab, LF and CR; U+FFFE/U+FFFF;
 // lone surrogates): a Name tag holding ESC must not make the whole file unreadable for CI.
-// eslint-disable-next-line no-control-regex
-const notXml = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const notXml =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Every string of the tree with the characters XML cannot carry written as `\u001b`. */
 function xmlSafe(v: unknown): unknown {
@@ -72,10 +92,21 @@ export const isFlaky = (p: ProbeRecord): boolean => p.outcome === 'passed' && (p
 export function renderJunit(results: readonly ScenarioResult[]): string {
   const suites = results.map((s) => {
     const cases = s.probes.map((p) => testcase(s, p));
-    if (s.error) cases.push({ '@_name': 'scenario set-up', '@_classname': s.title, '@_time': '0', error: { '@_message': s.error, '@_type': 'ScenarioDidNotRun', '#text': s.error } });
+    if (s.error)
+      cases.push({
+        '@_name': 'scenario set-up',
+        '@_classname': s.title,
+        '@_time': '0',
+        error: { '@_message': s.error, '@_type': 'ScenarioDidNotRun', '#text': s.error },
+      });
     if (s.teardown.failed.length) {
       const msg = s.teardown.failed.map((f) => `${f.type} ${f.id ?? ''}: ${f.error}`).join('\n');
-      cases.push({ '@_name': 'teardown', '@_classname': s.title, '@_time': '0', error: { '@_message': `${s.teardown.failed.length} resource(s) not removed`, '@_type': 'TeardownFailed', '#text': msg } });
+      cases.push({
+        '@_name': 'teardown',
+        '@_classname': s.title,
+        '@_time': '0',
+        error: { '@_message': `${s.teardown.failed.length} resource(s) not removed`, '@_type': 'TeardownFailed', '#text': msg },
+      });
     }
     return {
       '@_name': s.title,
@@ -84,7 +115,17 @@ export function renderJunit(results: readonly ScenarioResult[]): string {
       '@_errors': s.probes.filter((p) => p.outcome === 'infra-error').length + (s.error ? 1 : 0) + (s.teardown.failed.length ? 1 : 0),
       '@_time': seconds(s.durationMs),
       '@_timestamp': s.startedAt,
-      properties: { property: [{ '@_name': 'run-id', '@_value': s.runId }, { '@_name': 'target', '@_value': s.target }, { '@_name': 'flaky', '@_value': s.probes.filter(isFlaky).length }, { '@_name': 'teardown', '@_value': `removed ${s.teardown.removed}, reverted ${s.teardown.reverted}, failed ${s.teardown.failed.length}` }] },
+      properties: {
+        property: [
+          { '@_name': 'run-id', '@_value': s.runId },
+          { '@_name': 'target', '@_value': s.target },
+          { '@_name': 'flaky', '@_value': s.probes.filter(isFlaky).length },
+          {
+            '@_name': 'teardown',
+            '@_value': `removed ${s.teardown.removed}, reverted ${s.teardown.reverted}, failed ${s.teardown.failed.length}`,
+          },
+        ],
+      },
       testcase: cases,
     };
   });

@@ -5,12 +5,32 @@ import { Parser, type FinalResults } from 'tap-parser';
 import { renderTap } from './tap';
 import { sampleRun } from './test-support/results';
 
-function parse(text: string): Promise<{ final: FinalResults; asserts: { ok: boolean; id: number; name: string; diag: Record<string, unknown> | null; skip: unknown; todo: unknown }[]; bailout: boolean; version?: number }> {
+/** One assert line as tap-parser reports it. */
+interface TapAssert {
+  ok: boolean;
+  id: number;
+  name: string;
+  diag: Record<string, unknown> | null;
+  skip: unknown;
+  todo: unknown;
+}
+
+/** What a TAP stream parses to. */
+interface ParsedTap {
+  final: FinalResults;
+  asserts: TapAssert[];
+  bailout: boolean;
+  version?: number;
+}
+
+function parse(text: string): Promise<ParsedTap> {
   return new Promise((resolve) => {
-    const asserts: { ok: boolean; id: number; name: string; diag: Record<string, unknown> | null; skip: unknown; todo: unknown }[] = [];
+    const asserts: TapAssert[] = [];
     let version: number | undefined;
-    const p = new Parser((final) => resolve({ final, asserts, bailout: final.bailout !== false, ...(version !== undefined ? { version } : {}) }));
-    p.on('assert', (a: { ok: boolean; id: number; name: string; diag: Record<string, unknown> | null; skip: unknown; todo: unknown }) => asserts.push(a));
+    const p = new Parser((final) =>
+      resolve({ final, asserts, bailout: final.bailout !== false, ...(version !== undefined ? { version } : {}) }),
+    );
+    p.on('assert', (a: TapAssert) => asserts.push(a));
     p.on('version', (v: number) => void (version = v));
     p.end(text);
   });
@@ -29,8 +49,12 @@ test('a failure carries YAML diagnostics: severity, expected and observed, the b
   const failed = asserts.find((a) => a.name.includes('case B'))!;
   expect(failed.ok).toBe(false);
   expect(failed.diag).toMatchObject({
-    severity: 'fail', expected: 'reachable', observed: 'unreachable (0/3 replies)', transcript_origin: 'model',
-    config_verdict: 'ENI_SG_INGRESS_NO_MATCH (forward)', blocked_at: expect.stringMatching(/^hop \d+ forward: sg-\w+ \(default\)$/),
+    severity: 'fail',
+    expected: 'reachable',
+    observed: 'unreachable (0/3 replies)',
+    transcript_origin: 'model',
+    config_verdict: 'ENI_SG_INGRESS_NO_MATCH (forward)',
+    blocked_at: expect.stringMatching(/^hop \d+ forward: sg-\w+ \(default\)$/),
     fix: expect.stringMatching(/^aws ec2 authorize-security-group-ingress --cli-input-json/),
   });
 });
@@ -38,7 +62,10 @@ test('a failure carries YAML diagnostics: severity, expected and observed, the b
 test('an infrastructure error is a failure with severity error; the scenario that could not run and the teardown too', async () => {
   const { asserts } = await parse(renderTap(sampleRun()));
   expect(asserts.filter((a) => !a.ok).map((a) => [a.name.replace(/^.* › /, ''), a.diag?.severity])).toEqual([
-    ['case B: CJ-AWS02 → CJ-VM01', 'fail'], ['agent offline', 'error'], ['teardown', 'error'], ['scenario set-up', 'error'],
+    ['case B: CJ-AWS02 → CJ-VM01', 'fail'],
+    ['agent offline', 'error'],
+    ['teardown', 'error'],
+    ['scenario set-up', 'error'],
   ]);
 });
 

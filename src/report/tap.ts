@@ -12,7 +12,11 @@ import { isFlaky } from './junit';
 const description = (text: string): string => safeCell(text).replace(/\\/g, '\\\\').replace(/#/g, '\\#');
 
 /** JSON scalars are YAML; the line and paragraph separators JSON leaves raw are escaped for YAML. */
-const scalar = (v: unknown): string => JSON.stringify(v).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029').replace(/\u0085/g, '\\u0085');
+const scalar = (v: unknown): string =>
+  JSON.stringify(v)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
+    .replace(/\u0085/g, '\\u0085');
 
 function yamlBlock(fields: Record<string, unknown>): string[] {
   const lines = ['  ---'];
@@ -21,7 +25,12 @@ function yamlBlock(fields: Record<string, unknown>): string[] {
   return lines;
 }
 
-const expectedText = (p: ProbeRecord): string => (p.expected.probeError ? `the probe cannot run (${p.expected.probeError})` : p.expected.reachable ? 'reachable' : `unreachable${p.expected.blockedBy ? ` (${p.expected.blockedBy})` : ''}`);
+const expectedText = (p: ProbeRecord): string =>
+  p.expected.probeError
+    ? `the probe cannot run (${p.expected.probeError})`
+    : p.expected.reachable
+      ? 'reachable'
+      : `unreachable${p.expected.blockedBy ? ` (${p.expected.blockedBy})` : ''}`;
 
 function diagnostics(p: ProbeRecord): Record<string, unknown> {
   const o = p.observed;
@@ -30,7 +39,10 @@ function diagnostics(p: ProbeRecord): Record<string, unknown> {
     message: p.reasons.join('; ') || undefined,
     severity: p.outcome === 'failed' ? 'fail' : p.outcome === 'infra-error' ? 'error' : 'flaky',
     expected: expectedText(p),
-    observed: o.kind === 'ran' ? `${o.reachable ? 'reachable' : 'unreachable'} (${o.port ? `${o.port.protocol}/${o.port.port} ${o.port.outcome}: ${o.port.detail}` : `${o.received}/${o.sent} replies`})` : `the probe did not run: ${o.error}`,
+    observed:
+      o.kind === 'ran'
+        ? `${o.reachable ? 'reachable' : 'unreachable'} (${o.port ? `${o.port.protocol}/${o.port.port} ${o.port.outcome}: ${o.port.detail}` : `${o.received}/${o.sent} replies`})`
+        : `the probe did not run: ${o.error}`,
     transcript_origin: o.transcriptOrigin,
     from: `${p.from.name} (${p.from.id}, ${p.from.ip})`,
     to: `${p.to.name} (${p.to.id}, ${p.to.ip})`,
@@ -52,12 +64,24 @@ export function renderTap(results: readonly ScenarioResult[]): string {
       if (p.outcome === 'passed') points.push([`ok ${points.length + 1} - ${name}`, ...(isFlaky(p) ? yamlBlock(diagnostics(p)) : [])]);
       else points.push([`not ok ${points.length + 1} - ${name}`, ...yamlBlock(diagnostics(p))]);
     }
-    if (s.error) points.push([`not ok ${points.length + 1} - ${description(`${s.title} › scenario set-up`)}`, ...yamlBlock({ message: s.error, severity: 'error' })]);
+    if (s.error)
+      points.push([
+        `not ok ${points.length + 1} - ${description(`${s.title} › scenario set-up`)}`,
+        ...yamlBlock({ message: s.error, severity: 'error' }),
+      ]);
     if (s.teardown.failed.length) {
-      points.push([`not ok ${points.length + 1} - ${description(`${s.title} › teardown`)}`, ...yamlBlock({ message: `${s.teardown.failed.length} resource(s) not removed`, severity: 'error', failed: s.teardown.failed.map((f) => `${f.type} ${f.id ?? ''}: ${f.error}`) })]);
+      points.push([
+        `not ok ${points.length + 1} - ${description(`${s.title} › teardown`)}`,
+        ...yamlBlock({
+          message: `${s.teardown.failed.length} resource(s) not removed`,
+          severity: 'error',
+          failed: s.teardown.failed.map((f) => `${f.type} ${f.id ?? ''}: ${f.error}`),
+        }),
+      ]);
     }
   }
   // No result at all is a failed run, never an empty plan that TAP consumers count as passing.
-  if (points.length === 0) points.push(['not ok 1 - no scenario produced a result', ...yamlBlock({ message: 'the run produced no results', severity: 'error' })]);
+  if (points.length === 0)
+    points.push(['not ok 1 - no scenario produced a result', ...yamlBlock({ message: 'the run produced no results', severity: 'error' })]);
   return ['TAP version 14', `1..${points.length}`, ...points.flat()].join('\n') + '\n';
 }

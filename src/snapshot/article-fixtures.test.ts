@@ -37,8 +37,11 @@ describe('article fixtures', () => {
     },
   );
 
-  it.each(articleSnapshots.map((s) => [s.name, s] as const))('fixtures/snapshots/%s loads into the world it was written from', async (name, s) => {
-    const loaded = await loadSnapshot(join(fixturesRoot, name));
-    expect(dumpWorld(loaded, snapshotView)).toEqual(dumpWorld(s.build(), snapshotView));
-  });
+  it.each(articleSnapshots.map((s) => [s.name, s] as const))(
+    'fixtures/snapshots/%s loads into the world it was written from',
+    async (name, s) => {
+      const loaded = await loadSnapshot(join(fixturesRoot, name));
+      expect(dumpWorld(loaded, snapshotView)).toEqual(dumpWorld(s.build(), snapshotView));
+    },
+  );
 });

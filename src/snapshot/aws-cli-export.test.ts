@@ -21,7 +21,9 @@ describe('a snapshot exported with the AWS CLI', () => {
     expect(linked.crossLinkEniIds).toHaveLength(2);
     expect(linked.activeEni).toBe(linked.crossLinkEniIds[0]);
     const main = world.ec2.routeTables.get(linked.routeTableIds[0]!)!;
-    expect(main.routes).toContainEqual(expect.objectContaining({ destinationCidrBlock: '192.168.100.0/24', networkInterfaceId: linked.activeEni, state: 'active' }));
+    expect(main.routes).toContainEqual(
+      expect.objectContaining({ destinationCidrBlock: '192.168.100.0/24', networkInterfaceId: linked.activeEni, state: 'active' }),
+    );
   });
 
   it('keeps the rule ids the CLI printed in describe-security-group-rules', async () => {

@@ -15,7 +15,10 @@ const caseB = () => articleCaseB();
 const flowOf = (w: ReturnType<typeof caseB>) => {
   const vm = [...w.nsx.vms.values()][0]!;
   const inst = [...w.ec2.instances.values()][0]!;
-  return { source: { kind: 'instance' as const, instanceId: inst.instanceId }, destination: { kind: 'vm' as const, externalId: vm.externalId } };
+  return {
+    source: { kind: 'instance' as const, instanceId: inst.instanceId },
+    destination: { kind: 'vm' as const, externalId: vm.externalId },
+  };
 };
 
 test('policies and rules written and read back give the same verdict and the same file', () => {
@@ -24,7 +27,10 @@ test('policies and rules written and read back give the same verdict and the sam
   patchDfwRule(w, 'default-layer3-section', 'default-layer3-rule', { action: 'DROP' });
   const files = snapshotFiles(w, { description: 'dfw' });
   const back = readSnapshot(files).world;
-  expect([evaluate(back, flowOf(back)).blockedBy?.resource.id, snapshotFiles(back, { description: 'dfw' }).get(file)]).toEqual(['/infra/domains/cgw/security-policies/micro/rules/drop', files.get(file)]);
+  expect([evaluate(back, flowOf(back)).blockedBy?.resource.id, snapshotFiles(back, { description: 'dfw' }).get(file)]).toEqual([
+    '/infra/domains/cgw/security-policies/micro/rules/drop',
+    files.get(file),
+  ]);
 });
 
 test('a snapshot without the file: the DFW is unknown and the verdict is indeterminate with DFW_NOT_EXPORTED', () => {
@@ -43,7 +49,12 @@ test('the fixture snapshot of case B carries the default section, so its verdict
 
 test('rules given as hierarchical children and without rule_id are read', () => {
   const files = editJson(snapshotFiles(caseB(), { description: 'x' }), file, (j: Json) => {
-    j.results.push({ id: 'h', category: 'Application', sequence_number: 1, children: [{ resource_type: 'ChildRule', Rule: { id: 'r', action: 'REJECT' } }] });
+    j.results.push({
+      id: 'h',
+      category: 'Application',
+      sequence_number: 1,
+      children: [{ resource_type: 'ChildRule', Rule: { id: 'r', action: 'REJECT' } }],
+    });
   });
   const w = readSnapshot(files).world;
   expect(evaluate(w, flowOf(w)).blockedBy?.code).toBe('DFW_RULE_REJECT');

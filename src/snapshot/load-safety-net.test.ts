@@ -6,7 +6,10 @@ import { worldFromSnapshotFiles } from './load-snapshot';
 
 /** Case B's files, where reading one file fails the way an unanticipated reader bug would. */
 class Failing extends Map<string, string> {
-  constructor(files: Map<string, string>, private readonly bad: string) {
+  constructor(
+    files: Map<string, string>,
+    private readonly bad: string,
+  ) {
     super(files);
   }
   override get(key: string): string | undefined {
@@ -18,7 +21,9 @@ class Failing extends Map<string, string> {
 test('an unexpected error while reading a file is a SnapshotError naming that file', () => {
   const load = () => worldFromSnapshotFiles(new Failing(caseBFiles(), 'aws/describe-instances.json'), { seed: 1 });
   expect(load).toThrow(SnapshotError);
-  expect(load).toThrow(/^aws\/describe-instances\.json holds something vmc-reach cannot read \(Cannot read properties of undefined \(reading 'x'\)\)\. .*export the file again: aws ec2 describe-instances/);
+  expect(load).toThrow(
+    /^aws\/describe-instances\.json holds something vmc-reach cannot read \(Cannot read properties of undefined \(reading 'x'\)\)\. .*export the file again: aws ec2 describe-instances/,
+  );
 });
 
 test('the original error is kept as the cause', () => {

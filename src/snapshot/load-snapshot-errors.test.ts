@@ -35,7 +35,9 @@ describe('loadSnapshot errors', () => {
     files.set('aws/describe-instances.json', text.slice(0, Math.floor(text.length / 2)));
     const e = loadError(files);
     expect(e).toMatchObject({ file: 'aws/describe-instances.json', field: '' });
-    expect(e.message).toMatch(/^aws\/describe-instances\.json ends before the JSON is complete at line \d+, column \d+ \(the file looks truncated or empty\)/);
+    expect(e.message).toMatch(
+      /^aws\/describe-instances\.json ends before the JSON is complete at line \d+, column \d+ \(the file looks truncated or empty\)/,
+    );
     expect(e.message).toContain('Export the file again: aws ec2 describe-instances');
   });
 
@@ -73,14 +75,19 @@ describe('loadSnapshot errors', () => {
     });
     const e = loadError(files);
     expect(e).toMatchObject({ file: 'aws/describe-security-groups.json', field: 'SecurityGroups[1].IpPermissions[0].IpRanges[0].CidrIp' });
-    expect(e.message).toMatch(/^aws\/describe-security-groups\.json: SecurityGroups\[1\]\.IpPermissions\[0\]\.IpRanges\[0\]\.CidrIp: "10\.0\.0\/8" is not an IPv4 CIDR\. Fix it in the file, or export the file again: aws ec2 describe-security-groups/);
+    expect(e.message).toMatch(
+      /^aws\/describe-security-groups\.json: SecurityGroups\[1\]\.IpPermissions\[0\]\.IpRanges\[0\]\.CidrIp: "10\.0\.0\/8" is not an IPv4 CIDR\. Fix it in the file, or export the file again: aws ec2 describe-security-groups/,
+    );
   });
 
   it('reports a bad IP address on an ENI', () => {
     const files = editJson(caseBFiles(), 'aws/describe-network-interfaces.json', (j) => {
       j.NetworkInterfaces[0].PrivateIpAddress = '172.31.16.300';
     });
-    expect(loadError(files)).toMatchObject({ file: 'aws/describe-network-interfaces.json', field: 'NetworkInterfaces[0].PrivateIpAddress' });
+    expect(loadError(files)).toMatchObject({
+      file: 'aws/describe-network-interfaces.json',
+      field: 'NetworkInterfaces[0].PrivateIpAddress',
+    });
   });
 
   it('reports a value outside an enumeration with the accepted values', () => {
@@ -93,8 +100,20 @@ describe('loadSnapshot errors', () => {
   });
 
   it.each([
-    ['an instance subnet', 'aws/describe-instances.json', (j: Json) => void (j.Reservations[0].Instances[0].SubnetId = 'subnet-0000000000000dead'), 'Reservations[0].Instances[0].SubnetId', 'aws/describe-subnets.json'],
-    ['the active ENI', 'nsx/linked-vpcs.json', (j: Json) => void (j.results[0].active_eni = 'eni-0000000000000dead'), 'results[0].active_eni', 'aws/describe-network-interfaces.json'],
+    [
+      'an instance subnet',
+      'aws/describe-instances.json',
+      (j: Json) => void (j.Reservations[0].Instances[0].SubnetId = 'subnet-0000000000000dead'),
+      'Reservations[0].Instances[0].SubnetId',
+      'aws/describe-subnets.json',
+    ],
+    [
+      'the active ENI',
+      'nsx/linked-vpcs.json',
+      (j: Json) => void (j.results[0].active_eni = 'eni-0000000000000dead'),
+      'results[0].active_eni',
+      'aws/describe-network-interfaces.json',
+    ],
   ])('reports a dangling reference: %s', (_what, file, edit, field, target) => {
     const e = loadError(editJson(caseBFiles(), file, edit));
     expect(e).toMatchObject({ file, field });
@@ -110,7 +129,9 @@ describe('loadSnapshot errors', () => {
     const e = loadError(files);
     expect(e.file).toBe('aws/describe-security-groups.json');
     expect(e.field).toBe('SecurityGroups[0].IpPermissions[0].UserIdGroupPairs[0]');
-    expect(e.message).toContain('has no entry in aws/describe-security-group-rules.json. The two files disagree: export both at the same time');
+    expect(e.message).toContain(
+      'has no entry in aws/describe-security-group-rules.json. The two files disagree: export both at the same time',
+    );
   });
 
   it('reports a linked VPC without an active ENI in either field', () => {
@@ -130,7 +151,10 @@ describe('loadSnapshot errors', () => {
   });
 
   it('reports a folder that does not exist', async () => {
-    await expect(loadSnapshot('/nonexistent/vmc-reach-snapshot')).rejects.toMatchObject({ name: 'SnapshotError', message: expect.stringContaining('does not exist') });
+    await expect(loadSnapshot('/nonexistent/vmc-reach-snapshot')).rejects.toMatchObject({
+      name: 'SnapshotError',
+      message: expect.stringContaining('does not exist'),
+    });
   });
 
   it('reports a missing file of a folder on disk by its path relative to the folder', async () => {
@@ -138,7 +162,11 @@ describe('loadSnapshot errors', () => {
     try {
       await writeSnapshot(articleCaseB(), dir, { description: 'b' });
       await writeFile(join(dir, 'manifest.json'), '{"region": "tokyo"}\n');
-      await expect(loadSnapshot(dir)).rejects.toMatchObject({ file: 'manifest.json', field: 'region', message: expect.stringContaining('is not an AWS region such as ap-northeast-1') });
+      await expect(loadSnapshot(dir)).rejects.toMatchObject({
+        file: 'manifest.json',
+        field: 'region',
+        message: expect.stringContaining('is not an AWS region such as ap-northeast-1'),
+      });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -60,7 +60,14 @@ describe('loadSnapshot', () => {
     const files = editJson(caseBFiles(), 'aws/describe-instances.json', (j) => {
       const [r0, r1] = j.Reservations;
       r0.Instances.push(...r1.Instances);
-      r0.Instances.push({ InstanceId: 'i-0000000000000gone', ImageId: 'ami-1', InstanceType: 't2.micro', State: { Code: 48, Name: 'terminated' }, NetworkInterfaces: [], SecurityGroups: [] });
+      r0.Instances.push({
+        InstanceId: 'i-0000000000000gone',
+        ImageId: 'ami-1',
+        InstanceType: 't2.micro',
+        State: { Code: 48, Name: 'terminated' },
+        NetworkInterfaces: [],
+        SecurityGroups: [],
+      });
       return { Reservations: [r0, { ReservationId: 'r-empty', OwnerId: '123456789012', Instances: [] }] };
     });
     const names = [...load(files).ec2.instances.values()].map((i) => nameTag(i.tags));
@@ -76,9 +83,18 @@ describe('loadSnapshot', () => {
     const world = load(files);
     const aws02 = [...world.ec2.instances.values()].find((i) => nameTag(i.tags) === 'CJ-AWS02')!;
     const eni = world.ec2.networkInterfaces.get(aws02.networkInterfaceId)!;
-    expect(aws02).toMatchObject({ state: 'stopped', platform: 'windows', privateIpAddress: '172.31.16.21', launchTime: Date.parse('2019-12-23T01:40:00Z') });
+    expect(aws02).toMatchObject({
+      state: 'stopped',
+      platform: 'windows',
+      privateIpAddress: '172.31.16.21',
+      launchTime: Date.parse('2019-12-23T01:40:00Z'),
+    });
     expect(aws02.iamInstanceProfileArn).toMatch(/^arn:aws:iam::123456789012:instance-profile\//);
-    expect(eni).toMatchObject({ subnetId: aws02.subnetId, privateIpAddress: '172.31.16.21', attachment: { deviceIndex: 0, instanceId: aws02.instanceId } });
+    expect(eni).toMatchObject({
+      subnetId: aws02.subnetId,
+      privateIpAddress: '172.31.16.21',
+      attachment: { deviceIndex: 0, instanceId: aws02.instanceId },
+    });
   });
 
   it('generates the same sgr- rule ids on every load when describe-security-group-rules.json is absent', () => {
@@ -93,7 +109,9 @@ describe('loadSnapshot', () => {
 
   it('takes rule ids from describe-security-group-rules.json when present', () => {
     const files = caseBFiles();
-    const wanted = JSON.parse(files.get('aws/describe-security-group-rules.json')!).SecurityGroupRules.map((r: { SecurityGroupRuleId: string }) => r.SecurityGroupRuleId);
+    const wanted = JSON.parse(files.get('aws/describe-security-group-rules.json')!).SecurityGroupRules.map(
+      (r: { SecurityGroupRuleId: string }) => r.SecurityGroupRuleId,
+    );
     const loaded = [...load(files).ec2.securityGroups.values()].flatMap((g) => g.rules.map((r) => r.securityGroupRuleId));
     expect(loaded).toEqual(wanted);
   });
@@ -101,7 +119,9 @@ describe('loadSnapshot', () => {
   it('gives the same permissions with or without describe-security-group-rules.json', () => {
     const files = caseBFiles();
     const grants = (f: Map<string, string>) =>
-      [...load(f).ec2.securityGroups.values()].flatMap((g) => g.rules.map(({ securityGroupRuleId: _id, ...rest }) => JSON.stringify(rest))).sort();
+      [...load(f).ec2.securityGroups.values()]
+        .flatMap((g) => g.rules.map(({ securityGroupRuleId: _id, ...rest }) => JSON.stringify(rest)))
+        .sort();
     const without = new Map(files);
     without.delete('aws/describe-security-group-rules.json');
     expect(grants(without)).toEqual(grants(files));
@@ -150,13 +170,29 @@ describe('loadSnapshot', () => {
     let files = editJson(caseBFiles(), 'nsx/cgw-rules.json', (j) => void (j.results[0].services = ['/infra/services/SMB']));
     files = new Map(files).set(
       'nsx/services.json',
-      JSON.stringify({ results: [{ id: 'SMB', display_name: 'SMB', path: '/infra/services/SMB', service_entries: [{ resource_type: 'L4PortSetServiceEntry', l4_protocol: 'TCP', destination_ports: ['445'] }, { resource_type: 'ALGTypeServiceEntry', alg: 'FTP' }] }], result_count: 1 }),
+      JSON.stringify({
+        results: [
+          {
+            id: 'SMB',
+            display_name: 'SMB',
+            path: '/infra/services/SMB',
+            service_entries: [
+              { resource_type: 'L4PortSetServiceEntry', l4_protocol: 'TCP', destination_ports: ['445'] },
+              { resource_type: 'ALGTypeServiceEntry', alg: 'FTP' },
+            ],
+          },
+        ],
+        result_count: 1,
+      }),
     );
     expect(load(files).nsx.services.get('/infra/services/SMB')).toEqual({
       id: 'SMB',
       path: '/infra/services/SMB',
       displayName: 'SMB',
-      entries: [{ resourceType: 'L4PortSetServiceEntry', protocol: 'TCP', destinationPorts: ['445'] }, { resourceType: 'ALGTypeServiceEntry', alg: 'FTP' }],
+      entries: [
+        { resourceType: 'L4PortSetServiceEntry', protocol: 'TCP', destinationPorts: ['445'] },
+        { resourceType: 'ALGTypeServiceEntry', alg: 'FTP' },
+      ],
     });
   });
 

@@ -65,7 +65,12 @@ export function readSnapshot(snapshot: ReadonlyMap<string, string>, options: Loa
   } catch (e) {
     if (e instanceof SnapshotError || src.lastRead === undefined) throw e;
     const file = src.lastRead;
-    throw new SnapshotError(file, '', `${file} holds something vmc-reach cannot read (${(e as Error).message ?? String(e)}). Check it against the service's own output or ${reexportHint(file).replace(/^Fix it in the file, or e/, 'e')} If the file is as the service wrote it, please report it with the file.`, { cause: e });
+    throw new SnapshotError(
+      file,
+      '',
+      `${file} holds something vmc-reach cannot read (${(e as Error).message ?? String(e)}). Check it against the service's own output or ${reexportHint(file).replace(/^Fix it in the file, or e/, 'e')} If the file is as the service wrote it, please report it with the file.`,
+      { cause: e },
+    );
   }
 }
 

@@ -18,7 +18,8 @@ function lineAndColumn(text: string, position: number): string {
 
 function jsonSyntaxError(file: string, text: string, error: Error): SnapshotError {
   const position = /at position (\d+)/.exec(error.message)?.[1];
-  const truncated = text.trim() === '' || /end of JSON input/.test(error.message) || (position !== undefined && Number(position) >= text.trimEnd().length);
+  const truncated =
+    text.trim() === '' || /end of JSON input/.test(error.message) || (position !== undefined && Number(position) >= text.trimEnd().length);
   const where = position !== undefined ? ` at ${lineAndColumn(text, Number(position))}` : '';
   const what = truncated
     ? `ends before the JSON is complete${where} (the file looks truncated or empty)`

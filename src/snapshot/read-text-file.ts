@@ -46,8 +46,14 @@ export async function readTextFile(file: string, o: ReadTextOptions): Promise<st
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new InputFileError(`${file} cannot be read: ${(e as Error).message}`);
   }
-  if (!info.isFile()) throw new InputFileError(`${file} is ${kindOf(info)}, not a regular file: it is not read (a pipe or device could block for ever); save the content to a file and give that`);
-  if (info.size > o.maxBytes) throw new InputFileError(`${file} is ${sizeText(info.size)}, over the limit of ${sizeText(o.maxBytes)} for this file: check that it is the right file`);
+  if (!info.isFile())
+    throw new InputFileError(
+      `${file} is ${kindOf(info)}, not a regular file: it is not read (a pipe or device could block for ever); save the content to a file and give that`,
+    );
+  if (info.size > o.maxBytes)
+    throw new InputFileError(
+      `${file} is ${sizeText(info.size)}, over the limit of ${sizeText(o.maxBytes)} for this file: check that it is the right file`,
+    );
   let buf: Buffer;
   const handle = await open(file, 'r').catch((e: Error) => {
     throw new InputFileError(`${file} cannot be read: ${e.message}`);
@@ -63,14 +69,18 @@ export async function readTextFile(file: string, o: ReadTextOptions): Promise<st
   }
   const wide = utf16(buf);
   if (wide) {
-    throw new InputFileError(`${file} is encoded as ${wide}, not UTF-8: convert it (iconv -f ${wide} -t UTF-8 ${file} > fixed.json; in PowerShell, write it with Out-File -Encoding utf8 or Set-Content -Encoding utf8) and give the converted file`);
+    throw new InputFileError(
+      `${file} is encoded as ${wide}, not UTF-8: convert it (iconv -f ${wide} -t UTF-8 ${file} > fixed.json; in PowerShell, write it with Out-File -Encoding utf8 or Set-Content -Encoding utf8) and give the converted file`,
+    );
   }
   const body = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? buf.subarray(3) : buf;
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
     const at = firstInvalidUtf8(body);
-    throw new InputFileError(`${file} is not UTF-8 (an invalid byte 0x${body[at]?.toString(16).padStart(2, '0') ?? '??'} at offset ${at}; Latin-1 or Windows-1252 perhaps): convert it to UTF-8 (iconv -f WINDOWS-1252 -t UTF-8 ${file} > fixed.json)`);
+    throw new InputFileError(
+      `${file} is not UTF-8 (an invalid byte 0x${body[at]?.toString(16).padStart(2, '0') ?? '??'} at offset ${at}; Latin-1 or Windows-1252 perhaps): convert it to UTF-8 (iconv -f WINDOWS-1252 -t UTF-8 ${file} > fixed.json)`,
+    );
   }
 }
 

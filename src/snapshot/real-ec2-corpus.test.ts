@@ -17,7 +17,9 @@ import { prefixListEntriesSchema, prefixListsSchema } from './schemas/prefix-lis
 import type { Json } from './test-support';
 
 const dir = resolve(__dirname, '..', '..', 'fixtures', 'real', 'ec2');
-const payloads = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const payloads = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 /** The schema a payload is checked with, and the payload as that file would hold it. */
 const kinds: [RegExp, z.ZodType, (j: Json) => Json][] = [

@@ -30,7 +30,11 @@ async function prefixListEntryFiles(dir: string): Promise<string[]> {
 export async function readSnapshotFiles(dir: string): Promise<Map<string, string>> {
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) {
-    throw new SnapshotError('.', '', `The snapshot folder ${dir} does not exist or is not a folder. Give the folder that holds manifest.json, aws/ and nsx/.`);
+    throw new SnapshotError(
+      '.',
+      '',
+      `The snapshot folder ${dir} does not exist or is not a folder. Give the folder that holds manifest.json, aws/ and nsx/.`,
+    );
   }
   const out = new Map<string, string>();
   for (const file of [...requiredFiles, ...optionalFiles, ...(await prefixListEntryFiles(dir))]) {

@@ -97,6 +97,10 @@ export class SnapshotSource {
 
   /** The same id twice in one file. */
   duplicate(file: string, field: string, value: string): never {
-    throw new SnapshotError(file, field, `${file}: ${field}: ${showValue(value)} appears more than once. Remove the duplicate entry or export the file again: ${howToProduce(file)}.`);
+    throw new SnapshotError(
+      file,
+      field,
+      `${file}: ${field}: ${showValue(value)} appears more than once. Remove the duplicate entry or export the file again: ${howToProduce(file)}.`,
+    );
   }
 }

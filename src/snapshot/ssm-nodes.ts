@@ -9,7 +9,10 @@ import type { SnapshotSource } from './snapshot-source';
 
 const host = (name: string): string => name.toLowerCase().split('.')[0]!;
 
-function matchVm(vms: readonly Vm[], node: { IPAddress?: string | undefined; ComputerName?: string | undefined; Name?: string | undefined }): Vm | undefined {
+function matchVm(
+  vms: readonly Vm[],
+  node: { IPAddress?: string | undefined; ComputerName?: string | undefined; Name?: string | undefined },
+): Vm | undefined {
   const tries: ((vm: Vm) => boolean)[] = [
     (vm) => node.IPAddress !== undefined && vm.ipAddresses.includes(node.IPAddress),
     (vm) => node.ComputerName !== undefined && vm.computerName !== undefined && host(vm.computerName) === host(node.ComputerName),

@@ -28,7 +28,12 @@ test('a reopened ledger holds the updates of the run that wrote it', async () =>
 test('adopted and changed entries are live at once; changes carry their revert', async () => {
   const ledger = await Ledger.create(root, { runId: 'r-3', target: 'live' });
   await ledger.record({ action: 'adopted', type: 'ec2:security-group', id: 'sg-default' });
-  const c = await ledger.record({ action: 'changed', type: 'ec2:security-group-rule', id: 'sgr-1', revert: { action: 'RevokeSecurityGroupIngress', params: { GroupId: 'sg-default', SecurityGroupRuleIds: ['sgr-1'] } } });
+  const c = await ledger.record({
+    action: 'changed',
+    type: 'ec2:security-group-rule',
+    id: 'sgr-1',
+    revert: { action: 'RevokeSecurityGroupIngress', params: { GroupId: 'sg-default', SecurityGroupRuleIds: ['sgr-1'] } },
+  });
   expect(ledger.entries().map((x) => x.state)).toEqual(['live', 'live']);
   expect(c.revert?.action).toBe('RevokeSecurityGroupIngress');
 });

@@ -52,8 +52,13 @@ export class Ledger<T extends string = string> {
     private readonly now: () => Date,
   ) {}
 
-  static async create<T extends string = string>(root: string, head: Omit<LedgerFile, 'entries' | 'startedAt'>, now: () => Date = () => new Date()): Promise<Ledger<T>> {
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(head.runId)) throw new LedgerError(`run id "${head.runId}" may only hold letters, digits, ".", "_" and "-"`);
+  static async create<T extends string = string>(
+    root: string,
+    head: Omit<LedgerFile, 'entries' | 'startedAt'>,
+    now: () => Date = () => new Date(),
+  ): Promise<Ledger<T>> {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(head.runId))
+      throw new LedgerError(`run id "${head.runId}" may only hold letters, digits, ".", "_" and "-"`);
     const ledger = new Ledger<T>(root, { ...head, startedAt: now().toISOString(), entries: [] }, now);
     await mkdir(ledgerDir(root), { recursive: true });
     await ledger.save();
@@ -81,7 +86,10 @@ export class Ledger<T extends string = string> {
   /** Run ids with a ledger under `root`. */
   static async list(root: string): Promise<string[]> {
     const names = await readdir(ledgerDir(root)).catch(() => [] as string[]);
-    return names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)).sort();
+    return names
+      .filter((n) => n.endsWith('.json'))
+      .map((n) => n.slice(0, -5))
+      .sort();
   }
 
   get runId(): string {
@@ -98,13 +106,21 @@ export class Ledger<T extends string = string> {
 
   /** Records an entry and writes the ledger before returning. */
   async record(entry: Omit<LedgerEntry<T>, 'seq' | 'at' | 'state'> & { state?: LedgerState }): Promise<LedgerEntry<T>> {
-    const full: LedgerEntry<T> = { ...entry, seq: this.data.entries.length + 1, state: entry.state ?? (entry.action === 'created' ? 'intended' : 'live'), at: this.now().toISOString() };
+    const full: LedgerEntry<T> = {
+      ...entry,
+      seq: this.data.entries.length + 1,
+      state: entry.state ?? (entry.action === 'created' ? 'intended' : 'live'),
+      at: this.now().toISOString(),
+    };
     this.data.entries.push(full);
     await this.save();
     return full;
   }
 
-  async update(seq: number, patch: Partial<Pick<LedgerEntry, 'id' | 'state' | 'error' | 'details' | 'revert' | 'name'>>): Promise<LedgerEntry<T>> {
+  async update(
+    seq: number,
+    patch: Partial<Pick<LedgerEntry, 'id' | 'state' | 'error' | 'details' | 'revert' | 'name'>>,
+  ): Promise<LedgerEntry<T>> {
     const e = this.data.entries.find((x) => x.seq === seq);
     if (!e) throw new LedgerError(`run ${this.runId} has no ledger entry ${seq}`);
     Object.assign(e, patch);

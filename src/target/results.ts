@@ -42,8 +42,30 @@ export interface PortObservation {
 
 /** `tookMs`: SendCommand to the final GetCommandInvocation by the run's clock (for `model`, the time the mock took). */
 export type Observation =
-  | { kind: 'ran'; reachable: boolean; sent: number; received: number; rttMs: { min: number; avg: number; max: number } | null; command: string; exitCode: number; status: string; transcript: string; transcriptOrigin: TranscriptOrigin; tookMs: number; apiCalls: number; port?: PortObservation }
-  | { kind: 'infra-error'; error: string; command: string; transcript?: string; transcriptOrigin: TranscriptOrigin; tookMs: number; apiCalls: number };
+  | {
+      kind: 'ran';
+      reachable: boolean;
+      sent: number;
+      received: number;
+      rttMs: { min: number; avg: number; max: number } | null;
+      command: string;
+      exitCode: number;
+      status: string;
+      transcript: string;
+      transcriptOrigin: TranscriptOrigin;
+      tookMs: number;
+      apiCalls: number;
+      port?: PortObservation;
+    }
+  | {
+      kind: 'infra-error';
+      error: string;
+      command: string;
+      transcript?: string;
+      transcriptOrigin: TranscriptOrigin;
+      tookMs: number;
+      apiCalls: number;
+    };
 
 /** What a probe sent: `icmp` (ping), or TCP/UDP to a port (with a listener started on the destination). */
 export interface ProbeKindRecord {

@@ -5,7 +5,9 @@ let made: string | undefined;
 
 export function newRunId(now = new Date(), random = Math.random): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-').slice(2);
-  return `vr-${stamp}-${Math.floor(random() * 0xffff).toString(16).padStart(4, '0')}`;
+  return `vr-${stamp}-${Math.floor(random() * 0xffff)
+    .toString(16)
+    .padStart(4, '0')}`;
 }
 
 export function currentRunId(env: NodeJS.ProcessEnv = process.env): string {

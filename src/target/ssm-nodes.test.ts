@@ -17,7 +17,15 @@ test('a node that is ConnectionLost is not used, and the reason says so', async 
 });
 
 test('a failed lookup is a reason for this VM naming the call and the endpoint, not an exception', async () => {
-  const error = ssmCallError('DescribeInstanceInformation', settings, Object.assign(new SyntaxError('Unexpected token <'), { $metadata: { httpStatusCode: 500 } }));
+  const error = ssmCallError(
+    'DescribeInstanceInformation',
+    settings,
+    Object.assign(new SyntaxError('Unexpected token <'), { $metadata: { httpStatusCode: 500 } }),
+  );
   const r = await vmNode(vm, undefined, async () => ({ error }));
-  expect(r).toEqual({ unavailable: expect.stringContaining('SSM DescribeInstanceInformation at http://127.0.0.1:9999 failed: HTTP 500 with a body that is not SSM JSON') });
+  expect(r).toEqual({
+    unavailable: expect.stringContaining(
+      'SSM DescribeInstanceInformation at http://127.0.0.1:9999 failed: HTTP 500 with a body that is not SSM JSON',
+    ),
+  });
 });

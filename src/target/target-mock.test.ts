@@ -6,7 +6,9 @@ const config = configSchema.parse({});
 afterEach(() => supplyMockSettings(undefined));
 
 test('without a mock set up, mock settings are refused, naming the world and the field', () => {
-  expect(() => mockTargetSettings(config)).toThrow(/mock world fixtures\/snapshots\/harness-before-runs \(config field mock\.world\) was not set up/);
+  expect(() => mockTargetSettings(config)).toThrow(
+    /mock world fixtures\/snapshots\/harness-before-runs \(config field mock\.world\) was not set up/,
+  );
 });
 
 test("the mock's ids are used, not the configuration's, and no endpoint or URL comes from the process environment", () => {
@@ -14,8 +16,19 @@ test("the mock's ids are used, not the configuration's, and no endpoint or URL c
   Object.assign(process.env, { AWS_ENDPOINT_URL_EC2: 'http://127.0.0.1:9', VMC_URL: 'http://127.0.0.1:9', VMC_ORG_ID: 'env-org' });
   try {
     supplyMockSettings({ AWS_REGION: 'us-west-2', VMC_API_TOKEN: 't', VMC_ORG_ID: 'org', VMC_SDDC_ID: 'sddc' });
-    const s = mockTargetSettings(configSchema.parse({ region: 'eu-west-1', live: { orgId: '11111111-1111-4111-8111-111111111111', vmcUrl: 'https://vmc.example.com' } }));
-    expect({ region: s.region, org: s.vmc.orgId, mock: s.aws.mock, endpoints: s.aws.endpoints, vmcUrl: s.vmc.vmcUrl }).toEqual({ region: 'us-west-2', org: 'org', mock: true, endpoints: undefined, vmcUrl: 'https://vmc.vmware.com' });
+    const s = mockTargetSettings(
+      configSchema.parse({
+        region: 'eu-west-1',
+        live: { orgId: '11111111-1111-4111-8111-111111111111', vmcUrl: 'https://vmc.example.com' },
+      }),
+    );
+    expect({ region: s.region, org: s.vmc.orgId, mock: s.aws.mock, endpoints: s.aws.endpoints, vmcUrl: s.vmc.vmcUrl }).toEqual({
+      region: 'us-west-2',
+      org: 'org',
+      mock: true,
+      endpoints: undefined,
+      vmcUrl: 'https://vmc.vmware.com',
+    });
   } finally {
     for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
     Object.assign(process.env, saved);

@@ -34,7 +34,12 @@ export interface TargetSettings {
   instanceProfile?: string;
   subnetId?: string;
   /** `retries`: a probe that could not run, or whose packets disagree with the configuration, is run again (flaky when it then passes). */
-  probe: { count: number; timeoutSeconds: number; retries: number; /** TCP/UDP probes: seconds to wait for the handshake or the echo. */ portTimeoutSeconds: number };
+  probe: {
+    count: number;
+    timeoutSeconds: number;
+    retries: number;
+    /** TCP/UDP probes: seconds to wait for the handshake or the echo. */ portTimeoutSeconds: number;
+  };
 }
 
 /** The settings a mock target hands over (region, CSP token, org and SDDC ids, instance profile): set by the mock's set-up. */
@@ -61,8 +66,25 @@ export function supplyMockSettings(env: Record<string, string> | undefined, tran
  * mock was set up (the world failed to load), so nothing can run against whatever the environment names.
  */
 export function mockTargetSettings(config: HarnessConfig): TargetSettings {
-  if (!mockSupplied) throw new TargetError(`mock target: the mock world ${config.mock.world} (config field mock.world) was not set up, so nothing was run; check that the folder is a snapshot made for the harness`);
-  const settings = resolveTarget({ ...config, target: 'mock', region: undefined, live: { ...config.live, orgId: undefined, sddcId: undefined, cspTokenFile: undefined, instanceProfile: mockSupplied.VMC_REACH_INSTANCE_PROFILE ?? config.live.instanceProfile } }, mockSupplied);
+  if (!mockSupplied)
+    throw new TargetError(
+      `mock target: the mock world ${config.mock.world} (config field mock.world) was not set up, so nothing was run; check that the folder is a snapshot made for the harness`,
+    );
+  const settings = resolveTarget(
+    {
+      ...config,
+      target: 'mock',
+      region: undefined,
+      live: {
+        ...config.live,
+        orgId: undefined,
+        sddcId: undefined,
+        cspTokenFile: undefined,
+        instanceProfile: mockSupplied.VMC_REACH_INSTANCE_PROFILE ?? config.live.instanceProfile,
+      },
+    },
+    mockSupplied,
+  );
   if (!mockTransport) return settings;
   return { ...settings, aws: { ...settings.aws, inProcess: mockTransport.aws }, vmc: { ...settings.vmc, fetch: mockTransport.fetch } };
 }
@@ -73,7 +95,12 @@ const expandHome = (p: string): string => (p.startsWith('~/') ? `${homedir()}${p
  * `purpose` 'inspect' is for the commands that only read or clean up (doctor, collect, reap): they do not
  * launch test instances, so the instance profile is not a missing setting for them.
  */
-export function resolveTarget(config: HarnessConfig, env: NodeJS.ProcessEnv = process.env, readFile: (p: string) => string = (p) => readFileSync(p, 'utf8'), purpose: 'run' | 'inspect' = 'run'): TargetSettings {
+export function resolveTarget(
+  config: HarnessConfig,
+  env: NodeJS.ProcessEnv = process.env,
+  readFile: (p: string) => string = (p) => readFileSync(p, 'utf8'),
+  purpose: 'run' | 'inspect' = 'run',
+): TargetSettings {
   const missing: string[] = [];
   const region = config.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
   if (!region) missing.push('AWS region: set "region" in vmc-reach.config.json or AWS_REGION');
@@ -90,9 +117,14 @@ export function resolveTarget(config: HarnessConfig, env: NodeJS.ProcessEnv = pr
     } catch {
       missing.push(`CSP API token: the token file ${file} (live.cspTokenFile / VMC_API_TOKEN_FILE) cannot be read`);
     }
-  } else missing.push('CSP API token: export VMC_API_TOKEN, or put it in a file (chmod 600) named by "live.cspTokenFile" or VMC_API_TOKEN_FILE; never on the command line');
+  } else
+    missing.push(
+      'CSP API token: export VMC_API_TOKEN, or put it in a file (chmod 600) named by "live.cspTokenFile" or VMC_API_TOKEN_FILE; never on the command line',
+    );
   if (config.target === 'live' && purpose === 'run' && !config.live.instanceProfile) {
-    missing.push('instance profile for SSM: set "live.instanceProfile" (e.g. AmazonSSMRoleForInstancesQuickSetup) or VMC_REACH_INSTANCE_PROFILE');
+    missing.push(
+      'instance profile for SSM: set "live.instanceProfile" (e.g. AmazonSSMRoleForInstancesQuickSetup) or VMC_REACH_INSTANCE_PROFILE',
+    );
   }
   if (missing.length > 0) {
     throw new TargetError(`${config.target} target: missing settings:\n  - ${missing.join('\n  - ')}`);
@@ -109,7 +141,14 @@ export function resolveTarget(config: HarnessConfig, env: NodeJS.ProcessEnv = pr
     region: region!,
     ...(mock ? { credentials: mockCredentials, mock: true } : {}),
     ...(endpoint ? { endpoint } : {}),
-    ...(env.AWS_ENDPOINT_URL_EC2 || env.AWS_ENDPOINT_URL_SSM ? { endpoints: { ...(env.AWS_ENDPOINT_URL_EC2 ? { ec2: env.AWS_ENDPOINT_URL_EC2 } : {}), ...(env.AWS_ENDPOINT_URL_SSM ? { ssm: env.AWS_ENDPOINT_URL_SSM } : {}) } } : {}),
+    ...(env.AWS_ENDPOINT_URL_EC2 || env.AWS_ENDPOINT_URL_SSM
+      ? {
+          endpoints: {
+            ...(env.AWS_ENDPOINT_URL_EC2 ? { ec2: env.AWS_ENDPOINT_URL_EC2 } : {}),
+            ...(env.AWS_ENDPOINT_URL_SSM ? { ssm: env.AWS_ENDPOINT_URL_SSM } : {}),
+          },
+        }
+      : {}),
   };
   return {
     kind: config.target,
@@ -124,6 +163,11 @@ export function resolveTarget(config: HarnessConfig, env: NodeJS.ProcessEnv = pr
     instanceType: config.live.instanceType,
     ...(config.live.instanceProfile ? { instanceProfile: config.live.instanceProfile } : {}),
     ...(config.live.subnetId ? { subnetId: config.live.subnetId } : {}),
-    probe: { count: config.probe.count, timeoutSeconds: config.probe.timeoutSeconds, retries: config.probe.retries ?? (config.target === 'live' ? 1 : 0), portTimeoutSeconds: config.probe.portTimeoutSeconds ?? 5 },
+    probe: {
+      count: config.probe.count,
+      timeoutSeconds: config.probe.timeoutSeconds,
+      retries: config.probe.retries ?? (config.target === 'live' ? 1 : 0),
+      portTimeoutSeconds: config.probe.portTimeoutSeconds ?? 5,
+    },
   };
 }

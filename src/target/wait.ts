@@ -33,7 +33,9 @@ export class WaitTimeoutError extends Error {
     readonly elapsedMs: number,
     readonly lastObserved: unknown,
   ) {
-    super(`timed out after ${Math.round(elapsedMs)} ms and ${attempts} attempts waiting for ${purpose}; last seen: ${describe(lastObserved)}`);
+    super(
+      `timed out after ${Math.round(elapsedMs)} ms and ${attempts} attempts waiting for ${purpose}; last seen: ${describe(lastObserved)}`,
+    );
   }
 }
 
@@ -48,7 +50,10 @@ function describe(v: unknown): string {
  * Calls `check` until it returns `{ done: true, value }`. `{ done: false, observed }` records what was
  * seen for the timeout message. Sleeps with exponential backoff between attempts.
  */
-export async function waitUntil<T>(check: () => Promise<{ done: true; value: T } | { done: false; observed?: unknown }>, options: WaitOptions): Promise<T> {
+export async function waitUntil<T>(
+  check: () => Promise<{ done: true; value: T } | { done: false; observed?: unknown }>,
+  options: WaitOptions,
+): Promise<T> {
   const clock = options.clock ?? realClock;
   const start = clock.now();
   let delay = options.initialDelayMs ?? 250;

@@ -88,7 +88,9 @@ describe('containment and overlap', () => {
   });
 
   it('overlap is symmetric', () => {
-    const cidr = fc.tuple(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 32 })).map(([n, p]) => parseCidr(`${numberToIp(n)}/${p}`));
+    const cidr = fc
+      .tuple(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 32 }))
+      .map(([n, p]) => parseCidr(`${numberToIp(n)}/${p}`));
     fc.assert(fc.property(cidr, cidr, (a, b) => expect(cidrsOverlap(a, b)).toBe(cidrsOverlap(b, a))));
   });
 });

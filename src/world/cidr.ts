@@ -85,10 +85,9 @@ export function parseCidr(text: string): Readonly<Cidr> {
 
 export const formatCidr = (c: Cidr): string => `${numberToIp(c.network)}/${c.prefix}`;
 
-export const cidrContainsIp = (c: Cidr, ip: number): boolean => ((ip & maskOf(c.prefix)) >>> 0) === c.network;
+export const cidrContainsIp = (c: Cidr, ip: number): boolean => (ip & maskOf(c.prefix)) >>> 0 === c.network;
 
-export const cidrContains = (outer: Cidr, inner: Cidr): boolean =>
-  inner.prefix >= outer.prefix && cidrContainsIp(outer, inner.network);
+export const cidrContains = (outer: Cidr, inner: Cidr): boolean => inner.prefix >= outer.prefix && cidrContainsIp(outer, inner.network);
 
 export const cidrsOverlap = (a: Cidr, b: Cidr): boolean => cidrContains(a, b) || cidrContains(b, a);
 

@@ -19,8 +19,7 @@ export class WorldError extends Error {
 export const isWorldError = (e: unknown): e is WorldError => e instanceof WorldError;
 
 /** An EC2 error as EC2 names it (`InvalidGroup.NotFound`, `DependencyViolation`, …). */
-export const ec2Error = (code: string, message: string, httpStatus = 400): WorldError =>
-  new WorldError('ec2', code, message, httpStatus);
+export const ec2Error = (code: string, message: string, httpStatus = 400): WorldError => new WorldError('ec2', code, message, httpStatus);
 
 /**
  * An NSX Policy API error. `errorCode` is NSX's numeric `error_code`.

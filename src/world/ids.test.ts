@@ -18,11 +18,15 @@ describe('createIdGenerator', () => {
 
   it('makes ids of the prefix, a dash and 17 lowercase hex digits', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 0xffffffff }), fc.constantFrom('vpc', 'subnet', 'sg', 'i', 'eni', 'rtb', 'acl', 'sgr'), (seed, prefix) => {
-        const id = createIdGenerator(seed).next(prefix);
-        expect(id).toMatch(new RegExp(`^${prefix}-[0-9a-f]{17}$`));
-        expect(looksLikeId(prefix, id)).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 0xffffffff }),
+        fc.constantFrom('vpc', 'subnet', 'sg', 'i', 'eni', 'rtb', 'acl', 'sgr'),
+        (seed, prefix) => {
+          const id = createIdGenerator(seed).next(prefix);
+          expect(id).toMatch(new RegExp(`^${prefix}-[0-9a-f]{17}$`));
+          expect(looksLikeId(prefix, id)).toBe(true);
+        },
+      ),
     );
   });
 

@@ -4,8 +4,22 @@ import { catchWorldError, newWorldWithSddc } from './test-support';
 import { isWorldError } from './errors';
 import { createVpc } from './ec2/vpcs';
 import { createSubnet, deleteSubnet } from './ec2/subnets';
-import { associateRouteTable, createRoute, createRouteTable, deleteRoute, deleteRouteTable, disassociateRouteTable, replaceRoute } from './ec2/route-tables';
-import { associateNetworkAcl, createNetworkAcl, createNetworkAclEntry, deleteNetworkAclEntry, replaceNetworkAclEntry } from './ec2/network-acls';
+import {
+  associateRouteTable,
+  createRoute,
+  createRouteTable,
+  deleteRoute,
+  deleteRouteTable,
+  disassociateRouteTable,
+  replaceRoute,
+} from './ec2/route-tables';
+import {
+  associateNetworkAcl,
+  createNetworkAcl,
+  createNetworkAclEntry,
+  deleteNetworkAclEntry,
+  replaceNetworkAclEntry,
+} from './ec2/network-acls';
 import {
   authorizeSecurityGroupEgress,
   authorizeSecurityGroupIngress,
@@ -41,13 +55,23 @@ describe('World', () => {
 
   it('mustGet throws the EC2 NotFound error it is given', () => {
     const err = catchWorldError(() => mustGet(new Map(), 'vpc-1', 'InvalidVpcID.NotFound', 'vpc ID'));
-    expect(err).toMatchObject({ service: 'ec2', code: 'InvalidVpcID.NotFound', httpStatus: 400, message: "The vpc ID 'vpc-1' does not exist" });
+    expect(err).toMatchObject({
+      service: 'ec2',
+      code: 'InvalidVpcID.NotFound',
+      httpStatus: 400,
+      message: "The vpc ID 'vpc-1' does not exist",
+    });
     expect(isWorldError(err)).toBe(true);
     expect(isWorldError(new Error('x'))).toBe(false);
   });
 
   it('mustGetNsx throws NSX 500090 with status 404', () => {
-    expect(catchWorldError(() => mustGetNsx(new Map(), '/infra/x', 'thing'))).toMatchObject({ service: 'nsx', code: '500090', httpStatus: 404, message: 'The path=[/infra/x] is invalid: thing not found.' });
+    expect(catchWorldError(() => mustGetNsx(new Map(), '/infra/x', 'thing'))).toMatchObject({
+      service: 'nsx',
+      code: '500090',
+      httpStatus: 404,
+      message: 'The path=[/infra/x] is invalid: thing not found.',
+    });
   });
 });
 
@@ -65,28 +89,65 @@ describe('world.revision', () => {
     const steps: [string, () => unknown][] = [
       ['createVpc', () => createVpc(world, { cidrBlock: '172.31.0.0/16' })],
       ['createSubnet', () => createSubnet(world, { vpcId: vpc.vpcId, cidrBlock: '10.0.2.0/24' })],
-      ['createSecurityGroup', () => (sgId = createSecurityGroup(world, { groupName: 'CJ-SG', description: 'x', vpcId: vpc.vpcId }).groupId)],
+      [
+        'createSecurityGroup',
+        () => (sgId = createSecurityGroup(world, { groupName: 'CJ-SG', description: 'x', vpcId: vpc.vpcId }).groupId),
+      ],
       ['authorizeSecurityGroupIngress', () => authorizeSecurityGroupIngress(world, sgId, cidr('10.0.0.0/8'))],
       ['authorizeSecurityGroupEgress', () => authorizeSecurityGroupEgress(world, sgId, cidr('10.0.0.0/8'))],
       ['revokeSecurityGroupIngress', () => revokeSecurityGroupIngress(world, sgId, { permissions: cidr('10.0.0.0/8') })],
       ['revokeSecurityGroupEgress', () => revokeSecurityGroupEgress(world, sgId, { permissions: cidr('10.0.0.0/8') })],
       ['createManagedPrefixList', () => createManagedPrefixList(world, { prefixListName: 'pl', entries: [{ cidr: '192.168.0.0/16' }] })],
       ['createRouteTable', () => (rtbId = createRouteTable(world, { vpcId: vpc.vpcId }).routeTableId)],
-      ['createRoute', () => createRoute(world, { routeTableId: rtbId, destinationCidrBlock: '192.168.0.0/16', networkInterfaceId: activeEni })],
-      ['replaceRoute', () => replaceRoute(world, { routeTableId: rtbId, destinationCidrBlock: '192.168.0.0/16', networkInterfaceId: standbyEni })],
+      [
+        'createRoute',
+        () => createRoute(world, { routeTableId: rtbId, destinationCidrBlock: '192.168.0.0/16', networkInterfaceId: activeEni }),
+      ],
+      [
+        'replaceRoute',
+        () => replaceRoute(world, { routeTableId: rtbId, destinationCidrBlock: '192.168.0.0/16', networkInterfaceId: standbyEni }),
+      ],
       ['deleteRoute', () => deleteRoute(world, { routeTableId: rtbId, destinationCidrBlock: '192.168.0.0/16' })],
       ['associateRouteTable', () => (assocId = associateRouteTable(world, { routeTableId: rtbId, subnetId: subnet.subnetId }))],
       ['disassociateRouteTable', () => disassociateRouteTable(world, assocId)],
       ['deleteRouteTable', () => deleteRouteTable(world, rtbId)],
       ['createNetworkAcl', () => (aclId = createNetworkAcl(world, { vpcId: vpc.vpcId }).networkAclId)],
-      ['createNetworkAclEntry', () => createNetworkAclEntry(world, aclId, { ruleNumber: 100, protocol: '-1', ruleAction: 'allow', egress: false, cidrBlock: '0.0.0.0/0' })],
-      ['replaceNetworkAclEntry', () => replaceNetworkAclEntry(world, aclId, { ruleNumber: 100, protocol: '-1', ruleAction: 'deny', egress: false, cidrBlock: '0.0.0.0/0' })],
+      [
+        'createNetworkAclEntry',
+        () =>
+          createNetworkAclEntry(world, aclId, {
+            ruleNumber: 100,
+            protocol: '-1',
+            ruleAction: 'allow',
+            egress: false,
+            cidrBlock: '0.0.0.0/0',
+          }),
+      ],
+      [
+        'replaceNetworkAclEntry',
+        () =>
+          replaceNetworkAclEntry(world, aclId, {
+            ruleNumber: 100,
+            protocol: '-1',
+            ruleAction: 'deny',
+            egress: false,
+            cidrBlock: '0.0.0.0/0',
+          }),
+      ],
       ['deleteNetworkAclEntry', () => deleteNetworkAclEntry(world, aclId, 100, false)],
       ['associateNetworkAcl', () => associateNetworkAcl(world, aclId, subnet.subnetId)],
       ['createNetworkInterface', () => (eniId = createNetworkInterface(world, { subnetId: subnet.subnetId }).networkInterfaceId)],
       ['modifyNetworkInterfaceGroups', () => modifyNetworkInterfaceGroups(world, eniId, [sgId])],
       ['deleteNetworkInterface', () => deleteNetworkInterface(world, eniId)],
-      ['runInstances', () => (instanceId = runInstances(world, { imageId: 'ami-0123456789abcdef0', subnetId: subnet.subnetId, securityGroupIds: [defaultSg.groupId] }).instanceId)],
+      [
+        'runInstances',
+        () =>
+          (instanceId = runInstances(world, {
+            imageId: 'ami-0123456789abcdef0',
+            subnetId: subnet.subnetId,
+            securityGroupIds: [defaultSg.groupId],
+          }).instanceId),
+      ],
       ['stopInstances', () => stopInstances(world, [instanceId])],
       ['startInstances', () => startInstances(world, [instanceId])],
       ['terminateInstances', () => terminateInstances(world, [instanceId])],

@@ -3,16 +3,7 @@
 // this file holds the stores, the id generator, the clock and the revision counter.
 import { createIdGenerator, type IdGenerator } from './ids';
 import { ec2Error, nsxError } from './errors';
-import type {
-  Instance,
-  ManagedPrefixList,
-  NetworkAcl,
-  NetworkInterface,
-  RouteTable,
-  SecurityGroup,
-  Subnet,
-  Vpc,
-} from './ec2/types';
+import type { Instance, ManagedPrefixList, NetworkAcl, NetworkInterface, RouteTable, SecurityGroup, Subnet, Vpc } from './ec2/types';
 import type { CgwRule, DfwPolicy, Group, LinkedVpc, NsxService, PendingRouteRealization, Sddc, Segment, Vm } from './nsx/types';
 import { predefinedServices } from './nsx/predefined-services';
 import { systemGroups } from './nsx/system-groups';

@@ -25,14 +25,30 @@ async function dualStackSnapshot(): Promise<Map<string, string>> {
   const subnet = (await corpus('describe-subnets-ipv6.1.json')).Subnets.find((s: Json) => s.Ipv6CidrBlockAssociationSet?.length);
   const eni = (await corpus('create-network-interface.2.json')).NetworkInterface;
   const acl = (await corpus('describe-network-acls.1.json')).NetworkAcls.find((a: Json) => a.NetworkAclId === 'acl-0e2a78e4e2EXAMPLE');
-  const routes = (await corpus('describe-route-tables-ipv6.1.json')).RouteTables.flatMap((t: Json) => t.Routes).filter((r: Json) => r.DestinationIpv6CidrBlock);
+  const routes = (await corpus('describe-route-tables-ipv6.1.json')).RouteTables.flatMap((t: Json) => t.Routes).filter(
+    (r: Json) => r.DestinationIpv6CidrBlock,
+  );
   let files = snapshotFiles(articleCaseC(), { description: 'case C, dual stack' });
   files = editJson(files, 'aws/describe-vpcs.json', (j) => void (j.Vpcs[0].Ipv6CidrBlockAssociationSet = vpc.Ipv6CidrBlockAssociationSet));
-  files = editJson(files, 'aws/describe-subnets.json', (j) => void (j.Subnets[0].Ipv6CidrBlockAssociationSet = subnet.Ipv6CidrBlockAssociationSet));
+  files = editJson(
+    files,
+    'aws/describe-subnets.json',
+    (j) => void (j.Subnets[0].Ipv6CidrBlockAssociationSet = subnet.Ipv6CidrBlockAssociationSet),
+  );
   files = editJson(files, 'aws/describe-network-interfaces.json', (j) => void (j.NetworkInterfaces[0].Ipv6Addresses = eni.Ipv6Addresses));
   files = editJson(files, 'aws/describe-network-acls.json', (j) => void (j.NetworkAcls[0].Entries = acl.Entries));
   files = editJson(files, 'aws/describe-route-tables.json', (j) => void j.RouteTables[0].Routes.push(...routes));
-  files = editJson(files, 'aws/describe-security-groups.json', (j) => void j.SecurityGroups[0].IpPermissions.push({ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, Ipv6Ranges: [{ CidrIpv6: '2001:db8:1234:1a00::/64' }] }));
+  files = editJson(
+    files,
+    'aws/describe-security-groups.json',
+    (j) =>
+      void j.SecurityGroups[0].IpPermissions.push({
+        IpProtocol: 'tcp',
+        FromPort: 22,
+        ToPort: 22,
+        Ipv6Ranges: [{ CidrIpv6: '2001:db8:1234:1a00::/64' }],
+      }),
+  );
   files.delete('aws/describe-security-group-rules.json');
   return files;
 }
@@ -44,8 +60,19 @@ maybe('the AWS CLI on a dual-stack world served by the mock', () => {
   const cli = (...args: string[]): Json => {
     const env: NodeJS.ProcessEnv = {};
     for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('AWS_')) env[k] = v;
-    Object.assign(env, { AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_MAX_ATTEMPTS: '1', AWS_PAGER: '', AWS_ACCESS_KEY_ID: 'AKIAVMCREACHMOCK0001', AWS_SECRET_ACCESS_KEY: 'vmc-reach-mock-secret-not-a-real-key', AWS_DEFAULT_REGION: region });
-    const r = spawnSync('python3', ['-m', 'awscli', 'ec2', ...args, '--endpoint-url', mock.url, '--output', 'json'], { env, encoding: 'utf8' });
+    Object.assign(env, {
+      AWS_CONFIG_FILE: '/dev/null',
+      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+      AWS_MAX_ATTEMPTS: '1',
+      AWS_PAGER: '',
+      AWS_ACCESS_KEY_ID: 'AKIAVMCREACHMOCK0001',
+      AWS_SECRET_ACCESS_KEY: 'vmc-reach-mock-secret-not-a-real-key',
+      AWS_DEFAULT_REGION: region,
+    });
+    const r = spawnSync('python3', ['-m', 'awscli', 'ec2', ...args, '--endpoint-url', mock.url, '--output', 'json'], {
+      env,
+      encoding: 'utf8',
+    });
     if (r.status !== 0) throw new Error(`aws ec2 ${args.join(' ')}: exit ${r.status}: ${r.stderr}`);
     return JSON.parse(r.stdout);
   };
@@ -68,8 +95,12 @@ maybe('the AWS CLI on a dual-stack world served by the mock', () => {
   });
 
   test('describe-vpcs and describe-subnets: Ipv6CidrBlockAssociationSet', () => {
-    expect(cli('describe-vpcs').Vpcs[0].Ipv6CidrBlockAssociationSet).toEqual([expect.objectContaining({ Ipv6CidrBlock: '2001:db8:1234:8800::/56', Ipv6CidrBlockState: { State: 'associated' } })]);
-    expect(cli('describe-subnets').Subnets.flatMap((s: Json) => s.Ipv6CidrBlockAssociationSet.map((a: Json) => a.Ipv6CidrBlock))).toHaveLength(1);
+    expect(cli('describe-vpcs').Vpcs[0].Ipv6CidrBlockAssociationSet).toEqual([
+      expect.objectContaining({ Ipv6CidrBlock: '2001:db8:1234:8800::/56', Ipv6CidrBlockState: { State: 'associated' } }),
+    ]);
+    expect(
+      cli('describe-subnets').Subnets.flatMap((s: Json) => s.Ipv6CidrBlockAssociationSet.map((a: Json) => a.Ipv6CidrBlock)),
+    ).toHaveLength(1);
   });
 
   test('describe-network-interfaces: Ipv6Addresses', () => {
@@ -83,7 +114,11 @@ maybe('the AWS CLI on a dual-stack world served by the mock', () => {
 
   test('describe-security-groups and describe-security-group-rules: Ipv6Ranges and CidrIpv6', () => {
     const perms = cli('describe-security-groups').SecurityGroups.flatMap((g: Json) => g.IpPermissions);
-    expect(perms).toContainEqual(expect.objectContaining({ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, Ipv6Ranges: [{ CidrIpv6: '2001:db8:1234:1a00::/64' }] }));
-    expect(cli('describe-security-group-rules').SecurityGroupRules).toContainEqual(expect.objectContaining({ CidrIpv6: '2001:db8:1234:1a00::/64', FromPort: 22 }));
+    expect(perms).toContainEqual(
+      expect.objectContaining({ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, Ipv6Ranges: [{ CidrIpv6: '2001:db8:1234:1a00::/64' }] }),
+    );
+    expect(cli('describe-security-group-rules').SecurityGroupRules).toContainEqual(
+      expect.objectContaining({ CidrIpv6: '2001:db8:1234:1a00::/64', FromPort: 22 }),
+    );
   });
 });

@@ -53,7 +53,10 @@ maybe('the AWS CLI script', () => {
     const { ssmOperations } = jest.requireActual<typeof import('../ssm/dispatch')>('../ssm/dispatch');
     const cli = (op: string) => op.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
     const used = new Set(mockRun.map(operationOf));
-    const missingOps = [...Object.keys(ec2Operations).map((o) => `ec2 ${cli(o)}`), ...Object.keys(ssmOperations).map((o) => `ssm ${cli(o)}`)].filter((o) => !used.has(o));
+    const missingOps = [
+      ...Object.keys(ec2Operations).map((o) => `ec2 ${cli(o)}`),
+      ...Object.keys(ssmOperations).map((o) => `ssm ${cli(o)}`),
+    ].filter((o) => !used.has(o));
     expect(missingOps).toEqual([]);
   });
 
@@ -67,7 +70,13 @@ maybe('the AWS CLI script', () => {
     const moto = await startMoto();
     let motoRun: CliRecord[];
     try {
-      motoRun = await runCliScript({ TARGET: 'moto', AWS_ENDPOINT_URL: moto.url, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_DEFAULT_REGION: region });
+      motoRun = await runCliScript({
+        TARGET: 'moto',
+        AWS_ENDPOINT_URL: moto.url,
+        AWS_ACCESS_KEY_ID: 'testing',
+        AWS_SECRET_ACCESS_KEY: 'testing',
+        AWS_DEFAULT_REGION: region,
+      });
     } finally {
       await moto.stop();
     }
@@ -78,13 +87,17 @@ maybe('the AWS CLI script', () => {
       if (!m) continue;
       const operation = operationOf(r);
       if (m.rc !== 0) found.set(differenceKey({ operation, path: '(call)', kind: 'moto fails' }), m.stderr.trim().split('\n')[0]!);
-      else for (const d of compareShapes(JSON.parse(r.stdout.trim() || '{}'), JSON.parse(m.stdout.trim() || '{}'))) found.set(differenceKey({ operation, ...d }), '');
+      else
+        for (const d of compareShapes(JSON.parse(r.stdout.trim() || '{}'), JSON.parse(m.stdout.trim() || '{}')))
+          found.set(differenceKey({ operation, ...d }), '');
     }
     const documented = new Set(readDocumentedDifferences().map(differenceKey));
     const undocumented = [...found.keys()].filter((k) => !documented.has(k));
     const stale = [...documented].filter((k) => !found.has(k));
     if (undocumented.length || stale.length) {
-      console.error(`differences to document in ${differencesDoc}:\n${undocumented.map((k) => `| ${k} | ? |`).join('\n')}\n\nno longer observed:\n${stale.join('\n')}`);
+      console.error(
+        `differences to document in ${differencesDoc}:\n${undocumented.map((k) => `| ${k} | ? |`).join('\n')}\n\nno longer observed:\n${stale.join('\n')}`,
+      );
     }
     expect({ undocumented, stale }).toEqual({ undocumented: [], stale: [] });
   });

@@ -33,7 +33,14 @@ export function missingTools(withMoto: boolean): string | undefined {
 function cliEnv(target: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('AWS_')) env[k] = v;
-  return { ...env, AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_MAX_ATTEMPTS: '1', AWS_PAGER: '', ...target };
+  return {
+    ...env,
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    AWS_MAX_ATTEMPTS: '1',
+    AWS_PAGER: '',
+    ...target,
+  };
 }
 
 /** Runs the whole script in one Python process (scripts/aws-cli-batch.py) and returns one record per command. */
@@ -45,7 +52,11 @@ export async function runCliScript(target: Record<string, string>): Promise<CliR
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
   const [code] = (await once(child, 'close')) as [number];
   if (code !== 0) throw new Error(`the batch runner failed (exit ${code}): ${err.slice(0, 2000)}`);
-  return out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as CliRecord);
+  return out
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as CliRecord);
 }
 
 export async function freePort(): Promise<number> {
@@ -91,9 +102,17 @@ async function waitFor(check: () => boolean | Promise<boolean>, what: string, ti
 
 /** `vmc-reach mock serve --port 0` as a user runs it (bin/vmc-reach.cjs); resolves once it prints its URL. */
 export async function startMockServe(args: readonly string[] = []): Promise<Started> {
-  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'vmc-reach.cjs'), 'mock', 'serve', '--port', '0', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'vmc-reach.cjs'), 'mock', 'serve', '--port', '0', ...args], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const t = track(child);
-  await waitFor(() => /listening on (http:\/\/127\.0\.0\.1:\d+)/.test(t.output()) || child.exitCode !== null, 'vmc-reach mock serve', 20_000, t.output);
+  await waitFor(
+    () => /listening on (http:\/\/127\.0\.0\.1:\d+)/.test(t.output()) || child.exitCode !== null,
+    'vmc-reach mock serve',
+    20_000,
+    t.output,
+  );
   const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(t.output())?.[1];
   if (!url) throw new Error(`vmc-reach mock serve exited: ${t.output()}`);
   return { url, child, ...t };
@@ -105,7 +124,11 @@ export async function startMoto(): Promise<Started> {
   const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
   const t = track(child);
   const url = `http://127.0.0.1:${port}`;
-  const up = async () => fetch(`${url}/moto-api/`).then((r) => r.ok, () => false);
+  const up = async () =>
+    fetch(`${url}/moto-api/`).then(
+      (r) => r.ok,
+      () => false,
+    );
   await waitFor(up, 'moto_server', 20_000, t.output);
   return { url, child, ...t };
 }

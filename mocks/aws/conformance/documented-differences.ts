@@ -24,7 +24,10 @@ export function readDocumentedDifferences(file = differencesDoc): DocumentedDiff
     .split('\n')
     .filter((l) => l.startsWith('|') && !/^\|\s*-/.test(l) && !/^\|\s*operation\s*\|/.test(l))
     .map((l) => {
-      const [operation = '', path = '', kind = '', reason = ''] = l.split('|').slice(1, -1).map((c) => c.trim().replace(/^`|`$/g, ''));
+      const [operation = '', path = '', kind = '', reason = ''] = l
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim().replace(/^`|`$/g, ''));
       return { operation, path, kind, reason };
     });
 }

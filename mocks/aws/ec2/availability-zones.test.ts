@@ -18,5 +18,7 @@ test('filters by zone-id and refuses an unknown zone name', async () => {
   const { ec2 } = mock.use(smallWorld().world);
   const out = await ec2.send(new DescribeAvailabilityZonesCommand({ Filters: [{ Name: 'zone-id', Values: ['apne1-az1'] }] }));
   expect(out.AvailabilityZones?.map((z) => z.ZoneName)).toEqual(['ap-northeast-1c']);
-  expect(await rejection(ec2.send(new DescribeAvailabilityZonesCommand({ ZoneNames: ['ap-northeast-1b'] })))).toMatchObject({ name: 'InvalidParameterValue' });
+  expect(await rejection(ec2.send(new DescribeAvailabilityZonesCommand({ ZoneNames: ['ap-northeast-1b'] })))).toMatchObject({
+    name: 'InvalidParameterValue',
+  });
 });

@@ -53,13 +53,17 @@ function earlyFault(fault: FaultKind): WorldError | undefined {
 }
 
 const notApplicable = (fault: FaultKind, action: string): WorldError =>
-  ec2Error('VmcReachMock.FaultNotApplicable', `vmc-reach mock: the fault '${fault}' does not apply to ec2:${action} (EC2 supports throttle, server-error, timeout, expired-token, auth-failure and, on actions that name resources, not-found).`);
+  ec2Error(
+    'VmcReachMock.FaultNotApplicable',
+    `vmc-reach mock: the fault '${fault}' does not apply to ec2:${action} (EC2 supports throttle, server-error, timeout, expired-token, auth-failure and, on actions that name resources, not-found).`,
+  );
 
 /** `timeout`: the answer is held until the client gives up (then nothing is done) or the hold ends (then answered as usual). */
 export async function answerEc2Held(ctx: MockContext, body: string, signal?: AbortSignal): Promise<Response> {
   const action = new URLSearchParams(body).get('Action') ?? '';
   const fault = ctx.faults.take('ec2', action);
-  if (fault === 'timeout' && (await holdAnswer(signal, ctx.faults.timeoutHoldMs))) return ec2Failure('RequestTimeout', 'vmc-reach mock: the client gave up before the answer', 504, randomUUID());
+  if (fault === 'timeout' && (await holdAnswer(signal, ctx.faults.timeoutHoldMs)))
+    return ec2Failure('RequestTimeout', 'vmc-reach mock: the client gave up before the answer', 504, randomUUID());
   return answerEc2(ctx, body, fault === 'timeout' ? { taken: undefined } : { taken: fault });
 }
 
@@ -92,7 +96,9 @@ export function answerEc2(ctx: MockContext, body: string, pre?: { taken: FaultKi
     if (isWorldError(e)) return ec2Failure(e.code, e.message, e.httpStatus, requestId);
     const message = e instanceof Error ? e.message : String(e);
     // Not an API error: a bug in the mock. Say so where the person running it will look.
-    process.stderr.write(`vmc-reach mock: internal error answering ec2:${action ?? '?'}: ${e instanceof Error ? (e.stack ?? message) : message}\n`);
+    process.stderr.write(
+      `vmc-reach mock: internal error answering ec2:${action ?? '?'}: ${e instanceof Error ? (e.stack ?? message) : message}\n`,
+    );
     return ec2Failure('InternalError', `vmc-reach mock internal error: ${message}`, 500, requestId);
   }
 }

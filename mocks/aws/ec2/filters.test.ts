@@ -12,7 +12,12 @@ const ids = (filters: { name: string; values: string[] }[]) => applyFilters(item
 
 test('values of one filter are ORed, filters are ANDed', () => {
   expect(ids([{ name: 'name', values: ['web-1', 'db?'] }])).toEqual(['a', 'c']);
-  expect(ids([{ name: 'name', values: ['web-*'] }, { name: 'tag:env', values: ['test'] }])).toEqual(['b']);
+  expect(
+    ids([
+      { name: 'name', values: ['web-*'] },
+      { name: 'tag:env', values: ['test'] },
+    ]),
+  ).toEqual(['b']);
 });
 
 test('* and ? are wildcards; an escaped \\? is a question mark; numbers match as text', () => {

@@ -28,17 +28,29 @@ function matcher(value: string): (s: string) => boolean {
 }
 
 const asStrings = (v: Scalar | readonly Scalar[]): string[] =>
-  (Array.isArray(v) ? (v as readonly Scalar[]) : [v as Scalar]).filter((x): x is string | number | boolean => x !== undefined && x !== null).map(String);
+  (Array.isArray(v) ? (v as readonly Scalar[]) : [v as Scalar])
+    .filter((x): x is string | number | boolean => x !== undefined && x !== null)
+    .map(String);
 
 /** Applies `filters` to `items`; `tagsOf` enables the tag filters. */
-export function applyFilters<T>(items: readonly T[], filters: readonly Filter[], table: FilterTable<T>, tagsOf?: (item: T) => readonly Tag[]): T[] {
+export function applyFilters<T>(
+  items: readonly T[],
+  filters: readonly Filter[],
+  table: FilterTable<T>,
+  tagsOf?: (item: T) => readonly Tag[],
+): T[] {
   if (filters.length === 0) return [...items];
   const tests = filters.map((f) => {
     const matchers = f.values.map(matcher);
     const any = (values: string[]): boolean => values.some((v) => matchers.some((m) => m(v)));
     if (tagsOf && f.name.startsWith('tag:')) {
       const key = f.name.slice(4);
-      return (item: T) => any(tagsOf(item).filter((t) => t.key === key).map((t) => t.value));
+      return (item: T) =>
+        any(
+          tagsOf(item)
+            .filter((t) => t.key === key)
+            .map((t) => t.value),
+        );
     }
     if (tagsOf && f.name === 'tag-key') return (item: T) => any(tagsOf(item).map((t) => t.key));
     if (tagsOf && f.name === 'tag-value') return (item: T) => any(tagsOf(item).map((t) => t.value));

@@ -47,7 +47,13 @@ const renderImage = (i: Image) => ({
   blockDeviceMapping: items([
     {
       deviceName: i.rootDeviceName,
-      ebs: { snapshotId: `snap-${derivedHex(i.imageId, 17)}`, volumeSize: i.platform === 'windows' ? 30 : 8, deleteOnTermination: true, volumeType: 'gp3', encrypted: false },
+      ebs: {
+        snapshotId: `snap-${derivedHex(i.imageId, 17)}`,
+        volumeSize: i.platform === 'windows' ? 30 : 8,
+        deleteOnTermination: true,
+        volumeType: 'gp3',
+        encrypted: false,
+      },
     },
   ]),
   virtualizationType: 'hvm',
@@ -76,7 +82,12 @@ export const imageOperations: Ec2OperationTable = {
       };
     },
     run: ({ world }, input) => {
-      const all = applyFilters(describeImages(world, { imageIds: input.ids, owners: input.owners }), input.filters, imageFilters, (i) => i.tags);
+      const all = applyFilters(
+        describeImages(world, { imageIds: input.ids, owners: input.owners }),
+        input.filters,
+        imageFilters,
+        (i) => i.tags,
+      );
       const { page: shown, nextToken } = page(all, input, { min: 1, max: 1000, ...(input.ids.length ? { idsGiven: 'imageIdSet' } : {}) });
       return { imagesSet: items(shown.map(renderImage)), nextToken };
     },

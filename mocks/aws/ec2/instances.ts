@@ -94,7 +94,9 @@ export function renderInstance(world: World, inst: Instance): XmlObject {
     privateIpAddress: gone(inst) ? undefined : inst.privateIpAddress,
     sourceDestCheck: eni?.sourceDestCheck ?? true,
     groupSet: groupSet(world, groupIdsOf(world, inst)),
-    stateReason: stopped ? { code: 'Client.UserInitiatedShutdown', message: 'Client.UserInitiatedShutdown: User initiated shutdown' } : undefined,
+    stateReason: stopped
+      ? { code: 'Client.UserInitiatedShutdown', message: 'Client.UserInitiatedShutdown: User initiated shutdown' }
+      : undefined,
     architecture: image?.architecture ?? 'x86_64',
     rootDeviceType: 'ebs',
     rootDeviceName: image?.rootDeviceName ?? '/dev/xvda',
@@ -102,7 +104,12 @@ export function renderInstance(world: World, inst: Instance): XmlObject {
     blockDeviceMapping: items([
       {
         deviceName: image?.rootDeviceName ?? '/dev/xvda',
-        ebs: { volumeId: `vol-${derivedHex(inst.instanceId, 17)}`, status: inst.state === 'terminated' ? 'detached' : 'attached', attachTime: isoTime(inst.launchTime), deleteOnTermination: true },
+        ebs: {
+          volumeId: `vol-${derivedHex(inst.instanceId, 17)}`,
+          status: inst.state === 'terminated' ? 'detached' : 'attached',
+          attachTime: isoTime(inst.launchTime),
+          deleteOnTermination: true,
+        },
       },
     ]),
     virtualizationType: 'hvm',
@@ -132,20 +139,31 @@ export function renderInstance(world: World, inst: Instance): XmlObject {
                 deleteOnTermination: true,
                 networkCardIndex: 0,
               },
-              privateIpAddressesSet: items([{ privateIpAddress: eni.privateIpAddress, privateDnsName: privateDnsNameOf(world, eni.privateIpAddress), primary: true }]),
+              privateIpAddressesSet: items([
+                { privateIpAddress: eni.privateIpAddress, privateDnsName: privateDnsNameOf(world, eni.privateIpAddress), primary: true },
+              ]),
               ipv6AddressesSet: '',
               interfaceType: eni.interfaceType,
             },
           ]
         : [],
     ),
-    iamInstanceProfile: inst.iamInstanceProfileArn ? { arn: inst.iamInstanceProfileArn, id: `AIPA${derivedHex(inst.iamInstanceProfileArn, 17).toUpperCase()}` } : undefined,
+    iamInstanceProfile: inst.iamInstanceProfileArn
+      ? { arn: inst.iamInstanceProfileArn, id: `AIPA${derivedHex(inst.iamInstanceProfileArn, 17).toUpperCase()}` }
+      : undefined,
     ebsOptimized: false,
     enaSupport: true,
     cpuOptions: { coreCount: 1, threadsPerCore: 2 },
     capacityReservationSpecification: { capacityReservationPreference: 'open' },
     hibernationOptions: { configured: false },
-    metadataOptions: { state: 'applied', httpTokens: 'required', httpPutResponseHopLimit: 2, httpEndpoint: 'enabled', httpProtocolIpv6: 'disabled', instanceMetadataTags: 'disabled' },
+    metadataOptions: {
+      state: 'applied',
+      httpTokens: 'required',
+      httpPutResponseHopLimit: 2,
+      httpEndpoint: 'enabled',
+      httpProtocolIpv6: 'disabled',
+      instanceMetadataTags: 'disabled',
+    },
     enclaveOptions: { enabled: false },
     platformDetails: image?.platformDetails ?? 'Linux/UNIX',
     usageOperation: image?.usageOperation ?? 'RunInstances',
@@ -182,12 +200,15 @@ interface RunInput {
 
 function parseRun(p: QueryParams): RunInput {
   const nics = p.list('NetworkInterface');
-  if (nics.length > 1) throw ec2Error('UnsupportedOperation', 'The vmc-reach mock launches instances with one network interface (device index 0).');
+  if (nics.length > 1)
+    throw ec2Error('UnsupportedOperation', 'The vmc-reach mock launches instances with one network interface (device index 0).');
   const nic = nics[0];
   if (nic) {
-    if ((nic.int('DeviceIndex') ?? 0) !== 0) throw ec2Error('UnsupportedOperation', 'The vmc-reach mock supports NetworkInterface.1 with DeviceIndex 0 only.');
+    if ((nic.int('DeviceIndex') ?? 0) !== 0)
+      throw ec2Error('UnsupportedOperation', 'The vmc-reach mock supports NetworkInterface.1 with DeviceIndex 0 only.');
     nic.bool('DeleteOnTermination');
-    if (nic.bool('AssociatePublicIpAddress')) throw ec2Error('UnsupportedOperation', 'The vmc-reach mock gives instances no public addresses.');
+    if (nic.bool('AssociatePublicIpAddress'))
+      throw ec2Error('UnsupportedOperation', 'The vmc-reach mock gives instances no public addresses.');
     unsupported(nic, 'NetworkInterfaceId', 'existing ENIs cannot be attached at launch');
   }
   const profile = p.struct('IamInstanceProfile');
@@ -202,7 +223,8 @@ function parseRun(p: QueryParams): RunInput {
   metadata?.str('HttpEndpoint');
   metadata?.int('HttpPutResponseHopLimit');
   const userData = p.str('UserData');
-  if (userData !== undefined && !/^[A-Za-z0-9+/]*={0,2}$/.test(userData)) throw ec2Error('InvalidParameterValue', 'Invalid BASE64 encoding of user data.');
+  if (userData !== undefined && !/^[A-Za-z0-9+/]*={0,2}$/.test(userData))
+    throw ec2Error('InvalidParameterValue', 'Invalid BASE64 encoding of user data.');
   const specs = p.tagSpecifications(['instance', 'network-interface', 'volume']);
   const minCount = p.int('MinCount');
   const maxCount = p.int('MaxCount');
@@ -235,13 +257,19 @@ function runInstancesOnWorld(world: World, input: RunInput) {
     throw ec2Error('InvalidParameterValue', `Invalid value '${input.instanceType}' for InstanceType.`);
   }
   const subnetId = input.subnetId ?? [...world.ec2.subnets.values()].find((s) => world.ec2.vpcs.get(s.vpcId)?.isDefault)?.subnetId;
-  if (subnetId === undefined) throw ec2Error('VPCIdNotSpecified', 'No default VPC for this user. GroupName is only supported for EC2-Classic and default VPC.');
+  if (subnetId === undefined)
+    throw ec2Error('VPCIdNotSpecified', 'No default VPC for this user. GroupName is only supported for EC2-Classic and default VPC.');
   const subnet = getSubnet(world, subnetId);
   if (input.zone !== undefined && input.zone !== subnet.availabilityZone) {
-    throw ec2Error('InvalidParameterValue', `Value (${input.zone}) for parameter availabilityZone is invalid. Subnet ${subnet.subnetId} is in availability zone ${subnet.availabilityZone}`);
+    throw ec2Error(
+      'InvalidParameterValue',
+      `Value (${input.zone}) for parameter availabilityZone is invalid. Subnet ${subnet.subnetId} is in availability zone ${subnet.availabilityZone}`,
+    );
   }
   const groupIds = [...input.groupIds, ...input.groupNames.map((n) => groupByName(world, n, subnet.vpcId).groupId)];
-  const profileArn = input.profile.arn ?? (input.profile.name !== undefined ? `arn:aws:iam::${world.accountId}:instance-profile/${input.profile.name}` : undefined);
+  const profileArn =
+    input.profile.arn ??
+    (input.profile.name !== undefined ? `arn:aws:iam::${world.accountId}:instance-profile/${input.profile.name}` : undefined);
   const reservation = runReservation(world, {
     imageId: image.imageId,
     subnetId,
@@ -264,7 +292,8 @@ function runInstancesOnWorld(world: World, input: RunInput) {
   return reservation;
 }
 
-const instanceNotFound = (id: string | undefined) => ec2Error('InvalidInstanceID.NotFound', `The instance ID '${id ?? '?'}' does not exist`);
+const instanceNotFound = (id: string | undefined) =>
+  ec2Error('InvalidInstanceID.NotFound', `The instance ID '${id ?? '?'}' does not exist`);
 
 export const instanceOperations: Ec2OperationTable = {
   RunInstances: operation({
@@ -296,7 +325,11 @@ export const instanceOperations: Ec2OperationTable = {
     },
     run: ({ world }, ids) => ({
       instancesSet: items(
-        terminateInstances(world, ids).map((t) => ({ instanceId: t.instanceId, currentState: stateXml(t.current), previousState: stateXml(t.previous) })),
+        terminateInstances(world, ids).map((t) => ({
+          instanceId: t.instanceId,
+          currentState: stateXml(t.current),
+          previousState: stateXml(t.previous),
+        })),
       ),
     }),
     notFound: (ids) => instanceNotFound(ids[0]),

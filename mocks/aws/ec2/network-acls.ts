@@ -52,10 +52,10 @@ export const renderNetworkAcl = (a: NetworkAcl) => ({
   networkAclId: a.networkAclId,
   vpcId: a.vpcId,
   default: a.isDefault,
-  entrySet: items(
-    a.entries.map((e) => naclEntryShape(e) as XmlObject),
+  entrySet: items(a.entries.map((e) => naclEntryShape(e) as XmlObject)),
+  associationSet: items(
+    a.associations.map((x) => ({ networkAclAssociationId: x.networkAclAssociationId, networkAclId: x.networkAclId, subnetId: x.subnetId })),
   ),
-  associationSet: items(a.associations.map((x) => ({ networkAclAssociationId: x.networkAclAssociationId, networkAclId: x.networkAclId, subnetId: x.subnetId }))),
   tagSet: tagSet(a.tags),
   ownerId: a.ownerId,
 });
@@ -66,14 +66,16 @@ const aclNotFound = (id: string) => ec2Error('InvalidNetworkAclID.NotFound', `Th
 function cidrOf(p: QueryParams): { cidrBlock?: string; ipv6CidrBlock?: string } {
   const v4 = p.str('CidrBlock');
   const v6 = p.str('Ipv6CidrBlock');
-  if (v4 === undefined && v6 === undefined) throw ec2Error('MissingParameter', 'The request must contain the parameter CidrBlock or Ipv6CidrBlock');
+  if (v4 === undefined && v6 === undefined)
+    throw ec2Error('MissingParameter', 'The request must contain the parameter CidrBlock or Ipv6CidrBlock');
   return { ...(v4 !== undefined ? { cidrBlock: v4 } : {}), ...(v6 !== undefined ? { ipv6CidrBlock: v6 } : {}) };
 }
 
 /** CreateNetworkAclEntry / ReplaceNetworkAclEntry: the entry, with `Icmp.Type/Code` and `PortRange.From/To`. */
 function parseEntry(p: QueryParams): { networkAclId: string; entry: NaclEntry } {
   const ruleAction = p.required('RuleAction');
-  if (ruleAction !== 'allow' && ruleAction !== 'deny') throw ec2Error('InvalidParameterValue', `Value (${ruleAction}) for parameter ruleAction is invalid. Expected allow or deny.`);
+  if (ruleAction !== 'allow' && ruleAction !== 'deny')
+    throw ec2Error('InvalidParameterValue', `Value (${ruleAction}) for parameter ruleAction is invalid. Expected allow or deny.`);
   const icmp = p.struct('Icmp');
   const ports = p.struct('PortRange');
   const type = icmp?.int('Type');
@@ -98,8 +100,15 @@ function parseEntry(p: QueryParams): { networkAclId: string; entry: NaclEntry } 
 
 export const networkAclOperations: Ec2OperationTable = {
   CreateNetworkAcl: operation({
-    parse: (p) => ({ vpcId: p.required('VpcId'), clientToken: p.str('ClientToken'), tags: p.tagSpecifications(['network-acl']).flatMap((t) => t.tags) }),
-    run: ({ world }, input) => ({ networkAcl: renderNetworkAcl(createNetworkAcl(world, { vpcId: input.vpcId, tags: input.tags })), clientToken: input.clientToken }),
+    parse: (p) => ({
+      vpcId: p.required('VpcId'),
+      clientToken: p.str('ClientToken'),
+      tags: p.tagSpecifications(['network-acl']).flatMap((t) => t.tags),
+    }),
+    run: ({ world }, input) => ({
+      networkAcl: renderNetworkAcl(createNetworkAcl(world, { vpcId: input.vpcId, tags: input.tags })),
+      clientToken: input.clientToken,
+    }),
   }),
   DeleteNetworkAcl: operation<string>({
     parse: (p) => p.required('NetworkAclId'),
@@ -152,6 +161,9 @@ export const networkAclOperations: Ec2OperationTable = {
       const { page: acls, nextToken } = page(all, input, { min: 5, max: 100 });
       return { networkAclSet: items(acls.map(renderNetworkAcl)), nextToken };
     },
-    notFound: (input) => (input.ids.length ? ec2Error('InvalidNetworkAclID.NotFound', `The network ACL '${input.ids[0]}' does not exist`) : { networkAclSet: '' }),
+    notFound: (input) =>
+      input.ids.length
+        ? ec2Error('InvalidNetworkAclID.NotFound', `The network ACL '${input.ids[0]}' does not exist`)
+        : { networkAclSet: '' },
   }),
 };

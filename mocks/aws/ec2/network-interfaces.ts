@@ -80,7 +80,11 @@ export const renderNetworkInterface = (world: World, e: NetworkInterface) => ({
   attachment: attachment(world, e),
   tagSet: tagSet(e.tags),
   privateIpAddressesSet: items(
-    [e.privateIpAddress, ...e.secondaryPrivateIpAddresses].map((ip, i) => ({ privateIpAddress: ip, privateDnsName: privateDnsNameOf(world, ip), primary: i === 0 })),
+    [e.privateIpAddress, ...e.secondaryPrivateIpAddresses].map((ip, i) => ({
+      privateIpAddress: ip,
+      privateDnsName: privateDnsNameOf(world, ip),
+      primary: i === 0,
+    })),
   ),
   ipv6AddressesSet: items((e.ipv6Addresses ?? []).map((ipv6Address) => ({ ipv6Address }))),
   interfaceType: e.interfaceType,
@@ -91,10 +95,16 @@ export const networkInterfaceOperations: Ec2OperationTable = {
     parse: (p) => parseDescribe(p, 'NetworkInterfaceId'),
     run: ({ world }, input) => {
       const all = applyFilters(describeNetworkInterfaces(world, input.ids), input.filters, networkInterfaceFilters(world), (e) => e.tags);
-      const { page: shown, nextToken } = page(all, input, { min: 5, max: 1000, ...(input.ids.length ? { idsGiven: 'networkInterfaceIdSet' } : {}) });
+      const { page: shown, nextToken } = page(all, input, {
+        min: 5,
+        max: 1000,
+        ...(input.ids.length ? { idsGiven: 'networkInterfaceIdSet' } : {}),
+      });
       return { networkInterfaceSet: items(shown.map((e) => renderNetworkInterface(world, e))), nextToken };
     },
     notFound: (input) =>
-      input.ids.length ? ec2Error('InvalidNetworkInterfaceID.NotFound', `The networkInterface ID '${input.ids[0]}' does not exist`) : { networkInterfaceSet: '' },
+      input.ids.length
+        ? ec2Error('InvalidNetworkInterfaceID.NotFound', `The networkInterface ID '${input.ids[0]}' does not exist`)
+        : { networkInterfaceSet: '' },
   }),
 };

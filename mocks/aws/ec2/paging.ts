@@ -26,9 +26,13 @@ function decode(token: string): number {
 export function page<T>(items: readonly T[], req: PageRequest, bounds: PageBounds): { page: T[]; nextToken?: string } {
   const { maxResults } = req;
   if (maxResults !== undefined) {
-    if (bounds.idsGiven) throw ec2Error('InvalidParameterCombination', `The parameter ${bounds.idsGiven} cannot be used with the parameter maxResults`);
+    if (bounds.idsGiven)
+      throw ec2Error('InvalidParameterCombination', `The parameter ${bounds.idsGiven} cannot be used with the parameter maxResults`);
     if (maxResults < bounds.min || maxResults > bounds.max) {
-      throw ec2Error('InvalidParameterValue', `Value ( ${maxResults} ) for parameter maxResults is invalid. Expecting a value between ${bounds.min} and ${bounds.max}.`);
+      throw ec2Error(
+        'InvalidParameterValue',
+        `Value ( ${maxResults} ) for parameter maxResults is invalid. Expecting a value between ${bounds.min} and ${bounds.max}.`,
+      );
     }
   }
   const start = req.nextToken !== undefined ? decode(req.nextToken) : 0;

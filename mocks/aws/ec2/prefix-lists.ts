@@ -33,7 +33,8 @@ export const prefixListOperations: Ec2OperationTable = {
   CreateManagedPrefixList: operation({
     parse: (p) => {
       const family = p.required('AddressFamily');
-      if (family !== 'IPv4' && family !== 'IPv6') throw ec2Error('InvalidParameterValue', `Value (${family}) for parameter addressFamily is invalid. Expected IPv4 or IPv6.`);
+      if (family !== 'IPv4' && family !== 'IPv6')
+        throw ec2Error('InvalidParameterValue', `Value (${family}) for parameter addressFamily is invalid. Expected IPv4 or IPv6.`);
       p.str('ClientToken');
       const maxEntries = p.int('MaxEntries');
       if (maxEntries === undefined) throw ec2Error('MissingParameter', 'The request must contain the parameter MaxEntries');
@@ -65,7 +66,11 @@ export const prefixListOperations: Ec2OperationTable = {
       p.int('TargetVersion');
       const maxResults = p.int('MaxResults');
       const nextToken = p.str('NextToken');
-      return { id: p.required('PrefixListId'), ...(maxResults !== undefined ? { maxResults } : {}), ...(nextToken !== undefined ? { nextToken } : {}) };
+      return {
+        id: p.required('PrefixListId'),
+        ...(maxResults !== undefined ? { maxResults } : {}),
+        ...(nextToken !== undefined ? { nextToken } : {}),
+      };
     },
     run: ({ world }, input) => {
       const { page: shown, nextToken } = page(getManagedPrefixList(world, input.id).entries, input, { min: 1, max: 100 });

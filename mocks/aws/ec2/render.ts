@@ -11,7 +11,8 @@ export const tagSet = (tags: readonly Tag[]): XmlValue => items(tags.map((t) => 
 export const groupSet = (world: World, groupIds: readonly string[]): XmlValue =>
   items(groupIds.map((groupId) => ({ groupId, groupName: world.ec2.securityGroups.get(groupId)?.groupName })));
 
-export const arn = (world: World, type: string, id: string, owner = world.accountId): string => `arn:aws:ec2:${world.region}:${owner}:${type}/${id}`;
+export const arn = (world: World, type: string, id: string, owner = world.accountId): string =>
+  `arn:aws:ec2:${world.region}:${owner}:${type}/${id}`;
 
 export interface DescribeInput extends PageRequest {
   ids: string[];
@@ -22,7 +23,12 @@ export interface DescribeInput extends PageRequest {
 export function parseDescribe(p: QueryParams, idName: string): DescribeInput {
   const maxResults = p.int('MaxResults');
   const nextToken = p.str('NextToken');
-  return { ids: p.strings(idName), filters: p.filters(), ...(maxResults !== undefined ? { maxResults } : {}), ...(nextToken !== undefined ? { nextToken } : {}) };
+  return {
+    ids: p.strings(idName),
+    filters: p.filters(),
+    ...(maxResults !== undefined ? { maxResults } : {}),
+    ...(nextToken !== undefined ? { nextToken } : {}),
+  };
 }
 
 /** Refuses a parameter the mock reads but does not model (never silently ignored). */

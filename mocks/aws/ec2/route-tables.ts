@@ -28,7 +28,10 @@ import { page } from './paging';
 import { operation, type Ec2OperationTable } from './operation';
 import { parseDescribe, tagSet, unsupported } from './render';
 
-const routes = <K extends keyof Route>(key: K) => (rt: RouteTable) => rt.routes.map((r) => r[key] as string | undefined);
+const routes =
+  <K extends keyof Route>(key: K) =>
+  (rt: RouteTable) =>
+    rt.routes.map((r) => r[key] as string | undefined);
 
 export const routeTableFilters: FilterTable<RouteTable> = {
   'route-table-id': (rt) => rt.routeTableId,
@@ -76,10 +79,26 @@ const tableNotFound = (id: string) => ec2Error('InvalidRouteTableID.NotFound', `
 
 /** The destination and the one target of Create/ReplaceRoute (targets the world does not model are refused). */
 function parseRoute(p: QueryParams): RouteInput {
-  for (const name of ['VpcEndpointId', 'NatGatewayId', 'VpcPeeringConnectionId', 'EgressOnlyInternetGatewayId', 'LocalGatewayId', 'CarrierGatewayId', 'CoreNetworkArn', 'DestinationIpv6CidrBlock']) {
+  for (const name of [
+    'VpcEndpointId',
+    'NatGatewayId',
+    'VpcPeeringConnectionId',
+    'EgressOnlyInternetGatewayId',
+    'LocalGatewayId',
+    'CarrierGatewayId',
+    'CoreNetworkArn',
+    'DestinationIpv6CidrBlock',
+  ]) {
     unsupported(p, name, 'the world routes to gateways, ENIs, instances and transit gateways only');
   }
-  const fields: (keyof RouteInput)[] = ['destinationCidrBlock', 'destinationPrefixListId', 'gatewayId', 'networkInterfaceId', 'instanceId', 'transitGatewayId'];
+  const fields: (keyof RouteInput)[] = [
+    'destinationCidrBlock',
+    'destinationPrefixListId',
+    'gatewayId',
+    'networkInterfaceId',
+    'instanceId',
+    'transitGatewayId',
+  ];
   const input: RouteInput = { routeTableId: p.required('RouteTableId') };
   for (const f of fields) {
     const v = p.str(f.charAt(0).toUpperCase() + f.slice(1));
@@ -90,8 +109,15 @@ function parseRoute(p: QueryParams): RouteInput {
 
 export const routeTableOperations: Ec2OperationTable = {
   CreateRouteTable: operation({
-    parse: (p) => ({ vpcId: p.required('VpcId'), clientToken: p.str('ClientToken'), tags: p.tagSpecifications(['route-table']).flatMap((t) => t.tags) }),
-    run: ({ world }, input) => ({ routeTable: renderRouteTable(createRouteTable(world, { vpcId: input.vpcId, tags: input.tags })), clientToken: input.clientToken }),
+    parse: (p) => ({
+      vpcId: p.required('VpcId'),
+      clientToken: p.str('ClientToken'),
+      tags: p.tagSpecifications(['route-table']).flatMap((t) => t.tags),
+    }),
+    run: ({ world }, input) => ({
+      routeTable: renderRouteTable(createRouteTable(world, { vpcId: input.vpcId, tags: input.tags })),
+      clientToken: input.clientToken,
+    }),
   }),
   DeleteRouteTable: operation<string>({
     parse: (p) => p.required('RouteTableId'),
@@ -121,7 +147,11 @@ export const routeTableOperations: Ec2OperationTable = {
     parse: (p) => {
       const dest = p.str('DestinationCidrBlock');
       const pl = p.str('DestinationPrefixListId');
-      return { routeTableId: p.required('RouteTableId'), ...(dest !== undefined ? { destinationCidrBlock: dest } : {}), ...(pl !== undefined ? { destinationPrefixListId: pl } : {}) };
+      return {
+        routeTableId: p.required('RouteTableId'),
+        ...(dest !== undefined ? { destinationCidrBlock: dest } : {}),
+        ...(pl !== undefined ? { destinationPrefixListId: pl } : {}),
+      };
     },
     run: ({ world }, input) => {
       deleteRoute(world, input);
@@ -154,6 +184,9 @@ export const routeTableOperations: Ec2OperationTable = {
       const { page: tables, nextToken } = page(all, input, { min: 5, max: 100 });
       return { routeTableSet: items(tables.map(renderRouteTable)), nextToken };
     },
-    notFound: (input) => (input.ids.length ? ec2Error('InvalidRouteTableID.NotFound', `The routeTable ID '${input.ids[0]}' does not exist`) : { routeTableSet: '' }),
+    notFound: (input) =>
+      input.ids.length
+        ? ec2Error('InvalidRouteTableID.NotFound', `The routeTable ID '${input.ids[0]}' does not exist`)
+        : { routeTableSet: '' },
   }),
 };

@@ -4,7 +4,14 @@
 // legacy flat form (IpProtocol, FromPort, ToPort, CidrIp, SourceSecurityGroupName at the top level).
 // The rule element is src/shapes/ec2's. Mock note: a referenced group must exist in this world (EC2 also
 // accepts groups of peered VPCs and other accounts).
-import { describeSecurityGroupRules, ec2Error, type IpPermission, type SecurityGroup, type SecurityGroupRule, type World } from '../../../src/world';
+import {
+  describeSecurityGroupRules,
+  ec2Error,
+  type IpPermission,
+  type SecurityGroup,
+  type SecurityGroupRule,
+  type World,
+} from '../../../src/world';
 import { items, type XmlObject } from '../protocols/ec2-xml';
 import { securityGroupRuleShape } from '../../../src/shapes/ec2';
 import type { QueryParams } from '../protocols/query-params';
@@ -29,7 +36,8 @@ export function groupByName(world: World, name: string, vpcId?: string): Securit
   const defaultVpc = [...world.ec2.vpcs.values()].find((v) => v.isDefault);
   const inVpc = vpcId ?? defaultVpc?.vpcId;
   const sg = [...world.ec2.securityGroups.values()].find((g) => g.groupName === name && g.vpcId === inVpc);
-  if (!sg) throw ec2Error('InvalidGroup.NotFound', `The security group '${name}' does not exist in default VPC '${defaultVpc?.vpcId ?? 'none'}'`);
+  if (!sg)
+    throw ec2Error('InvalidGroup.NotFound', `The security group '${name}' does not exist in default VPC '${defaultVpc?.vpcId ?? 'none'}'`);
   return sg;
 }
 
@@ -97,7 +105,11 @@ export const securityGroupRuleOperations: Ec2OperationTable = {
       let rules = describeSecurityGroupRules(world);
       if (input.ids.length) {
         rules = input.ids.map(
-          (id) => rules.find((r) => r.securityGroupRuleId === id) ?? (() => { throw ec2Error('InvalidSecurityGroupRuleId.NotFound', `The security group rule ID '${id}' does not exist`); })(),
+          (id) =>
+            rules.find((r) => r.securityGroupRuleId === id) ??
+            (() => {
+              throw ec2Error('InvalidSecurityGroupRuleId.NotFound', `The security group rule ID '${id}' does not exist`);
+            })(),
         );
       }
       const all = applyFilters(rules, input.filters, securityGroupRuleFilters, (r) => r.tags);
@@ -105,6 +117,8 @@ export const securityGroupRuleOperations: Ec2OperationTable = {
       return { securityGroupRuleSet: items(shown.map((r) => renderSecurityGroupRule(world, r))), nextToken };
     },
     notFound: (input) =>
-      input.ids.length ? ec2Error('InvalidSecurityGroupRuleId.NotFound', `The security group rule ID '${input.ids[0]}' does not exist`) : { securityGroupRuleSet: '' },
+      input.ids.length
+        ? ec2Error('InvalidSecurityGroupRuleId.NotFound', `The security group rule ID '${input.ids[0]}' does not exist`)
+        : { securityGroupRuleSet: '' },
   }),
 };

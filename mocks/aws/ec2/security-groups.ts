@@ -76,8 +76,14 @@ export const renderSecurityGroup = (world: World, sg: SecurityGroup): XmlObject 
   groupId: sg.groupId,
   groupName: sg.groupName,
   groupDescription: sg.description,
-  ipPermissions: ipPermissions(world, sg.rules.filter((r) => !r.isEgress)),
-  ipPermissionsEgress: ipPermissions(world, sg.rules.filter((r) => r.isEgress)),
+  ipPermissions: ipPermissions(
+    world,
+    sg.rules.filter((r) => !r.isEgress),
+  ),
+  ipPermissionsEgress: ipPermissions(
+    world,
+    sg.rules.filter((r) => r.isEgress),
+  ),
   vpcId: sg.vpcId,
   securityGroupArn: arn(world, 'security-group', sg.groupId, sg.ownerId),
   tagSet: tagSet(sg.tags),
@@ -158,7 +164,12 @@ export const securityGroupOperations: Ec2OperationTable = {
       const vpcId = input.vpcId ?? [...world.ec2.vpcs.values()].find((v) => v.isDefault)?.vpcId;
       if (vpcId === undefined) throw ec2Error('VPCIdNotSpecified', 'No default VPC for this user');
       const sg = createSecurityGroup(world, { groupName: input.groupName, description: input.description, vpcId, tags: input.tags });
-      return { return: true, groupId: sg.groupId, securityGroupArn: arn(world, 'security-group', sg.groupId, sg.ownerId), tagSet: tagSet(sg.tags) };
+      return {
+        return: true,
+        groupId: sg.groupId,
+        securityGroupArn: arn(world, 'security-group', sg.groupId, sg.ownerId),
+        tagSet: tagSet(sg.tags),
+      };
     },
   }),
   DeleteSecurityGroup: operation<string>({

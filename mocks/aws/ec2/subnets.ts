@@ -3,7 +3,18 @@
 // cidrBlock), availability-zone (availabilityZone), availability-zone-id, available-ip-address-count,
 // default-for-az (defaultForAz), map-public-ip-on-launch, owner-id, state, subnet-arn, tag:<k>, tag-key.
 // Mock note: no IPv6; subnets are never default-for-AZ and never map public IPs.
-import { createSubnet, deleteSubnet, describeAvailabilityZones, describeSubnets, ec2Error, freeAddressCount, getSubnet, zoneIdOf, type Subnet, type World } from '../../../src/world';
+import {
+  createSubnet,
+  deleteSubnet,
+  describeAvailabilityZones,
+  describeSubnets,
+  ec2Error,
+  freeAddressCount,
+  getSubnet,
+  zoneIdOf,
+  type Subnet,
+  type World,
+} from '../../../src/world';
 import { items } from '../protocols/ec2-xml';
 import { applyFilters, type FilterTable } from './filters';
 import { page } from './paging';
@@ -39,7 +50,13 @@ export const renderSubnet = (world: World, s: Subnet) => ({
   ownerId: s.ownerId,
   vpcId: s.vpcId,
   cidrBlock: s.cidrBlock,
-  ipv6CidrBlockAssociationSet: items((s.ipv6CidrBlocks ?? []).map((c, k) => ({ associationId: `subnet-cidr-assoc-${s.subnetId.slice(7)}${k}`, ipv6CidrBlock: c, ipv6CidrBlockState: { state: 'associated' } }))),
+  ipv6CidrBlockAssociationSet: items(
+    (s.ipv6CidrBlocks ?? []).map((c, k) => ({
+      associationId: `subnet-cidr-assoc-${s.subnetId.slice(7)}${k}`,
+      ipv6CidrBlock: c,
+      ipv6CidrBlockState: { state: 'associated' },
+    })),
+  ),
   availableIpAddressCount: freeAddressCount(world, s.subnetId),
   availabilityZone: s.availabilityZone,
   availabilityZoneId: zoneIdOf(world, s.availabilityZone),
@@ -67,7 +84,10 @@ export const subnetOperations: Ec2OperationTable = {
     }),
     run: ({ world }, input) => {
       const zones = describeAvailabilityZones(world);
-      const zone = input.zoneId !== undefined ? describeAvailabilityZones(world, { zoneIds: [input.zoneId] })[0]!.zoneName : (input.zone ?? zones[0]!.zoneName);
+      const zone =
+        input.zoneId !== undefined
+          ? describeAvailabilityZones(world, { zoneIds: [input.zoneId] })[0]!.zoneName
+          : (input.zone ?? zones[0]!.zoneName);
       const subnet = createSubnet(world, { vpcId: input.vpcId, cidrBlock: input.cidrBlock, availabilityZone: zone, tags: input.tags });
       return { subnet: renderSubnet(world, subnet) };
     },
@@ -88,6 +108,7 @@ export const subnetOperations: Ec2OperationTable = {
       const { page: subnets, nextToken } = page(all, input, { min: 5, max: 1000 });
       return { subnetSet: items(subnets.map((s) => renderSubnet(world, s))), nextToken };
     },
-    notFound: (input) => (input.ids.length ? ec2Error('InvalidSubnetID.NotFound', `The subnet ID '${input.ids[0]}' does not exist`) : { subnetSet: '' }),
+    notFound: (input) =>
+      input.ids.length ? ec2Error('InvalidSubnetID.NotFound', `The subnet ID '${input.ids[0]}' does not exist`) : { subnetSet: '' },
   }),
 };

@@ -22,7 +22,11 @@ export const tagOperations: Ec2OperationTable = {
   CreateTags: operation({
     parse: parseTags,
     run: ({ world }, input) => {
-      createTags(world, input.resourceIds, input.tags.map((t) => ({ key: t.key, value: t.value ?? '' })));
+      createTags(
+        world,
+        input.resourceIds,
+        input.tags.map((t) => ({ key: t.key, value: t.value ?? '' })),
+      );
       return { return: true };
     },
     notFound,
@@ -30,7 +34,11 @@ export const tagOperations: Ec2OperationTable = {
   DeleteTags: operation({
     parse: parseTags,
     run: ({ world }, input) => {
-      deleteTags(world, input.resourceIds, input.tags.map((t) => (t.value === undefined ? { key: t.key } : { key: t.key, value: t.value })));
+      deleteTags(
+        world,
+        input.resourceIds,
+        input.tags.map((t) => (t.value === undefined ? { key: t.key } : { key: t.key, value: t.value })),
+      );
       return { return: true };
     },
     notFound,

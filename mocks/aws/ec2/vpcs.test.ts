@@ -53,6 +53,9 @@ test('pages with MaxResults and NextToken until every VPC is seen', async () => 
 
 test('MaxResults below 5 and a forged NextToken are refused as EC2 refuses them', async () => {
   const { ec2 } = mock.use(smallWorld().world);
-  expect(await rejection(ec2.send(new DescribeVpcsCommand({ MaxResults: 2 })))).toMatchObject({ name: 'InvalidParameterValue', message: expect.stringContaining('maxResults') });
+  expect(await rejection(ec2.send(new DescribeVpcsCommand({ MaxResults: 2 })))).toMatchObject({
+    name: 'InvalidParameterValue',
+    message: expect.stringContaining('maxResults'),
+  });
   expect(await rejection(ec2.send(new DescribeVpcsCommand({ NextToken: 'bogus' })))).toMatchObject({ name: 'InvalidPaginationToken' });
 });

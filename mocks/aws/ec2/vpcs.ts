@@ -28,8 +28,16 @@ export const renderVpc = (_world: World, v: Vpc) => ({
   ownerId: v.ownerId,
   state: v.state,
   cidrBlock: v.cidrBlock,
-  cidrBlockAssociationSet: items(vpcCidrs(v).map((c) => ({ associationId: cidrAssociationId(v, c), cidrBlock: c, cidrBlockState: { state: 'associated' } }))),
-  ipv6CidrBlockAssociationSet: items((v.ipv6CidrBlocks ?? []).map((c) => ({ associationId: cidrAssociationId(v, c), ipv6CidrBlock: c, ipv6CidrBlockState: { state: 'associated' } }))),
+  cidrBlockAssociationSet: items(
+    vpcCidrs(v).map((c) => ({ associationId: cidrAssociationId(v, c), cidrBlock: c, cidrBlockState: { state: 'associated' } })),
+  ),
+  ipv6CidrBlockAssociationSet: items(
+    (v.ipv6CidrBlocks ?? []).map((c) => ({
+      associationId: cidrAssociationId(v, c),
+      ipv6CidrBlock: c,
+      ipv6CidrBlockState: { state: 'associated' },
+    })),
+  ),
   dhcpOptionsId: dhcpOptionsId(v),
   instanceTenancy: 'default',
   isDefault: v.isDefault,
@@ -45,6 +53,7 @@ export const vpcOperations: Ec2OperationTable = {
       const { page: vpcs, nextToken } = page(all, input, { min: 5, max: 1000 });
       return { vpcSet: items(vpcs.map((v) => renderVpc(world, v))), nextToken };
     },
-    notFound: (input) => (input.ids.length ? ec2Error('InvalidVpcID.NotFound', `The vpc ID '${input.ids[0]}' does not exist`) : { vpcSet: '' }),
+    notFound: (input) =>
+      input.ids.length ? ec2Error('InvalidVpcID.NotFound', `The vpc ID '${input.ids[0]}' does not exist`) : { vpcSet: '' },
   }),
 };

@@ -28,20 +28,39 @@ const code = (fn: () => unknown): string | undefined => {
 test('reads nested lists in index order, decoded', () => {
   const p = QueryParams.fromBody(body);
   const perm = p.list('IpPermissions')[0]!;
-  expect([perm.str('IpProtocol'), perm.int('FromPort'), perm.list('Groups').map((g) => g.str('GroupId'))]).toEqual(['tcp', 22, ['sg-2', 'sg-3']]);
-  expect(p.tagSpecifications(['security-group-rule'])).toEqual([{ resourceType: 'security-group-rule', tags: [{ key: 'a b', value: '' }] }]);
+  expect([perm.str('IpProtocol'), perm.int('FromPort'), perm.list('Groups').map((g) => g.str('GroupId'))]).toEqual([
+    'tcp',
+    22,
+    ['sg-2', 'sg-3'],
+  ]);
+  expect(p.tagSpecifications(['security-group-rule'])).toEqual([
+    { resourceType: 'security-group-rule', tags: [{ key: 'a b', value: '' }] },
+  ]);
 });
 
 test('reports what was not read, with its full name', () => {
   const p = QueryParams.fromBody(body);
   p.str('Action');
   p.str('GroupId');
-  expect(p.unused()).toEqual(['IpPermissions.1.IpProtocol', 'IpPermissions.1.FromPort', 'IpPermissions.1.ToPort', 'IpPermissions.1.Groups.2.GroupId', 'IpPermissions.1.Groups.1.GroupId', 'TagSpecification.1.ResourceType', 'TagSpecification.1.Tag.1.Key', 'TagSpecification.1.Tag.1.Value']);
+  expect(p.unused()).toEqual([
+    'IpPermissions.1.IpProtocol',
+    'IpPermissions.1.FromPort',
+    'IpPermissions.1.ToPort',
+    'IpPermissions.1.Groups.2.GroupId',
+    'IpPermissions.1.Groups.1.GroupId',
+    'TagSpecification.1.ResourceType',
+    'TagSpecification.1.Tag.1.Key',
+    'TagSpecification.1.Tag.1.Value',
+  ]);
 });
 
 test('a missing required value is MissingParameter; a bad integer or boolean InvalidParameterValue', () => {
   const p = QueryParams.fromBody('FromPort=x&DryRun=yes');
-  expect([code(() => p.required('GroupId')), code(() => p.int('FromPort')), code(() => p.bool('DryRun'))]).toEqual(['MissingParameter', 'InvalidParameterValue', 'InvalidParameterValue']);
+  expect([code(() => p.required('GroupId')), code(() => p.int('FromPort')), code(() => p.bool('DryRun'))]).toEqual([
+    'MissingParameter',
+    'InvalidParameterValue',
+    'InvalidParameterValue',
+  ]);
 });
 
 test('a tag specification for a resource type the operation does not create is refused', () => {

@@ -66,14 +66,16 @@ export class QueryParams {
   int(name: string): number | undefined {
     const v = this.leaf(name);
     if (v === undefined) return undefined;
-    if (!/^-?\d+$/.test(v)) throw ec2Error('InvalidParameterValue', `Value (${v}) for parameter ${this.path}${name} is invalid. Expected an integer.`);
+    if (!/^-?\d+$/.test(v))
+      throw ec2Error('InvalidParameterValue', `Value (${v}) for parameter ${this.path}${name} is invalid. Expected an integer.`);
     return Number(v);
   }
 
   bool(name: string): boolean | undefined {
     const v = this.leaf(name);
     if (v === undefined) return undefined;
-    if (v !== 'true' && v !== 'false') throw ec2Error('InvalidParameterValue', `Value (${v}) for parameter ${this.path}${name} is invalid. Expected true or false.`);
+    if (v !== 'true' && v !== 'false')
+      throw ec2Error('InvalidParameterValue', `Value (${v}) for parameter ${this.path}${name} is invalid. Expected true or false.`);
     return v === 'true';
   }
 
@@ -81,7 +83,8 @@ export class QueryParams {
   private entries(name: string): [string, Node][] {
     const n = this.child(name);
     if (!n) return [];
-    if (n.value !== undefined) throw ec2Error('InvalidParameterValue', `Parameter ${this.path}${name} must be a list (${name}.1, ${name}.2, …).`);
+    if (n.value !== undefined)
+      throw ec2Error('InvalidParameterValue', `Parameter ${this.path}${name} must be a list (${name}.1, ${name}.2, …).`);
     const out: [string, Node][] = [];
     for (const [k, c] of n.children ?? []) {
       if (!isIndex(k)) throw ec2Error('UnknownParameter', `The parameter ${this.path}${name}.${k} is not recognized`);
@@ -120,7 +123,10 @@ export class QueryParams {
     return this.list('TagSpecification').map((spec) => {
       const resourceType = spec.required('ResourceType');
       if (!allowed.includes(resourceType)) {
-        throw ec2Error('InvalidParameterValue', `'${resourceType}' is not a valid taggable resource type for this operation (use ${allowed.join(', ')}).`);
+        throw ec2Error(
+          'InvalidParameterValue',
+          `'${resourceType}' is not a valid taggable resource type for this operation (use ${allowed.join(', ')}).`,
+        );
       }
       return { resourceType, tags: spec.list('Tag').map((t) => ({ key: t.required('Key'), value: t.str('Value') ?? '' })) };
     });

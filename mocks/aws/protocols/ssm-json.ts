@@ -3,7 +3,10 @@
 // reject ISO strings there), errors a 4xx/5xx with `{"__type": code, "message": …}`.
 export const ssmTargetPrefix = 'AmazonSSM.';
 
-const headers = (requestId: string): Record<string, string> => ({ 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId });
+const headers = (requestId: string): Record<string, string> => ({
+  'content-type': 'application/x-amz-json-1.1',
+  'x-amzn-requestid': requestId,
+});
 
 /** Epoch seconds (with milliseconds as a fraction), as SSM's timestamp members are sent. */
 export const epochSeconds = (ms: number): number => ms / 1000;

@@ -29,7 +29,10 @@ function responseCode(inv: CommandInvocation): number {
   return done(inv) && inv.result && inv.status !== 'Cancelled' ? inv.result.exitCode : -1;
 }
 
-const cloudWatch = (c: Command) => ({ CloudWatchLogGroupName: c.cloudWatchOutputConfig.cloudWatchLogGroupName ?? '', CloudWatchOutputEnabled: c.cloudWatchOutputConfig.cloudWatchOutputEnabled });
+const cloudWatch = (c: Command) => ({
+  CloudWatchLogGroupName: c.cloudWatchOutputConfig.cloudWatchLogGroupName ?? '',
+  CloudWatchOutputEnabled: c.cloudWatchOutputConfig.cloudWatchOutputEnabled,
+});
 
 export function renderInvocation(command: Command, inv: CommandInvocation) {
   const finished = done(inv) && inv.result !== undefined;
@@ -86,10 +89,14 @@ export const commandInvocationOperations: SsmOperationTable = {
     input: listInput.extend({ Details: z.boolean().optional() }),
     run: ({ world, scriptRunner }, req) => {
       checkCommandFilters(req.Filters ?? []);
-      const rows = listCommandInvocations(world, {
-        ...(req.CommandId !== undefined ? { commandId: req.CommandId } : {}),
-        ...(req.InstanceId !== undefined ? { instanceId: req.InstanceId } : {}),
-      }, scriptRunner).filter((r) => commandMatches(r.command, req.Filters ?? []));
+      const rows = listCommandInvocations(
+        world,
+        {
+          ...(req.CommandId !== undefined ? { commandId: req.CommandId } : {}),
+          ...(req.InstanceId !== undefined ? { instanceId: req.InstanceId } : {}),
+        },
+        scriptRunner,
+      ).filter((r) => commandMatches(r.command, req.Filters ?? []));
       const { page, NextToken } = ssmPage(rows, req, { min: 1, max: 50, default: 50 });
       return {
         CommandInvocations: page.map(({ command, invocation }) => ({

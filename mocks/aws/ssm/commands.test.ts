@@ -1,17 +1,32 @@
 // SendCommand, ListCommands and CancelCommand through the SDK: SSM's checks on the targets and the
 // document, and what the command lists show.
-import { CancelCommandCommand, ListCommandInvocationsCommand, type CommandFilterKey, GetCommandInvocationCommand, InvalidInstanceId, ListCommandsCommand, SendCommandCommand, UnsupportedPlatformType } from '@aws-sdk/client-ssm';
+import {
+  CancelCommandCommand,
+  ListCommandInvocationsCommand,
+  type CommandFilterKey,
+  GetCommandInvocationCommand,
+  InvalidInstanceId,
+  ListCommandsCommand,
+  SendCommandCommand,
+  UnsupportedPlatformType,
+} from '@aws-sdk/client-ssm';
 import { mockAws, rejection, smallWorld } from '../../test-support/aws';
 import { RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { publicImagesOf } from '../../../src/world';
 import { caseBWithWindows, instanceNamed, windowsVm } from '../../../src/world/test-support/article-windows';
 
 const mock = mockAws();
-const shell = (instanceId: string, command = 'ping -c 1 192.168.100.10') => ({ DocumentName: 'AWS-RunShellScript', InstanceIds: [instanceId], Parameters: { commands: [command] } });
+const shell = (instanceId: string, command = 'ping -c 1 192.168.100.10') => ({
+  DocumentName: 'AWS-RunShellScript',
+  InstanceIds: [instanceId],
+  Parameters: { commands: [command] },
+});
 
 test('SendCommand answers a Pending command with zero counts, as SSM does', async () => {
   const aws = mock.use(caseBWithWindows());
-  const out = await aws.ssm.send(new SendCommandCommand({ ...shell(instanceNamed(aws.world, 'CJ-AWS01').id), Comment: 'probe', TimeoutSeconds: 60 }));
+  const out = await aws.ssm.send(
+    new SendCommandCommand({ ...shell(instanceNamed(aws.world, 'CJ-AWS01').id), Comment: 'probe', TimeoutSeconds: 60 }),
+  );
   expect(out.Command).toMatchObject({
     CommandId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/),
     DocumentName: 'AWS-RunShellScript',
@@ -29,7 +44,11 @@ test('SendCommand answers a Pending command with zero counts, as SSM does', asyn
 test('a node that is not Online is InvalidInstanceId (no instance profile here)', async () => {
   const { world, subnet } = smallWorld();
   const aws = mock.use(world);
-  const id = (await aws.ec2.send(new RunInstancesCommand({ ImageId: publicImagesOf(world.region)[0]!.imageId, MinCount: 1, MaxCount: 1, SubnetId: subnet.subnetId }))).Instances![0]!.InstanceId!;
+  const id = (
+    await aws.ec2.send(
+      new RunInstancesCommand({ ImageId: publicImagesOf(world.region)[0]!.imageId, MinCount: 1, MaxCount: 1, SubnetId: subnet.subnetId }),
+    )
+  ).Instances![0]!.InstanceId!;
   const e = await rejection(aws.ssm.send(new SendCommandCommand(shell(id))));
   expect(e).toBeInstanceOf(InvalidInstanceId);
   expect(e.message).toBe(`Instances [[${id}]] not in a valid state for account ${world.accountId}`);
@@ -37,14 +56,20 @@ test('a node that is not Online is InvalidInstanceId (no instance profile here)'
 
 test('AWS-RunShellScript on the Windows VM is UnsupportedPlatformType', async () => {
   const aws = mock.use(caseBWithWindows());
-  expect(await rejection(aws.ssm.send(new SendCommandCommand(shell(windowsVm.managedInstanceId, 'ping 172.31.16.20'))))).toBeInstanceOf(UnsupportedPlatformType);
+  expect(await rejection(aws.ssm.send(new SendCommandCommand(shell(windowsVm.managedInstanceId, 'ping 172.31.16.20'))))).toBeInstanceOf(
+    UnsupportedPlatformType,
+  );
 });
 
 test('a document the mock does not run is InvalidDocument; a missing commands parameter InvalidParameters', async () => {
   const aws = mock.use(caseBWithWindows());
   const id = instanceNamed(aws.world, 'CJ-AWS01').id;
-  expect(await rejection(aws.ssm.send(new SendCommandCommand({ ...shell(id), DocumentName: 'AWS-ConfigureAWSPackage' })))).toMatchObject({ name: 'InvalidDocument' });
-  expect(await rejection(aws.ssm.send(new SendCommandCommand({ DocumentName: 'AWS-RunShellScript', InstanceIds: [id], Parameters: {} })))).toMatchObject({
+  expect(await rejection(aws.ssm.send(new SendCommandCommand({ ...shell(id), DocumentName: 'AWS-ConfigureAWSPackage' })))).toMatchObject({
+    name: 'InvalidDocument',
+  });
+  expect(
+    await rejection(aws.ssm.send(new SendCommandCommand({ DocumentName: 'AWS-RunShellScript', InstanceIds: [id], Parameters: {} }))),
+  ).toMatchObject({
     name: 'InvalidParameters',
     message: 'Parameter "commands" is required.',
   });
@@ -65,14 +90,24 @@ test('ListCommands shows the command, newest first, with its final status', asyn
 
 test('an unknown command id is InvalidCommandId; an unknown filter key InvalidFilterKey', async () => {
   const aws = mock.use(caseBWithWindows());
-  expect(await rejection(aws.ssm.send(new ListCommandsCommand({ CommandId: '00000000-0000-4000-8000-000000000000' })))).toMatchObject({ name: 'InvalidCommandId' });
-  expect(await rejection(aws.ssm.send(new ListCommandsCommand({ Filters: [{ key: 'Colour' as CommandFilterKey, value: 'x' }] })))).toMatchObject({ name: 'InvalidFilterKey' });
+  expect(await rejection(aws.ssm.send(new ListCommandsCommand({ CommandId: '00000000-0000-4000-8000-000000000000' })))).toMatchObject({
+    name: 'InvalidCommandId',
+  });
+  expect(
+    await rejection(aws.ssm.send(new ListCommandsCommand({ Filters: [{ key: 'Colour' as CommandFilterKey, value: 'x' }] }))),
+  ).toMatchObject({ name: 'InvalidFilterKey' });
 });
 
 test('CancelCommand cancels an invocation that has not finished', async () => {
   const { world, subnet } = smallWorld({ commandPendingMs: 60_000 });
   const aws = mock.use(world);
-  const run = new RunInstancesCommand({ ImageId: publicImagesOf(world.region)[0]!.imageId, MinCount: 1, MaxCount: 1, SubnetId: subnet.subnetId, IamInstanceProfile: { Name: 'SSM' } });
+  const run = new RunInstancesCommand({
+    ImageId: publicImagesOf(world.region)[0]!.imageId,
+    MinCount: 1,
+    MaxCount: 1,
+    SubnetId: subnet.subnetId,
+    IamInstanceProfile: { Name: 'SSM' },
+  });
   const instanceId = (await aws.ec2.send(run)).Instances![0]!.InstanceId!;
   const id = (await aws.ssm.send(new SendCommandCommand(shell(instanceId)))).Command!.CommandId!;
   await aws.ssm.send(new CancelCommandCommand({ CommandId: id }));

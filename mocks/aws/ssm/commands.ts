@@ -32,7 +32,10 @@ export function renderCommand(world: World, c: Command) {
     DeliveryTimedOutCount: 0,
     ServiceRole: '',
     NotificationConfig: { NotificationArn: '', NotificationEvents: [], NotificationType: '' },
-    CloudWatchOutputConfig: { CloudWatchLogGroupName: c.cloudWatchOutputConfig.cloudWatchLogGroupName ?? '', CloudWatchOutputEnabled: c.cloudWatchOutputConfig.cloudWatchOutputEnabled },
+    CloudWatchOutputConfig: {
+      CloudWatchLogGroupName: c.cloudWatchOutputConfig.cloudWatchLogGroupName ?? '',
+      CloudWatchOutputEnabled: c.cloudWatchOutputConfig.cloudWatchOutputEnabled,
+    },
     TimeoutSeconds: c.timeoutSeconds,
   };
 }
@@ -42,7 +45,8 @@ export type CommandFilter = z.infer<typeof commandFilter>;
 
 const dateOf = (v: string): number => {
   const t = Date.parse(v);
-  if (Number.isNaN(t)) throw ssmError('ValidationException', `Filter value ${v} is not a valid date (ISO 8601, e.g. 2026-11-25T00:00:00Z).`);
+  if (Number.isNaN(t))
+    throw ssmError('ValidationException', `Filter value ${v} is not a valid date (ISO 8601, e.g. 2026-11-25T00:00:00Z).`);
   return t;
 };
 
@@ -95,32 +99,42 @@ const sendInput = z.object({
   TimeoutSeconds: z.number().int().optional(),
   MaxConcurrency: z.string().optional(),
   MaxErrors: z.string().optional(),
-  CloudWatchOutputConfig: z.object({ CloudWatchLogGroupName: z.string().optional(), CloudWatchOutputEnabled: z.boolean().optional() }).optional(),
+  CloudWatchOutputConfig: z
+    .object({ CloudWatchLogGroupName: z.string().optional(), CloudWatchOutputEnabled: z.boolean().optional() })
+    .optional(),
 });
 
 export const commandOperations: SsmOperationTable = {
   SendCommand: ssmOperation({
     input: sendInput,
     run: ({ world, scriptRunner }, req) => {
-      const command = sendCommand(world, {
-        documentName: req.DocumentName,
-        ...(req.DocumentVersion !== undefined ? { documentVersion: req.DocumentVersion } : {}),
-        ...(req.InstanceIds ? { instanceIds: req.InstanceIds } : {}),
-        ...(req.Targets ? { targets: req.Targets.map((t) => ({ key: t.Key, values: t.Values })) } : {}),
-        ...(req.Parameters ? { parameters: req.Parameters } : {}),
-        ...(req.Comment !== undefined ? { comment: req.Comment } : {}),
-        ...(req.TimeoutSeconds !== undefined ? { timeoutSeconds: req.TimeoutSeconds } : {}),
-        ...(req.MaxConcurrency !== undefined ? { maxConcurrency: req.MaxConcurrency } : {}),
-        ...(req.MaxErrors !== undefined ? { maxErrors: req.MaxErrors } : {}),
-        ...(req.CloudWatchOutputConfig
-          ? {
-              cloudWatchOutputConfig: {
-                ...(req.CloudWatchOutputConfig.CloudWatchLogGroupName !== undefined ? { cloudWatchLogGroupName: req.CloudWatchOutputConfig.CloudWatchLogGroupName } : {}),
-                ...(req.CloudWatchOutputConfig.CloudWatchOutputEnabled !== undefined ? { cloudWatchOutputEnabled: req.CloudWatchOutputConfig.CloudWatchOutputEnabled } : {}),
-              },
-            }
-          : {}),
-      }, scriptRunner);
+      const command = sendCommand(
+        world,
+        {
+          documentName: req.DocumentName,
+          ...(req.DocumentVersion !== undefined ? { documentVersion: req.DocumentVersion } : {}),
+          ...(req.InstanceIds ? { instanceIds: req.InstanceIds } : {}),
+          ...(req.Targets ? { targets: req.Targets.map((t) => ({ key: t.Key, values: t.Values })) } : {}),
+          ...(req.Parameters ? { parameters: req.Parameters } : {}),
+          ...(req.Comment !== undefined ? { comment: req.Comment } : {}),
+          ...(req.TimeoutSeconds !== undefined ? { timeoutSeconds: req.TimeoutSeconds } : {}),
+          ...(req.MaxConcurrency !== undefined ? { maxConcurrency: req.MaxConcurrency } : {}),
+          ...(req.MaxErrors !== undefined ? { maxErrors: req.MaxErrors } : {}),
+          ...(req.CloudWatchOutputConfig
+            ? {
+                cloudWatchOutputConfig: {
+                  ...(req.CloudWatchOutputConfig.CloudWatchLogGroupName !== undefined
+                    ? { cloudWatchLogGroupName: req.CloudWatchOutputConfig.CloudWatchLogGroupName }
+                    : {}),
+                  ...(req.CloudWatchOutputConfig.CloudWatchOutputEnabled !== undefined
+                    ? { cloudWatchOutputEnabled: req.CloudWatchOutputConfig.CloudWatchOutputEnabled }
+                    : {}),
+                },
+              }
+            : {}),
+        },
+        scriptRunner,
+      );
       return { Command: renderCommand(world, command) };
     },
   }),
@@ -128,10 +142,14 @@ export const commandOperations: SsmOperationTable = {
     input: listInput,
     run: ({ world, scriptRunner }, req) => {
       checkCommandFilters(req.Filters ?? []);
-      const commands = listCommands(world, {
-        ...(req.CommandId !== undefined ? { commandId: req.CommandId } : {}),
-        ...(req.InstanceId !== undefined ? { instanceId: req.InstanceId } : {}),
-      }, scriptRunner).filter((c) => commandMatches(c, req.Filters ?? []));
+      const commands = listCommands(
+        world,
+        {
+          ...(req.CommandId !== undefined ? { commandId: req.CommandId } : {}),
+          ...(req.InstanceId !== undefined ? { instanceId: req.InstanceId } : {}),
+        },
+        scriptRunner,
+      ).filter((c) => commandMatches(c, req.Filters ?? []));
       const { page, NextToken } = ssmPage(commands, req, { min: 1, max: 50, default: 50 });
       return { Commands: page.map((c) => renderCommand(world, c)), ...(NextToken ? { NextToken } : {}) };
     },

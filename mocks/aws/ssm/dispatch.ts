@@ -26,14 +26,16 @@ function earlyFault(fault: FaultKind): WorldError | undefined {
   if (fault === 'throttle') return ssmError('ThrottlingException', 'Rate exceeded');
   if (fault === 'server-error') return ssmError('InternalServerError', 'An internal error occurred.', 500);
   if (fault === 'expired-token') return ssmError('ExpiredTokenException', 'The security token included in the request is expired', 400);
-  if (fault === 'auth-failure') return ssmError('UnrecognizedClientException', 'The security token included in the request is invalid.', 400);
+  if (fault === 'auth-failure')
+    return ssmError('UnrecognizedClientException', 'The security token included in the request is invalid.', 400);
   return undefined;
 }
 
 /** `timeout`: the answer is held until the client gives up (then nothing is done) or the hold ends (then answered as usual). */
 export async function answerSsmHeld(ctx: MockContext, target: string, body: string, signal?: AbortSignal): Promise<Response> {
   const fault = ctx.faults.take('ssm', target.slice(ssmTargetPrefix.length));
-  if (fault === 'timeout' && (await holdAnswer(signal, ctx.faults.timeoutHoldMs))) return ssmFailure('RequestTimeout', 'vmc-reach mock: the client gave up before the answer', 504, randomUUID());
+  if (fault === 'timeout' && (await holdAnswer(signal, ctx.faults.timeoutHoldMs)))
+    return ssmFailure('RequestTimeout', 'vmc-reach mock: the client gave up before the answer', 504, randomUUID());
   return answerSsm(ctx, target, body, { taken: fault === 'timeout' ? undefined : fault });
 }
 
@@ -53,16 +55,23 @@ export function answerSsm(ctx: MockContext, target: string, body: string, pre?: 
     const early = fault && earlyFault(fault);
     if (early) throw early;
     const op = ssmOperations[name];
-    if (!op) throw ssmError('UnknownOperationException', `The operation ${name} is not supported by the vmc-reach mock (x-amz-target ${target}).`);
+    if (!op)
+      throw ssmError('UnknownOperationException', `The operation ${name} is not supported by the vmc-reach mock (x-amz-target ${target}).`);
     const parsed = op.input.safeParse(parseJson(body));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw ssmError('ValidationException', `1 validation error detected: ${issue ? `'${issue.path.join('.')}' ${issue.message}` : 'invalid input'}`);
+      throw ssmError(
+        'ValidationException',
+        `1 validation error detected: ${issue ? `'${issue.path.join('.')}' ${issue.message}` : 'invalid input'}`,
+      );
     }
     if (fault) {
       const answer = fault === 'not-found' ? op.notFound?.(parsed.data) : undefined;
       if (answer === undefined) {
-        throw ssmError('VmcReachMock.FaultNotApplicable', `vmc-reach mock: the fault '${fault}' does not apply to ssm:${name} (SSM supports throttle, server-error, timeout, expired-token, auth-failure and not-found on GetCommandInvocation, ListCommandInvocations and DescribeInstanceInformation).`);
+        throw ssmError(
+          'VmcReachMock.FaultNotApplicable',
+          `vmc-reach mock: the fault '${fault}' does not apply to ssm:${name} (SSM supports throttle, server-error, timeout, expired-token, auth-failure and not-found on GetCommandInvocation, ListCommandInvocations and DescribeInstanceInformation).`,
+        );
       }
       if (isWorldError(answer)) throw answer;
       return ssmSuccess(answer, requestId);
@@ -72,7 +81,9 @@ export function answerSsm(ctx: MockContext, target: string, body: string, pre?: 
     if (isWorldError(e)) return ssmFailure(e.code, e.message, e.httpStatus, requestId);
     const message = e instanceof Error ? e.message : String(e);
     // Not an API error: a bug in the mock. Say so where the person running it will look.
-    process.stderr.write(`vmc-reach mock: internal error answering ssm:${target.slice(ssmTargetPrefix.length)}: ${e instanceof Error ? (e.stack ?? message) : message}\n`);
+    process.stderr.write(
+      `vmc-reach mock: internal error answering ssm:${target.slice(ssmTargetPrefix.length)}: ${e instanceof Error ? (e.stack ?? message) : message}\n`,
+    );
     return ssmFailure('InternalServerError', `vmc-reach mock internal error: ${message}`, 500, requestId);
   }
 }

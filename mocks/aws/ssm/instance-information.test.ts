@@ -12,7 +12,15 @@ test('an instance registers after boot plus the agent delay, and only with an in
   const { world, subnet, advance } = smallWorld({ instanceBootMs: 10_000, agentRegistrationMs: 60_000 });
   const { ec2, ssm } = mock.use(world);
   const launch = (profile?: string) =>
-    ec2.send(new RunInstancesCommand({ ImageId: publicImagesOf(world.region)[0]!.imageId, MinCount: 1, MaxCount: 1, SubnetId: subnet.subnetId, ...(profile ? { IamInstanceProfile: { Name: profile } } : {}) }));
+    ec2.send(
+      new RunInstancesCommand({
+        ImageId: publicImagesOf(world.region)[0]!.imageId,
+        MinCount: 1,
+        MaxCount: 1,
+        SubnetId: subnet.subnetId,
+        ...(profile ? { IamInstanceProfile: { Name: profile } } : {}),
+      }),
+    );
   const withProfile = (await launch('SSMInstanceProfile')).Instances![0]!.InstanceId!;
   await launch();
   const ids = async () => (await ssm.send(new DescribeInstanceInformationCommand({}))).InstanceInformationList!.map((n) => n.InstanceId);
@@ -34,10 +42,17 @@ test('SDDC VMs with the agent are hybrid nodes: ManagedInstance, mi- ids, their 
 
 test('the legacy filter list works too; using both styles at once is refused', async () => {
   const { ssm } = mock.use(caseBWithWindows());
-  const legacy = await ssm.send(new DescribeInstanceInformationCommand({ InstanceInformationFilterList: [{ key: 'PlatformTypes', valueSet: ['Windows'] }] }));
+  const legacy = await ssm.send(
+    new DescribeInstanceInformationCommand({ InstanceInformationFilterList: [{ key: 'PlatformTypes', valueSet: ['Windows'] }] }),
+  );
   expect(legacy.InstanceInformationList?.map((n) => n.Name)).toEqual(['CJ-WIN01']);
   const both = await rejection(
-    ssm.send(new DescribeInstanceInformationCommand({ InstanceInformationFilterList: [{ key: 'PingStatus', valueSet: ['Online'] }], Filters: [{ Key: 'PingStatus', Values: ['Online'] }] })),
+    ssm.send(
+      new DescribeInstanceInformationCommand({
+        InstanceInformationFilterList: [{ key: 'PingStatus', valueSet: ['Online'] }],
+        Filters: [{ Key: 'PingStatus', Values: ['Online'] }],
+      }),
+    ),
   );
   expect(both).toMatchObject({ name: 'InvalidInstanceInformationFilterValue' });
 });
@@ -51,9 +66,19 @@ test('an unknown filter key is InvalidFilterKey', async () => {
 test('pages with MaxResults (5..50) and NextToken', async () => {
   const { world, subnet } = smallWorld();
   const { ec2, ssm } = mock.use(world);
-  await ec2.send(new RunInstancesCommand({ ImageId: publicImagesOf(world.region)[0]!.imageId, MinCount: 7, MaxCount: 7, SubnetId: subnet.subnetId, IamInstanceProfile: { Name: 'SSM' } }));
+  await ec2.send(
+    new RunInstancesCommand({
+      ImageId: publicImagesOf(world.region)[0]!.imageId,
+      MinCount: 7,
+      MaxCount: 7,
+      SubnetId: subnet.subnetId,
+      IamInstanceProfile: { Name: 'SSM' },
+    }),
+  );
   const first = await ssm.send(new DescribeInstanceInformationCommand({ MaxResults: 5 }));
   const rest = await ssm.send(new DescribeInstanceInformationCommand({ MaxResults: 5, NextToken: first.NextToken! }));
   expect([first.InstanceInformationList?.length, rest.InstanceInformationList?.length, rest.NextToken]).toEqual([5, 2, undefined]);
-  expect(await rejection(ssm.send(new DescribeInstanceInformationCommand({ MaxResults: 2 })))).toMatchObject({ name: 'ValidationException' });
+  expect(await rejection(ssm.send(new DescribeInstanceInformationCommand({ MaxResults: 2 })))).toMatchObject({
+    name: 'ValidationException',
+  });
 });

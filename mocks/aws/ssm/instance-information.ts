@@ -20,7 +20,12 @@ const keyed: Record<string, (n: ManagedNode) => string | undefined> = {
   AssociationStatus: () => undefined,
 };
 
-function filterNodes(world: World, nodes: ManagedNode[], filters: { key: string; values: string[] }[], tagsAllowed: boolean): ManagedNode[] {
+function filterNodes(
+  world: World,
+  nodes: ManagedNode[],
+  filters: { key: string; values: string[] }[],
+  tagsAllowed: boolean,
+): ManagedNode[] {
   return filters.reduce((acc, f) => {
     const tagKey = f.key.startsWith('tag:') ? f.key.slice(4) : f.key === 'tag-key' ? null : undefined;
     if (tagsAllowed && tagKey !== undefined) {
@@ -70,8 +75,18 @@ export const instanceInformationOperations: SsmOperationTable = {
         throw ssmError('InvalidInstanceInformationFilterValue', 'Filters and InstanceInformationFilterList cannot be used together.');
       }
       let nodes = describeInstanceInformation(world);
-      nodes = filterNodes(world, nodes, (req.InstanceInformationFilterList ?? []).map((f) => ({ key: f.key, values: f.valueSet })), false);
-      nodes = filterNodes(world, nodes, (req.Filters ?? []).map((f) => ({ key: f.Key, values: f.Values })), true);
+      nodes = filterNodes(
+        world,
+        nodes,
+        (req.InstanceInformationFilterList ?? []).map((f) => ({ key: f.key, values: f.valueSet })),
+        false,
+      );
+      nodes = filterNodes(
+        world,
+        nodes,
+        (req.Filters ?? []).map((f) => ({ key: f.Key, values: f.Values })),
+        true,
+      );
       const { page, NextToken } = ssmPage(nodes, req, { min: 5, max: 50, default: 10 });
       return { InstanceInformationList: page.map(renderNode), ...(NextToken ? { NextToken } : {}) };
     },

@@ -44,10 +44,16 @@ function listenerScript(line: string, protocol: 'tcp' | 'udp', port: number): st
   return `${line} &\np=$!\nwhile kill -0 $p 2>/dev/null && [ -z "$(${ss})" ]; do sleep 0.01; done\necho '${readyMark}'\nwait $p\n`;
 }
 
-const errnoNames: Record<string, string> = { 'No route to host': 'HostUnreachable', 'Network is unreachable': 'NetworkUnreachable', 'Operation not permitted': 'AccessDenied', 'Permission denied': 'AccessDenied' };
+const errnoNames: Record<string, string> = {
+  'No route to host': 'HostUnreachable',
+  'Network is unreachable': 'NetworkUnreachable',
+  'Operation not permitted': 'AccessDenied',
+  'Permission denied': 'AccessDenied',
+};
 
 /** Lines of the Linux twin as PowerShell prints them (CRLF; the socket error as .NET names it). */
-const asWindows = (text: string): string => text.replace(/unreachable \(([^)]+)\)/g, (_m, e: string) => `unreachable (${errnoNames[e] ?? e})`).replace(/\r?\n/g, '\r\n');
+const asWindows = (text: string): string =>
+  text.replace(/unreachable \(([^)]+)\)/g, (_m, e: string) => `unreachable (${errnoNames[e] ?? e})`).replace(/\r?\n/g, '\r\n');
 
 export class LabPortProbes {
   /** Listeners starting or running, by `ip protocol port`: resolve when bound. */
@@ -77,9 +83,22 @@ export class LabPortProbes {
     // CancelCommand (the harness ends a listener nobody reached) kills it, as the SSM agent would.
     const watch = setInterval(() => void (world.ssm.commands.get(req.commandId)?.cancelled && stop.abort()), 100);
     try {
-      const r = await this.lab.exec(req.node.instanceId, ['bash', '-c', listenerScript(line, probe.protocol, probe.port)], (probe.timeoutS + 10) * 1000, { hostTools: true, signal: stop.signal, onReady: () => bound() });
-      const stdout = r.stdout.split('\n').filter((l) => l !== readyMark).join('\n');
-      return { stdout: probe.os === 'windows' ? asWindows(stdout) : stdout, stderr: r.stderr, exitCode: r.exitCode ?? 137, durationMs: r.durationMs };
+      const r = await this.lab.exec(
+        req.node.instanceId,
+        ['bash', '-c', listenerScript(line, probe.protocol, probe.port)],
+        (probe.timeoutS + 10) * 1000,
+        { hostTools: true, signal: stop.signal, onReady: () => bound() },
+      );
+      const stdout = r.stdout
+        .split('\n')
+        .filter((l) => l !== readyMark)
+        .join('\n');
+      return {
+        stdout: probe.os === 'windows' ? asWindows(stdout) : stdout,
+        stderr: r.stderr,
+        exitCode: r.exitCode ?? 137,
+        durationMs: r.durationMs,
+      };
     } finally {
       clearInterval(watch);
       bound();
@@ -89,14 +108,19 @@ export class LabPortProbes {
 
   private async windowsConnect(world: World, req: ScriptRequest, probe: PortProbeRequest): Promise<ScriptResult> {
     const target = { protocol: 'tcp' as const, ip: probe.destination, port: probe.port };
-    const r = await this.lab.exec(req.node.instanceId, portProbeArgv([target], probe.timeoutS), (probe.timeoutS + 10) * 1000, { hostTools: true });
+    const r = await this.lab.exec(req.node.instanceId, portProbeArgv([target], probe.timeoutS), (probe.timeoutS + 10) * 1000, {
+      hostTools: true,
+    });
     const [res] = parsePortProbe([target], r);
-    const answer: PortAnswer = res!.result === 'open' ? 'open' : res!.result === 'refused' ? 'refused' : res!.result === 'filtered' ? 'timeout' : 'icmp-error';
+    const answer: PortAnswer =
+      res!.result === 'open' ? 'open' : res!.result === 'refused' ? 'refused' : res!.result === 'filtered' ? 'timeout' : 'icmp-error';
     let pingReplies = false;
     let pingMs = 0;
     if (answer !== 'open') {
       // Test-NetConnection pings the host when the TCP test fails: a real echo request.
-      const ping = await this.lab.exec(req.node.instanceId, ['ping', '-n', '-c', '1', '-W', '1', probe.destination], 10_000, { hostTools: true });
+      const ping = await this.lab.exec(req.node.instanceId, ['ping', '-n', '-c', '1', '-W', '1', probe.destination], 10_000, {
+        hostTools: true,
+      });
       pingReplies = ping.exitCode === 0;
       pingMs = ping.durationMs;
     }

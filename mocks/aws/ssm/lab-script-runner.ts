@@ -39,7 +39,10 @@ export function labScriptRunner(lab: LabClient): ScriptRunner {
 
   return async (world: World, req: ScriptRequest): Promise<ScriptResult> => {
     const windows = req.documentName === 'AWS-RunPowerShellScript';
-    const lines = req.commands.flatMap((c) => c.split(/\r?\n/)).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+    const lines = req.commands
+      .flatMap((c) => c.split(/\r?\n/))
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && !l.startsWith('#'));
     if (lines.length === 0) return unsupported('an empty script');
     const requests: Planned[] = [];
     for (const line of lines) {
@@ -72,7 +75,15 @@ export function labScriptRunner(lab: LabClient): ScriptRunner {
       }
       const r = planned.ping;
       // Whole seconds and no -i at its default: the container backend's busybox ping takes nothing else.
-      const argv = ['ping', '-c', String(r.count), '-W', String(Math.max(1, Math.ceil(r.timeoutS))), ...(r.intervalS !== 1 ? ['-i', String(Math.max(0.2, r.intervalS))] : []), r.destination];
+      const argv = [
+        'ping',
+        '-c',
+        String(r.count),
+        '-W',
+        String(Math.max(1, Math.ceil(r.timeoutS))),
+        ...(r.intervalS !== 1 ? ['-i', String(Math.max(0.2, r.intervalS))] : []),
+        r.destination,
+      ];
       const res = await lab.exec(req.node.instanceId, argv, Math.ceil((r.count * (r.intervalS + r.timeoutS) + 5) * 1000));
       if (windows) {
         const text = windowsPingFromMeasured(r, measuredReplies(res.stdout), 0);

@@ -17,10 +17,16 @@ describeLab('lab Run Command: PowerShell ping on a Windows VM', () => {
     const ping = ['ping', '-c', '3', '-W', '1', target];
     const linux = await lab.exec(windowsVm.managedInstanceId, ping, 10_000);
     const measuredTtl = Number(/ttl=(\d+)/.exec(linux.stdout)![1]);
-    const r = await labScriptRunner(lab)(world, { commandId: 'c-1', documentName: 'AWS-RunPowerShellScript', commands: [`ping -n 3 -w 1000 ${target}`], node });
+    const r = await labScriptRunner(lab)(world, {
+      commandId: 'c-1',
+      documentName: 'AWS-RunPowerShellScript',
+      commands: [`ping -n 3 -w 1000 ${target}`],
+      node,
+    });
     const replies = r.stdout.split('\r\n').filter((l) => l.startsWith('Reply from'));
     expect(replies).toHaveLength(3);
-    for (const l of replies) expect(l).toMatch(new RegExp(`^Reply from ${target.replace(/\./g, '\\.')}: bytes=32 time(<1|=\\d+)ms TTL=${measuredTtl}$`));
+    for (const l of replies)
+      expect(l).toMatch(new RegExp(`^Reply from ${target.replace(/\./g, '\\.')}: bytes=32 time(<1|=\\d+)ms TTL=${measuredTtl}$`));
     // The model's formatter would have said TTL=126 (a Windows destination's 128 minus two routers); the
     // destination is Linux, so the real TTL is 64 minus the routers the lab crosses.
     expect(measuredTtl).toBeLessThan(64);

@@ -20,7 +20,12 @@ interface Listener {
 
 const registry = new WeakMap<World, Listener[]>();
 
-const sameTarget = (a: NodeTarget, b: NodeTarget): boolean => (a.kind === 'instance' && b.kind === 'instance' ? a.instanceId === b.instanceId : a.kind === 'vm' && b.kind === 'vm' ? a.externalId === b.externalId : false);
+const sameTarget = (a: NodeTarget, b: NodeTarget): boolean =>
+  a.kind === 'instance' && b.kind === 'instance'
+    ? a.instanceId === b.instanceId
+    : a.kind === 'vm' && b.kind === 'vm'
+      ? a.externalId === b.externalId
+      : false;
 
 /** A listener still running: not timed out, its command not cancelled. */
 function alive(world: World, l: Listener): boolean {
@@ -36,18 +41,30 @@ function listeners(world: World): Listener[] {
 }
 
 /** Starts a listener on `target`; the promise settles when a peer reaches it or its time is up. */
-export function startListener(world: World, commandId: string, target: NodeTarget, request: PortProbeRequest): ScriptResult | Promise<ScriptResult> {
+export function startListener(
+  world: World,
+  commandId: string,
+  target: NodeTarget,
+  request: PortProbeRequest,
+): ScriptResult | Promise<ScriptResult> {
   const current = listeners(world);
-  const taken = current.some((l) => sameTarget(l.target, target) && l.request.protocol === request.protocol && l.request.port === request.port)
-    || bootServices(world, target).some((b) => b.protocol === request.protocol && b.port === request.port);
+  const taken =
+    current.some((l) => sameTarget(l.target, target) && l.request.protocol === request.protocol && l.request.port === request.port) ||
+    bootServices(world, target).some((b) => b.protocol === request.protocol && b.port === request.port);
   if (taken) return listenerPortInUse(request);
   return new Promise<ScriptResult>((resolve) => {
     const entry: Listener = { commandId, target, request, until: world.clock() + request.timeoutS * 1000, settle: resolve };
     current.push(entry);
-    const timer = setTimeout(() => {
-      registry.set(world, (registry.get(world) ?? []).filter((l) => l !== entry));
-      resolve(listenerOutput(request, undefined));
-    }, (request.timeoutS * 1000) / (world.latency.timeScale ?? 1));
+    const timer = setTimeout(
+      () => {
+        registry.set(
+          world,
+          (registry.get(world) ?? []).filter((l) => l !== entry),
+        );
+        resolve(listenerOutput(request, undefined));
+      },
+      (request.timeoutS * 1000) / (world.latency.timeScale ?? 1),
+    );
     timer.unref();
   });
 }
@@ -75,6 +92,9 @@ export function reachListener(world: World, target: NodeTarget, protocol: 'tcp' 
   const list = listeners(world);
   const l = list.find((x) => sameTarget(x.target, target) && x.request.protocol === protocol && x.request.port === port);
   if (!l) return;
-  registry.set(world, list.filter((x) => x !== l));
+  registry.set(
+    world,
+    list.filter((x) => x !== l),
+  );
   l.settle(listenerOutput(l.request, peer));
 }

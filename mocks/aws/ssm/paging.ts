@@ -15,10 +15,17 @@ function decode(token: string): number {
   return Number(m[1]);
 }
 
-export function ssmPage<T>(items: readonly T[], req: SsmPageRequest, bounds: { min: number; max: number; default: number }): { page: T[]; NextToken?: string } {
+export function ssmPage<T>(
+  items: readonly T[],
+  req: SsmPageRequest,
+  bounds: { min: number; max: number; default: number },
+): { page: T[]; NextToken?: string } {
   const size = req.MaxResults ?? bounds.default;
   if (size < bounds.min || size > bounds.max) {
-    throw ssmError('ValidationException', `1 validation error detected: Value '${size}' at 'maxResults' failed to satisfy constraint: Member must have value between ${bounds.min} and ${bounds.max}`);
+    throw ssmError(
+      'ValidationException',
+      `1 validation error detected: Value '${size}' at 'maxResults' failed to satisfy constraint: Member must have value between ${bounds.min} and ${bounds.max}`,
+    );
   }
   const start = req.NextToken !== undefined ? decode(req.NextToken) : 0;
   const end = start + size;

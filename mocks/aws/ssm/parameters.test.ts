@@ -9,7 +9,13 @@ const al2023 = '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x
 test('the latest Amazon Linux 2023 parameter names an image EC2 describes', async () => {
   const { ssm, ec2 } = mock.use(smallWorld().world);
   const p = (await ssm.send(new GetParameterCommand({ Name: al2023 }))).Parameter!;
-  expect(p).toMatchObject({ Name: al2023, Type: 'String', DataType: 'text', Version: 1, ARN: `arn:aws:ssm:ap-northeast-1::parameter${al2023}` });
+  expect(p).toMatchObject({
+    Name: al2023,
+    Type: 'String',
+    DataType: 'text',
+    Version: 1,
+    ARN: `arn:aws:ssm:ap-northeast-1::parameter${al2023}`,
+  });
   expect(p.LastModifiedDate).toBeInstanceOf(Date);
   const image = (await ec2.send(new DescribeImagesCommand({ ImageIds: [p.Value!] }))).Images![0]!;
   expect(image.Name).toMatch(/^al2023-ami-.*-x86_64$/);

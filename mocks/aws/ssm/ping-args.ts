@@ -58,7 +58,8 @@ export function parseLinuxPing(words: readonly string[]): PingParse {
       if (a === '-q') quiet = true;
       continue;
     }
-    if (!['-c', '-W', '-w', '-i', '-s'].includes(flag)) return { ok: false, reason: `ping option ${a} is not supported by the mock (it knows -c -W -w -i -s -q -n -4)` };
+    if (!['-c', '-W', '-w', '-i', '-s'].includes(flag))
+      return { ok: false, reason: `ping option ${a} is not supported by the mock (it knows -c -W -w -i -s -q -n -4)` };
     const value = a.length > 2 ? a.slice(2) : args[++i];
     const n = number(value);
     if (n === undefined) return { ok: false, reason: `ping ${flag} needs a number, got ${value ?? 'nothing'}` };
@@ -75,7 +76,18 @@ export function parseLinuxPing(words: readonly string[]): PingParse {
   }
   if (intervalS < 0.2) return { ok: false, reason: 'ping -i below 0.2 s needs root (flood pings are not supported by the mock)' };
   const byDeadline = deadlineS !== undefined ? Math.max(1, Math.floor(deadlineS / intervalS)) : Infinity;
-  return { ok: true, request: { destination: dst, count: Math.min(count ?? Infinity, byDeadline), intervalS, timeoutS, ...(deadlineS !== undefined ? { deadlineS } : {}), size, quiet } };
+  return {
+    ok: true,
+    request: {
+      destination: dst,
+      count: Math.min(count ?? Infinity, byDeadline),
+      intervalS,
+      timeoutS,
+      ...(deadlineS !== undefined ? { deadlineS } : {}),
+      size,
+      quiet,
+    },
+  };
 }
 
 /** `ping [-n N] [-w MS] [-l B] [-4] <ipv4>` (Windows ping.exe; options may start with / too). */
@@ -93,7 +105,8 @@ export function parseWindowsPing(words: readonly string[]): PingParse {
     }
     const flag = a.slice(1).toLowerCase();
     if (flag === '4') continue;
-    if (!['n', 'w', 'l'].includes(flag)) return { ok: false, reason: `ping option ${a} is not supported by the mock (it knows -n -w -l -4)` };
+    if (!['n', 'w', 'l'].includes(flag))
+      return { ok: false, reason: `ping option ${a} is not supported by the mock (it knows -n -w -l -4)` };
     const n = number(args[++i]);
     if (n === undefined) return { ok: false, reason: `ping ${a} needs a number` };
     if (flag === 'n') count = Math.floor(n);

@@ -46,21 +46,28 @@ export function linuxPing(req: PingRequest, outcome: PingOutcome): PingText {
   const lines = [`PING ${dst} (${dst}) ${req.size}(${req.size + 28}) bytes of data.`];
   const rtts = roundTrips(outcome.seed, n);
   const spanMs = (n - 1) * req.intervalS * 1000;
-  if (outcome.replies && !req.quiet) rtts.forEach((t, i) => lines.push(`${req.size + 8} bytes from ${dst}: icmp_seq=${i + 1} ttl=${outcome.ttl} time=${iputilsTime(t)} ms`));
+  if (outcome.replies && !req.quiet)
+    rtts.forEach((t, i) => lines.push(`${req.size + 8} bytes from ${dst}: icmp_seq=${i + 1} ttl=${outcome.ttl} time=${iputilsTime(t)} ms`));
   lines.push('', `--- ${dst} ping statistics ---`);
   const received = outcome.replies ? n : 0;
   const loss = outcome.replies ? 0 : 100;
-  const elapsed = Math.round(spanMs + (outcome.replies ? 2 + (rtts[0]! * 10) % 3 : 40 + (rtts[0]! * 100) % 20));
+  const elapsed = Math.round(spanMs + (outcome.replies ? 2 + ((rtts[0]! * 10) % 3) : 40 + ((rtts[0]! * 100) % 20)));
   lines.push(`${n} packets transmitted, ${received} received, ${loss}% packet loss, time ${elapsed}ms`);
   if (outcome.replies) {
     const avg = rtts.reduce((a, b) => a + b, 0) / n;
     const mdev = Math.sqrt(rtts.reduce((a, t) => a + t * t, 0) / n - avg * avg);
-    lines.push(`rtt min/avg/max/mdev = ${Math.min(...rtts).toFixed(3)}/${avg.toFixed(3)}/${Math.max(...rtts).toFixed(3)}/${(Number.isNaN(mdev) ? 0 : mdev).toFixed(3)} ms`);
+    lines.push(
+      `rtt min/avg/max/mdev = ${Math.min(...rtts).toFixed(3)}/${avg.toFixed(3)}/${Math.max(...rtts).toFixed(3)}/${(Number.isNaN(mdev) ? 0 : mdev).toFixed(3)} ms`,
+    );
   } else {
     lines.push('');
   }
   const waitMs = req.deadlineS !== undefined ? req.deadlineS * 1000 : spanMs + req.timeoutS * 1000;
-  return { stdout: `${lines.join('\n')}\n`, exitCode: outcome.replies ? 0 : 1, durationMs: outcome.replies ? spanMs + rtts[n - 1]! : waitMs };
+  return {
+    stdout: `${lines.join('\n')}\n`,
+    exitCode: outcome.replies ? 0 : 1,
+    durationMs: outcome.replies ? spanMs + rtts[n - 1]! : waitMs,
+  };
 }
 
 export function windowsPing(req: PingRequest, outcome: PingOutcome): PingText {
@@ -69,13 +76,24 @@ export function windowsPing(req: PingRequest, outcome: PingOutcome): PingText {
   const rtts = roundTrips(outcome.seed, n).map((t) => Math.round(t));
   const lines = ['', `Pinging ${dst} with ${req.size} bytes of data:`];
   for (let i = 0; i < n; i++) {
-    lines.push(outcome.replies ? `Reply from ${dst}: bytes=${req.size} time${rtts[i]! < 1 ? '<1' : `=${rtts[i]}`}ms TTL=${outcome.ttl}` : 'Request timed out.');
+    lines.push(
+      outcome.replies
+        ? `Reply from ${dst}: bytes=${req.size} time${rtts[i]! < 1 ? '<1' : `=${rtts[i]}`}ms TTL=${outcome.ttl}`
+        : 'Request timed out.',
+    );
   }
   const received = outcome.replies ? n : 0;
-  lines.push('', `Ping statistics for ${dst}:`, `    Packets: Sent = ${n}, Received = ${received}, Lost = ${n - received} (${outcome.replies ? 0 : 100}% loss),`);
+  lines.push(
+    '',
+    `Ping statistics for ${dst}:`,
+    `    Packets: Sent = ${n}, Received = ${received}, Lost = ${n - received} (${outcome.replies ? 0 : 100}% loss),`,
+  );
   if (outcome.replies) {
     const avg = Math.round(rtts.reduce((a, b) => a + b, 0) / n);
-    lines.push('Approximate round trip times in milli-seconds:', `    Minimum = ${Math.min(...rtts)}ms, Maximum = ${Math.max(...rtts)}ms, Average = ${avg}ms`);
+    lines.push(
+      'Approximate round trip times in milli-seconds:',
+      `    Minimum = ${Math.min(...rtts)}ms, Maximum = ${Math.max(...rtts)}ms, Average = ${avg}ms`,
+    );
   }
   return {
     stdout: `${lines.join('\r\n')}\r\n`,
@@ -124,9 +142,16 @@ export function windowsPingFromMeasured(req: PingRequest, replies: readonly Meas
   }
   const received = ms.length;
   const lossPct = Math.floor(((n - received) / n) * 100);
-  lines.push('', `Ping statistics for ${dst}:`, `    Packets: Sent = ${n}, Received = ${received}, Lost = ${n - received} (${lossPct}% loss),`);
+  lines.push(
+    '',
+    `Ping statistics for ${dst}:`,
+    `    Packets: Sent = ${n}, Received = ${received}, Lost = ${n - received} (${lossPct}% loss),`,
+  );
   if (received > 0) {
-    lines.push('Approximate round trip times in milli-seconds:', `    Minimum = ${Math.min(...ms)}ms, Maximum = ${Math.max(...ms)}ms, Average = ${Math.round(ms.reduce((a, b) => a + b, 0) / received)}ms`);
+    lines.push(
+      'Approximate round trip times in milli-seconds:',
+      `    Minimum = ${Math.min(...ms)}ms, Maximum = ${Math.max(...ms)}ms, Average = ${Math.round(ms.reduce((a, b) => a + b, 0) / received)}ms`,
+    );
   }
   return { stdout: `${lines.join('\r\n')}\r\n`, exitCode: received > 0 ? 0 : 1, durationMs };
 }

@@ -22,10 +22,18 @@ const fast = 3;
 
 export function linuxConnectOutput(req: PortProbeRequest, answer: PortAnswer): ScriptResult {
   const target = `/dev/tcp/${req.destination}/${req.port}`;
-  if (answer === 'open') return { stdout: `vmc-reach tcp ${req.destination}:${req.port}: open\n`, stderr: '', exitCode: 0, durationMs: fast };
-  if (answer === 'refused') return { stdout: '', stderr: `bash: connect: Connection refused\nbash: ${target}: Connection refused\n`, exitCode: 1, durationMs: fast };
+  if (answer === 'open')
+    return { stdout: `vmc-reach tcp ${req.destination}:${req.port}: open\n`, stderr: '', exitCode: 0, durationMs: fast };
+  if (answer === 'refused')
+    return {
+      stdout: '',
+      stderr: `bash: connect: Connection refused\nbash: ${target}: Connection refused\n`,
+      exitCode: 1,
+      durationMs: fast,
+    };
   // ICMP host unreachable / administratively prohibited: connect() fails with EHOSTUNREACH.
-  if (answer === 'icmp-error') return { stdout: '', stderr: `bash: connect: No route to host\nbash: ${target}: No route to host\n`, exitCode: 1, durationMs: fast };
+  if (answer === 'icmp-error')
+    return { stdout: '', stderr: `bash: connect: No route to host\nbash: ${target}: No route to host\n`, exitCode: 1, durationMs: fast };
   return { stdout: '', stderr: '', exitCode: 124, durationMs: req.timeoutS * 1000 };
 }
 
@@ -33,7 +41,17 @@ export function windowsConnectOutput(req: PortProbeRequest, answer: PortAnswer, 
   const ip = req.destination;
   const row = (name: string, value: string, width: number): string => `${name.padEnd(width)} : ${value}`;
   if (answer === 'open') {
-    const lines = ['', row('ComputerName', ip, 16), row('RemoteAddress', ip, 16), row('RemotePort', String(req.port), 16), row('InterfaceAlias', 'Ethernet', 16), row('SourceAddress', ctx.sourceIp, 16), row('TcpTestSucceeded', 'True', 16), '', ''];
+    const lines = [
+      '',
+      row('ComputerName', ip, 16),
+      row('RemoteAddress', ip, 16),
+      row('RemotePort', String(req.port), 16),
+      row('InterfaceAlias', 'Ethernet', 16),
+      row('SourceAddress', ctx.sourceIp, 16),
+      row('TcpTestSucceeded', 'True', 16),
+      '',
+      '',
+    ];
     return { stdout: lines.join('\r\n'), stderr: '', exitCode: 0, durationMs: 40 };
   }
   const code = answer === 'refused' ? 'ConnectionRefused' : answer === 'timeout' ? 'TimedOut' : 'HostUnreachable';
@@ -41,10 +59,18 @@ export function windowsConnectOutput(req: PortProbeRequest, answer: PortAnswer, 
     `WARNING: TCP connect to (${ip} : ${req.port}) failed`,
     ...(ctx.pingReplies ? [] : [`WARNING: Ping to ${ip} failed with status: TimedOut`]),
     '',
-    row('ComputerName', ip, 22), row('RemoteAddress', ip, 22), row('RemotePort', String(req.port), 22), row('InterfaceAlias', 'Ethernet', 22), row('SourceAddress', ctx.sourceIp, 22),
-    row('PingSucceeded', ctx.pingReplies ? 'True' : 'False', 22), row('PingReplyDetails (RTT)', ctx.pingReplies ? '1 ms' : '0 ms', 22), row('TcpTestSucceeded', 'False', 22),
-    '', '',
-    `SocketErrorCode : ${code}`, '',
+    row('ComputerName', ip, 22),
+    row('RemoteAddress', ip, 22),
+    row('RemotePort', String(req.port), 22),
+    row('InterfaceAlias', 'Ethernet', 22),
+    row('SourceAddress', ctx.sourceIp, 22),
+    row('PingSucceeded', ctx.pingReplies ? 'True' : 'False', 22),
+    row('PingReplyDetails (RTT)', ctx.pingReplies ? '1 ms' : '0 ms', 22),
+    row('TcpTestSucceeded', 'False', 22),
+    '',
+    '',
+    `SocketErrorCode : ${code}`,
+    '',
   ];
   // Test-NetConnection waits about 21 s for a SYN nobody answers, then the .NET connect its timeout.
   return { stdout: lines.join('\r\n'), stderr: '', exitCode: 0, durationMs: answer === 'timeout' ? 21_000 + req.timeoutS * 1000 : 2_000 };
@@ -56,7 +82,13 @@ export function udpSendOutput(req: PortProbeRequest, answer: PortAnswer, bytes =
   const nl = req.os === 'windows' ? '\r\n' : '\n';
   if (answer === 'open') return { stdout: `${head}reply of ${bytes} bytes${nl}`, stderr: '', exitCode: 0, durationMs: fast };
   if (answer === 'refused') return { stdout: `${head}refused (ICMP port unreachable)${nl}`, stderr: '', exitCode: 1, durationMs: fast };
-  if (answer === 'icmp-error') return { stdout: `${head}unreachable (${req.os === 'windows' ? 'HostUnreachable' : 'No route to host'})${nl}`, stderr: '', exitCode: 1, durationMs: fast };
+  if (answer === 'icmp-error')
+    return {
+      stdout: `${head}unreachable (${req.os === 'windows' ? 'HostUnreachable' : 'No route to host'})${nl}`,
+      stderr: '',
+      exitCode: 1,
+      durationMs: fast,
+    };
   return { stdout: `${head}no reply within ${req.timeoutS} s${nl}`, stderr: '', exitCode: 2, durationMs: req.timeoutS * 1000 };
 }
 
@@ -64,14 +96,35 @@ export function udpSendOutput(req: PortProbeRequest, answer: PortAnswer, bytes =
 export function listenerOutput(req: PortProbeRequest, peer: string | undefined, bytes = 9): ScriptResult {
   const head = `vmc-reach listen ${req.protocol} ${req.port}: `;
   const nl = req.os === 'windows' ? '\r\n' : '\n';
-  if (peer) return { stdout: `${head}${req.protocol === 'tcp' ? `connection from ${peer}` : `datagram of ${bytes} bytes from ${peer}`}${nl}`, stderr: '', exitCode: 0, durationMs: fast };
-  return { stdout: `${head}no ${req.protocol === 'tcp' ? 'connection' : 'datagram'} within ${req.timeoutS} s${nl}`, stderr: '', exitCode: 1, durationMs: req.timeoutS * 1000 };
+  if (peer)
+    return {
+      stdout: `${head}${req.protocol === 'tcp' ? `connection from ${peer}` : `datagram of ${bytes} bytes from ${peer}`}${nl}`,
+      stderr: '',
+      exitCode: 0,
+      durationMs: fast,
+    };
+  return {
+    stdout: `${head}no ${req.protocol === 'tcp' ? 'connection' : 'datagram'} within ${req.timeoutS} s${nl}`,
+    stderr: '',
+    exitCode: 1,
+    durationMs: req.timeoutS * 1000,
+  };
 }
 
 /** A listener whose port is taken by another listener on the same node: what python3 / .NET print. */
 export function listenerPortInUse(req: PortProbeRequest): ScriptResult {
   if (req.os === 'windows') {
-    return { stdout: '', stderr: `Exception calling "${req.protocol === 'tcp' ? 'Start' : '.ctor'}" with "0" argument(s): "Only one usage of each socket address (protocol/network address/port) is normally permitted"\r\n`, exitCode: 1, durationMs: fast };
+    return {
+      stdout: '',
+      stderr: `Exception calling "${req.protocol === 'tcp' ? 'Start' : '.ctor'}" with "0" argument(s): "Only one usage of each socket address (protocol/network address/port) is normally permitted"\r\n`,
+      exitCode: 1,
+      durationMs: fast,
+    };
   }
-  return { stdout: '', stderr: 'Traceback (most recent call last):\n  File "<string>", line 1, in <module>\nOSError: [Errno 98] Address already in use\n', exitCode: 1, durationMs: fast };
+  return {
+    stdout: '',
+    stderr: 'Traceback (most recent call last):\n  File "<string>", line 1, in <module>\nOSError: [Errno 98] Address already in use\n',
+    exitCode: 1,
+    durationMs: fast,
+  };
 }

@@ -30,7 +30,8 @@ export type PortProbeAnswer = { result: ScriptResult | Promise<ScriptResult> } |
 function answerOf(verdict: Verdict, listening: boolean, protocol: 'tcp' | 'udp'): { answer: PortAnswer; heard: boolean } {
   if (verdict.reachable) return { answer: listening ? 'open' : 'refused', heard: listening };
   const block = verdict.blockedBy!;
-  if (block.direction === 'forward' && /_REJECT$/.test(block.code)) return { answer: protocol === 'tcp' ? 'refused' : 'icmp-error', heard: false };
+  if (block.direction === 'forward' && /_REJECT$/.test(block.code))
+    return { answer: protocol === 'tcp' ? 'refused' : 'icmp-error', heard: false };
   // Blocked on the way back: a UDP datagram did arrive (and was echoed); a TCP handshake never completes.
   return { answer: 'timeout', heard: block.direction === 'return' && protocol === 'udp' && listening };
 }
@@ -38,15 +39,22 @@ function answerOf(verdict: Verdict, listening: boolean, protocol: 'tcp' | 'udp')
 export function runPortProbe(world: World, req: ScriptRequest, probe: PortProbeRequest): PortProbeAnswer {
   if (probe.role === 'listen') return { result: startListener(world, req.commandId, req.node.target, probe) };
   const destination = endpointAt(world, probe.destination);
-  if (!destination) return { unsupported: `${probe.protocol.toUpperCase()} probe to ${probe.destination}: the address is not an EC2 instance or SDDC VM of the mock's world` };
+  if (!destination)
+    return {
+      unsupported: `${probe.protocol.toUpperCase()} probe to ${probe.destination}: the address is not an EC2 instance or SDDC VM of the mock's world`,
+    };
   const source: EndpointRef = req.node.target;
   if (destination.kind === source.kind) {
     const what = source.kind === 'vm' ? 'two SDDC VMs' : 'two EC2 instances';
-    return { unsupported: `${probe.protocol.toUpperCase()} probe to ${probe.destination} from ${req.node.instanceId}: flows between ${what} are not modelled (one end must be an EC2 instance and the other an SDDC VM)` };
+    return {
+      unsupported: `${probe.protocol.toUpperCase()} probe to ${probe.destination} from ${req.node.instanceId}: flows between ${what} are not modelled (one end must be an EC2 instance and the other an SDDC VM)`,
+    };
   }
   const verdict = evaluate(world, { source, destination, protocol: probe.protocol, port: probe.port, sourcePort: ephemeralPort });
   if (verdict.status === 'indeterminate') {
-    return { unsupported: `${probe.protocol.toUpperCase()} ${probe.destination}:${probe.port}: the engine cannot decide this flow (${verdict.assumptions.map((a) => a.missing).join(', ')} missing)` };
+    return {
+      unsupported: `${probe.protocol.toUpperCase()} ${probe.destination}:${probe.port}: the engine cannot decide this flow (${verdict.assumptions.map((a) => a.missing).join(', ')} missing)`,
+    };
   }
   const listening = isListening(world, destination, probe.protocol, probe.port);
   const { answer, heard } = answerOf(verdict, listening, probe.protocol);

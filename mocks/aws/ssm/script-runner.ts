@@ -24,7 +24,10 @@ const unsupported = (what: string): ScriptResult => ({
 
 /** The TTL the replies arrive with: the destination OS's initial TTL minus the two NSX routers (T1, T0). */
 function replyTtl(world: World, dst: EndpointRef): number {
-  const windows = dst.kind === 'instance' ? world.ec2.instances.get(dst.instanceId)?.platform === 'windows' : /windows/i.test(world.nsx.vms.get(dst.externalId)?.osName ?? '');
+  const windows =
+    dst.kind === 'instance'
+      ? world.ec2.instances.get(dst.instanceId)?.platform === 'windows'
+      : /windows/i.test(world.nsx.vms.get(dst.externalId)?.osName ?? '');
   return (windows ? 128 : 64) - 2;
 }
 
@@ -38,10 +41,13 @@ function plan(world: World, node: ManagedNode, line: string, windows: boolean): 
   const parsed = windows ? parseWindowsPing(words) : parseLinuxPing(words);
   if (!parsed.ok) return unsupported(parsed.reason);
   const destination = endpointAt(world, parsed.request.destination);
-  if (!destination) return unsupported(`ping ${parsed.request.destination}: the address is not an EC2 instance or SDDC VM of the mock's world`);
+  if (!destination)
+    return unsupported(`ping ${parsed.request.destination}: the address is not an EC2 instance or SDDC VM of the mock's world`);
   if (destination.kind === node.target.kind) {
     const what = node.target.kind === 'vm' ? 'two SDDC VMs' : 'two EC2 instances';
-    return unsupported(`ping ${parsed.request.destination} from ${node.instanceId}: flows between ${what} are not modelled (one end must be an EC2 instance and the other an SDDC VM)`);
+    return unsupported(
+      `ping ${parsed.request.destination} from ${node.instanceId}: flows between ${what} are not modelled (one end must be an EC2 instance and the other an SDDC VM)`,
+    );
   }
   return { request: parsed.request, destination };
 }
@@ -49,7 +55,10 @@ function plan(world: World, node: ManagedNode, line: string, windows: boolean): 
 export const engineScriptRunner: ScriptRunner = (world, req: ScriptRequest) => {
   const windows = req.documentName === 'AWS-RunPowerShellScript';
   if (windows && req.node.platformType !== 'Windows') return unsupported('PowerShell (pwsh) on a Linux node');
-  const lines = req.commands.flatMap((c) => c.split(/\r?\n/)).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  const lines = req.commands
+    .flatMap((c) => c.split(/\r?\n/))
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
   if (lines.length === 0) return unsupported('an empty script');
   const portProbes = lines.map((l) => parsePortProbeCommand(l));
   if (portProbes.some((p) => p !== undefined)) {
@@ -57,7 +66,8 @@ export const engineScriptRunner: ScriptRunner = (world, req: ScriptRequest) => {
     const parsed = portProbes[0]!;
     if (!parsed.ok) return unsupported(parsed.reason);
     if ((parsed.request.os === 'windows') !== windows) return unsupported(`a ${parsed.request.os} probe command in ${req.documentName}`);
-    if (windows !== (req.node.platformType === 'Windows')) return unsupported(`a ${parsed.request.os} probe command on a ${req.node.platformType} node`);
+    if (windows !== (req.node.platformType === 'Windows'))
+      return unsupported(`a ${parsed.request.os} probe command on a ${req.node.platformType} node`);
     const answer = runPortProbe(world, req, parsed.request);
     return 'unsupported' in answer ? unsupported(answer.unsupported) : answer.result;
   }

@@ -5,7 +5,8 @@ import { defaultMockApiToken } from './tokens';
 
 const mock = useRawVmcMock();
 const authorize = `${cspUrl}/csp/gateway/am/api/auth/api-tokens/authorize`;
-const post = (body: string, url = authorize) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+const post = (body: string, url = authorize) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
 
 test('api_token in the form gives an access token that expires in 1799 s', async () => {
   mock();
@@ -35,14 +36,24 @@ test('a token CSP does not know gets CSP’s 400 error body', async () => {
   const res = await post('api_token=wrong');
   expect([res.status, await res.json()]).toEqual([
     400,
-    { requestId: expect.any(String), statusCode: 400, errorCode: 'invalid_grant', cspErrorCode: 'vmc-reach.invalid_grant', moduleCode: 'CSP-IAM', message: expect.stringContaining('invalid or expired') },
+    {
+      requestId: expect.any(String),
+      statusCode: 400,
+      errorCode: 'invalid_grant',
+      cspErrorCode: 'vmc-reach.invalid_grant',
+      moduleCode: 'CSP-IAM',
+      message: expect.stringContaining('invalid or expired'),
+    },
   ]);
 });
 
 test('no token at all is a 400 naming the field', async () => {
   mock();
   const res = await post('');
-  expect([res.status, ((await res.json()) as { message: string }).message]).toEqual([400, expect.stringContaining('api_token is required')]);
+  expect([res.status, ((await res.json()) as { message: string }).message]).toEqual([
+    400,
+    expect.stringContaining('api_token is required'),
+  ]);
 });
 
 test('the access token lifetime follows the mock’s option', async () => {
@@ -53,5 +64,8 @@ test('the access token lifetime follows the mock’s option', async () => {
 test('another CSP path (OAuth client credentials) is a loud 501', async () => {
   mock();
   const res = await post('grant_type=client_credentials', `${cspUrl}/csp/gateway/am/api/auth/authorize`);
-  expect([res.status, ((await res.json()) as { message: string }).message]).toEqual([501, expect.stringContaining('does not implement POST /csp/gateway/am/api/auth/authorize')]);
+  expect([res.status, ((await res.json()) as { message: string }).message]).toEqual([
+    501,
+    expect.stringContaining('does not implement POST /csp/gateway/am/api/auth/authorize'),
+  ]);
 });

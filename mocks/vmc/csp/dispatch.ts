@@ -20,11 +20,22 @@ async function authorize(ctx: MockContext, request: Request): Promise<Response> 
   }
   const url = new URL(request.url);
   const form = new URLSearchParams(await request.text());
-  const token = form.get('api_token') ?? form.get('refresh_token') ?? url.searchParams.get('api_token') ?? url.searchParams.get('refresh_token');
-  if (!token) return cspErrorResponse(400, 'invalid_request', 'Invalid request body: the form field api_token is required (application/x-www-form-urlencoded).');
+  const token =
+    form.get('api_token') ?? form.get('refresh_token') ?? url.searchParams.get('api_token') ?? url.searchParams.get('refresh_token');
+  if (!token)
+    return cspErrorResponse(
+      400,
+      'invalid_request',
+      'Invalid request body: the form field api_token is required (application/x-www-form-urlencoded).',
+    );
   const csp = vmwareState(ctx).csp;
   const issued = csp.exchange(token, ctx.world.nsx.sddc?.orgId);
-  if (!issued) return cspErrorResponse(400, 'invalid_grant', 'The API token is invalid or expired: generate a new API token in the VMware Cloud console.');
+  if (!issued)
+    return cspErrorResponse(
+      400,
+      'invalid_grant',
+      'The API token is invalid or expired: generate a new API token in the VMware Cloud console.',
+    );
   return HttpResponse.json({
     id_token: issued.idToken,
     token_type: 'bearer',
@@ -41,7 +52,11 @@ export function cspHandlers(ctx: MockContext): RequestHandler[] {
     http.all('*/csp/gateway/*', ({ request }) => {
       const path = new URL(request.url).pathname;
       ctx.faults.take('csp', `${request.method} ${path}`);
-      return cspErrorResponse(501, 'not_implemented', `The vmc-reach mock does not implement ${request.method} ${path} of CSP (it implements POST ${authorizePath}).`);
+      return cspErrorResponse(
+        501,
+        'not_implemented',
+        `The vmc-reach mock does not implement ${request.method} ${path} of CSP (it implements POST ${authorizePath}).`,
+      );
     }),
   ];
 }

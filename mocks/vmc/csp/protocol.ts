@@ -9,7 +9,14 @@ let requests = 0;
 
 export function cspErrorResponse(status: number, errorCode: string, message: string, headers: Record<string, string> = {}): Response {
   return HttpResponse.json(
-    { requestId: derivedUuid('csp-request', String(++requests)), statusCode: status, errorCode, cspErrorCode: `vmc-reach.${errorCode}`, moduleCode: 'CSP-IAM', message },
+    {
+      requestId: derivedUuid('csp-request', String(++requests)),
+      statusCode: status,
+      errorCode,
+      cspErrorCode: `vmc-reach.${errorCode}`,
+      moduleCode: 'CSP-IAM',
+      message,
+    },
     { status, headers },
   );
 }

@@ -50,7 +50,13 @@ export class CspTokens {
     if (!this.apiTokens.has(apiToken)) return undefined;
     const now = this.clock();
     const n = ++this.counter;
-    const payload = { sub: this.user, context_name: orgId ?? '', iat: Math.floor(now / 1000), exp: Math.floor(now / 1000) + this.ttlSeconds, jti: `mock-${n}` };
+    const payload = {
+      sub: this.user,
+      context_name: orgId ?? '',
+      iat: Math.floor(now / 1000),
+      exp: Math.floor(now / 1000) + this.ttlSeconds,
+      jti: `mock-${n}`,
+    };
     const signature = createHash('sha256').update(`${apiToken}:${n}:${now}`).digest('base64url');
     const accessToken = `${b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }))}.${b64url(JSON.stringify(payload))}.${signature}`;
     this.issued.set(accessToken, { expiresAt: now + this.ttlSeconds * 1000, user: this.user });

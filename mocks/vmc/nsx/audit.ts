@@ -41,6 +41,11 @@ export class NsxAudit {
       e = { createTime: now, createUser: 'system', lastModifiedTime: now, lastModifiedUser: 'system' };
       this.entries.set(path, e);
     }
-    return { _create_time: e.createTime, _create_user: e.createUser, _last_modified_time: e.lastModifiedTime, _last_modified_user: e.lastModifiedUser };
+    return {
+      _create_time: e.createTime,
+      _create_user: e.createUser,
+      _last_modified_time: e.lastModifiedTime,
+      _last_modified_user: e.lastModifiedUser,
+    };
   }
 }

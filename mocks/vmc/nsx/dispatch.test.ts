@@ -6,7 +6,13 @@ import { useRawVmcMock } from '../../test-support/vmc';
 
 const mock = useRawVmcMock();
 const policy = '/policy/api/v1/infra/domains/cgw/gateway-policies/default';
-const rule = { source_groups: ['ANY'], destination_groups: ['ANY'], services: ['ANY'], scope: ['/infra/labels/cgw-cross-vpc'], action: 'ALLOW' };
+const rule = {
+  source_groups: ['ANY'],
+  destination_groups: ['ANY'],
+  services: ['ANY'],
+  scope: ['/infra/labels/cgw-cross-vpc'],
+  action: 'ALLOW',
+};
 const worldRule = { scope: ['/infra/labels/cgw-cross-vpc'], action: 'ALLOW' as const };
 
 test('PATCH answers 200 with an empty body', async () => {
@@ -42,7 +48,13 @@ test('a PUT of the policy needs its current _revision (412 otherwise)', async ()
   const stale = await m.nsx('PUT', policy, { rules: [], _revision: 7 });
   expect([stale.status, await stale.json()]).toEqual([
     412,
-    { httpStatus: 'PRECONDITION_FAILED', error_code: 604, module_name: 'Policy', error_message: expect.stringContaining('revision 7, current 0'), related_errors: [] },
+    {
+      httpStatus: 'PRECONDITION_FAILED',
+      error_code: 604,
+      module_name: 'Policy',
+      error_message: expect.stringContaining('revision 7, current 0'),
+      related_errors: [],
+    },
   ]);
   const current = ((await (await m.nsx('GET', policy)).json()) as { _revision: number })._revision;
   expect((await m.nsx('PUT', policy, { rules: [], _revision: current })).status).toBe(200);
@@ -55,19 +67,33 @@ test('a bad cursor or page_size is a 400', async () => {
 });
 
 test('sort_by and sort_ascending order a list and are echoed', async () => {
-  const body = (await (await mock().nsx('GET', '/policy/api/v1/infra/labels?sort_by=id&sort_ascending=false&page_size=2')).json()) as Record<string, unknown>;
-  expect(body).toMatchObject({ result_count: 6, sort_by: 'id', sort_ascending: false, results: [{ id: 'mgw' }, { id: 'cgw-vpn' }], cursor: expect.any(String) });
+  const body = (await (
+    await mock().nsx('GET', '/policy/api/v1/infra/labels?sort_by=id&sort_ascending=false&page_size=2')
+  ).json()) as Record<string, unknown>;
+  expect(body).toMatchObject({
+    result_count: 6,
+    sort_by: 'id',
+    sort_ascending: false,
+    results: [{ id: 'mgw' }, { id: 'cgw-vpn' }],
+    cursor: expect.any(String),
+  });
 });
 
 test('a path the Policy API tables do not know is a 501 naming method and path', async () => {
   const res = await mock().nsx('GET', '/policy/api/v1/infra/tier-1s/cgw/nat/USER/nat-rules');
   expect(res.status).toBe(501);
-  expect(await res.json()).toMatchObject({ httpStatus: 'NOT_IMPLEMENTED', error_message: expect.stringContaining('GET /sks-nsxt-manager/policy/api/v1/infra/tier-1s/cgw/nat/USER/nat-rules') });
+  expect(await res.json()).toMatchObject({
+    httpStatus: 'NOT_IMPLEMENTED',
+    error_message: expect.stringContaining('GET /sks-nsxt-manager/policy/api/v1/infra/tier-1s/cgw/nat/USER/nat-rules'),
+  });
 });
 
 test('a method the mock does not implement on a known path is a 501 saying what it answers', async () => {
   const res = await mock().nsx('POST', '/policy/api/v1/infra/services/ICMP-ALL', {});
-  expect([res.status, ((await res.json()) as { error_message: string }).error_message]).toEqual([501, expect.stringContaining('(it answers GET there)')]);
+  expect([res.status, ((await res.json()) as { error_message: string }).error_message]).toEqual([
+    501,
+    expect.stringContaining('(it answers GET there)'),
+  ]);
 });
 
 test('a path outside the API bases is a 404', async () => {
@@ -89,8 +115,14 @@ test('a body field NSX would not take is a 400 naming it', async () => {
 });
 
 test('a malformed inline service entry is refused (400) naming it, not silently dropped', async () => {
-  const res = await mock().nsx('PATCH', '/policy/api/v1/infra/domains/cgw/gateway-policies/default/rules/r', { ...rule, service_entries: [{ resource_type: 'L4PortSetServiceEntry' }] });
-  expect([res.status, ((await res.json()) as { error_message: string }).error_message]).toEqual([400, expect.stringContaining('l4_protocol')]);
+  const res = await mock().nsx('PATCH', '/policy/api/v1/infra/domains/cgw/gateway-policies/default/rules/r', {
+    ...rule,
+    service_entries: [{ resource_type: 'L4PortSetServiceEntry' }],
+  });
+  expect([res.status, ((await res.json()) as { error_message: string }).error_message]).toEqual([
+    400,
+    expect.stringContaining('l4_protocol'),
+  ]);
 });
 
 test('without a csp-auth-token, or with an expired one, the answer is 401', async () => {
@@ -99,17 +131,25 @@ test('without a csp-auth-token, or with an expired one, the answer is 401', asyn
   await m.token();
   m.ctx.vmware!.csp.expireAll();
   const res = await m.nsx('GET', '/policy/api/v1/infra/labels');
-  expect([res.status, ((await res.json()) as { error_message: string }).error_message]).toEqual([401, expect.stringContaining('has expired')]);
+  expect([res.status, ((await res.json()) as { error_message: string }).error_message]).toEqual([
+    401,
+    expect.stringContaining('has expired'),
+  ]);
 });
 
 test('an org or SDDC id the proxy does not know is a 503, as VMC answers', async () => {
   const m = mock();
-  const res = await fetch(m.proxy.replace(m.sddcId, 'other-sddc') + '/policy/api/v1/infra/labels', { headers: { 'csp-auth-token': await m.token() } });
+  const res = await fetch(m.proxy.replace(m.sddcId, 'other-sddc') + '/policy/api/v1/infra/labels', {
+    headers: { 'csp-auth-token': await m.token() },
+  });
   expect(res.status).toBe(503);
 });
 
 test('a realized-state filter the mock does not apply is a 501, not an unfiltered list', async () => {
-  const res = await mock().nsx('GET', '/policy/api/v1/infra/realized-state/enforcement-points/vmc-enforcementpoint/virtual-machines?query=display_name:CJ*');
+  const res = await mock().nsx(
+    'GET',
+    '/policy/api/v1/infra/realized-state/enforcement-points/vmc-enforcementpoint/virtual-machines?query=display_name:CJ*',
+  );
   expect(res.status).toBe(501);
 });
 
@@ -117,5 +157,9 @@ test('every call is in the fault plan’s call log under its operation name', as
   const m = mock();
   await m.nsx('GET', '/policy/api/v1/infra/tier-1s/cgw/segments');
   await m.nsx('GET', '/cloud-service/api/v1/infra/linked-vpcs');
-  expect(m.ctx.faults.calls.map((c) => `${c.service} ${c.operation}`)).toEqual(['csp POST authorize', 'nsx GET segments', 'nsx GET linked-vpcs']);
+  expect(m.ctx.faults.calls.map((c) => `${c.service} ${c.operation}`)).toEqual([
+    'csp POST authorize',
+    'nsx GET segments',
+    'nsx GET linked-vpcs',
+  ]);
 });

@@ -26,7 +26,16 @@ import { segmentRoutes } from './segments';
 import { systemGroupRoutes } from './system-groups';
 import { vmRoutes } from './vms';
 
-const policyRoutes: NsxRoute[] = [...segmentRoutes, ...groupRoutes, ...systemGroupRoutes, ...gatewayRuleRoutes, ...securityPolicyRoutes, ...serviceRoutes, ...labelRoutes, ...vmRoutes];
+const policyRoutes: NsxRoute[] = [
+  ...segmentRoutes,
+  ...groupRoutes,
+  ...systemGroupRoutes,
+  ...gatewayRuleRoutes,
+  ...securityPolicyRoutes,
+  ...serviceRoutes,
+  ...labelRoutes,
+  ...vmRoutes,
+];
 const cloudServiceRoutes: NsxRoute[] = [...linkedVpcRoutes];
 
 /** The operations the NSX mock implements, as `METHOD /pattern` (for coverage listings). */
@@ -54,16 +63,32 @@ async function dispatch(ctx: MockContext, request: Request): Promise<Response> {
   if (!auth.ok) return nsxErrorResponse(401, 401, authFailureMessage(auth.reason));
   const known = ctx.world.nsx.sddc;
   if (!known || known.orgId !== org || known.id !== sddc) {
-    return nsxErrorResponse(503, 503, `The reverse proxy knows no SDDC ${sddc} in org ${org}${known ? '' : ' (the mock world has no SDDC)'}; check the org and SDDC ids.`);
+    return nsxErrorResponse(
+      503,
+      503,
+      `The reverse proxy knows no SDDC ${sddc} in org ${org}${known ? '' : ' (the mock world has no SDDC)'}; check the org and SDDC ids.`,
+    );
   }
   if (match.kind === 'method-not-allowed') {
-    return nsxErrorResponse(501, 501, `The vmc-reach mock does not implement ${method} ${inner} (it answers ${match.allowed.join(', ')} there).`);
+    return nsxErrorResponse(
+      501,
+      501,
+      `The vmc-reach mock does not implement ${method} ${inner} (it answers ${match.allowed.join(', ')} there).`,
+    );
   }
   if (match.kind === 'unknown') {
     const inApi = /^\/(policy|cloud-service)\/api\/v1\//.test(inner);
     return inApi
-      ? nsxErrorResponse(501, 501, `The vmc-reach mock does not implement ${method} ${rest}: no such operation in its NSX Policy / cloud-service tables.`)
-      : nsxErrorResponse(404, 500090, `${method} ${rest}: no such API under the SDDC's reverse proxy (expected /sks-nsxt-manager/policy/api/v1/… or /cloud-service/api/v1/…).`);
+      ? nsxErrorResponse(
+          501,
+          501,
+          `The vmc-reach mock does not implement ${method} ${rest}: no such operation in its NSX Policy / cloud-service tables.`,
+        )
+      : nsxErrorResponse(
+          404,
+          500090,
+          `${method} ${rest}: no such API under the SDDC's reverse proxy (expected /sks-nsxt-manager/policy/api/v1/… or /cloud-service/api/v1/…).`,
+        );
   }
   const call: NsxCall = { ctx, world: ctx.world, state: vmwareState(ctx), request, query: url.searchParams, user: auth.user };
   try {

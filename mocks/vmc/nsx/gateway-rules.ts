@@ -145,7 +145,12 @@ export function toInput(b: RuleBody, id: string): CgwRuleInput {
 
 function requireDefault(domain: string, policy: string): void {
   requireCgwDomain(domain);
-  if (policy !== 'default') throw nsxError(500090, `The path=[/infra/domains/cgw/gateway-policies/${policy}] is invalid: the CGW has gateway policy default only.`, 404);
+  if (policy !== 'default')
+    throw nsxError(
+      500090,
+      `The path=[/infra/domains/cgw/gateway-policies/${policy}] is invalid: the CGW has gateway policy default only.`,
+      404,
+    );
 }
 
 async function writeRule(call: NsxCall, p: Record<string, string>, put: boolean): Promise<CgwRule> {
@@ -170,12 +175,19 @@ async function writePolicy(call: NsxCall, p: Record<string, string>, put: boolea
   checkBodyId(body.id, 'default', 'Gateway policy default');
   const audit = call.state.audit;
   if (put && body._revision !== audit.policyRevision) {
-    throw nsxError(604, `The object ${policyPath} was modified by somebody else (revision ${body._revision ?? 'missing'}, current ${audit.policyRevision}). Refetch and retry.`, 412);
+    throw nsxError(
+      604,
+      `The object ${policyPath} was modified by somebody else (revision ${body._revision ?? 'missing'}, current ${audit.policyRevision}). Refetch and retry.`,
+      412,
+    );
   }
   if (!put) checkPatchRevision({ revision: audit.policyRevision, path: policyPath }, body._revision);
   if (body.rules !== undefined) {
     const before = new Set(call.world.nsx.cgwRules.keys());
-    const written = replaceCgwPolicyRules(call.world, body.rules.map((r) => ({ ...toInput(r, r.id), id: r.id })));
+    const written = replaceCgwPolicyRules(
+      call.world,
+      body.rules.map((r) => ({ ...toInput(r, r.id), id: r.id })),
+    );
     for (const id of before) if (!call.world.nsx.cgwRules.has(id)) audit.deleted(cgwRulePath(id));
     for (const r of written) audit.written(r.path, call.user);
   }
@@ -198,14 +210,35 @@ export const gatewayRuleRoutes: NsxRoute[] = [
       return nsxListResponse(call.query, [withoutRules]);
     },
   },
-  { method: 'GET', pattern: policy, operation: 'GET gateway-policy', handle: (call, p) => (requireDefault(p.domain!, p.policy!), nsxJson(renderPolicy(call))) },
-  { method: 'PATCH', pattern: policy, operation: 'PATCH gateway-policy', handle: async (call, p) => (await writePolicy(call, p, false), nsxEmpty()) },
-  { method: 'PUT', pattern: policy, operation: 'PUT gateway-policy', handle: async (call, p) => (await writePolicy(call, p, true), nsxJson(renderPolicy(call))) },
+  {
+    method: 'GET',
+    pattern: policy,
+    operation: 'GET gateway-policy',
+    handle: (call, p) => (requireDefault(p.domain!, p.policy!), nsxJson(renderPolicy(call))),
+  },
+  {
+    method: 'PATCH',
+    pattern: policy,
+    operation: 'PATCH gateway-policy',
+    handle: async (call, p) => (await writePolicy(call, p, false), nsxEmpty()),
+  },
+  {
+    method: 'PUT',
+    pattern: policy,
+    operation: 'PUT gateway-policy',
+    handle: async (call, p) => (await writePolicy(call, p, true), nsxJson(renderPolicy(call))),
+  },
   {
     method: 'GET',
     pattern: rules,
     operation: 'GET rules',
-    handle: (call, p) => (requireDefault(p.domain!, p.policy!), nsxListResponse(call.query, listCgwRules(call.world).map((r) => renderRule(call.state.audit, r)))),
+    handle: (call, p) => (
+      requireDefault(p.domain!, p.policy!),
+      nsxListResponse(
+        call.query,
+        listCgwRules(call.world).map((r) => renderRule(call.state.audit, r)),
+      )
+    ),
   },
   {
     method: 'GET',
@@ -213,8 +246,18 @@ export const gatewayRuleRoutes: NsxRoute[] = [
     operation: 'GET rule',
     handle: (call, p) => (requireDefault(p.domain!, p.policy!), nsxJson(renderRule(call.state.audit, getCgwRule(call.world, p.id!)))),
   },
-  { method: 'PATCH', pattern: `${rules}/:id`, operation: 'PATCH rule', handle: async (call, p) => (await writeRule(call, p, false), nsxEmpty()) },
-  { method: 'PUT', pattern: `${rules}/:id`, operation: 'PUT rule', handle: async (call, p) => nsxJson(renderRule(call.state.audit, await writeRule(call, p, true))) },
+  {
+    method: 'PATCH',
+    pattern: `${rules}/:id`,
+    operation: 'PATCH rule',
+    handle: async (call, p) => (await writeRule(call, p, false), nsxEmpty()),
+  },
+  {
+    method: 'PUT',
+    pattern: `${rules}/:id`,
+    operation: 'PUT rule',
+    handle: async (call, p) => nsxJson(renderRule(call.state.audit, await writeRule(call, p, true))),
+  },
   {
     method: 'DELETE',
     pattern: `${rules}/:id`,

@@ -9,7 +9,17 @@
 // (what VMC answers for `domains/default`); an expression type the shapes do not know is refused (400);
 // expressions come back without the `id`/`path` NSX gives each expression.
 import { z } from 'zod';
-import { deleteGroup, getGroup, groupPath, listGroups, nsxError, patchGroup, putGroup, type Group, type GroupInput } from '../../../src/world';
+import {
+  deleteGroup,
+  getGroup,
+  groupPath,
+  listGroups,
+  nsxError,
+  patchGroup,
+  putGroup,
+  type Group,
+  type GroupInput,
+} from '../../../src/world';
 import type { NsxAudit } from './audit';
 import type { NsxCall, NsxRoute } from './call';
 import { checkBodyId, nsxEmpty, nsxJson, nsxListResponse, policyFields, readBody, readOnlyFields, tagsJson, tagsSchema } from './protocol';
@@ -24,7 +34,9 @@ export function renderGroup(audit: NsxAudit, g: Group): Record<string, unknown> 
     display_name: g.displayName,
     ...(g.description !== undefined ? { description: g.description } : {}),
     expression: g.expression.map(expressionJson),
-    ...(g.extendedExpression && g.extendedExpression.length > 0 ? { extended_expression: g.extendedExpression.map((x) => ({ ...x })) } : {}),
+    ...(g.extendedExpression && g.extendedExpression.length > 0
+      ? { extended_expression: g.extendedExpression.map((x) => ({ ...x })) }
+      : {}),
     ...tagsJson(g.tags),
     ...policyFields(audit, { id: g.id, path: g.path, revision: g.revision, systemOwned: g.systemOwned }),
   };
@@ -41,11 +53,25 @@ const groupBody = z.strictObject({
 });
 
 /** NSX refuses an expression it does not know (400); the shapes' conversion says which. */
-const refuse = (id: string) => (message: string): never => {
-  throw nsxError(500196, `Group ${id}: ${message.replace(/; its membership is unknown$/, '')}.`, 400);
-};
+const refuse =
+  (id: string) =>
+  (message: string): never => {
+    throw nsxError(500196, `Group ${id}: ${message.replace(/; its membership is unknown$/, '')}.`, 400);
+  };
 
-const policyExpressionFields = new Set(['resource_type', 'id', 'path', 'relative_path', 'parent_path', 'marked_for_delete', 'overridden', '_protection', '_revision', 'display_name', 'description']);
+const policyExpressionFields = new Set([
+  'resource_type',
+  'id',
+  'path',
+  'relative_path',
+  'parent_path',
+  'marked_for_delete',
+  'overridden',
+  '_protection',
+  '_revision',
+  'display_name',
+  'description',
+]);
 
 /** NSX refuses a field an expression type does not have (400 naming it), at any depth. */
 function checkFields(e: Record<string, unknown> & { resource_type: string }, id: string): void {
@@ -95,16 +121,35 @@ export const groupRoutes: NsxRoute[] = [
     method: 'GET',
     pattern: base,
     operation: 'GET groups',
-    handle: (call, p) => (requireCgwDomain(p.domain!), nsxListResponse(call.query, listGroups(call.world, p.domain!).map((g) => renderGroup(call.state.audit, g)))),
+    handle: (call, p) => (
+      requireCgwDomain(p.domain!),
+      nsxListResponse(
+        call.query,
+        listGroups(call.world, p.domain!).map((g) => renderGroup(call.state.audit, g)),
+      )
+    ),
   },
   {
     method: 'GET',
     pattern: `${base}/:id`,
     operation: 'GET group',
-    handle: (call, p) => (requireCgwDomain(p.domain!), nsxJson(renderGroup(call.state.audit, getGroup(call.world, groupPath(p.domain!, p.id!))))),
+    handle: (call, p) => (
+      requireCgwDomain(p.domain!),
+      nsxJson(renderGroup(call.state.audit, getGroup(call.world, groupPath(p.domain!, p.id!))))
+    ),
   },
-  { method: 'PATCH', pattern: `${base}/:id`, operation: 'PATCH group', handle: async (call, p) => (await write(call, p.domain!, p.id!, false), nsxEmpty()) },
-  { method: 'PUT', pattern: `${base}/:id`, operation: 'PUT group', handle: async (call, p) => nsxJson(renderGroup(call.state.audit, await write(call, p.domain!, p.id!, true))) },
+  {
+    method: 'PATCH',
+    pattern: `${base}/:id`,
+    operation: 'PATCH group',
+    handle: async (call, p) => (await write(call, p.domain!, p.id!, false), nsxEmpty()),
+  },
+  {
+    method: 'PUT',
+    pattern: `${base}/:id`,
+    operation: 'PUT group',
+    handle: async (call, p) => nsxJson(renderGroup(call.state.audit, await write(call, p.domain!, p.id!, true))),
+  },
   {
     method: 'DELETE',
     pattern: `${base}/:id`,

@@ -7,12 +7,30 @@ import type { NsxRoute } from './call';
 import { nsxJson, nsxListResponse, policyFields } from './protocol';
 
 export function renderLabel(audit: NsxAudit, l: NsxLabel): Record<string, unknown> {
-  return { resource_type: 'PolicyLabel', display_name: l.displayName, ...policyFields(audit, { id: l.id, path: l.path, revision: 0, systemOwned: true }) };
+  return {
+    resource_type: 'PolicyLabel',
+    display_name: l.displayName,
+    ...policyFields(audit, { id: l.id, path: l.path, revision: 0, systemOwned: true }),
+  };
 }
 
 const base = '/policy/api/v1/infra/labels';
 
 export const labelRoutes: NsxRoute[] = [
-  { method: 'GET', pattern: base, operation: 'GET labels', handle: (call) => nsxListResponse(call.query, listLabels().map((l) => renderLabel(call.state.audit, l))) },
-  { method: 'GET', pattern: `${base}/:id`, operation: 'GET label', handle: (call, p) => nsxJson(renderLabel(call.state.audit, getLabel(`/infra/labels/${p.id!}`))) },
+  {
+    method: 'GET',
+    pattern: base,
+    operation: 'GET labels',
+    handle: (call) =>
+      nsxListResponse(
+        call.query,
+        listLabels().map((l) => renderLabel(call.state.audit, l)),
+      ),
+  },
+  {
+    method: 'GET',
+    pattern: `${base}/:id`,
+    operation: 'GET label',
+    handle: (call, p) => nsxJson(renderLabel(call.state.audit, getLabel(`/infra/labels/${p.id!}`))),
+  },
 ];

@@ -24,7 +24,9 @@ export function renderLinkedVpc(audit: NsxAudit, style: VmwareMockState['linkedV
     ...common,
     linked_vpc_ipv6_addresses: [],
     ...(style !== 'traffic-groups' ? { active_eni: l.activeEni } : {}),
-    ...(style !== 'active-eni' ? { traffic_group_eni_mappings: [{ eni: l.activeEni, traffic_group_id: 'default', traffic_group_name: 'Default Traffic Group' }] } : {}),
+    ...(style !== 'active-eni'
+      ? { traffic_group_eni_mappings: [{ eni: l.activeEni, traffic_group_id: 'default', traffic_group_name: 'Default Traffic Group' }] }
+      : {}),
     route_table_ids: [...l.routeTableIds],
     linked_vpc_nat_ips: [],
     linked_vpc_managed_prefix_list_info: { managed_prefix_list_mode: 'DISABLED', managed_prefix_lists: [] },
@@ -53,7 +55,8 @@ export const linkedVpcRoutes: NsxRoute[] = [
     operation: 'GET linked-vpc',
     handle: (call, p) => {
       const l = getLinkedVpc(call.world);
-      if (p.id !== linkedVpcObjectId(l) && p.id !== l.linkedVpcId) throw nsxError(500090, `The path=[/infra/linked-vpcs/${p.id!}] is invalid: no such linked VPC.`, 404);
+      if (p.id !== linkedVpcObjectId(l) && p.id !== l.linkedVpcId)
+        throw nsxError(500090, `The path=[/infra/linked-vpcs/${p.id!}] is invalid: no such linked VPC.`, 404);
       return nsxJson(renderLinkedVpc(call.state.audit, call.state.linkedVpcStyle, l));
     },
   },

@@ -21,11 +21,21 @@ export function renderService(audit: NsxAudit, s: NsxService): Record<string, un
 const base = '/policy/api/v1/infra/services';
 
 export const serviceRoutes: NsxRoute[] = [
-  { method: 'GET', pattern: base, operation: 'GET services', handle: (call) => nsxListResponse(call.query, [...call.world.nsx.services.values()].map((s) => renderService(call.state.audit, s))) },
+  {
+    method: 'GET',
+    pattern: base,
+    operation: 'GET services',
+    handle: (call) =>
+      nsxListResponse(
+        call.query,
+        [...call.world.nsx.services.values()].map((s) => renderService(call.state.audit, s)),
+      ),
+  },
   {
     method: 'GET',
     pattern: `${base}/:id`,
     operation: 'GET service',
-    handle: (call, p) => nsxJson(renderService(call.state.audit, mustGetNsx(call.world.nsx.services, `/infra/services/${p.id!}`, `service ${p.id!}`))),
+    handle: (call, p) =>
+      nsxJson(renderService(call.state.audit, mustGetNsx(call.world.nsx.services, `/infra/services/${p.id!}`, `service ${p.id!}`))),
   },
 ];

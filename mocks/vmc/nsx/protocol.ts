@@ -57,7 +57,10 @@ export const nsxEmpty = (): Response => new HttpResponse(null, { status: 200 });
 export const parentPath = (path: string): string => path.split('/').slice(0, -2).join('/');
 
 /** The fields every policy object carries in responses. */
-export function policyFields(audit: NsxAudit, o: { id: string; path: string; revision: number; systemOwned?: boolean }): Record<string, unknown> {
+export function policyFields(
+  audit: NsxAudit,
+  o: { id: string; path: string; revision: number; systemOwned?: boolean },
+): Record<string, unknown> {
   return {
     id: o.id,
     path: o.path,
@@ -162,5 +165,6 @@ export async function readBody<T extends z.ZodType>(request: Request, schema: T,
 
 /** The `id` in a body must be the one in the path. */
 export function checkBodyId(bodyId: string | undefined, pathId: string, what: string): void {
-  if (bodyId !== undefined && bodyId !== pathId) throw nsxError(500012, `${what}: the body's id ${bodyId} differs from the id ${pathId} in the path.`, 400);
+  if (bodyId !== undefined && bodyId !== pathId)
+    throw nsxError(500012, `${what}: the body's id ${bodyId} differs from the id ${pathId} in the path.`, 400);
 }

@@ -4,5 +4,9 @@ import { nsxError } from '../../../src/world';
 
 export function checkPatchRevision(existing: { revision: number; path: string } | undefined, revision: number | undefined): void {
   if (existing === undefined || revision === undefined || revision === existing.revision) return;
-  throw nsxError(604, `The object ${existing.path} was modified by somebody else (revision ${revision}, current ${existing.revision}). Refetch and retry.`, 412);
+  throw nsxError(
+    604,
+    `The object ${existing.path} was modified by somebody else (revision ${revision}, current ${existing.revision}). Refetch and retry.`,
+    412,
+  );
 }

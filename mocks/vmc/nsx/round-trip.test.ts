@@ -9,7 +9,8 @@ import { worldFromSnapshotFiles } from '../../../src/snapshot/load-snapshot';
 import { useRawVmcMock } from '../../test-support/vmc';
 
 const mock = useRawVmcMock();
-const real = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'fixtures', 'real', 'nsx', `${name}.json`), 'utf8'));
+const real = (name: string) =>
+  JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'fixtures', 'real', 'nsx', `${name}.json`), 'utf8'));
 const groups = '/policy/api/v1/infra/domains/cgw/groups';
 const rules = '/policy/api/v1/infra/domains/cgw/gateway-policies/default/rules';
 const or = { resource_type: 'ConjunctionOperator', conjunction_operator: 'OR' };
@@ -20,7 +21,15 @@ test('groups with every expression type and a rule with service_entries round-tr
   const strip = ({ id: _id, ...e }: Record<string, unknown>) => e;
   const salt = real('salt-cgw-group-condition-osname').expression[0];
   const vm = { externalId: '501f2c4a-8d3e-4b7a-9c61-3f0e5d2a7b19' };
-  expect((await m.nsx('PATCH', `${groups}/child`, { expression: [{ member_type: salt.member_type, key: salt.key, operator: salt.operator, value: salt.value, resource_type: 'Condition' }] })).status).toBe(200);
+  expect(
+    (
+      await m.nsx('PATCH', `${groups}/child`, {
+        expression: [
+          { member_type: salt.member_type, key: salt.key, operator: salt.operator, value: salt.value, resource_type: 'Condition' },
+        ],
+      })
+    ).status,
+  ).toBe(200);
   const expression = [
     strip(real('doc-ip-address-expression')),
     or,
@@ -32,11 +41,33 @@ test('groups with every expression type and a rule with service_entries round-tr
     or,
     { resource_type: 'ExternalIDExpression', member_type: 'VirtualNetworkInterface', external_ids: [`${vm.externalId}-4000`] },
     or,
-    { resource_type: 'NestedExpression', expressions: [{ resource_type: 'Condition', member_type: 'VirtualMachine', key: 'Tag', operator: 'EQUALS', value: 'tier|web', scope_operator: 'NOTEQUALS' }, and, { resource_type: 'Condition', member_type: 'VirtualMachine', key: 'Name', operator: 'STARTSWITH', value: 'cj' }] },
+    {
+      resource_type: 'NestedExpression',
+      expressions: [
+        {
+          resource_type: 'Condition',
+          member_type: 'VirtualMachine',
+          key: 'Tag',
+          operator: 'EQUALS',
+          value: 'tier|web',
+          scope_operator: 'NOTEQUALS',
+        },
+        and,
+        { resource_type: 'Condition', member_type: 'VirtualMachine', key: 'Name', operator: 'STARTSWITH', value: 'cj' },
+      ],
+    },
     or,
     { ...real('doc-identity-group-expression'), resource_type: 'IdentityGroupExpression' },
   ];
-  expect((await m.nsx('PATCH', `${groups}/all-kinds`, { display_name: 'all kinds', expression, extended_expression: [{ ...real('doc-identity-group-expression'), resource_type: 'IdentityGroupExpression' }] })).status).toBe(200);
+  expect(
+    (
+      await m.nsx('PATCH', `${groups}/all-kinds`, {
+        display_name: 'all kinds',
+        expression,
+        extended_expression: [{ ...real('doc-identity-group-expression'), resource_type: 'IdentityGroupExpression' }],
+      })
+    ).status,
+  ).toBe(200);
   const rule = {
     display_name: 'entries',
     sequence_number: 5,
@@ -62,7 +93,12 @@ test('groups with every expression type and a rule with service_entries round-tr
   const cgwGroups = (w: typeof loaded) => [...w.nsx.groups.values()].filter((g) => g.domain === 'cgw');
   expect(cgwGroups(loaded)).toEqual(cgwGroups(m.world));
   expect([...loaded.nsx.cgwRules.values()]).toEqual([...m.world.nsx.cgwRules.values()]);
-  expect(loaded.nsx.groups.get('/infra/domains/cgw/groups/all-kinds')!.expression.filter((e) => e.resourceType !== 'ConjunctionOperator').map((e) => e.resourceType)).toEqual([
+  expect(
+    loaded.nsx.groups
+      .get('/infra/domains/cgw/groups/all-kinds')!
+      .expression.filter((e) => e.resourceType !== 'ConjunctionOperator')
+      .map((e) => e.resourceType),
+  ).toEqual([
     'IPAddressExpression',
     'MACAddressExpression',
     'PathExpression',
@@ -71,5 +107,8 @@ test('groups with every expression type and a rule with service_entries round-tr
     'NestedExpression',
     'IdentityGroupExpression',
   ]);
-  expect(loaded.nsx.cgwRules.get('entries')).toMatchObject({ serviceEntries: [{ sourcePorts: ['1024-65535'] }, { icmpType: 8 }, { protocolNumber: 47 }], profiles: ['/infra/context-profiles/SSL'] });
+  expect(loaded.nsx.cgwRules.get('entries')).toMatchObject({
+    serviceEntries: [{ sourcePorts: ['1024-65535'] }, { icmpType: 8 }, { protocolNumber: 47 }],
+    profiles: ['/infra/context-profiles/SSL'],
+  });
 });

@@ -10,9 +10,18 @@ const policies = '/policy/api/v1/infra/domains/cgw/security-policies';
 test('a PUT of a policy with rules replaces ALL its rules and answers the policy with them', async () => {
   const m = mock();
   patchDfwPolicy(m.world, 'p', { rules: [{ id: 'someone-elses', action: 'DROP' }] });
-  const res = await m.nsx('PUT', `${policies}/p`, { category: 'Application', _revision: 0, rules: [{ id: 'only-this', action: 'ALLOW', sequence_number: 1 }] });
+  const res = await m.nsx('PUT', `${policies}/p`, {
+    category: 'Application',
+    _revision: 0,
+    rules: [{ id: 'only-this', action: 'ALLOW', sequence_number: 1 }],
+  });
   const body = (await res.json()) as { rules: { id: string }[]; _revision: number };
-  expect([res.status, body.rules.map((r) => r.id), body._revision, [...getDfwPolicy(m.world, 'p').rules.keys()]]).toEqual([200, ['only-this'], 1, ['only-this']]);
+  expect([res.status, body.rules.map((r) => r.id), body._revision, [...getDfwPolicy(m.world, 'p').rules.keys()]]).toEqual([
+    200,
+    ['only-this'],
+    1,
+    ['only-this'],
+  ]);
 });
 
 test('a PUT of a policy at a stale _revision is 412 and changes nothing', async () => {

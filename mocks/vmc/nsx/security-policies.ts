@@ -65,13 +65,21 @@ function ruleInput(b: DfwRuleBody, id: string): DfwRuleInput {
 }
 
 export function renderDfwRule(audit: NsxAudit, r: DfwRule): Record<string, unknown> {
-  return { ...dfwRuleJson(r), profiles: r.profiles ? [...r.profiles] : ['ANY'], ...policyFields(audit, { id: r.id, path: r.path, revision: r.revision }) };
+  return {
+    ...dfwRuleJson(r),
+    profiles: r.profiles ? [...r.profiles] : ['ANY'],
+    ...policyFields(audit, { id: r.id, path: r.path, revision: r.revision }),
+  };
 }
 
 function renderPolicy(audit: NsxAudit, p: DfwPolicy, withRules: boolean): Record<string, unknown> {
   const rules = listDfwRules(p);
   const { rules: _r, _revision: _v, ...json } = securityPolicyJson(p, rules);
-  return { ...json, ...(withRules ? { rules: rules.map((r) => renderDfwRule(audit, r)) } : {}), ...policyFields(audit, { id: p.id, path: p.path, revision: p.revision }) };
+  return {
+    ...json,
+    ...(withRules ? { rules: rules.map((r) => renderDfwRule(audit, r)) } : {}),
+    ...policyFields(audit, { id: p.id, path: p.path, revision: p.revision }),
+  };
 }
 
 async function writePolicy(call: NsxCall, p: Record<string, string>, put: boolean): Promise<DfwPolicy> {
@@ -127,11 +135,32 @@ export const securityPolicyRoutes: NsxRoute[] = [
     method: 'GET',
     pattern: policies,
     operation: 'GET security-policies',
-    handle: (call, p) => (requireCgwDomain(p.domain!), nsxListResponse(call.query, listDfwPolicies(call.world).map((x) => renderPolicy(call.state.audit, x, false)))),
+    handle: (call, p) => (
+      requireCgwDomain(p.domain!),
+      nsxListResponse(
+        call.query,
+        listDfwPolicies(call.world).map((x) => renderPolicy(call.state.audit, x, false)),
+      )
+    ),
   },
-  { method: 'GET', pattern: policy, operation: 'GET security-policy', handle: (call, p) => (requireCgwDomain(p.domain!), nsxJson(renderPolicy(call.state.audit, getDfwPolicy(call.world, p.id!), true))) },
-  { method: 'PATCH', pattern: policy, operation: 'PATCH security-policy', handle: async (call, p) => (await writePolicy(call, p, false), nsxEmpty()) },
-  { method: 'PUT', pattern: policy, operation: 'PUT security-policy', handle: async (call, p) => nsxJson(renderPolicy(call.state.audit, await writePolicy(call, p, true), true)) },
+  {
+    method: 'GET',
+    pattern: policy,
+    operation: 'GET security-policy',
+    handle: (call, p) => (requireCgwDomain(p.domain!), nsxJson(renderPolicy(call.state.audit, getDfwPolicy(call.world, p.id!), true))),
+  },
+  {
+    method: 'PATCH',
+    pattern: policy,
+    operation: 'PATCH security-policy',
+    handle: async (call, p) => (await writePolicy(call, p, false), nsxEmpty()),
+  },
+  {
+    method: 'PUT',
+    pattern: policy,
+    operation: 'PUT security-policy',
+    handle: async (call, p) => nsxJson(renderPolicy(call.state.audit, await writePolicy(call, p, true), true)),
+  },
   {
     method: 'DELETE',
     pattern: policy,
@@ -149,7 +178,13 @@ export const securityPolicyRoutes: NsxRoute[] = [
     method: 'GET',
     pattern: rules,
     operation: 'GET security-policy rules',
-    handle: (call, p) => (requireCgwDomain(p.domain!), nsxListResponse(call.query, listDfwRules(getDfwPolicy(call.world, p.policy!)).map((r) => renderDfwRule(call.state.audit, r)))),
+    handle: (call, p) => (
+      requireCgwDomain(p.domain!),
+      nsxListResponse(
+        call.query,
+        listDfwRules(getDfwPolicy(call.world, p.policy!)).map((r) => renderDfwRule(call.state.audit, r)),
+      )
+    ),
   },
   {
     method: 'GET',
@@ -157,8 +192,18 @@ export const securityPolicyRoutes: NsxRoute[] = [
     operation: 'GET security-policy rule',
     handle: (call, p) => (requireCgwDomain(p.domain!), nsxJson(renderDfwRule(call.state.audit, getDfwRule(call.world, p.policy!, p.id!)))),
   },
-  { method: 'PATCH', pattern: `${rules}/:id`, operation: 'PATCH security-policy rule', handle: async (call, p) => (await writeRule(call, p, false), nsxEmpty()) },
-  { method: 'PUT', pattern: `${rules}/:id`, operation: 'PUT security-policy rule', handle: async (call, p) => nsxJson(renderDfwRule(call.state.audit, await writeRule(call, p, true))) },
+  {
+    method: 'PATCH',
+    pattern: `${rules}/:id`,
+    operation: 'PATCH security-policy rule',
+    handle: async (call, p) => (await writeRule(call, p, false), nsxEmpty()),
+  },
+  {
+    method: 'PUT',
+    pattern: `${rules}/:id`,
+    operation: 'PUT security-policy rule',
+    handle: async (call, p) => nsxJson(renderDfwRule(call.state.audit, await writeRule(call, p, true))),
+  },
   {
     method: 'DELETE',
     pattern: `${rules}/:id`,

@@ -19,7 +19,13 @@ export const systemGroupRoutes: NsxRoute[] = [
     method: 'GET',
     pattern: base,
     operation: 'GET tier-0 groups',
-    handle: (call, p) => (requireVmc(p.tier0!), nsxListResponse(call.query, listGroups(call.world, tier0Domain).map((g) => renderGroup(call.state.audit, g)))),
+    handle: (call, p) => (
+      requireVmc(p.tier0!),
+      nsxListResponse(
+        call.query,
+        listGroups(call.world, tier0Domain).map((g) => renderGroup(call.state.audit, g)),
+      )
+    ),
   },
   {
     method: 'GET',
@@ -27,18 +33,16 @@ export const systemGroupRoutes: NsxRoute[] = [
     operation: 'GET tier-0 group',
     handle: (call, p) => (requireVmc(p.tier0!), nsxJson(renderGroup(call.state.audit, getGroup(call.world, path(p.id!))))),
   },
-  ...(['PATCH', 'PUT'] as const).map(
-    (method): NsxRoute => ({
-      method,
-      pattern: `${base}/:id`,
-      operation: `${method} tier-0 group`,
-      handle: (call, p) => {
-        requireVmc(p.tier0!);
-        patchGroup(call.world, tier0Domain, p.id!, {}); // always refused: system owned (403)
-        throw nsxError(500105, `Group ${path(p.id!)} is system owned.`, 403);
-      },
-    }),
-  ),
+  ...(['PATCH', 'PUT'] as const).map((method): NsxRoute => ({
+    method,
+    pattern: `${base}/:id`,
+    operation: `${method} tier-0 group`,
+    handle: (call, p) => {
+      requireVmc(p.tier0!);
+      patchGroup(call.world, tier0Domain, p.id!, {}); // always refused: system owned (403)
+      throw nsxError(500105, `Group ${path(p.id!)} is system owned.`, 403);
+    },
+  })),
   {
     method: 'DELETE',
     pattern: `${base}/:id`,

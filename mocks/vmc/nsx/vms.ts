@@ -19,9 +19,19 @@ export const renderVifs = (vm: Vm): Record<string, unknown>[] => vifsJson(vm, (v
 const base = '/policy/api/v1/infra/realized-state/enforcement-points/:ep';
 
 function checkQuery(call: NsxCall, ep: string): void {
-  if (ep !== 'vmc-enforcementpoint') throw nsxError(500090, `The path=[/infra/realized-state/enforcement-points/${ep}] is invalid: on VMC the enforcement point is vmc-enforcementpoint.`, 404);
+  if (ep !== 'vmc-enforcementpoint')
+    throw nsxError(
+      500090,
+      `The path=[/infra/realized-state/enforcement-points/${ep}] is invalid: on VMC the enforcement point is vmc-enforcementpoint.`,
+      404,
+    );
   for (const filter of ['query', 'external_id', 'display_name']) {
-    if (call.query.has(filter)) throw nsxError(501, `The vmc-reach mock does not filter realized-state lists by ${filter}; list them all and filter in the client.`, 501);
+    if (call.query.has(filter))
+      throw nsxError(
+        501,
+        `The vmc-reach mock does not filter realized-state lists by ${filter}; list them all and filter in the client.`,
+        501,
+      );
   }
 }
 
@@ -32,5 +42,10 @@ export const vmRoutes: NsxRoute[] = [
     operation: 'GET virtual-machines',
     handle: (call, p) => (checkQuery(call, p.ep!), nsxListResponse(call.query, listVms(call.world).map(renderVirtualMachine))),
   },
-  { method: 'GET', pattern: `${base}/vifs`, operation: 'GET vifs', handle: (call, p) => (checkQuery(call, p.ep!), nsxListResponse(call.query, listVms(call.world).flatMap(renderVifs))) },
+  {
+    method: 'GET',
+    pattern: `${base}/vifs`,
+    operation: 'GET vifs',
+    handle: (call, p) => (checkQuery(call, p.ep!), nsxListResponse(call.query, listVms(call.world).flatMap(renderVifs))),
+  },
 ];

@@ -20,7 +20,15 @@ const routes: VmcRoute[] = [...orgRoutes, ...sddcRoutes, ...sddcConnectionRoutes
 /** The operations the VMC mock implements, as `METHOD /pattern`. */
 export const vmcOperations = (): string[] => routes.map((r) => `${r.method} ${r.pattern}`);
 
-const errorCodes: Record<number, string> = { 401: 'unauthenticated', 404: 'not_found', 409: 'conflict', 412: 'precondition_failed', 429: 'too_many_requests', 503: 'service_unavailable', 504: 'gateway_timeout' };
+const errorCodes: Record<number, string> = {
+  401: 'unauthenticated',
+  404: 'not_found',
+  409: 'conflict',
+  412: 'precondition_failed',
+  429: 'too_many_requests',
+  503: 'service_unavailable',
+  504: 'gateway_timeout',
+};
 
 async function dispatch(ctx: MockContext, request: Request): Promise<Response> {
   const url = new URL(request.url);
@@ -36,13 +44,23 @@ async function dispatch(ctx: MockContext, request: Request): Promise<Response> {
   const auth = checkAuth(ctx, request);
   if (!auth.ok) return vmcErrorResponse(401, path, 'unauthenticated', authFailureMessage(auth.reason));
   if (match.kind !== 'found') {
-    return vmcErrorResponse(501, path, 'unsupported', `The vmc-reach mock does not implement ${method} ${path} of the VMC API (it implements: ${vmcOperations().join('; ')}).`);
+    return vmcErrorResponse(
+      501,
+      path,
+      'unsupported',
+      `The vmc-reach mock does not implement ${method} ${path} of the VMC API (it implements: ${vmcOperations().join('; ')}).`,
+    );
   }
   try {
     return await match.route.handle({ ctx, request, url, user: auth.user }, match.params);
   } catch (e) {
     if (isWorldError(e)) return vmcErrorResponse(e.httpStatus, path, errorCodes[e.httpStatus] ?? 'invalid_request', e.message);
-    return vmcErrorResponse(500, path, 'internal_error', `The vmc-reach mock failed on ${method} ${path}: ${e instanceof Error ? e.message : String(e)}`);
+    return vmcErrorResponse(
+      500,
+      path,
+      'internal_error',
+      `The vmc-reach mock failed on ${method} ${path}: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }
 

@@ -25,10 +25,21 @@ export function renderOrg(call: VmcCall, orgId: string): Record<string, unknown>
 
 /** The world's org, or 404 (a WorldError the dispatcher renders as VMC's ErrorResponse). */
 export function requireOrg(world: World, orgId: string): void {
-  if (world.nsx.sddc?.orgId !== orgId) throw nsxError(404, `Organization ${orgId} was not found (or the token's user is not a member).`, 404);
+  if (world.nsx.sddc?.orgId !== orgId)
+    throw nsxError(404, `Organization ${orgId} was not found (or the token's user is not a member).`, 404);
 }
 
 export const orgRoutes: VmcRoute[] = [
-  { method: 'GET', pattern: '/vmc/api/orgs', operation: 'GET orgs', handle: (call) => vmcJson(call.ctx.world.nsx.sddc ? [renderOrg(call, call.ctx.world.nsx.sddc.orgId)] : []) },
-  { method: 'GET', pattern: '/vmc/api/orgs/:org', operation: 'GET org', handle: (call, p) => (requireOrg(call.ctx.world, p.org!), vmcJson(renderOrg(call, p.org!))) },
+  {
+    method: 'GET',
+    pattern: '/vmc/api/orgs',
+    operation: 'GET orgs',
+    handle: (call) => vmcJson(call.ctx.world.nsx.sddc ? [renderOrg(call, call.ctx.world.nsx.sddc.orgId)] : []),
+  },
+  {
+    method: 'GET',
+    pattern: '/vmc/api/orgs/:org',
+    operation: 'GET org',
+    handle: (call, p) => (requireOrg(call.ctx.world, p.org!), vmcJson(renderOrg(call, p.org!))),
+  },
 ];

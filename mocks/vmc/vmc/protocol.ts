@@ -4,7 +4,13 @@
 // Mock note: the `error_code` strings are ours (VMC's catalogue is not public); statuses follow the API.
 import { HttpResponse } from 'msw';
 
-export function vmcErrorResponse(status: number, path: string, errorCode: string, message: string, headers: Record<string, string> = {}): Response {
+export function vmcErrorResponse(
+  status: number,
+  path: string,
+  errorCode: string,
+  message: string,
+  headers: Record<string, string> = {},
+): Response {
   return HttpResponse.json(
     { status, path, retryable: status === 429 || status === 503 || status === 504, error_code: errorCode, error_messages: [message] },
     { status, headers: { ...(status === 401 ? { 'www-authenticate': 'csp-auth-token' } : {}), ...headers } },

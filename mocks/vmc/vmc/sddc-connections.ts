@@ -32,7 +32,11 @@ export function renderSddcConnections(call: VmcCall): Record<string, unknown>[] 
       connection_order: 0,
       state: 'ACTIVE',
       default_route_table: mainRouteTable(world, linked.linkedVpcId)?.routeTableId,
-      customer_eni_infos: enis.map((e) => ({ eni_id: e.networkInterfaceId, primary_ip_address: e.privateIpAddress, secondary_ip_addresses: [...e.secondaryPrivateIpAddresses] })),
+      customer_eni_infos: enis.map((e) => ({
+        eni_id: e.networkInterfaceId,
+        primary_ip_address: e.privateIpAddress,
+        secondary_ip_addresses: [...e.secondaryPrivateIpAddresses],
+      })),
     },
   ];
 }

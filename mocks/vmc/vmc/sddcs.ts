@@ -29,7 +29,9 @@ const underlayVpcId = (sddc: Sddc): string => `vpc-${derivedUuid('underlay', sdd
 function connectedSubnetIds(world: World): string[] {
   const l = world.nsx.linkedVpc;
   if (!l) return [];
-  return [...new Set(l.crossLinkEniIds.map((id) => world.ec2.networkInterfaces.get(id)?.subnetId).filter((s): s is string => s !== undefined))];
+  return [
+    ...new Set(l.crossLinkEniIds.map((id) => world.ec2.networkInterfaces.get(id)?.subnetId).filter((s): s is string => s !== undefined)),
+  ];
 }
 
 export function renderSddc(call: VmcCall, sddc: Sddc): Record<string, unknown> {
@@ -57,7 +59,9 @@ export function renderSddc(call: VmcCall, sddc: Sddc): Record<string, unknown> {
       region: vmcRegion(sddc.region),
       availability_zones: azs,
       deployment_type: 'SingleAZ',
-      account_link_sddc_config: linked ? [{ connected_account_id: derivedUuid('connected-account', linked.linkedAccount), customer_subnet_ids: subnets }] : [],
+      account_link_sddc_config: linked
+        ? [{ connected_account_id: derivedUuid('connected-account', linked.linkedAccount), customer_subnet_ids: subnets }]
+        : [],
       vpc_info: { id: underlayVpcId(sddc), vpc_cidr: sddc.managementCidr },
     },
     created: isoTime(audit._create_time),
@@ -85,5 +89,10 @@ export const sddcRoutes: VmcRoute[] = [
       return vmcJson([renderSddc(call, call.ctx.world.nsx.sddc!)]);
     },
   },
-  { method: 'GET', pattern: '/vmc/api/orgs/:org/sddcs/:sddc', operation: 'GET sddc', handle: (call, p) => vmcJson(renderSddc(call, requireSddc(call.ctx.world, p.org!, p.sddc!))) },
+  {
+    method: 'GET',
+    pattern: '/vmc/api/orgs/:org/sddcs/:sddc',
+    operation: 'GET sddc',
+    handle: (call, p) => vmcJson(renderSddc(call, requireSddc(call.ctx.world, p.org!, p.sddc!))),
+  },
 ];

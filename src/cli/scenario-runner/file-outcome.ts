@@ -39,5 +39,6 @@ export function fileErrors(o: ScenarioFileOutcome, shown: string): string[] {
 }
 
 /** Messages between `vmc-reach run` and a scenario worker. */
-export type ToWorker = { type: 'compiled'; files: Record<string, string> } | { type: 'file'; file: string } | { type: 'stop'; signal: string } | { type: 'end' };
+export type ToWorker =
+  { type: 'compiled'; files: Record<string, string> } | { type: 'file'; file: string } | { type: 'stop'; signal: string } | { type: 'end' };
 export type FromWorker = { type: 'ready' } | { type: 'done'; outcome: ScenarioFileOutcome };

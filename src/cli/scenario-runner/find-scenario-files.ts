@@ -34,7 +34,10 @@ export function shardFiles(files: readonly string[], shard: string, root: string
   const [i, n] = shard.split('/').map(Number) as [number, number];
   const hashed = files.map((file) => ({ file, hash: createHash('sha1').update(relative(root, file).split(sep).join('/')).digest('hex') }));
   hashed.sort((a, b) => (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0));
-  return hashed.slice(shardPosition(i - 1, n, files.length), shardPosition(i, n, files.length)).map((h) => h.file).sort();
+  return hashed
+    .slice(shardPosition(i - 1, n, files.length), shardPosition(i, n, files.length))
+    .map((h) => h.file)
+    .sort();
 }
 
 export function selectScenarioFiles(root: string, o: { pattern?: RegExp; shard?: string }): string[] {

@@ -14,7 +14,15 @@ function tsFiles(dir: string): string[] {
   } catch {
     return [];
   }
-  return entries.flatMap((e) => (e.isDirectory() ? (e.name === 'node_modules' ? [] : tsFiles(join(dir, e.name))) : /\.tsx?$/.test(e.name) && !e.name.endsWith('.d.ts') ? [join(dir, e.name)] : []));
+  return entries.flatMap((e) =>
+    e.isDirectory()
+      ? e.name === 'node_modules'
+        ? []
+        : tsFiles(join(dir, e.name))
+      : /\.tsx?$/.test(e.name) && !e.name.endsWith('.d.ts')
+        ? [join(dir, e.name)]
+        : [],
+  );
 }
 
 export async function precompileScenarios(root: string): Promise<Record<string, string>> {
@@ -22,12 +30,14 @@ export async function precompileScenarios(root: string): Promise<Record<string, 
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { transformOptions } = require(join(packageRoot(), 'bin', 'typescript-hook.cjs')) as { transformOptions: (file: string) => object };
   const out: Record<string, string> = {};
-  await Promise.all(tsFiles(join(root, 'scenarios')).map(async (file) => {
-    try {
-      out[file] = (await transform(await readFile(file, 'utf8'), transformOptions(file))).code;
-    } catch {
-      // compiled (and its error reported) by the worker that loads it
-    }
-  }));
+  await Promise.all(
+    tsFiles(join(root, 'scenarios')).map(async (file) => {
+      try {
+        out[file] = (await transform(await readFile(file, 'utf8'), transformOptions(file))).code;
+      } catch {
+        // compiled (and its error reported) by the worker that loads it
+      }
+    }),
+  );
   return out;
 }

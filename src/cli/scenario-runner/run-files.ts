@@ -26,36 +26,40 @@ export async function runScenarioFiles(files: readonly string[], o: RunFilesOpti
   const bootstrap = join(packageRoot(), 'bin', 'scenario-worker.cjs');
 
   /** One worker's life: files from the queue until it is empty; the error if the worker died. */
-  const work = (): Promise<{ current?: string; error?: Error }> => new Promise((resolve) => {
-    const worker = new Worker(bootstrap, { workerData: { built: built() } });
-    let current: string | undefined;
-    const send = (m: ToWorker): void => worker.postMessage(m);
-    const onStop = (): void => send({ type: 'stop', signal: String(o.stop.reason) });
-    o.stop.addEventListener('abort', onStop);
-    const next = (): void => {
-      current = queue.shift();
-      send(current ? { type: 'file', file: current } : { type: 'end' });
-    };
-    worker.on('message', (m: FromWorker) => {
-      if (m.type === 'ready') {
-        if (o.stop.aborted) onStop();
-        void (o.compiled ?? Promise.resolve({})).then((files) => {
-          send({ type: 'compiled', files });
+  const work = (): Promise<{ current?: string; error?: Error }> =>
+    new Promise((resolve) => {
+      const worker = new Worker(bootstrap, { workerData: { built: built() } });
+      let current: string | undefined;
+      const send = (m: ToWorker): void => worker.postMessage(m);
+      const onStop = (): void => send({ type: 'stop', signal: String(o.stop.reason) });
+      o.stop.addEventListener('abort', onStop);
+      const next = (): void => {
+        current = queue.shift();
+        send(current ? { type: 'file', file: current } : { type: 'end' });
+      };
+      worker.on('message', (m: FromWorker) => {
+        if (m.type === 'ready') {
+          if (o.stop.aborted) onStop();
+          void (o.compiled ?? Promise.resolve({})).then((files) => {
+            send({ type: 'compiled', files });
+            next();
+          });
+        } else {
+          outcomes.set(m.outcome.file, m.outcome);
           next();
+          o.onOutcome?.(m.outcome);
+        }
+      });
+      let error: Error | undefined;
+      worker.on('error', (e) => (error = e));
+      worker.on('exit', (code) => {
+        o.stop.removeEventListener('abort', onStop);
+        resolve({
+          ...(current ? { current } : {}),
+          ...(error || current ? { error: error ?? new Error(`the scenario worker exited with code ${code}`) } : {}),
         });
-      } else {
-        outcomes.set(m.outcome.file, m.outcome);
-        next();
-        o.onOutcome?.(m.outcome);
-      }
+      });
     });
-    let error: Error | undefined;
-    worker.on('error', (e) => (error = e));
-    worker.on('exit', (code) => {
-      o.stop.removeEventListener('abort', onStop);
-      resolve({ ...(current ? { current } : {}), ...(error || current ? { error: error ?? new Error(`the scenario worker exited with code ${code}`) } : {}) });
-    });
-  });
 
   const lane = async (): Promise<void> => {
     while (queue.length > 0) {

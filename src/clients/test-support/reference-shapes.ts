@@ -60,13 +60,48 @@ expression.nested = { expressions: expression };
 
 export const shapes = {
   /** §1.1 */
-  cspToken: { fields: { access_token: 'string', expires_in: 'number', id_token: 'string', refresh_token: 'string', scope: 'string', token_type: 'string' }, required: ['access_token', 'expires_in'] },
-  cspError: { fields: { cspErrorCode: 'string', errorCode: 'string', message: 'string', moduleCode: 'string', requestId: 'string', statusCode: 'number' }, required: ['message', 'statusCode'] },
+  cspToken: {
+    fields: {
+      access_token: 'string',
+      expires_in: 'number',
+      id_token: 'string',
+      refresh_token: 'string',
+      scope: 'string',
+      token_type: 'string',
+    },
+    required: ['access_token', 'expires_in'],
+  },
+  cspError: {
+    fields: {
+      cspErrorCode: 'string',
+      errorCode: 'string',
+      message: 'string',
+      moduleCode: 'string',
+      requestId: 'string',
+      statusCode: 'number',
+    },
+    required: ['message', 'statusCode'],
+  },
   /** §2 */
-  vmcError: { fields: { status: 'number', path: 'string', retryable: 'boolean', error_code: 'string', error_messages: 'array' }, required: ['status', 'error_messages'] },
+  vmcError: {
+    fields: { status: 'number', path: 'string', retryable: 'boolean', error_code: 'string', error_messages: 'array' },
+    required: ['status', 'error_messages'],
+  },
   /** §2.1 */
   org: {
-    fields: { id: 'string', name: 'string', display_name: 'string', org_type: 'string', project_state: 'string', properties: 'object', created: 'string', updated: 'string', user_id: 'string', user_name: 'string', version: 'number' },
+    fields: {
+      id: 'string',
+      name: 'string',
+      display_name: 'string',
+      org_type: 'string',
+      project_state: 'string',
+      properties: 'object',
+      created: 'string',
+      updated: 'string',
+      user_id: 'string',
+      user_name: 'string',
+      version: 'number',
+    },
     required: ['id'],
   },
   /** §2.2, §2.3 */
@@ -112,7 +147,19 @@ export const shapes = {
         required: ['nsx_api_public_endpoint_url', 'nsxt'],
         nested: {
           account_link_sddc_config: { fields: { connected_account_id: 'string', customer_subnet_ids: 'array' } },
-          vpc_info: { fields: { id: 'string', vpc_cidr: 'string', security_group_id: 'string', esx_security_group_id: 'string', vm_security_group_id: 'string', internet_gateway_id: 'string', vgw_id: 'string', routetables: 'object', available_zones: 'array' } },
+          vpc_info: {
+            fields: {
+              id: 'string',
+              vpc_cidr: 'string',
+              security_group_id: 'string',
+              esx_security_group_id: 'string',
+              vm_security_group_id: 'string',
+              internet_gateway_id: 'string',
+              vgw_id: 'string',
+              routetables: 'object',
+              available_zones: 'array',
+            },
+          },
         },
       },
     },
@@ -136,7 +183,12 @@ export const shapes = {
       eni_group: 'string',
     },
     required: ['vpc_id', 'customer_eni_infos'],
-    nested: { customer_eni_infos: { fields: { eni_id: 'string', primary_ip_address: 'string', secondary_ip_addresses: 'array' }, required: ['eni_id'] } },
+    nested: {
+      customer_eni_infos: {
+        fields: { eni_id: 'string', primary_ip_address: 'string', secondary_ip_addresses: 'array' },
+        required: ['eni_id'],
+      },
+    },
   },
   /** §2.5 */
   linkedVpc: policy(
@@ -157,16 +209,27 @@ export const shapes = {
       external_id: 'string',
     },
     {
-      linked_vpc_subnets: { fields: { id: 'string', cidr: 'string', availability_zone: 'string', availability_zone_id: 'string', ipv6_cidr: 'string' }, required: ['id', 'cidr'] },
-      traffic_group_eni_mappings: { fields: { eni: 'string', traffic_group_id: 'string', traffic_group_name: 'string' }, required: ['eni'] },
-      linked_vpc_managed_prefix_list_info: { fields: { managed_prefix_list_mode: 'string', aws_resource_share_info: 'object', managed_prefix_lists: 'array' } },
+      linked_vpc_subnets: {
+        fields: { id: 'string', cidr: 'string', availability_zone: 'string', availability_zone_id: 'string', ipv6_cidr: 'string' },
+        required: ['id', 'cidr'],
+      },
+      traffic_group_eni_mappings: {
+        fields: { eni: 'string', traffic_group_id: 'string', traffic_group_name: 'string' },
+        required: ['eni'],
+      },
+      linked_vpc_managed_prefix_list_info: {
+        fields: { managed_prefix_list_mode: 'string', aws_resource_share_info: 'object', managed_prefix_lists: 'array' },
+      },
     },
     ['linked_vpc_id', 'route_table_ids'],
   ),
   /** §3.3 */
   segment: policy(
     { subnets: 'array', domain_name: 'string', type: 'string', advanced_config: 'object', connectivity_path: 'string' },
-    { subnets: { fields: { gateway_address: 'string', dhcp_ranges: 'array', network: 'string' }, required: ['gateway_address'] }, advanced_config: { fields: { connectivity: 'string', local_egress: 'string' } } },
+    {
+      subnets: { fields: { gateway_address: 'string', dhcp_ranges: 'array', network: 'string' }, required: ['gateway_address'] },
+      advanced_config: { fields: { connectivity: 'string', local_egress: 'string' } },
+    },
     ['subnets', 'type'],
   ),
   /** §3.4 */
@@ -197,11 +260,22 @@ export const shapes = {
   ),
   /** §3.6 */
   nsxError: {
-    fields: { error_code: 'number', error_message: 'string', details: 'string', module_name: 'string', error_data: 'object', related_errors: 'array', httpStatus: 'string' },
+    fields: {
+      error_code: 'number',
+      error_message: 'string',
+      details: 'string',
+      module_name: 'string',
+      error_data: 'object',
+      related_errors: 'array',
+      httpStatus: 'string',
+    },
     required: ['error_code', 'error_message'],
   },
   /** §3.7 */
-  list: { fields: { results: 'array', result_count: 'number', cursor: 'string', sort_by: 'string', sort_ascending: 'boolean' }, required: ['results', 'result_count'] },
+  list: {
+    fields: { results: 'array', result_count: 'number', cursor: 'string', sort_by: 'string', sort_ascending: 'boolean' },
+    required: ['results', 'result_count'],
+  },
 } satisfies Record<string, Shape>;
 
 /** §3.5: a gateway policy is a policy object with `rules`. */
@@ -215,7 +289,20 @@ export const otherPolicyShapes = {
     {
       service_entries: {
         // extra: the entry types of a real NSX 4 manager's predefined services (ALG, IGMP) and NSX's EtherType and nested entries
-        fields: { resource_type: 'string', id: 'string', l4_protocol: 'string', source_ports: 'array', destination_ports: 'array', protocol: 'string', icmp_type: 'number', icmp_code: 'number', protocol_number: 'number', alg: 'string', ether_type: 'number', nested_service_path: 'string' },
+        fields: {
+          resource_type: 'string',
+          id: 'string',
+          l4_protocol: 'string',
+          source_ports: 'array',
+          destination_ports: 'array',
+          protocol: 'string',
+          icmp_type: 'number',
+          icmp_code: 'number',
+          protocol_number: 'number',
+          alg: 'string',
+          ether_type: 'number',
+          nested_service_path: 'string',
+        },
       },
     },
   ),
@@ -223,12 +310,29 @@ export const otherPolicyShapes = {
   label: policy({ refs: 'array' }),
   // extra: realized-state VirtualMachine and VirtualNetworkInterface, as the snapshot format reads them (README "Snapshots")
   virtualMachine: {
-    fields: { resource_type: 'string', external_id: 'string', display_name: 'string', power_state: 'string', type: 'string', guest_info: 'object', tags: 'array' },
+    fields: {
+      resource_type: 'string',
+      external_id: 'string',
+      display_name: 'string',
+      power_state: 'string',
+      type: 'string',
+      guest_info: 'object',
+      tags: 'array',
+    },
     nested: { guest_info: { fields: { os_name: 'string', computer_name: 'string' } }, tags: tag },
     required: ['external_id', 'display_name'],
   },
   vif: {
-    fields: { resource_type: 'string', external_id: 'string', owner_vm_id: 'string', device_key: 'string', device_name: 'string', mac_address: 'string', lport_attachment_id: 'string', ip_address_info: 'array' },
+    fields: {
+      resource_type: 'string',
+      external_id: 'string',
+      owner_vm_id: 'string',
+      device_key: 'string',
+      device_name: 'string',
+      mac_address: 'string',
+      lport_attachment_id: 'string',
+      ip_address_info: 'array',
+    },
     nested: { ip_address_info: { fields: { source: 'string', ip_addresses: 'array' } } },
     required: ['owner_vm_id'],
   },

@@ -48,8 +48,21 @@ export function buildBed(options: BedOptions = {}): Bed {
     subnet: { cidrBlock: '172.31.16.0/20', availabilityZone: 'us-west-2a' },
     sddc: { name: 'CJ-SDDC', hosts: 2 },
   });
-  patchCgwRule(world, 'default-uplink-rule', { displayName: 'Default Uplink Rule', sequenceNumber: 99999, action: 'DROP', scope: ['/infra/labels/cgw-all'], isDefault: true });
-  addVm(world, { externalId: cjVm.externalId, displayName: cjVm.name, powerState: 'VM_RUNNING', tags: [], ipAddresses: [cjVm.ip], osName: 'Ubuntu Linux (64-bit)' });
+  patchCgwRule(world, 'default-uplink-rule', {
+    displayName: 'Default Uplink Rule',
+    sequenceNumber: 99999,
+    action: 'DROP',
+    scope: ['/infra/labels/cgw-all'],
+    isDefault: true,
+  });
+  addVm(world, {
+    externalId: cjVm.externalId,
+    displayName: cjVm.name,
+    powerState: 'VM_RUNNING',
+    tags: [],
+    ipAddresses: [cjVm.ip],
+    osName: 'Ubuntu Linux (64-bit)',
+  });
   const ctx = createMockContext(world, new FaultPlan(options.faults ?? []), options.vmware ? { vmware: options.vmware } : {});
   const sleeps: number[] = [];
   const logs: string[] = [];

@@ -25,14 +25,33 @@ async function steps1to3(nsx: NsxClient): Promise<void> {
     expression: [{ resource_type: 'Condition', member_type: 'VirtualMachine', key: 'Name', operator: 'EQUALS', value: 'CJ-VM01' }],
   });
   const common = { services: ['ANY'], scope: [crossVpc], action: 'ALLOW' as const, direction: 'IN_OUT' as const };
-  await nsx.rules.patch('cj-vm-inbound', { ...common, display_name: 'CJ-VM Inbound', sequence_number: 10, source_groups: ['ANY'], destination_groups: [group.path] });
-  await nsx.rules.patch('cj-vm-outbound', { ...common, display_name: 'CJ-VM Outbound', sequence_number: 20, source_groups: [group.path], destination_groups: ['ANY'] });
+  await nsx.rules.patch('cj-vm-inbound', {
+    ...common,
+    display_name: 'CJ-VM Inbound',
+    sequence_number: 10,
+    source_groups: ['ANY'],
+    destination_groups: [group.path],
+  });
+  await nsx.rules.patch('cj-vm-outbound', {
+    ...common,
+    display_name: 'CJ-VM Outbound',
+    sequence_number: 20,
+    source_groups: [group.path],
+    destination_groups: ['ANY'],
+  });
 }
 
 async function mainTableRoutes(region: string, vpcId: string): Promise<Route[]> {
   const aws = createMockAwsClients({ region, maxAttempts: 1 });
   try {
-    const out = await aws.ec2.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }, { Name: 'association.main', Values: ['true'] }] }));
+    const out = await aws.ec2.send(
+      new DescribeRouteTablesCommand({
+        Filters: [
+          { Name: 'vpc-id', Values: [vpcId] },
+          { Name: 'association.main', Values: ['true'] },
+        ],
+      }),
+    );
     return out.RouteTables?.[0]?.Routes ?? [];
   } finally {
     aws.destroy();
@@ -45,12 +64,20 @@ test('after steps 1–3 the main route table routes 192.168.100.0/24 to the acti
   const sddc = world.nsx.sddc!;
   const vmc = createVmcClient({ apiToken: defaultMockApiToken, orgId: sddc.orgId, sddcId: sddc.id, sleep: async () => undefined });
   const { discovery, nsx } = await vmc.connect();
-  expect((await mainTableRoutes(article.region, discovery.connectedVpc.vpcId)).map((r) => r.DestinationCidrBlock)).not.toContain(article.segment.network);
+  expect((await mainTableRoutes(article.region, discovery.connectedVpc.vpcId)).map((r) => r.DestinationCidrBlock)).not.toContain(
+    article.segment.network,
+  );
 
   await steps1to3(nsx);
 
   const routes = await mainTableRoutes(article.region, discovery.connectedVpc.vpcId);
-  expect(routes).toContainEqual(expect.objectContaining({ DestinationCidrBlock: '192.168.100.0/24', NetworkInterfaceId: discovery.connectedVpc.activeEni, State: 'active' }));
+  expect(routes).toContainEqual(
+    expect.objectContaining({
+      DestinationCidrBlock: '192.168.100.0/24',
+      NetworkInterfaceId: discovery.connectedVpc.activeEni,
+      State: 'active',
+    }),
+  );
   expect((await nsx.gatewayPolicy()).rules.map((r) => [r.id, r.scope, r.direction])).toEqual([
     ['cj-vm-inbound', [crossVpc], 'IN_OUT'],
     ['cj-vm-outbound', [crossVpc], 'IN_OUT'],
@@ -63,7 +90,8 @@ test('with VMC’s realization delay the route shows in DescribeRouteTables only
   useContext(bed.ctx);
   const { discovery, nsx } = await bed.client().connect();
   await steps1to3(nsx);
-  const toSegment = async () => (await mainTableRoutes(bed.world.region, bed.vpcId)).filter((r) => r.DestinationCidrBlock === '192.168.100.0/24');
+  const toSegment = async () =>
+    (await mainTableRoutes(bed.world.region, bed.vpcId)).filter((r) => r.DestinationCidrBlock === '192.168.100.0/24');
   expect(await toSegment()).toEqual([]);
   bed.clock.advance(realisticLatency(1).segmentRealizationMs);
   expect(await toSegment()).toEqual([expect.objectContaining({ NetworkInterfaceId: discovery.connectedVpc.activeEni })]);

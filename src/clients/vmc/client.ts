@@ -33,7 +33,8 @@ export interface VmcClientOptions extends TransportOptions {
 function mockBase(name: string, url: string | undefined, fallback: string): string {
   const value = url ?? fallback;
   const host = new URL(value).hostname;
-  if (value !== fallback && !['127.0.0.1', 'localhost', '[::1]'].includes(host)) throw new VmcClientError(`mock mode refuses the ${name} ${value}: a mock answers on loopback or in-process, never elsewhere`);
+  if (value !== fallback && !['127.0.0.1', 'localhost', '[::1]'].includes(host))
+    throw new VmcClientError(`mock mode refuses the ${name} ${value}: a mock answers on loopback or in-process, never elsewhere`);
   return value;
 }
 
@@ -54,7 +55,11 @@ export function createVmcClient(options: VmcClientOptions): VmcClient {
   const apiToken = options.apiToken instanceof Secret ? options.apiToken : new Secret(options.apiToken);
   const cspUrl = options.mock ? mockBase('CSP URL', options.cspUrl, defaultCspUrl) : (options.cspUrl ?? defaultCspUrl);
   const vmcUrl = options.mock ? mockBase('VMC URL', options.vmcUrl, defaultVmcUrl) : (options.vmcUrl ?? defaultVmcUrl);
-  const auth = new CspAuth(transport, { cspUrl, apiToken, ...(options.refreshMarginMs !== undefined ? { refreshMarginMs: options.refreshMarginMs } : {}) });
+  const auth = new CspAuth(transport, {
+    cspUrl,
+    apiToken,
+    ...(options.refreshMarginMs !== undefined ? { refreshMarginMs: options.refreshMarginMs } : {}),
+  });
   const session = new Session(transport, auth);
   const vmc = new VmcApi(session, vmcUrl);
   const nsxAt = (proxyUrl: string): NsxClient => new NsxClient(session, proxyUrl);
@@ -70,7 +75,17 @@ export function createVmcClient(options: VmcClientOptions): VmcClient {
       const nsx = nsxAt(proxyUrl);
       const connectedVpc = await discoverConnectedVpc(vmc, nsx, options.orgId, options.sddcId);
       const bases = nsxBases(proxyUrl);
-      return { discovery: { orgId: options.orgId, sddc, proxyUrl, policyBaseUrl: bases.policy, cloudServiceBaseUrl: bases.cloudService, connectedVpc }, nsx };
+      return {
+        discovery: {
+          orgId: options.orgId,
+          sddc,
+          proxyUrl,
+          policyBaseUrl: bases.policy,
+          cloudServiceBaseUrl: bases.cloudService,
+          connectedVpc,
+        },
+        nsx,
+      };
     },
   };
 }

@@ -45,7 +45,10 @@ test('the expired-token fault (401) on an NSX call is survived the same way', as
 test('a second 401 in a row is thrown, not retried forever', async () => {
   const b = bed();
   b.ctx.faults.add({ service: 'vmc', operation: 'GET orgs', fault: 'expired-token', times: 2 });
-  const err = await b.client().vmc.listOrgs().catch((e: unknown) => e);
+  const err = await b
+    .client()
+    .vmc.listOrgs()
+    .catch((e: unknown) => e);
   expect(err).toBeInstanceOf(VmcApiError);
   expect(err).toMatchObject({ service: 'vmc', status: 401, code: 'unauthenticated' });
   expect(callsTo(b, 'csp')).toEqual(['POST authorize', 'POST authorize']);
@@ -53,8 +56,17 @@ test('a second 401 in a row is thrown, not retried forever', async () => {
 
 test('an API token CSP does not accept is a 400 with CSP’s error code', async () => {
   const b = bed();
-  const err = await b.client({ apiToken: 'not-a-token-the-mock-knows' }).vmc.listOrgs().catch((e: unknown) => e);
-  expect(err).toMatchObject({ name: 'VmcApiError', service: 'csp', status: 400, code: 'invalid_grant', path: '/csp/gateway/am/api/auth/api-tokens/authorize' });
+  const err = await b
+    .client({ apiToken: 'not-a-token-the-mock-knows' })
+    .vmc.listOrgs()
+    .catch((e: unknown) => e);
+  expect(err).toMatchObject({
+    name: 'VmcApiError',
+    service: 'csp',
+    status: 400,
+    code: 'invalid_grant',
+    path: '/csp/gateway/am/api/auth/api-tokens/authorize',
+  });
 });
 
 test('a throttled exchange (429) is retried after Retry-After', async () => {

@@ -27,7 +27,10 @@ describe('connect() on an SDDC with active_eni', () => {
       subnets: [{ id: b.subnetId, cidr: '172.31.16.0/20', availabilityZone: 'us-west-2a' }],
       activeEni: b.activeEni,
       activeEniSource: 'active_eni',
-      crossLinkEnis: [b.activeEni, b.standbyEni].map((eniId) => ({ eniId, privateIp: b.world.ec2.networkInterfaces.get(eniId)!.privateIpAddress })),
+      crossLinkEnis: [b.activeEni, b.standbyEni].map((eniId) => ({
+        eniId,
+        privateIp: b.world.ec2.networkInterfaces.get(eniId)!.privateIpAddress,
+      })),
       managedRouteTableIds: [mainRouteTable(b.world, b.vpcId)!.routeTableId],
       connectedSubnetId: b.subnetId,
     });
@@ -36,7 +39,9 @@ describe('connect() on an SDDC with active_eni', () => {
   test('refuses an SDDC that is not READY', async () => {
     const b = bed();
     b.world.nsx.sddc!.sddcState = 'DEPLOYING';
-    await expect(b.client().connect()).rejects.toThrow(new VmcClientError(`SDDC ${b.sddcId} (CJ-SDDC) is DEPLOYING, not READY: its NSX API cannot be used yet`));
+    await expect(b.client().connect()).rejects.toThrow(
+      new VmcClientError(`SDDC ${b.sddcId} (CJ-SDDC) is DEPLOYING, not READY: its NSX API cannot be used yet`),
+    );
   });
 });
 

@@ -37,13 +37,17 @@ export interface VmcDiscovery {
 
 /** The SDDC's proxy URL; throws unless the SDDC is READY and NSX-T. */
 export function proxyUrlOf(sddc: Sddc): string {
-  if (sddc.sddc_state !== 'READY') throw new VmcClientError(`SDDC ${sddc.id} (${sddc.name}) is ${sddc.sddc_state}, not READY: its NSX API cannot be used yet`);
+  if (sddc.sddc_state !== 'READY')
+    throw new VmcClientError(`SDDC ${sddc.id} (${sddc.name}) is ${sddc.sddc_state}, not READY: its NSX API cannot be used yet`);
   if (sddc.resource_config.nsxt === false) throw new VmcClientError(`SDDC ${sddc.id} (${sddc.name}) is not an NSX-T SDDC`);
   return sddc.resource_config.nsx_api_public_endpoint_url.replace(/\/+$/, '');
 }
 
 /** The SDDC connection's ENIs (with their IPs), then any the linked-vpcs answer names that it lacks. */
-function crossLinkEnisOf(named: readonly string[], infos: readonly { eni_id: string; primary_ip_address?: string | undefined }[]): ConnectedVpc['crossLinkEnis'] {
+function crossLinkEnisOf(
+  named: readonly string[],
+  infos: readonly { eni_id: string; primary_ip_address?: string | undefined }[],
+): ConnectedVpc['crossLinkEnis'] {
   const out = infos.map((e) => ({ eniId: e.eni_id, ...(e.primary_ip_address !== undefined ? { privateIp: e.primary_ip_address } : {}) }));
   for (const eniId of named) if (!out.some((e) => e.eniId === eniId)) out.push({ eniId });
   return out;
@@ -53,13 +57,21 @@ export async function discoverConnectedVpc(vmc: VmcApi, nsx: NsxClient, orgId: s
   const [linked] = await nsx.listLinkedVpcs();
   if (!linked) throw new VmcClientError(`SDDC ${sddcId} has no connected (linked) VPC in ${nsx.cloudServiceBase}/infra/linked-vpcs`);
   const activeEni = activeEniOf(linked);
-  if (!activeEni) throw new VmcClientError(`linked VPC ${linked.linked_vpc_id} names no active ENI (neither active_eni nor traffic_group_eni_mappings[0].eni)`);
+  if (!activeEni)
+    throw new VmcClientError(
+      `linked VPC ${linked.linked_vpc_id} names no active ENI (neither active_eni nor traffic_group_eni_mappings[0].eni)`,
+    );
   const connection = (await vmc.listSddcConnections(orgId, sddcId)).find((c) => c.vpc_id === linked.linked_vpc_id);
-  const managed = linked.route_table_ids.length > 0 ? linked.route_table_ids : connection?.default_route_table ? [connection.default_route_table] : [];
+  const managed =
+    linked.route_table_ids.length > 0 ? linked.route_table_ids : connection?.default_route_table ? [connection.default_route_table] : [];
   return {
     vpcId: linked.linked_vpc_id,
     cidrs: linked.linked_vpc_addresses,
-    subnets: linked.linked_vpc_subnets.map((s) => ({ id: s.id, cidr: s.cidr, ...(s.availability_zone !== undefined ? { availabilityZone: s.availability_zone } : {}) })),
+    subnets: linked.linked_vpc_subnets.map((s) => ({
+      id: s.id,
+      cidr: s.cidr,
+      ...(s.availability_zone !== undefined ? { availabilityZone: s.availability_zone } : {}),
+    })),
     activeEni,
     activeEniSource: linked.active_eni !== undefined ? 'active_eni' : 'traffic_group_eni_mappings',
     crossLinkEnis: crossLinkEnisOf(namedCrossLinkEnis(linked), connection?.customer_eni_infos ?? []),

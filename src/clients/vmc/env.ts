@@ -6,7 +6,10 @@ import { VmcClientError } from './errors';
 import { Secret } from './redact';
 import type { VmcClientOptions } from './client';
 
-export function vmcClientOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, readFile: (path: string) => string = (p) => readFileSync(p, 'utf8')): VmcClientOptions {
+export function vmcClientOptionsFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  readFile: (path: string) => string = (p) => readFileSync(p, 'utf8'),
+): VmcClientOptions {
   const missing = (name: string): never => {
     throw new VmcClientError(`${name} is not set: the VMC client needs VMC_API_TOKEN (or VMC_API_TOKEN_FILE), VMC_ORG_ID and VMC_SDDC_ID`);
   };

@@ -20,7 +20,9 @@ export class VmcApiError extends Error {
     /** NSX `related_errors` messages, when any. */
     readonly related: readonly string[] = [],
   ) {
-    super(`${service.toUpperCase()} ${method} ${path} failed: ${status}${code !== undefined ? ` [${code}]` : ''} ${serviceMessage}${related.length ? ` (related: ${related.join('; ')})` : ''}`);
+    super(
+      `${service.toUpperCase()} ${method} ${path} failed: ${status}${code !== undefined ? ` [${code}]` : ''} ${serviceMessage}${related.length ? ` (related: ${related.join('; ')})` : ''}`,
+    );
   }
 }
 

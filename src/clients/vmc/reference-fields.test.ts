@@ -20,7 +20,13 @@ async function recordRun(): Promise<Exchange[]> {
   const fetch = async (input: string, init: RequestInit): Promise<Response> => {
     const res = await globalThis.fetch(input, init);
     const text = await res.clone().text();
-    exchanges.push({ method: init.method ?? 'GET', path: new URL(input).pathname, status: res.status, request: init.body as string | undefined, response: text ? JSON.parse(text) : undefined });
+    exchanges.push({
+      method: init.method ?? 'GET',
+      path: new URL(input).pathname,
+      status: res.status,
+      request: init.body as string | undefined,
+      response: text ? JSON.parse(text) : undefined,
+    });
     return res;
   };
   const client = b.client({ fetch });
@@ -29,8 +35,17 @@ async function recordRun(): Promise<Exchange[]> {
   await client.vmc.getOrg(b.orgId);
   await client.vmc.listSddcs(b.orgId);
   await client.vmc.getSddc(b.orgId, 'missing').catch(() => undefined);
-  await nsx.segments.patch('cj-seg', { display_name: 'CJ-Segment', subnets: [{ gateway_address: '192.168.100.1/24', dhcp_ranges: ['192.168.100.100-192.168.100.200'] }], advanced_config: { connectivity: 'ON' } });
-  await nsx.segments.put('cj-seg', { display_name: 'CJ-Segment', subnets: [{ gateway_address: '192.168.100.1/24' }], type: 'ROUTED', tags: [{ scope: 'run', tag: 'r1' }] });
+  await nsx.segments.patch('cj-seg', {
+    display_name: 'CJ-Segment',
+    subnets: [{ gateway_address: '192.168.100.1/24', dhcp_ranges: ['192.168.100.100-192.168.100.200'] }],
+    advanced_config: { connectivity: 'ON' },
+  });
+  await nsx.segments.put('cj-seg', {
+    display_name: 'CJ-Segment',
+    subnets: [{ gateway_address: '192.168.100.1/24' }],
+    type: 'ROUTED',
+    tags: [{ scope: 'run', tag: 'r1' }],
+  });
   await nsx.segments.list();
   await nsx.segments.get('missing').catch(() => undefined);
   const group = await nsx.groups.patch('cj-vm', {
@@ -41,11 +56,23 @@ async function recordRun(): Promise<Exchange[]> {
       { resource_type: 'NestedExpression', expressions: [{ resource_type: 'IPAddressExpression', ip_addresses: [cjVm.ip] }] },
     ],
   });
-  await nsx.groups.put('cj-vm', { display_name: 'CJ-VM', expression: [{ resource_type: 'ExternalIDExpression', member_type: 'VirtualMachine', external_ids: [cjVm.externalId] }] });
+  await nsx.groups.put('cj-vm', {
+    display_name: 'CJ-VM',
+    expression: [{ resource_type: 'ExternalIDExpression', member_type: 'VirtualMachine', external_ids: [cjVm.externalId] }],
+  });
   await nsx.groups.list();
   await nsx.listTier0Groups();
   await nsx.getTier0Group('connected_vpc');
-  const rule = { sequence_number: 10, source_groups: ['ANY'], destination_groups: [group.path], services: ['/infra/services/ICMP-ALL'], scope: ['/infra/labels/cgw-cross-vpc'], action: 'ALLOW' as const, direction: 'IN_OUT' as const, logged: true };
+  const rule = {
+    sequence_number: 10,
+    source_groups: ['ANY'],
+    destination_groups: [group.path],
+    services: ['/infra/services/ICMP-ALL'],
+    scope: ['/infra/labels/cgw-cross-vpc'],
+    action: 'ALLOW' as const,
+    direction: 'IN_OUT' as const,
+    logged: true,
+  };
   await nsx.rules.patch('cj-in', { resource_type: 'Rule', display_name: 'CJ-VM Inbound', ...rule });
   await nsx.rules.put('cj-in', { display_name: 'CJ-VM Inbound', ...rule });
   await nsx.rules.list();
@@ -60,7 +87,10 @@ async function recordRun(): Promise<Exchange[]> {
   await nsx.listVifs();
   const [linked] = await nsx.listLinkedVpcs();
   await nsx.getLinkedVpc(linked!.id!);
-  await b.client({ apiToken: 'wrong', fetch }).vmc.listOrgs().catch(() => undefined);
+  await b
+    .client({ apiToken: 'wrong', fetch })
+    .vmc.listOrgs()
+    .catch(() => undefined);
   return exchanges;
 }
 
@@ -104,7 +134,12 @@ beforeAll(async () => {
 });
 
 test('the run covers every kind of endpoint, and errors of all three services', () => {
-  const kinds = new Set(run.map((e) => `${e.method} ${e.path.replace(/^.*\/(policy|cloud-service)\/api\/v1/, '').replace(/\/vmc\/api\/orgs\/[^/]+/, '/vmc/api/orgs/{org}')}`));
+  const kinds = new Set(
+    run.map(
+      (e) =>
+        `${e.method} ${e.path.replace(/^.*\/(policy|cloud-service)\/api\/v1/, '').replace(/\/vmc\/api\/orgs\/[^/]+/, '/vmc/api/orgs/{org}')}`,
+    ),
+  );
   expect(kinds.size).toBeGreaterThan(25);
   expect(run.filter((e) => e.status >= 400).map((e) => e.path.split('/')[1])).toEqual(expect.arrayContaining(['vmc', 'csp']));
   expect(run.some((e) => e.status === 404 && e.path.includes('/segments/'))).toBe(true);
@@ -118,7 +153,8 @@ test('every response body has only reference fields, of the reference types, and
     const where = `${e.method} ${e.path} (${e.status})`;
     if (want.list) {
       problems.push(...shapeProblems(e.response, shapes.list, where));
-      for (const [i, item] of ((e.response as { results: unknown[] }).results ?? []).entries()) problems.push(...shapeProblems(item, want.shape, `${where} results[${i}]`));
+      for (const [i, item] of ((e.response as { results: unknown[] }).results ?? []).entries())
+        problems.push(...shapeProblems(item, want.shape, `${where} results[${i}]`));
     } else if (want.array) {
       for (const [i, item] of (e.response as unknown[]).entries()) problems.push(...shapeProblems(item, want.shape, `${where} [${i}]`));
     } else {
@@ -135,11 +171,16 @@ test('PATCH and DELETE answer 200 with an empty body', () => {
 });
 
 test('the checker itself reports a field outside the list, a wrong type and a missing required field', () => {
-  expect(shapeProblems({ id: 'x', path: '/p', _revision: '1', resource_type: 'Segment', subnets: [{ gateway: 'a' }], colour: 'red' }, shapes.segment)).toEqual([
+  expect(
+    shapeProblems(
+      { id: 'x', path: '/p', _revision: '1', resource_type: 'Segment', subnets: [{ gateway: 'a' }], colour: 'red' },
+      shapes.segment,
+    ),
+  ).toEqual([
     '$.type: missing',
     '$._revision: expected number, got string',
     '$.subnets[0].gateway_address: missing',
-    '$.subnets[0].gateway: not in the reference\'s field list',
+    "$.subnets[0].gateway: not in the reference's field list",
     "$.colour: not in the reference's field list",
   ]);
 });

@@ -4,9 +4,21 @@
 // VmcClientError naming the request and the field, instead of an `undefined` deep in the harness.
 import { z } from 'zod';
 import { VmcClientError } from './errors';
-import { dfwRuleJsonSchema, expressionJsonSchema, linkedVpcJsonSchema, ruleJsonSchema, securityPolicyJsonSchema, serviceEntryJsonSchema, vifJsonSchema } from '../../shapes/nsx';
+import {
+  dfwRuleJsonSchema,
+  expressionJsonSchema,
+  linkedVpcJsonSchema,
+  ruleJsonSchema,
+  securityPolicyJsonSchema,
+  serviceEntryJsonSchema,
+  vifJsonSchema,
+} from '../../shapes/nsx';
 
-export const cspTokenSchema = z.looseObject({ access_token: z.string().min(1), expires_in: z.number().positive(), token_type: z.string().optional() });
+export const cspTokenSchema = z.looseObject({
+  access_token: z.string().min(1),
+  expires_in: z.number().positive(),
+  token_type: z.string().optional(),
+});
 
 export const orgSchema = z.looseObject({ id: z.string(), display_name: z.string().optional(), name: z.string().optional() });
 
@@ -33,10 +45,18 @@ export const sddcConnectionSchema = z.looseObject({
 
 const tags = z.array(z.looseObject({ scope: z.string().optional(), tag: z.string() })).optional();
 
-export const policyObjectSchema = z.looseObject({ id: z.string(), path: z.string(), _revision: z.number().int(), display_name: z.string().optional(), tags });
+export const policyObjectSchema = z.looseObject({
+  id: z.string(),
+  path: z.string(),
+  _revision: z.number().int(),
+  display_name: z.string().optional(),
+  tags,
+});
 
 export const segmentSchema = policyObjectSchema.extend({
-  subnets: z.array(z.looseObject({ gateway_address: z.string(), network: z.string().optional(), dhcp_ranges: z.array(z.string()).optional() })).default([]),
+  subnets: z
+    .array(z.looseObject({ gateway_address: z.string(), network: z.string().optional(), dhcp_ranges: z.array(z.string()).optional() }))
+    .default([]),
   type: z.string().optional(),
   advanced_config: z.looseObject({ connectivity: z.string().optional() }).optional(),
 });
@@ -48,7 +68,12 @@ export const ruleSchema = ruleJsonSchema.extend({ path: z.string(), _revision: z
 
 /** A DFW rule and a security policy (domain `cgw`) as the NSX shapes read them, with the fields the client needs. */
 export const dfwRuleSchema = dfwRuleJsonSchema.extend({ path: z.string(), _revision: z.number().int(), tags });
-export const securityPolicySchema = securityPolicyJsonSchema.extend({ path: z.string(), _revision: z.number().int(), tags, rules: z.array(dfwRuleSchema).default([]) });
+export const securityPolicySchema = securityPolicyJsonSchema.extend({
+  path: z.string(),
+  _revision: z.number().int(),
+  tags,
+  rules: z.array(dfwRuleSchema).default([]),
+});
 
 export const gatewayPolicySchema = policyObjectSchema.extend({ rules: z.array(ruleSchema).default([]) });
 
@@ -56,7 +81,12 @@ export const serviceSchema = policyObjectSchema.extend({ service_entries: z.arra
 
 export const labelSchema = policyObjectSchema;
 
-export const virtualMachineSchema = z.looseObject({ external_id: z.string(), display_name: z.string(), power_state: z.string().optional(), tags });
+export const virtualMachineSchema = z.looseObject({
+  external_id: z.string(),
+  display_name: z.string(),
+  power_state: z.string().optional(),
+  tags,
+});
 
 /** A VIF, as the NSX shapes read it (MAC, addresses of both families, owner VM). */
 export const vifSchema = vifJsonSchema;
@@ -87,6 +117,9 @@ export type LinkedVpcInfo = z.output<typeof linkedVpcSchema>;
 export function expectShape<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  const issues = r.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
+  const issues = r.error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
+    .join('; ');
   throw new VmcClientError(`${what}: unexpected response shape: ${issues}`);
 }

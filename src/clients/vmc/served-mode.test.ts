@@ -10,5 +10,7 @@ test('discovery and an NSX write work unchanged against the served mock', async 
   const { discovery, nsx } = await client.connect();
   expect(discovery.proxyUrl).toBe(`${served.url}/vmc/reverse-proxy/api/orgs/${bed.orgId}/sddcs/${bed.sddcId}/sks-nsxt-manager`);
   expect(discovery.connectedVpc.activeEni).toBe(bed.activeEni);
-  await expect(nsx.segments.patch('cj-seg', { subnets: [{ gateway_address: '192.168.100.1/24' }] })).resolves.toMatchObject({ path: '/infra/tier-1s/cgw/segments/cj-seg' });
+  await expect(nsx.segments.patch('cj-seg', { subnets: [{ gateway_address: '192.168.100.1/24' }] })).resolves.toMatchObject({
+    path: '/infra/tier-1s/cgw/segments/cj-seg',
+  });
 });

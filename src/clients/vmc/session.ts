@@ -26,11 +26,15 @@ export class Session {
   /** Sends one call; returns the parsed body (undefined when empty). */
   async call(service: VmcService, method: string, url: string, options: CallOptions = {}): Promise<unknown> {
     if (method !== 'GET' && wholePolicy.test(new URL(url).pathname)) {
-      throw new VmcClientError(`refusing ${method} ${new URL(url).pathname}: a write of a whole gateway policy replaces all its rules; write single rules under …/rules/{id}`);
+      throw new VmcClientError(
+        `refusing ${method} ${new URL(url).pathname}: a write of a whole gateway policy replaces all its rules; write single rules under …/rules/{id}`,
+      );
     }
     const body = options.body as { rules?: unknown } | undefined;
     if (method !== 'GET' && securityPolicy.test(new URL(url).pathname) && (method === 'PUT' || body?.rules !== undefined)) {
-      throw new VmcClientError(`refusing ${method} ${new URL(url).pathname} with its rules: a write of a whole security policy replaces all its rules; write single rules under …/rules/{id}`);
+      throw new VmcClientError(
+        `refusing ${method} ${new URL(url).pathname} with its rules: a write of a whole security policy replaces all its rules; write single rules under …/rules/{id}`,
+      );
     }
     const full = new URL(url);
     for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined) full.searchParams.set(k, String(v));

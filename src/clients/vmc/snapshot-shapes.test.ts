@@ -21,8 +21,17 @@ test('segments, groups, rules, linked VPCs, VMs, VIFs and the SDDC parse with th
   const client = b.client();
   const { nsx } = await client.connect();
   await nsx.segments.patch('cj-seg', { subnets: [{ gateway_address: '192.168.100.1/24' }] });
-  const g = await nsx.groups.patch('cj-vm', { expression: [{ resource_type: 'Condition', member_type: 'VirtualMachine', key: 'Name', operator: 'EQUALS', value: cjVm.name }] });
-  await nsx.rules.patch('cj-in', { sequence_number: 10, source_groups: ['ANY'], destination_groups: [g.path], services: ['ANY'], scope: ['/infra/labels/cgw-cross-vpc'], action: 'ALLOW' });
+  const g = await nsx.groups.patch('cj-vm', {
+    expression: [{ resource_type: 'Condition', member_type: 'VirtualMachine', key: 'Name', operator: 'EQUALS', value: cjVm.name }],
+  });
+  await nsx.rules.patch('cj-in', {
+    sequence_number: 10,
+    source_groups: ['ANY'],
+    destination_groups: [g.path],
+    services: ['ANY'],
+    scope: ['/infra/labels/cgw-cross-vpc'],
+    action: 'ALLOW',
+  });
   expect([
     ...problems(segmentsSchema, asList(await nsx.segments.list())),
     ...problems(groupsSchema, asList(await nsx.groups.list())),

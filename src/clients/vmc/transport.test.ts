@@ -33,7 +33,13 @@ test('after the last attempt the 503 is thrown with NSX’s code and message', a
   b.ctx.faults.add({ service: 'nsx', operation: 'GET labels', fault: 'server-error', times: Infinity });
   const { nsx } = await b.client({ retry: { maxAttempts: 3 } }).connect();
   const err = await nsx.listLabels().catch((e: unknown) => e);
-  expect(err).toMatchObject({ name: 'VmcApiError', service: 'nsx', status: 503, code: 503, serviceMessage: 'The service is busy (GET labels); retry later.' });
+  expect(err).toMatchObject({
+    name: 'VmcApiError',
+    service: 'nsx',
+    status: 503,
+    code: 503,
+    serviceMessage: 'The service is busy (GET labels); retry later.',
+  });
   expect(b.sleeps).toEqual([500, 1000]);
 });
 

@@ -41,15 +41,27 @@ export class SecretSet {
   }
 }
 
-function messageOf(service: VmcService, json: unknown, text: string): { code: string | number | undefined; message: string; related: string[] } {
+function messageOf(
+  service: VmcService,
+  json: unknown,
+  text: string,
+): { code: string | number | undefined; message: string; related: string[] } {
   if (json && typeof json === 'object') {
     const o = json as Record<string, unknown>;
     if (service === 'nsx' && 'error_message' in o) {
-      const related = Array.isArray(o.related_errors) ? o.related_errors.map((r) => String((r as Record<string, unknown>).error_message ?? '')).filter(Boolean) : [];
+      const related = Array.isArray(o.related_errors)
+        ? o.related_errors.map((r) => String((r as Record<string, unknown>).error_message ?? '')).filter(Boolean)
+        : [];
       return { code: typeof o.error_code === 'number' ? o.error_code : undefined, message: String(o.error_message), related };
     }
-    if (Array.isArray(o.error_messages)) return { code: typeof o.error_code === 'string' ? o.error_code : undefined, message: o.error_messages.map(String).join('; '), related: [] };
-    if (typeof o.message === 'string') return { code: typeof o.errorCode === 'string' ? o.errorCode : undefined, message: o.message, related: [] };
+    if (Array.isArray(o.error_messages))
+      return {
+        code: typeof o.error_code === 'string' ? o.error_code : undefined,
+        message: o.error_messages.map(String).join('; '),
+        related: [],
+      };
+    if (typeof o.message === 'string')
+      return { code: typeof o.errorCode === 'string' ? o.errorCode : undefined, message: o.message, related: [] };
   }
   return { code: undefined, message: text.slice(0, 300) || '(empty body)', related: [] };
 }
@@ -101,14 +113,22 @@ export class Transport {
       const started = this.clock();
       let res: Response;
       try {
-        res = await this.fetchFn(req.url, { method: req.method, headers: { accept: 'application/json', ...req.headers }, ...(req.body !== undefined ? { body: req.body } : {}) });
+        res = await this.fetchFn(req.url, {
+          method: req.method,
+          headers: { accept: 'application/json', ...req.headers },
+          ...(req.body !== undefined ? { body: req.body } : {}),
+        });
       } catch (e) {
-        throw new VmcClientError(this.redact(`${req.service.toUpperCase()} ${req.method} ${req.url}: no answer (${e instanceof Error ? e.message : String(e)})`));
+        throw new VmcClientError(
+          this.redact(`${req.service.toUpperCase()} ${req.method} ${req.url}: no answer (${e instanceof Error ? e.message : String(e)})`),
+        );
       }
       const text = await res.text();
       const transient = transientStatuses.has(res.status) && attempt < this.policy.maxAttempts;
       const delay = transient ? retryDelayMs(this.policy, attempt, res.headers.get('retry-after')) : 0;
-      this.log(`${req.service} ${req.method} ${req.url} → ${res.status} (${this.clock() - started} ms)${transient ? `, retry ${attempt + 1}/${this.policy.maxAttempts} in ${delay} ms` : ''}`);
+      this.log(
+        `${req.service} ${req.method} ${req.url} → ${res.status} (${this.clock() - started} ms)${transient ? `, retry ${attempt + 1}/${this.policy.maxAttempts} in ${delay} ms` : ''}`,
+      );
       if (transient) {
         await this.sleep(delay);
         continue;
@@ -116,9 +136,20 @@ export class Transport {
       const json = parseJson(text);
       if (!res.ok) {
         const m = messageOf(req.service, json, text);
-        throw new VmcApiError(req.service, req.method, path, res.status, m.code, this.redact(m.message), m.related.map((r) => this.redact(r)));
+        throw new VmcApiError(
+          req.service,
+          req.method,
+          path,
+          res.status,
+          m.code,
+          this.redact(m.message),
+          m.related.map((r) => this.redact(r)),
+        );
       }
-      if (text !== '' && json === undefined) throw new VmcClientError(`${req.service.toUpperCase()} ${req.method} ${path}: the ${res.status} answer is not JSON: ${this.redact(text.slice(0, 200))}`);
+      if (text !== '' && json === undefined)
+        throw new VmcClientError(
+          `${req.service.toUpperCase()} ${req.method} ${path}: the ${res.status} answer is not JSON: ${this.redact(text.slice(0, 200))}`,
+        );
       return { status: res.status, body: json };
     }
   }

@@ -33,6 +33,11 @@ export class VmcApi {
 
   /** The SDDC's links to customer VPCs (`?sddc=`): VPC, subnet, cross-link ENIs, main route table. */
   listSddcConnections(orgId: string, sddcId: string): Promise<SddcConnection[]> {
-    return this.session.get('vmc', this.url(`/orgs/${encodeURIComponent(orgId)}/account-link/sddc-connections`), z.array(sddcConnectionSchema), { sddc: sddcId });
+    return this.session.get(
+      'vmc',
+      this.url(`/orgs/${encodeURIComponent(orgId)}/account-link/sddc-connections`),
+      z.array(sddcConnectionSchema),
+      { sddc: sddcId },
+    );
   }
 }

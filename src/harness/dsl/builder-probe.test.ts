@@ -3,7 +3,9 @@
 import { defineScenario, ScenarioDefinitionError, type ScenarioApi } from './builder';
 import type { ProbeStep } from './spec';
 
-function probes(body: (api: ScenarioApi, ends: { vm: ReturnType<ScenarioApi['sddc']['vm']>; ec2: ReturnType<ScenarioApi['aws']['instance']> }) => void): ProbeStep[] {
+function probes(
+  body: (api: ScenarioApi, ends: { vm: ReturnType<ScenarioApi['sddc']['vm']>; ec2: ReturnType<ScenarioApi['aws']['instance']> }) => void,
+): ProbeStep[] {
   const spec = defineScenario('t', (api) => {
     const vm = api.sddc.vm('vm-1');
     const ec2 = api.aws.instance('ec2-1', { securityGroups: [api.aws.defaultSecurityGroup()] });
@@ -37,7 +39,11 @@ test('probeDefaults({ listen: true }) applies to the TCP probes after it; a prob
     probe(ec2, vm, { tcp: 443 }).expect('reachable');
     probe(ec2, vm, { tcp: 443, listen: false }).expect('reachable');
   });
-  expect(steps.map((s) => s.probe)).toEqual([{ protocol: 'tcp', port: 443, listen: false }, { protocol: 'tcp', port: 443, listen: true }, { protocol: 'tcp', port: 443, listen: false }]);
+  expect(steps.map((s) => s.probe)).toEqual([
+    { protocol: 'tcp', port: 443, listen: false },
+    { protocol: 'tcp', port: 443, listen: true },
+    { protocol: 'tcp', port: 443, listen: false },
+  ]);
 });
 
 test.each([
@@ -53,17 +59,20 @@ test.each([
 });
 
 test('a probe between two instances is refused like a ping', () => {
-  expect(() => defineScenario('t', ({ aws, probe }) => {
-    const sg = aws.defaultSecurityGroup();
-    probe(aws.instance('a', { securityGroups: [sg] }), aws.instance('b', { securityGroups: [sg] }), { tcp: 443 }).expect('reachable');
-  })).toThrow(/probe tcp\/443 a → b: one end must be an EC2 instance and the other an SDDC VM/);
+  expect(() =>
+    defineScenario('t', ({ aws, probe }) => {
+      const sg = aws.defaultSecurityGroup();
+      probe(aws.instance('a', { securityGroups: [sg] }), aws.instance('b', { securityGroups: [sg] }), { tcp: 443 }).expect('reachable');
+    }),
+  ).toThrow(/probe tcp\/443 a → b: one end must be an EC2 instance and the other an SDDC VM/);
 });
 
-test('a NACL entry\'s port range is checked: tcp/udp only, from ≤ to within 0-65535', () => {
-  const withAcl = (entry: object) => () => defineScenario('t', ({ sddc, aws, ping }) => {
-    aws.subnet('s', { networkAcl: [{ ruleNumber: 100, egress: false, action: 'allow', cidr: '10.0.0.0/8', ...entry } as never] });
-    ping(aws.instance('i', { securityGroups: [aws.defaultSecurityGroup()], subnet: 's' }), sddc.vm('v')).expect('reachable');
-  });
+test("a NACL entry's port range is checked: tcp/udp only, from ≤ to within 0-65535", () => {
+  const withAcl = (entry: object) => () =>
+    defineScenario('t', ({ sddc, aws, ping }) => {
+      aws.subnet('s', { networkAcl: [{ ruleNumber: 100, egress: false, action: 'allow', cidr: '10.0.0.0/8', ...entry } as never] });
+      ping(aws.instance('i', { securityGroups: [aws.defaultSecurityGroup()], subnet: 's' }), sddc.vm('v')).expect('reachable');
+    });
   expect(withAcl({ protocol: 'tcp', ports: [1024, 65535] })).not.toThrow();
   expect(withAcl({ protocol: 'tcp', ports: [2000, 1024] })).toThrow(/subnet "s" ACL rule 100 in: ports \[2000,1024\] must be \[from, to\]/);
   expect(withAcl({ protocol: 'icmp', ports: [1, 2] })).toThrow(/ports apply to tcp and udp entries, not icmp/);

@@ -34,7 +34,11 @@ export class ScenarioDefinitionError extends Error {
 }
 
 /** `allow('icmp')`, `allow('tcp', 443, { cidr: '10.0.0.0/8' })`: a rule for securityGroup()/authorize. */
-export function allow(protocol: SgRuleSpec['protocol'] = 'all', port?: number, peer: SgPeer = { cidr: '0.0.0.0/0' }): Omit<SgRuleSpec, 'direction'> {
+export function allow(
+  protocol: SgRuleSpec['protocol'] = 'all',
+  port?: number,
+  peer: SgPeer = { cidr: '0.0.0.0/0' },
+): Omit<SgRuleSpec, 'direction'> {
   return { protocol, ...(port !== undefined ? { port } : {}), peer };
 }
 
@@ -43,22 +47,51 @@ export const vpcCidr = (): AddressToken => ({ vpc: 'cidr' });
 
 /** A free range of the connected VPC (no existing subnet overlaps it), allocated at provision time. */
 export const freeRange = (prefix = 28): AddressToken => {
-  if (!Number.isInteger(prefix) || prefix < 16 || prefix > 28) throw new ScenarioDefinitionError(`freeRange(${prefix}): a subnet of a VPC is a /16 to a /28`);
+  if (!Number.isInteger(prefix) || prefix < 16 || prefix > 28)
+    throw new ScenarioDefinitionError(`freeRange(${prefix}): a subnet of a VPC is a /16 to a /28`);
   return { vpc: 'free-range', prefix };
 };
 
 /** A literal CIDR, or how a token reads in a plan (`a free /28 in the connected VPC`). */
-export const describeAddress = (a: Address): string => (typeof a === 'string' ? a : a.vpc === 'cidr' ? 'the connected VPC\'s CIDR' : `a free /${a.prefix} in the connected VPC`);
+export const describeAddress = (a: Address): string =>
+  typeof a === 'string' ? a : a.vpc === 'cidr' ? "the connected VPC's CIDR" : `a free /${a.prefix} in the connected VPC`;
 
-const slug = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (name: string): string =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 export interface ScenarioApi {
   sddc: {
     segment(name: string, o: { gateway: string; connectivity?: 'ON' | 'OFF'; id?: string }): SegmentRef;
     group(name: string, ...members: (GroupMember | SegmentRef)[]): GroupRef;
-    cgwRule(name: string, o: { sequence: number; from: CgwEndpoint; to: CgwEndpoint; appliedTo?: CgwRuleSpec['appliedTo']; direction?: CgwRuleSpec['direction']; action?: CgwRuleSpec['action']; services?: CgwRuleSpec['services'] }): void;
+    cgwRule(
+      name: string,
+      o: {
+        sequence: number;
+        from: CgwEndpoint;
+        to: CgwEndpoint;
+        appliedTo?: CgwRuleSpec['appliedTo'];
+        direction?: CgwRuleSpec['direction'];
+        action?: CgwRuleSpec['action'];
+        services?: CgwRuleSpec['services'];
+      },
+    ): void;
     /** A DFW rule, written by the run in a security policy of its own for the category (default Application). */
-    dfwRule(name: string, o: { sequence: number; from: CgwEndpoint; to: CgwEndpoint; category?: DfwRuleSpec['category']; appliedTo?: DfwRuleSpec['appliedTo']; direction?: DfwRuleSpec['direction']; action?: DfwRuleSpec['action']; services?: DfwRuleSpec['services'] }): void;
+    dfwRule(
+      name: string,
+      o: {
+        sequence: number;
+        from: CgwEndpoint;
+        to: CgwEndpoint;
+        category?: DfwRuleSpec['category'];
+        appliedTo?: DfwRuleSpec['appliedTo'];
+        direction?: DfwRuleSpec['direction'];
+        action?: DfwRuleSpec['action'];
+        services?: DfwRuleSpec['services'];
+      },
+    ): void;
     /** Sets the DFW's default layer-3 rule's action for the run (recorded and reverted exactly at teardown). */
     dfwDefaultRule(action: 'ALLOW' | 'DROP' | 'REJECT'): void;
     /** An existing VM, by display name (adopted, never changed). */
@@ -110,11 +143,15 @@ const validPort = (p: unknown): p is number => typeof p === 'number' && Number.i
 function probeKind(title: string, from: EndpointRef, to: EndpointRef, o: ProbeOptions, listenDefault: boolean): ProbeKind {
   const where = `scenario "${title}": probe ${from.name} → ${to.name}`;
   const keys = Object.keys(o ?? {}).filter((k) => k !== 'listen');
-  if (keys.length !== 1 || !['tcp', 'udp', 'icmp'].includes(keys[0]!)) throw new ScenarioDefinitionError(`${where}: give exactly one of { tcp: port }, { udp: port } or { icmp: true }, got ${JSON.stringify(o)}`);
+  if (keys.length !== 1 || !['tcp', 'udp', 'icmp'].includes(keys[0]!))
+    throw new ScenarioDefinitionError(
+      `${where}: give exactly one of { tcp: port }, { udp: port } or { icmp: true }, got ${JSON.stringify(o)}`,
+    );
   if ('icmp' in o) return { protocol: 'icmp' };
   if ('udp' in o) {
     if ('listen' in o) throw new ScenarioDefinitionError(`${where}: a UDP probe always starts its responder; drop "listen"`);
-    if (!validPort(o.udp)) throw new ScenarioDefinitionError(`${where}: udp port ${JSON.stringify(o.udp)} is not an integer from 1 to 65535`);
+    if (!validPort(o.udp))
+      throw new ScenarioDefinitionError(`${where}: udp port ${JSON.stringify(o.udp)} is not an integer from 1 to 65535`);
     return { protocol: 'udp', port: o.udp };
   }
   if (!validPort(o.tcp)) throw new ScenarioDefinitionError(`${where}: tcp port ${JSON.stringify(o.tcp)} is not an integer from 1 to 65535`);
@@ -123,7 +160,18 @@ function probeKind(title: string, from: EndpointRef, to: EndpointRef, o: ProbeOp
 }
 
 export function defineScenario(title: string, body: (api: ScenarioApi) => void): ScenarioSpec {
-  const spec: ScenarioSpec = { title, segments: [], groups: [], cgwRules: [], dfwRules: [], securityGroups: [], subnets: [], instances: [], vms: [], steps: [] };
+  const spec: ScenarioSpec = {
+    title,
+    segments: [],
+    groups: [],
+    cgwRules: [],
+    dfwRules: [],
+    securityGroups: [],
+    subnets: [],
+    instances: [],
+    vms: [],
+    steps: [],
+  };
   let stepLabel = '';
   const names = new Set<string>();
   const declare = (kind: string, name: string): void => {
@@ -131,7 +179,8 @@ export function defineScenario(title: string, body: (api: ScenarioApi) => void):
     names.add(`${kind}:${name}`);
   };
   const known = (kind: string, ref: { name: string }): void => {
-    if (!names.has(`${kind}:${ref.name}`)) throw new ScenarioDefinitionError(`scenario "${title}": ${kind} "${ref.name}" is used but not declared`);
+    if (!names.has(`${kind}:${ref.name}`))
+      throw new ScenarioDefinitionError(`scenario "${title}": ${kind} "${ref.name}" is used but not declared`);
   };
   const endpointOk = (e: CgwEndpoint): void => {
     if (typeof e === 'object' && 'kind' in e) known('group', e);
@@ -141,14 +190,20 @@ export function defineScenario(title: string, body: (api: ScenarioApi) => void):
     known(from.kind, from);
     known(to.kind, to);
     const what = kind.protocol === 'icmp' ? 'ping' : `probe ${describeProbe(kind)}`;
-    if (from.kind === to.kind) throw new ScenarioDefinitionError(`scenario "${title}": ${what} ${from.name} → ${to.name}: one end must be an EC2 instance and the other an SDDC VM`);
+    if (from.kind === to.kind)
+      throw new ScenarioDefinitionError(
+        `scenario "${title}": ${what} ${from.name} → ${to.name}: one end must be an EC2 instance and the other an SDDC VM`,
+      );
     const label = `${stepLabel ? `${stepLabel}: ` : ''}${from.name} → ${to.name}${kind.protocol === 'icmp' ? '' : ` ${describeProbe(kind)}`}`;
     const push = (expect: Expectation): void => {
       spec.steps.push({ type: 'probe', label, from, to, expect, ...(kind.protocol === 'icmp' ? {} : { probe: kind }) });
     };
     return {
       expect(outcome: 'reachable' | 'unreachable', blockedBy?: ReasonCode) {
-        if (outcome !== 'reachable' && outcome !== 'unreachable') throw new ScenarioDefinitionError(`scenario "${title}": ${label}: expect('reachable') or expect('unreachable', code), got ${JSON.stringify(outcome)}`);
+        if (outcome !== 'reachable' && outcome !== 'unreachable')
+          throw new ScenarioDefinitionError(
+            `scenario "${title}": ${label}: expect('reachable') or expect('unreachable', code), got ${JSON.stringify(outcome)}`,
+          );
         push(outcome === 'reachable' ? { reachable: true } : { reachable: false, ...(blockedBy ? { blockedBy } : {}) });
       },
       expectProbeError(why: RegExp) {
@@ -177,14 +232,35 @@ export function defineScenario(title: string, body: (api: ScenarioApi) => void):
         declare('cgw-rule', name);
         endpointOk(o.from);
         endpointOk(o.to);
-        spec.cgwRules.push({ name, id: slug(name), sequence: o.sequence, from: o.from, to: o.to, services: o.services ?? 'ANY', appliedTo: o.appliedTo ?? 'vpc', direction: o.direction ?? 'IN_OUT', action: o.action ?? 'ALLOW' });
+        spec.cgwRules.push({
+          name,
+          id: slug(name),
+          sequence: o.sequence,
+          from: o.from,
+          to: o.to,
+          services: o.services ?? 'ANY',
+          appliedTo: o.appliedTo ?? 'vpc',
+          direction: o.direction ?? 'IN_OUT',
+          action: o.action ?? 'ALLOW',
+        });
       },
       dfwRule(name, o) {
         declare('dfw-rule', name);
         endpointOk(o.from);
         endpointOk(o.to);
         if (o.appliedTo && o.appliedTo !== 'ANY') known('group', o.appliedTo);
-        spec.dfwRules.push({ name, id: slug(name), category: o.category ?? 'Application', sequence: o.sequence, from: o.from, to: o.to, services: o.services ?? 'ANY', appliedTo: o.appliedTo ?? 'ANY', direction: o.direction ?? 'IN_OUT', action: o.action ?? 'ALLOW' });
+        spec.dfwRules.push({
+          name,
+          id: slug(name),
+          category: o.category ?? 'Application',
+          sequence: o.sequence,
+          from: o.from,
+          to: o.to,
+          services: o.services ?? 'ANY',
+          appliedTo: o.appliedTo ?? 'ANY',
+          direction: o.direction ?? 'IN_OUT',
+          action: o.action ?? 'ALLOW',
+        });
       },
       dfwDefaultRule(action) {
         spec.dfwDefaultAction = action;
@@ -204,13 +280,20 @@ export function defineScenario(title: string, body: (api: ScenarioApi) => void):
         return { kind: 'security-group', name: 'default' };
       },
       securityGroup(name, o) {
-        if (name === 'default') throw new ScenarioDefinitionError(`scenario "${title}": use aws.defaultSecurityGroup() for the VPC's default security group`);
+        if (name === 'default')
+          throw new ScenarioDefinitionError(`scenario "${title}": use aws.defaultSecurityGroup() for the VPC's default security group`);
         declare('security-group', name);
         const ingress = (o?.ingress ?? []).map((r) => ({ ...r, direction: 'ingress' as const }));
         const egress = (o?.egress ?? [allow()]).map((r) => ({ ...r, direction: 'egress' as const }));
         for (const r of [...ingress, ...egress]) if ('sg' in r.peer) known('security-group', r.peer.sg);
-        const restricted = o?.egress !== undefined && !o.egress.some((r) => r.protocol === 'all' && 'cidr' in r.peer && r.peer.cidr === '0.0.0.0/0');
-        spec.securityGroups.push({ name, isDefault: false, rules: [...ingress, ...egress.filter((r) => !(r.protocol === 'all' && 'cidr' in r.peer && r.peer.cidr === '0.0.0.0/0'))], noDefaultEgress: restricted });
+        const restricted =
+          o?.egress !== undefined && !o.egress.some((r) => r.protocol === 'all' && 'cidr' in r.peer && r.peer.cidr === '0.0.0.0/0');
+        spec.securityGroups.push({
+          name,
+          isDefault: false,
+          rules: [...ingress, ...egress.filter((r) => !(r.protocol === 'all' && 'cidr' in r.peer && r.peer.cidr === '0.0.0.0/0'))],
+          noDefaultEgress: restricted,
+        });
         return { kind: 'security-group', name };
       },
       subnet(name, o) {
@@ -219,33 +302,54 @@ export function defineScenario(title: string, body: (api: ScenarioApi) => void):
         for (const e of o.networkAcl ?? []) {
           const where = `scenario "${title}": subnet "${name}" ACL rule ${e.ruleNumber} ${e.egress ? 'out' : 'in'}`;
           if (e.ports === undefined) continue;
-          if (e.protocol !== 'tcp' && e.protocol !== 'udp') throw new ScenarioDefinitionError(`${where}: ports apply to tcp and udp entries, not ${e.protocol}`);
+          if (e.protocol !== 'tcp' && e.protocol !== 'udp')
+            throw new ScenarioDefinitionError(`${where}: ports apply to tcp and udp entries, not ${e.protocol}`);
           const [from, to] = e.ports;
-          if (![from, to].every((p) => Number.isInteger(p) && p >= 0 && p <= 65535) || from > to) throw new ScenarioDefinitionError(`${where}: ports ${JSON.stringify(e.ports)} must be [from, to] with 0 ≤ from ≤ to ≤ 65535`);
+          if (![from, to].every((p) => Number.isInteger(p) && p >= 0 && p <= 65535) || from > to)
+            throw new ScenarioDefinitionError(`${where}: ports ${JSON.stringify(e.ports)} must be [from, to] with 0 ≤ from ≤ to ≤ 65535`);
         }
         spec.subnets.push({ name, ...o, cidr: o.cidr ?? freeRange(28) });
         return name;
       },
       instance(name, o) {
         declare('instance', name);
-        if (o.securityGroups.length === 0) throw new ScenarioDefinitionError(`scenario "${title}": instance "${name}" needs at least one security group`);
+        if (o.securityGroups.length === 0)
+          throw new ScenarioDefinitionError(`scenario "${title}": instance "${name}" needs at least one security group`);
         for (const sg of o.securityGroups) known('security-group', sg);
-        if (o.subnet !== undefined && !names.has(`subnet:${o.subnet}`)) throw new ScenarioDefinitionError(`scenario "${title}": instance "${name}" uses subnet "${o.subnet}", which is not declared`);
-        spec.instances.push({ name, securityGroups: o.securityGroups, instanceProfile: o.instanceProfile ?? true, ...(o.subnet ? { subnet: o.subnet } : {}) });
+        if (o.subnet !== undefined && !names.has(`subnet:${o.subnet}`))
+          throw new ScenarioDefinitionError(`scenario "${title}": instance "${name}" uses subnet "${o.subnet}", which is not declared`);
+        spec.instances.push({
+          name,
+          securityGroups: o.securityGroups,
+          instanceProfile: o.instanceProfile ?? true,
+          ...(o.subnet ? { subnet: o.subnet } : {}),
+        });
         return { kind: 'instance', name };
       },
       authorizeIngress(sg, rule) {
         known('security-group', sg);
-        change(`authorize ingress on ${sg.name}`, { type: 'change', label: '', change: { type: 'authorize', sg, rule: { ...rule, direction: 'ingress' } } });
+        change(`authorize ingress on ${sg.name}`, {
+          type: 'change',
+          label: '',
+          change: { type: 'authorize', sg, rule: { ...rule, direction: 'ingress' } },
+        });
       },
       revokeIngress(sg, rule) {
         known('security-group', sg);
-        change(`revoke ingress on ${sg.name}`, { type: 'change', label: '', change: { type: 'revoke', sg, rule: { ...rule, direction: 'ingress' } } });
+        change(`revoke ingress on ${sg.name}`, {
+          type: 'change',
+          label: '',
+          change: { type: 'revoke', sg, rule: { ...rule, direction: 'ingress' } },
+        });
       },
     },
     setConnectivity(segment, connectivity) {
       known('segment', segment);
-      change(`segment ${segment.name} connectivity ${connectivity}`, { type: 'change', label: '', change: { type: 'segment-connectivity', segment, connectivity } });
+      change(`segment ${segment.name} connectivity ${connectivity}`, {
+        type: 'change',
+        label: '',
+        change: { type: 'segment-connectivity', segment, connectivity },
+      });
     },
     step(label, fn) {
       const outer = stepLabel;
@@ -263,11 +367,15 @@ export function defineScenario(title: string, body: (api: ScenarioApi) => void):
       return addProbe(from, to, probeKind(title, from, to, kind, listenDefault));
     },
     probeDefaults(o) {
-      if (o.listen !== undefined && typeof o.listen !== 'boolean') throw new ScenarioDefinitionError(`scenario "${title}": probeDefaults({ listen }) takes true or false`);
+      if (o.listen !== undefined && typeof o.listen !== 'boolean')
+        throw new ScenarioDefinitionError(`scenario "${title}": probeDefaults({ listen }) takes true or false`);
       if (o.listen !== undefined) listenDefault = o.listen;
     },
   };
   body(api);
-  if (!spec.steps.some((s) => s.type === 'probe')) throw new ScenarioDefinitionError(`scenario "${title}" has no probe; add ping(a, b).expect(...) or probe(a, b, { tcp: 443 }).expect(...)`);
+  if (!spec.steps.some((s) => s.type === 'probe'))
+    throw new ScenarioDefinitionError(
+      `scenario "${title}" has no probe; add ping(a, b).expect(...) or probe(a, b, { tcp: 443 }).expect(...)`,
+    );
   return spec;
 }

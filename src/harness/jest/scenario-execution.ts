@@ -14,7 +14,12 @@ import { preflightLive } from '../run/preflight';
 import { createProgress, progressMode, type Progress } from '../../report/progress/progress';
 import { scenarioStopSignal } from './stop-signal';
 
-export const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+export const slug = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
 
 export interface ScenarioOutcome {
   result?: ScenarioResult;
@@ -38,7 +43,19 @@ function progressFor(title: string): Progress {
 
 /** The result of a scenario the run was stopped before: nothing was created, so nothing to tear down. */
 function notStarted(title: string, runId: string, target: ScenarioResult['target'], file: string, signal: string): ScenarioResult {
-  return { title, file, runId, target, startedAt: new Date().toISOString(), durationMs: 0, probes: [], changes: [], resources: [], teardown: { removed: 0, reverted: 0, failed: [] }, error: `Interrupted: not started (${signal}); nothing was created` };
+  return {
+    title,
+    file,
+    runId,
+    target,
+    startedAt: new Date().toISOString(),
+    durationMs: 0,
+    probes: [],
+    changes: [],
+    resources: [],
+    teardown: { removed: 0, reverted: 0, failed: [] },
+    error: `Interrupted: not started (${signal}); nothing was created`,
+  };
 }
 
 /** Runs the scenario once (or, in a dry run, prints its plan); never throws: failures are in the outcome. */
@@ -49,7 +66,9 @@ export async function executeScenario(spec: ScenarioSpec, file: string): Promise
     if (process.env.VMC_REACH_TARGET !== 'live') return {};
     try {
       const checked = await preflightLive(spec, resolveTarget((await loadConfig()).config));
-      process.stdout.write(`${checked.resolved.map((r) => `  resolved: ${r.what} = ${r.value}\n`).join('')}${checked.problems.map((p) => `  PREFLIGHT: ${p}\n`).join('')}`);
+      process.stdout.write(
+        `${checked.resolved.map((r) => `  resolved: ${r.what} = ${r.value}\n`).join('')}${checked.problems.map((p) => `  PREFLIGHT: ${p}\n`).join('')}`,
+      );
       return checked.problems.length ? { setupError: new Error(`the live run would fail: ${checked.problems.join('; ')}`) } : {};
     } catch (e) {
       return { setupError: e as Error };
@@ -113,5 +132,7 @@ export function probeError(outcome: ScenarioOutcome, probeIndex: number): Error 
 /** What the teardown left behind, as an error, or undefined. */
 export function teardownError(outcome: ScenarioOutcome): Error | undefined {
   const failed = outcome.result?.teardown.failed ?? [];
-  return failed.length > 0 ? new Error(`teardown left ${failed.length} resource(s): ${failed.map((f) => `${f.type} ${f.id ?? ''}: ${f.error}`).join('; ')}`) : undefined;
+  return failed.length > 0
+    ? new Error(`teardown left ${failed.length} resource(s): ${failed.map((f) => `${f.type} ${f.id ?? ''}: ${f.error}`).join('; ')}`)
+    : undefined;
 }

@@ -64,7 +64,14 @@ Ping statistics for 172.31.16.21:
 `;
 
 test('iputils: all replies', () => {
-  expect(parsePing(iputilsOk)).toEqual({ format: 'iputils', target: '192.168.100.10', sent: 3, received: 3, rttMs: { min: 0.433, avg: 0.515, max: 0.601 }, replies: [0.512, 0.433, 0.601] });
+  expect(parsePing(iputilsOk)).toEqual({
+    format: 'iputils',
+    target: '192.168.100.10',
+    sent: 3,
+    received: 3,
+    rttMs: { min: 0.433, avg: 0.515, max: 0.601 },
+    replies: [0.512, 0.433, 0.601],
+  });
 });
 
 test('iputils: no replies', () => {
@@ -76,11 +83,25 @@ test('iputils: ICMP errors are not replies', () => {
 });
 
 test('busybox', () => {
-  expect(parsePing(busybox)).toEqual({ format: 'busybox', target: '10.98.2.2', sent: 2, received: 2, rttMs: { min: 0.071, avg: 0.082, max: 0.093 }, replies: [0.071, 0.093] });
+  expect(parsePing(busybox)).toEqual({
+    format: 'busybox',
+    target: '10.98.2.2',
+    sent: 2,
+    received: 2,
+    rttMs: { min: 0.071, avg: 0.082, max: 0.093 },
+    replies: [0.071, 0.093],
+  });
 });
 
 test('windows: replies, with time<1ms counted as 0', () => {
-  expect(parsePing(windowsOk)).toEqual({ format: 'windows', target: '172.31.16.20', sent: 2, received: 2, rttMs: { min: 0, avg: 1, max: 2 }, replies: [0, 2] });
+  expect(parsePing(windowsOk)).toEqual({
+    format: 'windows',
+    target: '172.31.16.20',
+    sent: 2,
+    received: 2,
+    rttMs: { min: 0, avg: 1, max: 2 },
+    replies: [0, 2],
+  });
 });
 
 test('windows: timeouts', () => {

@@ -23,7 +23,9 @@ function parseIputils(text: string): PingResult | undefined {
   const head = /^PING (\S+) \(([\d.]+)\) \d+\(\d+\) bytes of data\./m.exec(text);
   const stats = /^(\d+) packets transmitted, (\d+) received(?:, \+\d+ errors)?(?:, \+\d+ duplicates)?, [\d.]+% packet loss/m.exec(text);
   if (!head || !stats) return undefined;
-  const replies = [...text.matchAll(/^\d+ bytes from [\d.]+(?: \([\d.]+\))?: icmp_seq=\d+ ttl=\d+ time=([\d.]+) ms$/gm)].map((m) => num(m[1]));
+  const replies = [...text.matchAll(/^\d+ bytes from [\d.]+(?: \([\d.]+\))?: icmp_seq=\d+ ttl=\d+ time=([\d.]+) ms$/gm)].map((m) =>
+    num(m[1]),
+  );
   const rtt = /^rtt min\/avg\/max\/mdev = ([\d.]+)\/([\d.]+)\/([\d.]+)\/[\d.]+ ms$/m.exec(text);
   return {
     format: 'iputils',

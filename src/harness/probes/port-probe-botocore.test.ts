@@ -40,7 +40,15 @@ test('botocore validates and serialises every SendCommand, CancelCommand and Get
   const calls: [string, unknown][] = [
     ...forms.map((f): [string, unknown] => {
       const { document, command } = renderPortProbe(f);
-      return ['SendCommand', sendCommandInput(f.os === 'windows' ? 'mi-0fedcba9876543210' : 'i-0123456789abcdef0', document, command, f.role === 'listen' ? f.timeoutS + 30 : f.timeoutS + 60)];
+      return [
+        'SendCommand',
+        sendCommandInput(
+          f.os === 'windows' ? 'mi-0fedcba9876543210' : 'i-0123456789abcdef0',
+          document,
+          command,
+          f.role === 'listen' ? f.timeoutS + 30 : f.timeoutS + 60,
+        ),
+      ];
     }),
     ['CancelCommand', { CommandId: '2b1f8c7e-1111-2222-3333-444455556666', InstanceIds: ['i-0123456789abcdef0'] }],
     ['GetCommandInvocation', { CommandId: '2b1f8c7e-1111-2222-3333-444455556666', InstanceId: 'i-0123456789abcdef0' }],
@@ -49,7 +57,11 @@ test('botocore validates and serialises every SendCommand, CancelCommand and Get
   expect(r.stderr).toBe('');
   const results = JSON.parse(r.stdout) as { op: string; ok: boolean; error?: string; target?: string }[];
   expect(results.filter((x) => !x.ok)).toEqual([]);
-  expect(results.map((x) => x.target)).toEqual([...forms.map(() => 'AmazonSSM.SendCommand'), 'AmazonSSM.CancelCommand', 'AmazonSSM.GetCommandInvocation']);
+  expect(results.map((x) => x.target)).toEqual([
+    ...forms.map(() => 'AmazonSSM.SendCommand'),
+    'AmazonSSM.CancelCommand',
+    'AmazonSSM.GetCommandInvocation',
+  ]);
 });
 
 test('botocore refuses what SSM refuses (a TimeoutSeconds below 30), so the check can fail', () => {

@@ -21,13 +21,40 @@ export interface PingProbeInput {
 }
 
 export type PingProbeOutcome =
-  | { kind: 'ran'; command: string; commandId: string; status: string; exitCode: number; stdout: string; stderr: string; ping: PingResult; durationMs: number; apiCalls: number }
-  | { kind: 'infra-error'; command: string; commandId?: string; status?: string; stdout?: string; stderr?: string; error: string; durationMs: number; apiCalls: number };
+  | {
+      kind: 'ran';
+      command: string;
+      commandId: string;
+      status: string;
+      exitCode: number;
+      stdout: string;
+      stderr: string;
+      ping: PingResult;
+      durationMs: number;
+      apiCalls: number;
+    }
+  | {
+      kind: 'infra-error';
+      command: string;
+      commandId?: string;
+      status?: string;
+      stdout?: string;
+      stderr?: string;
+      error: string;
+      durationMs: number;
+      apiCalls: number;
+    };
 
 const transientStatuses = new Set(['Pending', 'InProgress', 'Delayed']);
 
-export function pingCommand(os: 'linux' | 'windows', ip: string, count: number, timeoutSeconds: number): { document: string; command: string } {
-  if (os === 'windows') return { document: 'AWS-RunPowerShellScript', command: `ping -n ${count} -w ${Math.round(timeoutSeconds * 1000)} ${ip}` };
+export function pingCommand(
+  os: 'linux' | 'windows',
+  ip: string,
+  count: number,
+  timeoutSeconds: number,
+): { document: string; command: string } {
+  if (os === 'windows')
+    return { document: 'AWS-RunPowerShellScript', command: `ping -n ${count} -w ${Math.round(timeoutSeconds * 1000)} ${ip}` };
   return { document: 'AWS-RunShellScript', command: `ping -c ${count} -W ${timeoutSeconds} ${ip}` };
 }
 
@@ -41,57 +68,102 @@ export async function runPingProbe(ssm: SSMClient, input: PingProbeInput): Promi
   const elapsed = (): number => clock.now() - start;
   let commandId: string;
   try {
-    const sent = await ssm.send(new SendCommandCommand({
-      DocumentName: document,
-      InstanceIds: [input.nodeId],
-      Parameters: { commands: [command] },
-      Comment: 'vmc-reach probe',
-      TimeoutSeconds: 60,
-    }));
+    const sent = await ssm.send(
+      new SendCommandCommand({
+        DocumentName: document,
+        InstanceIds: [input.nodeId],
+        Parameters: { commands: [command] },
+        Comment: 'vmc-reach probe',
+        TimeoutSeconds: 60,
+      }),
+    );
     commandId = sent.Command?.CommandId ?? '';
     if (!commandId) return { kind: 'infra-error', command, error: 'SendCommand returned no command id', durationMs: elapsed(), apiCalls };
   } catch (e) {
     if (isCredentialError(e)) throw e; // refused credentials end the run (teardown follows), not just this probe
-    const why = errorName(e) === 'InvalidInstanceId'
-      ? `SSM cannot run commands on ${input.nodeId}: it is not a managed node that is online (an EC2 instance needs an instance profile with AmazonSSMManagedInstanceCore and a running agent; an SDDC VM needs the SSM agent registered as a hybrid node). SSM said: ${(e as Error).message}`
-      : `SendCommand on ${input.nodeId} failed: ${errorName(e)}: ${(e as Error).message}`;
+    const why =
+      errorName(e) === 'InvalidInstanceId'
+        ? `SSM cannot run commands on ${input.nodeId}: it is not a managed node that is online (an EC2 instance needs an instance profile with AmazonSSMManagedInstanceCore and a running agent; an SDDC VM needs the SSM agent registered as a hybrid node). SSM said: ${(e as Error).message}`
+        : `SendCommand on ${input.nodeId} failed: ${errorName(e)}: ${(e as Error).message}`;
     return { kind: 'infra-error', command, error: why, durationMs: elapsed(), apiCalls };
   }
   const waitMs = input.waitMs ?? input.count * (input.timeoutSeconds + 1) * 1000 + 60_000;
   try {
-    const inv = await waitUntil(async () => {
-      apiCalls++;
-      const r = await ssm.send(new GetCommandInvocationCommand({ CommandId: commandId, InstanceId: input.nodeId }));
-      const status = r.Status ?? 'Unknown';
-      if (transientStatuses.has(status)) return { done: false, observed: { Status: status, StatusDetails: r.StatusDetails } };
-      return { done: true, value: r };
-    }, {
-      purpose: `the ping on ${input.nodeId} (command ${commandId}) to finish`,
-      timeoutMs: waitMs,
-      // The first look when the ping should be done ((count - 1) intervals of 1 s, the reply wait, and
-      // about a second for SSM to deliver and report), then once a second: no tight polling.
-      initialDelayMs: (input.count + input.timeoutSeconds) * 1000,
-      factor: 1,
-      maxDelayMs: 1_000,
-      clock,
-      retryOn: (e) => errorName(e) === 'InvocationDoesNotExist',
-    });
+    const inv = await waitUntil(
+      async () => {
+        apiCalls++;
+        const r = await ssm.send(new GetCommandInvocationCommand({ CommandId: commandId, InstanceId: input.nodeId }));
+        const status = r.Status ?? 'Unknown';
+        if (transientStatuses.has(status)) return { done: false, observed: { Status: status, StatusDetails: r.StatusDetails } };
+        return { done: true, value: r };
+      },
+      {
+        purpose: `the ping on ${input.nodeId} (command ${commandId}) to finish`,
+        timeoutMs: waitMs,
+        // The first look when the ping should be done ((count - 1) intervals of 1 s, the reply wait, and
+        // about a second for SSM to deliver and report), then once a second: no tight polling.
+        initialDelayMs: (input.count + input.timeoutSeconds) * 1000,
+        factor: 1,
+        maxDelayMs: 1_000,
+        clock,
+        retryOn: (e) => errorName(e) === 'InvocationDoesNotExist',
+      },
+    );
     const status = inv.Status ?? 'Unknown';
     const stdout = inv.StandardOutputContent ?? '';
     const stderr = inv.StandardErrorContent ?? '';
     const exitCode = inv.ResponseCode ?? -1;
     if (status !== 'Success' && status !== 'Failed') {
-      return { kind: 'infra-error', command, commandId, status, stdout, stderr, error: `the command did not run to completion on ${input.nodeId}: ${status}${inv.StatusDetails ? ` (${inv.StatusDetails})` : ''}`, durationMs: elapsed(), apiCalls };
+      return {
+        kind: 'infra-error',
+        command,
+        commandId,
+        status,
+        stdout,
+        stderr,
+        error: `the command did not run to completion on ${input.nodeId}: ${status}${inv.StatusDetails ? ` (${inv.StatusDetails})` : ''}`,
+        durationMs: elapsed(),
+        apiCalls,
+      };
     }
     try {
-      return { kind: 'ran', command, commandId, status, exitCode, stdout, stderr, ping: parsePing(stdout), durationMs: elapsed(), apiCalls };
+      return {
+        kind: 'ran',
+        command,
+        commandId,
+        status,
+        exitCode,
+        stdout,
+        stderr,
+        ping: parsePing(stdout),
+        durationMs: elapsed(),
+        apiCalls,
+      };
     } catch (e) {
       if (!(e instanceof PingParseError)) throw e;
-      return { kind: 'infra-error', command, commandId, status, stdout, stderr, error: `ping did not run on ${input.nodeId} (exit ${exitCode}): ${stderr.trim() || e.message}`, durationMs: elapsed(), apiCalls };
+      return {
+        kind: 'infra-error',
+        command,
+        commandId,
+        status,
+        stdout,
+        stderr,
+        error: `ping did not run on ${input.nodeId} (exit ${exitCode}): ${stderr.trim() || e.message}`,
+        durationMs: elapsed(),
+        apiCalls,
+      };
     }
   } catch (e) {
-    if (e instanceof WaitTimeoutError) return { kind: 'infra-error', command, commandId, error: e.message, durationMs: elapsed(), apiCalls };
+    if (e instanceof WaitTimeoutError)
+      return { kind: 'infra-error', command, commandId, error: e.message, durationMs: elapsed(), apiCalls };
     if (isCredentialError(e)) throw e;
-    return { kind: 'infra-error', command, commandId, error: `GetCommandInvocation failed: ${errorName(e)}: ${(e as Error).message}`, durationMs: elapsed(), apiCalls };
+    return {
+      kind: 'infra-error',
+      command,
+      commandId,
+      error: `GetCommandInvocation failed: ${errorName(e)}: ${(e as Error).message}`,
+      durationMs: elapsed(),
+      apiCalls,
+    };
   }
 }

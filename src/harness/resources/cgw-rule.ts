@@ -40,7 +40,11 @@ async function provision(ctx: RunContext, spec: ScenarioSpec, out: Provisioned):
 
 export const cgwRule = {
   type,
-  plan: (spec) => spec.cgwRules.map((r) => `  CGW rule ${r.name}: create (PATCH …/gateway-policies/default/rules/${r.id}-<run>) seq ${r.sequence} ${planEndpoint(r.from)} → ${planEndpoint(r.to)} ${r.action} ${r.direction}, Applied To ${r.appliedTo}`),
+  plan: (spec) =>
+    spec.cgwRules.map(
+      (r) =>
+        `  CGW rule ${r.name}: create (PATCH …/gateway-policies/default/rules/${r.id}-<run>) seq ${r.sequence} ${planEndpoint(r.from)} → ${planEndpoint(r.to)} ${r.action} ${r.direction}, Applied To ${r.appliedTo}`,
+    ),
   provision,
   async remove(c, e) {
     if (!(await c.nsx.rules.delete(e.id!))) throw nsxNotFound(e);

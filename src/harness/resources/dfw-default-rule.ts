@@ -11,14 +11,25 @@ async function provision(ctx: RunContext, spec: ScenarioSpec, _out: Provisioned)
   if (!spec.dfwDefaultAction) return;
   const [section, rule] = ['default-layer3-section', 'default-layer3-rule'];
   const before = (await ctx.nsx.dfwRules(section).get(rule)).action;
-  await ctx.ledger.record({ action: 'changed', type, id: `${section}/${rule}`, name: 'DFW default rule', revert: { action: 'PATCH DFW rule', params: { policy: section, id: rule, action: before } } });
+  await ctx.ledger.record({
+    action: 'changed',
+    type,
+    id: `${section}/${rule}`,
+    name: 'DFW default rule',
+    revert: { action: 'PATCH DFW rule', params: { policy: section, id: rule, action: before } },
+  });
   await ctx.nsx.dfwRules(section).patch(rule, { action: spec.dfwDefaultAction });
   ctx.log(`DFW default rule: ${before} → ${spec.dfwDefaultAction} (reverted at teardown)`);
 }
 
 export const dfwDefaultRule = {
   type,
-  plan: (spec) => (spec.dfwDefaultAction ? [`  DFW default rule: set to ${spec.dfwDefaultAction} (PATCH …/security-policies/default-layer3-section/rules/default-layer3-rule), reverted at teardown`] : []),
+  plan: (spec) =>
+    spec.dfwDefaultAction
+      ? [
+          `  DFW default rule: set to ${spec.dfwDefaultAction} (PATCH …/security-policies/default-layer3-section/rules/default-layer3-rule), reverted at teardown`,
+        ]
+      : [],
   provision,
   async remove(c, e) {
     const p = e.revert!.params as { policy: string; id: string; action: 'ALLOW' | 'DROP' | 'REJECT' };

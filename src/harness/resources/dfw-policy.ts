@@ -10,14 +10,22 @@ import { nsxNotFound } from './removal';
 const type = 'nsx:dfw-policy';
 
 /** The run's own DFW security policy for a category: `vmc-reach-<category>-<run>`. */
-export const dfwPolicyOf = (ctx: RunContext, category: DfwRuleSpec['category']): string => nsxId(ctx, `vmc-reach-${category.toLowerCase()}`);
+export const dfwPolicyOf = (ctx: RunContext, category: DfwRuleSpec['category']): string =>
+  nsxId(ctx, `vmc-reach-${category.toLowerCase()}`);
 
 async function provision(ctx: RunContext, spec: ScenarioSpec, _out: Provisioned): Promise<void> {
   const categories = [...new Set(spec.dfwRules.map((r) => r.category))];
   for (const category of categories) {
     const id = dfwPolicyOf(ctx, category);
     const entry = await ctx.ledger.record({ action: 'created', type, id, name: `${category} policy` });
-    await ctx.nsx.securityPolicies.patch(id, { display_name: `vmc-reach ${category}`, category, sequence_number: 1, scope: ['ANY'], stateful: true, tags: nsxTags(ctx) });
+    await ctx.nsx.securityPolicies.patch(id, {
+      display_name: `vmc-reach ${category}`,
+      category,
+      sequence_number: 1,
+      scope: ['ANY'],
+      stateful: true,
+      tags: nsxTags(ctx),
+    });
     await ctx.ledger.update(entry.seq, { state: 'live' });
   }
 }

@@ -36,7 +36,11 @@ async function provision(ctx: RunContext, spec: ScenarioSpec, out: Provisioned):
 
 export const dfwRule = {
   type,
-  plan: (spec) => spec.dfwRules.map((r) => `  DFW rule ${r.name}: create (PATCH …/security-policies/vmc-reach-${r.category.toLowerCase()}-<run>/rules/${r.id}-<run>) seq ${r.sequence} ${planEndpoint(r.from)} → ${planEndpoint(r.to)} ${r.action} ${r.direction}`),
+  plan: (spec) =>
+    spec.dfwRules.map(
+      (r) =>
+        `  DFW rule ${r.name}: create (PATCH …/security-policies/vmc-reach-${r.category.toLowerCase()}-<run>/rules/${r.id}-<run>) seq ${r.sequence} ${planEndpoint(r.from)} → ${planEndpoint(r.to)} ${r.action} ${r.direction}`,
+    ),
   provision,
   async remove(c, e) {
     const [policy, id] = e.id!.split('/') as [string, string];

@@ -12,12 +12,15 @@ const type = 'nsx:group';
 
 function expression(g: GroupSpec, out: Provisioned): GroupExpressionJson[] {
   const parts: GroupExpressionJson[] = g.members.map((m) => {
-    if ('vmName' in m) return { resource_type: 'Condition', member_type: 'VirtualMachine', key: 'Name', operator: 'EQUALS', value: m.vmName };
+    if ('vmName' in m)
+      return { resource_type: 'Condition', member_type: 'VirtualMachine', key: 'Name', operator: 'EQUALS', value: m.vmName };
     if ('ip' in m) return { resource_type: 'IPAddressExpression', ip_addresses: [m.ip] };
     if ('tag' in m) return { resource_type: 'Condition', member_type: 'VirtualMachine', key: 'Tag', operator: 'EQUALS', value: m.tag };
     return { resource_type: 'PathExpression', paths: [out.segments.get(m.segment.name)!.path] };
   });
-  return parts.flatMap((p, i) => (i === 0 ? [p] : [{ resource_type: 'ConjunctionOperator', conjunction_operator: 'OR' } as GroupExpressionJson, p]));
+  return parts.flatMap((p, i) =>
+    i === 0 ? [p] : [{ resource_type: 'ConjunctionOperator', conjunction_operator: 'OR' } as GroupExpressionJson, p],
+  );
 }
 
 async function provision(ctx: RunContext, spec: ScenarioSpec, out: Provisioned): Promise<void> {
@@ -34,7 +37,10 @@ async function provision(ctx: RunContext, spec: ScenarioSpec, out: Provisioned):
 
 export const group = {
   type,
-  plan: (spec) => spec.groups.map((g) => `  group ${g.name}: create (PATCH /policy/api/v1/infra/domains/cgw/groups/${g.id}-<run>) members ${JSON.stringify(g.members)}`),
+  plan: (spec) =>
+    spec.groups.map(
+      (g) => `  group ${g.name}: create (PATCH /policy/api/v1/infra/domains/cgw/groups/${g.id}-<run>) members ${JSON.stringify(g.members)}`,
+    ),
   provision,
   async remove(c, e) {
     await retryWhileDependent(c, `group ${e.id} to be deletable`, async () => {

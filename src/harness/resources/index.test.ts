@@ -37,5 +37,19 @@ test('the plan gives each kind its lines, in the order of the table of plan line
     ping(i, vm).expect('reachable');
   });
   const kindsInPlan = planScenario(spec).map((l) => l.trim().split(/[ :]/)[0]);
-  expect(kindsInPlan).toEqual(['scenario', 'discover', 'segment', 'group', 'DFW', 'DFW', 'CGW', 'security', 'subnet', 'instance', 'VM', 'probe', 'teardown']);
+  expect(kindsInPlan).toEqual([
+    'scenario',
+    'discover',
+    'segment',
+    'group',
+    'DFW',
+    'DFW',
+    'CGW',
+    'security',
+    'subnet',
+    'instance',
+    'VM',
+    'probe',
+    'teardown',
+  ]);
 });

@@ -85,6 +85,8 @@ export const provisionStages: readonly (readonly ProvisionStep[])[] = [
 ];
 
 /** Kinds whose entries teardown removes all at once, before the rest (instances). */
-export const removedTogether: readonly ResourceKind[] = Object.values(_keyedByType).filter((k: ResourceKind) => k.removeTogether !== undefined);
+export const removedTogether: readonly ResourceKind[] = Object.values(_keyedByType).filter(
+  (k: ResourceKind) => k.removeTogether !== undefined,
+);
 
 export type { ProvisionStep, RemoveOutcome, ResourceKind, SettleTogether, TeardownClients } from './kind';

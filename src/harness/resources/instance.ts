@@ -32,27 +32,36 @@ async function provision(ctx: RunContext, spec: ScenarioSpec, out: Provisioned):
   const defaultSubnet = ctx.settings.subnetId ?? ctx.discovery.connectedVpc.connectedSubnetId;
   for (const inst of spec.instances) {
     const subnetId = inst.subnet ? out.subnets.get(inst.subnet)! : defaultSubnet;
-    if (!subnetId) throw new ProvisionError('no subnet for the test instances: discovery found no connected subnet; set "live.subnetId" in the config');
+    if (!subnetId)
+      throw new ProvisionError('no subnet for the test instances: discovery found no connected subnet; set "live.subnetId" in the config');
     const clientToken = `${ctx.runId}-${inst.name}`.slice(0, 64);
     const profile = inst.instanceProfile ? ctx.settings.instanceProfile : undefined;
     const entry = await ctx.ledger.record({ action: 'created', type, name: inst.name, details: { clientToken, runTag: ctx.runId } });
-    const r = await ctx.aws.ec2.send(new RunInstancesCommand({
-      ImageId: imageId,
-      InstanceType: ctx.settings.instanceType as never,
-      MinCount: 1,
-      MaxCount: 1,
-      SubnetId: subnetId,
-      SecurityGroupIds: inst.securityGroups.map((sg) => (sg.name === 'default' ? out.defaultSecurityGroupId : out.securityGroups.get(sg.name)!)),
-      ClientToken: clientToken,
-      TagSpecifications: tagSpec(ctx, 'instance', inst.name),
-      ...(profile ? { IamInstanceProfile: profile.startsWith('arn:') ? { Arn: profile } : { Name: profile } } : {}),
-    }));
+    const r = await ctx.aws.ec2.send(
+      new RunInstancesCommand({
+        ImageId: imageId,
+        InstanceType: ctx.settings.instanceType as never,
+        MinCount: 1,
+        MaxCount: 1,
+        SubnetId: subnetId,
+        SecurityGroupIds: inst.securityGroups.map((sg) =>
+          sg.name === 'default' ? out.defaultSecurityGroupId : out.securityGroups.get(sg.name)!,
+        ),
+        ClientToken: clientToken,
+        TagSpecifications: tagSpec(ctx, 'instance', inst.name),
+        ...(profile ? { IamInstanceProfile: profile.startsWith('arn:') ? { Arn: profile } : { Name: profile } } : {}),
+      }),
+    );
     const i = r.Instances![0]!;
     await ctx.ledger.update(entry.seq, { id: i.InstanceId!, state: 'live' });
     const noProfile = inst.instanceProfile
       ? `${inst.name} was launched without an instance profile because none is configured (live.instanceProfile / VMC_REACH_INSTANCE_PROFILE), so its SSM agent cannot register`
       : `${inst.name} has no instance profile, so the SSM agent cannot register and no command can run on it`;
-    out.instances.set(inst.name, { instanceId: i.InstanceId!, privateIp: i.PrivateIpAddress!, ssm: profile ? { ready: false, why: 'not yet online' } : { ready: false, why: noProfile } });
+    out.instances.set(inst.name, {
+      instanceId: i.InstanceId!,
+      privateIp: i.PrivateIpAddress!,
+      ssm: profile ? { ready: false, why: 'not yet online' } : { ready: false, why: noProfile },
+    });
     ctx.log(`launched ${inst.name} (${i.InstanceId}, ${i.PrivateIpAddress})${profile ? '' : ' without an instance profile'}`);
   }
   await waitForInstances(ctx, spec, out);
@@ -60,24 +69,52 @@ async function provision(ctx: RunContext, spec: ScenarioSpec, out: Provisioned):
 
 async function waitForInstances(ctx: RunContext, spec: ScenarioSpec, out: Provisioned): Promise<void> {
   const ids = spec.instances.map((i) => out.instances.get(i.name)!.instanceId);
-  await waitUntil(async () => {
-    const r = await ctx.aws.ec2.send(new DescribeInstancesCommand({ InstanceIds: ids }));
-    const states = (r.Reservations ?? []).flatMap((res) => res.Instances ?? []).map((i) => `${i.InstanceId}:${i.State?.Name}`);
-    const bad = states.filter((s) => /:(terminated|shutting-down|stopped)$/.test(s));
-    if (bad.length) throw new ProvisionError(`instances stopped before running: ${bad.join(', ')}`);
-    return states.length === ids.length && states.every((s) => s.endsWith(':running')) ? { done: true, value: undefined } : { done: false, observed: states };
-  }, { purpose: 'the test instances to be running', timeoutMs: ctx.timeouts.instanceMs, initialDelayMs: 2_000, factor: 1.5, maxDelayMs: 5_000, clock: ctx.clock, retryOn: (e) => (e as { name?: string }).name === 'InvalidInstanceID.NotFound' });
+  await waitUntil(
+    async () => {
+      const r = await ctx.aws.ec2.send(new DescribeInstancesCommand({ InstanceIds: ids }));
+      const states = (r.Reservations ?? []).flatMap((res) => res.Instances ?? []).map((i) => `${i.InstanceId}:${i.State?.Name}`);
+      const bad = states.filter((s) => /:(terminated|shutting-down|stopped)$/.test(s));
+      if (bad.length) throw new ProvisionError(`instances stopped before running: ${bad.join(', ')}`);
+      return states.length === ids.length && states.every((s) => s.endsWith(':running'))
+        ? { done: true, value: undefined }
+        : { done: false, observed: states };
+    },
+    {
+      purpose: 'the test instances to be running',
+      timeoutMs: ctx.timeouts.instanceMs,
+      initialDelayMs: 2_000,
+      factor: 1.5,
+      maxDelayMs: 5_000,
+      clock: ctx.clock,
+      retryOn: (e) => (e as { name?: string }).name === 'InvalidInstanceID.NotFound',
+    },
+  );
   // Only instances launched with a profile can register; the others already say why not.
   const managed = spec.instances.map((i) => out.instances.get(i.name)!).filter((m) => m.ssm.ready || m.ssm.why === 'not yet online');
   if (managed.length === 0) return;
-  await waitUntil(async () => {
-    const r = await ctx.aws.ssm.send(new DescribeInstanceInformationCommand({ Filters: [{ Key: 'InstanceIds', Values: managed.map((m) => m.instanceId) }] }));
-    const online = new Set((r.InstanceInformationList ?? []).filter((n) => n.PingStatus === 'Online').map((n) => n.InstanceId));
-    for (const m of managed) if (online.has(m.instanceId)) m.ssm = { ready: true };
-    return managed.every((m) => m.ssm.ready) ? { done: true, value: undefined } : { done: false, observed: [...online] };
-  }, { purpose: 'the SSM agents of the test instances to be online (instance profile, SSM endpoints reachable)', timeoutMs: ctx.timeouts.ssmOnlineMs, initialDelayMs: 2_000, factor: 1.5, maxDelayMs: 5_000, clock: ctx.clock }).catch((e) => {
+  await waitUntil(
+    async () => {
+      const r = await ctx.aws.ssm.send(
+        new DescribeInstanceInformationCommand({ Filters: [{ Key: 'InstanceIds', Values: managed.map((m) => m.instanceId) }] }),
+      );
+      const online = new Set((r.InstanceInformationList ?? []).filter((n) => n.PingStatus === 'Online').map((n) => n.InstanceId));
+      for (const m of managed) if (online.has(m.instanceId)) m.ssm = { ready: true };
+      return managed.every((m) => m.ssm.ready) ? { done: true, value: undefined } : { done: false, observed: [...online] };
+    },
+    {
+      purpose: 'the SSM agents of the test instances to be online (instance profile, SSM endpoints reachable)',
+      timeoutMs: ctx.timeouts.ssmOnlineMs,
+      initialDelayMs: 2_000,
+      factor: 1.5,
+      maxDelayMs: 5_000,
+      clock: ctx.clock,
+    },
+  ).catch((e) => {
     if (isCredentialError(e)) throw e; // refused credentials end the run, they say nothing about the agents
-    const why = e instanceof WaitTimeoutError ? `the SSM agent did not come online: ${e.message}` : `its SSM state could not be read: ${ssmCallError('DescribeInstanceInformation', ctx.settings, e)}`;
+    const why =
+      e instanceof WaitTimeoutError
+        ? `the SSM agent did not come online: ${e.message}`
+        : `its SSM state could not be read: ${ssmCallError('DescribeInstanceInformation', ctx.settings, e)}`;
     for (const m of managed) if (!m.ssm.ready) m.ssm = { ready: false, why };
   });
 }
@@ -86,7 +123,8 @@ async function findInstanceId(c: TeardownClients, entry: LedgerEntry): Promise<s
   if (entry.id) return entry.id;
   const token = entry.details?.clientToken as string | undefined;
   if (!token) return undefined;
-  const first = (r: { Reservations?: { Instances?: { InstanceId?: string }[] }[] }): string | undefined => r.Reservations?.flatMap((x) => x.Instances ?? [])[0]?.InstanceId;
+  const first = (r: { Reservations?: { Instances?: { InstanceId?: string }[] }[] }): string | undefined =>
+    r.Reservations?.flatMap((x) => x.Instances ?? [])[0]?.InstanceId;
   let failure: unknown;
   try {
     const id = first(await c.ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'client-token', Values: [token] }] })));
@@ -97,7 +135,17 @@ async function findInstanceId(c: TeardownClients, entry: LedgerEntry): Promise<s
   // Then by the tags RunInstances gave it (the run id and its name), among instances not yet terminated.
   const runTag = entry.details?.runTag as string | undefined;
   if (runTag && entry.name) {
-    const id = first(await c.ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'tag:vmc-reach:run-id', Values: [runTag] }, { Name: 'tag:Name', Values: [entry.name] }, { Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] }] })));
+    const id = first(
+      await c.ec2.send(
+        new DescribeInstancesCommand({
+          Filters: [
+            { Name: 'tag:vmc-reach:run-id', Values: [runTag] },
+            { Name: 'tag:Name', Values: [entry.name] },
+            { Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] },
+          ],
+        }),
+      ),
+    );
     if (id) return id;
   }
   if (failure) throw failure;
@@ -106,17 +154,32 @@ async function findInstanceId(c: TeardownClients, entry: LedgerEntry): Promise<s
 
 export const instance = {
   type,
-  plan: (spec) => spec.instances.map((i) => `  instance ${i.name}: create (SSM GetParameter for the AMI, RunInstances with a client token${i.instanceProfile ? ' and the instance profile' : ', no instance profile'}; wait running${i.instanceProfile ? ' and SSM Online' : ''})`),
+  plan: (spec) =>
+    spec.instances.map(
+      (i) =>
+        `  instance ${i.name}: create (SSM GetParameter for the AMI, RunInstances with a client token${i.instanceProfile ? ' and the instance profile' : ', no instance profile'}; wait running${i.instanceProfile ? ' and SSM Online' : ''})`,
+    ),
   provision,
   async remove(c, e) {
     const id = await findInstanceId(c, e);
     if (!id) return 'skipped';
     await c.ec2.send(new TerminateInstancesCommand({ InstanceIds: [id] }));
-    await waitUntil(async () => {
-      const r = await c.ec2.send(new DescribeInstancesCommand({ InstanceIds: [id] }));
-      const state = r.Reservations?.[0]?.Instances?.[0]?.State?.Name;
-      return state === 'terminated' || state === undefined ? { done: true, value: undefined } : { done: false, observed: state };
-    }, { purpose: `instance ${id} to terminate`, timeoutMs: c.waitMs, initialDelayMs: 2_000, factor: 1.5, maxDelayMs: 5_000, clock: c.clock, retryOn: gone }).catch((err) => {
+    await waitUntil(
+      async () => {
+        const r = await c.ec2.send(new DescribeInstancesCommand({ InstanceIds: [id] }));
+        const state = r.Reservations?.[0]?.Instances?.[0]?.State?.Name;
+        return state === 'terminated' || state === undefined ? { done: true, value: undefined } : { done: false, observed: state };
+      },
+      {
+        purpose: `instance ${id} to terminate`,
+        timeoutMs: c.waitMs,
+        initialDelayMs: 2_000,
+        factor: 1.5,
+        maxDelayMs: 5_000,
+        clock: c.clock,
+        retryOn: gone,
+      },
+    ).catch((err) => {
       if (!gone(err)) throw err;
     });
     return 'removed';
@@ -134,11 +197,22 @@ export const instance = {
     const ids = found.map((f) => f.id);
     try {
       await c.ec2.send(new TerminateInstancesCommand({ InstanceIds: ids }));
-      await waitUntil(async () => {
-        const r = await c.ec2.send(new DescribeInstancesCommand({ InstanceIds: ids }));
-        const states = (r.Reservations ?? []).flatMap((x) => x.Instances ?? []).map((i) => i.State?.Name);
-        return states.every((st) => st === 'terminated') ? { done: true, value: undefined } : { done: false, observed: states };
-      }, { purpose: `instances ${ids.join(', ')} to terminate`, timeoutMs: c.waitMs, initialDelayMs: 2_000, factor: 1.5, maxDelayMs: 5_000, clock: c.clock, retryOn: gone });
+      await waitUntil(
+        async () => {
+          const r = await c.ec2.send(new DescribeInstancesCommand({ InstanceIds: ids }));
+          const states = (r.Reservations ?? []).flatMap((x) => x.Instances ?? []).map((i) => i.State?.Name);
+          return states.every((st) => st === 'terminated') ? { done: true, value: undefined } : { done: false, observed: states };
+        },
+        {
+          purpose: `instances ${ids.join(', ')} to terminate`,
+          timeoutMs: c.waitMs,
+          initialDelayMs: 2_000,
+          factor: 1.5,
+          maxDelayMs: 5_000,
+          clock: c.clock,
+          retryOn: gone,
+        },
+      );
     } catch {
       return; // one by one, where each failure is reported with its own entry
     }

@@ -12,8 +12,16 @@ export async function replaceNetworkAclAssociation(ctx: RunContext, subnetId: st
   const acls = await ctx.aws.ec2.send(new DescribeNetworkAclsCommand({ Filters: [{ Name: 'association.subnet-id', Values: [subnetId] }] }));
   const current = acls.NetworkAcls?.[0]?.Associations?.find((a) => a.SubnetId === subnetId);
   if (!current?.NetworkAclAssociationId) throw new ProvisionError(`subnet ${subnetId} has no network ACL association to replace`);
-  const replaced = await ctx.aws.ec2.send(new ReplaceNetworkAclAssociationCommand({ AssociationId: current.NetworkAclAssociationId, NetworkAclId: aclId }));
-  await ctx.ledger.record({ action: 'created', type, id: replaced.NewAssociationId!, state: 'live', details: { subnetId, networkAclId: aclId, previousNetworkAclId: current.NetworkAclId } });
+  const replaced = await ctx.aws.ec2.send(
+    new ReplaceNetworkAclAssociationCommand({ AssociationId: current.NetworkAclAssociationId, NetworkAclId: aclId }),
+  );
+  await ctx.ledger.record({
+    action: 'created',
+    type,
+    id: replaced.NewAssociationId!,
+    state: 'live',
+    details: { subnetId, networkAclId: aclId, previousNetworkAclId: current.NetworkAclId },
+  });
 }
 
 export const networkAclAssociation = {

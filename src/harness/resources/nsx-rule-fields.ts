@@ -11,7 +11,8 @@ export function ruleEndpoint(e: CgwEndpoint, out: Provisioned): string[] {
   return [out.groups.get(e.name)!];
 }
 
-export const ruleServices = (services: CgwRuleSpec['services']): string[] => (services === 'ANY' ? ['ANY'] : services === 'ICMP-ALL' ? ['/infra/services/ICMP-ALL'] : services);
+export const ruleServices = (services: CgwRuleSpec['services']): string[] =>
+  services === 'ANY' ? ['ANY'] : services === 'ICMP-ALL' ? ['/infra/services/ICMP-ALL'] : services;
 
 /** An endpoint as the plan writes it. */
 export const planEndpoint = (e: CgwEndpoint): string => (typeof e === 'string' ? e : 'cidr' in e ? e.cidr : `group ${e.name}`);

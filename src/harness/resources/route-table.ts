@@ -12,17 +12,32 @@ import { associateRouteTable } from './route-table-association';
 const type = 'ec2:route-table';
 
 /** The calls a subnet's plan line names for its route table. */
-export const routeTablePlanCalls = (sn: SubnetSpec): string => (sn.routeTable ? ', CreateRouteTable, AssociateRouteTable, CreateRoute' : '');
+export const routeTablePlanCalls = (sn: SubnetSpec): string =>
+  sn.routeTable ? ', CreateRouteTable, AssociateRouteTable, CreateRoute' : '';
 
-export async function createSubnetRouteTable(ctx: RunContext, subnetName: string, routeTable: NonNullable<SubnetSpec['routeTable']>, subnetId: string, out: Provisioned): Promise<void> {
+export async function createSubnetRouteTable(
+  ctx: RunContext,
+  subnetName: string,
+  routeTable: NonNullable<SubnetSpec['routeTable']>,
+  subnetId: string,
+  out: Provisioned,
+): Promise<void> {
   const vpcId = ctx.discovery.connectedVpc.vpcId;
   const entry = await ctx.ledger.record({ action: 'created', type, name: `${subnetName} routes`, details: { vpcId } });
-  const rt = await ctx.aws.ec2.send(new CreateRouteTableCommand({ VpcId: vpcId, TagSpecifications: tagSpec(ctx, 'route-table', `${subnetName} routes`) }));
+  const rt = await ctx.aws.ec2.send(
+    new CreateRouteTableCommand({ VpcId: vpcId, TagSpecifications: tagSpec(ctx, 'route-table', `${subnetName} routes`) }),
+  );
   const routeTableId = rt.RouteTable!.RouteTableId!;
   await ctx.ledger.update(entry.seq, { id: routeTableId, state: 'live' });
   await associateRouteTable(ctx, routeTableId, subnetId);
   for (const seg of routeTable.sddcRoutes) {
-    await ctx.aws.ec2.send(new CreateRouteCommand({ RouteTableId: routeTableId, DestinationCidrBlock: out.segments.get(seg.name)!.cidr, NetworkInterfaceId: ctx.discovery.connectedVpc.activeEni }));
+    await ctx.aws.ec2.send(
+      new CreateRouteCommand({
+        RouteTableId: routeTableId,
+        DestinationCidrBlock: out.segments.get(seg.name)!.cidr,
+        NetworkInterfaceId: ctx.discovery.connectedVpc.activeEni,
+      }),
+    );
   }
 }
 
@@ -30,7 +45,9 @@ export const routeTable = {
   type,
   async remove(c, e) {
     if (!e.id) return 'skipped';
-    await retryWhileDependent(c, `route table ${e.id} to be deletable`, () => c.ec2.send(new DeleteRouteTableCommand({ RouteTableId: e.id })));
+    await retryWhileDependent(c, `route table ${e.id} to be deletable`, () =>
+      c.ec2.send(new DeleteRouteTableCommand({ RouteTableId: e.id })),
+    );
     return 'removed';
   },
 } satisfies ResourceKind<typeof type>;

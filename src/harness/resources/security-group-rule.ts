@@ -15,7 +15,8 @@ const type = 'ec2:security-group-rule';
 export type SgRuleChange = Extract<Change, { type: 'authorize' | 'revoke' }>;
 
 /** What the plan adds to a change's line: a rule on the default SG is a foreign change. */
-export const planSgRuleChange = (change: Change): string => (change.type === 'authorize' && change.sg.name === 'default' ? ' (foreign: recorded by rule id, reverted exactly at teardown)' : '');
+export const planSgRuleChange = (change: Change): string =>
+  change.type === 'authorize' && change.sg.name === 'default' ? ' (foreign: recorded by rule id, reverted exactly at teardown)' : '';
 
 export async function applySgRuleChange(ctx: RunContext, change: SgRuleChange, out: Provisioned): Promise<string> {
   const groupId = change.sg.name === 'default' ? out.defaultSecurityGroupId : out.securityGroups.get(change.sg.name)!;
@@ -23,24 +24,49 @@ export async function applySgRuleChange(ctx: RunContext, change: SgRuleChange, o
   const permission = ipPermission(change.rule, out);
   if (change.type === 'authorize') {
     const entry = foreign
-      ? await ctx.ledger.record({ action: 'changed', type, name: `ingress on ${change.sg.name}`, state: 'intended', details: { groupId, permission }, revert: { action: 'RevokeSecurityGroupIngress', params: { GroupId: groupId, IpPermissions: [permission] } } })
+      ? await ctx.ledger.record({
+          action: 'changed',
+          type,
+          name: `ingress on ${change.sg.name}`,
+          state: 'intended',
+          details: { groupId, permission },
+          revert: { action: 'RevokeSecurityGroupIngress', params: { GroupId: groupId, IpPermissions: [permission] } },
+        })
       : undefined;
-    const r = await ctx.aws.ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: groupId, IpPermissions: [permission] })).catch(async (e: unknown) => {
-      // The rule was already there: it is the owner's, not the run's; the revert must not remove it.
-      if (entry && (e as { name?: string }).name === 'InvalidPermission.Duplicate') await ctx.ledger.update(entry.seq, { state: 'removed', details: { ...entry.details, outcome: 'already present: nothing changed' } });
-      throw e;
-    });
+    const r = await ctx.aws.ec2
+      .send(new AuthorizeSecurityGroupIngressCommand({ GroupId: groupId, IpPermissions: [permission] }))
+      .catch(async (e: unknown) => {
+        // The rule was already there: it is the owner's, not the run's; the revert must not remove it.
+        if (entry && (e as { name?: string }).name === 'InvalidPermission.Duplicate')
+          await ctx.ledger.update(entry.seq, {
+            state: 'removed',
+            details: { ...entry.details, outcome: 'already present: nothing changed' },
+          });
+        throw e;
+      });
     const ruleIds = (r.SecurityGroupRules ?? []).map((x) => x.SecurityGroupRuleId!).filter(Boolean);
     if (entry) {
       await ctx.ledger.update(entry.seq, {
         state: 'live',
-        ...(ruleIds.length ? { id: ruleIds.join(','), revert: { action: 'RevokeSecurityGroupIngress', params: { GroupId: groupId, SecurityGroupRuleIds: ruleIds } } } : {}),
+        ...(ruleIds.length
+          ? {
+              id: ruleIds.join(','),
+              revert: { action: 'RevokeSecurityGroupIngress', params: { GroupId: groupId, SecurityGroupRuleIds: ruleIds } },
+            }
+          : {}),
       });
     }
     return `authorized ${JSON.stringify(permission)} on ${change.sg.name} (${groupId})${ruleIds.length ? ` as ${ruleIds.join(', ')}` : ''}`;
   }
   const entry = foreign
-    ? await ctx.ledger.record({ action: 'changed', type, name: `revoked ingress on ${change.sg.name}`, state: 'intended', details: { groupId, permission }, revert: { action: 'AuthorizeSecurityGroupIngress', params: { GroupId: groupId, IpPermissions: [permission] } } })
+    ? await ctx.ledger.record({
+        action: 'changed',
+        type,
+        name: `revoked ingress on ${change.sg.name}`,
+        state: 'intended',
+        details: { groupId, permission },
+        revert: { action: 'AuthorizeSecurityGroupIngress', params: { GroupId: groupId, IpPermissions: [permission] } },
+      })
     : undefined;
   await ctx.aws.ec2.send(new RevokeSecurityGroupIngressCommand({ GroupId: groupId, IpPermissions: [permission] }));
   if (entry) await ctx.ledger.update(entry.seq, { state: 'live' });

@@ -24,7 +24,14 @@ const type = 'ec2:security-group';
 /** Adopts the connected VPC's default SG: it carries the cross-link ENI, so the scenario's rules on it are changes. */
 export async function adoptDefaultSecurityGroup(ctx: RunContext, _spec: ScenarioSpec, out: Provisioned): Promise<void> {
   const vpcId = ctx.discovery.connectedVpc.vpcId;
-  const r = await ctx.aws.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }, { Name: 'group-name', Values: ['default'] }] }));
+  const r = await ctx.aws.ec2.send(
+    new DescribeSecurityGroupsCommand({
+      Filters: [
+        { Name: 'vpc-id', Values: [vpcId] },
+        { Name: 'group-name', Values: ['default'] },
+      ],
+    }),
+  );
   const sg = r.SecurityGroups?.[0];
   if (!sg?.GroupId) throw new ProvisionError(`the connected VPC ${vpcId} has no default security group visible to these credentials`);
   out.defaultSecurityGroupId = sg.GroupId;
@@ -36,7 +43,14 @@ async function provision(ctx: RunContext, spec: ScenarioSpec, out: Provisioned):
   for (const sg of spec.securityGroups.filter((s) => !s.isDefault)) {
     const groupName = `${sg.name}.${ctx.runId}`;
     const entry = await ctx.ledger.record({ action: 'created', type, name: sg.name, details: { groupName, vpcId } });
-    const created = await ctx.aws.ec2.send(new CreateSecurityGroupCommand({ GroupName: groupName, Description: `vmc-reach ${ctx.scenario}: ${sg.name}`.slice(0, 255), VpcId: vpcId, TagSpecifications: tagSpec(ctx, 'security-group', sg.name) }));
+    const created = await ctx.aws.ec2.send(
+      new CreateSecurityGroupCommand({
+        GroupName: groupName,
+        Description: `vmc-reach ${ctx.scenario}: ${sg.name}`.slice(0, 255),
+        VpcId: vpcId,
+        TagSpecifications: tagSpec(ctx, 'security-group', sg.name),
+      }),
+    );
     await ctx.ledger.update(entry.seq, { id: created.GroupId!, state: 'live' });
     out.securityGroups.set(sg.name, created.GroupId!);
     ctx.log(`created security group ${sg.name} (${created.GroupId})`);
@@ -45,7 +59,12 @@ async function provision(ctx: RunContext, spec: ScenarioSpec, out: Provisioned):
   for (const sg of spec.securityGroups.filter((s) => !s.isDefault)) {
     const groupId = out.securityGroups.get(sg.name)!;
     if (sg.noDefaultEgress) {
-      await ctx.aws.ec2.send(new RevokeSecurityGroupEgressCommand({ GroupId: groupId, IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] }));
+      await ctx.aws.ec2.send(
+        new RevokeSecurityGroupEgressCommand({
+          GroupId: groupId,
+          IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
+        }),
+      );
     }
     const ingress = sg.rules.filter((r) => r.direction === 'ingress').map((r) => ipPermission(r, out));
     const egress = sg.rules.filter((r) => r.direction === 'egress').map((r) => ipPermission(r, out));
@@ -60,13 +79,25 @@ async function findSecurityGroupId(c: TeardownClients, entry: LedgerEntry): Prom
   const groupName = entry.details?.groupName as string | undefined;
   const vpcId = entry.details?.vpcId as string | undefined;
   if (!groupName || !vpcId) return undefined;
-  const r = await c.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-name', Values: [groupName] }, { Name: 'vpc-id', Values: [vpcId] }] }));
+  const r = await c.ec2.send(
+    new DescribeSecurityGroupsCommand({
+      Filters: [
+        { Name: 'group-name', Values: [groupName] },
+        { Name: 'vpc-id', Values: [vpcId] },
+      ],
+    }),
+  );
   return r.SecurityGroups?.[0]?.GroupId;
 }
 
 export const securityGroup = {
   type,
-  plan: (spec) => spec.securityGroups.map((sg) => (sg.isDefault ? '  security group default: adopt (never deleted)' : `  security group ${sg.name}: create (CreateSecurityGroup, AuthorizeSecurityGroupIngress/Egress${sg.noDefaultEgress ? ', RevokeSecurityGroupEgress of the allow-all rule' : ''})`)),
+  plan: (spec) =>
+    spec.securityGroups.map((sg) =>
+      sg.isDefault
+        ? '  security group default: adopt (never deleted)'
+        : `  security group ${sg.name}: create (CreateSecurityGroup, AuthorizeSecurityGroupIngress/Egress${sg.noDefaultEgress ? ', RevokeSecurityGroupEgress of the allow-all rule' : ''})`,
+    ),
   provision,
   async remove(c, e) {
     const id = await findSecurityGroupId(c, e);

@@ -8,12 +8,22 @@ import type { ResourceKind } from './kind';
 
 const type = 'nsx:segment-connectivity';
 
-export async function applySegmentConnectivity(ctx: RunContext, change: Extract<Change, { type: 'segment-connectivity' }>, out: Provisioned): Promise<string> {
+export async function applySegmentConnectivity(
+  ctx: RunContext,
+  change: Extract<Change, { type: 'segment-connectivity' }>,
+  out: Provisioned,
+): Promise<string> {
   const seg = out.segments.get(change.segment.name)!;
   const owned = ctx.ledger.entries().some((e) => e.type === 'nsx:segment' && e.action === 'created' && e.id === seg.id);
   if (!owned) {
     const before = (await ctx.nsx.segments.get(seg.id)).advanced_config?.connectivity ?? 'ON';
-    await ctx.ledger.record({ action: 'changed', type, id: seg.id, name: change.segment.name, revert: { action: 'PATCH segment', params: { id: seg.id, connectivity: before } } });
+    await ctx.ledger.record({
+      action: 'changed',
+      type,
+      id: seg.id,
+      name: change.segment.name,
+      revert: { action: 'PATCH segment', params: { id: seg.id, connectivity: before } },
+    });
   }
   await ctx.nsx.segments.patch(seg.id, { advanced_config: { connectivity: change.connectivity } });
   return `segment ${change.segment.name} connectivity ${change.connectivity}`;

@@ -19,19 +19,27 @@ async function provision(ctx: RunContext, spec: ScenarioSpec, out: Provisioned):
   const vpcId = ctx.discovery.connectedVpc.vpcId;
   for (const sn of spec.subnets) {
     const entry = await ctx.ledger.record({ action: 'created', type, name: sn.name, details: { cidr: literal(sn.cidr), vpcId } });
-    const created = await ctx.aws.ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: literal(sn.cidr), TagSpecifications: tagSpec(ctx, 'subnet', sn.name) }));
+    const created = await ctx.aws.ec2.send(
+      new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: literal(sn.cidr), TagSpecifications: tagSpec(ctx, 'subnet', sn.name) }),
+    );
     const subnetId = created.Subnet!.SubnetId!;
     await ctx.ledger.update(entry.seq, { id: subnetId, state: 'live' });
     out.subnets.set(sn.name, subnetId);
     if (sn.routeTable) await createSubnetRouteTable(ctx, sn.name, sn.routeTable, subnetId, out);
     if (sn.networkAcl) await createSubnetNetworkAcl(ctx, sn.name, sn.networkAcl, subnetId);
-    ctx.log(`created subnet ${sn.name} ${sn.cidr}${sn.routeTable ? ' with its own route table' : ''}${sn.networkAcl ? ' with its own network ACL' : ''}`);
+    ctx.log(
+      `created subnet ${sn.name} ${sn.cidr}${sn.routeTable ? ' with its own route table' : ''}${sn.networkAcl ? ' with its own network ACL' : ''}`,
+    );
   }
 }
 
 export const subnet = {
   type,
-  plan: (spec) => spec.subnets.map((sn) => `  subnet ${sn.name} ${describeAddress(sn.cidr)}${typeof sn.cidr === 'string' ? '' : ' (allocated at run time from the VPC\'s CIDRs, avoiding its subnets; recorded in the ledger)'}: create (CreateSubnet${routeTablePlanCalls(sn)}${networkAclPlanCalls(sn)})`),
+  plan: (spec) =>
+    spec.subnets.map(
+      (sn) =>
+        `  subnet ${sn.name} ${describeAddress(sn.cidr)}${typeof sn.cidr === 'string' ? '' : " (allocated at run time from the VPC's CIDRs, avoiding its subnets; recorded in the ledger)"}: create (CreateSubnet${routeTablePlanCalls(sn)}${networkAclPlanCalls(sn)})`,
+    ),
   provision,
   async remove(c, e) {
     if (!e.id) return 'skipped';

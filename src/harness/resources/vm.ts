@@ -19,12 +19,17 @@ async function provision(ctx: RunContext, spec: ScenarioSpec, out: Provisioned):
     const display = want.sddcName ?? want.name;
     const matches = vms.filter((v) => v.display_name === display);
     if (matches.length !== 1) {
-      throw new ProvisionError(matches.length === 0
-        ? `VM "${display}" is not in the SDDC's inventory (NSX realized-state virtual-machines); create it first, or map the scenario's VM "${want.name}" to one of the SDDC's VMs in live.vms`
-        : `${matches.length} VMs are named "${display}"; the harness needs a unique display name`);
+      throw new ProvisionError(
+        matches.length === 0
+          ? `VM "${display}" is not in the SDDC's inventory (NSX realized-state virtual-machines); create it first, or map the scenario's VM "${want.name}" to one of the SDDC's VMs in live.vms`
+          : `${matches.length} VMs are named "${display}"; the harness needs a unique display name`,
+      );
     }
     const vm = matches[0]!;
-    const ips = vifs.filter((f) => f.owner_vm_id === vm.external_id).flatMap((f) => (f.ip_address_info ?? []).flatMap((i) => i.ip_addresses ?? [])).filter((ip) => /^\d+\.\d+\.\d+\.\d+$/.test(ip));
+    const ips = vifs
+      .filter((f) => f.owner_vm_id === vm.external_id)
+      .flatMap((f) => (f.ip_address_info ?? []).flatMap((i) => i.ip_addresses ?? []))
+      .filter((ip) => /^\d+\.\d+\.\d+\.\d+$/.test(ip));
     const ip = ips[0];
     if (!ip) throw new ProvisionError(`VM "${want.name}" reports no IPv4 address (VMware Tools not running?)`);
     const node = await vmNode({ name: display, ip }, ctx.settings.vmManagedInstanceIds[display], lookup);
@@ -36,7 +41,11 @@ async function provision(ctx: RunContext, spec: ScenarioSpec, out: Provisioned):
 
 export const vm = {
   type,
-  plan: (spec) => spec.vms.map((v) => `  VM ${v.name}: adopt the SDDC VM live.vms maps it to (default: this name) (NSX realized-state virtual-machines and vifs; its SSM managed node from live.vm, else SSM DescribeInstanceInformation by its IP, Online only)`),
+  plan: (spec) =>
+    spec.vms.map(
+      (v) =>
+        `  VM ${v.name}: adopt the SDDC VM live.vms maps it to (default: this name) (NSX realized-state virtual-machines and vifs; its SSM managed node from live.vm, else SSM DescribeInstanceInformation by its IP, Online only)`,
+    ),
   provision,
   remove: neverRemoved,
 } satisfies ResourceKind<typeof type>;

@@ -8,7 +8,13 @@ import { neverRemoved } from './removal';
 const type = 'ec2:vpc';
 
 export async function adoptConnectedVpc(ctx: RunContext, addresses: VpcAddresses, resolved: Resolution[]): Promise<void> {
-  await ctx.ledger.record({ action: 'adopted', type, id: addresses.vpcId, name: 'connected VPC', details: { cidrs: addresses.cidrs, resolved } });
+  await ctx.ledger.record({
+    action: 'adopted',
+    type,
+    id: addresses.vpcId,
+    name: 'connected VPC',
+    details: { cidrs: addresses.cidrs, resolved },
+  });
 }
 
 export const vpc = { type, remove: neverRemoved } satisfies ResourceKind<typeof type>;

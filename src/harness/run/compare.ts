@@ -22,17 +22,27 @@ const disagreementText: Record<Exclude<Agreement, 'agree' | 'not-comparable' | '
   'config-blocks-packets-pass': 'the configuration blocks the flow but packets passed: stale state, or a path the model does not know',
 };
 
-export function judge(expect: Expectation, observed: Observation, verdict: Verdict | null): Pick<ProbeRecord, 'agreement' | 'outcome' | 'reasons'> {
+export function judge(
+  expect: Expectation,
+  observed: Observation,
+  verdict: Verdict | null,
+): Pick<ProbeRecord, 'agreement' | 'outcome' | 'reasons'> {
   const agreement = agreementOf(observed, verdict);
   const reasons: string[] = [];
   if (expect.probeError) {
     if (observed.kind === 'infra-error' && expect.probeError.test(observed.error)) return { agreement, outcome: 'passed', reasons };
-    reasons.push(observed.kind === 'infra-error' ? `the probe could not run, but not for the expected reason ${expect.probeError}: ${observed.error}` : `expected the probe not to run (${expect.probeError}), but it ran`);
+    reasons.push(
+      observed.kind === 'infra-error'
+        ? `the probe could not run, but not for the expected reason ${expect.probeError}: ${observed.error}`
+        : `expected the probe not to run (${expect.probeError}), but it ran`,
+    );
     return { agreement, outcome: 'failed', reasons };
   }
   if (observed.kind === 'infra-error') return { agreement, outcome: 'infra-error', reasons: [observed.error] };
   if (observed.reachable !== expect.reachable) {
-    reasons.push(`expected ${expect.reachable ? 'reachable' : 'unreachable'}, observed ${observed.reachable ? 'reachable' : 'unreachable'} (${observed.port ? `${observed.port.protocol.toUpperCase()} ${observed.port.port} ${observed.port.outcome}: ${observed.port.judged}` : `${observed.received}/${observed.sent} replies`})`);
+    reasons.push(
+      `expected ${expect.reachable ? 'reachable' : 'unreachable'}, observed ${observed.reachable ? 'reachable' : 'unreachable'} (${observed.port ? `${observed.port.protocol.toUpperCase()} ${observed.port.port} ${observed.port.outcome}: ${observed.port.judged}` : `${observed.received}/${observed.sent} replies`})`,
+    );
   }
   if (!expect.reachable && expect.blockedBy && verdict && verdict.blockedBy?.code !== expect.blockedBy) {
     reasons.push(

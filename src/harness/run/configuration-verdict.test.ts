@@ -5,7 +5,11 @@ import { configurationVerdict } from './configuration-verdict';
 const endpoints = (world: ReturnType<typeof articleCaseB>) => {
   const instance = [...world.ec2.instances.values()].find((i) => i.tags.some((t) => t.key === 'Name' && t.value === 'CJ-AWS01'))!;
   const vm = [...world.nsx.vms.values()].find((v) => v.displayName === 'CJ-VM01')!;
-  return { instance: { kind: 'instance' as const, instanceId: instance.instanceId }, vm: { kind: 'vm' as const, externalId: vm.externalId }, vmRecord: vm };
+  return {
+    instance: { kind: 'instance' as const, instanceId: instance.instanceId },
+    vm: { kind: 'vm' as const, externalId: vm.externalId },
+    vmRecord: vm,
+  };
 };
 
 test('an addressed pair gets the engine verdict', () => {

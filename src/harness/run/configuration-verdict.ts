@@ -6,11 +6,21 @@ import { evaluate, UnknownEndpointError, type EndpointRef, type Verdict } from '
 import type { World } from '../../world';
 import type { ProbeKind } from '../dsl/spec';
 
-export function configurationVerdict(world: World, source: EndpointRef, destination: EndpointRef, kind: ProbeKind = { protocol: 'icmp' }): { verdict: Verdict | null; unevaluated?: string } {
+export function configurationVerdict(
+  world: World,
+  source: EndpointRef,
+  destination: EndpointRef,
+  kind: ProbeKind = { protocol: 'icmp' },
+): { verdict: Verdict | null; unevaluated?: string } {
   try {
-    return { verdict: evaluate(world, { source, destination, ...(kind.protocol === 'icmp' ? {} : { protocol: kind.protocol, port: kind.port }) }) };
+    return {
+      verdict: evaluate(world, { source, destination, ...(kind.protocol === 'icmp' ? {} : { protocol: kind.protocol, port: kind.port }) }),
+    };
   } catch (e) {
     if (!(e instanceof UnknownEndpointError)) throw e;
-    return { verdict: null, unevaluated: `the configuration could not be evaluated, so the probe is judged by its packets alone: ${e.message}` };
+    return {
+      verdict: null,
+      unevaluated: `the configuration could not be evaluated, so the probe is judged by its packets alone: ${e.message}`,
+    };
   }
 }

@@ -37,17 +37,37 @@ function groupHolds(g: Group | undefined, vm: VmSeen, segments: Map<string, stri
 }
 
 /** An existing ALLOW on the VPC interface that lets this probe's packet through, before any scenario DROP. */
-function allowingRule(rules: Rule[], groups: Map<string, Group>, segments: Map<string, string[]>, vm: VmSeen, vpcCidrs: string[], inbound: boolean, before: number, icmp: boolean): Rule | undefined {
-  const vmSide = (vals: string[]): boolean => vals.some((v) => v === 'ANY' || (v.startsWith('/') ? groupHolds(groups.get(v), vm, segments) : literalHolds(v, vm.ip)));
-  const vpcSide = (vals: string[]): boolean => vals.some((v) => v === 'ANY' || v === connectedVpcGroup || (isIpv4Cidr(v) && vpcCidrs.some((c) => cidrsOverlap(parseCidr(v), parseCidr(c)))));
-  return rules
-    .filter((r) => r.action === 'ALLOW' && (r.sequence_number ?? 0) < before && (r.scope.length === 0 || r.scope.some((s) => vpcInterface.has(s))))
-    .filter((r) => (r.direction ?? 'IN_OUT') === 'IN_OUT' || r.direction === (inbound ? 'IN' : 'OUT'))
-    // A TCP/UDP probe: only ANY surely carries its port (service paths are not resolved here, so a named
-    // service is not claimed to allow it: no false alarm).
-    .filter((r) => r.services.some((s) => s === 'ANY' || (icmp && /ICMP/i.test(s))))
-    .sort((a, b) => (a.sequence_number ?? 0) - (b.sequence_number ?? 0))
-    .find((r) => (inbound ? vpcSide(r.source_groups) && vmSide(r.destination_groups) : vmSide(r.source_groups) && vpcSide(r.destination_groups)));
+function allowingRule(
+  rules: Rule[],
+  groups: Map<string, Group>,
+  segments: Map<string, string[]>,
+  vm: VmSeen,
+  vpcCidrs: string[],
+  inbound: boolean,
+  before: number,
+  icmp: boolean,
+): Rule | undefined {
+  const vmSide = (vals: string[]): boolean =>
+    vals.some((v) => v === 'ANY' || (v.startsWith('/') ? groupHolds(groups.get(v), vm, segments) : literalHolds(v, vm.ip)));
+  const vpcSide = (vals: string[]): boolean =>
+    vals.some(
+      (v) => v === 'ANY' || v === connectedVpcGroup || (isIpv4Cidr(v) && vpcCidrs.some((c) => cidrsOverlap(parseCidr(v), parseCidr(c)))),
+    );
+  return (
+    rules
+      .filter(
+        (r) =>
+          r.action === 'ALLOW' && (r.sequence_number ?? 0) < before && (r.scope.length === 0 || r.scope.some((s) => vpcInterface.has(s))),
+      )
+      .filter((r) => (r.direction ?? 'IN_OUT') === 'IN_OUT' || r.direction === (inbound ? 'IN' : 'OUT'))
+      // A TCP/UDP probe: only ANY surely carries its port (service paths are not resolved here, so a named
+      // service is not claimed to allow it: no false alarm).
+      .filter((r) => r.services.some((s) => s === 'ANY' || (icmp && /ICMP/i.test(s))))
+      .sort((a, b) => (a.sequence_number ?? 0) - (b.sequence_number ?? 0))
+      .find((r) =>
+        inbound ? vpcSide(r.source_groups) && vmSide(r.destination_groups) : vmSide(r.source_groups) && vpcSide(r.destination_groups),
+      )
+  );
 }
 
 export interface PreflightInput {
@@ -61,7 +81,13 @@ export interface PreflightInput {
 
 export async function preflight(i: PreflightInput): Promise<string[]> {
   const problems: string[] = [];
-  const [vms, vifs, rules, groups, segments] = await Promise.all([i.nsx.listVirtualMachines(), i.nsx.listVifs(), i.nsx.rules.list(), i.nsx.groups.list(), i.nsx.segments.list()]);
+  const [vms, vifs, rules, groups, segments] = await Promise.all([
+    i.nsx.listVirtualMachines(),
+    i.nsx.listVifs(),
+    i.nsx.rules.list(),
+    i.nsx.groups.list(),
+    i.nsx.segments.list(),
+  ]);
   const seen = new Map<string, VmSeen>();
   for (const want of i.spec.vms) {
     const display = want.sddcName ?? want.name;
@@ -70,7 +96,10 @@ export async function preflight(i: PreflightInput): Promise<string[]> {
       problems.push(`VM "${display}" (the scenario's ${want.name}) is not in the SDDC's inventory; map it to an existing VM in live.vms`);
       continue;
     }
-    const ip = vifs.filter((f) => f.owner_vm_id === vm.external_id).flatMap((f) => (f.ip_address_info ?? []).flatMap((a) => a.ip_addresses ?? [])).find((a) => /^\d+\.\d+\.\d+\.\d+$/.test(a));
+    const ip = vifs
+      .filter((f) => f.owner_vm_id === vm.external_id)
+      .flatMap((f) => (f.ip_address_info ?? []).flatMap((a) => a.ip_addresses ?? []))
+      .find((a) => /^\d+\.\d+\.\d+\.\d+$/.test(a));
     if (ip) seen.set(want.name, { name: display, ip });
     else problems.push(`VM "${display}" reports no IPv4 address (VMware Tools not running?)`);
   }
@@ -78,7 +107,9 @@ export async function preflight(i: PreflightInput): Promise<string[]> {
   const checked = new Set<string>();
   // The VMs that run commands: the sources, and the destinations of probes that start a listener there.
   const listens = (x: ProbeStep): boolean => x.probe?.protocol === 'udp' || (x.probe?.protocol === 'tcp' && x.probe.listen);
-  const runsOn = probes.filter((x) => !x.expect.probeError).flatMap((x) => [...(x.from.kind === 'vm' ? [x.from] : []), ...(x.to.kind === 'vm' && listens(x) ? [x.to] : [])]);
+  const runsOn = probes
+    .filter((x) => !x.expect.probeError)
+    .flatMap((x) => [...(x.from.kind === 'vm' ? [x.from] : []), ...(x.to.kind === 'vm' && listens(x) ? [x.to] : [])]);
   for (const ref of runsOn) {
     const vm = seen.get(ref.name);
     if (!vm || checked.has(vm.name)) continue;
@@ -90,26 +121,48 @@ export async function preflight(i: PreflightInput): Promise<string[]> {
   const foreign = rules.filter((r) => !(r.tags ?? []).some((t) => t.scope === 'vmc-reach:run-id') && !own.has(r.display_name ?? ''));
   const groupMap = new Map(groups.map((g) => [g.path, g]));
   const segmentMap = new Map(segments.map((s) => [s.path, s.subnets.map((n) => n.network ?? '').filter(Boolean)]));
-  const drops = (d: CgwRuleSpec[]): number => Math.min(...d.filter((r) => r.action !== 'ALLOW').map((r) => r.sequence), Number.MAX_SAFE_INTEGER);
+  const drops = (d: CgwRuleSpec[]): number =>
+    Math.min(...d.filter((r) => r.action !== 'ALLOW').map((r) => r.sequence), Number.MAX_SAFE_INTEGER);
   for (const p of probes.filter((x) => x.expect.blockedBy && cgwBlocks.has(x.expect.blockedBy))) {
     const vmRef = p.from.kind === 'vm' ? p.from : p.to;
     const vm = seen.get(vmRef.name);
     if (!vm) continue;
     const before = p.expect.blockedBy === 'CGW_RULE_DROP' ? drops(i.spec.cgwRules) : Number.MAX_SAFE_INTEGER;
-    const r = allowingRule(foreign, groupMap, segmentMap, vm, i.vpcCidrs, p.to.kind === 'vm', before, (p.probe?.protocol ?? 'icmp') === 'icmp');
-    if (r) problems.push(`${p.label}: the scenario expects ${p.expect.blockedBy}, but the SDDC's own CGW rule "${r.display_name ?? r.id}" (seq ${r.sequence_number}, ${r.action} ${r.source_groups.join(',')} → ${r.destination_groups.join(',')}, ${r.direction ?? 'IN_OUT'}) already lets the packet through on the VPC interface: run it on an SDDC without that rule, or deselect the scenario`);
+    const r = allowingRule(
+      foreign,
+      groupMap,
+      segmentMap,
+      vm,
+      i.vpcCidrs,
+      p.to.kind === 'vm',
+      before,
+      (p.probe?.protocol ?? 'icmp') === 'icmp',
+    );
+    if (r)
+      problems.push(
+        `${p.label}: the scenario expects ${p.expect.blockedBy}, but the SDDC's own CGW rule "${r.display_name ?? r.id}" (seq ${r.sequence_number}, ${r.action} ${r.source_groups.join(',')} → ${r.destination_groups.join(',')}, ${r.direction ?? 'IN_OUT'}) already lets the packet through on the VPC interface: run it on an SDDC without that rule, or deselect the scenario`,
+      );
   }
   return problems;
 }
 
 /** The live dry run's checks: connect (read only), resolve the scenario for this VPC, run the preflight. */
-export async function preflightLive(declared: ScenarioSpec, settings: TargetSettings): Promise<{ resolved: Resolution[]; problems: string[] }> {
+export async function preflightLive(
+  declared: ScenarioSpec,
+  settings: TargetSettings,
+): Promise<{ resolved: Resolution[]; problems: string[] }> {
   const aws = createAwsClients(settings.aws);
   try {
     const { discovery, nsx } = await createVmcClient(settings.vmc).connect();
     const addresses = await readVpcAddresses(aws.ec2, discovery.connectedVpc.vpcId);
     const { spec, resolved } = resolveScenario(declared, addresses, settings.vmNames);
-    const problems = await preflight({ spec, nsx, vpcCidrs: addresses.cidrs, lookup: nodeLookup(aws.ssm, settings), configuredNodes: settings.vmManagedInstanceIds });
+    const problems = await preflight({
+      spec,
+      nsx,
+      vpcCidrs: addresses.cidrs,
+      lookup: nodeLookup(aws.ssm, settings),
+      configuredNodes: settings.vmManagedInstanceIds,
+    });
     return { resolved, problems };
   } finally {
     aws.destroy();

@@ -3,8 +3,28 @@
 import type { Observation, ProbeAttempt } from '../../target/results';
 import { attemptWithRetries, isRetryable } from './probe-retry';
 
-const ran: Observation = { kind: 'ran', reachable: true, sent: 3, received: 3, rttMs: null, command: 'ping', exitCode: 0, status: 'Success', transcript: '', transcriptOrigin: 'model', tookMs: 4, apiCalls: 2 };
-const attempt = (outcome: ProbeAttempt['outcome'], agreement: ProbeAttempt['agreement']): ProbeAttempt => ({ observed: ran, agreement, outcome, reasons: [outcome], startedAt: 't', durationMs: 1 });
+const ran: Observation = {
+  kind: 'ran',
+  reachable: true,
+  sent: 3,
+  received: 3,
+  rttMs: null,
+  command: 'ping',
+  exitCode: 0,
+  status: 'Success',
+  transcript: '',
+  transcriptOrigin: 'model',
+  tookMs: 4,
+  apiCalls: 2,
+};
+const attempt = (outcome: ProbeAttempt['outcome'], agreement: ProbeAttempt['agreement']): ProbeAttempt => ({
+  observed: ran,
+  agreement,
+  outcome,
+  reasons: [outcome],
+  startedAt: 't',
+  durationMs: 1,
+});
 const sequence = (...as: ProbeAttempt[]) => {
   const calls: number[] = [];
   return { calls, run: async (n: number) => (calls.push(n), as[n - 1]!) };
@@ -44,7 +64,11 @@ test('a failure the configuration agrees with is never retried', async () => {
 });
 
 test('retries stop at the limit', async () => {
-  const s = sequence(attempt('infra-error', 'not-comparable'), attempt('infra-error', 'not-comparable'), attempt('infra-error', 'not-comparable'));
+  const s = sequence(
+    attempt('infra-error', 'not-comparable'),
+    attempt('infra-error', 'not-comparable'),
+    attempt('infra-error', 'not-comparable'),
+  );
   const r = await attemptWithRetries(2, s.run);
   expect(s.calls).toEqual([1, 2, 3]);
   expect(r.previous).toHaveLength(2);

@@ -10,7 +10,11 @@ export function isRetryable(a: Pick<ProbeAttempt, 'outcome' | 'agreement'>): boo
   return a.outcome === 'infra-error' || a.agreement === 'config-allows-packets-fail' || a.agreement === 'config-blocks-packets-pass';
 }
 
-export async function attemptWithRetries(retries: number, attempt: (n: number) => Promise<ProbeAttempt>, onRetry: (failed: ProbeAttempt, n: number) => void = () => undefined): Promise<{ last: ProbeAttempt; previous: ProbeAttempt[] }> {
+export async function attemptWithRetries(
+  retries: number,
+  attempt: (n: number) => Promise<ProbeAttempt>,
+  onRetry: (failed: ProbeAttempt, n: number) => void = () => undefined,
+): Promise<{ last: ProbeAttempt; previous: ProbeAttempt[] }> {
   const previous: ProbeAttempt[] = [];
   let last = await attempt(1);
   while (isRetryable(last) && previous.length < retries) {

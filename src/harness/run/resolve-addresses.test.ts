@@ -10,7 +10,12 @@ test('a free /28 is the first range of the VPC that no subnet overlaps', () => {
 });
 
 test('a VPC whose subnets cover it has no free range, and the error says which VPC', () => {
-  expect(() => allocateFreeRange({ vpcId: 'vpc-full', cidrs: ['10.0.0.0/24'], subnetCidrs: ['10.0.0.0/25', '10.0.0.128/25'] }, 28, ['10.0.0.0/25', '10.0.0.128/25'])).toThrow(/no free \/28 left in the connected VPC vpc-full/);
+  expect(() =>
+    allocateFreeRange({ vpcId: 'vpc-full', cidrs: ['10.0.0.0/24'], subnetCidrs: ['10.0.0.0/25', '10.0.0.128/25'] }, 28, [
+      '10.0.0.0/25',
+      '10.0.0.128/25',
+    ]),
+  ).toThrow(/no free \/28 left in the connected VPC vpc-full/);
 });
 
 test('a scenario resolves to literal addresses on any VPC: two distinct free ranges, rules from the VPC CIDR, VM names from the config', () => {
@@ -19,7 +24,10 @@ test('a scenario resolves to literal addresses on any VPC: two distinct free ran
     sddc.group('g', { vmName: 'CJ-VM01' });
     const sg = aws.securityGroup('sg', { ingress: [allow('icmp', undefined, { cidr: vpcCidr() })] });
     aws.subnet('a', { routeTable: { sddcRoutes: [] } });
-    aws.subnet('b', { cidr: freeRange(27), networkAcl: [{ ruleNumber: 100, egress: true, protocol: 'all', action: 'allow', cidr: vpcCidr() }] });
+    aws.subnet('b', {
+      cidr: freeRange(27),
+      networkAcl: [{ ruleNumber: 100, egress: true, protocol: 'all', action: 'allow', cidr: vpcCidr() }],
+    });
     const i = aws.instance('i', { securityGroups: [sg], subnet: 'a' });
     ping(i, vm).expect('reachable');
   });

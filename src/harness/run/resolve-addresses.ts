@@ -25,9 +25,18 @@ export async function readVpcAddresses(ec2: EC2Client, vpcId: string): Promise<V
     ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }] })),
   ]);
   const vpc = vpcs.Vpcs?.[0];
-  if (!vpc?.CidrBlock) throw new ProvisionError(`EC2 DescribeVpcs does not return the connected VPC ${vpcId}: are these credentials for the account and region it is in?`);
-  const secondary = (vpc.CidrBlockAssociationSet ?? []).filter((a) => a.CidrBlockState?.State === 'associated' && a.CidrBlock && a.CidrBlock !== vpc.CidrBlock).map((a) => a.CidrBlock!);
-  return { vpcId, cidrs: [vpc.CidrBlock, ...secondary], subnetCidrs: (subnets.Subnets ?? []).flatMap((s) => (s.CidrBlock ? [s.CidrBlock] : [])) };
+  if (!vpc?.CidrBlock)
+    throw new ProvisionError(
+      `EC2 DescribeVpcs does not return the connected VPC ${vpcId}: are these credentials for the account and region it is in?`,
+    );
+  const secondary = (vpc.CidrBlockAssociationSet ?? [])
+    .filter((a) => a.CidrBlockState?.State === 'associated' && a.CidrBlock && a.CidrBlock !== vpc.CidrBlock)
+    .map((a) => a.CidrBlock!);
+  return {
+    vpcId,
+    cidrs: [vpc.CidrBlock, ...secondary],
+    subnetCidrs: (subnets.Subnets ?? []).flatMap((s) => (s.CidrBlock ? [s.CidrBlock] : [])),
+  };
 }
 
 /** The first /prefix of the VPC's CIDRs that overlaps none of `taken`. */
@@ -46,12 +55,17 @@ export function allocateFreeRange(vpc: VpcAddresses, prefix: number, taken: read
       n = Math.max(n + size, Math.ceil(after / size) * size);
     }
   }
-  throw new ProvisionError(`no free /${prefix} left in the connected VPC ${vpc.vpcId} (${vpc.cidrs.join(', ')}): its subnets cover it; free a range or add a secondary CIDR`);
+  throw new ProvisionError(
+    `no free /${prefix} left in the connected VPC ${vpc.vpcId} (${vpc.cidrs.join(', ')}): its subnets cover it; free a range or add a secondary CIDR`,
+  );
 }
 
-
 /** The scenario with every address token and VM name made concrete, and what each became. */
-export function resolveScenario(spec: ScenarioSpec, vpc: VpcAddresses, vmNames: Readonly<Record<string, string>> = {}): { spec: ScenarioSpec; resolved: Resolution[] } {
+export function resolveScenario(
+  spec: ScenarioSpec,
+  vpc: VpcAddresses,
+  vmNames: Readonly<Record<string, string>> = {},
+): { spec: ScenarioSpec; resolved: Resolution[] } {
   const resolved: Resolution[] = [];
   const allocated: string[] = [];
   const address = (a: Address, what: string): string => {
@@ -69,15 +83,28 @@ export function resolveScenario(spec: ScenarioSpec, vpc: VpcAddresses, vmNames: 
     return to ?? name;
   };
   const member = (m: GroupMember): GroupMember => ('vmName' in m ? { vmName: vmName(m.vmName) } : m);
-  const step = (s: Step): Step => (s.type === 'change' && s.change.type !== 'segment-connectivity' ? { ...s, change: { ...s.change, rule: rule(s.change.rule, `${s.label}: peer`) } } : s);
+  const step = (s: Step): Step =>
+    s.type === 'change' && s.change.type !== 'segment-connectivity'
+      ? { ...s, change: { ...s.change, rule: rule(s.change.rule, `${s.label}: peer`) } }
+      : s;
   const out: ScenarioSpec = {
     ...spec,
     subnets: spec.subnets.map((sn) => ({
       ...sn,
       cidr: address(sn.cidr, `subnet ${sn.name}`),
-      ...(sn.networkAcl ? { networkAcl: sn.networkAcl.map((e) => ({ ...e, cidr: address(e.cidr, `subnet ${sn.name} ACL rule ${e.ruleNumber} ${e.egress ? 'out' : 'in'}`) })) } : {}),
+      ...(sn.networkAcl
+        ? {
+            networkAcl: sn.networkAcl.map((e) => ({
+              ...e,
+              cidr: address(e.cidr, `subnet ${sn.name} ACL rule ${e.ruleNumber} ${e.egress ? 'out' : 'in'}`),
+            })),
+          }
+        : {}),
     })),
-    securityGroups: spec.securityGroups.map((sg) => ({ ...sg, rules: sg.rules.map((r) => rule(r, `security group ${sg.name} ${r.direction} peer`)) })),
+    securityGroups: spec.securityGroups.map((sg) => ({
+      ...sg,
+      rules: sg.rules.map((r) => rule(r, `security group ${sg.name} ${r.direction} peer`)),
+    })),
     vms: spec.vms.map((v) => ({ ...v, sddcName: vmName(v.name) })),
     groups: spec.groups.map((g) => ({ ...g, members: g.members.map(member) })),
     steps: spec.steps.map(step),

@@ -31,7 +31,9 @@ export const awsTags = (ctx: RunContext, name: string): { Key: string; Value: st
 ];
 
 /** The TagSpecifications of an AWS resource the run creates: its name and the run's tags. */
-export const tagSpec = (ctx: RunContext, type: 'security-group' | 'instance' | 'subnet' | 'route-table' | 'network-acl', name: string) => [{ ResourceType: type, Tags: awsTags(ctx, name) }];
+export const tagSpec = (ctx: RunContext, type: 'security-group' | 'instance' | 'subnet' | 'route-table' | 'network-acl', name: string) => [
+  { ResourceType: type, Tags: awsTags(ctx, name) },
+];
 
 /** The tags every NSX object the run creates carries. */
 export const nsxTags = (ctx: RunContext): { scope: string; tag: string }[] => [{ scope: 'vmc-reach:run-id', tag: ctx.runId }];

@@ -40,53 +40,161 @@ export interface RunScenarioOptions {
 
 const defaultTimeouts: RunContext['timeouts'] = { instanceMs: 10 * 60_000, ssmOnlineMs: 10 * 60_000, routeMs: 5 * 60_000 };
 
-function endpointOf(ref: EndpointRef, out: Provisioned): ProbeEndpoint & { engine: EngineRef; node?: string; os: 'linux' | 'windows'; unavailable?: string } {
+function endpointOf(
+  ref: EndpointRef,
+  out: Provisioned,
+): ProbeEndpoint & { engine: EngineRef; node?: string; os: 'linux' | 'windows'; unavailable?: string } {
   if (ref.kind === 'instance') {
     const i = out.instances.get(ref.name)!;
-    return { name: ref.name, kind: 'instance', id: i.instanceId, ip: i.privateIp, engine: { kind: 'instance', instanceId: i.instanceId }, os: 'linux', node: i.instanceId, ...(i.ssm.ready ? {} : { unavailable: i.ssm.why }) };
+    return {
+      name: ref.name,
+      kind: 'instance',
+      id: i.instanceId,
+      ip: i.privateIp,
+      engine: { kind: 'instance', instanceId: i.instanceId },
+      os: 'linux',
+      node: i.instanceId,
+      ...(i.ssm.ready ? {} : { unavailable: i.ssm.why }),
+    };
   }
   const v = out.vms.get(ref.name)!;
   return {
-    name: ref.name, kind: 'vm', id: v.externalId, ip: v.ip, engine: { kind: 'vm', externalId: v.externalId }, os: v.os,
+    name: ref.name,
+    kind: 'vm',
+    id: v.externalId,
+    ip: v.ip,
+    engine: { kind: 'vm', externalId: v.externalId },
+    os: v.os,
     ...(v.nodeId ? { node: v.nodeId } : { unavailable: v.unavailable ?? `VM ${ref.name} is not an SSM managed node` }),
   };
 }
 
-async function observe(ctx: RunContext, from: ReturnType<typeof endpointOf>, to: ReturnType<typeof endpointOf>, kind: ProbeKind): Promise<Observation> {
+async function observe(
+  ctx: RunContext,
+  from: ReturnType<typeof endpointOf>,
+  to: ReturnType<typeof endpointOf>,
+  kind: ProbeKind,
+): Promise<Observation> {
   if (from.unavailable || !from.node) {
-    return { kind: 'infra-error', error: `the probe cannot run from ${from.name}: ${from.unavailable}`, command: '(not sent)', transcriptOrigin: ctx.settings.transcripts, tookMs: 0, apiCalls: 0 };
+    return {
+      kind: 'infra-error',
+      error: `the probe cannot run from ${from.name}: ${from.unavailable}`,
+      command: '(not sent)',
+      transcriptOrigin: ctx.settings.transcripts,
+      tookMs: 0,
+      apiCalls: 0,
+    };
   }
   if (kind.protocol !== 'icmp') return observePort(ctx, from, to, kind);
-  const r = await runPingProbe(ctx.aws.ssm, { nodeId: from.node, os: from.os, targetIp: to.ip, count: ctx.settings.probe.count, timeoutSeconds: ctx.settings.probe.timeoutSeconds, clock: ctx.clock });
+  const r = await runPingProbe(ctx.aws.ssm, {
+    nodeId: from.node,
+    os: from.os,
+    targetIp: to.ip,
+    count: ctx.settings.probe.count,
+    timeoutSeconds: ctx.settings.probe.timeoutSeconds,
+    clock: ctx.clock,
+  });
   return r.kind === 'ran'
-    ? { kind: 'ran', reachable: r.ping.received > 0, sent: r.ping.sent, received: r.ping.received, rttMs: r.ping.rttMs, command: r.command, exitCode: r.exitCode, status: r.status, transcript: r.stdout + (r.stderr ? `\n[stderr]\n${r.stderr}` : ''), transcriptOrigin: ctx.settings.transcripts, tookMs: r.durationMs, apiCalls: r.apiCalls }
-    : { kind: 'infra-error', error: r.error, command: r.command, ...(r.stdout || r.stderr ? { transcript: `${r.stdout ?? ''}${r.stderr ? `\n[stderr]\n${r.stderr}` : ''}` } : {}), transcriptOrigin: ctx.settings.transcripts, tookMs: r.durationMs, apiCalls: r.apiCalls };
+    ? {
+        kind: 'ran',
+        reachable: r.ping.received > 0,
+        sent: r.ping.sent,
+        received: r.ping.received,
+        rttMs: r.ping.rttMs,
+        command: r.command,
+        exitCode: r.exitCode,
+        status: r.status,
+        transcript: r.stdout + (r.stderr ? `\n[stderr]\n${r.stderr}` : ''),
+        transcriptOrigin: ctx.settings.transcripts,
+        tookMs: r.durationMs,
+        apiCalls: r.apiCalls,
+      }
+    : {
+        kind: 'infra-error',
+        error: r.error,
+        command: r.command,
+        ...(r.stdout || r.stderr ? { transcript: `${r.stdout ?? ''}${r.stderr ? `\n[stderr]\n${r.stderr}` : ''}` } : {}),
+        transcriptOrigin: ctx.settings.transcripts,
+        tookMs: r.durationMs,
+        apiCalls: r.apiCalls,
+      };
 }
 
 /** A TCP/UDP probe; `reachable` is judged from the answer here and refined with the verdict (see port-reachability.ts). */
-async function observePort(ctx: RunContext, from: ReturnType<typeof endpointOf>, to: ReturnType<typeof endpointOf>, kind: Exclude<ProbeKind, { protocol: 'icmp' }>): Promise<Observation> {
+async function observePort(
+  ctx: RunContext,
+  from: ReturnType<typeof endpointOf>,
+  to: ReturnType<typeof endpointOf>,
+  kind: Exclude<ProbeKind, { protocol: 'icmp' }>,
+): Promise<Observation> {
   const listen = kind.protocol === 'udp' || kind.listen;
   if (listen && (to.unavailable || !to.node)) {
-    return { kind: 'infra-error', error: `the ${kind.protocol.toUpperCase()} probe needs a listener on ${to.name}, which cannot run commands: ${to.unavailable ?? 'not an SSM managed node'}`, command: '(not sent)', transcriptOrigin: ctx.settings.transcripts, tookMs: 0, apiCalls: 0 };
+    return {
+      kind: 'infra-error',
+      error: `the ${kind.protocol.toUpperCase()} probe needs a listener on ${to.name}, which cannot run commands: ${to.unavailable ?? 'not an SSM managed node'}`,
+      command: '(not sent)',
+      transcriptOrigin: ctx.settings.transcripts,
+      tookMs: 0,
+      apiCalls: 0,
+    };
   }
   // The mock runs a script the moment its invocation starts: no time to bind, no grace to wait out.
   const mock = ctx.settings.kind === 'mock';
   const r = await runPortProbe(ctx.aws.ssm, {
-    protocol: kind.protocol, port: kind.port, listen,
-    from: { nodeId: from.node!, os: from.os }, to: { nodeId: to.node ?? '', os: to.os, ip: to.ip },
-    timeoutSeconds: ctx.settings.probe.portTimeoutSeconds, clock: ctx.clock,
+    protocol: kind.protocol,
+    port: kind.port,
+    listen,
+    from: { nodeId: from.node!, os: from.os },
+    to: { nodeId: to.node ?? '', os: to.os, ip: to.ip },
+    timeoutSeconds: ctx.settings.probe.portTimeoutSeconds,
+    clock: ctx.clock,
     ...(mock ? { settleMs: 0, listenerGraceMs: 100 } : {}),
   });
   const listenerText = r.listener ? `\n[listener on ${to.name}: ${r.listener.command}]\n${r.listener.transcript}` : '';
   if (r.kind === 'infra-error') {
     const text = `${r.stdout ?? ''}${r.stderr ? `\n[stderr]\n${r.stderr}` : ''}${listenerText}`;
-    return { kind: 'infra-error', error: r.error, command: r.command, ...(text ? { transcript: text } : {}), transcriptOrigin: ctx.settings.transcripts, tookMs: r.durationMs, apiCalls: r.apiCalls };
+    return {
+      kind: 'infra-error',
+      error: r.error,
+      command: r.command,
+      ...(text ? { transcript: text } : {}),
+      transcriptOrigin: ctx.settings.transcripts,
+      tookMs: r.durationMs,
+      apiCalls: r.apiCalls,
+    };
   }
-  const port = { protocol: kind.protocol, port: kind.port, outcome: r.outcome, detail: r.detail, ...(r.listener ? { listener: { command: r.listener.command, heard: r.listener.heard, ...(r.listener.peer ? { peer: r.listener.peer } : {}), transcript: r.listener.transcript, ...(r.listener.cancelled ? { cancelled: true } : {}) } } : {}) };
+  const port = {
+    protocol: kind.protocol,
+    port: kind.port,
+    outcome: r.outcome,
+    detail: r.detail,
+    ...(r.listener
+      ? {
+          listener: {
+            command: r.listener.command,
+            heard: r.listener.heard,
+            ...(r.listener.peer ? { peer: r.listener.peer } : {}),
+            transcript: r.listener.transcript,
+            ...(r.listener.cancelled ? { cancelled: true } : {}),
+          },
+        }
+      : {}),
+  };
   const { reachable, judged } = portReachability(port, listen, null);
   return {
-    kind: 'ran', reachable, sent: 1, received: r.outcome === 'open' ? 1 : 0, rttMs: null, command: r.command, exitCode: r.exitCode, status: r.status,
-    transcript: r.stdout + (r.stderr ? `\n[stderr]\n${r.stderr}` : '') + listenerText, transcriptOrigin: ctx.settings.transcripts, tookMs: r.durationMs, apiCalls: r.apiCalls, port: { ...port, judged },
+    kind: 'ran',
+    reachable,
+    sent: 1,
+    received: r.outcome === 'open' ? 1 : 0,
+    rttMs: null,
+    command: r.command,
+    exitCode: r.exitCode,
+    status: r.status,
+    transcript: r.stdout + (r.stderr ? `\n[stderr]\n${r.stderr}` : '') + listenerText,
+    transcriptOrigin: ctx.settings.transcripts,
+    tookMs: r.durationMs,
+    apiCalls: r.apiCalls,
+    port: { ...port, judged },
   };
 }
 
@@ -97,7 +205,12 @@ function refineWithVerdict(observed: Observation, kind: ProbeKind, verdict: Verd
   return { ...observed, reachable, port: { ...observed.port, judged } };
 }
 
-async function probe(ctx: RunContext, step: ProbeStep, out: Provisioned, discover: () => Promise<DiscoveredConfiguration>): Promise<ProbeRecord> {
+async function probe(
+  ctx: RunContext,
+  step: ProbeStep,
+  out: Provisioned,
+  discover: () => Promise<DiscoveredConfiguration>,
+): Promise<ProbeRecord> {
   const started = ctx.clock.now();
   const startedAt = new Date().toISOString();
   const from = endpointOf(step.from, out);
@@ -125,8 +238,15 @@ async function probe(ctx: RunContext, step: ProbeStep, out: Provisioned, discove
     label: step.label,
     from: strip(from),
     to: strip(to),
-    probe: kind.protocol === 'icmp' ? { protocol: 'icmp' } : { protocol: kind.protocol, port: kind.port, ...(kind.protocol === 'tcp' ? { listen: kind.listen } : { listen: true }) },
-    expected: { reachable: step.expect.reachable, ...(step.expect.blockedBy ? { blockedBy: step.expect.blockedBy } : {}), ...(step.expect.probeError ? { probeError: String(step.expect.probeError) } : {}) },
+    probe:
+      kind.protocol === 'icmp'
+        ? { protocol: 'icmp' }
+        : { protocol: kind.protocol, port: kind.port, ...(kind.protocol === 'tcp' ? { listen: kind.listen } : { listen: true }) },
+    expected: {
+      reachable: step.expect.reachable,
+      ...(step.expect.blockedBy ? { blockedBy: step.expect.blockedBy } : {}),
+      ...(step.expect.probeError ? { probeError: String(step.expect.probeError) } : {}),
+    },
     observed: last.observed,
     verdict,
     agreement: last.agreement,
@@ -148,15 +268,41 @@ export async function runScenario(declared: ScenarioSpec, o: RunScenarioOptions)
   const vmc = createVmcClient(o.settings.vmc);
   const ledger = await Ledger.create<LedgerType>(o.root, { runId: o.runId, target: o.settings.kind, region: o.settings.region });
   let spec = declared;
-  const result: ScenarioResult = { title: spec.title, ...(o.file ? { file: o.file } : {}), runId: o.runId, target: o.settings.kind, startedAt, durationMs: 0, probes: [], changes: [], resources: [], teardown: { removed: 0, reverted: 0, failed: [] } };
+  const result: ScenarioResult = {
+    title: spec.title,
+    ...(o.file ? { file: o.file } : {}),
+    runId: o.runId,
+    target: o.settings.kind,
+    startedAt,
+    durationMs: 0,
+    probes: [],
+    changes: [],
+    resources: [],
+    teardown: { removed: 0, reverted: 0, failed: [] },
+  };
   let ctx: RunContext | undefined;
   const checkpoint = (): void => {
-    if (o.signal?.aborted) throw Object.assign(new Error(`interrupted (${String(o.signal.reason ?? 'aborted')}); tearing down`), { name: 'Interrupted' });
+    if (o.signal?.aborted)
+      throw Object.assign(new Error(`interrupted (${String(o.signal.reason ?? 'aborted')}); tearing down`), { name: 'Interrupted' });
   };
   try {
     const { discovery, nsx } = await vmc.connect();
-    ctx = { runId: o.runId, scenario: spec.title, settings: o.settings, aws, vmc, nsx, discovery, ledger, clock, log, timeouts: { ...defaultTimeouts, ...o.timeouts } };
-    log(`${spec.title}: SDDC ${discovery.sddc.name}, connected VPC ${discovery.connectedVpc.vpcId}, active ENI ${discovery.connectedVpc.activeEni}`);
+    ctx = {
+      runId: o.runId,
+      scenario: spec.title,
+      settings: o.settings,
+      aws,
+      vmc,
+      nsx,
+      discovery,
+      ledger,
+      clock,
+      log,
+      timeouts: { ...defaultTimeouts, ...o.timeouts },
+    };
+    log(
+      `${spec.title}: SDDC ${discovery.sddc.name}, connected VPC ${discovery.connectedVpc.vpcId}, active ENI ${discovery.connectedVpc.activeEni}`,
+    );
     // Addresses from the connected VPC and VM names from the configuration, recorded before any use.
     const addresses = await readVpcAddresses(aws.ec2, discovery.connectedVpc.vpcId);
     const concrete = resolveScenario(declared, addresses, o.settings.vmNames);
@@ -171,7 +317,16 @@ export async function runScenario(declared: ScenarioSpec, o: RunScenarioOptions)
     }
     let discovered: DiscoveredConfiguration | undefined;
     const discover = async (): Promise<DiscoveredConfiguration> => {
-      discovered ??= await discoverConfiguration({ ec2: aws.ec2, ssm: aws.ssm, vmc, nsx, vpcId: discovery.connectedVpc.vpcId, region: o.settings.region, description: `${spec.title} (run ${o.runId})`, log });
+      discovered ??= await discoverConfiguration({
+        ec2: aws.ec2,
+        ssm: aws.ssm,
+        vmc,
+        nsx,
+        vpcId: discovery.connectedVpc.vpcId,
+        region: o.settings.region,
+        description: `${spec.title} (run ${o.runId})`,
+        log,
+      });
       result.discovered = Object.fromEntries(discovered.files);
       return discovered;
     };
@@ -194,10 +349,23 @@ export async function runScenario(declared: ScenarioSpec, o: RunScenarioOptions)
   } finally {
     try {
       const nsx = ctx?.nsx ?? (await vmc.connect()).nsx;
-      const report = await teardown(ledger, { ec2: aws.ec2, nsx, clock, log, waitMs: Math.min(ctx?.timeouts.instanceMs ?? defaultTimeouts.instanceMs, 3 * 60_000) });
-      result.teardown = { removed: report.removed.length, reverted: report.reverted.length, failed: report.failed.map((f) => ({ type: f.entry.type, ...(f.entry.id ? { id: f.entry.id } : {}), error: f.error })) };
+      const report = await teardown(ledger, {
+        ec2: aws.ec2,
+        nsx,
+        clock,
+        log,
+        waitMs: Math.min(ctx?.timeouts.instanceMs ?? defaultTimeouts.instanceMs, 3 * 60_000),
+      });
+      result.teardown = {
+        removed: report.removed.length,
+        reverted: report.reverted.length,
+        failed: report.failed.map((f) => ({ type: f.entry.type, ...(f.entry.id ? { id: f.entry.id } : {}), error: f.error })),
+      };
     } catch (e) {
-      result.teardown.failed.push({ type: 'teardown', error: `${(e as Error).name}: ${(e as Error).message}; resume with "vmc-reach reap --run ${o.runId}"` });
+      result.teardown.failed.push({
+        type: 'teardown',
+        error: `${(e as Error).name}: ${(e as Error).message}; resume with "vmc-reach reap --run ${o.runId}"`,
+      });
     }
     result.resources = [...ledger.entries()];
     result.durationMs = clock.now() - started;

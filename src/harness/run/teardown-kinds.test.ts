@@ -19,8 +19,18 @@ afterEach(() => rm(root, { recursive: true, force: true }));
 /** Clients that record every call and answer it with nothing. */
 function recordingClients() {
   const calls: string[] = [];
-  const ec2 = { send: jest.fn(async (cmd: { constructor: { name: string } }) => (calls.push(cmd.constructor.name), {})) } as unknown as EC2Client;
-  const nsx = new Proxy({}, { get: (_t, p) => { calls.push(`nsx.${String(p)}`); throw new Error(`nsx.${String(p)} called`); } }) as NsxClient;
+  const ec2 = {
+    send: jest.fn(async (cmd: { constructor: { name: string } }) => (calls.push(cmd.constructor.name), {})),
+  } as unknown as EC2Client;
+  const nsx = new Proxy(
+    {},
+    {
+      get: (_t, p) => {
+        calls.push(`nsx.${String(p)}`);
+        throw new Error(`nsx.${String(p)} called`);
+      },
+    },
+  ) as NsxClient;
   return { calls, clients: { ec2, nsx, clock: manualClock(), log: () => undefined, waitMs: 60_000 } };
 }
 
@@ -32,7 +42,9 @@ test('an entry of a type no kind has fails by name, is kept for reap, and the en
   await ledger.record({ action: 'created', type: 'ec2:route-table-association', id: 'rtbassoc-2', state: 'live' });
   const { calls, clients } = recordingClients();
   const report = await teardown(ledger, clients);
-  expect(report.failed.map((f) => [f.entry.type, f.error])).toEqual([['ec2:prefix-list', 'UnknownLedgerTypeError: the ledger has an entry of a type this version cannot remove: ec2:prefix-list']]);
+  expect(report.failed.map((f) => [f.entry.type, f.error])).toEqual([
+    ['ec2:prefix-list', 'UnknownLedgerTypeError: the ledger has an entry of a type this version cannot remove: ec2:prefix-list'],
+  ]);
   expect(report.removed.map((e) => e.id)).toEqual(['rtbassoc-2', 'rtbassoc-1']);
   expect(calls).toEqual(['DisassociateRouteTableCommand', 'DisassociateRouteTableCommand']);
   expect((await Ledger.open(root, 'r-unknown')).entries().map((e) => e.state)).toEqual(['removed', 'removal-failed', 'removed']);
@@ -46,6 +58,11 @@ test('adopted entries (the VPC, the default SG, a segment, a VM) are never touch
   await ledger.record({ action: 'adopted', type: 'nsx:vm', id: 'vm-1' });
   const { calls, clients } = recordingClients();
   const report = await teardown(ledger, clients);
-  expect({ calls, removed: report.removed, reverted: report.reverted, failed: report.failed }).toEqual({ calls: [], removed: [], reverted: [], failed: [] });
+  expect({ calls, removed: report.removed, reverted: report.reverted, failed: report.failed }).toEqual({
+    calls: [],
+    removed: [],
+    reverted: [],
+    failed: [],
+  });
   expect(ledger.entries().map((e) => e.state)).toEqual(['live', 'live', 'live', 'live']);
 });

@@ -29,8 +29,19 @@ test('the client-token filter answered HTTP 500: the instance is found by its ru
     return { Reservations: [{ Instances: [{ InstanceId: 'i-0123', State: { Name: 'terminated' } }] }] };
   });
   const ledger = await Ledger.create(root, { runId: 'vr-test', target: 'live' });
-  await ledger.record({ action: 'created', type: 'ec2:instance', name: 'CJ-AWS01', details: { clientToken: 'vr-test-CJ-AWS01', runTag: 'vr-test' } });
-  const report = await teardown(ledger, { ec2: { send } as unknown as EC2Client, nsx: {} as NsxClient, clock: manualClock(), log: () => undefined, waitMs: 60_000 });
+  await ledger.record({
+    action: 'created',
+    type: 'ec2:instance',
+    name: 'CJ-AWS01',
+    details: { clientToken: 'vr-test-CJ-AWS01', runTag: 'vr-test' },
+  });
+  const report = await teardown(ledger, {
+    ec2: { send } as unknown as EC2Client,
+    nsx: {} as NsxClient,
+    clock: manualClock(),
+    log: () => undefined,
+    waitMs: 60_000,
+  });
   expect(terminated).toEqual(['i-0123']);
   expect(report.failed).toEqual([]);
 });

@@ -3,7 +3,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, DescribeSecurityGroupsCommand, RunInstancesCommand } from '@aws-sdk/client-ec2';
+import {
+  AuthorizeSecurityGroupIngressCommand,
+  CreateSecurityGroupCommand,
+  DescribeSecurityGroupsCommand,
+  RunInstancesCommand,
+} from '@aws-sdk/client-ec2';
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
 import { createMockAwsClients, type AwsClients } from '../../clients/aws';
 import { createVmcClient, type NsxClient } from '../../clients/vmc';
@@ -24,7 +29,14 @@ let before: Map<string, string>;
 beforeEach(async () => {
   target = await startMockTarget(join(__dirname, '..', '..', '..', 'fixtures', 'snapshots', 'harness-before-runs'));
   aws = createMockAwsClients({ region: target.world.region, maxAttempts: 1 });
-  nsx = (await createVmcClient({ apiToken: target.env.VMC_API_TOKEN!, orgId: target.env.VMC_ORG_ID!, sddcId: target.env.VMC_SDDC_ID!, retry: { maxAttempts: 1 } } as never).connect()).nsx;
+  nsx = (
+    await createVmcClient({
+      apiToken: target.env.VMC_API_TOKEN!,
+      orgId: target.env.VMC_ORG_ID!,
+      sddcId: target.env.VMC_SDDC_ID!,
+      retry: { maxAttempts: 1 },
+    } as never).connect()
+  ).nsx;
   root = await mkdtemp(join(tmpdir(), 'vmc-reach-teardown-'));
   before = snapshotFiles(target.world, { description: 'before' });
 });
@@ -41,19 +53,47 @@ async function makeRun(ledger: Ledger): Promise<{ sgId: string; defaultSgId: str
   const subnetId = [...target.world.ec2.subnets.keys()][0]!;
   const defaultSgId = defaultSecurityGroup(target.world, vpcId).groupId;
   const g = await ledger.record({ action: 'created', type: 'nsx:group', id: 'g-run' });
-  await nsx.groups.patch('g-run', { display_name: 'g', expression: [{ resource_type: 'IPAddressExpression', ip_addresses: ['10.1.1.1'] }] });
+  await nsx.groups.patch('g-run', {
+    display_name: 'g',
+    expression: [{ resource_type: 'IPAddressExpression', ip_addresses: ['10.1.1.1'] }],
+  });
   await ledger.update(g.seq, { state: 'live' });
   const s = await ledger.record({ action: 'created', type: 'ec2:security-group' });
   const sg = await aws.ec2.send(new CreateSecurityGroupCommand({ GroupName: 'run-sg', Description: 'x', VpcId: vpcId }));
   await ledger.update(s.seq, { id: sg.GroupId!, state: 'live' });
   const i = await ledger.record({ action: 'created', type: 'ec2:instance', details: { clientToken: 'run-i-1' } });
-  const image = (await aws.ssm.send(new GetParameterCommand({ Name: '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64' }))).Parameter!.Value!;
-  const inst = await aws.ec2.send(new RunInstancesCommand({ ImageId: image, MinCount: 1, MaxCount: 1, SubnetId: subnetId, SecurityGroupIds: [sg.GroupId!], ClientToken: 'run-i-1' }));
+  const image = (
+    await aws.ssm.send(new GetParameterCommand({ Name: '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64' }))
+  ).Parameter!.Value!;
+  const inst = await aws.ec2.send(
+    new RunInstancesCommand({
+      ImageId: image,
+      MinCount: 1,
+      MaxCount: 1,
+      SubnetId: subnetId,
+      SecurityGroupIds: [sg.GroupId!],
+      ClientToken: 'run-i-1',
+    }),
+  );
   await ledger.update(i.seq, { id: inst.Instances![0]!.InstanceId!, state: 'live' });
-  const c = await ledger.record({ action: 'changed', type: 'ec2:security-group-rule', state: 'intended', revert: { action: 'none', params: {} } });
-  const added = await aws.ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: defaultSgId, IpPermissions: [{ IpProtocol: '-1', UserIdGroupPairs: [{ GroupId: sg.GroupId! }] }] }));
+  const c = await ledger.record({
+    action: 'changed',
+    type: 'ec2:security-group-rule',
+    state: 'intended',
+    revert: { action: 'none', params: {} },
+  });
+  const added = await aws.ec2.send(
+    new AuthorizeSecurityGroupIngressCommand({
+      GroupId: defaultSgId,
+      IpPermissions: [{ IpProtocol: '-1', UserIdGroupPairs: [{ GroupId: sg.GroupId! }] }],
+    }),
+  );
   const ids = added.SecurityGroupRules!.map((r) => r.SecurityGroupRuleId!);
-  await ledger.update(c.seq, { state: 'live', id: ids.join(','), revert: { action: 'RevokeSecurityGroupIngress', params: { GroupId: defaultSgId, SecurityGroupRuleIds: ids } } });
+  await ledger.update(c.seq, {
+    state: 'live',
+    id: ids.join(','),
+    revert: { action: 'RevokeSecurityGroupIngress', params: { GroupId: defaultSgId, SecurityGroupRuleIds: ids } },
+  });
   return { sgId: sg.GroupId!, defaultSgId };
 }
 

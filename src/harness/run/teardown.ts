@@ -24,18 +24,22 @@ export interface TeardownReport {
 async function removeTogetherFirst(c: TeardownClients, ledger: Ledger, todo: LedgerEntry[], report: TeardownReport): Promise<Set<number>> {
   const done = new Set<number>();
   for (const kind of removedTogether) {
-    await kind.removeTogether!(c, todo.filter((e) => e.type === kind.type), {
-      async neverCreated(e) {
-        await ledger.update(e.seq, { state: 'removed' }); // never created: nothing to remove
-        done.add(e.seq);
+    await kind.removeTogether!(
+      c,
+      todo.filter((e) => e.type === kind.type),
+      {
+        async neverCreated(e) {
+          await ledger.update(e.seq, { state: 'removed' }); // never created: nothing to remove
+          done.add(e.seq);
+        },
+        async removed(e) {
+          await ledger.update(e.seq, { state: 'removed' });
+          report.removed.push(e);
+          done.add(e.seq);
+          c.log(`removed ${e.type} ${e.name ?? ''} ${e.id ?? ''}`.trim());
+        },
       },
-      async removed(e) {
-        await ledger.update(e.seq, { state: 'removed' });
-        report.removed.push(e);
-        done.add(e.seq);
-        c.log(`removed ${e.type} ${e.name ?? ''} ${e.id ?? ''}`.trim());
-      },
-    });
+    );
   }
   return done;
 }
@@ -63,7 +67,9 @@ const maxPasses = 3;
 
 export async function teardown(ledger: Ledger, c: TeardownClients): Promise<TeardownReport> {
   const report: TeardownReport = { removed: [], reverted: [], failed: [] };
-  let todo = [...ledger.entries()].reverse().filter((e) => e.action !== 'adopted' && (e.state === 'live' || e.state === 'intended' || e.state === 'removal-failed'));
+  let todo = [...ledger.entries()]
+    .reverse()
+    .filter((e) => e.action !== 'adopted' && (e.state === 'live' || e.state === 'intended' || e.state === 'removal-failed'));
   const together = await removeTogetherFirst(c, ledger, todo, report);
   todo = todo.filter((e) => !together.has(e.seq));
   for (let pass = 1; pass <= maxPasses && todo.length > 0; pass++) {

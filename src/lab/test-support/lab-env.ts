@@ -13,7 +13,9 @@ function containerEnv(): LabAvailability {
   if (!labEnv.ok) return labEnv;
   const r = spawnSync('docker', ['image', 'inspect', image], { timeout: 10_000 });
   if (r.status === 0) return { ok: true, missing: [] };
-  const why = r.error ? 'the docker command (apt-get install -y docker.io)' : `the image ${image} or a running Docker daemon (dockerd --storage-driver=vfs; npm run lab:image): ${r.stderr.toString().trim().split('\n')[0]}`;
+  const why = r.error
+    ? 'the docker command (apt-get install -y docker.io)'
+    : `the image ${image} or a running Docker daemon (dockerd --storage-driver=vfs; npm run lab:image): ${r.stderr.toString().trim().split('\n')[0]}`;
   return { ok: false, missing: [why] };
 }
 

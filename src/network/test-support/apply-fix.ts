@@ -63,14 +63,22 @@ function applyEc2(world: World, action: string, p: Params): void {
     }
     case 'CreateRoute':
     case 'ReplaceRoute': {
-      const destination = p.DestinationPrefixListId !== undefined ? { destinationPrefixListId: String(p.DestinationPrefixListId) } : { destinationCidrBlock: String(p.DestinationCidrBlock) };
+      const destination =
+        p.DestinationPrefixListId !== undefined
+          ? { destinationPrefixListId: String(p.DestinationPrefixListId) }
+          : { destinationCidrBlock: String(p.DestinationCidrBlock) };
       const input = { routeTableId: String(p.RouteTableId), ...destination, networkInterfaceId: String(p.NetworkInterfaceId) };
       if (action === 'CreateRoute') createRoute(world, input);
       else replaceRoute(world, input);
       return;
     }
     case 'DeleteRoute':
-      deleteRoute(world, { routeTableId: String(p.RouteTableId), ...(p.DestinationPrefixListId !== undefined ? { destinationPrefixListId: String(p.DestinationPrefixListId) } : { destinationCidrBlock: String(p.DestinationCidrBlock) }) });
+      deleteRoute(world, {
+        routeTableId: String(p.RouteTableId),
+        ...(p.DestinationPrefixListId !== undefined
+          ? { destinationPrefixListId: String(p.DestinationPrefixListId) }
+          : { destinationCidrBlock: String(p.DestinationCidrBlock) }),
+      });
       return;
     case 'StartInstances':
       startInstances(world, list(p.InstanceIds).map(String));
@@ -130,6 +138,17 @@ export function applyFix(world: World, fix: Fix): void {
 
 /** Whether `applyFix` knows the fix's call (guest OS changes and notes have no world operation). */
 export const fixIsApplicable = (fix: Fix): boolean =>
-  (fix.api === 'ec2' && ['AuthorizeSecurityGroupIngress', 'AuthorizeSecurityGroupEgress', 'CreateNetworkAclEntry', 'ReplaceNetworkAclEntry', 'CreateRoute', 'ReplaceRoute', 'DeleteRoute', 'StartInstances'].includes(fix.action)) ||
-  (fix.api === 'nsx' && /\/(gateway-policies\/default\/rules|security-policies\/[^/]+\/rules|tier-1s\/cgw\/segments)\/[^/]+$/.test(fix.action)) ||
+  (fix.api === 'ec2' &&
+    [
+      'AuthorizeSecurityGroupIngress',
+      'AuthorizeSecurityGroupEgress',
+      'CreateNetworkAclEntry',
+      'ReplaceNetworkAclEntry',
+      'CreateRoute',
+      'ReplaceRoute',
+      'DeleteRoute',
+      'StartInstances',
+    ].includes(fix.action)) ||
+  (fix.api === 'nsx' &&
+    /\/(gateway-policies\/default\/rules|security-policies\/[^/]+\/rules|tier-1s\/cgw\/segments)\/[^/]+$/.test(fix.action)) ||
   (fix.api === 'vsphere' && fix.action.includes('power?action=start'));

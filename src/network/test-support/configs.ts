@@ -31,7 +31,17 @@ import { buildTopology, vpcInterface, type Topology } from './topology';
 
 // ---- the configuration space -------------------------------------------------------------------
 
-const cidrPool = ['0.0.0.0/0', '10.0.0.0/16', '10.0.1.0/24', '10.0.2.0/24', '192.168.10.0/24', '192.168.10.10/32', '192.168.10.20/32', '192.168.0.0/16', '172.16.0.0/12'];
+const cidrPool = [
+  '0.0.0.0/0',
+  '10.0.0.0/16',
+  '10.0.1.0/24',
+  '10.0.2.0/24',
+  '192.168.10.0/24',
+  '192.168.10.10/32',
+  '192.168.10.20/32',
+  '192.168.0.0/16',
+  '172.16.0.0/12',
+];
 const groupNames = ['default', 'app', 'other'] as const;
 type GroupName = (typeof groupNames)[number];
 
@@ -58,9 +68,22 @@ export const naclEntryArb = fc.record({
   ports: fc.constantFrom<[number, number]>([0, 65535], [443, 443], [1024, 65535]),
   cidr: fc.constantFrom(...cidrPool),
 });
-export const naclArb = fc.option(fc.record({ entries: fc.array(naclEntryArb, { maxLength: 6 }), openAt: fc.option(fc.integer({ min: 1, max: 200 }), { nil: undefined }) }), { nil: undefined });
+export const naclArb = fc.option(
+  fc.record({ entries: fc.array(naclEntryArb, { maxLength: 6 }), openAt: fc.option(fc.integer({ min: 1, max: 200 }), { nil: undefined }) }),
+  { nil: undefined },
+);
 
-const cgwEndpointPool = ['ANY', connectedVpcGroupPath, 'g-vm-a', 'g-segment', 'g-subnet-1', 'g-prod', 'g-nested', '10.0.2.0/24', '192.168.10.10'];
+const cgwEndpointPool = [
+  'ANY',
+  connectedVpcGroupPath,
+  'g-vm-a',
+  'g-segment',
+  'g-subnet-1',
+  'g-prod',
+  'g-nested',
+  '10.0.2.0/24',
+  '192.168.10.10',
+];
 export const cgwRuleArb = (minSeq: number) =>
   fc.record({
     sequenceNumber: fc.oneof(fc.integer({ min: minSeq, max: minSeq + 2 }), fc.integer({ min: minSeq, max: 100 })),
@@ -69,7 +92,13 @@ export const cgwRuleArb = (minSeq: number) =>
     scope: fc.constantFrom(vpcInterface, '/infra/labels/cgw-all', '/infra/labels/cgw-public', '/infra/labels/cgw-direct-connect'),
     source: fc.constantFrom(...cgwEndpointPool),
     destination: fc.constantFrom(...cgwEndpointPool),
-    service: fc.constantFrom('ANY', '/infra/services/ICMP-ALL', '/infra/services/ICMP_Echo_Request', '/infra/services/HTTPS', '/infra/services/SSH'),
+    service: fc.constantFrom(
+      'ANY',
+      '/infra/services/ICMP-ALL',
+      '/infra/services/ICMP_Echo_Request',
+      '/infra/services/HTTPS',
+      '/infra/services/SSH',
+    ),
     sourcesExcluded: fc.boolean(),
     disabled: fc.boolean(),
   });
@@ -112,11 +141,14 @@ export function tolerate(op: () => unknown): void {
 export const groupIdOf = (t: Topology, g: GroupName): string => (g === 'default' ? t.defaultSg.groupId : t.sgs[g]!.groupId);
 
 export function addSgRule(t: Topology, r: SgRule, prefixLists: Record<string, string>): void {
-  const ports = r.protocol === 'icmp' ? { fromPort: r.icmpType, toPort: -1 } : r.protocol === '-1' ? {} : { fromPort: r.ports[0], toPort: r.ports[1] };
+  const ports =
+    r.protocol === 'icmp' ? { fromPort: r.icmpType, toPort: -1 } : r.protocol === '-1' ? {} : { fromPort: r.ports[0], toPort: r.ports[1] };
   const peer =
-    'cidr' in r.peer ? { ipRanges: [{ cidrIp: r.peer.cidr }] }
-    : 'ref' in r.peer ? { userIdGroupPairs: [{ groupId: groupIdOf(t, r.peer.ref) }] }
-    : { prefixListIds: [{ prefixListId: prefixLists[r.peer.prefixList]! }] };
+    'cidr' in r.peer
+      ? { ipRanges: [{ cidrIp: r.peer.cidr }] }
+      : 'ref' in r.peer
+        ? { userIdGroupPairs: [{ groupId: groupIdOf(t, r.peer.ref) }] }
+        : { prefixListIds: [{ prefixListId: prefixLists[r.peer.prefixList]! }] };
   const perm: IpPermission = { ipProtocol: r.protocol, ...ports, ...peer };
   tolerate(() => (r.egress ? authorizeSecurityGroupEgress : authorizeSecurityGroupIngress)(t.world, groupIdOf(t, r.group), [perm]));
 }
@@ -138,7 +170,16 @@ function applyNacl(t: Topology, subnetId: string, spec: Config['naclConnected'])
   const acl = createNetworkAcl(t.world, { vpcId: t.vpc.vpcId });
   for (const e of spec.entries) tolerate(() => createNetworkAclEntry(t.world, acl.networkAclId, naclEntry(e)));
   if (spec.openAt !== undefined) {
-    for (const egress of [false, true]) tolerate(() => createNetworkAclEntry(t.world, acl.networkAclId, { ruleNumber: spec.openAt!, protocol: '-1', ruleAction: 'allow', egress, cidrBlock: '0.0.0.0/0' }));
+    for (const egress of [false, true])
+      tolerate(() =>
+        createNetworkAclEntry(t.world, acl.networkAclId, {
+          ruleNumber: spec.openAt!,
+          protocol: '-1',
+          ruleAction: 'allow',
+          egress,
+          cidrBlock: '0.0.0.0/0',
+        }),
+      );
   }
   associateNetworkAcl(t.world, acl.networkAclId, subnetId);
 }
@@ -180,18 +221,31 @@ export function build(c: Config): Built {
     sddc: createManagedPrefixList(w, { prefixListName: 'sddc', entries: [{ cidr: '192.168.10.0/24' }] }).prefixListId,
     vpc: createManagedPrefixList(w, { prefixListName: 'vpc', entries: [{ cidr: '10.0.0.0/16' }] }).prefixListId,
   };
-  const group = (id: string, expression: Parameters<typeof patchGroup>[3]['expression']) => patchGroup(w, 'cgw', id, { expression: expression! });
+  const group = (id: string, expression: Parameters<typeof patchGroup>[3]['expression']) =>
+    patchGroup(w, 'cgw', id, { expression: expression! });
   group('g-vm-a', [{ resourceType: 'Condition', memberType: 'VirtualMachine', key: 'Name', operator: 'EQUALS', value: 'vm-a' }]);
   group('g-segment', [{ resourceType: 'PathExpression', paths: [t.segment.path] }]);
   group('g-subnet-1', [{ resourceType: 'IPAddressExpression', ipAddresses: ['10.0.1.0/24'] }]);
   group('g-prod', [{ resourceType: 'Condition', memberType: 'VirtualMachine', key: 'Tag', operator: 'EQUALS', value: 'env|prod' }]);
-  group('g-nested', [{ resourceType: 'PathExpression', paths: ['/infra/domains/cgw/groups/g-prod', '/infra/domains/cgw/groups/g-subnet-1'] }]);
+  group('g-nested', [
+    { resourceType: 'PathExpression', paths: ['/infra/domains/cgw/groups/g-prod', '/infra/domains/cgw/groups/g-subnet-1'] },
+  ]);
 
-  if (c.revokeDefaultIngress) revokeSecurityGroupIngress(w, t.defaultSg.groupId, { securityGroupRuleIds: t.defaultSg.rules.filter((r) => !r.isEgress).map((r) => r.securityGroupRuleId) });
-  if (c.revokeDefaultEgress) revokeSecurityGroupEgress(w, t.defaultSg.groupId, { securityGroupRuleIds: t.defaultSg.rules.filter((r) => r.isEgress).map((r) => r.securityGroupRuleId) });
-  if (c.revokeAppEgress) revokeSecurityGroupEgress(w, t.sgs.app!.groupId, { securityGroupRuleIds: t.sgs.app!.rules.filter((r) => r.isEgress).map((r) => r.securityGroupRuleId) });
+  if (c.revokeDefaultIngress)
+    revokeSecurityGroupIngress(w, t.defaultSg.groupId, {
+      securityGroupRuleIds: t.defaultSg.rules.filter((r) => !r.isEgress).map((r) => r.securityGroupRuleId),
+    });
+  if (c.revokeDefaultEgress)
+    revokeSecurityGroupEgress(w, t.defaultSg.groupId, {
+      securityGroupRuleIds: t.defaultSg.rules.filter((r) => r.isEgress).map((r) => r.securityGroupRuleId),
+    });
+  if (c.revokeAppEgress)
+    revokeSecurityGroupEgress(w, t.sgs.app!.groupId, {
+      securityGroupRuleIds: t.sgs.app!.rules.filter((r) => r.isEgress).map((r) => r.securityGroupRuleId),
+    });
   if (c.openApp) authorizeSecurityGroupIngress(w, t.sgs.app!.groupId, [{ ipProtocol: '-1', ipRanges: [{ cidrIp: '0.0.0.0/0' }] }]);
-  if (c.articleFix) authorizeSecurityGroupIngress(w, t.defaultSg.groupId, [{ ipProtocol: '-1', userIdGroupPairs: [{ groupId: t.sgs.app!.groupId }] }]);
+  if (c.articleFix)
+    authorizeSecurityGroupIngress(w, t.defaultSg.groupId, [{ ipProtocol: '-1', userIdGroupPairs: [{ groupId: t.sgs.app!.groupId }] }]);
   for (const r of c.sgRules) addSgRule(t, r, prefixLists);
 
   applyNacl(t, t.connectedSubnet.subnetId, c.naclConnected);
@@ -203,7 +257,8 @@ export function build(c: Config): Built {
   const sddcList = { destinationPrefixListId: prefixLists.sddc };
   if (c.otherTable !== 'main') {
     const routeTableId = createRouteTable(w, { vpcId: t.vpc.vpcId }).routeTableId;
-    if (c.otherTable === 'custom-copy') createRoute(w, { routeTableId, destinationCidrBlock: '192.168.10.0/24', networkInterfaceId: t.activeEni });
+    if (c.otherTable === 'custom-copy')
+      createRoute(w, { routeTableId, destinationCidrBlock: '192.168.10.0/24', networkInterfaceId: t.activeEni });
     if (c.otherTable === 'custom-to-igw') createRoute(w, { routeTableId, destinationCidrBlock: '192.168.0.0/16', ...igw });
     if (c.otherTable === 'custom-list-copy') createRoute(w, { routeTableId, ...sddcList, networkInterfaceId: t.activeEni });
     if (c.otherTable === 'custom-list-to-igw') createRoute(w, { routeTableId, ...sddcList, ...igw });

@@ -39,7 +39,8 @@ export interface Splice {
 export function splice(s: Splice): Map<string, string> {
   let files = caseBFiles();
   if (s.groups) files = editJson(files, 'nsx/groups.json', (j) => void j.results.push(...s.groups!));
-  if (s.rules) files = editJson(files, 'nsx/cgw-rules.json', (j) => void (j.results = [...s.rules!, ...j.results.filter((r: Json) => r.is_default)]));
+  if (s.rules)
+    files = editJson(files, 'nsx/cgw-rules.json', (j) => void (j.results = [...s.rules!, ...j.results.filter((r: Json) => r.is_default)]));
   if (s.services) files = new Map(files).set('nsx/services.json', JSON.stringify({ results: s.services, result_count: s.services.length }));
   if (s.vm) files = editJson(files, 'nsx/virtual-machines.json', (j) => void s.vm!(j.results[0]));
   if (s.vifs) files = editJson(files, 'nsx/vifs.json', (j) => void (j.results = s.vifs!(j.results)));
@@ -54,12 +55,29 @@ export function load(files: ReadonlyMap<string, string>): { world: World; warnin
 }
 
 /** EC2 instance → CJ-VM01 (forward: into the SDDC). */
-export const toVm = (world: World, instanceId: string = caseB.aws01, protocol: Protocol = 'icmp', port?: number, sourcePort?: number): Verdict =>
-  evaluate(world, { source: { kind: 'instance', instanceId }, destination: { kind: 'vm', externalId: caseB.vm }, protocol, ...(port !== undefined ? { port } : {}), ...(sourcePort !== undefined ? { sourcePort } : {}) } as Flow);
+export const toVm = (
+  world: World,
+  instanceId: string = caseB.aws01,
+  protocol: Protocol = 'icmp',
+  port?: number,
+  sourcePort?: number,
+): Verdict =>
+  evaluate(world, {
+    source: { kind: 'instance', instanceId },
+    destination: { kind: 'vm', externalId: caseB.vm },
+    protocol,
+    ...(port !== undefined ? { port } : {}),
+    ...(sourcePort !== undefined ? { sourcePort } : {}),
+  } as Flow);
 
 /** CJ-VM01 → EC2 instance (out of the SDDC). */
 export const fromVm = (world: World, instanceId: string = caseB.aws01, protocol: Protocol = 'icmp', port?: number): Verdict =>
-  evaluate(world, { source: { kind: 'vm', externalId: caseB.vm }, destination: { kind: 'instance', instanceId }, protocol, ...(port !== undefined ? { port } : {}) } as Flow);
+  evaluate(world, {
+    source: { kind: 'vm', externalId: caseB.vm },
+    destination: { kind: 'instance', instanceId },
+    protocol,
+    ...(port !== undefined ? { port } : {}),
+  } as Flow);
 
 /** A CGW rule on the VPC interface, in NSX JSON (the fields a real export has; callers override). */
 export const cgwRule = (id: string, fields: Json): Json => ({

@@ -108,10 +108,16 @@ export function buildTopology(options: TopologyOptions = {}): Topology {
   const deployed = newWorldWithSddc({ seed: 42, clock: () => 1_700_000_000_000, moreSubnets: [{ cidrBlock: '10.0.2.0/24' }] });
   const { world, vpc, subnet: connectedSubnet } = deployed;
   const otherSubnet = deployed.otherSubnets[0]!;
-  const segment = patchSegment(world, 'seg-a', { subnets: [{ gatewayAddress: '192.168.10.1/24' }], connectivity: options.segmentConnectivity ?? 'ON' });
+  const segment = patchSegment(world, 'seg-a', {
+    subnets: [{ gatewayAddress: '192.168.10.1/24' }],
+    connectivity: options.segmentConnectivity ?? 'ON',
+  });
 
   const vms: Record<string, Vm> = {};
-  const vmSpecs: Record<string, VmSpec> = { 'vm-a': { ip: '192.168.10.10', tags: [{ scope: 'env', tag: 'test' }], ...options.vm }, ...options.vms };
+  const vmSpecs: Record<string, VmSpec> = {
+    'vm-a': { ip: '192.168.10.10', tags: [{ scope: 'env', tag: 'test' }], ...options.vm },
+    ...options.vms,
+  };
   for (const [name, spec] of Object.entries(vmSpecs)) {
     vms[name] = addVm(world, {
       externalId: vmExternalId(name),
@@ -159,7 +165,10 @@ export function buildTopology(options: TopologyOptions = {}): Topology {
     if (!vms[name]) throw new Error(`test topology: no VM "${name}"`);
     return { kind: 'vm' as const, externalId: vmExternalId(name) };
   };
-  const extra = (o: FlowOptions) => ({ ...(o.protocol ? { protocol: o.protocol } : {}), ...(o.port !== undefined ? { port: o.port } : {}) });
+  const extra = (o: FlowOptions) => ({
+    ...(o.protocol ? { protocol: o.protocol } : {}),
+    ...(o.port !== undefined ? { port: o.port } : {}),
+  });
 
   return {
     world,
@@ -194,14 +203,24 @@ export const hopsOf = (v: Verdict, kind: HopKind, path: PathDirection = 'forward
 /** The id of the rule that decided the first hop of that kind on that path (null when none matched). */
 export function matchedAt(v: Verdict, kind: HopKind, path: PathDirection = 'forward'): string | null | undefined {
   const hop = hopsOf(v, kind, path)[0];
-  return hop === undefined ? undefined : hop.matched?.id ?? null;
+  return hop === undefined ? undefined : (hop.matched?.id ?? null);
 }
 
 /** Permission shorthands for authorizeSecurityGroupIngress/Egress. */
 export const allTraffic = (cidrIp: string) => ({ ipProtocol: '-1', ipRanges: [{ cidrIp }] });
 export const allFromGroup = (groupId: string) => ({ ipProtocol: '-1', userIdGroupPairs: [{ groupId }] });
-export const icmpFrom = (cidrIp: string, type = -1, code = -1) => ({ ipProtocol: 'icmp', fromPort: type, toPort: code, ipRanges: [{ cidrIp }] });
-export const tcpFrom = (cidrIp: string, from: number, to = from) => ({ ipProtocol: 'tcp', fromPort: from, toPort: to, ipRanges: [{ cidrIp }] });
+export const icmpFrom = (cidrIp: string, type = -1, code = -1) => ({
+  ipProtocol: 'icmp',
+  fromPort: type,
+  toPort: code,
+  ipRanges: [{ cidrIp }],
+});
+export const tcpFrom = (cidrIp: string, from: number, to = from) => ({
+  ipProtocol: 'tcp',
+  fromPort: from,
+  toPort: to,
+  ipRanges: [{ cidrIp }],
+});
 
 /** Revokes every rule of a group in one direction (through the API operation, so the world's revision moves). */
 export function revokeAll(world: World, group: SecurityGroup, egress: boolean): void {
@@ -237,7 +256,10 @@ export function runCase(c: SemanticCase): CaseResult {
   const expected = typeof c.expected === 'function' ? c.expected(t) : c.expected;
   const result: CaseResult = { verdict, outcome: outcomeOf(verdict), expected };
   if (c.matched) {
-    result.matched = { actual: matchedAt(verdict, c.matched.kind, c.matched.path), expected: typeof c.matched.id === 'function' ? c.matched.id(t) : c.matched.id };
+    result.matched = {
+      actual: matchedAt(verdict, c.matched.kind, c.matched.path),
+      expected: typeof c.matched.id === 'function' ? c.matched.id(t) : c.matched.id,
+    };
   }
   return result;
 }

@@ -11,15 +11,42 @@ export function indeterminateVerdict(instanceId = 'i-0aaa', vmId = 'vm-1'): Verd
     status: 'indeterminate',
     reachable: false,
     blockedBy: null,
-    assumptions: [{
-      code: 'CONTEXT_PROFILE', path: 'forward', hopKind: 'cgw', resource: cgw, missing: '/infra/context-profiles/HTTP',
-      what: 'the rule matches only traffic the L7 profile HTTP recognises; a snapshot cannot say what the packet carries',
-      settle: 'remove the profile from the rule, or probe the flow for real',
-    }],
+    assumptions: [
+      {
+        code: 'CONTEXT_PROFILE',
+        path: 'forward',
+        hopKind: 'cgw',
+        resource: cgw,
+        missing: '/infra/context-profiles/HTTP',
+        what: 'the rule matches only traffic the L7 profile HTTP recognises; a snapshot cannot say what the packet carries',
+        settle: 'remove the profile from the rule, or probe the flow for real',
+      },
+    ],
     hops: [
-      { path: 'forward', kind: 'sg-egress', resource: { type: 'security-group', id: 'sg-1', name: 'CJ-SG' }, matched: { id: 'sgr-1', summary: 'all traffic to 0.0.0.0/0' }, outcome: 'allow', detail: 'egress allowed' },
-      { path: 'forward', kind: 'cgw', resource: cgw, matched: { id: cgw.id, summary: 'ALLOW ANY → cj-vm, HTTP profile' }, outcome: 'indeterminate', detail: 'the rule carries a context profile' },
-      { path: 'forward', kind: 'segment', resource: { type: 'segment', id: '/infra/tier-1s/cgw/segments/cj', name: 'cj' }, matched: null, outcome: 'allow', detail: 'routed and connected' },
+      {
+        path: 'forward',
+        kind: 'sg-egress',
+        resource: { type: 'security-group', id: 'sg-1', name: 'CJ-SG' },
+        matched: { id: 'sgr-1', summary: 'all traffic to 0.0.0.0/0' },
+        outcome: 'allow',
+        detail: 'egress allowed',
+      },
+      {
+        path: 'forward',
+        kind: 'cgw',
+        resource: cgw,
+        matched: { id: cgw.id, summary: 'ALLOW ANY → cj-vm, HTTP profile' },
+        outcome: 'indeterminate',
+        detail: 'the rule carries a context profile',
+      },
+      {
+        path: 'forward',
+        kind: 'segment',
+        resource: { type: 'segment', id: '/infra/tier-1s/cgw/segments/cj', name: 'cj' },
+        matched: null,
+        outcome: 'allow',
+        detail: 'routed and connected',
+      },
     ],
   };
 }

@@ -26,8 +26,17 @@ export async function collectSnapshot(c: LiveClients, o: CollectOptions): Promis
   if (existing && !existing.isDirectory()) throw new Error(`--out ${o.out} exists and is not a folder`);
   const { discovery, nsx } = await c.vmc.connect();
   const vpcId = discovery.connectedVpc.vpcId;
-  const description = o.description ?? `vmc-reach collect of SDDC ${discovery.sddc.name} and its connected VPC ${vpcId}, ${new Date().toISOString()}`;
-  const found = await discoverConfiguration({ ec2: c.aws.ec2, ssm: c.aws.ssm, vmc: c.vmc, nsx, vpcId, region: c.settings.region, description });
+  const description =
+    o.description ?? `vmc-reach collect of SDDC ${discovery.sddc.name} and its connected VPC ${vpcId}, ${new Date().toISOString()}`;
+  const found = await discoverConfiguration({
+    ec2: c.aws.ec2,
+    ssm: c.aws.ssm,
+    vmc: c.vmc,
+    nsx,
+    vpcId,
+    region: c.settings.region,
+    description,
+  });
   const token = await c.vmc.auth.token();
   let files = removeSecrets(found.files, [c.settings.vmc.apiToken, token]);
   let scrubbed: CollectSummary['scrubbed'];

@@ -4,13 +4,62 @@ import { removeSecrets } from './remove-secrets';
 import { scrubFiles } from './scrub';
 
 const files = new Map<string, string>([
-  ['vmc/sddc.json', JSON.stringify({ id: 's', resource_config: { cloud_password: 'hunter2', nsx_cloudadmin_password: 'p', vc_public_ip: '52.10.20.30', nsx_api_public_endpoint_url: 'https://52.10.20.30/sks', version: '1.20.0.1' }, account_link_sddc_config: [{ connected_account_id: '210987654321' }] })],
-  ['aws/describe-instances.json', JSON.stringify({ Reservations: [{ OwnerId: '123456789012', Instances: [{ PublicIpAddress: '52.10.20.31', PublicDnsName: 'ec2-52-10-20-31.compute.amazonaws.com', PrivateIpAddress: '172.31.16.7', IamInstanceProfile: { Arn: 'arn:aws:iam::123456789012:instance-profile/x' } }] }] })],
-  ['aws/describe-security-groups.json', JSON.stringify({ SecurityGroups: [{ OwnerId: '123456789012', IpPermissions: [{ IpRanges: [{ CidrIp: '52.10.20.0/24' }, { CidrIp: '0.0.0.0/0' }, { CidrIp: '10.0.0.0/8' }], UserIdGroupPairs: [{ UserId: '123456789012', GroupId: 'sg-1' }] }] }] })],
+  [
+    'vmc/sddc.json',
+    JSON.stringify({
+      id: 's',
+      resource_config: {
+        cloud_password: 'hunter2',
+        nsx_cloudadmin_password: 'p',
+        vc_public_ip: '52.10.20.30',
+        nsx_api_public_endpoint_url: 'https://52.10.20.30/sks',
+        version: '1.20.0.1',
+      },
+      account_link_sddc_config: [{ connected_account_id: '210987654321' }],
+    }),
+  ],
+  [
+    'aws/describe-instances.json',
+    JSON.stringify({
+      Reservations: [
+        {
+          OwnerId: '123456789012',
+          Instances: [
+            {
+              PublicIpAddress: '52.10.20.31',
+              PublicDnsName: 'ec2-52-10-20-31.compute.amazonaws.com',
+              PrivateIpAddress: '172.31.16.7',
+              IamInstanceProfile: { Arn: 'arn:aws:iam::123456789012:instance-profile/x' },
+            },
+          ],
+        },
+      ],
+    }),
+  ],
+  [
+    'aws/describe-security-groups.json',
+    JSON.stringify({
+      SecurityGroups: [
+        {
+          OwnerId: '123456789012',
+          IpPermissions: [
+            {
+              IpRanges: [{ CidrIp: '52.10.20.0/24' }, { CidrIp: '0.0.0.0/0' }, { CidrIp: '10.0.0.0/8' }],
+              UserIdGroupPairs: [{ UserId: '123456789012', GroupId: 'sg-1' }],
+            },
+          ],
+        },
+      ],
+    }),
+  ],
 ]);
 
 test('secrets are dropped by key and redacted by value', () => {
-  const out = [...removeSecrets(new Map([...files, ['nsx/x.json', JSON.stringify({ note: 'token CANARY123 here', NextToken: 'keep' })]]), ['CANARY123']).values()].join('');
+  const out = [
+    ...removeSecrets(new Map([...files, ['nsx/x.json', JSON.stringify({ note: 'token CANARY123 here', NextToken: 'keep' })]]), [
+      'CANARY123',
+    ]).values(),
+  ].join('');
   expect(out).not.toMatch(/hunter2|cloudadmin_password|CANARY123/);
   expect(out).toContain('[redacted]');
   expect(out).toContain('"NextToken": "keep"');

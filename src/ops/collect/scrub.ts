@@ -20,10 +20,17 @@ const toText = (n: number): string => [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 2
 const maskOf = (len: number): number => (len === 0 ? 0 : (0xffffffff << (32 - len)) >>> 0);
 
 export function isPublic(n: number): boolean {
-  const inNet = (base: string, len: number): boolean => ((n & maskOf(len)) >>> 0) === toInt(base.split('.').map(Number));
+  const inNet = (base: string, len: number): boolean => (n & maskOf(len)) >>> 0 === toInt(base.split('.').map(Number));
   return !(
-    inNet('10.0.0.0', 8) || inNet('172.16.0.0', 12) || inNet('192.168.0.0', 16) || inNet('100.64.0.0', 10) || inNet('169.254.0.0', 16) || inNet('127.0.0.0', 8) ||
-    inNet('0.0.0.0', 8) || inNet('224.0.0.0', 3) || inNet('198.18.0.0', placeholderBits)
+    inNet('10.0.0.0', 8) ||
+    inNet('172.16.0.0', 12) ||
+    inNet('192.168.0.0', 16) ||
+    inNet('100.64.0.0', 10) ||
+    inNet('169.254.0.0', 16) ||
+    inNet('127.0.0.0', 8) ||
+    inNet('0.0.0.0', 8) ||
+    inNet('224.0.0.0', 3) ||
+    inNet('198.18.0.0', placeholderBits)
   );
 }
 
@@ -46,12 +53,13 @@ class AddressMap {
   }
 
   lookup(addr: number, len: number): number | undefined {
-    const b = this.blocks.find((x) => x.len <= len && ((addr & maskOf(x.len)) >>> 0) === x.from);
+    const b = this.blocks.find((x) => x.len <= len && (addr & maskOf(x.len)) >>> 0 === x.from);
     return b ? (b.to + (addr - b.from)) >>> 0 : undefined;
   }
 }
 
-const scrubbable = (octets: number[], len: number | undefined): boolean => octets.every((o) => o <= 255) && (len === undefined || (len >= placeholderBits && len <= 32)) && isPublic(toInt(octets));
+const scrubbable = (octets: number[], len: number | undefined): boolean =>
+  octets.every((o) => o <= 255) && (len === undefined || (len >= placeholderBits && len <= 32)) && isPublic(toInt(octets));
 const skipKey = (key: string): boolean => /version|build/i.test(key);
 
 export interface ScrubResult {

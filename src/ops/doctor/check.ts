@@ -19,7 +19,12 @@ export function renderCheck(c: CheckResult): string {
 
 export const errorName = (e: unknown): string => (e as { name?: string; Code?: string }).name ?? (e as { Code?: string }).Code ?? 'Error';
 /** An error in one line, without the SDK's encoded authorization blob. */
-export const errorText = (e: unknown): string => `${errorName(e)}: ${String((e as Error).message ?? e).replace(/Encoded authorization failure message: \S+/, '(encoded authorization message omitted)').split('\n')[0]}`;
+export const errorText = (e: unknown): string =>
+  `${errorName(e)}: ${
+    String((e as Error).message ?? e)
+      .replace(/Encoded authorization failure message: \S+/, '(encoded authorization message omitted)')
+      .split('\n')[0]
+  }`;
 
 /**
  * A DryRun call's answer as a permission check: EC2 answers `DryRunOperation` when the call would have

@@ -28,7 +28,18 @@ test('every prerequisite passes against the served mock: one ✓ line per check,
   expect(r.status).toBe(0);
   const lines = r.stdout.split('\n').filter((l) => /^[✓✗–] /.test(l));
   expect(lines.every((l) => l.startsWith('✓ '))).toBe(true);
-  for (const check of ['AWS credentials and region', 'CSP API token', 'SDDC', 'connected VPC (discovery)', 'connected VPC in this AWS account', 'SDDC VM registered with SSM', 'AMI for the test instances', 'instance profile', 'permission ec2:RunInstances', 'permission ec2:CreateSecurityGroup']) {
+  for (const check of [
+    'AWS credentials and region',
+    'CSP API token',
+    'SDDC',
+    'connected VPC (discovery)',
+    'connected VPC in this AWS account',
+    'SDDC VM registered with SSM',
+    'AMI for the test instances',
+    'instance profile',
+    'permission ec2:RunInstances',
+    'permission ec2:CreateSecurityGroup',
+  ]) {
     expect(lines.some((l) => l.startsWith(`✓ ${check}`))).toBe(true);
   }
   expect(r.stdout).toContain('CJ-VM01 (192.168.100.10) is mi-');
@@ -58,6 +69,12 @@ test('missing settings are one ✗ line each, and the AWS checks are skipped wit
 test('DryRun answers as permissions', async () => {
   const answer = (name: string) => () => Promise.reject(Object.assign(new Error('x'), { name }));
   expect(await dryRunCheck('p', answer('DryRunOperation'), 'fix')).toMatchObject({ status: 'pass' });
-  expect(await dryRunCheck('p', answer('UnauthorizedOperation'), 'add ec2:RunInstances')).toMatchObject({ status: 'fail', fix: 'add ec2:RunInstances' });
-  expect(await dryRunCheck('p', answer('InvalidSubnetID.NotFound'), 'fix')).toMatchObject({ status: 'fail', detail: 'InvalidSubnetID.NotFound: x' });
+  expect(await dryRunCheck('p', answer('UnauthorizedOperation'), 'add ec2:RunInstances')).toMatchObject({
+    status: 'fail',
+    fix: 'add ec2:RunInstances',
+  });
+  expect(await dryRunCheck('p', answer('InvalidSubnetID.NotFound'), 'fix')).toMatchObject({
+    status: 'fail',
+    detail: 'InvalidSubnetID.NotFound: x',
+  });
 });

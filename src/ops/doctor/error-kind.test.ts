@@ -2,8 +2,14 @@
 // say what they are.
 import { errorKind, failFromError } from './error-kind';
 
-const err = (name: string, status?: number, extra: Record<string, unknown> = {}): Error => Object.assign(new Error('x'), { name, ...(status ? { $metadata: { httpStatusCode: status } } : {}), ...extra });
-const o = { call: 'SSM DescribeInstanceInformation', endpoint: 'http://127.0.0.1:1', permission: 'ssm:DescribeInstanceInformation', policyFix: 'attach the policy in docs/iam-policy.json' };
+const err = (name: string, status?: number, extra: Record<string, unknown> = {}): Error =>
+  Object.assign(new Error('x'), { name, ...(status ? { $metadata: { httpStatusCode: status } } : {}), ...extra });
+const o = {
+  call: 'SSM DescribeInstanceInformation',
+  endpoint: 'http://127.0.0.1:1',
+  permission: 'ssm:DescribeInstanceInformation',
+  policyFix: 'attach the policy in docs/iam-policy.json',
+};
 
 test.each([
   ['UnauthorizedOperation', 403, 'denied'],
@@ -28,5 +34,7 @@ test('an HTTP 500 names the call and the endpoint and does not point at the IAM 
 });
 
 test('a denial points at the policy and the permission', () => {
-  expect(failFromError('x', err('AccessDeniedException', 400), o).fix).toBe('attach the policy in docs/iam-policy.json (ssm:DescribeInstanceInformation)');
+  expect(failFromError('x', err('AccessDeniedException', 400), o).fix).toBe(
+    'attach the policy in docs/iam-policy.json (ssm:DescribeInstanceInformation)',
+  );
 });

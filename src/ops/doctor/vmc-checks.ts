@@ -5,7 +5,8 @@ import type { ConnectedVpc, NsxClient, VmcClient } from '../../clients/vmc';
 import { errorText, fail, pass, type CheckResult } from './check';
 import type { VmNode } from './aws-checks';
 
-const tokenFix = 'generate a new API token in the VMware Cloud console (My Account > API Tokens) with the NSX Cloud Admin role, and export VMC_API_TOKEN or name a chmod-600 file in live.cspTokenFile';
+const tokenFix =
+  'generate a new API token in the VMware Cloud console (My Account > API Tokens) with the NSX Cloud Admin role, and export VMC_API_TOKEN or name a chmod-600 file in live.cspTokenFile';
 
 /** Roles from the access token's `perms` claim (a JWT); undefined when the token does not list them. */
 export function rolesOf(accessToken: string): string[] | undefined {
@@ -22,9 +23,15 @@ export async function checkCspToken(vmc: VmcClient): Promise<CheckResult> {
   try {
     const token = await vmc.auth.token();
     const roles = rolesOf(token.reveal());
-    if (roles === undefined) return pass(name, 'exchanged for an access token (the token lists no roles; the NSX read below shows what it may do)');
+    if (roles === undefined)
+      return pass(name, 'exchanged for an access token (the token lists no roles; the NSX read below shows what it may do)');
     const nsx = roles.filter((r) => /nsx/i.test(r));
-    if (nsx.length === 0) return fail(name, `exchanged, but its roles (${roles.length}) include no NSX role`, 'give the token the NSX Cloud Admin service role on the SDDC\'s org (Cloud Auditor is enough for collect)');
+    if (nsx.length === 0)
+      return fail(
+        name,
+        `exchanged, but its roles (${roles.length}) include no NSX role`,
+        "give the token the NSX Cloud Admin service role on the SDDC's org (Cloud Auditor is enough for collect)",
+      );
     return pass(name, `exchanged; NSX roles: ${nsx.map((r) => r.replace(/^external\/[^/]+\//, '')).join(', ')}`);
   } catch (e) {
     return fail(name, `the exchange failed (${errorText(e)})`, tokenFix);
@@ -35,11 +42,12 @@ export async function checkSddc(vmc: VmcClient): Promise<CheckResult> {
   const name = 'SDDC';
   try {
     const sddc = await vmc.vmc.getSddc(vmc.orgId, vmc.sddcId);
-    if (sddc.sddc_state !== 'READY') return fail(name, `${sddc.name} (${sddc.id}) is ${sddc.sddc_state}`, 'wait until the SDDC is READY (VMware Cloud console)');
+    if (sddc.sddc_state !== 'READY')
+      return fail(name, `${sddc.name} (${sddc.id}) is ${sddc.sddc_state}`, 'wait until the SDDC is READY (VMware Cloud console)');
     if (sddc.resource_config.nsxt === false) return fail(name, `${sddc.name} is not an NSX-T SDDC`, 'use an NSX-T SDDC');
     return pass(name, `${sddc.name} (${sddc.id}) is READY`);
   } catch (e) {
-    return fail(name, errorText(e), 'check live.orgId/VMC_ORG_ID and live.sddcId/VMC_SDDC_ID, and that the token\'s org holds the SDDC');
+    return fail(name, errorText(e), "check live.orgId/VMC_ORG_ID and live.sddcId/VMC_SDDC_ID, and that the token's org holds the SDDC");
   }
 }
 
@@ -59,19 +67,44 @@ export async function checkNsxAndConnectedVpc(vmc: VmcClient): Promise<Connected
     nsx = connected.nsx;
     vpc = connected.discovery.connectedVpc;
   } catch (e) {
-    return { result: [fail('connected VPC (discovery)', errorText(e), 'the SDDC needs a connected VPC (chosen at deployment); check the token may read the NSX cloud-service API')], vms: [] };
+    return {
+      result: [
+        fail(
+          'connected VPC (discovery)',
+          errorText(e),
+          'the SDDC needs a connected VPC (chosen at deployment); check the token may read the NSX cloud-service API',
+        ),
+      ],
+      vms: [],
+    };
   }
-  const results: CheckResult[] = [pass('connected VPC (discovery)', `${vpc.vpcId}, active cross-link ENI ${vpc.activeEni}, managed route tables ${vpc.managedRouteTableIds.join(', ') || 'none'}`)];
+  const results: CheckResult[] = [
+    pass(
+      'connected VPC (discovery)',
+      `${vpc.vpcId}, active cross-link ENI ${vpc.activeEni}, managed route tables ${vpc.managedRouteTableIds.join(', ') || 'none'}`,
+    ),
+  ];
   let vms: VmNode[] = [];
   try {
     const [segments, list, vifs] = await Promise.all([nsx.segments.list(), nsx.listVirtualMachines(), nsx.listVifs()]);
     vms = list.flatMap((vm) => {
-      const ip = vifs.filter((f) => f.owner_vm_id === vm.external_id).flatMap((f) => (f.ip_address_info ?? []).flatMap((i) => i.ip_addresses ?? [])).find((a) => /^\d+\.\d+\.\d+\.\d+$/.test(a));
+      const ip = vifs
+        .filter((f) => f.owner_vm_id === vm.external_id)
+        .flatMap((f) => (f.ip_address_info ?? []).flatMap((i) => i.ip_addresses ?? []))
+        .find((a) => /^\d+\.\d+\.\d+\.\d+$/.test(a));
       return ip ? [{ name: vm.display_name ?? vm.external_id, ip }] : [];
     });
-    results.push(pass('NSX Policy API', `reachable through the reverse proxy; ${segments.length} segments and ${list.length} VMs readable`));
+    results.push(
+      pass('NSX Policy API', `reachable through the reverse proxy; ${segments.length} segments and ${list.length} VMs readable`),
+    );
   } catch (e) {
-    results.push(fail('NSX Policy API', errorText(e), 'the token needs the NSX Cloud Admin (or Auditor, to read) role; check the SDDC\'s reverse proxy is reachable from here'));
+    results.push(
+      fail(
+        'NSX Policy API',
+        errorText(e),
+        "the token needs the NSX Cloud Admin (or Auditor, to read) role; check the SDDC's reverse proxy is reachable from here",
+      ),
+    );
   }
   return { result: results, nsx, vpc, vms };
 }

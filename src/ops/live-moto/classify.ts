@@ -28,16 +28,34 @@ export const motoEmptyOutput = /empty output/;
 export function judgeProbe(p: ProbeRecord): ProbeJudgement {
   const label = p.label;
   if (p.expected.probeError) {
-    return p.outcome === 'passed' ? { label, cls: 'passed', why: `did not run, as expected: ${p.observed.kind === 'infra-error' ? p.observed.error : ''}` } : { label, cls: 'false-failure', why: p.reasons.join('; ') };
+    return p.outcome === 'passed'
+      ? { label, cls: 'passed', why: `did not run, as expected: ${p.observed.kind === 'infra-error' ? p.observed.error : ''}` }
+      : { label, cls: 'false-failure', why: p.reasons.join('; ') };
   }
-  if (p.observed.kind === 'ran') return { label, cls: p.outcome === 'passed' ? 'false-pass' : 'false-failure', why: `moto runs no command, yet the probe reports packets (${p.observed.received}/${p.observed.sent})` };
+  if (p.observed.kind === 'ran')
+    return {
+      label,
+      cls: p.outcome === 'passed' ? 'false-pass' : 'false-failure',
+      why: `moto runs no command, yet the probe reports packets (${p.observed.received}/${p.observed.sent})`,
+    };
   if (p.outcome === 'passed') return { label, cls: 'false-pass', why: 'passed without running' };
-  if (!motoEmptyOutput.test(p.observed.error)) return { label, cls: 'false-failure', why: `the probe was not sent for a reason of the harness's: ${p.observed.error}` };
+  if (!motoEmptyOutput.test(p.observed.error))
+    return { label, cls: 'false-failure', why: `the probe was not sent for a reason of the harness's: ${p.observed.error}` };
   const v = p.verdict;
   if (!v) return { label, cls: 'false-failure', why: 'no verdict of the engine on the discovered configuration' };
-  if (v.reachable !== p.expected.reachable) return { label, cls: 'false-failure', why: `the configuration the run built is judged ${v.reachable ? 'reachable' : `blocked (${v.blockedBy?.code})`}, the scenario expects ${p.expected.reachable ? 'reachable' : 'unreachable'}` };
-  if (!p.expected.reachable && p.expected.blockedBy && v.blockedBy?.code !== p.expected.blockedBy) return { label, cls: 'false-failure', why: `blocked by ${v.blockedBy?.code}, the scenario expects ${p.expected.blockedBy}` };
-  return { label, cls: 'did-not-run', why: `moto ran no command; the configuration's verdict is as expected (${v.reachable ? 'reachable' : v.blockedBy?.code})` };
+  if (v.reachable !== p.expected.reachable)
+    return {
+      label,
+      cls: 'false-failure',
+      why: `the configuration the run built is judged ${v.reachable ? 'reachable' : `blocked (${v.blockedBy?.code})`}, the scenario expects ${p.expected.reachable ? 'reachable' : 'unreachable'}`,
+    };
+  if (!p.expected.reachable && p.expected.blockedBy && v.blockedBy?.code !== p.expected.blockedBy)
+    return { label, cls: 'false-failure', why: `blocked by ${v.blockedBy?.code}, the scenario expects ${p.expected.blockedBy}` };
+  return {
+    label,
+    cls: 'did-not-run',
+    why: `moto ran no command; the configuration's verdict is as expected (${v.reachable ? 'reachable' : v.blockedBy?.code})`,
+  };
 }
 
 export interface ScenarioJudgement {
@@ -52,6 +70,7 @@ export function judgeScenario(r: ScenarioResult, declaredProbes: number): Scenar
   if (r.error) errors.push(`could not run: ${r.error}`);
   for (const f of r.teardown.failed) errors.push(`teardown left ${f.type} ${f.id ?? ''}: ${f.error}`);
   const probes = r.probes.map(judgeProbe);
-  for (let i = probes.length; i < declaredProbes; i++) probes.push({ label: `probe ${i + 1}`, cls: 'false-failure', why: 'never reached (an earlier step failed)' });
+  for (let i = probes.length; i < declaredProbes; i++)
+    probes.push({ label: `probe ${i + 1}`, cls: 'false-failure', why: 'never reached (an earlier step failed)' });
   return { title: r.title, probes, errors };
 }

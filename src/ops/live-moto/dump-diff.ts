@@ -15,8 +15,9 @@ export interface Finding {
 
 type Item = Record<string, unknown> & { Tags?: { Key?: string; Value?: string }[] };
 
-const listOf = (dump: AwsDump, file: string, key: string): Item[] => ((dump.files[file]?.[key] as Item[] | undefined) ?? []);
-const instancesOf = (dump: AwsDump): Item[] => listOf(dump, 'describe-instances.json', 'Reservations').flatMap((r) => (r.Instances as Item[] | undefined) ?? []);
+const listOf = (dump: AwsDump, file: string, key: string): Item[] => (dump.files[file]?.[key] as Item[] | undefined) ?? [];
+const instancesOf = (dump: AwsDump): Item[] =>
+  listOf(dump, 'describe-instances.json', 'Reservations').flatMap((r) => (r.Instances as Item[] | undefined) ?? []);
 
 const byId = (items: Item[], id: string): Map<string, Item> => new Map(items.map((i) => [String(i[id]), i]));
 
@@ -27,10 +28,18 @@ export function diffDumps(before: AwsDump, after: AwsDump): Finding[] {
   const out: Finding[] = [];
   const afterInstances = byId(instancesOf(after), 'InstanceId');
   const beforeInstances = byId(instancesOf(before), 'InstanceId');
-  const terminated = new Set([...afterInstances.values()].filter((i) => (i.State as { Name?: string } | undefined)?.Name === 'terminated').map((i) => String(i.InstanceId)));
+  const terminated = new Set(
+    [...afterInstances.values()]
+      .filter((i) => (i.State as { Name?: string } | undefined)?.Name === 'terminated')
+      .map((i) => String(i.InstanceId)),
+  );
   for (const [id, i] of afterInstances) {
     if (beforeInstances.has(id) || terminated.has(id)) continue;
-    out.push({ kind: 'leak', resource: `instance ${id}`, why: `left ${(i.State as { Name?: string } | undefined)?.Name ?? 'in an unknown state'}` });
+    out.push({
+      kind: 'leak',
+      resource: `instance ${id}`,
+      why: `left ${(i.State as { Name?: string } | undefined)?.Name ?? 'in an unknown state'}`,
+    });
   }
   const live = new Set<string>();
   const kinds: { file: string; key: string; id: string; label: string }[] = [
@@ -53,31 +62,61 @@ export function diffDumps(before: AwsDump, after: AwsDump): Finding[] {
       const old = b.get(id);
       if (!old) {
         const attachment = item.Attachment as { InstanceId?: string; DeviceIndex?: number } | undefined;
-        const eniOfTerminated = k.label === 'ENI' && ((attachment?.InstanceId && terminated.has(attachment.InstanceId)) || (!attachment && String(item.Description ?? '') === '' && item.RequesterManaged !== true && (item.Groups as { GroupId?: string }[] | undefined)?.some((g) => !afterGroups.has(String(g.GroupId)))));
-        if (eniOfTerminated) out.push({ kind: 'moto-residue', resource: `ENI ${id}`, why: 'the primary ENI of a terminated instance survives it (moto creates it with DeleteOnTermination=false; AWS deletes it)' });
+        const eniOfTerminated =
+          k.label === 'ENI' &&
+          ((attachment?.InstanceId && terminated.has(attachment.InstanceId)) ||
+            (!attachment &&
+              String(item.Description ?? '') === '' &&
+              item.RequesterManaged !== true &&
+              (item.Groups as { GroupId?: string }[] | undefined)?.some((g) => !afterGroups.has(String(g.GroupId)))));
+        if (eniOfTerminated)
+          out.push({
+            kind: 'moto-residue',
+            resource: `ENI ${id}`,
+            why: 'the primary ENI of a terminated instance survives it (moto creates it with DeleteOnTermination=false; AWS deletes it)',
+          });
         else out.push({ kind: 'leak', resource: `${k.label} ${id}`, why: 'created by the run and still there' });
         continue;
       }
       if (k.label === 'network ACL') {
-        const assocs = (x: Item): string[] => ((x.Associations as { SubnetId?: string }[] | undefined) ?? []).map((s) => String(s.SubnetId)).sort();
+        const assocs = (x: Item): string[] =>
+          ((x.Associations as { SubnetId?: string }[] | undefined) ?? []).map((s) => String(s.SubnetId)).sort();
         const ghost = assocs(item).filter((s) => !assocs(old).includes(s) && !afterSubnets.has(s));
-        if (ghost.length) out.push({ kind: 'moto-residue', resource: `network ACL ${id}`, why: `still associated with deleted subnet(s) ${ghost.join(', ')} (moto's DeleteSubnet leaves the association on the default ACL)` });
-        if (stable(item, ['Associations']) !== stable(old, ['Associations'])) out.push({ kind: 'leak', resource: `network ACL ${id}`, why: 'its entries changed' });
+        if (ghost.length)
+          out.push({
+            kind: 'moto-residue',
+            resource: `network ACL ${id}`,
+            why: `still associated with deleted subnet(s) ${ghost.join(', ')} (moto's DeleteSubnet leaves the association on the default ACL)`,
+          });
+        if (stable(item, ['Associations']) !== stable(old, ['Associations']))
+          out.push({ kind: 'leak', resource: `network ACL ${id}`, why: 'its entries changed' });
         const lost = assocs(old).filter((s) => !assocs(item).includes(s));
         if (lost.length) out.push({ kind: 'leak', resource: `network ACL ${id}`, why: `lost its association with ${lost.join(', ')}` });
         continue;
       }
       // Counters and attachment state move with other resources (an instance launched and terminated).
       const drop = k.label === 'ENI' ? ['Attachment', 'Status'] : k.label === 'subnet' ? ['AvailableIpAddressCount'] : [];
-      if (stable(item, drop) !== stable(old, drop)) out.push({ kind: 'leak', resource: `${k.label} ${id}`, why: 'changed by the run and not reverted' });
+      if (stable(item, drop) !== stable(old, drop))
+        out.push({ kind: 'leak', resource: `${k.label} ${id}`, why: 'changed by the run and not reverted' });
     }
-    for (const id of b.keys()) if (!a.has(id)) out.push({ kind: 'leak', resource: `${k.label} ${id}`, why: 'existed before the run and is gone (a foreign resource was deleted)' });
+    for (const id of b.keys())
+      if (!a.has(id))
+        out.push({
+          kind: 'leak',
+          resource: `${k.label} ${id}`,
+          why: 'existed before the run and is gone (a foreign resource was deleted)',
+        });
   }
 
   const rulesBefore = byId(listOf(before, 'describe-security-group-rules.json', 'SecurityGroupRules'), 'SecurityGroupRuleId');
   for (const [id, r] of byId(listOf(after, 'describe-security-group-rules.json', 'SecurityGroupRules'), 'SecurityGroupRuleId')) {
     if (rulesBefore.has(id)) continue;
-    if (!afterGroups.has(String(r.GroupId))) out.push({ kind: 'moto-residue', resource: `security group rule ${id}`, why: `its group ${String(r.GroupId)} was deleted, the rule is still listed` });
+    if (!afterGroups.has(String(r.GroupId)))
+      out.push({
+        kind: 'moto-residue',
+        resource: `security group rule ${id}`,
+        why: `its group ${String(r.GroupId)} was deleted, the rule is still listed`,
+      });
     else out.push({ kind: 'leak', resource: `security group rule ${id}`, why: `added to ${String(r.GroupId)} and not revoked` });
   }
 
@@ -90,6 +129,7 @@ export function diffDumps(before: AwsDump, after: AwsDump): Finding[] {
     if (live.has(rid) || terminated.has(rid)) continue; // counted with its resource (or AWS keeps it too)
     residueTags.set(rid, (residueTags.get(rid) ?? 0) + 1);
   }
-  for (const [rid, n] of residueTags) out.push({ kind: 'moto-residue', resource: `tags of ${rid}`, why: `${n} tag(s) of a deleted resource still in DescribeTags` });
+  for (const [rid, n] of residueTags)
+    out.push({ kind: 'moto-residue', resource: `tags of ${rid}`, why: `${n} tag(s) of a deleted resource still in DescribeTags` });
   return out;
 }

@@ -35,7 +35,9 @@ async function answers(url: string): Promise<boolean> {
 export async function startMoto(o: { command?: string; startTimeoutMs?: number } = {}): Promise<MotoServer> {
   const port = await freeLoopbackPort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(o.command ?? 'moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(o.command ?? 'moto_server', ['-H', '127.0.0.1', '-p', String(port)], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-4000);
@@ -44,7 +46,11 @@ export async function startMoto(o: { command?: string; startTimeoutMs?: number }
   const spawnError = new Promise<Error>((resolve) => child.once('error', resolve));
   const deadline = Date.now() + (o.startTimeoutMs ?? 30_000);
   for (;;) {
-    const state = await Promise.race([exited.then((c) => `exited (${c})`), spawnError.then((e) => `could not start: ${e.message}`), new Promise<null>((r) => setTimeout(() => r(null), 250))]);
+    const state = await Promise.race([
+      exited.then((c) => `exited (${c})`),
+      spawnError.then((e) => `could not start: ${e.message}`),
+      new Promise<null>((r) => setTimeout(() => r(null), 250)),
+    ]);
     if (state) throw new Error(`moto_server ${state}; is moto 5.2 installed (pip install 'moto[server]')? ${stderr.trim()}`);
     if (await answers(url)) break;
     if (Date.now() > deadline) {

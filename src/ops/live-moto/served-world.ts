@@ -20,22 +20,36 @@ export interface WorldOptions {
   rename: Record<string, string>;
 }
 
-const awsFiles = ['describe-vpcs.json', 'describe-subnets.json', 'describe-route-tables.json', 'describe-network-acls.json', 'describe-security-groups.json', 'describe-security-group-rules.json', 'describe-network-interfaces.json', 'describe-instances.json'];
+const awsFiles = [
+  'describe-vpcs.json',
+  'describe-subnets.json',
+  'describe-route-tables.json',
+  'describe-network-acls.json',
+  'describe-security-groups.json',
+  'describe-security-group-rules.json',
+  'describe-network-interfaces.json',
+  'describe-instances.json',
+];
 
 export async function writeServedWorld(o: WorldOptions): Promise<{ hybridNodes: ShimNode[] }> {
   await mkdir(join(o.dir, 'aws'), { recursive: true });
   for (const d of ['nsx', 'vmc', 'ssm']) await cp(join(o.sddcFrom, d), join(o.dir, d), { recursive: true });
   for (const f of awsFiles) await writeFile(join(o.dir, 'aws', f), `${JSON.stringify(o.dump.files[f], null, 2)}\n`);
-  await writeFile(join(o.dir, 'manifest.json'), `${JSON.stringify({ region: o.region, accountId: o.accountId, description: `The harness's mock SDDC connected to moto's VPC ${o.vpc.vpcId} (${o.vpc.cidr})` }, null, 2)}\n`);
+  await writeFile(
+    join(o.dir, 'manifest.json'),
+    `${JSON.stringify({ region: o.region, accountId: o.accountId, description: `The harness's mock SDDC connected to moto's VPC ${o.vpc.vpcId} (${o.vpc.cidr})` }, null, 2)}\n`,
+  );
   const linked = {
-    results: [{
-      linked_vpc_id: o.vpc.vpcId,
-      linked_account: o.accountId,
-      linked_vpc_addresses: [o.vpc.cidr],
-      linked_vpc_subnets: [{ id: o.vpc.subnetId, cidr: o.vpc.subnetCidr, availability_zone: o.vpc.availabilityZone }],
-      active_eni: o.vpc.activeEni,
-      route_table_ids: [o.vpc.mainRouteTableId],
-    }],
+    results: [
+      {
+        linked_vpc_id: o.vpc.vpcId,
+        linked_account: o.accountId,
+        linked_vpc_addresses: [o.vpc.cidr],
+        linked_vpc_subnets: [{ id: o.vpc.subnetId, cidr: o.vpc.subnetCidr, availability_zone: o.vpc.availabilityZone }],
+        active_eni: o.vpc.activeEni,
+        route_table_ids: [o.vpc.mainRouteTableId],
+      },
+    ],
     result_count: 1,
   };
   await writeFile(join(o.dir, 'nsx', 'linked-vpcs.json'), `${JSON.stringify(linked, null, 2)}\n`);
@@ -47,7 +61,9 @@ export async function writeServedWorld(o: WorldOptions): Promise<{ hybridNodes: 
   const vms = JSON.parse(await readFile(vmsFile, 'utf8')) as { results: { display_name?: string }[] };
   for (const vm of vms.results) if (vm.display_name && o.rename[vm.display_name]) vm.display_name = o.rename[vm.display_name];
   await writeFile(vmsFile, `${JSON.stringify(vms, null, 2)}\n`);
-  const ssm = JSON.parse(await readFile(join(o.dir, 'ssm', 'describe-instance-information.json'), 'utf8')) as { InstanceInformationList: ShimNode[] };
+  const ssm = JSON.parse(await readFile(join(o.dir, 'ssm', 'describe-instance-information.json'), 'utf8')) as {
+    InstanceInformationList: ShimNode[];
+  };
   for (const n of ssm.InstanceInformationList) if (n.Name && o.rename[n.Name]) n.Name = o.rename[n.Name];
   return { hybridNodes: ssm.InstanceInformationList };
 }

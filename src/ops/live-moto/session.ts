@@ -42,7 +42,10 @@ export interface Session {
   close(): Promise<void>;
 }
 
-async function startServe(bin: string, world: string): Promise<{ child: ChildProcess; env: Record<string, string>; stop(): Promise<void> }> {
+async function startServe(
+  bin: string,
+  world: string,
+): Promise<{ child: ChildProcess; env: Record<string, string>; stop(): Promise<void> }> {
   const child = spawn(process.execPath, [bin, 'mock', 'serve', '--port', '0', '--world', world], { stdio: ['ignore', 'pipe', 'pipe'] });
   let banner = '';
   let stderr = '';
@@ -63,7 +66,8 @@ async function startServe(bin: string, world: string): Promise<{ child: ChildPro
   });
   const env: Record<string, string> = {};
   for (const m of banner.matchAll(/\b((?:AWS|VMC)_[A-Z0-9_]+)=(\S+)/g)) env[m[1]!] = m[2]!;
-  for (const key of ['VMC_CSP_URL', 'VMC_URL']) if (!env[key]?.startsWith('http://127.0.0.1:')) throw new Error(`mock serve's banner gave no loopback ${key}`);
+  for (const key of ['VMC_CSP_URL', 'VMC_URL'])
+    if (!env[key]?.startsWith('http://127.0.0.1:')) throw new Error(`mock serve's banner gave no loopback ${key}`);
   const stop = async (): Promise<void> => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const gone = new Promise((r) => child.once('exit', r));
@@ -94,7 +98,9 @@ export async function openSession(o: { repo: string; workDir: string }): Promise
     const shim = await startSsmShim({ motoUrl: moto.url, ec2, hybridNodes: [] });
     closers.push(() => shim.close());
     const sddcFrom = join(o.repo, 'fixtures/snapshots/harness-before-runs');
-    const segments = JSON.parse(await readFile(join(sddcFrom, 'nsx/segments.json'), 'utf8')) as { results: { subnets: { network: string }[] }[] };
+    const segments = JSON.parse(await readFile(join(sddcFrom, 'nsx/segments.json'), 'utf8')) as {
+      results: { subnets: { network: string }[] }[];
+    };
     const bin = join(o.repo, 'bin', 'vmc-reach.cjs');
     let stopServe: (() => Promise<void>) | undefined;
     closers.push(async () => stopServe?.());
@@ -102,24 +108,52 @@ export async function openSession(o: { repo: string; workDir: string }): Promise
     session.renew = async () => {
       await stopServe?.();
       await moto.reset();
-      const vpc = await buildConnectedVpc(ec2, { cidr: '10.20.0.0/16', subnetCidr: '10.20.0.0/24', availabilityZone: `${motoRegion}a`, sddcCidrs: segments.results.flatMap((s) => s.subnets.map((n) => n.network)) });
+      const vpc = await buildConnectedVpc(ec2, {
+        cidr: '10.20.0.0/16',
+        subnetCidr: '10.20.0.0/24',
+        availabilityZone: `${motoRegion}a`,
+        sddcCidrs: segments.results.flatMap((s) => s.subnets.map((n) => n.network)),
+      });
       await createInstanceProfile(moto.url, instanceProfileName);
       const worldDir = join(o.workDir, 'world');
       await rm(worldDir, { recursive: true, force: true });
-      const { hybridNodes } = await writeServedWorld({ sddcFrom, dir: worldDir, region: motoRegion, accountId: motoAccount, vpc, dump: await dumpAws(ec2), rename: vmNames });
+      const { hybridNodes } = await writeServedWorld({
+        sddcFrom,
+        dir: worldDir,
+        region: motoRegion,
+        accountId: motoAccount,
+        vpc,
+        dump: await dumpAws(ec2),
+        rename: vmNames,
+      });
       shim.hybridNodes.splice(0, shim.hybridNodes.length, ...hybridNodes);
       const served = await startServe(bin, worldDir);
       stopServe = served.stop;
       const configFile = join(o.workDir, 'vmc-reach.config.json');
       await mkdir(o.workDir, { recursive: true });
-      await writeFile(configFile, `${JSON.stringify({
-        target: 'live',
-        region: motoRegion,
-        reportDir: join(o.workDir, 'report'),
-        // moto runs no command: one echo, no retry of a probe that could not run.
-        probe: { count: 1, timeoutSeconds: 1, retries: 0 },
-        live: { orgId: served.env.VMC_ORG_ID, sddcId: served.env.VMC_SDDC_ID, cspUrl: served.env.VMC_CSP_URL, vmcUrl: served.env.VMC_URL, instanceProfile: instanceProfileName, instanceType: 't3.micro', vms: vmNames },
-      }, null, 2)}\n`);
+      await writeFile(
+        configFile,
+        `${JSON.stringify(
+          {
+            target: 'live',
+            region: motoRegion,
+            reportDir: join(o.workDir, 'report'),
+            // moto runs no command: one echo, no retry of a probe that could not run.
+            probe: { count: 1, timeoutSeconds: 1, retries: 0 },
+            live: {
+              orgId: served.env.VMC_ORG_ID,
+              sddcId: served.env.VMC_SDDC_ID,
+              cspUrl: served.env.VMC_CSP_URL,
+              vmcUrl: served.env.VMC_URL,
+              instanceProfile: instanceProfileName,
+              instanceType: 't3.micro',
+              vms: vmNames,
+            },
+          },
+          null,
+          2,
+        )}\n`,
+      );
       Object.assign(session, {
         vpc,
         worldDir,

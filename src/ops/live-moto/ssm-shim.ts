@@ -24,23 +24,37 @@ export interface SsmShim {
   close(): Promise<void>;
 }
 
-const readBody = (req: IncomingMessage): Promise<Buffer> => new Promise((resolve, reject) => {
-  const chunks: Buffer[] = [];
-  req.on('data', (c: Buffer) => chunks.push(c));
-  req.on('end', () => resolve(Buffer.concat(chunks)));
-  req.on('error', reject);
-});
+const readBody = (req: IncomingMessage): Promise<Buffer> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
 
 async function instanceNodes(ec2: EC2Client): Promise<ShimNode[]> {
   const r = await ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'instance-state-name', Values: ['running'] }] }));
-  return (r.Reservations ?? []).flatMap((res) => res.Instances ?? [])
+  return (r.Reservations ?? [])
+    .flatMap((res) => res.Instances ?? [])
     .filter((i) => i.IamInstanceProfile?.Arn && i.InstanceId)
-    .map((i) => ({ InstanceId: i.InstanceId!, PingStatus: 'Online' as const, ...(i.PrivateIpAddress ? { IPAddress: i.PrivateIpAddress } : {}), PlatformType: 'Linux' as const, ResourceType: 'EC2Instance' }));
+    .map((i) => ({
+      InstanceId: i.InstanceId!,
+      PingStatus: 'Online' as const,
+      ...(i.PrivateIpAddress ? { IPAddress: i.PrivateIpAddress } : {}),
+      PlatformType: 'Linux' as const,
+      ResourceType: 'EC2Instance',
+    }));
 }
 
 /** The request's `InstanceIds` filter (or InstanceInformationFilterList), if any. */
 function wantedIds(body: Record<string, unknown>): Set<string> | undefined {
-  const filters = [...((body.Filters as { Key?: string; Values?: string[] }[] | undefined) ?? []), ...((body.InstanceInformationFilterList as { key?: string; valueSet?: string[] }[] | undefined) ?? []).map((f) => ({ Key: f.key === 'InstanceIds' ? 'InstanceIds' : f.key, Values: f.valueSet }))];
+  const filters = [
+    ...((body.Filters as { Key?: string; Values?: string[] }[] | undefined) ?? []),
+    ...((body.InstanceInformationFilterList as { key?: string; valueSet?: string[] }[] | undefined) ?? []).map((f) => ({
+      Key: f.key === 'InstanceIds' ? 'InstanceIds' : f.key,
+      Values: f.valueSet,
+    })),
+  ];
   const ids = filters.filter((f) => f.Key === 'InstanceIds').flatMap((f) => f.Values ?? []);
   return ids.length > 0 ? new Set(ids) : undefined;
 }
@@ -61,10 +75,13 @@ export async function startSsmShim(o: { motoUrl: string; ec2: EC2Client; hybridN
         res.end(JSON.stringify({ InstanceInformationList: nodes }));
         return;
       }
-      const fwd = request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } }, (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      });
+      const fwd = request(
+        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
+        (up) => {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+        },
+      );
       fwd.on('error', (e) => {
         res.writeHead(502, { 'content-type': 'text/plain' });
         res.end(`shim: moto did not answer: ${e.message}`);

@@ -9,8 +9,16 @@ export interface CliRun {
   stderr: string;
 }
 
-export function startCli(bin: string, args: string[], o: { cwd: string; env: Record<string, string> }): { child: ChildProcess; done: Promise<CliRun> } {
-  const child = spawn(process.execPath, [bin, ...args], { cwd: o.cwd, env: { ...process.env, VMC_REACH_QUIET: '1', ...o.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startCli(
+  bin: string,
+  args: string[],
+  o: { cwd: string; env: Record<string, string> },
+): { child: ChildProcess; done: Promise<CliRun> } {
+  const child = spawn(process.execPath, [bin, ...args], {
+    cwd: o.cwd,
+    env: { ...process.env, VMC_REACH_QUIET: '1', ...o.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d: Buffer) => void (stdout += d.toString()));
@@ -19,7 +27,11 @@ export function startCli(bin: string, args: string[], o: { cwd: string; env: Rec
   return { child, done };
 }
 
-export async function runCli(bin: string, args: string[], o: { cwd: string; env: Record<string, string>; timeoutMs?: number }): Promise<CliRun> {
+export async function runCli(
+  bin: string,
+  args: string[],
+  o: { cwd: string; env: Record<string, string>; timeoutMs?: number },
+): Promise<CliRun> {
   const { child, done } = startCli(bin, args, o);
   const timer = setTimeout(() => child.kill('SIGTERM'), o.timeoutMs ?? 300_000);
   try {

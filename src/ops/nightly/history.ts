@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { runIdStartedAt } from '../run-id-time';
 import type { NightlyManifest } from './manifest';
 
-export const folderName = (runId: string, at: Date = runIdStartedAt(runId) ?? new Date()): string => `${at.toISOString().slice(0, 10)}-${runId}`;
+export const folderName = (runId: string, at: Date = runIdStartedAt(runId) ?? new Date()): string =>
+  `${at.toISOString().slice(0, 10)}-${runId}`;
 
 export async function previousManifest(out: string, shard: string | undefined, excluding: string): Promise<NightlyManifest | undefined> {
   const names = (await readdir(out).catch(() => [] as string[])).filter((n) => /^\d{4}-\d{2}-\d{2}-/.test(n) && n !== excluding);

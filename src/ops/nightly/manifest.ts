@@ -52,7 +52,10 @@ export function probesOf(results: readonly ScenarioResult[]): ManifestProbe[] {
   return out;
 }
 
-export function compare(now: readonly ManifestProbe[], previous: { folder: string; probes: readonly ManifestProbe[] } | undefined): Comparison {
+export function compare(
+  now: readonly ManifestProbe[],
+  previous: { folder: string; probes: readonly ManifestProbe[] } | undefined,
+): Comparison {
   const before = new Map((previous?.probes ?? []).map((p) => [p.key, p.outcome]));
   const current = new Set(now.map((p) => p.key));
   const failing = (o: Outcome | undefined): boolean => o !== undefined && o !== 'passed';

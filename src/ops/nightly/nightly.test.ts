@@ -17,7 +17,12 @@ async function night(extra: string[] = []): Promise<{ status: number | null; std
     const r = cli(['nightly', '--out', join(cwd, 'history'), '--scenario', 'article'], { cwd, env: { ...served.env, ...profile } });
     const folder = /nightly \S+: (\S+) \(/.exec(r.stdout)?.[1];
     if (!folder) throw new Error(`no nightly folder in: ${r.stdout}\n${r.stderr}`);
-    return { status: r.status, stdout: r.stdout, manifest: JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8')) as NightlyManifest, files: await readdir(folder) };
+    return {
+      status: r.status,
+      stdout: r.stdout,
+      manifest: JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8')) as NightlyManifest,
+      files: await readdir(folder),
+    };
   } finally {
     served.stop();
   }
@@ -52,7 +57,10 @@ test('three nights: a healthy first run, a regression, then fixed', async () => 
 
 test('comparison: new failures, fixed, still failing, no longer probed', () => {
   const p = (key: string, outcome: ManifestProbe['outcome']): ManifestProbe => ({ key, scenario: 's', label: key, outcome, attempts: 1 });
-  const c = compare([p('a', 'failed'), p('b', 'passed'), p('c', 'infra-error'), p('d', 'failed')], { folder: 'prev', probes: [p('a', 'passed'), p('b', 'failed'), p('c', 'failed'), p('e', 'passed')] });
+  const c = compare([p('a', 'failed'), p('b', 'passed'), p('c', 'infra-error'), p('d', 'failed')], {
+    folder: 'prev',
+    probes: [p('a', 'passed'), p('b', 'failed'), p('c', 'failed'), p('e', 'passed')],
+  });
   expect(c).toEqual({ previous: 'prev', newFailures: ['a', 'd'], fixed: ['b'], stillFailing: ['c'], missing: ['e'] });
 });
 

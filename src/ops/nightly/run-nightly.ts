@@ -26,7 +26,16 @@ export interface NightlyIo {
 
 /** Runs `vmc-reach run`, passing its output through, and returns its exit code and run id. */
 function runOnce(o: NightlyOptions, reportDir: string, io: NightlyIo): Promise<{ code: number; runId?: string }> {
-  const args = ['run', '--target', o.target, '--report-dir', reportDir, ...(o.scenario ? ['--scenario', o.scenario] : []), ...(o.config ? ['--config', o.config] : []), ...(o.shard ? ['--shard', o.shard] : [])];
+  const args = [
+    'run',
+    '--target',
+    o.target,
+    '--report-dir',
+    reportDir,
+    ...(o.scenario ? ['--scenario', o.scenario] : []),
+    ...(o.config ? ['--config', o.config] : []),
+    ...(o.shard ? ['--shard', o.shard] : []),
+  ];
   return new Promise((done, failed) => {
     const child = spawn(process.execPath, [o.bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
     let runId: string | undefined;

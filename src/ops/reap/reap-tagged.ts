@@ -46,16 +46,26 @@ export async function reapTagged(c: LiveClients, o: ReapTaggedOptions, io: ReapI
     return problems === 0 ? 0 : 1;
   }
   const runs = [...new Set(due.map((r) => r.runId))].sort();
-  for (const run of runs) io.out(`run ${run} (found by its tags):\n${due.filter((r) => r.runId === run).map(line).join('\n')}\n`);
+  for (const run of runs)
+    io.out(
+      `run ${run} (found by its tags):\n${due
+        .filter((r) => r.runId === run)
+        .map(line)
+        .join('\n')}\n`,
+    );
   if (left > 0) io.out(`${left} tagged resource(s) younger than ${formatAge(o.olderThanMs)} or of unknown age are left alone\n`);
   if (!o.yes) {
     io.out('nothing was changed; run again with --yes to remove these\n');
     return problems === 0 ? 0 : 1;
   }
-  const report = await removeTagged({ ec2: c.aws.ec2, ...(nsx ? { nsx } : {}), clock, waitMs: o.waitMs ?? 5 * 60_000, log: (l) => io.err(`[vmc-reach] ${l}\n`) }, due);
+  const report = await removeTagged(
+    { ec2: c.aws.ec2, ...(nsx ? { nsx } : {}), clock, waitMs: o.waitMs ?? 5 * 60_000, log: (l) => io.err(`[vmc-reach] ${l}\n`) },
+    due,
+  );
   io.out(`by tags: removed ${report.removed.length}, failed ${report.failed.length}\n`);
   for (const f of report.failed) io.out(`  FAILED ${f.resource.kind} ${f.resource.id}: ${f.error}\n`);
   return report.failed.length === 0 && problems === 0 ? 0 : 1;
 }
 
-export const pendingLedgerIds = (entries: readonly LedgerEntry[]): Set<string> => new Set(entries.filter((e) => e.action !== 'adopted' && e.state !== 'removed' && e.id).map((e) => e.id!));
+export const pendingLedgerIds = (entries: readonly LedgerEntry[]): Set<string> =>
+  new Set(entries.filter((e) => e.action !== 'adopted' && e.state !== 'removed' && e.id).map((e) => e.id!));

@@ -29,17 +29,29 @@ export interface RemoveTaggedReport {
   failed: { resource: TaggedResource; error: string }[];
 }
 
-const order: TaggedKind[] = ['ec2:instance', 'nsx:cgw-rule', 'nsx:group', 'nsx:segment', 'ec2:security-group', 'ec2:subnet', 'ec2:route-table', 'ec2:network-acl'];
+const order: TaggedKind[] = [
+  'ec2:instance',
+  'nsx:cgw-rule',
+  'nsx:group',
+  'nsx:segment',
+  'ec2:security-group',
+  'ec2:subnet',
+  'ec2:route-table',
+  'ec2:network-acl',
+];
 const errName = (e: unknown): string => (e as { name?: string }).name ?? 'Error';
 const gone = (e: unknown): boolean => /NotFound/.test(errName(e));
 const dependent = (e: unknown): boolean => errName(e) === 'DependencyViolation' || isReferencedError(e);
 
 async function removeOne(c: RemoveTaggedClients, r: TaggedResource): Promise<void> {
   const retrying = (purpose: string, fn: () => Promise<unknown>): Promise<void> =>
-    waitUntil(async () => {
-      await fn();
-      return { done: true, value: undefined };
-    }, { purpose, timeoutMs: c.waitMs, initialDelayMs: 1_000, clock: c.clock, retryOn: dependent });
+    waitUntil(
+      async () => {
+        await fn();
+        return { done: true, value: undefined };
+      },
+      { purpose, timeoutMs: c.waitMs, initialDelayMs: 1_000, clock: c.clock, retryOn: dependent },
+    );
   const nsx = (): NsxClient => {
     if (!c.nsx) throw new Error('the NSX API is not reachable (see the error above); NSX objects are left alone');
     return c.nsx;
@@ -47,10 +59,14 @@ async function removeOne(c: RemoveTaggedClients, r: TaggedResource): Promise<voi
   switch (r.kind) {
     case 'ec2:instance':
       await c.ec2.send(new TerminateInstancesCommand({ InstanceIds: [r.id] }));
-      await waitUntil(async () => {
-        const state = (await c.ec2.send(new DescribeInstancesCommand({ InstanceIds: [r.id] }))).Reservations?.[0]?.Instances?.[0]?.State?.Name;
-        return state === 'terminated' || state === undefined ? { done: true, value: undefined } : { done: false, observed: state };
-      }, { purpose: `instance ${r.id} to terminate`, timeoutMs: c.waitMs, initialDelayMs: 1_000, clock: c.clock });
+      await waitUntil(
+        async () => {
+          const state = (await c.ec2.send(new DescribeInstancesCommand({ InstanceIds: [r.id] }))).Reservations?.[0]?.Instances?.[0]?.State
+            ?.Name;
+          return state === 'terminated' || state === undefined ? { done: true, value: undefined } : { done: false, observed: state };
+        },
+        { purpose: `instance ${r.id} to terminate`, timeoutMs: c.waitMs, initialDelayMs: 1_000, clock: c.clock },
+      );
       return;
     case 'nsx:cgw-rule':
       await nsx().rules.delete(r.id);

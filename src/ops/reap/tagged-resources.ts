@@ -19,7 +19,15 @@ import { runIdStartedAt } from '../run-id-time';
 
 export const runIdTagKey = 'vmc-reach:run-id';
 
-export type TaggedKind = 'ec2:instance' | 'ec2:security-group' | 'ec2:subnet' | 'ec2:route-table' | 'ec2:network-acl' | 'nsx:cgw-rule' | 'nsx:group' | 'nsx:segment';
+export type TaggedKind =
+  | 'ec2:instance'
+  | 'ec2:security-group'
+  | 'ec2:subnet'
+  | 'ec2:route-table'
+  | 'ec2:network-acl'
+  | 'nsx:cgw-rule'
+  | 'nsx:group'
+  | 'nsx:segment';
 
 export interface TaggedResource {
   kind: TaggedKind;
@@ -48,7 +56,12 @@ async function all<P, T>(pages: AsyncIterable<P>, pick: (p: P) => T[] | undefine
 export async function findTaggedEc2(ec2: EC2Client, now: number): Promise<TaggedResource[]> {
   const client = { client: ec2 };
   const [reservations, groups, subnets, tables, acls] = await Promise.all([
-    all(paginateDescribeInstances(client, { Filters: [...tagFilter, { Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped', 'shutting-down'] }] }), (p) => p.Reservations),
+    all(
+      paginateDescribeInstances(client, {
+        Filters: [...tagFilter, { Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped', 'shutting-down'] }],
+      }),
+      (p) => p.Reservations,
+    ),
     all(paginateDescribeSecurityGroups(client, { Filters: tagFilter }), (p) => p.SecurityGroups),
     all(paginateDescribeSubnets(client, { Filters: tagFilter }), (p) => p.Subnets),
     all(paginateDescribeRouteTables(client, { Filters: tagFilter }), (p) => p.RouteTables),
@@ -80,7 +93,13 @@ export async function findTaggedNsx(nsx: NsxClient, now: number): Promise<Tagged
       const runId = o.tags?.find((t) => t.scope === runIdTagKey)?.tag;
       if (runId === undefined) continue;
       const ageMs = age(now, runId);
-      out.push({ kind, id: o.id, runId, ...(o.display_name !== undefined ? { name: o.display_name } : {}), ...(ageMs !== undefined ? { ageMs } : {}) });
+      out.push({
+        kind,
+        id: o.id,
+        runId,
+        ...(o.display_name !== undefined ? { name: o.display_name } : {}),
+        ...(ageMs !== undefined ? { ageMs } : {}),
+      });
     }
   };
   add('nsx:cgw-rule', rules);

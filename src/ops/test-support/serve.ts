@@ -13,7 +13,9 @@ export interface Served {
 }
 
 export async function startServe(world: string, extraArgs: string[] = []): Promise<Served> {
-  const child: ChildProcess = spawn(process.execPath, [bin, 'mock', 'serve', '--port', '0', '--world', world, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [bin, 'mock', 'serve', '--port', '0', '--world', world, ...extraArgs], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let banner = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`mock serve did not start: ${banner}`)), 30_000);

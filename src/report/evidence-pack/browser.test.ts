@@ -24,14 +24,25 @@ import { indeterminateProbe, indeterminateVerdict } from '../test-support/probes
 import { renderEvidencePack } from './render-pack';
 import { topologyOf, type TopologyModel } from './topology-model';
 import {
-  distance, markersOnBoxes, overlappingLabels, piecesThroughBoxes, piecesThroughTexts, readDrawings, smallLabels, textOutOfPlace,
-  type DrawingGeometry, type DrawnLeg,
+  distance,
+  markersOnBoxes,
+  overlappingLabels,
+  piecesThroughBoxes,
+  piecesThroughTexts,
+  readDrawings,
+  smallLabels,
+  textOutOfPlace,
+  type DrawingGeometry,
+  type DrawnLeg,
 } from '../test-support/drawing-checks';
 
 const executablePath = process.env.VMC_REACH_CHROMIUM ?? '/usr/bin/chromium';
 const available = existsSync(executablePath);
 if (!available) {
-  if (process.env.CI) throw new Error(`${executablePath} is missing: CI must install Debian's chromium (apt-get install chromium) for the evidence-pack browser test`);
+  if (process.env.CI)
+    throw new Error(
+      `${executablePath} is missing: CI must install Debian's chromium (apt-get install chromium) for the evidence-pack browser test`,
+    );
   console.warn(`evidence-pack browser test skipped: ${executablePath} not found (apt-get install -y chromium); under CI this fails`);
 }
 const maybe = available ? describe : describe.skip;
@@ -39,12 +50,25 @@ const root = join(__dirname, '../../..');
 const docsScreenshot = join(root, 'docs/evidence-pack-article-case-b.png');
 
 /** One scenario section of a pack: its results, the model drawn, the number of its first probe. */
-interface Section { result: ScenarioResult; model: TopologyModel; first: number }
-interface Pack { name: string; file: string; sections: Section[]; drawings: DrawingGeometry[] }
+interface Section {
+  result: ScenarioResult;
+  model: TopologyModel;
+  first: number;
+}
+interface Pack {
+  name: string;
+  file: string;
+  sections: Section[];
+  drawings: DrawingGeometry[];
+}
 
 async function runCli(dir: string, ...args: string[]): Promise<ScenarioResult[]> {
   // `vmc-reach run` runs jest underneath, so it runs as its own process, as a user starts it.
-  await promisify(execFile)(process.execPath, [join(root, 'bin/vmc-reach.cjs'), 'run', ...args, '--report-dir', dir], { cwd: root, env: { ...process.env, VMC_REACH_QUIET: '1' }, maxBuffer: 16 << 20 });
+  await promisify(execFile)(process.execPath, [join(root, 'bin/vmc-reach.cjs'), 'run', ...args, '--report-dir', dir], {
+    cwd: root,
+    env: { ...process.env, VMC_REACH_QUIET: '1' },
+    maxBuffer: 16 << 20,
+  });
   const files = (await readdir(join(dir, 'results'))).filter((f) => f.endsWith('.json'));
   return Promise.all(files.map(async (f) => JSON.parse(await readFile(join(dir, 'results', f), 'utf8')) as ScenarioResult));
 }
@@ -54,52 +78,123 @@ async function indeterminatePack(dir: string): Promise<ScenarioResult[]> {
   const world = worldFromSnapshotFiles(files);
   const instance = [...world.ec2.instances.values()][0]!;
   const vm = [...world.nsx.vms.values()][0]!;
-  const probe = { ...indeterminateProbe('CJ-AWS01 → CJ-VM01 through an L7 rule'), verdict: indeterminateVerdict(instance.instanceId, vm.externalId) };
+  const probe = {
+    ...indeterminateProbe('CJ-AWS01 → CJ-VM01 through an L7 rule'),
+    verdict: indeterminateVerdict(instance.instanceId, vm.externalId),
+  };
   probe.from = { ...probe.from, id: instance.instanceId };
   probe.to = { ...probe.to, id: vm.externalId };
-  const result: ScenarioResult = { title: 'L7 rule', runId: 'r-i', target: 'mock', startedAt: '2026-11-25T00:00:00.000Z', durationMs: 1000, probes: [probe], changes: [], resources: [], teardown: { removed: 0, reverted: 0, failed: [] }, discovered: Object.fromEntries(files) };
-  await writeFile(join(dir, 'evidence.html'), renderEvidencePack([result], { runId: 'r-i', target: 'mock', startedAt: result.startedAt, durationMs: 1000, versions: {} }, { secrets: [] }));
+  const result: ScenarioResult = {
+    title: 'L7 rule',
+    runId: 'r-i',
+    target: 'mock',
+    startedAt: '2026-11-25T00:00:00.000Z',
+    durationMs: 1000,
+    probes: [probe],
+    changes: [],
+    resources: [],
+    teardown: { removed: 0, reverted: 0, failed: [] },
+    discovered: Object.fromEntries(files),
+  };
+  await writeFile(
+    join(dir, 'evidence.html'),
+    renderEvidencePack(
+      [result],
+      { runId: 'r-i', target: 'mock', startedAt: result.startedAt, durationMs: 1000, versions: {} },
+      { secrets: [] },
+    ),
+  );
   return [result];
 }
 
 /** Every fixture snapshot as a scenario probing every instance ↔ VM pair, ICMP and TCP 443, judged by the engine. */
 async function fixturesPack(dir: string): Promise<ScenarioResult[]> {
-  const names = (await readdir(join(root, 'fixtures/snapshots'), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = (await readdir(join(root, 'fixtures/snapshots'), { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const results: ScenarioResult[] = [];
   // and case B again with names a customer may well use: Japanese (two cells a glyph) and an emoji
-  const wideNames = (text: string): string => text.replaceAll('CJ-AWS01', '本番データベースサーバー-01').replaceAll('CJ-VM01', 'アプリ🚀サーバー-01');
+  const wideNames = (text: string): string =>
+    text.replaceAll('CJ-AWS01', '本番データベースサーバー-01').replaceAll('CJ-VM01', 'アプリ🚀サーバー-01');
   for (const [name, rename] of [...names.map((n) => [n, (t: string) => t] as const), ['article-case-b', wideNames] as const]) {
     const files = new Map([...(await readSnapshotFiles(join(root, 'fixtures/snapshots', name)))].map(([k, t]) => [k, rename(t)]));
     const world = worldFromSnapshotFiles(files);
     const template = indeterminateProbe();
-    const probes = [...world.ec2.instances.values()].flatMap((i) => [...world.nsx.vms.values()].flatMap((v) => {
-      const inst = { name: i.instanceId, kind: 'instance' as const, id: i.instanceId, ip: i.privateIpAddress };
-      const vm = { name: v.displayName, kind: 'vm' as const, id: v.externalId, ip: v.ipAddresses[0] ?? '' };
-      const refs = { i: { kind: 'instance' as const, instanceId: i.instanceId }, v: { kind: 'vm' as const, externalId: v.externalId } };
-      return [
-        { ...template, label: `${inst.name} → ${vm.name}`, from: inst, to: vm, verdict: evaluate(world, { source: refs.i, destination: refs.v }) },
-        { ...template, label: `${vm.name} → ${inst.name} tcp/443`, from: vm, to: inst, verdict: evaluate(world, { source: refs.v, destination: refs.i, protocol: 'tcp', port: 443 }) },
-      ];
-    }));
-    results.push({ title: `fixture ${name}${rename === wideNames ? ', wide names' : ''}`, runId: `r-${name}`, target: 'mock', startedAt: '2026-11-25T00:00:00.000Z', durationMs: 1000, probes, changes: [], resources: [], teardown: { removed: 0, reverted: 0, failed: [] }, discovered: Object.fromEntries(files) });
+    const probes = [...world.ec2.instances.values()].flatMap((i) =>
+      [...world.nsx.vms.values()].flatMap((v) => {
+        const inst = { name: i.instanceId, kind: 'instance' as const, id: i.instanceId, ip: i.privateIpAddress };
+        const vm = { name: v.displayName, kind: 'vm' as const, id: v.externalId, ip: v.ipAddresses[0] ?? '' };
+        const refs = { i: { kind: 'instance' as const, instanceId: i.instanceId }, v: { kind: 'vm' as const, externalId: v.externalId } };
+        return [
+          {
+            ...template,
+            label: `${inst.name} → ${vm.name}`,
+            from: inst,
+            to: vm,
+            verdict: evaluate(world, { source: refs.i, destination: refs.v }),
+          },
+          {
+            ...template,
+            label: `${vm.name} → ${inst.name} tcp/443`,
+            from: vm,
+            to: inst,
+            verdict: evaluate(world, { source: refs.v, destination: refs.i, protocol: 'tcp', port: 443 }),
+          },
+        ];
+      }),
+    );
+    results.push({
+      title: `fixture ${name}${rename === wideNames ? ', wide names' : ''}`,
+      runId: `r-${name}`,
+      target: 'mock',
+      startedAt: '2026-11-25T00:00:00.000Z',
+      durationMs: 1000,
+      probes,
+      changes: [],
+      resources: [],
+      teardown: { removed: 0, reverted: 0, failed: [] },
+      discovered: Object.fromEntries(files),
+    });
   }
-  await writeFile(join(dir, 'evidence.html'), renderEvidencePack(results, { runId: 'r-f', target: 'mock', startedAt: '2026-11-25T00:00:00.000Z', durationMs: 1000, versions: {} }, { secrets: [] }));
+  await writeFile(
+    join(dir, 'evidence.html'),
+    renderEvidencePack(
+      results,
+      { runId: 'r-f', target: 'mock', startedAt: '2026-11-25T00:00:00.000Z', durationMs: 1000, versions: {} },
+      { secrets: [] },
+    ),
+  );
   return results;
 }
 
 /** The resource kinds a blocking hop may be drawn on, read off the hop independently of the drawing code. */
 function stationKindsFor(hop: Hop): string[] {
   switch (hop.resource.type) {
-    case 'security-group': return hop.kind.startsWith('eni-sg') ? ['eni'] : ['instance'];
-    case 'route-table': return ['rtb'];
-    case 'network-acl': return ['subnet', 'eni'];
-    case 'cgw-rule': case 'cgw-gateway-policy': case 'linked-vpc': return ['edge'];
-    case 'segment': return ['segment'];
-    case 'vm': case 'dfw-policy': case 'dfw-rule': return ['vm'];
-    case 'instance': return ['instance'];
-    case 'guest-os': return ['instance', 'vm'];
-    case 'network-interface': return ['eni', 'instance'];
-    default: return [];
+    case 'security-group':
+      return hop.kind.startsWith('eni-sg') ? ['eni'] : ['instance'];
+    case 'route-table':
+      return ['rtb'];
+    case 'network-acl':
+      return ['subnet', 'eni'];
+    case 'cgw-rule':
+    case 'cgw-gateway-policy':
+    case 'linked-vpc':
+      return ['edge'];
+    case 'segment':
+      return ['segment'];
+    case 'vm':
+    case 'dfw-policy':
+    case 'dfw-rule':
+      return ['vm'];
+    case 'instance':
+      return ['instance'];
+    case 'guest-os':
+      return ['instance', 'vm'];
+    case 'network-interface':
+      return ['eni', 'instance'];
+    default:
+      return [];
   }
 }
 
@@ -112,7 +207,8 @@ function blockedPathViolations(d: DrawingGeometry, n: number, hop: Hop, reply: b
   if (!leg || !marker) return [`probe #${n}: ${leg ? '' : 'no leg '}${marker ? '' : 'no ✗ marker'}`];
   const box = d.boxes.find((b) => b.key === marker.node);
   if (!box) return [`probe #${n}: the ✗ names no box (${marker.node})`];
-  if (!stationKindsFor(hop).some((k) => box.classes.includes(k))) out.push(`probe #${n}: the ✗ is at ${box.key}, the blocking hop is ${hop.kind} on ${hop.resource.type}`);
+  if (!stationKindsFor(hop).some((k) => box.classes.includes(k)))
+    out.push(`probe #${n}: the ✗ is at ${box.key}, the blocking hop is ${hop.kind} on ${hop.resource.type}`);
   const cy = marker.rect.y + marker.rect.h / 2;
   if (cy < box.rect.y || cy > box.rect.y + box.rect.h) out.push(`probe #${n}: the ✗ is not level with ${box.key}`);
   if (distance([marker.rect.x + marker.rect.w / 2, cy], box.rect) > 60) out.push(`probe #${n}: the ✗ is not beside ${box.key}`);
@@ -169,23 +265,45 @@ maybe('the evidence pack in Chromium', () => {
   beforeAll(async () => {
     dirs = await Promise.all(['article', 'all', 'indeterminate', 'fixtures'].map((n) => mkdtemp(join(tmpdir(), `vmc-reach-pack-${n}-`))));
     userData = await mkdtemp(join(tmpdir(), 'vmc-reach-chromium-'));
-    const [article, all, indeterminate, fixtures] = await Promise.all([runCli(dirs[0]!, '--scenario', 'article'), runCli(dirs[1]!), indeterminatePack(dirs[2]!), fixturesPack(dirs[3]!)]);
+    const [article, all, indeterminate, fixtures] = await Promise.all([
+      runCli(dirs[0]!, '--scenario', 'article'),
+      runCli(dirs[1]!),
+      indeterminatePack(dirs[2]!),
+      fixturesPack(dirs[3]!),
+    ]);
     browser = await chromium.launchPersistentContext(userData, {
       executablePath,
       headless: true,
       viewport: { width: 1400, height: 900 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = await browser.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('request', (r) => {
       if (!r.url().startsWith('file:')) requests.push(r.url());
     });
-    for (const [name, dir, results] of [['article', dirs[0]!, article], ['all scenarios', dirs[1]!, all], ['indeterminate', dirs[2]!, indeterminate], ['fixture snapshots', dirs[3]!, fixtures]] as const) {
+    for (const [name, dir, results] of [
+      ['article', dirs[0]!, article],
+      ['all scenarios', dirs[1]!, all],
+      ['indeterminate', dirs[2]!, indeterminate],
+      ['fixture snapshots', dirs[3]!, fixtures],
+    ] as const) {
       const file = join(dir, 'evidence.html');
       await open(file);
       const titles = await page.locator('section.scenario > h2').allTextContents();
-      const firsts = await page.locator('section.scenario').evaluateAll((ss) => ss.map((s) => Math.min(...[...s.querySelectorAll('section.probe')].map((p) => Number(p.getAttribute('data-probe'))))));
+      const firsts = await page
+        .locator('section.scenario')
+        .evaluateAll((ss) =>
+          ss.map((s) => Math.min(...[...s.querySelectorAll('section.probe')].map((p) => Number(p.getAttribute('data-probe'))))),
+        );
       const sections = titles.map((t, i) => {
         const result = results.find((r) => r.title === t)!;
         return { result, model: topologyOf(worldFromSnapshotFiles(new Map(Object.entries(result.discovered!)))), first: firsts[i]! };
@@ -244,7 +362,12 @@ maybe('the evidence pack in Chromium', () => {
       const shown = [...d.boxes.map((b) => b.text), ...d.legend].join(' ');
       const ids = [
         model.vpc?.id ?? '',
-        ...model.subnets.flatMap((s) => [s.id, s.naclId ?? '', s.routeTableId ?? '', ...s.instances.flatMap((x) => [x.id, ...x.groups.map((g) => g.id)])]),
+        ...model.subnets.flatMap((s) => [
+          s.id,
+          s.naclId ?? '',
+          s.routeTableId ?? '',
+          ...s.instances.flatMap((x) => [x.id, ...x.groups.map((g) => g.id)]),
+        ]),
         ...model.enis.flatMap((e) => [e.id, ...e.groups.map((g) => g.id)]),
         ...model.segments.flatMap((s) => s.vms.map((v) => v.id)),
       ].filter((x) => x);
@@ -257,7 +380,10 @@ maybe('the evidence pack in Chromium', () => {
     const pack = packs.get(name)!;
     pack.sections.forEach(({ model }, i) => {
       const d = pack.drawings[i]!;
-      const owners = [...model.subnets.flatMap((s) => s.instances.map((x) => ({ key: `instance:${x.id}`, groups: x.groups }))), ...model.enis.map((e) => ({ key: `eni:${e.id}`, groups: e.groups }))];
+      const owners = [
+        ...model.subnets.flatMap((s) => s.instances.map((x) => ({ key: `instance:${x.id}`, groups: x.groups }))),
+        ...model.enis.map((e) => ({ key: `eni:${e.id}`, groups: e.groups })),
+      ];
       expect(owners.length).toBeGreaterThan(0);
       for (const o of owners) {
         const box = d.boxes.find((b) => b.key === o.key);
@@ -286,28 +412,39 @@ maybe('the evidence pack in Chromium', () => {
     expect(marked).toBeGreaterThan(0);
   });
 
-  test.each(names)('%s: a blocked path is solid up to the ✗ at the blocking hop and stops there; a passing path runs solid to an arrow at its destination', (name) => {
-    const pack = packs.get(name)!;
-    let blocked = 0;
-    let passing = 0;
-    pack.sections.forEach(({ result, first }, i) => {
-      const d = pack.drawings[i]!;
-      result.probes.forEach((p, k) => {
-        const n = first + k;
-        const v = p.verdict;
-        if (v?.blockedBy) {
-          blocked++;
-          expect(blockedPathViolations(d, n, v.hops[v.blockedBy.hopIndex]!, v.blockedBy.direction === 'return')).toEqual([]);
-          if (v.blockedBy.direction === 'return') expect(passingPathViolations({ ...d, legs: d.legs.filter((l) => !l.classes.includes('reply')) }, n, endpointKey(p.from), endpointKey(p.to))).toEqual([]);
-        } else if (v?.status === 'reachable') {
-          passing++;
-          expect(passingPathViolations(d, n, endpointKey(p.from), endpointKey(p.to))).toEqual([]);
-        }
+  test.each(names)(
+    '%s: a blocked path is solid up to the ✗ at the blocking hop and stops there; a passing path runs solid to an arrow at its destination',
+    (name) => {
+      const pack = packs.get(name)!;
+      let blocked = 0;
+      let passing = 0;
+      pack.sections.forEach(({ result, first }, i) => {
+        const d = pack.drawings[i]!;
+        result.probes.forEach((p, k) => {
+          const n = first + k;
+          const v = p.verdict;
+          if (v?.blockedBy) {
+            blocked++;
+            expect(blockedPathViolations(d, n, v.hops[v.blockedBy.hopIndex]!, v.blockedBy.direction === 'return')).toEqual([]);
+            if (v.blockedBy.direction === 'return')
+              expect(
+                passingPathViolations(
+                  { ...d, legs: d.legs.filter((l) => !l.classes.includes('reply')) },
+                  n,
+                  endpointKey(p.from),
+                  endpointKey(p.to),
+                ),
+              ).toEqual([]);
+          } else if (v?.status === 'reachable') {
+            passing++;
+            expect(passingPathViolations(d, n, endpointKey(p.from), endpointKey(p.to))).toEqual([]);
+          }
+        });
       });
-    });
-    if (name === 'all scenarios') expect([blocked, passing].every((x) => x >= 10)).toBe(true);
-    if (name === 'article') expect([blocked, passing]).toEqual([1, 5]);
-  });
+      if (name === 'all scenarios') expect([blocked, passing].every((x) => x >= 10)).toBe(true);
+      if (name === 'article') expect([blocked, passing]).toEqual([1, 5]);
+    },
+  );
 
   test('an indeterminate path is amber, dotted after the ? marker at the undecided hop, and the legend names what is missing', () => {
     const d = packs.get('indeterminate')!.drawings[0]!;
@@ -337,7 +474,9 @@ maybe('the evidence pack in Chromium', () => {
     expect(d.boxes.find((b) => b.key === `instance:${aws02.id}`)!.text).toMatch(/SG CJ-SG/);
     const marker = d.markers.find((m) => m.probe === n && m.classes.includes('blocking-hop'))!;
     expect([marker.node, marker.code, marker.text]).toEqual([`eni:${eni.id}`, 'ENI_SG_INGRESS_NO_MATCH', n]);
-    expect(d.legend[k]).toMatch(/blocked at the cross-link ENI \(ENI_SG_INGRESS_NO_MATCH\).*security-group default sg-.*CJ-AWS02 wears SG CJ-SG/);
+    expect(d.legend[k]).toMatch(
+      /blocked at the cross-link ENI \(ENI_SG_INGRESS_NO_MATCH\).*security-group default sg-.*CJ-AWS02 wears SG CJ-SG/,
+    );
   });
 
   test('at A4 landscape print width the drawing still fits the page and its labels read at 8 px or more', async () => {
@@ -368,23 +507,65 @@ maybe('the evidence pack in Chromium', () => {
       return (await page.evaluate(readDrawings))[0]!;
     };
     // a ✗ moved onto the start tag of another probe
-    expect(overlappingLabels(await broken(`(() => { const m = document.querySelector('.blocking-hop'); const s = document.querySelector('.marker.start:not([data-probe="${n}"]) rect'); const r = m.querySelector('rect'); m.setAttribute('transform', 'translate(' + (s.x.baseVal.value - r.x.baseVal.value) + ',' + (s.y.baseVal.value - r.y.baseVal.value) + ')'); })()`))).not.toEqual([]);
+    expect(
+      overlappingLabels(
+        await broken(
+          `(() => { const m = document.querySelector('.blocking-hop'); const s = document.querySelector('.marker.start:not([data-probe="${n}"]) rect'); const r = m.querySelector('rect'); m.setAttribute('transform', 'translate(' + (s.x.baseVal.value - r.x.baseVal.value) + ',' + (s.y.baseVal.value - r.y.baseVal.value) + ')'); })()`,
+        ),
+      ),
+    ).not.toEqual([]);
     // a label pushed out of its box
     expect(textOutOfPlace(await broken(`document.querySelector('.eni.active text').setAttribute('x', '5000')`))).not.toEqual([]);
     // a piece re-routed through the standby ENI
-    expect(piecesThroughBoxes(await broken(`(() => { const r = document.querySelector('.eni:not(.active) > rect'); const p = document.querySelector('.probe-path polyline'); const y = r.y.baseVal.value + 10; p.setAttribute('points', (r.x.baseVal.value - 30) + ',' + y + ' ' + (r.x.baseVal.value + r.width.baseVal.value + 30) + ',' + y); })()`))).not.toEqual([]);
+    expect(
+      piecesThroughBoxes(
+        await broken(
+          `(() => { const r = document.querySelector('.eni:not(.active) > rect'); const p = document.querySelector('.probe-path polyline'); const y = r.y.baseVal.value + 10; p.setAttribute('points', (r.x.baseVal.value - 30) + ',' + y + ' ' + (r.x.baseVal.value + r.width.baseVal.value + 30) + ',' + y); })()`,
+        ),
+      ),
+    ).not.toEqual([]);
     // a piece drawn across the VPC's heading
-    expect(piecesThroughTexts(await broken(`(() => { const t = document.querySelector('.vpc > text').getBBox(); const p = document.querySelector('.probe-path polyline'); p.setAttribute('points', (t.x - 5) + ',' + (t.y + t.height / 2) + ' ' + (t.x + t.width + 5) + ',' + (t.y + t.height / 2)); })()`))).not.toEqual([]);
+    expect(
+      piecesThroughTexts(
+        await broken(
+          `(() => { const t = document.querySelector('.vpc > text').getBBox(); const p = document.querySelector('.probe-path polyline'); p.setAttribute('points', (t.x - 5) + ',' + (t.y + t.height / 2) + ' ' + (t.x + t.width + 5) + ',' + (t.y + t.height / 2)); })()`,
+        ),
+      ),
+    ).not.toEqual([]);
     // a marker moved onto a VM
-    expect(markersOnBoxes(await broken(`(() => { const m = document.querySelector('.marker.start'); const r = m.querySelector('rect'); const vm = document.querySelector('.node.vm > rect'); m.setAttribute('transform', 'translate(' + (vm.x.baseVal.value + 20 - r.x.baseVal.value) + ',' + (vm.y.baseVal.value + 5 - r.y.baseVal.value) + ')'); })()`))).not.toEqual([]);
+    expect(
+      markersOnBoxes(
+        await broken(
+          `(() => { const m = document.querySelector('.marker.start'); const r = m.querySelector('rect'); const vm = document.querySelector('.node.vm > rect'); m.setAttribute('transform', 'translate(' + (vm.x.baseVal.value + 20 - r.x.baseVal.value) + ',' + (vm.y.baseVal.value + 5 - r.y.baseVal.value) + ')'); })()`,
+        ),
+      ),
+    ).not.toEqual([]);
     // the drawing shrunk to 600 px
     expect(smallLabels(await broken(`document.querySelector('svg.topology').style.width = '600px'`), 10)).not.toEqual([]);
     // the blocked leg drawn on past its ✗ to the VM
-    expect(blockedPathViolations(await broken(`(() => { const p = [...document.querySelectorAll('.probe-path.blocked polyline')].at(-1); const vm = document.querySelector('.node.vm > rect'); const pts = p.getAttribute('points').trim().split(' '); const y = pts.at(-1).split(',')[1]; p.setAttribute('points', pts.join(' ') + ' ' + vm.x.baseVal.value + ',' + y); })()`), n, v.hops[v.blockedBy!.hopIndex]!, false)).not.toEqual([]);
+    expect(
+      blockedPathViolations(
+        await broken(
+          `(() => { const p = [...document.querySelectorAll('.probe-path.blocked polyline')].at(-1); const vm = document.querySelector('.node.vm > rect'); const pts = p.getAttribute('points').trim().split(' '); const y = pts.at(-1).split(',')[1]; p.setAttribute('points', pts.join(' ') + ' ' + vm.x.baseVal.value + ',' + y); })()`,
+        ),
+        n,
+        v.hops[v.blockedBy!.hopIndex]!,
+        false,
+      ),
+    ).not.toEqual([]);
     // a passing leg drawn dashed and without its arrow
     const pass = result.probes.findIndex((p) => p.verdict?.status === 'reachable');
     const np = first + pass;
-    expect(passingPathViolations(await broken(`(() => { for (const p of document.querySelectorAll('.probe-path[data-probe="${np}"] polyline')) { p.style.strokeDasharray = '4 4'; p.removeAttribute('marker-end'); } })()`), np, endpointKey(result.probes[pass]!.from), endpointKey(result.probes[pass]!.to))).not.toEqual([]);
+    expect(
+      passingPathViolations(
+        await broken(
+          `(() => { for (const p of document.querySelectorAll('.probe-path[data-probe="${np}"] polyline')) { p.style.strokeDasharray = '4 4'; p.removeAttribute('marker-end'); } })()`,
+        ),
+        np,
+        endpointKey(result.probes[pass]!.from),
+        endpointKey(result.probes[pass]!.to),
+      ),
+    ).not.toEqual([]);
     await open(pack.file);
   }, 60_000);
 

@@ -13,27 +13,46 @@ beforeAll(async () => {
   const world = worldFromSnapshotFiles(files);
   const instance = [...world.ec2.instances.values()][0]!;
   const vm = [...world.nsx.vms.values()][0]!;
-  const probe = { ...indeterminateProbe('CJ-AWS01 → CJ-VM01 through an L7 rule'), verdict: indeterminateVerdict(instance.instanceId, vm.externalId) };
+  const probe = {
+    ...indeterminateProbe('CJ-AWS01 → CJ-VM01 through an L7 rule'),
+    verdict: indeterminateVerdict(instance.instanceId, vm.externalId),
+  };
   probe.from = { ...probe.from, id: instance.instanceId };
   probe.to = { ...probe.to, id: vm.externalId };
   const result: ScenarioResult = {
-    title: 'L7 rule', runId: 'r-2', target: 'mock', startedAt: '2026-11-25T00:00:00.000Z', durationMs: 1000,
-    probes: [probe], changes: [], resources: [], teardown: { removed: 0, reverted: 0, failed: [] }, discovered: Object.fromEntries(files),
+    title: 'L7 rule',
+    runId: 'r-2',
+    target: 'mock',
+    startedAt: '2026-11-25T00:00:00.000Z',
+    durationMs: 1000,
+    probes: [probe],
+    changes: [],
+    resources: [],
+    teardown: { removed: 0, reverted: 0, failed: [] },
+    discovered: Object.fromEntries(files),
   };
-  page = renderEvidencePack([result], { runId: 'r-2', target: 'mock', startedAt: '2026-11-25T00:00:00.000Z', durationMs: 1000, versions: {} }, { secrets: [] });
+  page = renderEvidencePack(
+    [result],
+    { runId: 'r-2', target: 'mock', startedAt: '2026-11-25T00:00:00.000Z', durationMs: 1000, versions: {} },
+    { secrets: [] },
+  );
 });
 
 test('the summary and the probe say indeterminate, in the amber style', () => {
   expect(page).toContain('<td class="verdict-indeterminate">indeterminate (CONTEXT_PROFILE)</td>');
   expect(page).toMatch(/<section class="probe outcome-pass verdict-indeterminate"/);
   expect(page).toMatch(/<td class="verdict-indeterminate">indeterminate: 3 hops checked, none blocked, 1 could not be judged/);
-  expect(page).toMatch(/engine verdicts on the discovered configuration: <strong>0<\/strong> reachable, <strong>0<\/strong> unreachable, <strong class="verdict-indeterminate">1<\/strong> indeterminate/);
+  expect(page).toMatch(
+    /engine verdicts on the discovered configuration: <strong>0<\/strong> reachable, <strong>0<\/strong> unreachable, <strong class="verdict-indeterminate">1<\/strong> indeterminate/,
+  );
 });
 
 test('the assumptions are listed with the object, the missing datum and what would settle it', () => {
   const rows = page.match(/<tr class="assumption">.*?<\/tr>/gs)!;
   expect(rows).toHaveLength(1);
-  expect(rows[0]).toMatch(/<td>forward<\/td><td>cgw<\/td><td>\/infra\/domains\/cgw\/gateway-policies\/default\/rules\/web-l7 \(web-l7\)<\/td>/);
+  expect(rows[0]).toMatch(
+    /<td>forward<\/td><td>cgw<\/td><td>\/infra\/domains\/cgw\/gateway-policies\/default\/rules\/web-l7 \(web-l7\)<\/td>/,
+  );
   expect(rows[0]).toContain('<code>/infra/context-profiles/HTTP</code>');
   expect(rows[0]).toContain('remove the profile from the rule, or probe the flow for real');
 });

@@ -8,9 +8,15 @@ import { isFlaky } from '../junit';
 import { html, type SafeHtml } from './html';
 import { transcriptLabel } from '../transcript-label';
 
-export const outcomeLabel = (p: ProbeRecord): string => (isFlaky(p) ? 'FLAKY' : { passed: 'PASS', failed: 'FAIL', 'infra-error': 'ERROR' }[p.outcome]);
+export const outcomeLabel = (p: ProbeRecord): string =>
+  isFlaky(p) ? 'FLAKY' : { passed: 'PASS', failed: 'FAIL', 'infra-error': 'ERROR' }[p.outcome];
 
-const expectedText = (p: ProbeRecord): string => (p.expected.probeError ? `the probe cannot run (${p.expected.probeError})` : p.expected.reachable ? 'reachable' : `unreachable${p.expected.blockedBy ? `, blocked by ${p.expected.blockedBy}` : ''}`);
+const expectedText = (p: ProbeRecord): string =>
+  p.expected.probeError
+    ? `the probe cannot run (${p.expected.probeError})`
+    : p.expected.reachable
+      ? 'reachable'
+      : `unreachable${p.expected.blockedBy ? `, blocked by ${p.expected.blockedBy}` : ''}`;
 /** What the probe sent: ping, or the protocol and port (and whether a listener was started on the destination). */
 const probeText = (p: ProbeRecord): string => {
   const k = p.probe;
@@ -21,21 +27,29 @@ const probeText = (p: ProbeRecord): string => {
 const observedText = (o: Observation): string =>
   o.kind === 'ran' && o.port
     ? `${o.reachable ? 'reachable' : 'unreachable'}: ${o.port.protocol.toUpperCase()} port ${o.port.port} ${o.port.outcome} (${o.port.detail}); ${o.port.judged}${o.port.listener ? `; listener on the destination: ${o.port.listener.heard ? `heard ${o.port.listener.peer ?? 'its peer'}` : o.port.listener.cancelled ? 'heard nothing (cancelled when the probe ended)' : 'heard nothing'}` : ''} (SSM ${o.status}, exit ${o.exitCode}, ${o.apiCalls} API calls)`
-    : o.kind === 'ran' ? `${o.reachable ? 'reachable' : 'unreachable'}: ${o.received}/${o.sent} replies${o.rttMs ? `, rtt min/avg/max ${o.rttMs.min}/${o.rttMs.avg}/${o.rttMs.max} ms${o.transcriptOrigin === 'model' ? " (the mock's, not measured)" : ''}` : ''} (SSM ${o.status}, exit ${o.exitCode}, ${o.apiCalls} API calls)` : `the probe did not run: ${o.error}`;
+    : o.kind === 'ran'
+      ? `${o.reachable ? 'reachable' : 'unreachable'}: ${o.received}/${o.sent} replies${o.rttMs ? `, rtt min/avg/max ${o.rttMs.min}/${o.rttMs.avg}/${o.rttMs.max} ms${o.transcriptOrigin === 'model' ? " (the mock's, not measured)" : ''}` : ''} (SSM ${o.status}, exit ${o.exitCode}, ${o.apiCalls} API calls)`
+      : `the probe did not run: ${o.error}`;
 function verdictText(v: Verdict | null): string {
   if (!v) return 'not evaluated';
-  if (v.blockedBy) return `unreachable: ${v.blockedBy.code} on the ${v.blockedBy.direction} path at ${v.blockedBy.resource.id}${v.blockedBy.resource.name ? ` (${v.blockedBy.resource.name})` : ''}`;
-  if (v.status === 'indeterminate') return `indeterminate: ${v.hops.length} hops checked, none blocked, ${v.hops.filter((h) => h.outcome === 'indeterminate').length} could not be judged from the data (assumptions below)`;
+  if (v.blockedBy)
+    return `unreachable: ${v.blockedBy.code} on the ${v.blockedBy.direction} path at ${v.blockedBy.resource.id}${v.blockedBy.resource.name ? ` (${v.blockedBy.resource.name})` : ''}`;
+  if (v.status === 'indeterminate')
+    return `indeterminate: ${v.hops.length} hops checked, none blocked, ${v.hops.filter((h) => h.outcome === 'indeterminate').length} could not be judged from the data (assumptions below)`;
   return `reachable (${v.hops.length} hops checked, none blocked)`;
 }
 
 function assumptionsTable(v: Verdict): SafeHtml {
-  const rows = v.assumptions.map((a) => html`<tr class="assumption"><td>${a.path}</td><td>${a.hopKind}</td><td>${a.resource.id}${a.resource.name ? ` (${a.resource.name})` : ''}</td><td>${a.what}</td><td><code>${a.missing}</code> <span class="muted">${a.code}</span></td><td>${a.settle}</td></tr>`);
+  const rows = v.assumptions.map(
+    (a) =>
+      html`<tr class="assumption"><td>${a.path}</td><td>${a.hopKind}</td><td>${a.resource.id}${a.resource.name ? ` (${a.resource.name})` : ''}</td><td>${a.what}</td><td><code>${a.missing}</code> <span class="muted">${a.code}</span></td><td>${a.settle}</td></tr>`,
+  );
   return html`<h4 class="assumptions-heading">assumptions: what the data cannot decide</h4><table class="assumptions"><thead><tr><th>path</th><th>hop</th><th>object</th><th>what could not be judged</th><th>missing</th><th>what would settle it</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 const outcomeCell = (h: Hop): string => ({ allow: '✓ allow', block: '✗ block', indeterminate: '? cannot judge' })[h.outcome];
-const transcriptOf = (o: Observation): string => (o.kind === 'ran' ? `$ ${o.command}\n${o.transcript}` : `$ ${o.command}\n${o.transcript ?? ''}${o.transcript ? '\n' : ''}${o.error}`);
+const transcriptOf = (o: Observation): string =>
+  o.kind === 'ran' ? `$ ${o.command}\n${o.transcript}` : `$ ${o.command}\n${o.transcript ?? ''}${o.transcript ? '\n' : ''}${o.error}`;
 
 function decidedBy(h: Hop): string {
   if (h.stateful) return 'stateful: reply of an allowed flow';
@@ -56,8 +70,10 @@ function hopTable(v: Verdict): SafeHtml {
 export function renderProbe(p: ProbeRecord, n: number): SafeHtml {
   const v = p.verdict;
   const label = outcomeLabel(p);
-  const attempts = (p.previousAttempts ?? []).map((a, i) => html`<details class="attempt"><summary>attempt ${i + 1}: ${a.outcome} — ${a.reasons.join('; ')}</summary>
-<p>${observedText(a.observed)} · packets vs configuration: ${a.agreement} · started ${a.startedAt}, ${a.durationMs} ms</p><p class="transcript-origin origin-${a.observed.transcriptOrigin}">${transcriptLabel(a.observed)}</p><pre class="transcript">${transcriptOf(a.observed)}</pre></details>`);
+  const attempts = (p.previousAttempts ?? []).map(
+    (a, i) => html`<details class="attempt"><summary>attempt ${i + 1}: ${a.outcome} — ${a.reasons.join('; ')}</summary>
+<p>${observedText(a.observed)} · packets vs configuration: ${a.agreement} · started ${a.startedAt}, ${a.durationMs} ms</p><p class="transcript-origin origin-${a.observed.transcriptOrigin}">${transcriptLabel(a.observed)}</p><pre class="transcript">${transcriptOf(a.observed)}</pre></details>`,
+  );
   return html`<section class="probe outcome-${label.toLowerCase()}${v ? ` verdict-${v.status}` : ''}" id="probe-${n}" data-probe="${n}">
 <h3><span class="badge ${label.toLowerCase()}">${label}</span> #${n} ${p.label}</h3>
 <table class="facts"><tbody>

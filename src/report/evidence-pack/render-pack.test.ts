@@ -18,31 +18,102 @@ beforeAll(async () => {
   const byName = (n: string) => [...world.ec2.instances.values()].find((i) => i.tags.some((t) => t.key === 'Name' && t.value === n))!;
   const vm = [...world.nsx.vms.values()].find((v) => v.displayName === 'CJ-VM01')!;
   const aws02 = byName('CJ-AWS02');
-  const verdict = evaluate(world, { source: { kind: 'instance', instanceId: aws02.instanceId }, destination: { kind: 'vm', externalId: vm.externalId } });
+  const verdict = evaluate(world, {
+    source: { kind: 'instance', instanceId: aws02.instanceId },
+    destination: { kind: 'vm', externalId: vm.externalId },
+  });
   const probe = (label: string, extra: Partial<ProbeRecord> = {}): ProbeRecord => ({
-    scenario: 'case B', label,
+    scenario: 'case B',
+    label,
     from: { name: 'CJ-AWS02', kind: 'instance', id: aws02.instanceId, ip: aws02.privateIpAddress },
     to: { name: 'CJ-VM01', kind: 'vm', id: vm.externalId, ip: vm.ipAddresses[0]! },
     expected: { reachable: false, blockedBy: 'ENI_SG_INGRESS_NO_MATCH' },
-    observed: { kind: 'ran', reachable: false, sent: 3, received: 0, rttMs: null, command: `ping -c 3 -W 1 ${vm.ipAddresses[0]}`, exitCode: 1, status: 'Failed', transcript: `3 packets transmitted, 0 received <script>alert(1)</script> token=${canary} owner ${accountId}`, transcriptOrigin: 'model', tookMs: 4, apiCalls: 2 },
-    verdict, agreement: 'agree', outcome: 'passed', reasons: [], attempts: 1, startedAt: '2026-11-25T00:00:00.000Z', durationMs: 1234,
+    observed: {
+      kind: 'ran',
+      reachable: false,
+      sent: 3,
+      received: 0,
+      rttMs: null,
+      command: `ping -c 3 -W 1 ${vm.ipAddresses[0]}`,
+      exitCode: 1,
+      status: 'Failed',
+      transcript: `3 packets transmitted, 0 received <script>alert(1)</script> token=${canary} owner ${accountId}`,
+      transcriptOrigin: 'model',
+      tookMs: 4,
+      apiCalls: 2,
+    },
+    verdict,
+    agreement: 'agree',
+    outcome: 'passed',
+    reasons: [],
+    attempts: 1,
+    startedAt: '2026-11-25T00:00:00.000Z',
+    durationMs: 1234,
     ...extra,
   });
   result = {
-    title: 'case B <b>bold</b>', runId: 'r-1', target: 'mock', startedAt: '2026-11-25T00:00:00.000Z', durationMs: 5000,
-    probes: [probe('case B: custom SG: CJ-AWS02 → CJ-VM01'), probe('retried', { attempts: 2, previousAttempts: [{ observed: { kind: 'infra-error', error: `InvocationDoesNotExist Bearer ${canary}`, command: 'ping', transcriptOrigin: 'model', tookMs: 4, apiCalls: 1 }, agreement: 'not-comparable', outcome: 'infra-error', reasons: ['InvocationDoesNotExist'], startedAt: 't', durationMs: 5 }] })],
+    title: 'case B <b>bold</b>',
+    runId: 'r-1',
+    target: 'mock',
+    startedAt: '2026-11-25T00:00:00.000Z',
+    durationMs: 5000,
+    probes: [
+      probe('case B: custom SG: CJ-AWS02 → CJ-VM01'),
+      probe('retried', {
+        attempts: 2,
+        previousAttempts: [
+          {
+            observed: {
+              kind: 'infra-error',
+              error: `InvocationDoesNotExist Bearer ${canary}`,
+              command: 'ping',
+              transcriptOrigin: 'model',
+              tookMs: 4,
+              apiCalls: 1,
+            },
+            agreement: 'not-comparable',
+            outcome: 'infra-error',
+            reasons: ['InvocationDoesNotExist'],
+            startedAt: 't',
+            durationMs: 5,
+          },
+        ],
+      }),
+    ],
     changes: [{ label: 'authorize', detail: `on sg in account ${accountId}` }],
     resources: [
-      { action: 'created', type: 'ec2:instance', id: aws02.instanceId, name: 'CJ-AWS02', seq: 1, state: 'removed', at: '2026-11-25T00:00:01.000Z' },
+      {
+        action: 'created',
+        type: 'ec2:instance',
+        id: aws02.instanceId,
+        name: 'CJ-AWS02',
+        seq: 1,
+        state: 'removed',
+        at: '2026-11-25T00:00:01.000Z',
+      },
       { action: 'adopted', type: 'ec2:security-group', id: 'sg-1', name: 'default', seq: 2, state: 'live', at: '2026-11-25T00:00:01.000Z' },
-      { action: 'changed', type: 'ec2:security-group-rule', id: 'sgr-1', name: 'ingress on default', seq: 3, state: 'reverted', at: '2026-11-25T00:00:02.000Z' },
+      {
+        action: 'changed',
+        type: 'ec2:security-group-rule',
+        id: 'sgr-1',
+        name: 'ingress on default',
+        seq: 3,
+        state: 'reverted',
+        at: '2026-11-25T00:00:02.000Z',
+      },
     ] as ScenarioResult['resources'],
     teardown: { removed: 1, reverted: 1, failed: [] },
     discovered: Object.fromEntries(files),
   };
 });
 
-const meta: PackMetadata = { runId: 'r-1', target: 'mock', startedAt: '2026-11-25T00:00:00.000Z', durationMs: 5000, versions: { 'vmc-reach': '0.1.0', node: 'v20' } };
+const meta: PackMetadata = {
+  runId: 'r-1',
+  target: 'mock',
+  startedAt: '2026-11-25T00:00:00.000Z',
+  durationMs: 5000,
+  versions: { 'vmc-reach': '0.1.0', node: 'v20' },
+};
 const render = (scrubAccountIds = false) => renderEvidencePack([result], meta, { secrets: [canary], scrubAccountIds });
 
 test('hostile text is escaped, never markup', () => {
@@ -68,9 +139,15 @@ test('account ids: kept as discovered by default, consistent placeholders on req
 
 test('the drawing marks the blocking hop of the blocked probe at the active cross-link ENI', () => {
   const page = render();
-  const markers = [...page.matchAll(/<g class="marker blocking-hop" data-probe="(\d+)" data-code="([A-Z_]+)" data-node="([^"]+)"/g)].map((m) => [m[1], m[2], m[3]]);
-  const activeEni = (JSON.parse(result.discovered!['nsx/linked-vpcs.json']!) as { results: { active_eni: string }[] }).results[0]!.active_eni;
-  expect(markers).toEqual([['1', 'ENI_SG_INGRESS_NO_MATCH', `eni:${activeEni}`], ['2', 'ENI_SG_INGRESS_NO_MATCH', `eni:${activeEni}`]]);
+  const markers = [...page.matchAll(/<g class="marker blocking-hop" data-probe="(\d+)" data-code="([A-Z_]+)" data-node="([^"]+)"/g)].map(
+    (m) => [m[1], m[2], m[3]],
+  );
+  const activeEni = (JSON.parse(result.discovered!['nsx/linked-vpcs.json']!) as { results: { active_eni: string }[] }).results[0]!
+    .active_eni;
+  expect(markers).toEqual([
+    ['1', 'ENI_SG_INGRESS_NO_MATCH', `eni:${activeEni}`],
+    ['2', 'ENI_SG_INGRESS_NO_MATCH', `eni:${activeEni}`],
+  ]);
   expect(page).toMatch(new RegExp(`<g class="node eni active" data-id="${activeEni}"`));
   expect(page).toContain('<g class="probe-path blocked" data-probe="1">');
 });

@@ -39,7 +39,8 @@ export interface ScenarioView {
 
 /** A scenario's part of the pack that costs the most (its discovered configuration read into a topology), made apart so a run can make it early. */
 export function scenarioView(result: ScenarioResult): ScenarioView {
-  if (!result.discovered) return { result, topology: null, topologyError: 'no configuration was discovered (the scenario stopped before its first probe)' };
+  if (!result.discovered)
+    return { result, topology: null, topologyError: 'no configuration was discovered (the scenario stopped before its first probe)' };
   try {
     return { result, topology: topologyOf(worldFromSnapshotFiles(new Map(Object.entries(result.discovered)))) };
   } catch (e) {
@@ -57,10 +58,16 @@ function summary(results: readonly ScenarioResult[], n: Map<ProbeRecord, number>
   const probes = results.flatMap((s) => s.probes);
   const count = (label: string): number => probes.filter((p) => outcomeLabel(p) === label).length;
   const verdicts = statusCounts(probes.flatMap((p) => (p.verdict ? [p.verdict] : [])));
-  const rows = results.flatMap((s) => s.probes.map((p) => html`<tr class="outcome-${outcomeLabel(p).toLowerCase()}"><td class="num"><a href="#probe-${n.get(p)}">#${n.get(p)}</a></td><td>${s.title}</td><td>${p.label}</td>
+  const rows = results.flatMap((s) =>
+    s.probes.map(
+      (
+        p,
+      ) => html`<tr class="outcome-${outcomeLabel(p).toLowerCase()}"><td class="num"><a href="#probe-${n.get(p)}">#${n.get(p)}</a></td><td>${s.title}</td><td>${p.label}</td>
 <td>${p.expected.probeError ? 'cannot run' : p.expected.reachable ? 'reachable' : `unreachable ${p.expected.blockedBy ?? ''}`}</td>
 <td>${p.observed.kind === 'ran' ? `${p.observed.reachable ? 'reachable' : 'unreachable'} ${p.observed.received}/${p.observed.sent}` : 'did not run'}</td>
-<td class="${p.verdict ? `verdict-${p.verdict.status}` : ''}">${!p.verdict ? '—' : verdictCell(p.verdict)}</td><td><span class="badge ${outcomeLabel(p).toLowerCase()}">${outcomeLabel(p)}</span></td></tr>`));
+<td class="${p.verdict ? `verdict-${p.verdict.status}` : ''}">${!p.verdict ? '—' : verdictCell(p.verdict)}</td><td><span class="badge ${outcomeLabel(p).toLowerCase()}">${outcomeLabel(p)}</span></td></tr>`,
+    ),
+  );
   return html`<p class="totals">${probes.length} probes: <strong>${count('PASS')}</strong> passed, <strong>${count('FLAKY')}</strong> flaky (passed after a retry), <strong>${count('FAIL')}</strong> failed, <strong>${count('ERROR')}</strong> could not run; ${results.filter((s) => s.error).length} scenario(s) could not run; ${results.reduce((k, s) => k + s.teardown.failed.length, 0)} teardown failure(s)</p>
 <p class="verdict-totals">engine verdicts on the discovered configuration: <strong>${verdicts.reachable}</strong> reachable, <strong>${verdicts.unreachable}</strong> unreachable, <strong class="verdict-indeterminate">${verdicts.indeterminate}</strong> indeterminate (the data cannot decide them: judged by the packets alone)</p>
 <table class="summary"><thead><tr><th>#</th><th>scenario</th><th>probe</th><th>expected</th><th>observed</th><th>engine verdict</th><th>result</th></tr></thead><tbody>${rows}</tbody></table>`;
@@ -68,7 +75,13 @@ function summary(results: readonly ScenarioResult[], n: Map<ProbeRecord, number>
 
 function scenarioSection(v: ScenarioView, n: Map<ProbeRecord, number>, index: number): SafeHtml {
   const s = v.result;
-  const drawn: DrawnProbe[] = s.probes.map((p) => ({ n: n.get(p)!, label: p.label, from: { kind: p.from.kind, id: p.from.id }, to: { kind: p.to.kind, id: p.to.id }, verdict: p.verdict }));
+  const drawn: DrawnProbe[] = s.probes.map((p) => ({
+    n: n.get(p)!,
+    label: p.label,
+    from: { kind: p.from.kind, id: p.from.id },
+    to: { kind: p.to.kind, id: p.to.id },
+    verdict: p.verdict,
+  }));
   return html`<section class="scenario" id="scenario-${index + 1}">
 <h2>${s.title}</h2>
 <p class="muted">run ${s.runId} · ${s.target} · started ${s.startedAt} · ${(s.durationMs / 1000).toFixed(1)} s${s.file ? ` · ${s.file.split('/').slice(-2).join('/')}` : ''}</p>
@@ -85,7 +98,8 @@ ${renderResources(s)}
 /** The stylesheet is a constant of this module, not data: the one fragment inserted unescaped. */
 const stylesheet = new SafeHtml(styles);
 
-export const renderEvidencePack = (results: readonly ScenarioResult[], meta: PackMetadata, options: PackOptions = {}): string => renderEvidencePackOf(results.map(scenarioView), meta, options);
+export const renderEvidencePack = (results: readonly ScenarioResult[], meta: PackMetadata, options: PackOptions = {}): string =>
+  renderEvidencePackOf(results.map(scenarioView), meta, options);
 
 /** The pack from each scenario's view (scenarioView), in order. */
 export function renderEvidencePackOf(scenarioViews: readonly ScenarioView[], meta: PackMetadata, options: PackOptions = {}): string {

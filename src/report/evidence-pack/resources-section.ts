@@ -5,7 +5,10 @@ import type { ScenarioResult } from '../../target/results';
 import { html, type SafeHtml } from './html';
 
 export function renderResources(s: ScenarioResult): SafeHtml {
-  const rows = s.resources.map((r) => html`<tr class="resource ${r.action} state-${r.state}"><td>${r.action}</td><td>${r.type}</td><td>${r.name ?? ''}</td><td><code>${r.id ?? ''}</code></td><td>${r.state}</td><td>${r.at}</td></tr>`);
+  const rows = s.resources.map(
+    (r) =>
+      html`<tr class="resource ${r.action} state-${r.state}"><td>${r.action}</td><td>${r.type}</td><td>${r.name ?? ''}</td><td><code>${r.id ?? ''}</code></td><td>${r.state}</td><td>${r.at}</td></tr>`,
+  );
   const count = (a: string): number => s.resources.filter((r) => r.action === a).length;
   const t = s.teardown;
   return html`<h4>resources</h4>

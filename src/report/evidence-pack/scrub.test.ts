@@ -4,7 +4,10 @@ import { createScrubber, redacted, scrubDeep, secretsFromEnv } from './scrub';
 const canary = 'CANARY-5f2b9c-token-value';
 
 test('secret values from the environment are found by the variable name', () => {
-  expect(secretsFromEnv({ VMC_API_TOKEN: canary, AWS_SECRET_ACCESS_KEY: 'abcdefgh', AWS_REGION: 'us-west-2', SHORT_TOKEN: 'x' })).toEqual([canary, 'abcdefgh']);
+  expect(secretsFromEnv({ VMC_API_TOKEN: canary, AWS_SECRET_ACCESS_KEY: 'abcdefgh', AWS_REGION: 'us-west-2', SHORT_TOKEN: 'x' })).toEqual([
+    canary,
+    'abcdefgh',
+  ]);
 });
 
 test('a known secret is redacted wherever it appears, deep in the data', () => {

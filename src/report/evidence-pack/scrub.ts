@@ -26,7 +26,10 @@ const secretShapes: [RegExp, string | ((...m: string[]) => string)][] = [
   [/\bBearer\s+[A-Za-z0-9._~+/=-]+/gi, `Bearer ${redacted}`],
   [/(csp-auth-token|x-amz-security-token|authorization)(["']?\s*[:=]\s*["']?)[^\s"',;]+/gi, (_m, k, sep) => `${k}${sep}${redacted}`],
   [/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]+/g, redacted],
-  [/("(?:refresh_token|access_token|api_token|id_token|password|secret|secretAccessKey|sessionToken)"\s*:\s*")[^"]*"/gi, (_m, k) => `${k}${redacted}"`],
+  [
+    /("(?:refresh_token|access_token|api_token|id_token|password|secret|secretAccessKey|sessionToken)"\s*:\s*")[^"]*"/gi,
+    (_m, k) => `${k}${redacted}"`,
+  ],
 ];
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -52,6 +55,7 @@ export function createScrubber(options: ScrubOptions = {}): (text: string) => st
 export function scrubDeep<T>(value: T, scrub: (text: string) => string): T {
   if (typeof value === 'string') return scrub(value) as T;
   if (Array.isArray(value)) return value.map((v) => scrubDeep(v, scrub)) as T;
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [scrub(k), scrubDeep(v, scrub)])) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [scrub(k), scrubDeep(v, scrub)])) as T;
   return value;
 }

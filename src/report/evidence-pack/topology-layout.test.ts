@@ -12,20 +12,39 @@ beforeAll(async () => {
   const world = worldFromSnapshotFiles(await readSnapshotFiles(join(__dirname, '../../../fixtures/snapshots/article-case-b')));
   const model = topologyOf(world);
   let n = 0;
-  const probes: DrawnProbe[] = [...world.ec2.instances.values()].flatMap((i) => [...world.nsx.vms.values()].flatMap((v) => {
-    const inst = { kind: 'instance' as const, instanceId: i.instanceId };
-    const vm = { kind: 'vm' as const, externalId: v.externalId };
-    return [
-      { n: ++n, label: 'to vm', from: { kind: 'instance' as const, id: i.instanceId }, to: { kind: 'vm' as const, id: v.externalId }, verdict: evaluate(world, { source: inst, destination: vm }) },
-      { n: ++n, label: 'to ec2', from: { kind: 'vm' as const, id: v.externalId }, to: { kind: 'instance' as const, id: i.instanceId }, verdict: evaluate(world, { source: vm, destination: inst }) },
-    ];
-  }));
-  make = () => layoutTopology(model, probes.map((p) => legsOf(model, p)));
+  const probes: DrawnProbe[] = [...world.ec2.instances.values()].flatMap((i) =>
+    [...world.nsx.vms.values()].flatMap((v) => {
+      const inst = { kind: 'instance' as const, instanceId: i.instanceId };
+      const vm = { kind: 'vm' as const, externalId: v.externalId };
+      return [
+        {
+          n: ++n,
+          label: 'to vm',
+          from: { kind: 'instance' as const, id: i.instanceId },
+          to: { kind: 'vm' as const, id: v.externalId },
+          verdict: evaluate(world, { source: inst, destination: vm }),
+        },
+        {
+          n: ++n,
+          label: 'to ec2',
+          from: { kind: 'vm' as const, id: v.externalId },
+          to: { kind: 'instance' as const, id: i.instanceId },
+          verdict: evaluate(world, { source: vm, destination: inst }),
+        },
+      ];
+    }),
+  );
+  make = () =>
+    layoutTopology(
+      model,
+      probes.map((p) => legsOf(model, p)),
+    );
 });
 
 const segments = (l: Layout): { leg: number; a: Point; b: Point }[] =>
   l.legs.flatMap((r, k) => r.pieces.flatMap((p) => p.points.slice(1).map((b, s) => ({ leg: k, a: p.points[s]!, b }))));
-const overlap = (a: number, b: number, c: number, d: number): boolean => Math.max(Math.min(a, b), Math.min(c, d)) < Math.min(Math.max(a, b), Math.max(c, d));
+const overlap = (a: number, b: number, c: number, d: number): boolean =>
+  Math.max(Math.min(a, b), Math.min(c, d)) < Math.min(Math.max(a, b), Math.max(c, d));
 
 test('the same configuration and probes give the same drawing', () => {
   expect(make()).toEqual(make());
@@ -34,9 +53,16 @@ test('the same configuration and probes give the same drawing', () => {
 test('no two legs run along the same horizontal or vertical stretch', () => {
   const segs = segments(make());
   expect(segs.length).toBeGreaterThan(20);
-  const shared = segs.flatMap((s, i) => segs.slice(i + 1).filter((t) => t.leg !== s.leg && (
-    (s.a[1] === s.b[1] && t.a[1] === t.b[1] && s.a[1] === t.a[1] && overlap(s.a[0], s.b[0], t.a[0], t.b[0]))
-    || (s.a[0] === s.b[0] && t.a[0] === t.b[0] && s.a[0] === t.a[0] && overlap(s.a[1], s.b[1], t.a[1], t.b[1])))));
+  const shared = segs.flatMap((s, i) =>
+    segs
+      .slice(i + 1)
+      .filter(
+        (t) =>
+          t.leg !== s.leg &&
+          ((s.a[1] === s.b[1] && t.a[1] === t.b[1] && s.a[1] === t.a[1] && overlap(s.a[0], s.b[0], t.a[0], t.b[0])) ||
+            (s.a[0] === s.b[0] && t.a[0] === t.b[0] && s.a[0] === t.a[0] && overlap(s.a[1], s.b[1], t.a[1], t.b[1]))),
+      ),
+  );
   expect(shared).toEqual([]);
 });
 

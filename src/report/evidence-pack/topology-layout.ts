@@ -16,11 +16,20 @@ import { FONT, fits, lineHeight, wrap } from './drawing-text';
 import { stationKinds, type Leg, type ProbeDrawing, type StationKind } from './topology-legs';
 import type { DrawnGroup, TopologyModel } from './topology-model';
 
-export interface TextLine { text: string; x: number; y: number; size: number; cls: string }
+export interface TextLine {
+  text: string;
+  x: number;
+  y: number;
+  size: number;
+  cls: string;
+}
 export interface Box {
   key: string;
   kind: 'vpc' | 'sddc' | 'subnet' | 'segment' | 'instance' | 'rtb' | 'eni' | 'edge' | 'vm';
-  x: number; y: number; w: number; h: number;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
   parent?: string;
   lines: TextLine[];
   /** Extra classes (`active`, `main`, `off`, `disconnected`). */
@@ -31,11 +40,32 @@ export interface Box {
   marks: { x: number; y: number; w: number; h: number; cls: string }[];
 }
 export type Point = [number, number];
-export interface Piece { from: string; to: string; points: Point[]; undecided: boolean; arrow: boolean }
+export interface Piece {
+  from: string;
+  to: string;
+  points: Point[];
+  undecided: boolean;
+  arrow: boolean;
+}
 export type Zone = 'gapA' | 'ch1L' | 'ch1R' | 'ch2' | 'ch3L' | 'ch3R' | 'gapB';
-export interface Pill { kind: 'start' | 'block' | 'undecided'; x: number; y: number; station: number; zone: Zone }
-export interface RoutedLeg { leg: Leg; pieces: Piece[]; pills: Pill[] }
-export interface Layout { width: number; bottom: number; boxes: Box[]; legs: RoutedLeg[] }
+export interface Pill {
+  kind: 'start' | 'block' | 'undecided';
+  x: number;
+  y: number;
+  station: number;
+  zone: Zone;
+}
+export interface RoutedLeg {
+  leg: Leg;
+  pieces: Piece[];
+  pills: Pill[];
+}
+export interface Layout {
+  width: number;
+  bottom: number;
+  boxes: Box[];
+  legs: RoutedLeg[];
+}
 
 export const PITCH = 26;
 export const PILL_W = 38;
@@ -53,7 +83,12 @@ const VM_W = 200;
 const ENI_TO_EDGE = 58;
 const PAD = 8;
 
-interface Content { text: string; size: number; cls: string; mark?: string }
+interface Content {
+  text: string;
+  size: number;
+  cls: string;
+  mark?: string;
+}
 
 /** Lays out text lines in a box of width w from y0; returns the lines and the height used. */
 function place(content: Content[], x: number, y0: number, w: number): { lines: TextLine[]; marks: Box['marks']; height: number } {
@@ -75,8 +110,16 @@ function place(content: Content[], x: number, y0: number, w: number): { lines: T
 }
 
 const shortType: Partial<Record<string, string>> = {
-  'security-group': 'SG', 'network-acl': 'NACL', 'route-table': 'route table', 'cgw-rule': 'CGW rule', 'cgw-gateway-policy': 'CGW policy',
-  'dfw-rule': 'DFW rule', 'dfw-policy': 'DFW policy', 'guest-os': 'guest firewall of', 'linked-vpc': 'linked VPC', 'network-interface': 'ENI',
+  'security-group': 'SG',
+  'network-acl': 'NACL',
+  'route-table': 'route table',
+  'cgw-rule': 'CGW rule',
+  'cgw-gateway-policy': 'CGW policy',
+  'dfw-rule': 'DFW rule',
+  'dfw-policy': 'DFW policy',
+  'guest-os': 'guest firewall of',
+  'linked-vpc': 'linked VPC',
+  'network-interface': 'ENI',
 };
 
 const gridUp = (v: number, offset: number): number => Math.ceil((v - offset) / PITCH) * PITCH + offset;
@@ -86,7 +129,9 @@ const groupLines = (groups: readonly DrawnGroup[], eni: boolean): Content[] => {
   return groups.flatMap((g): Content[] => [
     { text: `SG ${g.name ?? '(not in the data)'}${g.isDefault ? ' (VPC default)' : ''}`, size: FONT.text, cls: 'sg' },
     { text: g.id, size: FONT.text, cls: 'sg id' },
-    ...(eni && g.isDefault ? [{ text: `wears the VPC default SG ${g.id}`, size: FONT.text, cls: 'default-sg-mark', mark: 'default-sg' }] : []),
+    ...(eni && g.isDefault
+      ? [{ text: `wears the VPC default SG ${g.id}`, size: FONT.text, cls: 'default-sg-mark', mark: 'default-sg' }]
+      : []),
   ]);
 };
 
@@ -127,48 +172,105 @@ export function layoutTopology(model: TopologyModel, drawings: readonly ProbeDra
   const subnetRight = rtbX + RTB_W + PAD + 2;
   const minVpcW = subnetRight - M + 2 * STUB + LANE + 8 + ENI_W + P;
   const minSddcW = P + EDGE_W + 2 * STUB + LANE + 8 + STUB + VM_W + 10 + P;
-  const vpcHeading = wrap(`connected VPC ${model.vpc?.id ?? '(not found)'} · ${model.vpc?.cidr ?? ''} · ${model.region}`, fits(minVpcW - 2 * P, FONT.heading));
-  const sddcHeading = wrap(`SDDC ${model.sddc?.name ?? '(not found)'} · management ${model.sddc?.managementCidr ?? ''}`, fits(minSddcW - 2 * P, FONT.heading));
+  const vpcHeading = wrap(
+    `connected VPC ${model.vpc?.id ?? '(not found)'} · ${model.vpc?.cidr ?? ''} · ${model.region}`,
+    fits(minVpcW - 2 * P, FONT.heading),
+  );
+  const sddcHeading = wrap(
+    `SDDC ${model.sddc?.name ?? '(not found)'} · management ${model.sddc?.managementCidr ?? ''}`,
+    fits(minSddcW - 2 * P, FONT.heading),
+  );
   const contentTop = M + P + Math.max(vpcHeading.length, sddcHeading.length) * lineHeight(FONT.heading) + 10;
 
   // VPC side: subnets, their instances (a row each) and route table panels
   let y = contentTop;
   const vpcBoxes: Box[] = [];
   for (const s of model.subnets) {
-    const header = place([
-      { text: s.name ? `subnet ${s.name}` : 'subnet', size: FONT.title, cls: 'title' },
-      { text: `${s.id} · ${s.cidr} · ${s.az}`, size: FONT.text, cls: 'sub' },
-      { text: s.naclId ? `NACL ${s.naclId}` : 'no NACL in the data', size: FONT.text, cls: 'sub nacl' },
-      ...noted(`subnet:${s.id}`),
-    ], subnetX, y, subnetRight - subnetX);
+    const header = place(
+      [
+        { text: s.name ? `subnet ${s.name}` : 'subnet', size: FONT.title, cls: 'title' },
+        { text: `${s.id} · ${s.cidr} · ${s.az}`, size: FONT.text, cls: 'sub' },
+        { text: s.naclId ? `NACL ${s.naclId}` : 'no NACL in the data', size: FONT.text, cls: 'sub nacl' },
+        ...noted(`subnet:${s.id}`),
+      ],
+      subnetX,
+      y,
+      subnetRight - subnetX,
+    );
     const top = y + header.height;
     let iy = top;
     for (const i of s.instances) {
       const mine = legs.filter((l) => l.keys.instance === `instance:${i.id}` && (needs(l, 'instance') || needs(l, 'subnet')));
-      const text = place([
-        { text: i.name, size: FONT.title, cls: 'title' },
-        { text: i.id, size: FONT.text, cls: 'sub id' },
-        { text: `${i.ip}${i.state === 'running' ? '' : ` · ${i.state}`}`, size: FONT.text, cls: 'sub' },
-        ...groupLines(i.groups, false),
-        ...noted(`instance:${i.id}`),
-      ], instX, iy, INST_W);
+      const text = place(
+        [
+          { text: i.name, size: FONT.title, cls: 'title' },
+          { text: i.id, size: FONT.text, cls: 'sub id' },
+          { text: `${i.ip}${i.state === 'running' ? '' : ` · ${i.state}`}`, size: FONT.text, cls: 'sub' },
+          ...groupLines(i.groups, false),
+          ...noted(`instance:${i.id}`),
+        ],
+        instX,
+        iy,
+        INST_W,
+      );
       const first = gridUp(iy + 14, 0);
       mine.forEach((l, k) => yI.set(l, first + k * PITCH));
       const h = Math.max(text.height, mine.length ? first + (mine.length - 1) * PITCH + 14 - iy : 0);
-      vpcBoxes.push({ key: `instance:${i.id}`, kind: 'instance', x: instX, y: iy, w: INST_W, h, parent: `subnet:${s.id}`, lines: text.lines, marks: text.marks, cls: i.state === 'running' ? [] : ['off'], id: i.id });
+      vpcBoxes.push({
+        key: `instance:${i.id}`,
+        kind: 'instance',
+        x: instX,
+        y: iy,
+        w: INST_W,
+        h,
+        parent: `subnet:${s.id}`,
+        lines: text.lines,
+        marks: text.marks,
+        cls: i.state === 'running' ? [] : ['off'],
+        id: i.id,
+      });
       iy += h + GAP;
     }
     const rtb = model.routeTables.find((r) => r.id === s.routeTableId);
-    const rtbText = place([
-      { text: rtb ? `${rtb.main ? 'main' : 'custom'} route table` : 'no route table', size: FONT.title, cls: 'title' },
-      ...(rtb ? [{ text: rtb.id, size: FONT.text, cls: 'sub id' }] : []),
-      ...(rtb?.routes ?? []).map((r) => ({ text: r, size: FONT.text, cls: 'route' })),
-      ...noted(`rtb:${s.routeTableId ?? 'none'}@${s.id}`),
-    ], rtbX, top, RTB_W);
+    const rtbText = place(
+      [
+        { text: rtb ? `${rtb.main ? 'main' : 'custom'} route table` : 'no route table', size: FONT.title, cls: 'title' },
+        ...(rtb ? [{ text: rtb.id, size: FONT.text, cls: 'sub id' }] : []),
+        ...(rtb?.routes ?? []).map((r) => ({ text: r, size: FONT.text, cls: 'route' })),
+        ...noted(`rtb:${s.routeTableId ?? 'none'}@${s.id}`),
+      ],
+      rtbX,
+      top,
+      RTB_W,
+    );
     const innerH = Math.max(iy - GAP - top, rtbText.height);
     const subnetH = header.height + innerH + PAD + 2;
-    boxes.push({ key: `subnet:${s.id}`, kind: 'subnet', x: subnetX, y, w: subnetRight - subnetX, h: subnetH, parent: 'vpc', lines: header.lines, marks: [], cls: [], id: s.id });
-    vpcBoxes.push({ key: `rtb:${s.routeTableId ?? 'none'}@${s.id}`, kind: 'rtb', x: rtbX, y: top, w: RTB_W, h: innerH, parent: `subnet:${s.id}`, lines: rtbText.lines, marks: [], cls: rtb ? [rtb.main ? 'main' : 'custom'] : [], id: rtb?.id ?? '' });
+    boxes.push({
+      key: `subnet:${s.id}`,
+      kind: 'subnet',
+      x: subnetX,
+      y,
+      w: subnetRight - subnetX,
+      h: subnetH,
+      parent: 'vpc',
+      lines: header.lines,
+      marks: [],
+      cls: [],
+      id: s.id,
+    });
+    vpcBoxes.push({
+      key: `rtb:${s.routeTableId ?? 'none'}@${s.id}`,
+      kind: 'rtb',
+      x: rtbX,
+      y: top,
+      w: RTB_W,
+      h: innerH,
+      parent: `subnet:${s.id}`,
+      lines: rtbText.lines,
+      marks: [],
+      cls: rtb ? [rtb.main ? 'main' : 'custom'] : [],
+      id: rtb?.id ?? '',
+    });
     y += subnetH + GAP;
   }
   const vpcSideBottom = y - GAP;
@@ -178,7 +280,8 @@ export function layoutTopology(model: TopologyModel, drawings: readonly ProbeDra
   const eniBoxes: Omit<Box, 'x'>[] = [];
   let ey = contentTop;
   for (const e of enis) {
-    const mine = legs.filter((l) => l.keys.eni === `eni:${e.id}` && needs(l, 'eni'))
+    const mine = legs
+      .filter((l) => l.keys.eni === `eni:${e.id}` && needs(l, 'eni'))
       .sort((a, b) => (yI.get(a) ?? Infinity) - (yI.get(b) ?? Infinity));
     const content: Content[] = [
       { text: e.active ? 'cross-link ENI (active)' : 'cross-link ENI (standby)', size: FONT.title, cls: 'title' },
@@ -199,7 +302,18 @@ export function layoutTopology(model: TopologyModel, drawings: readonly ProbeDra
     const first = gridUp(top + 14, PITCH / 2);
     mine.forEach((l, k) => yE.set(l, first + k * PITCH));
     const h = Math.max(text.height, mine.length ? first + (mine.length - 1) * PITCH + 14 - top : 0);
-    eniBoxes.push({ key: `eni:${e.id}`, kind: 'eni', y: top, w: ENI_W, h, parent: 'vpc', lines: text.lines, marks: text.marks, cls: e.active ? ['active'] : [], id: e.id });
+    eniBoxes.push({
+      key: `eni:${e.id}`,
+      kind: 'eni',
+      y: top,
+      w: ENI_W,
+      h,
+      parent: 'vpc',
+      lines: text.lines,
+      marks: text.marks,
+      cls: e.active ? ['active'] : [],
+      id: e.id,
+    });
     ey = top + h + GAP;
   }
   const eniBottom = ey - GAP;
@@ -210,29 +324,62 @@ export function layoutTopology(model: TopologyModel, drawings: readonly ProbeDra
   const segBoxes: Omit<Box, 'x'>[] = [];
   const segW = STUB + VM_W + 10;
   for (const s of model.segments) {
-    const header = place([
-      { text: `segment ${s.name}`, size: FONT.title, cls: 'title' },
-      { text: `${s.cidr || 'no subnet'} · ${s.type}${s.connected ? '' : ' · disconnected'}`, size: FONT.text, cls: 'sub' },
-      ...noted(`segment:${s.path}`),
-    ], 0, sy, segW);
+    const header = place(
+      [
+        { text: `segment ${s.name}`, size: FONT.title, cls: 'title' },
+        { text: `${s.cidr || 'no subnet'} · ${s.type}${s.connected ? '' : ' · disconnected'}`, size: FONT.text, cls: 'sub' },
+        ...noted(`segment:${s.path}`),
+      ],
+      0,
+      sy,
+      segW,
+    );
     let vy = sy + header.height;
     for (const v of s.vms) {
-      const mine = legs.filter((l) => l.keys.vm === `vm:${v.id}` && needs(l, 'segment', 'vm'))
+      const mine = legs
+        .filter((l) => l.keys.vm === `vm:${v.id}` && needs(l, 'segment', 'vm'))
         .sort((a, b) => (yE.get(a) ?? Infinity) - (yE.get(b) ?? Infinity));
-      const text = place([
-        { text: v.name, size: FONT.title, cls: 'title' },
-        { text: v.id, size: FONT.text, cls: 'sub id' },
-        { text: `${v.ip} · ${v.power === 'VM_RUNNING' ? 'on' : 'off'}`, size: FONT.text, cls: 'sub' },
-        ...noted(`vm:${v.id}`),
-      ], 0, vy, VM_W);
+      const text = place(
+        [
+          { text: v.name, size: FONT.title, cls: 'title' },
+          { text: v.id, size: FONT.text, cls: 'sub id' },
+          { text: `${v.ip} · ${v.power === 'VM_RUNNING' ? 'on' : 'off'}`, size: FONT.text, cls: 'sub' },
+          ...noted(`vm:${v.id}`),
+        ],
+        0,
+        vy,
+        VM_W,
+      );
       const first = gridUp(vy + 14, 0);
       mine.forEach((l, k) => yV.set(l, first + k * PITCH));
       const h = Math.max(text.height, mine.length ? first + (mine.length - 1) * PITCH + 14 - vy : 0);
-      sddcBoxes.push({ key: `vm:${v.id}`, kind: 'vm', y: vy, w: VM_W, h, parent: `segment:${s.path}`, lines: text.lines, marks: [], cls: v.power === 'VM_RUNNING' ? [] : ['off'], id: v.id });
+      sddcBoxes.push({
+        key: `vm:${v.id}`,
+        kind: 'vm',
+        y: vy,
+        w: VM_W,
+        h,
+        parent: `segment:${s.path}`,
+        lines: text.lines,
+        marks: [],
+        cls: v.power === 'VM_RUNNING' ? [] : ['off'],
+        id: v.id,
+      });
       vy += h + GAP;
     }
     const h = vy - sy - (s.vms.length ? GAP : 0) + PAD + 2;
-    segBoxes.push({ key: `segment:${s.path}`, kind: 'segment', y: sy, w: segW, h, parent: 'sddc', lines: header.lines, marks: [], cls: s.connected ? [] : ['disconnected'], id: s.path });
+    segBoxes.push({
+      key: `segment:${s.path}`,
+      kind: 'segment',
+      y: sy,
+      w: segW,
+      h,
+      parent: 'sddc',
+      lines: header.lines,
+      marks: [],
+      cls: s.connected ? [] : ['disconnected'],
+      id: s.path,
+    });
     sy += h + GAP;
   }
   const bottom = Math.max(vpcSideBottom, eniBottom, sy - GAP, contentTop + 60);
@@ -265,25 +412,89 @@ export function layoutTopology(model: TopologyModel, drawings: readonly ProbeDra
   const lane1 = (l: Leg): number => subnetRight + STUB + 4 + LANE / 2 + (ch1.get(l) ?? 0) * LANE;
   const lane3 = (l: Leg): number => edgeRight + STUB + 4 + LANE / 2 + (ch3.get(l) ?? 0) * LANE;
 
-  const shift = (b: Omit<Box, 'x'>, x: number): Box => ({ ...b, x, lines: b.lines.map((t) => ({ ...t, x: t.x + x })), marks: b.marks.map((m) => ({ ...m, x: m.x + x })) });
+  const shift = (b: Omit<Box, 'x'>, x: number): Box => ({
+    ...b,
+    x,
+    lines: b.lines.map((t) => ({ ...t, x: t.x + x })),
+    marks: b.marks.map((m) => ({ ...m, x: m.x + x })),
+  });
   boxes.unshift(
-    { key: 'vpc', kind: 'vpc', x: M, y: M, w: vpcRight - M, h: bottom + P - M, lines: vpcHeading.map((t, k) => ({ text: t, x: M + P, y: M + P + (k + 1) * lineHeight(FONT.heading) - 4, size: FONT.heading, cls: 'heading' })), marks: [], cls: [], id: model.vpc?.id ?? '' },
-    { key: 'sddc', kind: 'sddc', x: sddcX, y: M, w: sddcRight - sddcX, h: bottom + P - M, lines: sddcHeading.map((t, k) => ({ text: t, x: sddcX + P, y: M + P + (k + 1) * lineHeight(FONT.heading) - 4, size: FONT.heading, cls: 'heading' })), marks: [], cls: [], id: model.sddc?.name ?? '' },
+    {
+      key: 'vpc',
+      kind: 'vpc',
+      x: M,
+      y: M,
+      w: vpcRight - M,
+      h: bottom + P - M,
+      lines: vpcHeading.map((t, k) => ({
+        text: t,
+        x: M + P,
+        y: M + P + (k + 1) * lineHeight(FONT.heading) - 4,
+        size: FONT.heading,
+        cls: 'heading',
+      })),
+      marks: [],
+      cls: [],
+      id: model.vpc?.id ?? '',
+    },
+    {
+      key: 'sddc',
+      kind: 'sddc',
+      x: sddcX,
+      y: M,
+      w: sddcRight - sddcX,
+      h: bottom + P - M,
+      lines: sddcHeading.map((t, k) => ({
+        text: t,
+        x: sddcX + P,
+        y: M + P + (k + 1) * lineHeight(FONT.heading) - 4,
+        size: FONT.heading,
+        cls: 'heading',
+      })),
+      marks: [],
+      cls: [],
+      id: model.sddc?.name ?? '',
+    },
   );
   boxes.push(...segBoxes.map((b) => shift(b, segX)));
-  const edgeText = place([
-    { text: 'SDDC edge', size: FONT.title, cls: 'title' },
-    { text: 'compute gateway', size: FONT.text, cls: 'sub' },
-    { text: '(CGW firewall)', size: FONT.text, cls: 'sub' },
-    ...noted('edge'),
-  ], edgeX, contentTop, EDGE_W);
-  boxes.push(...vpcBoxes, ...eniBoxes.map((b) => shift(b, eniX)),
-    { key: 'edge', kind: 'edge', x: edgeX, y: contentTop, w: EDGE_W, h: bottom - contentTop, parent: 'sddc', lines: edgeText.lines, marks: [], cls: [], id: 'edge' },
-    ...sddcBoxes.map((b) => shift(b, vmX)));
+  const edgeText = place(
+    [
+      { text: 'SDDC edge', size: FONT.title, cls: 'title' },
+      { text: 'compute gateway', size: FONT.text, cls: 'sub' },
+      { text: '(CGW firewall)', size: FONT.text, cls: 'sub' },
+      ...noted('edge'),
+    ],
+    edgeX,
+    contentTop,
+    EDGE_W,
+  );
+  boxes.push(
+    ...vpcBoxes,
+    ...eniBoxes.map((b) => shift(b, eniX)),
+    {
+      key: 'edge',
+      kind: 'edge',
+      x: edgeX,
+      y: contentTop,
+      w: EDGE_W,
+      h: bottom - contentTop,
+      parent: 'sddc',
+      lines: edgeText.lines,
+      marks: [],
+      cls: [],
+      id: 'edge',
+    },
+    ...sddcBoxes.map((b) => shift(b, vmX)),
+  );
 
   const zoneX: Record<Zone, number> = {
-    gapA: instX + INST_W + STUB / 2, ch1L: subnetRight + STUB / 2, ch1R: eniX - STUB / 2, ch2: (eniX + ENI_W + edgeX) / 2,
-    ch3L: edgeRight + STUB / 2, ch3R: segX - STUB / 2, gapB: segX + STUB / 2,
+    gapA: instX + INST_W + STUB / 2,
+    ch1L: subnetRight + STUB / 2,
+    ch1R: eniX - STUB / 2,
+    ch2: (eniX + ENI_W + edgeX) / 2,
+    ch3L: edgeRight + STUB / 2,
+    ch3R: segX - STUB / 2,
+    gapB: segX + STUB / 2,
   };
   const routed = legs.map((leg) => route(leg));
 
@@ -300,18 +511,68 @@ export function layoutTopology(model: TopologyModel, drawings: readonly ProbeDra
     const v = yV.get(leg);
     const k = leg.keys;
     const ltrPieces: (Point[] | null)[] = [
-      i === undefined ? null : [[instX + INST_W, i], [rtbX, i]],
-      i === undefined ? null : [[rtbX + RTB_W, i], [subnetRight, i]],
-      i === undefined || e === undefined ? (i === undefined ? null : [[subnetRight, i], [subnetRight + STUB, i]]) : [[subnetRight, i], [lane1(leg), i], [lane1(leg), e], [eniX, e]],
-      e === undefined ? null : [[eniX + ENI_W, e], [edgeX, e]],
-      e === undefined ? (v === undefined ? null : [[edgeRight, v], [segX, v]]) : v === undefined ? [[edgeRight, e], [edgeRight + STUB, e]] : [[edgeRight, e], [lane3(leg), e], [lane3(leg), v], [segX, v]],
-      v === undefined ? null : [[segX, v], [vmX, v]],
+      i === undefined
+        ? null
+        : [
+            [instX + INST_W, i],
+            [rtbX, i],
+          ],
+      i === undefined
+        ? null
+        : [
+            [rtbX + RTB_W, i],
+            [subnetRight, i],
+          ],
+      i === undefined || e === undefined
+        ? i === undefined
+          ? null
+          : [
+              [subnetRight, i],
+              [subnetRight + STUB, i],
+            ]
+        : [
+            [subnetRight, i],
+            [lane1(leg), i],
+            [lane1(leg), e],
+            [eniX, e],
+          ],
+      e === undefined
+        ? null
+        : [
+            [eniX + ENI_W, e],
+            [edgeX, e],
+          ],
+      e === undefined
+        ? v === undefined
+          ? null
+          : [
+              [edgeRight, v],
+              [segX, v],
+            ]
+        : v === undefined
+          ? [
+              [edgeRight, e],
+              [edgeRight + STUB, e],
+            ]
+          : [
+              [edgeRight, e],
+              [lane3(leg), e],
+              [lane3(leg), v],
+              [segX, v],
+            ],
+      v === undefined
+        ? null
+        : [
+            [segX, v],
+            [vmX, v],
+          ],
     ];
     const full = leg.dir === 'ltr' ? [0, 1, 2, 3, 4, 5, 6] : [6, 5, 4, 3, 2, 1, 0];
     const stopPos = leg.stop === null ? full.length - 1 : full.indexOf(leg.stop);
     // an indeterminate leg is dotted after its first undecided hop; a blocked one stays solid to its ✗ (the
     // block is definite whatever the data could not decide before it)
-    const firstUndecided = leg.cls !== 'indeterminate' ? Infinity : Math.min(...leg.undecided.map((u) => full.indexOf(u.station)).filter((p) => p <= stopPos));
+    const firstUndecided =
+      leg.cls !== 'indeterminate' ? Infinity : Math.min(...leg.undecided.map((u) => full.indexOf(u.station)).filter((p) => p <= stopPos));
     // the pieces traversed, plus the one after a stop (a stop's marker may sit past the station's border)
     const pieces: Piece[] = [];
     for (let p = 0; p < Math.min(stopPos + 1, full.length - 1); p++) {
@@ -320,7 +581,13 @@ export function layoutTopology(model: TopologyModel, drawings: readonly ProbeDra
       const lo = Math.min(a, b);
       const pts = ltrPieces[lo];
       if (!pts) break;
-      pieces.push({ from: k[stationKinds[a]!], to: k[stationKinds[b]!], points: a < b ? pts : [...pts].reverse(), undecided: p >= firstUndecided, arrow: false });
+      pieces.push({
+        from: k[stationKinds[a]!],
+        to: k[stationKinds[b]!],
+        points: a < b ? pts : [...pts].reverse(),
+        undecided: p >= firstUndecided,
+        arrow: false,
+      });
     }
     const pills: Pill[] = [];
     const yAt = (z: Zone): number | undefined => ({ gapA: i, ch1L: i, ch1R: e, ch2: e, ch3L: e ?? v, ch3R: v, gapB: v })[z];

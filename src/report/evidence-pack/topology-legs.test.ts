@@ -18,7 +18,13 @@ beforeAll(async () => {
   vm = [...world.nsx.vms.values()].find((v) => v.displayName === 'CJ-VM01')!.externalId;
 });
 
-const probe = (from: DrawnProbe['from'], to: DrawnProbe['to'], verdict: Verdict | null): DrawnProbe => ({ n: 1, label: 'p', from, to, verdict });
+const probe = (from: DrawnProbe['from'], to: DrawnProbe['to'], verdict: Verdict | null): DrawnProbe => ({
+  n: 1,
+  label: 'p',
+  from,
+  to,
+  verdict,
+});
 const ec2 = (): DrawnProbe['from'] => ({ kind: 'instance', id: aws02 });
 const sddc = (): DrawnProbe['from'] => ({ kind: 'vm', id: vm });
 
@@ -41,9 +47,16 @@ test('a reachable probe from the VM is one leg, right to left, with no stop', ()
 test('a block on the return path: the request runs to its end, the reply leg runs back and stops at the blocking hop', () => {
   const v = evaluate(world, { source: { kind: 'instance', instanceId: aws02 }, destination: { kind: 'vm', externalId: vm } });
   const hop = v.hops[v.blockedBy!.hopIndex]!;
-  const onReturn: Verdict = { ...v, blockedBy: { ...v.blockedBy!, direction: 'return' }, hops: v.hops.map((h) => (h === hop ? { ...h, path: 'return' as const, kind: 'eni-sg-egress' as const } : h)) };
+  const onReturn: Verdict = {
+    ...v,
+    blockedBy: { ...v.blockedBy!, direction: 'return' },
+    hops: v.hops.map((h) => (h === hop ? { ...h, path: 'return' as const, kind: 'eni-sg-egress' as const } : h)),
+  };
   const d = legsOf(model, probe(sddc(), ec2(), onReturn));
-  expect(d.legs.map((l) => [l.reply, l.dir, l.stop === null ? null : stationKinds[l.stop]])).toEqual([[false, 'rtl', null], [true, 'ltr', 'eni']]);
+  expect(d.legs.map((l) => [l.reply, l.dir, l.stop === null ? null : stationKinds[l.stop]])).toEqual([
+    [false, 'rtl', null],
+    [true, 'ltr', 'eni'],
+  ]);
 });
 
 test('a probe the drawing cannot place says why instead of a line', () => {

@@ -68,26 +68,51 @@ export function stationOfHop(hop: Hop, model: TopologyModel, instanceId: string)
   const r = hop.resource;
   const crossLink = new Set(model.enis.map((e) => e.id));
   switch (r.type) {
-    case 'instance': return at('instance');
-    case 'route-table': return at('rtb');
-    case 'network-interface': return at(crossLink.has(r.id) ? 'eni' : 'instance');
-    case 'security-group': return at(hop.kind === 'eni-sg-ingress' || hop.kind === 'eni-sg-egress' ? 'eni' : 'instance');
+    case 'instance':
+      return at('instance');
+    case 'route-table':
+      return at('rtb');
+    case 'network-interface':
+      return at(crossLink.has(r.id) ? 'eni' : 'instance');
+    case 'security-group':
+      return at(hop.kind === 'eni-sg-ingress' || hop.kind === 'eni-sg-egress' ? 'eni' : 'instance');
     case 'network-acl': {
       const own = model.subnets.find((s) => s.instances.some((i) => i.id === instanceId));
       return at(own?.naclId === r.id ? 'subnet' : 'eni');
     }
-    case 'cgw-rule': case 'cgw-gateway-policy': case 'linked-vpc': return at('edge');
-    case 'segment': return at('segment');
-    case 'vm': case 'dfw-policy': case 'dfw-rule': return at('vm');
-    case 'guest-os': return at(r.id === instanceId ? 'instance' : 'vm');
-    default: break;
+    case 'cgw-rule':
+    case 'cgw-gateway-policy':
+    case 'linked-vpc':
+      return at('edge');
+    case 'segment':
+      return at('segment');
+    case 'vm':
+    case 'dfw-policy':
+    case 'dfw-rule':
+      return at('vm');
+    case 'guest-os':
+      return at(r.id === instanceId ? 'instance' : 'vm');
+    default:
+      break;
   }
-  const byKind: Partial<Record<Hop['kind'], StationKind>> = { route: 'rtb', 'sddc-route': 'segment', cgw: 'edge', dfw: 'vm', 'vm-power': 'vm', segment: 'segment' };
+  const byKind: Partial<Record<Hop['kind'], StationKind>> = {
+    route: 'rtb',
+    'sddc-route': 'segment',
+    cgw: 'edge',
+    dfw: 'vm',
+    'vm-power': 'vm',
+    segment: 'segment',
+  };
   return at(byKind[hop.kind] ?? 'edge');
 }
 
 export function legsOf(model: TopologyModel, probe: DrawnProbe): ProbeDrawing {
-  if (probe.from.kind === probe.to.kind) return { probe, legs: [], notDrawn: `both ends are ${probe.from.kind === 'vm' ? 'SDDC VMs' : 'EC2 instances'}: the drawing shows paths between the VPC and the SDDC` };
+  if (probe.from.kind === probe.to.kind)
+    return {
+      probe,
+      legs: [],
+      notDrawn: `both ends are ${probe.from.kind === 'vm' ? 'SDDC VMs' : 'EC2 instances'}: the drawing shows paths between the VPC and the SDDC`,
+    };
   const instanceId = probe.from.kind === 'instance' ? probe.from.id : probe.to.id;
   const vmId = probe.from.kind === 'vm' ? probe.from.id : probe.to.id;
   const keys = keysOf(model, instanceId, vmId);
@@ -109,7 +134,15 @@ export function legsOf(model: TopologyModel, probe: DrawnProbe): ProbeDrawing {
   const block = v?.blockedBy;
   const blockHop = block ? v.hops[block.hopIndex] : undefined;
   const stop = blockHop ? stationOfHop(blockHop, model, instanceId) : null;
-  const request: Leg = { probe, reply: false, dir, keys, stop: block?.direction === 'forward' ? stop : null, undecided: undecided('forward'), cls };
+  const request: Leg = {
+    probe,
+    reply: false,
+    dir,
+    keys,
+    stop: block?.direction === 'forward' ? stop : null,
+    undecided: undecided('forward'),
+    cls,
+  };
   if (block?.direction === 'forward' && blockHop) request.blockHop = blockHop;
   if (block?.direction !== 'return' || !blockHop) return { probe, legs: [request] };
   const reply: Leg = { probe, reply: true, dir: dir === 'ltr' ? 'rtl' : 'ltr', keys, stop, blockHop, undecided: undecided('return'), cls };

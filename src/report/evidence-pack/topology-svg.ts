@@ -17,8 +17,13 @@ export type { DrawnProbe } from './topology-legs';
 const M = 8;
 
 const where: Record<(typeof stationKinds)[number], string> = {
-  instance: 'the instance', rtb: "the subnet's route table", subnet: "the subnet's NACL", eni: 'the cross-link ENI',
-  edge: 'the SDDC edge (CGW firewall)', segment: 'the segment', vm: 'the VM',
+  instance: 'the instance',
+  rtb: "the subnet's route table",
+  subnet: "the subnet's NACL",
+  eni: 'the cross-link ENI',
+  edge: 'the SDDC edge (CGW firewall)',
+  segment: 'the segment',
+  vm: 'the VM',
 };
 
 const protocolOf = (p: DrawnProbe): string => {
@@ -39,9 +44,10 @@ function explain(d: ProbeDrawing, model: TopologyModel): string {
     const leg = d.legs.find((l) => l.stop !== null)!;
     const hop = leg.blockHop!;
     const station = stationKinds[leg.stop!]!;
-    const wears = hop.kind === 'eni-sg-ingress' && p.from.kind === 'instance'
-      ? model.subnets.flatMap((s) => s.instances).find((i) => i.id === p.from.id)
-      : undefined;
+    const wears =
+      hop.kind === 'eni-sg-ingress' && p.from.kind === 'instance'
+        ? model.subnets.flatMap((s) => s.instances).find((i) => i.id === p.from.id)
+        : undefined;
     const source = wears ? `; ${wears.name} wears ${wears.groups.map((g) => `SG ${g.name ?? ''} ${g.id}`).join(', ') || 'no SG'}` : '';
     const lead = v.blockedBy.direction === 'return' ? 'the request arrives, the reply is blocked at' : 'blocked at';
     return `${head}: ${lead} ${where[station]} (${v.blockedBy.code}): ${resource(hop)}: ${hop.detail}${source}`;
@@ -52,11 +58,13 @@ function explain(d: ProbeDrawing, model: TopologyModel): string {
   return `${head}: reachable, every hop allows`;
 }
 
-const boxSvg = (b: Box): SafeHtml => html`<g class="${[b.kind === 'vpc' || b.kind === 'sddc' || b.kind === 'subnet' || b.kind === 'segment' ? 'container' : 'node', b.kind, ...b.cls].join(' ')}" data-id="${b.id}" data-box="${b.key}" data-parent="${b.parent ?? ''}"><rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="${b.kind === 'vpc' || b.kind === 'sddc' ? 10 : 5}"/>
+const boxSvg = (
+  b: Box,
+): SafeHtml => html`<g class="${[b.kind === 'vpc' || b.kind === 'sddc' || b.kind === 'subnet' || b.kind === 'segment' ? 'container' : 'node', b.kind, ...b.cls].join(' ')}" data-id="${b.id}" data-box="${b.key}" data-parent="${b.parent ?? ''}"><rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="${b.kind === 'vpc' || b.kind === 'sddc' ? 10 : 5}"/>
 ${b.marks.map((m) => html`<rect class="mark ${m.cls}" x="${m.x}" y="${m.y}" width="${m.w}" height="${m.h}" rx="3"/>`)}${b.lines.map((t) => html`<text x="${t.x}" y="${t.y}" class="${t.cls}" font-size="${t.size}">${t.text}</text>`)}</g>`;
 
 // The compatibility markup the other report tests read: `g.node.eni.active[data-id]`.
-const nodeOrder = (b: Box): number => ['vpc', 'sddc', 'subnet', 'segment'].includes(b.kind) ? 0 : 1;
+const nodeOrder = (b: Box): number => (['vpc', 'sddc', 'subnet', 'segment'].includes(b.kind) ? 0 : 1);
 
 function pillSvg(p: Pill, leg: Leg, n: number): SafeHtml {
   const x = p.x - PILL_W / 2;
@@ -89,7 +97,10 @@ export function renderTopologySvg(model: TopologyModel, probes: readonly DrawnPr
   const max = fits(W - textX - M - 8, FONT.text);
   let y = layout.bottom + 10;
   const legendTop = y;
-  const key = wrap('how to read the lines: green = reachable, solid to the arrow · red = blocked, solid up to the red marker at the blocking hop, where it stops · amber = indeterminate, dotted after the ? marker at the hop the data cannot decide · grey = no verdict · a white tag N marks where probe N starts; Nr a reply of probe N, drawn back from its destination when only the reply is blocked · SG = security group', max + 4);
+  const key = wrap(
+    'how to read the lines: green = reachable, solid to the arrow · red = blocked, solid up to the red marker at the blocking hop, where it stops · amber = indeterminate, dotted after the ? marker at the hop the data cannot decide · grey = no verdict · a white tag N marks where probe N starts; Nr a reply of probe N, drawn back from its destination when only the reply is blocked · SG = security group',
+    max + 4,
+  );
   const keyLines = key.map((t) => {
     y += lineHeight(FONT.text);
     return html`<text x="${M + 8}" y="${y - 4}" class="sub" font-size="${FONT.text}">${t}</text>`;
@@ -98,15 +109,24 @@ export function renderTopologySvg(model: TopologyModel, probes: readonly DrawnPr
   const entries = drawings.map((d) => {
     const lines = wrap(explain(d, model), max);
     const top = y;
-    const cls = !d.probe.verdict ? 'unknown' : d.probe.verdict.blockedBy ? 'blocked' : d.probe.verdict.status === 'indeterminate' ? 'indeterminate' : 'reachable';
+    const cls = !d.probe.verdict
+      ? 'unknown'
+      : d.probe.verdict.blockedBy
+        ? 'blocked'
+        : d.probe.verdict.status === 'indeterminate'
+          ? 'indeterminate'
+          : 'reachable';
     const pillY = top + 4 + PILL_H / 2;
-    const texts = lines.map((t, k) => html`<text x="${textX}" y="${top + (k + 1) * lineHeight(FONT.text) - 2}" font-size="${FONT.text}">${t}</text>`);
+    const texts = lines.map(
+      (t, k) => html`<text x="${textX}" y="${top + (k + 1) * lineHeight(FONT.text) - 2}" font-size="${FONT.text}">${t}</text>`,
+    );
     y = top + Math.max(PILL_H + 8, lines.length * lineHeight(FONT.text) + 6);
     return html`<g class="legend-entry ${cls}${d.notDrawn ? ' not-drawn' : ''}" data-probe="${d.probe.n}"><g class="marker legend-tag ${cls}"><rect x="${M + 8}" y="${pillY - PILL_H / 2}" width="${PILL_W}" height="${PILL_H}" rx="${PILL_H / 2}"/><text x="${M + 8 + PILL_W / 2}" y="${pillY + 4}" text-anchor="middle" font-size="${FONT.text}">${d.probe.n}</text></g>${texts}</g>`;
   });
   const height = y + 6 + M;
   const routed = layout.legs;
-  const arrow = (cls: string): SafeHtml => html`<marker id="arrow-${cls}" class="arrow ${cls}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"/></marker>`;
+  const arrow = (cls: string): SafeHtml =>
+    html`<marker id="arrow-${cls}" class="arrow ${cls}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"/></marker>`;
   const boxes = [...layout.boxes].sort((a, b) => nodeOrder(a) - nodeOrder(b));
   return html`<svg class="topology" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${height}" width="100%" preserveAspectRatio="xMinYMin meet" role="img" aria-label="topology of the connected VPC and the SDDC with the probed paths">
 <defs>${['reachable', 'blocked', 'indeterminate', 'unknown'].map(arrow)}</defs>

@@ -49,4 +49,5 @@ export function createProgress(stream: ProgressStream, rawScenario: string, mode
 }
 
 /** The mode from VMC_REACH_PROGRESS (plain | status), else by whether stderr is a TTY. */
-export const progressMode = (env: NodeJS.ProcessEnv = process.env): 'auto' | 'plain' | 'status' => (env.VMC_REACH_PROGRESS === 'plain' || env.VMC_REACH_PROGRESS === 'status' ? env.VMC_REACH_PROGRESS : 'auto');
+export const progressMode = (env: NodeJS.ProcessEnv = process.env): 'auto' | 'plain' | 'status' =>
+  env.VMC_REACH_PROGRESS === 'plain' || env.VMC_REACH_PROGRESS === 'status' ? env.VMC_REACH_PROGRESS : 'auto';

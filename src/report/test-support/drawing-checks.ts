@@ -4,10 +4,18 @@
 // boxes, no path piece crosses a box other than the stations it joins (and their containers), markers stay
 // off the boxes, labels are large enough to read. Each check returns the violations it found, in words.
 
-export interface Rect { x: number; y: number; w: number; h: number }
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
 
 // The little of the DOM `readDrawings` uses, declared here (the project compiles without the DOM library).
-interface Matrix { a: number; b: number }
+interface Matrix {
+  a: number;
+  b: number;
+}
 interface El {
   getBoundingClientRect(): { x: number; y: number; width: number; height: number };
   getAttribute(name: string): string | null;
@@ -24,11 +32,42 @@ interface El {
 declare const document: { querySelectorAll(selector: string): Iterable<El> };
 declare function getComputedStyle(e: El): { fontSize: string; strokeDasharray: string };
 declare const DOMPoint: new (x: number, y: number) => { matrixTransform(m: Matrix): { x: number; y: number } };
-export interface DrawnBox { key: string; parent: string; classes: string[]; rect: Rect; text: string }
-export interface DrawnText { box: string; inMarker: boolean; rect: Rect; text: string; fontPx: number }
-export interface DrawnMarker { classes: string[]; probe: string; node: string; code: string; reply: string; rect: Rect; text: string }
-export interface DrawnPiece { from: string; to: string; points: [number, number][]; arrow: boolean; undecided: boolean; dashed: boolean }
-export interface DrawnLeg { probe: string; classes: string[]; pieces: DrawnPiece[] }
+export interface DrawnBox {
+  key: string;
+  parent: string;
+  classes: string[];
+  rect: Rect;
+  text: string;
+}
+export interface DrawnText {
+  box: string;
+  inMarker: boolean;
+  rect: Rect;
+  text: string;
+  fontPx: number;
+}
+export interface DrawnMarker {
+  classes: string[];
+  probe: string;
+  node: string;
+  code: string;
+  reply: string;
+  rect: Rect;
+  text: string;
+}
+export interface DrawnPiece {
+  from: string;
+  to: string;
+  points: [number, number][];
+  arrow: boolean;
+  undecided: boolean;
+  dashed: boolean;
+}
+export interface DrawnLeg {
+  probe: string;
+  classes: string[];
+  pieces: DrawnPiece[];
+}
 export interface DrawingGeometry {
   /** The svg's width on the page, and its container's. */
   width: number;
@@ -50,7 +89,11 @@ export function readDrawings(): DrawingGeometry[] {
     const r = e.getBoundingClientRect();
     return { x: r.x, y: r.y, w: r.width, h: r.height };
   };
-  const joined = (texts: El[]): string => texts.map((t) => t.textContent ?? '').map((t) => (t.endsWith('-') || t.endsWith('/') ? t : `${t} `)).join('');
+  const joined = (texts: El[]): string =>
+    texts
+      .map((t) => t.textContent ?? '')
+      .map((t) => (t.endsWith('-') || t.endsWith('/') ? t : `${t} `))
+      .join('');
   return [...document.querySelectorAll('svg.topology')].map((svg) => {
     const s = svg;
     const boxes = [...s.querySelectorAll('[data-box]')].map((g) => ({
@@ -90,7 +133,14 @@ export function readDrawings(): DrawingGeometry[] {
           return [q.x, q.y] as [number, number];
         });
         const dash = getComputedStyle(line).strokeDasharray;
-        return { from: p.getAttribute('data-from') ?? '', to: p.getAttribute('data-to') ?? '', points, arrow: p.hasAttribute('marker-end'), undecided: p.classList.contains('undecided'), dashed: !!dash && dash !== 'none' };
+        return {
+          from: p.getAttribute('data-from') ?? '',
+          to: p.getAttribute('data-to') ?? '',
+          points,
+          arrow: p.hasAttribute('marker-end'),
+          undecided: p.classList.contains('undecided'),
+          dashed: !!dash && dash !== 'none',
+        };
       }),
     }));
     const legend = [...s.querySelectorAll('.legend-entry')].map((e) => joined([...e.querySelectorAll(':scope > text')]));
@@ -99,8 +149,10 @@ export function readDrawings(): DrawingGeometry[] {
 }
 
 const T = 0.5;
-export const intersects = (a: Rect, b: Rect, t = T): boolean => a.x < b.x + b.w - t && b.x < a.x + a.w - t && a.y < b.y + b.h - t && b.y < a.y + a.h - t;
-const inside = (a: Rect, b: Rect, t = T): boolean => a.x >= b.x - t && a.y >= b.y - t && a.x + a.w <= b.x + b.w + t && a.y + a.h <= b.y + b.h + t;
+export const intersects = (a: Rect, b: Rect, t = T): boolean =>
+  a.x < b.x + b.w - t && b.x < a.x + a.w - t && a.y < b.y + b.h - t && b.y < a.y + a.h - t;
+const inside = (a: Rect, b: Rect, t = T): boolean =>
+  a.x >= b.x - t && a.y >= b.y - t && a.x + a.w <= b.x + b.w + t && a.y + a.h <= b.y + b.h + t;
 const show = (r: Rect): string => `(${r.x.toFixed(1)},${r.y.toFixed(1)} ${r.w.toFixed(1)}×${r.h.toFixed(1)})`;
 
 /** Does the segment a→b pass through the inside of r (its border shrunk by `t`)? Liang–Barsky clipping. */
@@ -112,7 +164,12 @@ export function segmentCrosses(a: [number, number], b: [number, number], r: Rect
   if (xmin >= xmax || ymin >= ymax) return false;
   let u0 = 0;
   let u1 = 1;
-  for (const [p, q] of [[-dx, x0 - xmin], [dx, xmax - x0], [-dy, y0 - ymin], [dy, ymax - y0]] as const) {
+  for (const [p, q] of [
+    [-dx, x0 - xmin],
+    [dx, xmax - x0],
+    [-dy, y0 - ymin],
+    [dy, ymax - y0],
+  ] as const) {
     if (p === 0) {
       if (q <= 0) return false;
       continue;
@@ -144,7 +201,8 @@ export function overlappingLabels(d: DrawingGeometry): string[] {
   const out: string[] = [];
   for (let i = 0; i < items.length; i++) {
     for (let j = i + 1; j < items.length; j++) {
-      if (intersects(items[i]!.rect, items[j]!.rect)) out.push(`${items[i]!.what} ${show(items[i]!.rect)} overlaps ${items[j]!.what} ${show(items[j]!.rect)}`);
+      if (intersects(items[i]!.rect, items[j]!.rect))
+        out.push(`${items[i]!.what} ${show(items[i]!.rect)} overlaps ${items[j]!.what} ${show(items[j]!.rect)}`);
     }
   }
   return out;
@@ -194,7 +252,8 @@ export function piecesThroughTexts(d: DrawingGeometry): string[] {
   for (const leg of d.legs) {
     for (const p of leg.pieces) {
       for (const t of d.texts.filter((x) => !x.inMarker && x.text.trim())) {
-        if (p.points.some((a, s) => s + 1 < p.points.length && segmentCrosses(a, p.points[s + 1]!, t.rect, 0.5))) out.push(`probe #${leg.probe}: the piece ${p.from} → ${p.to} runs over "${t.text}"`);
+        if (p.points.some((a, s) => s + 1 < p.points.length && segmentCrosses(a, p.points[s + 1]!, t.rect, 0.5)))
+          out.push(`probe #${leg.probe}: the piece ${p.from} → ${p.to} runs over "${t.text}"`);
       }
     }
   }

@@ -7,7 +7,8 @@ import { isIpv4Cidr, isIpv6Cidr, type SecurityGroupRule, type World } from '../.
 
 const ipv4Cidr = z.string().refine(isIpv4Cidr, { error: 'is not an IPv4 CIDR' });
 const ipv6Cidr = z.string().refine(isIpv6Cidr, { error: 'is not an IPv6 CIDR' });
-const awsId = (prefix: string) => z.string().refine((s) => s.startsWith(`${prefix}-`) && s.length > prefix.length + 1, { error: `is not an id of the form ${prefix}-…` });
+const awsId = (prefix: string) =>
+  z.string().refine((s) => s.startsWith(`${prefix}-`) && s.length > prefix.length + 1, { error: `is not an id of the form ${prefix}-…` });
 
 export interface GroupPairShape {
   groupId: string;
@@ -28,7 +29,10 @@ export interface IpPermissionShape {
 }
 
 /** What one grant of a permission adds to a rule: exactly one peer, and the grant's description. */
-export type GrantShape = Pick<SecurityGroupRule, 'cidrIpv4' | 'cidrIpv6' | 'referencedGroupId' | 'referencedGroupInfo' | 'prefixListId' | 'description'> & {
+export type GrantShape = Pick<
+  SecurityGroupRule,
+  'cidrIpv4' | 'cidrIpv6' | 'referencedGroupId' | 'referencedGroupInfo' | 'prefixListId' | 'description'
+> & {
   /** Where the grant sits in the permission, e.g. `IpRanges[0]` (for messages). */
   field: string;
 };
@@ -44,10 +48,23 @@ export function grantsOfPermission(p: IpPermissionShape, ownerId?: string): Gran
     ...p.ipRanges.map((r, k) => ({ field: `IpRanges[${k}]`, cidrIpv4: r.cidrIp, ...withDescription(r.description) })),
     ...p.ipv6Ranges.map((r, k) => ({ field: `Ipv6Ranges[${k}]`, cidrIpv6: r.cidrIpv6, ...withDescription(r.description) })),
     ...p.userIdGroupPairs.map((g, k) => {
-      const info = { ...(g.userId !== undefined && g.userId !== ownerId ? { userId: g.userId } : {}), ...(g.vpcId !== undefined ? { vpcId: g.vpcId } : {}), ...(g.vpcPeeringConnectionId !== undefined ? { vpcPeeringConnectionId: g.vpcPeeringConnectionId } : {}) };
-      return { field: `UserIdGroupPairs[${k}]`, referencedGroupId: g.groupId, ...(Object.keys(info).length > 0 ? { referencedGroupInfo: info } : {}), ...withDescription(g.description) };
+      const info = {
+        ...(g.userId !== undefined && g.userId !== ownerId ? { userId: g.userId } : {}),
+        ...(g.vpcId !== undefined ? { vpcId: g.vpcId } : {}),
+        ...(g.vpcPeeringConnectionId !== undefined ? { vpcPeeringConnectionId: g.vpcPeeringConnectionId } : {}),
+      };
+      return {
+        field: `UserIdGroupPairs[${k}]`,
+        referencedGroupId: g.groupId,
+        ...(Object.keys(info).length > 0 ? { referencedGroupInfo: info } : {}),
+        ...withDescription(g.description),
+      };
     }),
-    ...p.prefixListIds.map((pl, k) => ({ field: `PrefixListIds[${k}]`, prefixListId: pl.prefixListId, ...withDescription(pl.description) })),
+    ...p.prefixListIds.map((pl, k) => ({
+      field: `PrefixListIds[${k}]`,
+      prefixListId: pl.prefixListId,
+      ...withDescription(pl.description),
+    })),
   ];
 }
 
@@ -97,7 +114,13 @@ export function ipPermissionJson(p: IpPermissionShape): Record<string, unknown> 
     Ipv6Ranges: p.ipv6Ranges.map((r) => ({ CidrIpv6: r.cidrIpv6, Description: r.description })),
     PrefixListIds: p.prefixListIds.map((r) => ({ Description: r.description, PrefixListId: r.prefixListId })),
     ...(p.toPort !== undefined ? { ToPort: p.toPort } : {}),
-    UserIdGroupPairs: p.userIdGroupPairs.map((g) => ({ Description: g.description, GroupId: g.groupId, UserId: g.userId, VpcId: g.vpcId, VpcPeeringConnectionId: g.vpcPeeringConnectionId })),
+    UserIdGroupPairs: p.userIdGroupPairs.map((g) => ({
+      Description: g.description,
+      GroupId: g.groupId,
+      UserId: g.userId,
+      VpcId: g.vpcId,
+      VpcPeeringConnectionId: g.vpcPeeringConnectionId,
+    })),
   };
 }
 
@@ -125,20 +148,18 @@ export const ipPermissionJsonSchema = z
       .default([]),
     PrefixListIds: z.array(z.looseObject({ PrefixListId: awsId('pl'), Description: z.string().optional() })).default([]),
   })
-  .transform(
-    (j): IpPermissionShape => ({
-      ipProtocol: j.IpProtocol,
-      ...(j.FromPort !== undefined ? { fromPort: j.FromPort } : {}),
-      ...(j.ToPort !== undefined ? { toPort: j.ToPort } : {}),
-      ipRanges: j.IpRanges.map((r) => ({ cidrIp: r.CidrIp, ...withDescription(r.Description) })),
-      ipv6Ranges: j.Ipv6Ranges.map((r) => ({ cidrIpv6: r.CidrIpv6, ...withDescription(r.Description) })),
-      userIdGroupPairs: j.UserIdGroupPairs.map((g) => ({
-        groupId: g.GroupId,
-        ...(g.UserId !== undefined ? { userId: g.UserId } : {}),
-        ...(g.VpcId !== undefined ? { vpcId: g.VpcId } : {}),
-        ...(g.VpcPeeringConnectionId !== undefined ? { vpcPeeringConnectionId: g.VpcPeeringConnectionId } : {}),
-        ...withDescription(g.Description),
-      })),
-      prefixListIds: j.PrefixListIds.map((r) => ({ prefixListId: r.PrefixListId, ...withDescription(r.Description) })),
-    }),
-  );
+  .transform((j): IpPermissionShape => ({
+    ipProtocol: j.IpProtocol,
+    ...(j.FromPort !== undefined ? { fromPort: j.FromPort } : {}),
+    ...(j.ToPort !== undefined ? { toPort: j.ToPort } : {}),
+    ipRanges: j.IpRanges.map((r) => ({ cidrIp: r.CidrIp, ...withDescription(r.Description) })),
+    ipv6Ranges: j.Ipv6Ranges.map((r) => ({ cidrIpv6: r.CidrIpv6, ...withDescription(r.Description) })),
+    userIdGroupPairs: j.UserIdGroupPairs.map((g) => ({
+      groupId: g.GroupId,
+      ...(g.UserId !== undefined ? { userId: g.UserId } : {}),
+      ...(g.VpcId !== undefined ? { vpcId: g.VpcId } : {}),
+      ...(g.VpcPeeringConnectionId !== undefined ? { vpcPeeringConnectionId: g.VpcPeeringConnectionId } : {}),
+      ...withDescription(g.Description),
+    })),
+    prefixListIds: j.PrefixListIds.map((r) => ({ prefixListId: r.PrefixListId, ...withDescription(r.Description) })),
+  }));

@@ -44,15 +44,13 @@ export const naclEntryJsonSchema = z
     IcmpTypeCode: z.looseObject({ Type: z.number().int(), Code: z.number().int() }).optional(),
     PortRange: z.looseObject({ From: z.number().int(), To: z.number().int() }).optional(),
   })
-  .transform(
-    (j): NaclEntry => ({
-      ruleNumber: j.RuleNumber,
-      protocol: j.Protocol,
-      ruleAction: j.RuleAction,
-      egress: j.Egress,
-      ...(j.CidrBlock !== undefined ? { cidrBlock: j.CidrBlock } : {}),
-      ...(j.Ipv6CidrBlock !== undefined ? { ipv6CidrBlock: j.Ipv6CidrBlock } : {}),
-      ...(j.IcmpTypeCode ? { icmpTypeCode: { type: j.IcmpTypeCode.Type, code: j.IcmpTypeCode.Code } } : {}),
-      ...(j.PortRange ? { portRange: { from: j.PortRange.From, to: j.PortRange.To } } : {}),
-    }),
-  );
+  .transform((j): NaclEntry => ({
+    ruleNumber: j.RuleNumber,
+    protocol: j.Protocol,
+    ruleAction: j.RuleAction,
+    egress: j.Egress,
+    ...(j.CidrBlock !== undefined ? { cidrBlock: j.CidrBlock } : {}),
+    ...(j.Ipv6CidrBlock !== undefined ? { ipv6CidrBlock: j.Ipv6CidrBlock } : {}),
+    ...(j.IcmpTypeCode ? { icmpTypeCode: { type: j.IcmpTypeCode.Type, code: j.IcmpTypeCode.Code } } : {}),
+    ...(j.PortRange ? { portRange: { from: j.PortRange.From, to: j.PortRange.To } } : {}),
+  }));

@@ -25,7 +25,8 @@ export function routeShape(r: Route): Record<string, string> {
 const pascal = (k: string): string => k.charAt(0).toUpperCase() + k.slice(1);
 
 /** The route as the AWS CLI prints it: the same fields, capitalised. */
-export const routeJson = (r: Route): Record<string, string> => Object.fromEntries(Object.entries(routeShape(r)).map(([k, v]) => [pascal(k), v]));
+export const routeJson = (r: Route): Record<string, string> =>
+  Object.fromEntries(Object.entries(routeShape(r)).map(([k, v]) => [pascal(k), v]));
 
 /**
  * The CLI JSON of a route. EC2 also reports routes it has `filtered` and origins the model does not

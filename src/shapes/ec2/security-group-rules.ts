@@ -53,7 +53,12 @@ export function securityGroupRuleJson(s: SecurityGroupRuleShape): Record<string,
     ToPort: s.toPort,
     CidrIpv4: s.cidrIpv4,
     CidrIpv6: s.cidrIpv6,
-    ReferencedGroupInfo: ref && { GroupId: ref.groupId, UserId: ref.userId, VpcId: ref.vpcId, VpcPeeringConnectionId: ref.vpcPeeringConnectionId },
+    ReferencedGroupInfo: ref && {
+      GroupId: ref.groupId,
+      UserId: ref.userId,
+      VpcId: ref.vpcId,
+      VpcPeeringConnectionId: ref.vpcPeeringConnectionId,
+    },
     PrefixListId: s.prefixListId,
     Description: s.description,
     Tags: s.tags.map((t) => ({ Key: t.key, Value: t.value })),
@@ -61,8 +66,21 @@ export function securityGroupRuleJson(s: SecurityGroupRuleShape): Record<string,
   };
 }
 
-type Grant = Pick<SecurityGroupRule, 'groupId' | 'isEgress' | 'ipProtocol' | 'fromPort' | 'toPort' | 'cidrIpv4' | 'cidrIpv6' | 'referencedGroupId' | 'prefixListId'>;
+type Grant = Pick<
+  SecurityGroupRule,
+  'groupId' | 'isEgress' | 'ipProtocol' | 'fromPort' | 'toPort' | 'cidrIpv4' | 'cidrIpv6' | 'referencedGroupId' | 'prefixListId'
+>;
 
 /** Two rules with the same key grant the same thing (one peer, one protocol and port range, one direction). */
 export const grantKey = (r: Grant): string =>
-  [r.groupId, r.isEgress, r.ipProtocol, r.fromPort, r.toPort, r.cidrIpv4 ?? '', r.cidrIpv6 ?? '', r.referencedGroupId ?? '', r.prefixListId ?? ''].join('|');
+  [
+    r.groupId,
+    r.isEgress,
+    r.ipProtocol,
+    r.fromPort,
+    r.toPort,
+    r.cidrIpv4 ?? '',
+    r.cidrIpv6 ?? '',
+    r.referencedGroupId ?? '',
+    r.prefixListId ?? '',
+  ].join('|');

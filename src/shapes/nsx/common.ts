@@ -8,9 +8,11 @@ import type { NsxTag } from '../../world';
 export const nsxTagsSchema = z.array(z.looseObject({ scope: z.string().default(''), tag: z.string() })).default([]);
 
 /** An NSX list response: `{results: [...], result_count}`. */
-export const nsxListSchema = <T extends z.ZodType>(item: T) => z.looseObject({ results: z.array(item), result_count: z.number().int().optional() });
+export const nsxListSchema = <T extends z.ZodType>(item: T) =>
+  z.looseObject({ results: z.array(item), result_count: z.number().int().optional() });
 
-export const tagsFromJson = (tags: readonly { scope: string; tag: string }[]): NsxTag[] => tags.map((t) => ({ scope: t.scope, tag: t.tag }));
+export const tagsFromJson = (tags: readonly { scope: string; tag: string }[]): NsxTag[] =>
+  tags.map((t) => ({ scope: t.scope, tag: t.tag }));
 
 /** NSX `tags`; `undefined` (left out) when there are none. */
 export const tagsJson = (tags: readonly NsxTag[]): { scope: string; tag: string }[] | undefined =>

@@ -4,19 +4,30 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expressionFromJson, expressionJson, groupFromJson, groupJson, groupJsonSchema } from './groups';
 
-const real = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'fixtures', 'real', 'nsx', `${name}.json`), 'utf8'));
+const real = (name: string) =>
+  JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'fixtures', 'real', 'nsx', `${name}.json`), 'utf8'));
 
 describe('NSX group shapes', () => {
-  it.each(['doc-ip-address-expression', 'doc-mac-address-expression', 'doc-path-expression', 'doc-external-id-expression'])('%s converts and back', (name) => {
-    const json = real(name);
-    const { id: _id, ...withoutId } = json;
-    expect(expressionJson(expressionFromJson(json))).toEqual(withoutId);
-  });
+  it.each(['doc-ip-address-expression', 'doc-mac-address-expression', 'doc-path-expression', 'doc-external-id-expression'])(
+    '%s converts and back',
+    (name) => {
+      const json = real(name);
+      const { id: _id, ...withoutId } = json;
+      expect(expressionJson(expressionFromJson(json))).toEqual(withoutId);
+    },
+  );
 
   it('the VMC capture of a group (salt-ext-modules-vmware) reads and writes back its expression', () => {
     const g = groupFromJson(groupJsonSchema.parse(real('salt-cgw-group-condition-osname')));
-    expect(g).toMatchObject({ id: 'security_group_id', domain: 'cgw', path: '/infra/domains/cgw/groups/TEST_GROUP', expression: [{ resourceType: 'Condition', key: 'OSName', value: 'Centos' }] });
-    expect(groupJson(g).expression).toEqual([{ member_type: 'VirtualMachine', key: 'OSName', operator: 'EQUALS', value: 'Centos', resource_type: 'Condition' }]);
+    expect(g).toMatchObject({
+      id: 'security_group_id',
+      domain: 'cgw',
+      path: '/infra/domains/cgw/groups/TEST_GROUP',
+      expression: [{ resourceType: 'Condition', key: 'OSName', value: 'Centos' }],
+    });
+    expect(groupJson(g).expression).toEqual([
+      { member_type: 'VirtualMachine', key: 'OSName', operator: 'EQUALS', value: 'Centos', resource_type: 'Condition' },
+    ]);
   });
 
   it('an IdentityGroupExpression converts and back', () => {

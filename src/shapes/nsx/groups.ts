@@ -12,19 +12,39 @@ export const expressionJsonSchema = z.looseObject({ resource_type: z.string() })
 const strings = z.array(z.string());
 const known = {
   IPAddressExpression: z.looseObject({ ip_addresses: strings }),
-  Condition: z.looseObject({ member_type: z.string(), key: z.string(), operator: z.string().optional(), value: z.string(), scope_operator: z.string().optional() }),
+  Condition: z.looseObject({
+    member_type: z.string(),
+    key: z.string(),
+    operator: z.string().optional(),
+    value: z.string(),
+    scope_operator: z.string().optional(),
+  }),
   PathExpression: z.looseObject({ paths: strings }),
   ExternalIDExpression: z.looseObject({ member_type: z.string().default('VirtualMachine'), external_ids: strings }),
   MACAddressExpression: z.looseObject({ mac_addresses: strings }),
-  ConjunctionOperator: z.looseObject({ conjunction_operator: z.string().transform((s) => s.toUpperCase()).pipe(z.enum(['AND', 'OR'])) }),
+  ConjunctionOperator: z.looseObject({
+    conjunction_operator: z
+      .string()
+      .transform((s) => s.toUpperCase())
+      .pipe(z.enum(['AND', 'OR'])),
+  }),
   NestedExpression: z.looseObject({ expressions: z.array(expressionJsonSchema) }),
   IdentityGroupExpression: z.looseObject({
-    identity_groups: z.array(z.looseObject({ distinguished_name: z.string().optional(), domain_base_distinguished_name: z.string().optional(), sid: z.string().optional() })).default([]),
+    identity_groups: z
+      .array(
+        z.looseObject({
+          distinguished_name: z.string().optional(),
+          domain_base_distinguished_name: z.string().optional(),
+          sid: z.string().optional(),
+        }),
+      )
+      .default([]),
   }),
 };
 
 /** The fields NSX defines for an expression type (besides `resource_type` and the policy fields), or undefined for a type this model does not know. */
-export const expressionFields = (type: string): string[] | undefined => (type in known ? Object.keys(known[type as keyof typeof known].shape) : undefined);
+export const expressionFields = (type: string): string[] | undefined =>
+  type in known ? Object.keys(known[type as keyof typeof known].shape) : undefined;
 
 /** Called for each expression kept as `UnknownExpression`, with why. */
 export type ShapeWarn = (message: string) => void;
@@ -62,7 +82,10 @@ export function expressionFromJson(json: Record<string, unknown> & { resource_ty
     case 'ConjunctionOperator':
       return { resourceType: type, conjunctionOperator: e.conjunction_operator as 'AND' | 'OR' };
     case 'NestedExpression':
-      return { resourceType: type, expressions: (e.expressions as z.output<typeof expressionJsonSchema>[]).map((x) => expressionFromJson(x, warn)) };
+      return {
+        resourceType: type,
+        expressions: (e.expressions as z.output<typeof expressionJsonSchema>[]).map((x) => expressionFromJson(x, warn)),
+      };
     default: {
       const groups = (e as unknown as z.output<typeof known.IdentityGroupExpression>).identity_groups;
       return {
@@ -83,7 +106,14 @@ export function expressionJson(e: GroupExpression): Record<string, unknown> {
     case 'IPAddressExpression':
       return { ip_addresses: [...e.ipAddresses], resource_type: e.resourceType };
     case 'Condition':
-      return { member_type: e.memberType, key: e.key, operator: e.operator, value: e.value, ...(e.scopeOperator !== undefined ? { scope_operator: e.scopeOperator } : {}), resource_type: e.resourceType };
+      return {
+        member_type: e.memberType,
+        key: e.key,
+        operator: e.operator,
+        value: e.value,
+        ...(e.scopeOperator !== undefined ? { scope_operator: e.scopeOperator } : {}),
+        resource_type: e.resourceType,
+      };
     case 'PathExpression':
       return { paths: [...e.paths], resource_type: e.resourceType };
     case 'ExternalIDExpression':
@@ -96,7 +126,11 @@ export function expressionJson(e: GroupExpression): Record<string, unknown> {
       return { expressions: e.expressions.map(expressionJson), resource_type: e.resourceType };
     case 'IdentityGroupExpression':
       return {
-        identity_groups: e.identityGroups.map((g) => ({ distinguished_name: g.distinguishedName, domain_base_distinguished_name: g.domainBaseDistinguishedName, sid: g.sid })),
+        identity_groups: e.identityGroups.map((g) => ({
+          distinguished_name: g.distinguishedName,
+          domain_base_distinguished_name: g.domainBaseDistinguishedName,
+          sid: g.sid,
+        })),
         resource_type: e.resourceType,
       };
     case 'UnknownExpression':
@@ -144,7 +178,9 @@ export function groupFromJson(g: GroupJson, warn: ShapeWarn = () => {}): Group {
 export function groupJson(g: Group): Record<string, unknown> {
   return {
     expression: g.expression.map(expressionJson),
-    ...(g.extendedExpression && g.extendedExpression.length > 0 ? { extended_expression: g.extendedExpression.map((x) => ({ ...x })) } : {}),
+    ...(g.extendedExpression && g.extendedExpression.length > 0
+      ? { extended_expression: g.extendedExpression.map((x) => ({ ...x })) }
+      : {}),
     resource_type: 'Group',
     id: g.id,
     display_name: g.displayName,

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { isIpv4Cidr, type LinkedVpc } from '../../world';
 import { isIpv6Cidr, nsxListSchema } from './common';
 
-const awsId = (prefix: string) => z.string().refine((s) => s.startsWith(`${prefix}-`) && s.length > prefix.length + 1, { error: `is not an id of the form ${prefix}-…` });
+const awsId = (prefix: string) =>
+  z.string().refine((s) => s.startsWith(`${prefix}-`) && s.length > prefix.length + 1, { error: `is not an id of the form ${prefix}-…` });
 const anyCidr = z.string().refine((s) => isIpv4Cidr(s) || isIpv6Cidr(s), { error: 'is not a CIDR' });
 
 export const linkedVpcJsonSchema = z.looseObject({
@@ -15,7 +16,9 @@ export const linkedVpcJsonSchema = z.looseObject({
   linked_vpc_addresses: z.array(anyCidr).default([]),
   linked_vpc_subnets: z.array(z.looseObject({ id: awsId('subnet'), cidr: anyCidr, availability_zone: z.string().default('') })).default([]),
   active_eni: awsId('eni').optional(),
-  traffic_group_eni_mappings: z.array(z.looseObject({ eni: awsId('eni'), traffic_group_id: z.string().optional(), traffic_group_name: z.string().optional() })).default([]),
+  traffic_group_eni_mappings: z
+    .array(z.looseObject({ eni: awsId('eni'), traffic_group_id: z.string().optional(), traffic_group_name: z.string().optional() }))
+    .default([]),
   route_table_ids: z.array(awsId('rtb')).default([]),
 });
 

@@ -54,7 +54,9 @@ export function ruleFromJson(r: RuleJson, ruleId: number, warn: ShapeWarn = () =
     sourcesExcluded: r.sources_excluded,
     destinationsExcluded: r.destinations_excluded,
     services: [...r.services],
-    ...(r.service_entries.length > 0 ? { serviceEntries: r.service_entries.map((e) => serviceEntryFromJson(e, (m) => warn(`rule ${path}: ${m}`))) } : {}),
+    ...(r.service_entries.length > 0
+      ? { serviceEntries: r.service_entries.map((e) => serviceEntryFromJson(e, (m) => warn(`rule ${path}: ${m}`))) }
+      : {}),
     ...(isAny(profiles) ? {} : { profiles: [...profiles] }),
     scope: [...r.scope],
     action: r.action,

@@ -30,7 +30,10 @@ export const securityPolicyJsonSchema = z.looseObject({
 export type SecurityPolicyJson = z.output<typeof securityPolicyJsonSchema>;
 
 /** `nsx/dfw-policies.json`: `{results: [policy with its rules]}`. */
-export const securityPoliciesFileSchema = z.looseObject({ results: z.array(securityPolicyJsonSchema), result_count: z.number().int().optional() });
+export const securityPoliciesFileSchema = z.looseObject({
+  results: z.array(securityPolicyJsonSchema),
+  result_count: z.number().int().optional(),
+});
 
 export function dfwRuleFromJson(r: DfwRuleJson, policyId: string, ruleId: number, warn: ShapeWarn = () => {}): DfwRule {
   const path = r.path ?? dfwRulePath(policyId, r.id);
@@ -53,7 +56,9 @@ export function securityPolicyFromJson(p: SecurityPolicyJson, nextRuleId: () => 
     isDefault: p.is_default || p.id === defaultDfwPolicyId,
     revision: p._revision,
     tags: tagsFromJson(p.tags),
-    rules: new Map(rules.map((r) => [r.id, dfwRuleFromJson(r, p.id, r.rule_id ?? nextRuleId(), (m) => warn(`security policy ${p.id}: ${m}`))])),
+    rules: new Map(
+      rules.map((r) => [r.id, dfwRuleFromJson(r, p.id, r.rule_id ?? nextRuleId(), (m) => warn(`security policy ${p.id}: ${m}`))]),
+    ),
   };
 }
 

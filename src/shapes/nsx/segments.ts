@@ -14,7 +14,9 @@ export const segmentJsonSchema = z.looseObject({
   description: z.string().optional(),
   path: z.string().optional(),
   type: z.enum(['ROUTED', 'EXTENDED', 'ROUTED_AND_EXTENDED', 'DISCONNECTED']).optional(),
-  subnets: z.array(z.looseObject({ gateway_address: gatewayCidr, network: gatewayCidr.optional(), dhcp_ranges: z.array(z.string()).optional() })).default([]),
+  subnets: z
+    .array(z.looseObject({ gateway_address: gatewayCidr, network: gatewayCidr.optional(), dhcp_ranges: z.array(z.string()).optional() }))
+    .default([]),
   advanced_config: z.looseObject({ connectivity: z.enum(['ON', 'OFF']).default('ON') }).optional(),
   _revision: z.number().int().default(0),
   tags: nsxTagsSchema,
@@ -52,7 +54,11 @@ export function segmentFromJson(s: SegmentJson): Segment {
   };
 }
 
-const subnetJson = (sub: SegmentSubnet): Record<string, unknown> => ({ gateway_address: sub.gatewayAddress, network: sub.network, dhcp_ranges: sub.dhcpRanges });
+const subnetJson = (sub: SegmentSubnet): Record<string, unknown> => ({
+  gateway_address: sub.gatewayAddress,
+  network: sub.network,
+  dhcp_ranges: sub.dhcpRanges,
+});
 
 /** A segment as NSX lists it (without the audit fields). */
 export function segmentJson(s: Segment): Record<string, unknown> {

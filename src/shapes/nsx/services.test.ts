@@ -16,10 +16,14 @@ describe('NSX services shapes', () => {
 
   it('the real export holds 412 services, ALG, ICMP and IGMP entries among them', () => {
     const kinds = new Set(predefinedServices().flatMap((s) => s.entries.map((e) => e.resourceType)));
-    expect([predefinedServices().length, [...kinds].sort()]).toEqual([412, ['ALGTypeServiceEntry', 'ICMPTypeServiceEntry', 'IGMPTypeServiceEntry', 'L4PortSetServiceEntry']]);
+    expect([predefinedServices().length, [...kinds].sort()]).toEqual([
+      412,
+      ['ALGTypeServiceEntry', 'ICMPTypeServiceEntry', 'IGMPTypeServiceEntry', 'L4PortSetServiceEntry'],
+    ]);
   });
 
   it('every predefined service round-trips through its JSON', () => {
-    for (const s of predefinedServices()) expect(serviceFromJson(serviceJsonSchema.parse(JSON.parse(JSON.stringify(serviceJson(s)))))).toEqual(s);
+    for (const s of predefinedServices())
+      expect(serviceFromJson(serviceJsonSchema.parse(JSON.parse(JSON.stringify(serviceJson(s)))))).toEqual(s);
   });
 });

@@ -32,16 +32,35 @@ export function serviceEntryFromJson(json: Record<string, unknown> & { resource_
   const parsed = known[type as keyof typeof known].safeParse(json);
   if (!parsed.success) return unknown(`malformed (${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`);
   const e = parsed.data as Record<string, unknown>;
-  const opt = <K extends keyof ServiceEntry>(key: K, v: unknown): Partial<ServiceEntry> => (v === undefined ? {} : { [key]: Array.isArray(v) ? [...(v as string[])] : v });
+  const opt = <K extends keyof ServiceEntry>(key: K, v: unknown): Partial<ServiceEntry> =>
+    v === undefined ? {} : { [key]: Array.isArray(v) ? [...(v as string[])] : v };
   switch (type) {
     case 'L4PortSetServiceEntry':
-      return { resourceType: type, ...id, protocol: e.l4_protocol as string, ...opt('destinationPorts', e.destination_ports), ...opt('sourcePorts', e.source_ports) };
+      return {
+        resourceType: type,
+        ...id,
+        protocol: e.l4_protocol as string,
+        ...opt('destinationPorts', e.destination_ports),
+        ...opt('sourcePorts', e.source_ports),
+      };
     case 'ICMPTypeServiceEntry':
-      return { resourceType: type, ...id, ...opt('protocol', e.protocol), ...opt('icmpType', e.icmp_type), ...opt('icmpCode', e.icmp_code) };
+      return {
+        resourceType: type,
+        ...id,
+        ...opt('protocol', e.protocol),
+        ...opt('icmpType', e.icmp_type),
+        ...opt('icmpCode', e.icmp_code),
+      };
     case 'IPProtocolServiceEntry':
       return { resourceType: type, ...id, protocolNumber: e.protocol_number as number };
     case 'ALGTypeServiceEntry':
-      return { resourceType: type, ...id, alg: e.alg as string, ...opt('destinationPorts', e.destination_ports), ...opt('sourcePorts', e.source_ports) };
+      return {
+        resourceType: type,
+        ...id,
+        alg: e.alg as string,
+        ...opt('destinationPorts', e.destination_ports),
+        ...opt('sourcePorts', e.source_ports),
+      };
     case 'IGMPTypeServiceEntry':
       return { resourceType: type, ...id };
     case 'EtherTypeServiceEntry':
@@ -56,7 +75,13 @@ export function serviceEntryJson(e: ServiceEntry): Record<string, unknown> {
   const id = e.id !== undefined ? { id: e.id } : {};
   switch (e.resourceType) {
     case 'L4PortSetServiceEntry':
-      return { resource_type: e.resourceType, ...id, l4_protocol: e.protocol, source_ports: e.sourcePorts, destination_ports: e.destinationPorts };
+      return {
+        resource_type: e.resourceType,
+        ...id,
+        l4_protocol: e.protocol,
+        source_ports: e.sourcePorts,
+        destination_ports: e.destinationPorts,
+      };
     case 'ICMPTypeServiceEntry':
       return { resource_type: e.resourceType, ...id, protocol: e.protocol, icmp_type: e.icmpType, icmp_code: e.icmpCode };
     case 'IPProtocolServiceEntry':
@@ -86,15 +111,29 @@ export const servicesJsonSchema = nsxListSchema(serviceJsonSchema);
 /**
  * A real manager's export as published may wrap the list as `{"services": [...]}`; both forms are read.
  */
-export const servicesFileSchema = z.union([servicesJsonSchema, z.looseObject({ services: z.array(serviceJsonSchema) }).transform((o) => ({ results: o.services }))]);
+export const servicesFileSchema = z.union([
+  servicesJsonSchema,
+  z.looseObject({ services: z.array(serviceJsonSchema) }).transform((o) => ({ results: o.services })),
+]);
 
 export type ServiceJson = z.output<typeof serviceJsonSchema>;
 
 export function serviceFromJson(s: ServiceJson, warn: ShapeWarn = () => {}): NsxService {
   const path = s.path ?? `/infra/services/${s.id}`;
-  return { id: s.id, path, displayName: s.display_name ?? s.id, entries: s.service_entries.map((e) => serviceEntryFromJson(e, (m) => warn(`service ${path}: ${m}`))) };
+  return {
+    id: s.id,
+    path,
+    displayName: s.display_name ?? s.id,
+    entries: s.service_entries.map((e) => serviceEntryFromJson(e, (m) => warn(`service ${path}: ${m}`))),
+  };
 }
 
 export function serviceJson(s: NsxService): Record<string, unknown> {
-  return { resource_type: 'Service', id: s.id, display_name: s.displayName, path: s.path, service_entries: s.entries.map(serviceEntryJson) };
+  return {
+    resource_type: 'Service',
+    id: s.id,
+    display_name: s.displayName,
+    path: s.path,
+    service_entries: s.entries.map(serviceEntryJson),
+  };
 }

@@ -70,7 +70,8 @@ export function vmJson(vm: Vm): Record<string, unknown> {
     external_id: vm.externalId,
     power_state: vm.powerState,
     type: 'REGULAR',
-    guest_info: vm.osName === undefined && vm.computerName === undefined ? undefined : { os_name: vm.osName, computer_name: vm.computerName },
+    guest_info:
+      vm.osName === undefined && vm.computerName === undefined ? undefined : { os_name: vm.osName, computer_name: vm.computerName },
     resource_type: 'VirtualMachine',
     display_name: vm.displayName,
     tags: tagsJson(vm.tags),
@@ -82,7 +83,15 @@ export function vmJson(vm: Vm): Record<string, unknown> {
  * with its addresses; `lportAttachment` derives the attachment id the writer prints for it.
  */
 export function vifsJson(vm: Vm, lportAttachment: (vm: Vm) => string): Record<string, unknown>[] {
-  const vifs: Vif[] = vm.vifs ?? [{ externalId: `${vm.externalId}-4000`, ipAddresses: [...vm.ipAddresses], deviceKey: '4000', deviceName: 'Network adapter 1', lportAttachmentId: lportAttachment(vm) }];
+  const vifs: Vif[] = vm.vifs ?? [
+    {
+      externalId: `${vm.externalId}-4000`,
+      ipAddresses: [...vm.ipAddresses],
+      deviceKey: '4000',
+      deviceName: 'Network adapter 1',
+      lportAttachmentId: lportAttachment(vm),
+    },
+  ];
   return vifs.map((v) => ({
     external_id: v.externalId,
     owner_vm_id: vm.externalId,

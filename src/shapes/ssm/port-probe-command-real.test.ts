@@ -23,7 +23,12 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 async function bound(protocol: 'tcp' | 'udp', port: number): Promise<void> {
   const hex = `:${port.toString(16).toUpperCase().padStart(4, '0')} `;
   for (let i = 0; i < 100; i++) {
-    if (readFileSync(`/proc/net/${protocol}`, 'utf8').split('\n').some((l) => l.trim().split(/\s+/)[1]?.endsWith(hex.trim()))) return;
+    if (
+      readFileSync(`/proc/net/${protocol}`, 'utf8')
+        .split('\n')
+        .some((l) => l.trim().split(/\s+/)[1]?.endsWith(hex.trim()))
+    )
+      return;
     await sleep(100);
   }
   throw new Error(`nothing bound ${protocol} port ${port} within 10 s`);
@@ -39,10 +44,13 @@ test('TCP: the listener hears the connect, and the connect is open', async () =>
   const connectReq = linux({ protocol: 'tcp', role: 'connect', destination: '127.0.0.1', port: p, timeoutS: 5 });
   const connect = await run(renderPortProbe(connectReq).command);
   expect(parsePortProbeOutput(connectReq, connect)).toMatchObject({ outcome: 'open' });
-  expect(parseListenerOutput({ ...connectReq, role: 'listen', destination: '0.0.0.0' }, await listen)).toEqual({ heard: true, peer: expect.stringMatching(/^127\.0\.0\.1:\d+$/) });
+  expect(parseListenerOutput({ ...connectReq, role: 'listen', destination: '0.0.0.0' }, await listen)).toEqual({
+    heard: true,
+    peer: expect.stringMatching(/^127\.0\.0\.1:\d+$/),
+  });
 }, 20_000);
 
-test('TCP: nothing listening is refused, from bash\'s real message', async () => {
+test("TCP: nothing listening is refused, from bash's real message", async () => {
   const req = linux({ protocol: 'tcp', role: 'connect', destination: '127.0.0.1', port: port(2), timeoutS: 3 });
   const out = await run(renderPortProbe(req).command);
   expect(out.stderr).toMatch(/connect: Connection refused/);
@@ -57,7 +65,11 @@ test('UDP: the listener echoes the datagram and the sender sees the reply', asyn
   const sendReq = linux({ protocol: 'udp', role: 'send', destination: '127.0.0.1', port: p, timeoutS: 5 });
   const sent = await run(renderPortProbe(sendReq).command);
   expect(parsePortProbeOutput(sendReq, sent)).toMatchObject({ outcome: 'open' });
-  expect(parseListenerOutput(listenReq, await listen)).toEqual({ heard: true, peer: expect.stringMatching(/^127\.0\.0\.1:\d+$/), bytes: 9 });
+  expect(parseListenerOutput(listenReq, await listen)).toEqual({
+    heard: true,
+    peer: expect.stringMatching(/^127\.0\.0\.1:\d+$/),
+    bytes: 9,
+  });
 }, 20_000);
 
 test('UDP: nothing listening comes back as ICMP port unreachable: refused', async () => {

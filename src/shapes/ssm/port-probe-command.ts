@@ -50,9 +50,14 @@ export class PortProbeRequestError extends Error {
 }
 
 function check(req: PortProbeRequest): void {
-  if (!Number.isInteger(req.port) || req.port < 1 || req.port > 65535) throw new PortProbeRequestError(`port ${req.port}: a TCP/UDP port is an integer from 1 to 65535`);
-  if (!Number.isInteger(req.timeoutS) || req.timeoutS < 1 || req.timeoutS > 3600) throw new PortProbeRequestError(`timeout ${req.timeoutS}: whole seconds from 1 to 3600`);
-  if (req.role === 'listen' ? req.destination !== '0.0.0.0' : !ipv4.test(req.destination)) throw new PortProbeRequestError(`destination ${req.destination}: ${req.role === 'listen' ? 'a listener binds 0.0.0.0' : 'an IPv4 address'}`);
+  if (!Number.isInteger(req.port) || req.port < 1 || req.port > 65535)
+    throw new PortProbeRequestError(`port ${req.port}: a TCP/UDP port is an integer from 1 to 65535`);
+  if (!Number.isInteger(req.timeoutS) || req.timeoutS < 1 || req.timeoutS > 3600)
+    throw new PortProbeRequestError(`timeout ${req.timeoutS}: whole seconds from 1 to 3600`);
+  if (req.role === 'listen' ? req.destination !== '0.0.0.0' : !ipv4.test(req.destination))
+    throw new PortProbeRequestError(
+      `destination ${req.destination}: ${req.role === 'listen' ? 'a listener binds 0.0.0.0' : 'an IPv4 address'}`,
+    );
   if (req.role === 'connect' && req.protocol !== 'tcp') throw new PortProbeRequestError('connect is a TCP role; UDP uses send');
   if (req.role === 'send' && req.protocol !== 'udp') throw new PortProbeRequestError('send is a UDP role; TCP uses connect');
 }
@@ -61,7 +66,8 @@ function check(req: PortProbeRequest): void {
 
 // The echo after a successful connect: exit 0 with no output is what an agent that ran nothing reports
 // (moto's SendCommand, a wrong document), so "open" needs the line, not only the exit code.
-const linuxConnect = (ip: string, port: number, t: number): string => `timeout ${t} bash -c '</dev/tcp/${ip}/${port}' && echo 'vmc-reach tcp ${ip}:${port}: open'`;
+const linuxConnect = (ip: string, port: number, t: number): string =>
+  `timeout ${t} bash -c '</dev/tcp/${ip}/${port}' && echo 'vmc-reach tcp ${ip}:${port}: open'`;
 
 const windowsConnect = (ip: string, port: number, t: number): string =>
   `Test-NetConnection -ComputerName ${ip} -Port ${port}; $c = New-Object System.Net.Sockets.TcpClient; try { if (-not $c.ConnectAsync('${ip}', ${port}).Wait(${t * 1000})) { 'SocketErrorCode : TimedOut' } } catch { 'SocketErrorCode : ' + $_.Exception.GetBaseException().SocketErrorCode } finally { $c.Close() }`;
@@ -89,10 +95,24 @@ export function renderPortProbe(req: PortProbeRequest): RenderedCommand {
   check(req);
   const { destination: ip, port, timeoutS: t } = req;
   if (req.os === 'windows') {
-    const command = req.role === 'connect' ? windowsConnect(ip, port, t) : req.role === 'send' ? windowsUdpSend(ip, port, t) : req.protocol === 'tcp' ? windowsTcpListen(port, t) : windowsUdpListen(port, t);
+    const command =
+      req.role === 'connect'
+        ? windowsConnect(ip, port, t)
+        : req.role === 'send'
+          ? windowsUdpSend(ip, port, t)
+          : req.protocol === 'tcp'
+            ? windowsTcpListen(port, t)
+            : windowsUdpListen(port, t);
     return { document: 'AWS-RunPowerShellScript', command };
   }
-  const command = req.role === 'connect' ? linuxConnect(ip, port, t) : req.role === 'send' ? linuxUdpSend(ip, port, t) : req.protocol === 'tcp' ? linuxTcpListen(port, t) : linuxUdpListen(port, t);
+  const command =
+    req.role === 'connect'
+      ? linuxConnect(ip, port, t)
+      : req.role === 'send'
+        ? linuxUdpSend(ip, port, t)
+        : req.protocol === 'tcp'
+          ? linuxTcpListen(port, t)
+          : linuxUdpListen(port, t);
   return { document: 'AWS-RunShellScript', command };
 }
 
@@ -103,7 +123,10 @@ const N = '(\\d{1,5})';
 const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Builds a matcher from a template: the placeholders become capture groups, the rest matches verbatim. */
-function matcher(render: (ip: string, port: number, t: number) => string, withIp: boolean): (line: string) => { ip: string; port: number; t: number } | undefined {
+function matcher(
+  render: (ip: string, port: number, t: number) => string,
+  withIp: boolean,
+): (line: string) => { ip: string; port: number; t: number } | undefined {
   // Render with sentinels, escape, then put the capture groups where the sentinels are.
   const text = esc(render('192.0.2.222', 65432, 98765));
   const order: ('ip' | 'port' | 't' | 'tms')[] = [];
@@ -182,7 +205,13 @@ export interface ToolOutput {
 }
 
 const excerpt = (o: ToolOutput): string => {
-  const text = `${o.stdout}\n${o.stderr}`.trim().split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 3).join(' | ').slice(0, 200);
+  const text = `${o.stdout}\n${o.stderr}`
+    .trim()
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 3)
+    .join(' | ')
+    .slice(0, 200);
   return text ? JSON.stringify(text) : '(empty output)';
 };
 
@@ -190,11 +219,19 @@ function linuxConnectOutcome(req: PortProbeRequest, o: ToolOutput): ParsedOutcom
   const at = `${req.destination}:${req.port}`;
   // bash prints the connect() error and then the redirection's: "bash: connect: Connection refused".
   const err = /connect: (Connection refused|Connection timed out|No route to host|Network is unreachable)/.exec(o.stderr)?.[1];
-  if (o.exitCode === 0 && o.stdout.includes(`vmc-reach tcp ${at}: open`)) return { outcome: 'open', detail: `TCP handshake with ${at} completed` };
-  if (o.exitCode === 124) return { outcome: 'filtered', detail: `no answer to the SYN to ${at} within ${req.timeoutS} s (timeout exit 124)` };
-  if (o.exitCode === 1 && err === 'Connection refused') return { outcome: 'refused', detail: `${at} answered with a RST (bash: connect: Connection refused)` };
-  if (o.exitCode === 1 && err === 'Connection timed out') return { outcome: 'filtered', detail: `the kernel gave up on the SYN to ${at} (Connection timed out)` };
-  if (o.exitCode === 1 && err) return { outcome: 'filtered', detail: `an ICMP error came back for ${at} (${err}): a router or firewall on the path, not the destination's port` };
+  if (o.exitCode === 0 && o.stdout.includes(`vmc-reach tcp ${at}: open`))
+    return { outcome: 'open', detail: `TCP handshake with ${at} completed` };
+  if (o.exitCode === 124)
+    return { outcome: 'filtered', detail: `no answer to the SYN to ${at} within ${req.timeoutS} s (timeout exit 124)` };
+  if (o.exitCode === 1 && err === 'Connection refused')
+    return { outcome: 'refused', detail: `${at} answered with a RST (bash: connect: Connection refused)` };
+  if (o.exitCode === 1 && err === 'Connection timed out')
+    return { outcome: 'filtered', detail: `the kernel gave up on the SYN to ${at} (Connection timed out)` };
+  if (o.exitCode === 1 && err)
+    return {
+      outcome: 'filtered',
+      detail: `an ICMP error came back for ${at} (${err}): a router or firewall on the path, not the destination's port`,
+    };
   return { outcome: 'error', detail: `not the output of bash /dev/tcp under timeout (exit ${o.exitCode}): ${excerpt(o)}` };
 }
 
@@ -203,29 +240,48 @@ function windowsConnectOutcome(req: PortProbeRequest, o: ToolOutput): ParsedOutc
   const tnc = /^TcpTestSucceeded\s*:\s*(True|False)\s*$/m.exec(o.stdout)?.[1];
   const code = /^SocketErrorCode : (\w+)\s*$/m.exec(o.stdout)?.[1];
   if (tnc === 'True') return { outcome: 'open', detail: `Test-NetConnection: TcpTestSucceeded : True for ${at}` };
-  if (tnc === 'False' && code === 'ConnectionRefused') return { outcome: 'refused', detail: `Test-NetConnection: TcpTestSucceeded : False; the connect to ${at} was refused (RST, SocketErrorCode ConnectionRefused)` };
-  if (tnc === 'False' && code === 'TimedOut') return { outcome: 'filtered', detail: `Test-NetConnection: TcpTestSucceeded : False; no answer from ${at} within ${req.timeoutS} s (SocketErrorCode TimedOut)` };
-  if (tnc === 'False' && (code === 'HostUnreachable' || code === 'NetworkUnreachable')) return { outcome: 'filtered', detail: `an ICMP error came back for ${at} (SocketErrorCode ${code})` };
-  if (tnc === 'False') return { outcome: 'error', detail: `Test-NetConnection said False for ${at} but the socket error code that tells refused from filtered is ${code ? `"${code}"` : 'missing'}: ${excerpt(o)}` };
+  if (tnc === 'False' && code === 'ConnectionRefused')
+    return {
+      outcome: 'refused',
+      detail: `Test-NetConnection: TcpTestSucceeded : False; the connect to ${at} was refused (RST, SocketErrorCode ConnectionRefused)`,
+    };
+  if (tnc === 'False' && code === 'TimedOut')
+    return {
+      outcome: 'filtered',
+      detail: `Test-NetConnection: TcpTestSucceeded : False; no answer from ${at} within ${req.timeoutS} s (SocketErrorCode TimedOut)`,
+    };
+  if (tnc === 'False' && (code === 'HostUnreachable' || code === 'NetworkUnreachable'))
+    return { outcome: 'filtered', detail: `an ICMP error came back for ${at} (SocketErrorCode ${code})` };
+  if (tnc === 'False')
+    return {
+      outcome: 'error',
+      detail: `Test-NetConnection said False for ${at} but the socket error code that tells refused from filtered is ${code ? `"${code}"` : 'missing'}: ${excerpt(o)}`,
+    };
   return { outcome: 'error', detail: `not Test-NetConnection output (exit ${o.exitCode}): ${excerpt(o)}` };
 }
 
 function udpSendOutcome(req: PortProbeRequest, o: ToolOutput): ParsedOutcome {
   const at = `${req.destination}:${req.port}`;
-  const m = new RegExp(`^vmc-reach udp ${esc(at)}: (reply of (\\d+) bytes|refused \\(ICMP port unreachable\\)|no reply within \\d+ s|unreachable \\((.+)\\))\\r?$`, 'm').exec(o.stdout);
+  const m = new RegExp(
+    `^vmc-reach udp ${esc(at)}: (reply of (\\d+) bytes|refused \\(ICMP port unreachable\\)|no reply within \\d+ s|unreachable \\((.+)\\))\\r?$`,
+    'm',
+  ).exec(o.stdout);
   if (!m) return { outcome: 'error', detail: `not the UDP sender's output (exit ${o.exitCode}): ${excerpt(o)}` };
   if (m[2] !== undefined) return { outcome: 'open', detail: `the datagram to ${at} was echoed back (${m[2]} bytes)` };
   if (m[1]!.startsWith('refused')) return { outcome: 'refused', detail: `${at} answered with ICMP port unreachable` };
   if (m[1]!.startsWith('no reply')) return { outcome: 'filtered', detail: `no echo and no ICMP error from ${at} within ${req.timeoutS} s` };
   // Another ICMP error (host unreachable, administratively prohibited: a router or a REJECT rule on the path).
-  return { outcome: 'filtered', detail: `an ICMP error came back for ${at} (${m[3]}): a router or firewall on the path, not the destination's port` };
+  return {
+    outcome: 'filtered',
+    detail: `an ICMP error came back for ${at} (${m[3]}): a router or firewall on the path, not the destination's port`,
+  };
 }
 
 /** Maps a connect/send command's output to an outcome (listeners: see parseListenerOutput). */
 export function parsePortProbeOutput(req: PortProbeRequest, o: ToolOutput): ParsedOutcome {
   if (req.role === 'send') return udpSendOutcome(req, o);
   if (req.role === 'connect') return req.os === 'windows' ? windowsConnectOutcome(req, o) : linuxConnectOutcome(req, o);
-  return { outcome: 'error', detail: 'a listener\'s output is read with parseListenerOutput' };
+  return { outcome: 'error', detail: "a listener's output is read with parseListenerOutput" };
 }
 
 export type ListenerResult = { heard: true; peer: string; bytes?: number } | { heard: false } | { error: string };
@@ -234,7 +290,8 @@ export type ListenerResult = { heard: true; peer: string; bytes?: number } | { h
 export function parseListenerOutput(req: PortProbeRequest, o: ToolOutput): ListenerResult {
   const p = `vmc-reach listen ${req.protocol} ${req.port}: `;
   const line = o.stdout.split(/\r?\n/).find((l) => l.startsWith(p));
-  const heard = line && (req.protocol === 'tcp' ? /connection from ([\d.]+:\d+)$/ : /datagram of (\d+) bytes from ([\d.]+:\d+)$/).exec(line.trimEnd());
+  const heard =
+    line && (req.protocol === 'tcp' ? /connection from ([\d.]+:\d+)$/ : /datagram of (\d+) bytes from ([\d.]+:\d+)$/).exec(line.trimEnd());
   if (heard) return req.protocol === 'tcp' ? { heard: true, peer: heard[1]! } : { heard: true, peer: heard[2]!, bytes: Number(heard[1]) };
   if (line && /: no (connection|datagram) within \d+ s$/.test(line.trimEnd())) return { heard: false };
   // python3 missing, the port in use, a bind without rights: the listener never listened.

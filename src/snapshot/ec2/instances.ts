@@ -21,12 +21,20 @@ function readInstance(src: SnapshotSource, world: World, inst: InstanceJson, at:
   const state = inst.State.Name;
   if (inst.SubnetId === undefined) src.invalid(file, `${at}.SubnetId`, inst.SubnetId, `is missing: a ${state} instance has a subnet`);
   const subnet = world.ec2.subnets.get(inst.SubnetId) ?? src.dangling(file, `${at}.SubnetId`, inst.SubnetId, files.subnets);
-  if (inst.PrivateIpAddress === undefined) src.invalid(file, `${at}.PrivateIpAddress`, undefined, `is missing: a ${state} instance has a private address`);
+  if (inst.PrivateIpAddress === undefined)
+    src.invalid(file, `${at}.PrivateIpAddress`, undefined, `is missing: a ${state} instance has a private address`);
   // The instance's SecurityGroups are its primary ENI's groups: a group missing from the export is reported there.
   const k = inst.NetworkInterfaces.findIndex((n) => n.Attachment?.DeviceIndex === 0);
-  if (k < 0) src.invalid(file, `${at}.NetworkInterfaces`, inst.NetworkInterfaces.length, 'interfaces listed, none with Attachment.DeviceIndex 0: the instance needs its primary ENI');
+  if (k < 0)
+    src.invalid(
+      file,
+      `${at}.NetworkInterfaces`,
+      inst.NetworkInterfaces.length,
+      'interfaces listed, none with Attachment.DeviceIndex 0: the instance needs its primary ENI',
+    );
   const eniId = inst.NetworkInterfaces[k]!.NetworkInterfaceId;
-  if (!world.ec2.networkInterfaces.has(eniId)) src.dangling(file, `${at}.NetworkInterfaces[${k}].NetworkInterfaceId`, eniId, files.networkInterfaces);
+  if (!world.ec2.networkInterfaces.has(eniId))
+    src.dangling(file, `${at}.NetworkInterfaces[${k}].NetworkInterfaceId`, eniId, files.networkInterfaces);
   const stateTransitionAt = transitionAt(world, state);
   return {
     instanceId: inst.InstanceId,
@@ -95,7 +103,10 @@ function instanceJson(world: World, inst: Instance): Record<string, unknown> {
     SubnetId: gone ? undefined : inst.subnetId,
     VpcId: gone ? undefined : inst.vpcId,
     ClientToken: inst.clientToken ?? '',
-    IamInstanceProfile: inst.iamInstanceProfileArn === undefined ? undefined : { Arn: inst.iamInstanceProfileArn, Id: derivedId('AIPA', inst.iamInstanceProfileArn).toUpperCase().replace('-', '') },
+    IamInstanceProfile:
+      inst.iamInstanceProfileArn === undefined
+        ? undefined
+        : { Arn: inst.iamInstanceProfileArn, Id: derivedId('AIPA', inst.iamInstanceProfileArn).toUpperCase().replace('-', '') },
     NetworkInterfaces: enis.map((eni) => {
       // describe-instances embeds each ENI without AvailabilityZone, RequesterManaged and TagSet, and its
       // attachment without the instance (it is the enclosing one).

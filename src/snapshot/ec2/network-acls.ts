@@ -15,12 +15,23 @@ export function readNetworkAcls(src: SnapshotSource, world: World): void {
     if (!world.ec2.vpcs.has(acl.VpcId)) src.dangling(file, `${at}.VpcId`, acl.VpcId, files.vpcs);
     acl.Entries.forEach((e, k) => {
       if ((e.cidrBlock === undefined) === (e.ipv6CidrBlock === undefined)) {
-        src.invalid(file, `${at}.Entries[${k}]`, e.ruleNumber, 'is a rule number whose entry needs exactly one of CidrBlock and Ipv6CidrBlock');
+        src.invalid(
+          file,
+          `${at}.Entries[${k}]`,
+          e.ruleNumber,
+          'is a rule number whose entry needs exactly one of CidrBlock and Ipv6CidrBlock',
+        );
       }
     });
     acl.Associations.forEach((a, k) => {
       if (!world.ec2.subnets.has(a.SubnetId)) {
-        src.missing(file, `${at}.Associations[${k}].SubnetId`, a.SubnetId, files.subnets, `the association of ${acl.NetworkAclId} is kept but decides nothing (a deleted subnet carries no flow)`);
+        src.missing(
+          file,
+          `${at}.Associations[${k}].SubnetId`,
+          a.SubnetId,
+          files.subnets,
+          `the association of ${acl.NetworkAclId} is kept but decides nothing (a deleted subnet carries no flow)`,
+        );
       }
     });
     const nacl: NetworkAcl = {
@@ -29,7 +40,11 @@ export function readNetworkAcls(src: SnapshotSource, world: World): void {
       ownerId: acl.OwnerId ?? world.accountId,
       isDefault: acl.IsDefault,
       entries: acl.Entries,
-      associations: acl.Associations.map((a) => ({ networkAclAssociationId: a.NetworkAclAssociationId, networkAclId: acl.NetworkAclId, subnetId: a.SubnetId })),
+      associations: acl.Associations.map((a) => ({
+        networkAclAssociationId: a.NetworkAclAssociationId,
+        networkAclId: acl.NetworkAclId,
+        subnetId: a.SubnetId,
+      })),
       tags: acl.Tags.map((t) => ({ key: t.Key, value: t.Value })),
     };
     world.ec2.networkAcls.set(nacl.networkAclId, nacl);
@@ -39,7 +54,11 @@ export function readNetworkAcls(src: SnapshotSource, world: World): void {
 export function renderNetworkAcls(world: World): unknown {
   return {
     NetworkAcls: [...world.ec2.networkAcls.values()].map((acl) => ({
-      Associations: acl.associations.map((a) => ({ NetworkAclAssociationId: a.networkAclAssociationId, NetworkAclId: a.networkAclId, SubnetId: a.subnetId })),
+      Associations: acl.associations.map((a) => ({
+        NetworkAclAssociationId: a.networkAclAssociationId,
+        NetworkAclId: a.networkAclId,
+        SubnetId: a.subnetId,
+      })),
       Entries: acl.entries.map(naclEntryJson),
       IsDefault: acl.isDefault,
       NetworkAclId: acl.networkAclId,

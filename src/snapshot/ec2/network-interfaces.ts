@@ -19,7 +19,13 @@ export function readNetworkInterfaces(src: SnapshotSource, world: World): void {
     const subnet = world.ec2.subnets.get(n.SubnetId) ?? src.dangling(file, `${at}.SubnetId`, n.SubnetId, files.subnets);
     n.Groups.forEach((g, k) => {
       if (!world.ec2.securityGroups.has(g.GroupId)) {
-        src.missing(file, `${at}.Groups[${k}].GroupId`, g.GroupId, files.securityGroups, `${n.NetworkInterfaceId} wears it, so flows through that ENI whose other groups do not allow them are indeterminate (SECURITY_GROUP_MISSING)`);
+        src.missing(
+          file,
+          `${at}.Groups[${k}].GroupId`,
+          g.GroupId,
+          files.securityGroups,
+          `${n.NetworkInterfaceId} wears it, so flows through that ENI whose other groups do not allow them are indeterminate (SECURITY_GROUP_MISSING)`,
+        );
       }
     });
     const a = n.Attachment;
@@ -30,7 +36,9 @@ export function readNetworkInterfaces(src: SnapshotSource, world: World): void {
       ownerId: n.OwnerId ?? world.accountId,
       availabilityZone: n.AvailabilityZone ?? subnet.availabilityZone,
       privateIpAddress: n.PrivateIpAddress,
-      secondaryPrivateIpAddresses: n.PrivateIpAddresses.filter((p) => !p.Primary && p.PrivateIpAddress !== n.PrivateIpAddress).map((p) => p.PrivateIpAddress),
+      secondaryPrivateIpAddresses: n.PrivateIpAddresses.filter((p) => !p.Primary && p.PrivateIpAddress !== n.PrivateIpAddress).map(
+        (p) => p.PrivateIpAddress,
+      ),
       ...(n.Ipv6Addresses.length > 0 ? { ipv6Addresses: n.Ipv6Addresses.map((x) => x.Ipv6Address) } : {}),
       groupIds: n.Groups.map((g) => g.GroupId),
       description: n.Description,
@@ -63,7 +71,13 @@ export function checkEniAttachments(src: SnapshotSource, world: World, instanceI
     if (a?.instanceId === undefined) return;
     if (a.instanceOwnerId !== undefined && a.instanceOwnerId !== eni.ownerId) return;
     if (!instanceIdsInFile.has(a.instanceId)) {
-      src.missing(files.networkInterfaces, `NetworkInterfaces[${i}].Attachment.InstanceId`, a.instanceId, files.instances, `${eni.networkInterfaceId} is kept as attached to it; that instance cannot be a flow's endpoint`);
+      src.missing(
+        files.networkInterfaces,
+        `NetworkInterfaces[${i}].Attachment.InstanceId`,
+        a.instanceId,
+        files.instances,
+        `${eni.networkInterfaceId} is kept as attached to it; that instance cannot be a flow's endpoint`,
+      );
     }
   });
 }

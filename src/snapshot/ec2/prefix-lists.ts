@@ -15,14 +15,23 @@ export function readPrefixLists(src: SnapshotSource, world: World): void {
     const entriesFile = prefixListEntriesFile(p.PrefixListId);
     const entries = src.readOptional(entriesFile, prefixListEntriesSchema);
     if (!entries) {
-      src.missing(files.prefixLists, `PrefixLists[${i}].PrefixListId`, p.PrefixListId, entriesFile, `flows whose route or rule may come from ${p.PrefixListId} are indeterminate (PREFIX_LIST_ENTRIES_MISSING)`);
+      src.missing(
+        files.prefixLists,
+        `PrefixLists[${i}].PrefixListId`,
+        p.PrefixListId,
+        entriesFile,
+        `flows whose route or rule may come from ${p.PrefixListId} are indeterminate (PREFIX_LIST_ENTRIES_MISSING)`,
+      );
     }
     const list: ManagedPrefixList = {
       prefixListId: p.PrefixListId,
       prefixListName: p.PrefixListName,
       ownerId: p.OwnerId ?? world.accountId,
       addressFamily: p.AddressFamily,
-      entries: (entries?.Entries ?? []).map((e) => ({ cidr: e.Cidr, ...(e.Description !== undefined ? { description: e.Description } : {}) })),
+      entries: (entries?.Entries ?? []).map((e) => ({
+        cidr: e.Cidr,
+        ...(e.Description !== undefined ? { description: e.Description } : {}),
+      })),
       ...(entries ? {} : { entriesMissing: true }),
       tags: p.Tags.map((t) => ({ key: t.Key, value: t.Value })),
     };

@@ -11,17 +11,41 @@ import { routeJson } from '../../shapes/ec2';
 function readRoute(src: SnapshotSource, world: World, r: RouteJson, at: string): Route | undefined {
   const file = files.routeTables;
   // A route with none of the destinations the model knows (a carrier or core-network route) decides nothing here.
-  if (r.destinationCidrBlock === undefined && r.destinationIpv6CidrBlock === undefined && r.destinationPrefixListId === undefined) return undefined;
+  if (r.destinationCidrBlock === undefined && r.destinationIpv6CidrBlock === undefined && r.destinationPrefixListId === undefined)
+    return undefined;
   const pl = r.destinationPrefixListId;
   if (pl !== undefined && !world.ec2.prefixLists.has(pl)) {
-    src.missing(file, `${at}.DestinationPrefixListId`, pl, files.prefixLists, `flows whose route may come from ${pl} are indeterminate (PREFIX_LIST_ENTRIES_MISSING) until its entries are exported (${howToProduce(prefixListEntriesFile(pl))})`);
+    src.missing(
+      file,
+      `${at}.DestinationPrefixListId`,
+      pl,
+      files.prefixLists,
+      `flows whose route may come from ${pl} are indeterminate (PREFIX_LIST_ENTRIES_MISSING) until its entries are exported (${howToProduce(prefixListEntriesFile(pl))})`,
+    );
   }
   // A blackhole route may point at something deleted; an active one to a target the export lacks is kept (it leads nowhere the engine knows).
-  if (r.state === 'active' && r.networkInterfaceId !== undefined && !world.ec2.networkInterfaces.has(r.networkInterfaceId) && !isCrossLinkEni(src, r.networkInterfaceId)) {
-    src.missing(file, `${at}.NetworkInterfaceId`, r.networkInterfaceId, files.networkInterfaces, 'the route is kept; traffic it carries goes to an ENI the snapshot does not know');
+  if (
+    r.state === 'active' &&
+    r.networkInterfaceId !== undefined &&
+    !world.ec2.networkInterfaces.has(r.networkInterfaceId) &&
+    !isCrossLinkEni(src, r.networkInterfaceId)
+  ) {
+    src.missing(
+      file,
+      `${at}.NetworkInterfaceId`,
+      r.networkInterfaceId,
+      files.networkInterfaces,
+      'the route is kept; traffic it carries goes to an ENI the snapshot does not know',
+    );
   }
   if (r.state === 'active' && r.instanceId !== undefined && !world.ec2.instances.has(r.instanceId)) {
-    src.missing(file, `${at}.InstanceId`, r.instanceId, files.instances, 'the route is kept; traffic it carries goes to an instance the snapshot does not know');
+    src.missing(
+      file,
+      `${at}.InstanceId`,
+      r.instanceId,
+      files.instances,
+      'the route is kept; traffic it carries goes to an instance the snapshot does not know',
+    );
   }
   return r;
 }
@@ -46,7 +70,13 @@ export function readRouteTables(src: SnapshotSource, world: World): void {
       if (a.AssociationState !== undefined && a.AssociationState.State !== 'associated') return;
       if (a.SubnetId === undefined && !a.Main) return;
       if (a.SubnetId !== undefined && !world.ec2.subnets.has(a.SubnetId)) {
-        src.missing(file, `${at}.Associations[${k}].SubnetId`, a.SubnetId, files.subnets, `the association of ${t.RouteTableId} is kept but decides nothing (a deleted subnet carries no flow)`);
+        src.missing(
+          file,
+          `${at}.Associations[${k}].SubnetId`,
+          a.SubnetId,
+          files.subnets,
+          `the association of ${t.RouteTableId} is kept but decides nothing (a deleted subnet carries no flow)`,
+        );
       }
       associations.push({
         routeTableAssociationId: a.RouteTableAssociationId,

@@ -34,14 +34,20 @@ export function assignRuleIds(src: SnapshotSource, world: World, expanded: reado
     if (seen.has(r.SecurityGroupRuleId)) src.duplicate(file, `${at}.SecurityGroupRuleId`, r.SecurityGroupRuleId);
     seen.add(r.SecurityGroupRuleId);
     if (!world.ec2.securityGroups.has(r.GroupId)) src.dangling(file, `${at}.GroupId`, r.GroupId, files.securityGroups);
-    if (r.CidrIpv4 === undefined && r.CidrIpv6 === undefined && r.ReferencedGroupInfo === undefined && r.PrefixListId === undefined) return [];
+    if (r.CidrIpv4 === undefined && r.CidrIpv6 === undefined && r.ReferencedGroupInfo === undefined && r.PrefixListId === undefined)
+      return [];
     let ipProtocol: string;
     let ports: { fromPort: number; toPort: number };
     try {
       ipProtocol = normalizeProtocol(protocolNumberOf(r.IpProtocol));
       ports = permissionPorts(ipProtocol, r.FromPort, r.ToPort);
     } catch {
-      src.invalid(file, `${at}.IpProtocol`, r.IpProtocol, `with FromPort ${r.FromPort} and ToPort ${r.ToPort} is not a valid protocol and port range`);
+      src.invalid(
+        file,
+        `${at}.IpProtocol`,
+        r.IpProtocol,
+        `with FromPort ${r.FromPort} and ToPort ${r.ToPort} is not a valid protocol and port range`,
+      );
     }
     const grant = {
       groupId: r.GroupId,
@@ -67,7 +73,11 @@ export function assignRuleIds(src: SnapshotSource, world: World, expanded: reado
   for (const e of expanded) {
     const match = byKey.get(grantKey(e.rule))?.find((x) => !x.used);
     if (!match) {
-      throw new SnapshotError(files.securityGroups, e.field, `${files.securityGroups}: ${e.field}: this rule has no entry in ${file}. ${disagree()}`);
+      throw new SnapshotError(
+        files.securityGroups,
+        e.field,
+        `${files.securityGroups}: ${e.field}: this rule has no entry in ${file}. ${disagree()}`,
+      );
     }
     match.used = true;
     placed.push({
@@ -82,13 +92,19 @@ export function assignRuleIds(src: SnapshotSource, world: World, expanded: reado
   }
   const extra = entries.find((x) => !x.used);
   if (extra) {
-    throw new SnapshotError(file, extra.at, `${file}: ${extra.at}: rule ${extra.json.SecurityGroupRuleId} of ${extra.json.GroupId} is not in ${files.securityGroups}. ${disagree()}`);
+    throw new SnapshotError(
+      file,
+      extra.at,
+      `${file}: ${extra.at}: rule ${extra.json.SecurityGroupRuleId} of ${extra.json.GroupId} is not in ${files.securityGroups}. ${disagree()}`,
+    );
   }
   for (const p of placed.sort((a, b) => a.order - b.order)) push(p.rule);
 }
 
 export function renderSecurityGroupRules(world: World): unknown {
   return {
-    SecurityGroupRules: [...world.ec2.securityGroups.values()].flatMap((sg) => sg.rules.map((r) => securityGroupRuleJson(securityGroupRuleShape(world, r)))),
+    SecurityGroupRules: [...world.ec2.securityGroups.values()].flatMap((sg) =>
+      sg.rules.map((r) => securityGroupRuleJson(securityGroupRuleShape(world, r))),
+    ),
   };
 }

@@ -32,14 +32,25 @@ export function readSecurityGroups(src: SnapshotSource, world: World): void {
   // Second pass: rules may reference any group of the file.
   const expanded: ExpandedRule[] = [];
   json.SecurityGroups.forEach((g, i) => {
-    g.IpPermissions.forEach((p, j) => expanded.push(...expandPermission(src, world, g, `SecurityGroups[${i}].IpPermissions[${j}]`, false, p)));
-    g.IpPermissionsEgress.forEach((p, j) => expanded.push(...expandPermission(src, world, g, `SecurityGroups[${i}].IpPermissionsEgress[${j}]`, true, p)));
+    g.IpPermissions.forEach((p, j) =>
+      expanded.push(...expandPermission(src, world, g, `SecurityGroups[${i}].IpPermissions[${j}]`, false, p)),
+    );
+    g.IpPermissionsEgress.forEach((p, j) =>
+      expanded.push(...expandPermission(src, world, g, `SecurityGroups[${i}].IpPermissionsEgress[${j}]`, true, p)),
+    );
   });
   assignRuleIds(src, world, expanded);
 }
 
 /** One IpPermission → one rule per grant (IPv4 or IPv6 range, referenced group, prefix list). */
-function expandPermission(src: SnapshotSource, world: World, g: GroupJson, at: string, isEgress: boolean, p: IpPermissionJson): ExpandedRule[] {
+function expandPermission(
+  src: SnapshotSource,
+  world: World,
+  g: GroupJson,
+  at: string,
+  isEgress: boolean,
+  p: IpPermissionJson,
+): ExpandedRule[] {
   const file = files.securityGroups;
   const owner = g.OwnerId ?? world.accountId;
   const grants = grantsOfPermission(p, owner);
@@ -54,7 +65,12 @@ function expandPermission(src: SnapshotSource, world: World, g: GroupJson, at: s
   try {
     ports = permissionPorts(ipProtocol, p.fromPort, p.toPort);
   } catch {
-    src.invalid(file, `${at}.FromPort`, p.fromPort, `and ToPort ${p.toPort} are not a valid port range (or ICMP type and code) for protocol ${ipProtocol}`);
+    src.invalid(
+      file,
+      `${at}.FromPort`,
+      p.fromPort,
+      `and ToPort ${p.toPort} are not a valid port range (or ICMP type and code) for protocol ${ipProtocol}`,
+    );
   }
   const base = { groupId: g.GroupId, groupOwnerId: owner, isEgress, ipProtocol, ...ports, tags: [] };
   return grants.map(({ field, ...grant }) => {
@@ -62,11 +78,23 @@ function expandPermission(src: SnapshotSource, world: World, g: GroupJson, at: s
     if (ref !== undefined && !world.ec2.securityGroups.has(ref)) {
       // A group of a peered VPC or of another account is never in this account's export; a deleted one neither.
       const where = grant.referencedGroupInfo?.vpcPeeringConnectionId ?? grant.referencedGroupInfo?.userId;
-      src.missing(file, `${at}.${field}.GroupId`, ref, files.securityGroups, `${where !== undefined && where !== owner ? `it is outside this account's export (${where}); ` : ''}flows that only this rule of ${g.GroupId} could allow are indeterminate (REFERENCED_GROUP_MISSING)`);
+      src.missing(
+        file,
+        `${at}.${field}.GroupId`,
+        ref,
+        files.securityGroups,
+        `${where !== undefined && where !== owner ? `it is outside this account's export (${where}); ` : ''}flows that only this rule of ${g.GroupId} could allow are indeterminate (REFERENCED_GROUP_MISSING)`,
+      );
     }
     const pl = grant.prefixListId;
     if (pl !== undefined && !world.ec2.prefixLists.has(pl)) {
-      src.missing(file, `${at}.${field}.PrefixListId`, pl, files.prefixLists, `flows that only this rule of ${g.GroupId} could allow are indeterminate (PREFIX_LIST_ENTRIES_MISSING) until its entries are exported (${howToProduce(prefixListEntriesFile(pl))})`);
+      src.missing(
+        file,
+        `${at}.${field}.PrefixListId`,
+        pl,
+        files.prefixLists,
+        `flows that only this rule of ${g.GroupId} could allow are indeterminate (PREFIX_LIST_ENTRIES_MISSING) until its entries are exported (${howToProduce(prefixListEntriesFile(pl))})`,
+      );
     }
     return { field: `${at}.${field}`, rule: { ...base, ...grant } };
   });
@@ -77,10 +105,16 @@ export function renderSecurityGroups(world: World): unknown {
     SecurityGroups: [...world.ec2.securityGroups.values()].map((sg) => ({
       Description: sg.description,
       GroupName: sg.groupName,
-      IpPermissions: ipPermissionsOf(world, sg.rules.filter((r) => !r.isEgress)).map(ipPermissionJson),
+      IpPermissions: ipPermissionsOf(
+        world,
+        sg.rules.filter((r) => !r.isEgress),
+      ).map(ipPermissionJson),
       OwnerId: sg.ownerId,
       GroupId: sg.groupId,
-      IpPermissionsEgress: ipPermissionsOf(world, sg.rules.filter((r) => r.isEgress)).map(ipPermissionJson),
+      IpPermissionsEgress: ipPermissionsOf(
+        world,
+        sg.rules.filter((r) => r.isEgress),
+      ).map(ipPermissionJson),
       Tags: awsTagsJson(sg.tags),
       VpcId: sg.vpcId,
       SecurityGroupArn: `arn:aws:ec2:${world.region}:${sg.ownerId}:security-group/${sg.groupId}`,

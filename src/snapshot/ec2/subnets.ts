@@ -14,7 +14,12 @@ export function readSubnets(src: SnapshotSource, world: World): void {
     if (world.ec2.subnets.has(s.SubnetId)) src.duplicate(files.subnets, `${at}.SubnetId`, s.SubnetId);
     if (!world.ec2.vpcs.has(s.VpcId)) src.dangling(files.subnets, `${at}.VpcId`, s.VpcId, files.vpcs);
     if (s.CidrBlock === undefined) {
-      src.skip(files.subnets, `${at}.CidrBlock`, s.SubnetId, 'an IPv6-only subnet carries no IPv4 flow (the engine evaluates IPv4); its ENIs and instances are left out too');
+      src.skip(
+        files.subnets,
+        `${at}.CidrBlock`,
+        s.SubnetId,
+        'an IPv6-only subnet carries no IPv4 flow (the engine evaluates IPv4); its ENIs and instances are left out too',
+      );
       return;
     }
     const subnet: Subnet = {

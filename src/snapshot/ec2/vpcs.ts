@@ -10,7 +10,10 @@ type Ipv6Association = { Ipv6CidrBlock: string; Ipv6CidrBlockState?: { State: st
 
 /** The associated IPv6 CIDRs (older CLI output prints the state in capitals, `ASSOCIATED`), left out of the object when there are none (IPv4-only worlds stay as they were). */
 export function ipv6Of(set: readonly Ipv6Association[]): { ipv6CidrBlocks?: string[] } {
-  const cidrs = set.filter((a) => a.Ipv6CidrBlockState === undefined || a.Ipv6CidrBlockState.State.toLowerCase() === 'associated').map((a) => a.Ipv6CidrBlock).filter(isIpv6Cidr);
+  const cidrs = set
+    .filter((a) => a.Ipv6CidrBlockState === undefined || a.Ipv6CidrBlockState.State.toLowerCase() === 'associated')
+    .map((a) => a.Ipv6CidrBlock)
+    .filter(isIpv6Cidr);
   return cidrs.length > 0 ? { ipv6CidrBlocks: cidrs } : {};
 }
 

@@ -24,11 +24,20 @@ export function readDfwPolicies(src: SnapshotSource, world: World): void {
   json.results.forEach((p, i) => {
     const at = `results[${i}]`;
     if (policies.has(p.id)) src.duplicate(file, `${at}.id`, p.id);
-    const policy = securityPolicyFromJson(p, () => ++nextRuleId, (m) => src.warn(file, at, m));
+    const policy = securityPolicyFromJson(
+      p,
+      () => ++nextRuleId,
+      (m) => src.warn(file, at, m),
+    );
     const groupsOf = (values: readonly string[], field: string): void =>
       values.forEach((v, k) => {
         if (v.toUpperCase() === 'ANY' || nsxIpLiteral.safeParse(v).success) return;
-        if (!world.nsx.groups.has(v)) src.warn(file, `${field}[${k}]`, `group ${v} is not in ${files.groups} (nor a system group): flows the rule could cover are indeterminate`);
+        if (!world.nsx.groups.has(v))
+          src.warn(
+            file,
+            `${field}[${k}]`,
+            `group ${v} is not in ${files.groups} (nor a system group): flows the rule could cover are indeterminate`,
+          );
       });
     groupsOf(policy.scope, `${at}.scope`);
     [...policy.rules.values()].forEach((r) => {
@@ -37,7 +46,12 @@ export function readDfwPolicies(src: SnapshotSource, world: World): void {
       groupsOf(r.destinationGroups, `${ra}.destination_groups`);
       groupsOf(r.scope, `${ra}.scope`);
       r.services.forEach((s, k) => {
-        if (s.toUpperCase() !== 'ANY' && !world.nsx.services.has(s)) src.warn(file, `${ra}.services[${k}]`, `service ${s} is not in ${files.services} nor a predefined service: flows the rule could cover are indeterminate`);
+        if (s.toUpperCase() !== 'ANY' && !world.nsx.services.has(s))
+          src.warn(
+            file,
+            `${ra}.services[${k}]`,
+            `service ${s} is not in ${files.services} nor a predefined service: flows the rule could cover are indeterminate`,
+          );
       });
     });
     policies.set(policy.id, policy);

@@ -14,7 +14,11 @@ function checkEndpoints(src: SnapshotSource, world: World, values: readonly stri
   values.forEach((v, k) => {
     // The group lookup first: most values are group paths, and a failed schema parse is costly.
     if (world.nsx.groups.has(v) || v.toUpperCase() === 'ANY' || nsxIpLiteral.safeParse(v).success) return;
-    src.warn(files.cgwRules, `${at}[${k}]`, `group ${v} is not in ${files.groups} (nor a system group): flows the rule could cover are indeterminate`);
+    src.warn(
+      files.cgwRules,
+      `${at}[${k}]`,
+      `group ${v} is not in ${files.groups} (nor a system group): flows the rule could cover are indeterminate`,
+    );
   });
 }
 
@@ -28,7 +32,12 @@ export function readCgwRules(src: SnapshotSource, world: World): void {
     checkEndpoints(src, world, r.source_groups, `${at}.source_groups`);
     checkEndpoints(src, world, r.destination_groups, `${at}.destination_groups`);
     r.services.forEach((s, k) => {
-      if (s.toUpperCase() !== 'ANY' && !world.nsx.services.has(s)) src.warn(file, `${at}.services[${k}]`, `service ${s} is not in ${files.services} nor a predefined service: flows the rule could cover are indeterminate`);
+      if (s.toUpperCase() !== 'ANY' && !world.nsx.services.has(s))
+        src.warn(
+          file,
+          `${at}.services[${k}]`,
+          `service ${s} is not in ${files.services} nor a predefined service: flows the rule could cover are indeterminate`,
+        );
     });
     const rule = ruleFromJson(r, r.rule_id ?? ++nextRuleId, (m) => src.warn(file, at, m));
     world.nsx.cgwRules.set(rule.id, rule);

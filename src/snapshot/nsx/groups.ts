@@ -17,8 +17,10 @@ function checkPaths(src: SnapshotSource, world: World, expression: readonly Grou
     if (e.resourceType !== 'PathExpression') return;
     e.paths.forEach((p, m) => {
       const field = `${at}[${k}].paths[${m}]`;
-      if (/\/groups\/[^/]+$/.test(p) && !world.nsx.groups.has(p)) src.warn(files.groups, field, `group ${p} is not in ${files.groups} (nor a system group): membership through it is unknown`);
-      if (/\/segments\/[^/]+$/.test(p) && ![...world.nsx.segments.values()].some((s) => s.path === p)) src.warn(files.groups, field, `segment ${p} is not in ${files.segments}: no VM of the data sits on it`);
+      if (/\/groups\/[^/]+$/.test(p) && !world.nsx.groups.has(p))
+        src.warn(files.groups, field, `group ${p} is not in ${files.groups} (nor a system group): membership through it is unknown`);
+      if (/\/segments\/[^/]+$/.test(p) && ![...world.nsx.segments.values()].some((s) => s.path === p))
+        src.warn(files.groups, field, `segment ${p} is not in ${files.segments}: no VM of the data sits on it`);
     });
   });
 }
@@ -38,5 +40,9 @@ export function readGroups(src: SnapshotSource, world: World): void {
 }
 
 export function renderGroups(world: World): unknown {
-  return nsxListJson(listGroups(world, 'cgw').filter((g) => !g.systemOwned).map(groupJson));
+  return nsxListJson(
+    listGroups(world, 'cgw')
+      .filter((g) => !g.systemOwned)
+      .map(groupJson),
+  );
 }

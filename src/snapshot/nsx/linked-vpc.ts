@@ -13,7 +13,8 @@ import { nsxListJson } from '../json-shapes';
 export const crossLinkEniDescription = 'VMware VMC Interface';
 
 /** An ENI VMC created for the SDDC, by its description (`VMware VMC Interface…`). */
-export const isCrossLinkEniDescription = (description: string | undefined): boolean => (description ?? '').trim().toLowerCase().startsWith(crossLinkEniDescription.toLowerCase());
+export const isCrossLinkEniDescription = (description: string | undefined): boolean =>
+  (description ?? '').trim().toLowerCase().startsWith(crossLinkEniDescription.toLowerCase());
 
 /**
  * The cross-link ENIs of `vpcId`: those `named` by the linked-vpcs answer, then those VMC's description
@@ -23,7 +24,8 @@ export function crossLinkEnis(enis: Iterable<NetworkInterface>, vpcId: string, n
   const wanted = new Set(named);
   const out: string[] = [];
   for (const eni of enis) {
-    if (wanted.delete(eni.networkInterfaceId) || (eni.vpcId === vpcId && isCrossLinkEniDescription(eni.description))) out.push(eni.networkInterfaceId);
+    if (wanted.delete(eni.networkInterfaceId) || (eni.vpcId === vpcId && isCrossLinkEniDescription(eni.description)))
+      out.push(eni.networkInterfaceId);
   }
   return [...out, ...wanted];
 }
@@ -43,11 +45,21 @@ export function readLinkedVpc(src: SnapshotSource, world: World): void {
   });
   const activeEni = activeEniOf(l);
   if (activeEni === undefined) {
-    src.invalid(file, `${at}.active_eni`, undefined, 'is missing, and so is traffic_group_eni_mappings[0].eni: the linked VPC needs its active cross-link ENI');
+    src.invalid(
+      file,
+      `${at}.active_eni`,
+      undefined,
+      'is missing, and so is traffic_group_eni_mappings[0].eni: the linked VPC needs its active cross-link ENI',
+    );
   }
   if (!world.ec2.networkInterfaces.has(activeEni)) src.dangling(file, `${at}.active_eni`, activeEni, files.networkInterfaces);
   l.traffic_group_eni_mappings.forEach((m, k) => {
-    if (!world.ec2.networkInterfaces.has(m.eni)) src.warn(file, `${at}.traffic_group_eni_mappings[${k}].eni`, `ENI ${m.eni} is not in ${files.networkInterfaces}; routes to it are still recognised as routes to a cross-link ENI`);
+    if (!world.ec2.networkInterfaces.has(m.eni))
+      src.warn(
+        file,
+        `${at}.traffic_group_eni_mappings[${k}].eni`,
+        `ENI ${m.eni} is not in ${files.networkInterfaces}; routes to it are still recognised as routes to a cross-link ENI`,
+      );
   });
   const v4 = l.linked_vpc_addresses.filter(isIpv4Cidr); // IPv6 ones are not consulted by IPv4 flows
   const linked: LinkedVpc = {

@@ -11,7 +11,8 @@ export function readSddc(src: SnapshotSource, world: World): void {
   if (!json) return;
   const rc = json.resource_config;
   const managementCidr = rc.vpc_cidr ?? rc.vpc_info?.vpc_cidr;
-  if (managementCidr === undefined) src.invalid(files.sddc, 'resource_config.vpc_cidr', undefined, 'is missing: the SDDC management CIDR is needed');
+  if (managementCidr === undefined)
+    src.invalid(files.sddc, 'resource_config.vpc_cidr', undefined, 'is missing: the SDDC management CIDR is needed');
   const sddc: Sddc = {
     id: json.id,
     name: json.name,

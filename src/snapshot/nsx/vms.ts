@@ -19,7 +19,12 @@ export function readVms(src: SnapshotSource, world: World): void {
   const vifs = src.read(files.vifs, vifsJsonSchema);
   vifs.results.forEach((json, i) => {
     const vm = world.nsx.vms.get(json.owner_vm_id);
-    if (!vm) return src.warn(files.vifs, `results[${i}].owner_vm_id`, `VM ${json.owner_vm_id} is not in ${files.virtualMachines}; the VIF is ignored`);
+    if (!vm)
+      return src.warn(
+        files.vifs,
+        `results[${i}].owner_vm_id`,
+        `VM ${json.owner_vm_id} is not in ${files.virtualMachines}; the VIF is ignored`,
+      );
     addVif(vm, vifFromJson(json));
   });
 }

@@ -17,7 +17,12 @@ export const securityGroupRulesSchema = z.looseObject({
       CidrIpv4: ipv4Cidr.optional(),
       CidrIpv6: ipv6Cidr.optional(),
       ReferencedGroupInfo: z
-        .looseObject({ GroupId: awsId('sg'), UserId: z.string().optional(), VpcId: z.string().optional(), VpcPeeringConnectionId: z.string().optional() })
+        .looseObject({
+          GroupId: awsId('sg'),
+          UserId: z.string().optional(),
+          VpcId: z.string().optional(),
+          VpcPeeringConnectionId: z.string().optional(),
+        })
         .optional(),
       PrefixListId: awsId('pl').optional(),
       Description: z.string().optional(),

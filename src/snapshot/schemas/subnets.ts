@@ -14,7 +14,13 @@ export const subnetsSchema = z.looseObject({
       OwnerId: z.string().optional(),
       State: z.enum(['pending', 'available']).default('available'),
       Ipv6CidrBlockAssociationSet: z
-        .array(z.looseObject({ Ipv6CidrBlock: z.string(), AssociationId: z.string().optional(), Ipv6CidrBlockState: z.looseObject({ State: z.string() }).optional() }))
+        .array(
+          z.looseObject({
+            Ipv6CidrBlock: z.string(),
+            AssociationId: z.string().optional(),
+            Ipv6CidrBlockState: z.looseObject({ State: z.string() }).optional(),
+          }),
+        )
         .default([]),
       Tags: awsTags,
     }),

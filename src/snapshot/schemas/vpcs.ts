@@ -22,7 +22,13 @@ export const vpcsSchema = z.looseObject({
         )
         .default([]),
       Ipv6CidrBlockAssociationSet: z
-        .array(z.looseObject({ Ipv6CidrBlock: z.string(), AssociationId: z.string().optional(), Ipv6CidrBlockState: z.looseObject({ State: z.string() }).optional() }))
+        .array(
+          z.looseObject({
+            Ipv6CidrBlock: z.string(),
+            AssociationId: z.string().optional(),
+            Ipv6CidrBlockState: z.looseObject({ State: z.string() }).optional(),
+          }),
+        )
         .default([]),
       Tags: awsTags,
     }),

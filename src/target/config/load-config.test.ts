@@ -25,7 +25,11 @@ test('the default file in the folder is read', async () => {
 
 test('environment variables override the file', async () => {
   await writeFile(join(dir, 'c.json'), JSON.stringify({ target: 'mock', live: { orgId: '11111111-1111-4111-8111-111111111111' } }));
-  const { config } = await loadConfig({ cwd: dir, file: 'c.json', env: { VMC_REACH_TARGET: 'live', VMC_ORG_ID: '22222222-2222-4222-8222-222222222222' } });
+  const { config } = await loadConfig({
+    cwd: dir,
+    file: 'c.json',
+    env: { VMC_REACH_TARGET: 'live', VMC_ORG_ID: '22222222-2222-4222-8222-222222222222' },
+  });
   expect(config.target).toBe('live');
   expect(config.live.orgId).toBe('22222222-2222-4222-8222-222222222222');
 });
@@ -36,7 +40,9 @@ test('a bad field names the file and the field', async () => {
 });
 
 test('a bad override names the environment variable', async () => {
-  await expect(loadConfig({ cwd: dir, env: { VMC_REACH_TARGET: 'prod' } })).rejects.toThrow(/environment variable VMC_REACH_TARGET: target:/);
+  await expect(loadConfig({ cwd: dir, env: { VMC_REACH_TARGET: 'prod' } })).rejects.toThrow(
+    /environment variable VMC_REACH_TARGET: target:/,
+  );
 });
 
 test('an unknown field is refused, so a typo does not pass silently', async () => {

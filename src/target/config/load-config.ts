@@ -31,9 +31,12 @@ export const defaultConfigFiles = ['vmc-reach.config.json', 'vmc-reach.config.ts
 async function readConfigFile(file: string): Promise<unknown> {
   if (file.endsWith('.json')) {
     const text = await readTextFile(file, { maxBytes: inputLimits.configFileBytes }).catch((e: Error) => {
-      throw new ConfigError(e instanceof InputFileError ? `config file ${e.message}` : `config file ${file} cannot be read; check the path given with --config`);
+      throw new ConfigError(
+        e instanceof InputFileError ? `config file ${e.message}` : `config file ${file} cannot be read; check the path given with --config`,
+      );
     });
-    if (text === undefined) throw new ConfigError(`config file ${file} cannot be read; check the path given with --config (the file does not exist)`);
+    if (text === undefined)
+      throw new ConfigError(`config file ${file} cannot be read; check the path given with --config (the file does not exist)`);
     try {
       return JSON.parse(text);
     } catch (e) {
@@ -77,7 +80,8 @@ export async function loadConfig(options: { file?: string; cwd?: string; env?: N
   const given = options.file ?? env.VMC_REACH_CONFIG;
   const file = given ? resolve(cwd, given) : defaultConfigFiles.map((f) => resolve(cwd, f)).find((f) => existsSync(f));
   const raw = (file ? await readConfigFile(file) : {}) as Record<string, unknown>;
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`config file ${file}: the top level must be an object`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new ConfigError(`config file ${file}: the top level must be an object`);
   const merged = structuredClone(raw);
   const setBy = new Map<string, string>();
   for (const o of envOverrides) {
@@ -90,7 +94,7 @@ export async function loadConfig(options: { file?: string; cwd?: string; env?: N
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
       const field = i.path.join('.') || '(top level)';
-      const source = setBy.get(field) ? `environment variable ${setBy.get(field)}` : file ?? 'the defaults';
+      const source = setBy.get(field) ? `environment variable ${setBy.get(field)}` : (file ?? 'the defaults');
       return `${source}: ${field}: ${i.message}`;
     });
     throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);

@@ -19,11 +19,17 @@ test("the config's mock world is the project's when the project has it", () => {
 });
 
 test("the default mock world falls back to the package's own copy", () => {
-  expect(mockWorldDir('fixtures/snapshots/harness-before-runs', dir)).toBe(join(packageRoot(), 'fixtures', 'snapshots', 'harness-before-runs'));
+  expect(mockWorldDir('fixtures/snapshots/harness-before-runs', dir)).toBe(
+    join(packageRoot(), 'fixtures', 'snapshots', 'harness-before-runs'),
+  );
 });
 
 test('the world named by VMC_REACH_MOCK_WORLD wins over the config, and the lab runs the commands when asked', () => {
-  const o = mockWorldOptions(configSchema.parse({}), { VMC_REACH_MOCK_WORLD: join(dir, 'w'), VMC_REACH_DATAPLANE: 'lab', VMC_REACH_LAB_BACKEND: 'container' });
+  const o = mockWorldOptions(configSchema.parse({}), {
+    VMC_REACH_MOCK_WORLD: join(dir, 'w'),
+    VMC_REACH_DATAPLANE: 'lab',
+    VMC_REACH_LAB_BACKEND: 'container',
+  });
   expect(o).toMatchObject({ worldDir: join(dir, 'w'), dataplane: 'lab', labBackend: 'container' });
 });
 

@@ -49,16 +49,27 @@ const live = z
     /** Instance profile name or ARN that lets SSM manage the test instances. */
     instanceProfile: z.string().optional(),
     /** Subnet for the test instances; default the SDDC's connected subnet. */
-    subnetId: z.string().regex(/^subnet-[0-9a-f]{8,17}$/).optional(),
+    subnetId: z
+      .string()
+      .regex(/^subnet-[0-9a-f]{8,17}$/)
+      .optional(),
   })
   .strict()
-  .default({ cspUrl: 'https://console.cloud.vmware.com', vmcUrl: 'https://vmc.vmware.com', image: '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64', instanceType: 't3.micro' });
+  .default({
+    cspUrl: 'https://console.cloud.vmware.com',
+    vmcUrl: 'https://vmc.vmware.com',
+    image: '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64',
+    instanceType: 't3.micro',
+  });
 
 export const configSchema = z
   .object({
     $schema: z.string().optional(),
     target: z.enum(['mock', 'live']).default('mock'),
-    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region looks like us-west-2').optional(),
+    region: z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region looks like us-west-2')
+      .optional(),
     reportDir: z.string().min(1).default('vmc-reach-report'),
     probe,
     mock,

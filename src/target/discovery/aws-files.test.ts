@@ -28,7 +28,11 @@ async function discover(files: ReadonlyMap<string, string>, world: ReturnType<ty
 
 test('an ENI wearing a group outside the export is discovered with a warning, not an abort', async () => {
   const { files, world } = servedWorld((f) =>
-    editJson(f, 'aws/describe-network-interfaces.json', (j) => void j.NetworkInterfaces[0].Groups.push({ GroupId: 'sg-0000000000000dead', GroupName: 'peer' })),
+    editJson(
+      f,
+      'aws/describe-network-interfaces.json',
+      (j) => void j.NetworkInterfaces[0].Groups.push({ GroupId: 'sg-0000000000000dead', GroupName: 'peer' }),
+    ),
   );
   const { warnings } = await discover(files, world);
   expect(warnings).toEqual([expect.objectContaining({ file: 'aws/describe-network-interfaces.json', missing: 'sg-0000000000000dead' })]);
@@ -42,7 +46,12 @@ test('a prefix list the route table uses is discovered with its entries (no warn
       delete r.DestinationCidrBlock;
       r.DestinationPrefixListId = 'pl-0123456abcabcabc1';
     });
-    out.set('aws/describe-managed-prefix-lists.json', JSON.stringify({ PrefixLists: [{ PrefixListId: 'pl-0123456abcabcabc1', PrefixListName: 'vpc-cidrs', AddressFamily: 'IPv4', MaxEntries: 200 }] }));
+    out.set(
+      'aws/describe-managed-prefix-lists.json',
+      JSON.stringify({
+        PrefixLists: [{ PrefixListId: 'pl-0123456abcabcabc1', PrefixListName: 'vpc-cidrs', AddressFamily: 'IPv4', MaxEntries: 200 }],
+      }),
+    );
     out.set('aws/managed-prefix-list-entries/pl-0123456abcabcabc1.json', JSON.stringify({ Entries: entries }));
     return out;
   });

@@ -29,7 +29,10 @@ async function all<P, T>(pages: AsyncIterable<P>, pick: (p: P) => T[] | undefine
 }
 
 /** EC2's answers for an object these credentials may not read (a prefix list of another account). */
-const isAccessError = (e: unknown): boolean => /^(UnauthorizedOperation|AccessDenied|InvalidPrefixListID\.NotFound|InvalidPrefixListId\.NotFound)/.test((e as { name?: string }).name ?? '');
+const isAccessError = (e: unknown): boolean =>
+  /^(UnauthorizedOperation|AccessDenied|InvalidPrefixListID\.NotFound|InvalidPrefixListId\.NotFound)/.test(
+    (e as { name?: string }).name ?? '',
+  );
 
 export interface AwsDiscoveryOptions {
   /** Limit to the connected VPC; default every VPC the credentials see. */
@@ -53,7 +56,13 @@ export async function collectAwsFiles(ec2: EC2Client, options: AwsDiscoveryOptio
     all(paginateDescribeManagedPrefixLists(client, {}), (p) => p.PrefixLists),
   ]);
   const groupIds = groups.map((g) => g.GroupId!).filter(Boolean);
-  const rules = groupIds.length === 0 ? [] : await all(paginateDescribeSecurityGroupRules(client, { Filters: [{ Name: 'group-id', Values: groupIds }] }), (p) => p.SecurityGroupRules);
+  const rules =
+    groupIds.length === 0
+      ? []
+      : await all(
+          paginateDescribeSecurityGroupRules(client, { Filters: [{ Name: 'group-id', Values: groupIds }] }),
+          (p) => p.SecurityGroupRules,
+        );
 
   const out = new Map<string, string>();
   out.set(files.vpcs, cliJson({ Vpcs: vpcs }));
@@ -66,7 +75,9 @@ export async function collectAwsFiles(ec2: EC2Client, options: AwsDiscoveryOptio
   out.set(files.instances, cliJson({ Reservations: reservations }));
   // Only the prefix lists the configuration uses: AWS-managed ones are many and irrelevant.
   const used = new Set<string>();
-  for (const g of groups) for (const p of [...(g.IpPermissions ?? []), ...(g.IpPermissionsEgress ?? [])]) for (const pl of p.PrefixListIds ?? []) used.add(pl.PrefixListId!);
+  for (const g of groups)
+    for (const p of [...(g.IpPermissions ?? []), ...(g.IpPermissionsEgress ?? [])])
+      for (const pl of p.PrefixListIds ?? []) used.add(pl.PrefixListId!);
   for (const rt of routeTables) for (const r of rt.Routes ?? []) if (r.DestinationPrefixListId) used.add(r.DestinationPrefixListId);
   const usedLists = prefixLists.filter((p) => used.has(p.PrefixListId!));
   if (usedLists.length > 0) {
@@ -75,10 +86,12 @@ export async function collectAwsFiles(ec2: EC2Client, options: AwsDiscoveryOptio
       // Every page (a list may hold more entries than one answer gives). A list shared by another account
       // whose entries these credentials may not read is left without its file: the reader then warns and
       // the engine calls what depends on it indeterminate, instead of discovery failing as a whole.
-      const entries = await all(paginateGetManagedPrefixListEntries(client, { PrefixListId: pl.PrefixListId }), (p) => p.Entries).catch((e: unknown) => {
-        if (isAccessError(e)) return undefined;
-        throw e;
-      });
+      const entries = await all(paginateGetManagedPrefixListEntries(client, { PrefixListId: pl.PrefixListId }), (p) => p.Entries).catch(
+        (e: unknown) => {
+          if (isAccessError(e)) return undefined;
+          throw e;
+        },
+      );
       if (entries) out.set(`aws/managed-prefix-list-entries/${pl.PrefixListId}.json`, cliJson({ Entries: entries }));
     }
   }

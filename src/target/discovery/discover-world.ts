@@ -24,10 +24,26 @@ export interface DiscoveredConfiguration {
 const maxReads = 3;
 const inconsistent = (e: unknown): boolean => e instanceof SnapshotError && /disagree|is not in /.test(e.message);
 
-export async function discoverConfiguration(o: { ec2: EC2Client; ssm?: SSMClient; vmc: VmcClient; nsx: NsxClient; vpcId: string; region: string; description: string; log?: (line: string) => void }): Promise<DiscoveredConfiguration> {
+export async function discoverConfiguration(o: {
+  ec2: EC2Client;
+  ssm?: SSMClient;
+  vmc: VmcClient;
+  nsx: NsxClient;
+  vpcId: string;
+  region: string;
+  description: string;
+  log?: (line: string) => void;
+}): Promise<DiscoveredConfiguration> {
   for (let read = 1; ; read++) {
-    const [aws, nsx] = await Promise.all([collectAwsFiles(o.ec2, { vpcId: o.vpcId, ...(o.ssm ? { ssm: o.ssm } : {}) }), collectNsxFiles(o.vmc, o.nsx)]);
-    const all = new Map<string, string>([[files.manifest, `${JSON.stringify({ region: o.region, description: o.description }, null, 2)}\n`], ...aws, ...nsx]);
+    const [aws, nsx] = await Promise.all([
+      collectAwsFiles(o.ec2, { vpcId: o.vpcId, ...(o.ssm ? { ssm: o.ssm } : {}) }),
+      collectNsxFiles(o.vmc, o.nsx),
+    ]);
+    const all = new Map<string, string>([
+      [files.manifest, `${JSON.stringify({ region: o.region, description: o.description }, null, 2)}\n`],
+      ...aws,
+      ...nsx,
+    ]);
     try {
       const { world, warnings } = readSnapshot(all);
       for (const w of warnings) o.log?.(`discovery: ${formatSnapshotWarning(w)}`);

@@ -8,7 +8,11 @@ import { createSubnet } from './subnets';
 describe('availability zones', () => {
   it('lists ap-northeast-1 as AWS has it: a, c and d with their zone ids', () => {
     const zones = describeAvailabilityZones(new World({ region: 'ap-northeast-1' }));
-    expect(zones.map((z) => [z.zoneName, z.zoneId])).toEqual([['ap-northeast-1a', 'apne1-az4'], ['ap-northeast-1c', 'apne1-az1'], ['ap-northeast-1d', 'apne1-az2']]);
+    expect(zones.map((z) => [z.zoneName, z.zoneId])).toEqual([
+      ['ap-northeast-1a', 'apne1-az4'],
+      ['ap-northeast-1c', 'apne1-az1'],
+      ['ap-northeast-1d', 'apne1-az2'],
+    ]);
   });
 
   it('adds a zone a subnet of the world uses', () => {
@@ -21,7 +25,10 @@ describe('availability zones', () => {
   it('picks zones by name or id, and refuses an unknown one', () => {
     const world = new World({ region: 'us-west-2' });
     expect(describeAvailabilityZones(world, { zoneIds: ['usw2-az2'] }).map((z) => z.zoneName)).toEqual(['us-west-2b']);
-    expectWorldError(world, () => describeAvailabilityZones(world, { zoneNames: ['us-west-2q'] }), { code: 'InvalidParameterValue', message: 'Invalid availability zone: [us-west-2q]' });
+    expectWorldError(world, () => describeAvailabilityZones(world, { zoneNames: ['us-west-2q'] }), {
+      code: 'InvalidParameterValue',
+      message: 'Invalid availability zone: [us-west-2q]',
+    });
   });
 
   it('abbreviates regions as zone ids do', () => {

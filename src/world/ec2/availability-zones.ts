@@ -17,12 +17,38 @@ export interface AvailabilityZone {
 
 /** Zone letters and ids of the regions whose zones are known; others get a, b and c. */
 const knownRegions: Record<string, [string, number][]> = {
-  'ap-northeast-1': [['a', 4], ['c', 1], ['d', 2]],
-  'us-east-1': [['a', 6], ['b', 1], ['c', 2], ['d', 4], ['e', 3], ['f', 5]],
-  'us-west-2': [['a', 1], ['b', 2], ['c', 3], ['d', 4]],
+  'ap-northeast-1': [
+    ['a', 4],
+    ['c', 1],
+    ['d', 2],
+  ],
+  'us-east-1': [
+    ['a', 6],
+    ['b', 1],
+    ['c', 2],
+    ['d', 4],
+    ['e', 3],
+    ['f', 5],
+  ],
+  'us-west-2': [
+    ['a', 1],
+    ['b', 2],
+    ['c', 3],
+    ['d', 4],
+  ],
 };
 
-const compass: Record<string, string> = { north: 'n', south: 's', east: 'e', west: 'w', central: 'c', northeast: 'ne', northwest: 'nw', southeast: 'se', southwest: 'sw' };
+const compass: Record<string, string> = {
+  north: 'n',
+  south: 's',
+  east: 'e',
+  west: 'w',
+  central: 'c',
+  northeast: 'ne',
+  northwest: 'nw',
+  southeast: 'se',
+  southwest: 'sw',
+};
 
 /** `ap-northeast-1` → `apne1`, `us-west-2` → `usw2`, as in AWS zone ids. */
 export function regionAbbreviation(region: string): string {
@@ -32,7 +58,11 @@ export function regionAbbreviation(region: string): string {
 
 function zonesOf(world: World): AvailabilityZone[] {
   const region = world.region;
-  const letters = knownRegions[region] ?? [['a', 1], ['b', 2], ['c', 3]];
+  const letters = knownRegions[region] ?? [
+    ['a', 1],
+    ['b', 2],
+    ['c', 3],
+  ];
   const zone = (zoneName: string, n: number): AvailabilityZone => ({
     zoneName,
     zoneId: `${regionAbbreviation(region)}-az${n}`,
@@ -59,7 +89,13 @@ export interface DescribeAvailabilityZonesInput {
 export function describeAvailabilityZones(world: World, input: DescribeAvailabilityZonesInput = {}): AvailabilityZone[] {
   const zones = zonesOf(world);
   const pick = (ids: readonly string[], key: 'zoneName' | 'zoneId'): AvailabilityZone[] =>
-    ids.map((id) => zones.find((z) => z[key] === id) ?? (() => { throw ec2Error('InvalidParameterValue', `Invalid availability zone: [${id}]`); })());
+    ids.map(
+      (id) =>
+        zones.find((z) => z[key] === id) ??
+        (() => {
+          throw ec2Error('InvalidParameterValue', `Invalid availability zone: [${id}]`);
+        })(),
+    );
   if (input.zoneNames?.length || input.zoneIds?.length) {
     const picked = [...pick(input.zoneNames ?? [], 'zoneName'), ...pick(input.zoneIds ?? [], 'zoneId')];
     return zones.filter((z) => picked.includes(z));

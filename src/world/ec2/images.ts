@@ -50,7 +50,10 @@ const catalogue: readonly CatalogueEntry[] = [
     rootDeviceName: '/dev/xvda',
     osName: 'Amazon Linux',
     osVersion: '2023',
-    ssmParameters: ['/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64', '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-x86_64'],
+    ssmParameters: [
+      '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64',
+      '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-x86_64',
+    ],
   },
   {
     name: 'al2023-ami-2023.6.20241111.0-kernel-6.1-arm64',
@@ -64,7 +67,10 @@ const catalogue: readonly CatalogueEntry[] = [
     rootDeviceName: '/dev/xvda',
     osName: 'Amazon Linux',
     osVersion: '2023',
-    ssmParameters: ['/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64', '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-arm64'],
+    ssmParameters: [
+      '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64',
+      '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-arm64',
+    ],
   },
   {
     name: 'amzn2-ami-hvm-2.0.20241113.1-x86_64-gp2',
@@ -160,7 +166,8 @@ export const findImage = (world: World, imageId: string): Image | undefined => a
 
 /** The image, or EC2's InvalidAMIID.Malformed / InvalidAMIID.NotFound. */
 export function getImage(world: World, imageId: string): Image {
-  if (!/^ami-([0-9a-f]{8}|[0-9a-f]{17})$/.test(imageId)) throw ec2Error('InvalidAMIID.Malformed', `Invalid id: "${imageId}" (expecting "ami-...")`);
+  if (!/^ami-([0-9a-f]{8}|[0-9a-f]{17})$/.test(imageId))
+    throw ec2Error('InvalidAMIID.Malformed', `Invalid id: "${imageId}" (expecting "ami-...")`);
   const image = findImage(world, imageId);
   if (!image) throw ec2Error('InvalidAMIID.NotFound', `The image id '[${imageId}]' does not exist`);
   return image;
@@ -176,7 +183,9 @@ export function describeImages(world: World, input: DescribeImagesInput = {}): I
   let images = input.imageIds?.length ? input.imageIds.map((id) => getImage(world, id)) : allImages(world);
   if (input.owners?.length) {
     const owners = input.owners;
-    images = images.filter((i) => owners.some((o) => (o === 'self' ? i.ownerId === world.accountId : o === i.ownerAlias || o === i.ownerId)));
+    images = images.filter((i) =>
+      owners.some((o) => (o === 'self' ? i.ownerId === world.accountId : o === i.ownerAlias || o === i.ownerId)),
+    );
   }
   return images;
 }

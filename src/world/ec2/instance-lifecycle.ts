@@ -5,7 +5,11 @@
 import type { World } from '../world';
 import type { Instance, InstanceStateName } from './types';
 
-const nextState: Partial<Record<InstanceStateName, InstanceStateName>> = { pending: 'running', 'shutting-down': 'terminated', stopping: 'stopped' };
+const nextState: Partial<Record<InstanceStateName, InstanceStateName>> = {
+  pending: 'running',
+  'shutting-down': 'terminated',
+  stopping: 'stopped',
+};
 
 /**
  * Applies due state transitions. Every read and write of instances, and of what an instance owns (its

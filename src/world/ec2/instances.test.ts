@@ -2,7 +2,16 @@
 import { looksLikeId } from '../ids';
 import { instantLatency, type LatencyProfile } from '../world';
 import { expectWorldError, fakeClock, newWorldWithVpc } from '../test-support';
-import { describeInstances, getInstance, reservationIdOf, runInstances, runReservation, startInstances, stopInstances, terminateInstances } from './instances';
+import {
+  describeInstances,
+  getInstance,
+  reservationIdOf,
+  runInstances,
+  runReservation,
+  startInstances,
+  stopInstances,
+  terminateInstances,
+} from './instances';
 import { createSubnet } from './subnets';
 import { describeNetworkInterfaces, getNetworkInterface } from './network-interfaces';
 import { createSecurityGroup } from './security-groups';
@@ -24,7 +33,15 @@ describe('runInstances', () => {
     const { world, vpc, subnet } = newWorldWithVpc();
     const inst = runInstances(world, { imageId: ami, subnetId: subnet.subnetId, tags: [{ key: 'Name', value: 'CJ-AWS01' }] });
     expect(looksLikeId('i', inst.instanceId)).toBe(true);
-    expect(inst).toMatchObject({ state: 'pending', imageId: ami, instanceType: 't3.micro', subnetId: subnet.subnetId, vpcId: vpc.vpcId, ownerId: world.accountId, tags: [{ key: 'Name', value: 'CJ-AWS01' }] });
+    expect(inst).toMatchObject({
+      state: 'pending',
+      imageId: ami,
+      instanceType: 't3.micro',
+      subnetId: subnet.subnetId,
+      vpcId: vpc.vpcId,
+      ownerId: world.accountId,
+      tags: [{ key: 'Name', value: 'CJ-AWS01' }],
+    });
     expect(instanceStateCodes[inst.state]).toBe(0);
   });
 
@@ -38,14 +55,24 @@ describe('runInstances', () => {
     const { world, subnet, defaultSg } = newWorldWithVpc();
     const inst = runInstances(world, { imageId: ami, subnetId: subnet.subnetId });
     const eni = getNetworkInterface(world, inst.networkInterfaceId);
-    expect(eni).toMatchObject({ subnetId: subnet.subnetId, privateIpAddress: inst.privateIpAddress, groupIds: [defaultSg.groupId], status: 'in-use' });
+    expect(eni).toMatchObject({
+      subnetId: subnet.subnetId,
+      privateIpAddress: inst.privateIpAddress,
+      groupIds: [defaultSg.groupId],
+      status: 'in-use',
+    });
     expect(eni.attachment).toMatchObject({ instanceId: inst.instanceId, deviceIndex: 0, status: 'attached' });
   });
 
   it('uses the security groups and the private address given', () => {
     const { world, vpc, subnet } = newWorldWithVpc();
     const sg = createSecurityGroup(world, { groupName: 'CJ-SG', description: 'x', vpcId: vpc.vpcId });
-    const inst = runInstances(world, { imageId: ami, subnetId: subnet.subnetId, securityGroupIds: [sg.groupId], privateIpAddress: '10.0.1.50' });
+    const inst = runInstances(world, {
+      imageId: ami,
+      subnetId: subnet.subnetId,
+      securityGroupIds: [sg.groupId],
+      privateIpAddress: '10.0.1.50',
+    });
     expect(inst.privateIpAddress).toBe('10.0.1.50');
     expect(getNetworkInterface(world, inst.networkInterfaceId).groupIds).toEqual([sg.groupId]);
   });
@@ -94,12 +121,18 @@ describe('runInstances', () => {
 
   it('requires an image id', () => {
     const { world, subnet } = newWorldWithVpc();
-    expectWorldError(world, () => runInstances(world, { imageId: '', subnetId: subnet.subnetId }), { code: 'MissingParameter', message: 'ImageId' });
+    expectWorldError(world, () => runInstances(world, { imageId: '', subnetId: subnet.subnetId }), {
+      code: 'MissingParameter',
+      message: 'ImageId',
+    });
   });
 
   it('rejects an unknown subnet with InvalidSubnetID.NotFound', () => {
     const { world } = newWorldWithVpc();
-    expectWorldError(world, () => runInstances(world, { imageId: ami, subnetId: 'subnet-00000000000000000' }), { code: 'InvalidSubnetID.NotFound', message: "'subnet-00000000000000000' does not exist" });
+    expectWorldError(world, () => runInstances(world, { imageId: ami, subnetId: 'subnet-00000000000000000' }), {
+      code: 'InvalidSubnetID.NotFound',
+      message: "'subnet-00000000000000000' does not exist",
+    });
   });
 });
 
@@ -130,7 +163,10 @@ describe('instance states driven by the clock', () => {
     expect(describeInstances(world).map((i) => i.instanceId)).toEqual([instanceId]);
     clock.advance(1);
     expect(describeInstances(world)).toEqual([]);
-    expectWorldError(world, () => getInstance(world, instanceId), { code: 'InvalidInstanceID.NotFound', message: `The instance ID '${instanceId}' does not exist` });
+    expectWorldError(world, () => getInstance(world, instanceId), {
+      code: 'InvalidInstanceID.NotFound',
+      message: `The instance ID '${instanceId}' does not exist`,
+    });
   });
 
   it('applies every transition that fell due during one long clock jump', () => {
@@ -185,7 +221,10 @@ describe('terminateInstances', () => {
     const { world, subnet } = newWorldWithVpc();
     const { instanceId } = runInstances(world, { imageId: ami, subnetId: subnet.subnetId });
     describeInstances(world);
-    expectWorldError(world, () => terminateInstances(world, [instanceId, 'i-00000000000000000']), { code: 'InvalidInstanceID.NotFound', message: "'i-00000000000000000' does not exist" });
+    expectWorldError(world, () => terminateInstances(world, [instanceId, 'i-00000000000000000']), {
+      code: 'InvalidInstanceID.NotFound',
+      message: "'i-00000000000000000' does not exist",
+    });
   });
 });
 
@@ -247,7 +286,10 @@ describe('stopInstances / startInstances', () => {
     const b = runInstances(world, { imageId: ami, subnetId: subnet.subnetId });
     terminateInstances(world, [b.instanceId]);
     describeInstances(world);
-    expectWorldError(world, () => stopInstances(world, [a.instanceId, b.instanceId]), { code: 'IncorrectInstanceState', message: b.instanceId });
+    expectWorldError(world, () => stopInstances(world, [a.instanceId, b.instanceId]), {
+      code: 'IncorrectInstanceState',
+      message: b.instanceId,
+    });
     expect(getInstance(world, a.instanceId).state).toBe('running');
   });
 
@@ -256,7 +298,10 @@ describe('stopInstances / startInstances', () => {
     const a = runInstances(world, { imageId: ami, subnetId: subnet.subnetId });
     const b = runInstances(world, { imageId: ami, subnetId: subnet.subnetId });
     stopInstances(world, [a.instanceId]);
-    expectWorldError(world, () => startInstances(world, [a.instanceId, b.instanceId]), { code: 'IncorrectInstanceState', message: b.instanceId });
+    expectWorldError(world, () => startInstances(world, [a.instanceId, b.instanceId]), {
+      code: 'IncorrectInstanceState',
+      message: b.instanceId,
+    });
     expect(getInstance(world, a.instanceId).state).toBe('stopped');
   });
 });
@@ -274,20 +319,31 @@ describe('runReservation', () => {
     const { world, vpc } = newWorldWithVpc();
     const small = createSubnet(world, { vpcId: vpc.vpcId, cidrBlock: '10.0.9.0/28' }); // 11 usable addresses
     expect(runReservation(world, { imageId: ami, subnetId: small.subnetId, minCount: 1, maxCount: 20 }).instances).toHaveLength(11);
-    expectWorldError(world, () => runReservation(world, { imageId: ami, subnetId: small.subnetId, minCount: 1 }), { code: 'InsufficientFreeAddressesInSubnet', message: 'not enough free addresses' });
+    expectWorldError(world, () => runReservation(world, { imageId: ami, subnetId: small.subnetId, minCount: 1 }), {
+      code: 'InsufficientFreeAddressesInSubnet',
+      message: 'not enough free addresses',
+    });
   });
 
   it('refuses a private address with MinCount above 1', () => {
     const { world, subnet } = newWorldWithVpc();
-    expectWorldError(world, () => runReservation(world, { imageId: ami, subnetId: subnet.subnetId, minCount: 2, privateIpAddress: '10.0.1.9' }), { code: 'InvalidParameterCombination', message: 'single instance' });
+    expectWorldError(
+      world,
+      () => runReservation(world, { imageId: ami, subnetId: subnet.subnetId, minCount: 2, privateIpAddress: '10.0.1.9' }),
+      { code: 'InvalidParameterCombination', message: 'single instance' },
+    );
   });
 
   it('says IdempotentParameterMismatch when a clientToken comes back with other parameters', () => {
     const { world, subnet } = newWorldWithVpc();
     runInstances(world, { imageId: ami, subnetId: subnet.subnetId, clientToken: 'run-1' });
-    expectWorldError(world, () => runInstances(world, { imageId: ami, instanceType: 'm5.large', subnetId: subnet.subnetId, clientToken: 'run-1' }), {
-      code: 'IdempotentParameterMismatch',
-      message: 'inconsistent with arguments used in previous request',
-    });
+    expectWorldError(
+      world,
+      () => runInstances(world, { imageId: ami, instanceType: 'm5.large', subnetId: subnet.subnetId, clientToken: 'run-1' }),
+      {
+        code: 'IdempotentParameterMismatch',
+        message: 'inconsistent with arguments used in previous request',
+      },
+    );
   });
 });

@@ -69,7 +69,10 @@ export function runReservation(world: World, input: RunReservationInput): Reserv
     const earlier = [...world.ec2.instances.values()].filter((i) => i.clientToken === input.clientToken);
     if (earlier.length > 0) {
       if (!sameLaunch(world, earlier[0]!, input)) {
-        throw ec2Error('IdempotentParameterMismatch', 'Arguments on this idempotent request are inconsistent with arguments used in previous request(s).');
+        throw ec2Error(
+          'IdempotentParameterMismatch',
+          'Arguments on this idempotent request are inconsistent with arguments used in previous request(s).',
+        );
       }
       return { reservationId: reservationIdOf(earlier[0]!), instances: earlier };
     }
@@ -77,15 +80,23 @@ export function runReservation(world: World, input: RunReservationInput): Reserv
   if (!input.imageId) throw ec2Error('MissingParameter', 'The request must contain the parameter ImageId');
   const minCount = input.minCount ?? 1;
   const maxCount = input.maxCount ?? minCount;
-  if (!Number.isInteger(minCount) || minCount < 1) throw ec2Error('InvalidParameterValue', `Value (${minCount}) for parameter minCount is invalid. Expected a positive integer.`);
-  if (!Number.isInteger(maxCount) || maxCount < minCount) throw ec2Error('InvalidParameterValue', `Value (${maxCount}) for parameter maxCount is invalid. It must be at least minCount (${minCount}).`);
+  if (!Number.isInteger(minCount) || minCount < 1)
+    throw ec2Error('InvalidParameterValue', `Value (${minCount}) for parameter minCount is invalid. Expected a positive integer.`);
+  if (!Number.isInteger(maxCount) || maxCount < minCount)
+    throw ec2Error(
+      'InvalidParameterValue',
+      `Value (${maxCount}) for parameter maxCount is invalid. It must be at least minCount (${minCount}).`,
+    );
   if (input.privateIpAddress !== undefined && minCount > 1) {
     throw ec2Error('InvalidParameterCombination', 'A private IP address can be given only when launching a single instance (MinCount 1).');
   }
   const subnet = getSubnet(world, input.subnetId);
   const count = input.privateIpAddress !== undefined ? 1 : Math.min(maxCount, freeAddressCount(world, subnet.subnetId));
   if (count < minCount) {
-    throw ec2Error('InsufficientFreeAddressesInSubnet', `There are not enough free addresses in subnet '${subnet.subnetId}' to satisfy the requested number of instances.`);
+    throw ec2Error(
+      'InsufficientFreeAddressesInSubnet',
+      `There are not enough free addresses in subnet '${subnet.subnetId}' to satisfy the requested number of instances.`,
+    );
   }
   const instances: Instance[] = [];
   for (let n = 0; n < count; n++) instances.push(launchOne(world, input, subnet.subnetId));
@@ -110,7 +121,13 @@ function launchOne(world: World, input: RunInstancesInput, subnetId: string): In
     description: '',
   });
   eni.status = 'in-use';
-  eni.attachment = { attachmentId: world.ids.next('eni-attach'), instanceId, instanceOwnerId: world.accountId, deviceIndex: 0, status: 'attached' };
+  eni.attachment = {
+    attachmentId: world.ids.next('eni-attach'),
+    instanceId,
+    instanceOwnerId: world.accountId,
+    deviceIndex: 0,
+    status: 'attached',
+  };
   const inst: Instance = {
     instanceId,
     imageId: input.imageId,
@@ -148,7 +165,10 @@ export function describeInstances(world: World, instanceIds: readonly string[] =
   return instanceIds.map((id) => getInstance(world, id));
 }
 
-export function terminateInstances(world: World, instanceIds: readonly string[]): { instanceId: string; previous: InstanceStateName; current: InstanceStateName }[] {
+export function terminateInstances(
+  world: World,
+  instanceIds: readonly string[],
+): { instanceId: string; previous: InstanceStateName; current: InstanceStateName }[] {
   const insts = instanceIds.map((id) => getInstance(world, id));
   return insts.map((inst) => {
     const previous = inst.state;
@@ -162,7 +182,8 @@ export function terminateInstances(world: World, instanceIds: readonly string[])
 export function stopInstances(world: World, instanceIds: readonly string[]): void {
   const insts = instanceIds.map((id) => getInstance(world, id));
   for (const inst of insts) {
-    if (inst.state === 'terminated' || inst.state === 'shutting-down') throw ec2Error('IncorrectInstanceState', `The instance '${inst.instanceId}' is not in a state from which it can be stopped.`);
+    if (inst.state === 'terminated' || inst.state === 'shutting-down')
+      throw ec2Error('IncorrectInstanceState', `The instance '${inst.instanceId}' is not in a state from which it can be stopped.`);
   }
   for (const inst of insts) if (inst.state !== 'stopped') setState(world, inst, 'stopping');
   world.touch();
@@ -173,7 +194,8 @@ export function stopInstances(world: World, instanceIds: readonly string[]): voi
 export function startInstances(world: World, instanceIds: readonly string[]): void {
   const insts = instanceIds.map((id) => getInstance(world, id));
   for (const inst of insts) {
-    if (inst.state !== 'stopped') throw ec2Error('IncorrectInstanceState', `The instance '${inst.instanceId}' is not in a state from which it can be started.`);
+    if (inst.state !== 'stopped')
+      throw ec2Error('IncorrectInstanceState', `The instance '${inst.instanceId}' is not in a state from which it can be started.`);
   }
   for (const inst of insts) setState(world, inst, 'pending');
   world.touch();

@@ -23,7 +23,14 @@ const withCustomAcl = () => {
   return { ...base, acl, defaultAcl };
 };
 
-const icmpIn = (ruleNumber: number, cidrBlock = '192.168.100.0/24'): NaclEntry => ({ ruleNumber, protocol: 'icmp', ruleAction: 'allow', egress: false, cidrBlock, icmpTypeCode: { type: -1, code: -1 } });
+const icmpIn = (ruleNumber: number, cidrBlock = '192.168.100.0/24'): NaclEntry => ({
+  ruleNumber,
+  protocol: 'icmp',
+  ruleAction: 'allow',
+  egress: false,
+  cidrBlock,
+  icmpTypeCode: { type: -1, code: -1 },
+});
 
 describe('createNetworkAcl', () => {
   it('returns a non-default ACL with a real-looking id holding only the * deny entries', () => {
@@ -63,7 +70,10 @@ describe('createNetworkAclEntry', () => {
   it('rejects rule numbers outside 1..32766 with InvalidParameterValue', () => {
     const { world, acl } = withCustomAcl();
     for (const n of [0, 32767, 40000, 1.5]) {
-      expectWorldError(world, () => createNetworkAclEntry(world, acl.networkAclId, icmpIn(n)), { code: 'InvalidParameterValue', message: `Invalid value '${n}' for ruleNumber: must be 1 to 32766.` });
+      expectWorldError(world, () => createNetworkAclEntry(world, acl.networkAclId, icmpIn(n)), {
+        code: 'InvalidParameterValue',
+        message: `Invalid value '${n}' for ruleNumber: must be 1 to 32766.`,
+      });
     }
   });
 
@@ -76,37 +86,82 @@ describe('createNetworkAclEntry', () => {
 
   it('rejects a malformed CIDR with InvalidParameterValue', () => {
     const { world, acl } = withCustomAcl();
-    expectWorldError(world, () => createNetworkAclEntry(world, acl.networkAclId, icmpIn(100, '10.0.0.0')), { code: 'InvalidParameterValue', message: 'CIDR block 10.0.0.0 is malformed' });
+    expectWorldError(world, () => createNetworkAclEntry(world, acl.networkAclId, icmpIn(100, '10.0.0.0')), {
+      code: 'InvalidParameterValue',
+      message: 'CIDR block 10.0.0.0 is malformed',
+    });
   });
 
   it('rejects an unknown protocol and a protocol number above 255 with InvalidParameterValue', () => {
     const { world, acl } = withCustomAcl();
-    expectWorldError(world, () => createNetworkAclEntry(world, acl.networkAclId, { ...icmpIn(100), protocol: 'sctpx' }), { code: 'InvalidParameterValue', message: "Invalid protocol 'sctpx'." });
-    expectWorldError(world, () => createNetworkAclEntry(world, acl.networkAclId, { ...icmpIn(100), protocol: '300' }), { code: 'InvalidParameterValue', message: "Invalid protocol '300'." });
+    expectWorldError(world, () => createNetworkAclEntry(world, acl.networkAclId, { ...icmpIn(100), protocol: 'sctpx' }), {
+      code: 'InvalidParameterValue',
+      message: "Invalid protocol 'sctpx'.",
+    });
+    expectWorldError(world, () => createNetworkAclEntry(world, acl.networkAclId, { ...icmpIn(100), protocol: '300' }), {
+      code: 'InvalidParameterValue',
+      message: "Invalid protocol '300'.",
+    });
   });
 
   it('requires IcmpTypeCode for ICMP and PortRange for TCP/UDP', () => {
     const { world, acl } = withCustomAcl();
-    expectWorldError(world, () => createNetworkAclEntry(world, acl.networkAclId, { ruleNumber: 100, protocol: '1', ruleAction: 'allow', egress: false, cidrBlock: '0.0.0.0/0' }), { code: 'MissingParameter', message: 'ICMP entries need IcmpTypeCode.' });
-    expectWorldError(world, () => createNetworkAclEntry(world, acl.networkAclId, { ruleNumber: 100, protocol: 'tcp', ruleAction: 'allow', egress: false, cidrBlock: '0.0.0.0/0' }), { code: 'MissingParameter', message: 'TCP and UDP entries need PortRange.' });
+    expectWorldError(
+      world,
+      () =>
+        createNetworkAclEntry(world, acl.networkAclId, {
+          ruleNumber: 100,
+          protocol: '1',
+          ruleAction: 'allow',
+          egress: false,
+          cidrBlock: '0.0.0.0/0',
+        }),
+      { code: 'MissingParameter', message: 'ICMP entries need IcmpTypeCode.' },
+    );
+    expectWorldError(
+      world,
+      () =>
+        createNetworkAclEntry(world, acl.networkAclId, {
+          ruleNumber: 100,
+          protocol: 'tcp',
+          ruleAction: 'allow',
+          egress: false,
+          cidrBlock: '0.0.0.0/0',
+        }),
+      { code: 'MissingParameter', message: 'TCP and UDP entries need PortRange.' },
+    );
   });
 
   it('fails for an unknown ACL with InvalidNetworkAclID.NotFound', () => {
     const { world } = withCustomAcl();
-    expectWorldError(world, () => createNetworkAclEntry(world, 'acl-00000000000000000', icmpIn(100)), { code: 'InvalidNetworkAclID.NotFound', message: "The network ACL 'acl-00000000000000000' does not exist" });
+    expectWorldError(world, () => createNetworkAclEntry(world, 'acl-00000000000000000', icmpIn(100)), {
+      code: 'InvalidNetworkAclID.NotFound',
+      message: "The network ACL 'acl-00000000000000000' does not exist",
+    });
   });
 });
 
 describe('replaceNetworkAclEntry / deleteNetworkAclEntry', () => {
   it('replaces an entry in place', () => {
     const { world, defaultAcl } = withCustomAcl();
-    replaceNetworkAclEntry(world, defaultAcl.networkAclId, { ruleNumber: 100, protocol: '-1', ruleAction: 'deny', egress: false, cidrBlock: '0.0.0.0/0' });
-    expect(defaultAcl.entries.filter((e) => !e.egress && e.ruleNumber === 100)).toEqual([{ ruleNumber: 100, protocol: '-1', ruleAction: 'deny', egress: false, cidrBlock: '0.0.0.0/0' }]);
+    replaceNetworkAclEntry(world, defaultAcl.networkAclId, {
+      ruleNumber: 100,
+      protocol: '-1',
+      ruleAction: 'deny',
+      egress: false,
+      cidrBlock: '0.0.0.0/0',
+    });
+    expect(defaultAcl.entries.filter((e) => !e.egress && e.ruleNumber === 100)).toEqual([
+      { ruleNumber: 100, protocol: '-1', ruleAction: 'deny', egress: false, cidrBlock: '0.0.0.0/0' },
+    ]);
   });
 
   it('fails to replace a missing entry with InvalidNetworkAclEntry.NotFound', () => {
     const { world, acl } = withCustomAcl();
-    expectWorldError(world, () => replaceNetworkAclEntry(world, acl.networkAclId, icmpIn(100)), { code: 'InvalidNetworkAclEntry.NotFound', message: 'The network acl entry identified by 100 does not exist.' });
+    expectWorldError(world, () => replaceNetworkAclEntry(world, acl.networkAclId, icmpIn(100)), {
+      code: 'InvalidNetworkAclEntry.NotFound',
+      message: 'The network acl entry identified by 100 does not exist.',
+    });
   });
 
   it('deletes an entry of the given direction only', () => {
@@ -117,8 +172,14 @@ describe('replaceNetworkAclEntry / deleteNetworkAclEntry', () => {
 
   it('refuses to delete the * entry and a missing entry', () => {
     const { world, defaultAcl } = withCustomAcl();
-    expectWorldError(world, () => deleteNetworkAclEntry(world, defaultAcl.networkAclId, 32767, false), { code: 'InvalidNetworkAclEntry.NotFound', message: 'identified by 32767' });
-    expectWorldError(world, () => deleteNetworkAclEntry(world, defaultAcl.networkAclId, 200, false), { code: 'InvalidNetworkAclEntry.NotFound', message: 'The network acl entry identified by 200 does not exist.' });
+    expectWorldError(world, () => deleteNetworkAclEntry(world, defaultAcl.networkAclId, 32767, false), {
+      code: 'InvalidNetworkAclEntry.NotFound',
+      message: 'identified by 32767',
+    });
+    expectWorldError(world, () => deleteNetworkAclEntry(world, defaultAcl.networkAclId, 200, false), {
+      code: 'InvalidNetworkAclEntry.NotFound',
+      message: 'The network acl entry identified by 200 does not exist.',
+    });
   });
 });
 
@@ -150,7 +211,10 @@ describe('associateNetworkAcl', () => {
   it('refuses an ACL and a subnet of different VPCs', () => {
     const { world, subnet } = withCustomAcl();
     const foreign = createNetworkAcl(world, { vpcId: createVpc(world, { cidrBlock: '172.31.0.0/16' }).vpcId });
-    expectWorldError(world, () => associateNetworkAcl(world, foreign.networkAclId, subnet.subnetId), { code: 'InvalidParameterValue', message: 'belong to different networks' });
+    expectWorldError(world, () => associateNetworkAcl(world, foreign.networkAclId, subnet.subnetId), {
+      code: 'InvalidParameterValue',
+      message: 'belong to different networks',
+    });
   });
 });
 
@@ -162,7 +226,10 @@ describe('replaceNetworkAclAssociation and deleteNetworkAcl', () => {
     const id = replaceNetworkAclAssociation(world, current.networkAclAssociationId, custom.networkAclId);
     expect(networkAclForSubnet(world, subnet.subnetId)?.networkAclId).toBe(custom.networkAclId);
     expect(id).toMatch(/^aclassoc-/);
-    expectWorldError(world, () => replaceNetworkAclAssociation(world, 'aclassoc-0123456789abcdef0', custom.networkAclId), { code: 'InvalidAssociationID.NotFound', message: 'does not exist' });
+    expectWorldError(world, () => replaceNetworkAclAssociation(world, 'aclassoc-0123456789abcdef0', custom.networkAclId), {
+      code: 'InvalidAssociationID.NotFound',
+      message: 'does not exist',
+    });
   });
 
   it('deletes an unused ACL, but not one a subnet uses nor the default one', () => {
@@ -170,10 +237,16 @@ describe('replaceNetworkAclAssociation and deleteNetworkAcl', () => {
     const custom = createNetworkAcl(world, { vpcId: vpc.vpcId });
     const defaultAcl = networkAclForSubnet(world, subnet.subnetId)!;
     associateNetworkAcl(world, custom.networkAclId, subnet.subnetId);
-    expectWorldError(world, () => deleteNetworkAcl(world, custom.networkAclId), { code: 'DependencyViolation', message: 'has dependencies' });
+    expectWorldError(world, () => deleteNetworkAcl(world, custom.networkAclId), {
+      code: 'DependencyViolation',
+      message: 'has dependencies',
+    });
     associateNetworkAcl(world, defaultAcl.networkAclId, subnet.subnetId);
     deleteNetworkAcl(world, custom.networkAclId);
     expect(world.ec2.networkAcls.has(custom.networkAclId)).toBe(false);
-    expectWorldError(world, () => deleteNetworkAcl(world, defaultAcl.networkAclId), { code: 'InvalidParameterValue', message: 'default network ACL' });
+    expectWorldError(world, () => deleteNetworkAcl(world, defaultAcl.networkAclId), {
+      code: 'InvalidParameterValue',
+      message: 'default network ACL',
+    });
   });
 });

@@ -36,11 +36,15 @@ function validateEntry(e: NaclEntry): NaclEntry {
   if (!Number.isInteger(e.ruleNumber) || e.ruleNumber < 1 || e.ruleNumber > 32766) {
     throw ec2Error('InvalidParameterValue', `Invalid value '${e.ruleNumber}' for ruleNumber: must be 1 to 32766.`);
   }
-  if ((e.cidrBlock === undefined) === (e.ipv6CidrBlock === undefined)) throw ec2Error('InvalidParameterValue', 'Exactly one of CidrBlock and Ipv6CidrBlock must be given.');
-  if (e.cidrBlock !== undefined && !isIpv4Cidr(e.cidrBlock)) throw ec2Error('InvalidParameterValue', `CIDR block ${e.cidrBlock} is malformed`);
-  if (e.ipv6CidrBlock !== undefined && !isIpv6Cidr(e.ipv6CidrBlock)) throw ec2Error('InvalidParameterValue', `IPv6 CIDR block ${e.ipv6CidrBlock} is malformed`);
+  if ((e.cidrBlock === undefined) === (e.ipv6CidrBlock === undefined))
+    throw ec2Error('InvalidParameterValue', 'Exactly one of CidrBlock and Ipv6CidrBlock must be given.');
+  if (e.cidrBlock !== undefined && !isIpv4Cidr(e.cidrBlock))
+    throw ec2Error('InvalidParameterValue', `CIDR block ${e.cidrBlock} is malformed`);
+  if (e.ipv6CidrBlock !== undefined && !isIpv6Cidr(e.ipv6CidrBlock))
+    throw ec2Error('InvalidParameterValue', `IPv6 CIDR block ${e.ipv6CidrBlock} is malformed`);
   const protocol = protocolNumbers[e.protocol.toLowerCase()] ?? e.protocol;
-  if (!/^(-1|\d{1,3})$/.test(protocol) || Number(protocol) > 255) throw ec2Error('InvalidParameterValue', `Invalid protocol '${e.protocol}'.`);
+  if (!/^(-1|\d{1,3})$/.test(protocol) || Number(protocol) > 255)
+    throw ec2Error('InvalidParameterValue', `Invalid protocol '${e.protocol}'.`);
   if (protocol === '1' && !e.icmpTypeCode) throw ec2Error('MissingParameter', 'ICMP entries need IcmpTypeCode.');
   if ((protocol === '6' || protocol === '17') && !e.portRange) throw ec2Error('MissingParameter', 'TCP and UDP entries need PortRange.');
   return { ...e, protocol };
@@ -68,7 +72,8 @@ export function replaceNetworkAclEntry(world: World, networkAclId: string, entry
 export function deleteNetworkAclEntry(world: World, networkAclId: string, ruleNumber: number, egress: boolean): void {
   const acl = getNetworkAcl(world, networkAclId);
   const i = acl.entries.findIndex((x) => x.egress === egress && x.ruleNumber === ruleNumber);
-  if (i < 0 || ruleNumber === 32767) throw ec2Error('InvalidNetworkAclEntry.NotFound', `The network acl entry identified by ${ruleNumber} does not exist.`);
+  if (i < 0 || ruleNumber === 32767)
+    throw ec2Error('InvalidNetworkAclEntry.NotFound', `The network acl entry identified by ${ruleNumber} does not exist.`);
   acl.entries.splice(i, 1);
   world.touch();
 }
@@ -77,7 +82,8 @@ export function deleteNetworkAclEntry(world: World, networkAclId: string, ruleNu
 export function associateNetworkAcl(world: World, networkAclId: string, subnetId: string): string {
   const acl = getNetworkAcl(world, networkAclId);
   const subnet = getSubnet(world, subnetId);
-  if (subnet.vpcId !== acl.vpcId) throw ec2Error('InvalidParameterValue', `Network ACL ${networkAclId} and subnet ${subnetId} belong to different networks`);
+  if (subnet.vpcId !== acl.vpcId)
+    throw ec2Error('InvalidParameterValue', `Network ACL ${networkAclId} and subnet ${subnetId} belong to different networks`);
   for (const other of world.ec2.networkAcls.values()) other.associations = other.associations.filter((a) => a.subnetId !== subnetId);
   const id = world.ids.next('aclassoc');
   acl.associations.push({ networkAclAssociationId: id, networkAclId, subnetId });
@@ -109,7 +115,8 @@ export function replaceNetworkAclAssociation(world: World, associationId: string
 export function deleteNetworkAcl(world: World, networkAclId: string): void {
   const acl = getNetworkAcl(world, networkAclId);
   if (acl.isDefault) throw ec2Error('InvalidParameterValue', `cannot delete default network ACL ${networkAclId}`);
-  if (acl.associations.length > 0) throw ec2Error('DependencyViolation', `The networkAcl '${networkAclId}' has dependencies and cannot be deleted.`);
+  if (acl.associations.length > 0)
+    throw ec2Error('DependencyViolation', `The networkAcl '${networkAclId}' has dependencies and cannot be deleted.`);
   world.ec2.networkAcls.delete(networkAclId);
   world.touch();
 }

@@ -38,13 +38,19 @@ describe('allocatePrivateIp', () => {
     const { world, subnet } = newWorldWithVpc();
     expect(allocatePrivateIp(world, subnet.subnetId, '10.0.1.254')).toBe('10.0.1.254');
     for (const reserved of ['10.0.1.0', '10.0.1.1', '10.0.1.3', '10.0.1.255']) {
-      expectWorldError(world, () => allocatePrivateIp(world, subnet.subnetId, reserved), { code: 'InvalidParameterValue', message: `Address ${reserved} does not fall within the subnet's address range` });
+      expectWorldError(world, () => allocatePrivateIp(world, subnet.subnetId, reserved), {
+        code: 'InvalidParameterValue',
+        message: `Address ${reserved} does not fall within the subnet's address range`,
+      });
     }
   });
 
   it('refuses a malformed address with InvalidParameterValue', () => {
     const { world, subnet } = newWorldWithVpc();
-    expectWorldError(world, () => allocatePrivateIp(world, subnet.subnetId, '10.0.1'), { code: 'InvalidParameterValue', message: "Invalid private IP address '10.0.1'." });
+    expectWorldError(world, () => allocatePrivateIp(world, subnet.subnetId, '10.0.1'), {
+      code: 'InvalidParameterValue',
+      message: "Invalid private IP address '10.0.1'.",
+    });
   });
 
   it('reports a full subnet with InsufficientFreeAddressesInSubnet', () => {
@@ -63,14 +69,26 @@ describe('createNetworkInterface', () => {
     const { world, vpc, subnet, defaultSg } = newWorldWithVpc();
     const eni = createNetworkInterface(world, { subnetId: subnet.subnetId, description: 'probe' });
     expect(looksLikeId('eni', eni.networkInterfaceId)).toBe(true);
-    expect(eni).toMatchObject({ subnetId: subnet.subnetId, vpcId: vpc.vpcId, availabilityZone: subnet.availabilityZone, privateIpAddress: '10.0.1.4', groupIds: [defaultSg.groupId], status: 'available', description: 'probe', requesterManaged: false });
+    expect(eni).toMatchObject({
+      subnetId: subnet.subnetId,
+      vpcId: vpc.vpcId,
+      availabilityZone: subnet.availabilityZone,
+      privateIpAddress: '10.0.1.4',
+      groupIds: [defaultSg.groupId],
+      status: 'available',
+      description: 'probe',
+      requesterManaged: false,
+    });
     expect(eni.attachment).toBeUndefined();
   });
 
   it('rejects an address in use with InvalidIPAddress.InUse', () => {
     const { world, subnet } = newWorldWithVpc();
     createNetworkInterface(world, { subnetId: subnet.subnetId, privateIpAddress: '10.0.1.20' });
-    expectWorldError(world, () => createNetworkInterface(world, { subnetId: subnet.subnetId, privateIpAddress: '10.0.1.20' }), { code: 'InvalidIPAddress.InUse', message: 'Address 10.0.1.20 is in use.' });
+    expectWorldError(world, () => createNetworkInterface(world, { subnetId: subnet.subnetId, privateIpAddress: '10.0.1.20' }), {
+      code: 'InvalidIPAddress.InUse',
+      message: 'Address 10.0.1.20 is in use.',
+    });
   });
 
   it('rejects an address outside the subnet with InvalidParameterValue', () => {
@@ -84,12 +102,18 @@ describe('createNetworkInterface', () => {
   it('rejects a security group of another VPC with InvalidParameter', () => {
     const { world, subnet } = newWorldWithVpc();
     const foreign = defaultSecurityGroup(world, createVpc(world, { cidrBlock: '172.31.0.0/16' }).vpcId);
-    expectWorldError(world, () => createNetworkInterface(world, { subnetId: subnet.subnetId, groupIds: [foreign.groupId] }), { code: 'InvalidParameter', message: 'belong to different networks' });
+    expectWorldError(world, () => createNetworkInterface(world, { subnetId: subnet.subnetId, groupIds: [foreign.groupId] }), {
+      code: 'InvalidParameter',
+      message: 'belong to different networks',
+    });
   });
 
   it('rejects an unknown security group with InvalidGroup.NotFound', () => {
     const { world, subnet } = newWorldWithVpc();
-    expectWorldError(world, () => createNetworkInterface(world, { subnetId: subnet.subnetId, groupIds: ['sg-00000000000000000'] }), { code: 'InvalidGroup.NotFound', message: "'sg-00000000000000000' does not exist" });
+    expectWorldError(world, () => createNetworkInterface(world, { subnetId: subnet.subnetId, groupIds: ['sg-00000000000000000'] }), {
+      code: 'InvalidGroup.NotFound',
+      message: "'sg-00000000000000000' does not exist",
+    });
   });
 });
 
@@ -105,14 +129,20 @@ describe('modifyNetworkInterfaceGroups', () => {
   it('requires at least one group', () => {
     const { world, subnet } = newWorldWithVpc();
     const eni = createNetworkInterface(world, { subnetId: subnet.subnetId });
-    expectWorldError(world, () => modifyNetworkInterfaceGroups(world, eni.networkInterfaceId, []), { code: 'MissingParameter', message: 'At least one security group is required.' });
+    expectWorldError(world, () => modifyNetworkInterfaceGroups(world, eni.networkInterfaceId, []), {
+      code: 'MissingParameter',
+      message: 'At least one security group is required.',
+    });
   });
 
   it('rejects a group of another VPC with InvalidParameter', () => {
     const { world, subnet } = newWorldWithVpc();
     const foreign = defaultSecurityGroup(world, createVpc(world, { cidrBlock: '172.31.0.0/16' }).vpcId);
     const eni = createNetworkInterface(world, { subnetId: subnet.subnetId });
-    expectWorldError(world, () => modifyNetworkInterfaceGroups(world, eni.networkInterfaceId, [foreign.groupId]), { code: 'InvalidParameter', message: `Security group ${foreign.groupId} belongs to a different network.` });
+    expectWorldError(world, () => modifyNetworkInterfaceGroups(world, eni.networkInterfaceId, [foreign.groupId]), {
+      code: 'InvalidParameter',
+      message: `Security group ${foreign.groupId} belongs to a different network.`,
+    });
   });
 });
 
@@ -128,20 +158,33 @@ describe('deleteNetworkInterface', () => {
   it('turns routes to the deleted ENI into blackholes', () => {
     const { world, subnet, mainTable } = newWorldWithVpc();
     const eni = createNetworkInterface(world, { subnetId: subnet.subnetId });
-    createRoute(world, { routeTableId: mainTable.routeTableId, destinationCidrBlock: '192.168.0.0/16', networkInterfaceId: eni.networkInterfaceId });
+    createRoute(world, {
+      routeTableId: mainTable.routeTableId,
+      destinationCidrBlock: '192.168.0.0/16',
+      networkInterfaceId: eni.networkInterfaceId,
+    });
     deleteNetworkInterface(world, eni.networkInterfaceId);
-    expect(mainTable.routes.find((r) => r.destinationCidrBlock === '192.168.0.0/16')).toMatchObject({ networkInterfaceId: eni.networkInterfaceId, state: 'blackhole' });
+    expect(mainTable.routes.find((r) => r.destinationCidrBlock === '192.168.0.0/16')).toMatchObject({
+      networkInterfaceId: eni.networkInterfaceId,
+      state: 'blackhole',
+    });
   });
 
   it('refuses an attached ENI with InvalidNetworkInterface.InUse', () => {
     const { world, subnet } = newWorldWithVpc();
     const eni = createNetworkInterface(world, { subnetId: subnet.subnetId });
     eni.attachment = { attachmentId: 'eni-attach-00000000000000000', deviceIndex: 1, status: 'attached' };
-    expectWorldError(world, () => deleteNetworkInterface(world, eni.networkInterfaceId), { code: 'InvalidNetworkInterface.InUse', message: `Interface: [${eni.networkInterfaceId}] in use.` });
+    expectWorldError(world, () => deleteNetworkInterface(world, eni.networkInterfaceId), {
+      code: 'InvalidNetworkInterface.InUse',
+      message: `Interface: [${eni.networkInterfaceId}] in use.`,
+    });
   });
 
   it('fails on an unknown id with InvalidNetworkInterfaceID.NotFound', () => {
     const { world } = newWorldWithVpc();
-    expectWorldError(world, () => deleteNetworkInterface(world, 'eni-00000000000000000'), { code: 'InvalidNetworkInterfaceID.NotFound', message: "'eni-00000000000000000' does not exist" });
+    expectWorldError(world, () => deleteNetworkInterface(world, 'eni-00000000000000000'), {
+      code: 'InvalidNetworkInterfaceID.NotFound',
+      message: "'eni-00000000000000000' does not exist",
+    });
   });
 });

@@ -45,7 +45,10 @@ export function allocatePrivateIp(world: World, subnetId: string, requested?: st
     const ip = numberToIp(n);
     if (!used.has(ip)) return ip;
   }
-  throw ec2Error('InsufficientFreeAddressesInSubnet', `There are not enough free addresses in subnet '${subnetId}' to satisfy the requested number of instances.`);
+  throw ec2Error(
+    'InsufficientFreeAddressesInSubnet',
+    `There are not enough free addresses in subnet '${subnetId}' to satisfy the requested number of instances.`,
+  );
 }
 
 /** How many addresses of the subnet are still free (RunInstances with MaxCount launches at most this many). */
@@ -102,7 +105,8 @@ export function modifyNetworkInterfaceGroups(world: World, id: string, groupIds:
   const eni = getNetworkInterface(world, id);
   if (groupIds.length === 0) throw ec2Error('MissingParameter', 'At least one security group is required.');
   for (const g of groupIds) {
-    if (getSecurityGroup(world, g).vpcId !== eni.vpcId) throw ec2Error('InvalidParameter', `Security group ${g} belongs to a different network.`);
+    if (getSecurityGroup(world, g).vpcId !== eni.vpcId)
+      throw ec2Error('InvalidParameter', `Security group ${g} belongs to a different network.`);
   }
   eni.groupIds = [...groupIds];
   world.touch();

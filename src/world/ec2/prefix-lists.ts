@@ -7,13 +7,23 @@ import type { ManagedPrefixList } from './types';
 
 export function createManagedPrefixList(
   world: World,
-  input: { prefixListName: string; entries: { cidr: string; description?: string }[]; tags?: Tag[]; maxEntries?: number; addressFamily?: 'IPv4' | 'IPv6' },
+  input: {
+    prefixListName: string;
+    entries: { cidr: string; description?: string }[];
+    tags?: Tag[];
+    maxEntries?: number;
+    addressFamily?: 'IPv4' | 'IPv6';
+  },
 ): ManagedPrefixList {
   const addressFamily = input.addressFamily ?? 'IPv4';
   const valid = addressFamily === 'IPv4' ? isIpv4Cidr : isIpv6Cidr;
-  for (const e of input.entries) if (!valid(e.cidr)) throw ec2Error('InvalidParameterValue', `CIDR block ${e.cidr} is malformed for an ${addressFamily} prefix list`);
+  for (const e of input.entries)
+    if (!valid(e.cidr)) throw ec2Error('InvalidParameterValue', `CIDR block ${e.cidr} is malformed for an ${addressFamily} prefix list`);
   if (input.maxEntries !== undefined && (input.maxEntries < 1 || input.entries.length > input.maxEntries)) {
-    throw ec2Error('InvalidParameterValue', `The prefix list has ${input.entries.length} entries; MaxEntries (${input.maxEntries}) must be at least that and at least 1.`);
+    throw ec2Error(
+      'InvalidParameterValue',
+      `The prefix list has ${input.entries.length} entries; MaxEntries (${input.maxEntries}) must be at least that and at least 1.`,
+    );
   }
   const pl: ManagedPrefixList = {
     prefixListId: world.ids.next('pl'),

@@ -32,15 +32,26 @@ describe('createRouteTable', () => {
     const { world, vpc, table } = withCustomTable();
     expect(looksLikeId('rtb', table.routeTableId)).toBe(true);
     expect(table).toMatchObject({ vpcId: vpc.vpcId, ownerId: world.accountId, associations: [] });
-    expect(table.routes).toEqual([{ destinationCidrBlock: '10.0.0.0/16', gatewayId: 'local', state: 'active', origin: 'CreateRouteTable' }]);
+    expect(table.routes).toEqual([
+      { destinationCidrBlock: '10.0.0.0/16', gatewayId: 'local', state: 'active', origin: 'CreateRouteTable' },
+    ]);
   });
 });
 
 describe('createRoute', () => {
   it('adds a route to an ENI', () => {
     const { world, table, eni } = withCustomTable();
-    const route = createRoute(world, { routeTableId: table.routeTableId, destinationCidrBlock: '192.168.100.0/24', networkInterfaceId: eni.networkInterfaceId });
-    expect(route).toEqual({ destinationCidrBlock: '192.168.100.0/24', networkInterfaceId: eni.networkInterfaceId, state: 'active', origin: 'CreateRoute' });
+    const route = createRoute(world, {
+      routeTableId: table.routeTableId,
+      destinationCidrBlock: '192.168.100.0/24',
+      networkInterfaceId: eni.networkInterfaceId,
+    });
+    expect(route).toEqual({
+      destinationCidrBlock: '192.168.100.0/24',
+      networkInterfaceId: eni.networkInterfaceId,
+      state: 'active',
+      origin: 'CreateRoute',
+    });
     expect(describeRouteTables(world, [table.routeTableId])[0]!.routes).toContainEqual(route);
     expect(routeTarget(route)).toBe(eni.networkInterfaceId);
     expect(routeDestination(route)).toBe('192.168.100.0/24');
@@ -48,75 +59,149 @@ describe('createRoute', () => {
 
   it('stores the destination as its network', () => {
     const { world, table } = withCustomTable();
-    expect(createRoute(world, { routeTableId: table.routeTableId, destinationCidrBlock: '192.168.100.7/24', gatewayId: 'igw-0123456789abcdef0' }).destinationCidrBlock).toBe('192.168.100.0/24');
+    expect(
+      createRoute(world, { routeTableId: table.routeTableId, destinationCidrBlock: '192.168.100.7/24', gatewayId: 'igw-0123456789abcdef0' })
+        .destinationCidrBlock,
+    ).toBe('192.168.100.0/24');
   });
 
   it("adds a route to an instance, targeting the instance's primary ENI too", () => {
     const { world, subnet, table } = withCustomTable();
     const inst = runInstances(world, { imageId: 'ami-0123456789abcdef0', subnetId: subnet.subnetId });
-    expect(createRoute(world, { routeTableId: table.routeTableId, destinationCidrBlock: '0.0.0.0/0', instanceId: inst.instanceId })).toMatchObject({ instanceId: inst.instanceId, networkInterfaceId: inst.networkInterfaceId });
+    expect(
+      createRoute(world, { routeTableId: table.routeTableId, destinationCidrBlock: '0.0.0.0/0', instanceId: inst.instanceId }),
+    ).toMatchObject({ instanceId: inst.instanceId, networkInterfaceId: inst.networkInterfaceId });
   });
 
   it('adds a route to a prefix list destination', () => {
     const { world, table, eni } = withCustomTable();
     const pl = createManagedPrefixList(world, { prefixListName: 'sddc', entries: [{ cidr: '192.168.100.0/24' }] });
-    const route = createRoute(world, { routeTableId: table.routeTableId, destinationPrefixListId: pl.prefixListId, networkInterfaceId: eni.networkInterfaceId });
+    const route = createRoute(world, {
+      routeTableId: table.routeTableId,
+      destinationPrefixListId: pl.prefixListId,
+      networkInterfaceId: eni.networkInterfaceId,
+    });
     expect(routeDestination(route)).toBe(pl.prefixListId);
   });
 
   it('rejects a second route to the same destination with RouteAlreadyExists', () => {
     const { world, table, eni } = withCustomTable();
-    createRoute(world, { routeTableId: table.routeTableId, destinationCidrBlock: '192.168.100.0/24', networkInterfaceId: eni.networkInterfaceId });
-    expectWorldError(world, () => createRoute(world, { routeTableId: table.routeTableId, destinationCidrBlock: '192.168.100.0/24', gatewayId: 'igw-0123456789abcdef0' }), {
-      code: 'RouteAlreadyExists',
-      message: 'The route identified by 192.168.100.0/24 already exists.',
+    createRoute(world, {
+      routeTableId: table.routeTableId,
+      destinationCidrBlock: '192.168.100.0/24',
+      networkInterfaceId: eni.networkInterfaceId,
     });
+    expectWorldError(
+      world,
+      () =>
+        createRoute(world, {
+          routeTableId: table.routeTableId,
+          destinationCidrBlock: '192.168.100.0/24',
+          gatewayId: 'igw-0123456789abcdef0',
+        }),
+      {
+        code: 'RouteAlreadyExists',
+        message: 'The route identified by 192.168.100.0/24 already exists.',
+      },
+    );
   });
 
   it('rejects the VPC CIDR (the local route) with RouteAlreadyExists', () => {
     const { world, table, eni } = withCustomTable();
-    expectWorldError(world, () => createRoute(world, { routeTableId: table.routeTableId, destinationCidrBlock: '10.0.0.0/16', networkInterfaceId: eni.networkInterfaceId }), {
-      code: 'RouteAlreadyExists',
-      message: '10.0.0.0/16',
-    });
+    expectWorldError(
+      world,
+      () =>
+        createRoute(world, {
+          routeTableId: table.routeTableId,
+          destinationCidrBlock: '10.0.0.0/16',
+          networkInterfaceId: eni.networkInterfaceId,
+        }),
+      {
+        code: 'RouteAlreadyExists',
+        message: '10.0.0.0/16',
+      },
+    );
   });
 
   it('requires exactly one target', () => {
     const { world, table, eni } = withCustomTable();
-    expectWorldError(world, () => createRoute(world, { routeTableId: table.routeTableId, destinationCidrBlock: '192.168.0.0/16' }), { code: 'InvalidParameterCombination', message: 'Exactly one route target' });
-    expectWorldError(world, () => createRoute(world, { routeTableId: table.routeTableId, destinationCidrBlock: '192.168.0.0/16', gatewayId: 'igw-0123456789abcdef0', networkInterfaceId: eni.networkInterfaceId }), {
+    expectWorldError(world, () => createRoute(world, { routeTableId: table.routeTableId, destinationCidrBlock: '192.168.0.0/16' }), {
       code: 'InvalidParameterCombination',
       message: 'Exactly one route target',
     });
+    expectWorldError(
+      world,
+      () =>
+        createRoute(world, {
+          routeTableId: table.routeTableId,
+          destinationCidrBlock: '192.168.0.0/16',
+          gatewayId: 'igw-0123456789abcdef0',
+          networkInterfaceId: eni.networkInterfaceId,
+        }),
+      {
+        code: 'InvalidParameterCombination',
+        message: 'Exactly one route target',
+      },
+    );
   });
 
   it('requires a destination', () => {
     const { world, table } = withCustomTable();
-    expectWorldError(world, () => createRoute(world, { routeTableId: table.routeTableId, gatewayId: 'igw-0123456789abcdef0' }), { code: 'MissingParameter', message: 'DestinationCidrBlock or DestinationPrefixListId' });
+    expectWorldError(world, () => createRoute(world, { routeTableId: table.routeTableId, gatewayId: 'igw-0123456789abcdef0' }), {
+      code: 'MissingParameter',
+      message: 'DestinationCidrBlock or DestinationPrefixListId',
+    });
   });
 
   it('rejects a malformed destination with InvalidParameterValue', () => {
     const { world, table } = withCustomTable();
-    expectWorldError(world, () => createRoute(world, { routeTableId: table.routeTableId, destinationCidrBlock: '192.168.0.0/33', gatewayId: 'igw-0123456789abcdef0' }), {
-      code: 'InvalidParameterValue',
-      message: 'Value (192.168.0.0/33) for parameter destinationCidrBlock is invalid.',
-    });
+    expectWorldError(
+      world,
+      () =>
+        createRoute(world, {
+          routeTableId: table.routeTableId,
+          destinationCidrBlock: '192.168.0.0/33',
+          gatewayId: 'igw-0123456789abcdef0',
+        }),
+      {
+        code: 'InvalidParameterValue',
+        message: 'Value (192.168.0.0/33) for parameter destinationCidrBlock is invalid.',
+      },
+    );
   });
 
   it('rejects an unknown ENI with InvalidNetworkInterfaceID.NotFound', () => {
     const { world, table } = withCustomTable();
-    expectWorldError(world, () => createRoute(world, { routeTableId: table.routeTableId, destinationCidrBlock: '192.168.0.0/16', networkInterfaceId: 'eni-00000000000000000' }), {
-      code: 'InvalidNetworkInterfaceID.NotFound',
-      message: "'eni-00000000000000000' does not exist",
-    });
+    expectWorldError(
+      world,
+      () =>
+        createRoute(world, {
+          routeTableId: table.routeTableId,
+          destinationCidrBlock: '192.168.0.0/16',
+          networkInterfaceId: 'eni-00000000000000000',
+        }),
+      {
+        code: 'InvalidNetworkInterfaceID.NotFound',
+        message: "'eni-00000000000000000' does not exist",
+      },
+    );
   });
 
   it('rejects an unknown table with InvalidRouteTableID.NotFound', () => {
     const { world, eni } = withCustomTable();
-    expectWorldError(world, () => createRoute(world, { routeTableId: 'rtb-00000000000000000', destinationCidrBlock: '192.168.0.0/16', networkInterfaceId: eni.networkInterfaceId }), {
-      code: 'InvalidRouteTableID.NotFound',
-      message: "The routeTable ID 'rtb-00000000000000000' does not exist",
-    });
+    expectWorldError(
+      world,
+      () =>
+        createRoute(world, {
+          routeTableId: 'rtb-00000000000000000',
+          destinationCidrBlock: '192.168.0.0/16',
+          networkInterfaceId: eni.networkInterfaceId,
+        }),
+      {
+        code: 'InvalidRouteTableID.NotFound',
+        message: "The routeTable ID 'rtb-00000000000000000' does not exist",
+      },
+    );
   });
 });
 
@@ -125,33 +210,61 @@ describe('replaceRoute', () => {
     const { world, subnet, table, eni } = withCustomTable();
     createRoute(world, { routeTableId: table.routeTableId, destinationCidrBlock: '192.168.100.0/24', gatewayId: 'igw-0123456789abcdef0' });
     const other = createNetworkInterface(world, { subnetId: subnet.subnetId });
-    replaceRoute(world, { routeTableId: table.routeTableId, destinationCidrBlock: '192.168.100.0/24', networkInterfaceId: other.networkInterfaceId });
+    replaceRoute(world, {
+      routeTableId: table.routeTableId,
+      destinationCidrBlock: '192.168.100.0/24',
+      networkInterfaceId: other.networkInterfaceId,
+    });
     const routes = table.routes.filter((r) => r.destinationCidrBlock === '192.168.100.0/24');
-    expect(routes).toEqual([{ destinationCidrBlock: '192.168.100.0/24', networkInterfaceId: other.networkInterfaceId, state: 'active', origin: 'CreateRoute' }]);
+    expect(routes).toEqual([
+      { destinationCidrBlock: '192.168.100.0/24', networkInterfaceId: other.networkInterfaceId, state: 'active', origin: 'CreateRoute' },
+    ]);
     expect(eni.networkInterfaceId).not.toBe(other.networkInterfaceId);
   });
 
   it('fails with InvalidRoute.NotFound when there is no such route', () => {
     const { world, table, eni } = withCustomTable();
-    expectWorldError(world, () => replaceRoute(world, { routeTableId: table.routeTableId, destinationCidrBlock: '192.168.100.0/24', networkInterfaceId: eni.networkInterfaceId }), {
-      code: 'InvalidRoute.NotFound',
-      message: "There is no route defined for '192.168.100.0/24' in the route table.",
-    });
+    expectWorldError(
+      world,
+      () =>
+        replaceRoute(world, {
+          routeTableId: table.routeTableId,
+          destinationCidrBlock: '192.168.100.0/24',
+          networkInterfaceId: eni.networkInterfaceId,
+        }),
+      {
+        code: 'InvalidRoute.NotFound',
+        message: "There is no route defined for '192.168.100.0/24' in the route table.",
+      },
+    );
   });
 
   it('refuses to replace the local route', () => {
     const { world, table, eni } = withCustomTable();
-    expectWorldError(world, () => replaceRoute(world, { routeTableId: table.routeTableId, destinationCidrBlock: '10.0.0.0/16', networkInterfaceId: eni.networkInterfaceId }), {
-      code: 'InvalidParameterValue',
-      message: 'The local route cannot be replaced.',
-    });
+    expectWorldError(
+      world,
+      () =>
+        replaceRoute(world, {
+          routeTableId: table.routeTableId,
+          destinationCidrBlock: '10.0.0.0/16',
+          networkInterfaceId: eni.networkInterfaceId,
+        }),
+      {
+        code: 'InvalidParameterValue',
+        message: 'The local route cannot be replaced.',
+      },
+    );
   });
 });
 
 describe('deleteRoute', () => {
   it('removes a route', () => {
     const { world, table, eni } = withCustomTable();
-    createRoute(world, { routeTableId: table.routeTableId, destinationCidrBlock: '192.168.100.0/24', networkInterfaceId: eni.networkInterfaceId });
+    createRoute(world, {
+      routeTableId: table.routeTableId,
+      destinationCidrBlock: '192.168.100.0/24',
+      networkInterfaceId: eni.networkInterfaceId,
+    });
     deleteRoute(world, { routeTableId: table.routeTableId, destinationCidrBlock: '192.168.100.0/24' });
     expect(table.routes.map((r) => r.destinationCidrBlock)).toEqual(['10.0.0.0/16']);
   });
@@ -159,14 +272,21 @@ describe('deleteRoute', () => {
   it('removes a prefix list route', () => {
     const { world, table, eni } = withCustomTable();
     const pl = createManagedPrefixList(world, { prefixListName: 'sddc', entries: [{ cidr: '192.168.100.0/24' }] });
-    createRoute(world, { routeTableId: table.routeTableId, destinationPrefixListId: pl.prefixListId, networkInterfaceId: eni.networkInterfaceId });
+    createRoute(world, {
+      routeTableId: table.routeTableId,
+      destinationPrefixListId: pl.prefixListId,
+      networkInterfaceId: eni.networkInterfaceId,
+    });
     deleteRoute(world, { routeTableId: table.routeTableId, destinationPrefixListId: pl.prefixListId });
     expect(table.routes).toHaveLength(1);
   });
 
   it('refuses to delete the local route', () => {
     const { world, table } = withCustomTable();
-    expectWorldError(world, () => deleteRoute(world, { routeTableId: table.routeTableId, destinationCidrBlock: '10.0.0.0/16' }), { code: 'InvalidParameterValue', message: 'cannot remove local route in route table' });
+    expectWorldError(world, () => deleteRoute(world, { routeTableId: table.routeTableId, destinationCidrBlock: '10.0.0.0/16' }), {
+      code: 'InvalidParameterValue',
+      message: 'cannot remove local route in route table',
+    });
   });
 
   it('fails with InvalidRoute.NotFound for a destination without a route', () => {
@@ -179,12 +299,18 @@ describe('deleteRoute', () => {
 
   it('rejects a malformed destination with InvalidParameterValue', () => {
     const { world, table } = withCustomTable();
-    expectWorldError(world, () => deleteRoute(world, { routeTableId: table.routeTableId, destinationCidrBlock: 'not-a-cidr' }), { code: 'InvalidParameterValue', message: 'not-a-cidr' });
+    expectWorldError(world, () => deleteRoute(world, { routeTableId: table.routeTableId, destinationCidrBlock: 'not-a-cidr' }), {
+      code: 'InvalidParameterValue',
+      message: 'not-a-cidr',
+    });
   });
 
   it('requires a destination', () => {
     const { world, table } = withCustomTable();
-    expectWorldError(world, () => deleteRoute(world, { routeTableId: table.routeTableId }), { code: 'MissingParameter', message: 'DestinationCidrBlock or DestinationPrefixListId' });
+    expectWorldError(world, () => deleteRoute(world, { routeTableId: table.routeTableId }), {
+      code: 'MissingParameter',
+      message: 'DestinationCidrBlock or DestinationPrefixListId',
+    });
   });
 });
 
@@ -194,7 +320,9 @@ describe('route table associations', () => {
     const assoc = associateRouteTable(world, { routeTableId: table.routeTableId, subnetId: subnet.subnetId });
     expect(assoc).toMatch(/^rtbassoc-[0-9a-f]{17}$/);
     expect(routeTableForSubnet(world, subnet.subnetId)).toBe(table);
-    expect(table.associations).toEqual([{ routeTableAssociationId: assoc, routeTableId: table.routeTableId, subnetId: subnet.subnetId, main: false }]);
+    expect(table.associations).toEqual([
+      { routeTableAssociationId: assoc, routeTableId: table.routeTableId, subnetId: subnet.subnetId, main: false },
+    ]);
   });
 
   it('falls back to the main table after disassociation', () => {
@@ -218,7 +346,10 @@ describe('route table associations', () => {
   it('refuses a table and a subnet of different VPCs', () => {
     const { world, subnet } = withCustomTable();
     const other = createRouteTable(world, { vpcId: createVpc(world, { cidrBlock: '172.31.0.0/16' }).vpcId });
-    expectWorldError(world, () => associateRouteTable(world, { routeTableId: other.routeTableId, subnetId: subnet.subnetId }), { code: 'InvalidParameterValue', message: 'belong to different networks' });
+    expectWorldError(world, () => associateRouteTable(world, { routeTableId: other.routeTableId, subnetId: subnet.subnetId }), {
+      code: 'InvalidParameterValue',
+      message: 'belong to different networks',
+    });
   });
 
   it('refuses to disassociate the main association', () => {
@@ -255,7 +386,13 @@ describe('deleteRouteTable', () => {
   it('refuses an associated table and the main table with DependencyViolation', () => {
     const { world, subnet, table, mainTable } = withCustomTable();
     associateRouteTable(world, { routeTableId: table.routeTableId, subnetId: subnet.subnetId });
-    expectWorldError(world, () => deleteRouteTable(world, table.routeTableId), { code: 'DependencyViolation', message: `The routeTable '${table.routeTableId}' has dependencies and cannot be deleted.` });
-    expectWorldError(world, () => deleteRouteTable(world, mainTable.routeTableId), { code: 'DependencyViolation', message: 'has dependencies' });
+    expectWorldError(world, () => deleteRouteTable(world, table.routeTableId), {
+      code: 'DependencyViolation',
+      message: `The routeTable '${table.routeTableId}' has dependencies and cannot be deleted.`,
+    });
+    expectWorldError(world, () => deleteRouteTable(world, mainTable.routeTableId), {
+      code: 'DependencyViolation',
+      message: 'has dependencies',
+    });
   });
 });

@@ -21,7 +21,12 @@ export function createRouteTable(world: World, input: { vpcId: string; tags?: Ta
     routeTableId: world.ids.next('rtb'),
     vpcId: vpc.vpcId,
     ownerId: world.accountId,
-    routes: [vpc.cidrBlock, ...vpc.secondaryCidrBlocks].map((c) => ({ destinationCidrBlock: c, gatewayId: 'local', state: 'active', origin: 'CreateRouteTable' })),
+    routes: [vpc.cidrBlock, ...vpc.secondaryCidrBlocks].map((c) => ({
+      destinationCidrBlock: c,
+      gatewayId: 'local',
+      state: 'active',
+      origin: 'CreateRouteTable',
+    })),
     associations: [],
     tags: [...(input.tags ?? [])],
   };
@@ -32,10 +37,17 @@ export function createRouteTable(world: World, input: { vpcId: string; tags?: Ta
 
 /** The route's target, whichever kind it is. */
 export const routeTarget = (r: Route): string | undefined =>
-  r.gatewayId ?? r.networkInterfaceId ?? r.instanceId ?? r.transitGatewayId ?? r.vpcPeeringConnectionId ?? r.natGatewayId ?? r.egressOnlyInternetGatewayId;
+  r.gatewayId ??
+  r.networkInterfaceId ??
+  r.instanceId ??
+  r.transitGatewayId ??
+  r.vpcPeeringConnectionId ??
+  r.natGatewayId ??
+  r.egressOnlyInternetGatewayId;
 
 /** The route's destination: an IPv4 or IPv6 CIDR or a prefix list id. */
-export const routeDestination = (r: Route): string => r.destinationCidrBlock ?? r.destinationIpv6CidrBlock ?? r.destinationPrefixListId ?? '?';
+export const routeDestination = (r: Route): string =>
+  r.destinationCidrBlock ?? r.destinationIpv6CidrBlock ?? r.destinationPrefixListId ?? '?';
 
 export interface RouteInput {
   routeTableId: string;
@@ -53,7 +65,8 @@ function buildRoute(world: World, input: RouteInput): Route {
   }
   const route: Route = { state: 'active', origin: 'CreateRoute' };
   if (input.destinationCidrBlock !== undefined) {
-    if (!isIpv4Cidr(input.destinationCidrBlock)) throw ec2Error('InvalidParameterValue', `Value (${input.destinationCidrBlock}) for parameter destinationCidrBlock is invalid.`);
+    if (!isIpv4Cidr(input.destinationCidrBlock))
+      throw ec2Error('InvalidParameterValue', `Value (${input.destinationCidrBlock}) for parameter destinationCidrBlock is invalid.`);
     route.destinationCidrBlock = formatCidr(parseCidr(input.destinationCidrBlock));
   } else {
     mustGet(world.ec2.prefixLists, input.destinationPrefixListId!, 'InvalidPrefixListID.NotFound', 'prefix list ID');
@@ -76,7 +89,9 @@ function buildRoute(world: World, input: RouteInput): Route {
 }
 
 const sameDestination = (a: Route, b: Route): boolean =>
-  a.destinationCidrBlock === b.destinationCidrBlock && a.destinationIpv6CidrBlock === b.destinationIpv6CidrBlock && a.destinationPrefixListId === b.destinationPrefixListId;
+  a.destinationCidrBlock === b.destinationCidrBlock &&
+  a.destinationIpv6CidrBlock === b.destinationIpv6CidrBlock &&
+  a.destinationPrefixListId === b.destinationPrefixListId;
 
 export function createRoute(world: World, input: RouteInput): Route {
   const rt = getRouteTable(world, input.routeTableId);
@@ -100,7 +115,10 @@ export function replaceRoute(world: World, input: RouteInput): Route {
   return route;
 }
 
-export function deleteRoute(world: World, input: { routeTableId: string; destinationCidrBlock?: string; destinationPrefixListId?: string }): void {
+export function deleteRoute(
+  world: World,
+  input: { routeTableId: string; destinationCidrBlock?: string; destinationPrefixListId?: string },
+): void {
   const rt = getRouteTable(world, input.routeTableId);
   if (input.destinationCidrBlock === undefined && input.destinationPrefixListId === undefined) {
     throw ec2Error('MissingParameter', 'The request must contain either DestinationCidrBlock or DestinationPrefixListId.');
@@ -109,8 +127,11 @@ export function deleteRoute(world: World, input: { routeTableId: string; destina
     throw ec2Error('InvalidParameterValue', `Value (${input.destinationCidrBlock}) for parameter destinationCidrBlock is invalid.`);
   }
   const dest = input.destinationCidrBlock !== undefined ? formatCidr(parseCidr(input.destinationCidrBlock)) : undefined;
-  const i = rt.routes.findIndex((r) => (dest !== undefined ? r.destinationCidrBlock === dest : r.destinationPrefixListId === input.destinationPrefixListId));
-  if (i < 0) throw ec2Error('InvalidRoute.NotFound', `There is no route defined for '${dest ?? input.destinationPrefixListId}' in the route table.`);
+  const i = rt.routes.findIndex((r) =>
+    dest !== undefined ? r.destinationCidrBlock === dest : r.destinationPrefixListId === input.destinationPrefixListId,
+  );
+  if (i < 0)
+    throw ec2Error('InvalidRoute.NotFound', `There is no route defined for '${dest ?? input.destinationPrefixListId}' in the route table.`);
   if (rt.routes[i]!.gatewayId === 'local') throw ec2Error('InvalidParameterValue', 'cannot remove local route in route table');
   rt.routes.splice(i, 1);
   world.touch();
@@ -120,10 +141,14 @@ export function deleteRoute(world: World, input: { routeTableId: string; destina
 export function associateRouteTable(world: World, input: { routeTableId: string; subnetId: string }): string {
   const rt = getRouteTable(world, input.routeTableId);
   const subnet = getSubnet(world, input.subnetId);
-  if (subnet.vpcId !== rt.vpcId) throw ec2Error('InvalidParameterValue', `Route table ${rt.routeTableId} and subnet ${subnet.subnetId} belong to different networks`);
+  if (subnet.vpcId !== rt.vpcId)
+    throw ec2Error('InvalidParameterValue', `Route table ${rt.routeTableId} and subnet ${subnet.subnetId} belong to different networks`);
   for (const other of world.ec2.routeTables.values()) {
     if (other.associations.some((a) => a.subnetId === subnet.subnetId)) {
-      throw ec2Error('Resource.AlreadyAssociated', `the specified association for route table ${other.routeTableId} conflicts with an existing association`);
+      throw ec2Error(
+        'Resource.AlreadyAssociated',
+        `the specified association for route table ${other.routeTableId} conflicts with an existing association`,
+      );
     }
   }
   const id = world.ids.next('rtbassoc');
@@ -146,7 +171,8 @@ export function disassociateRouteTable(world: World, associationId: string): voi
 
 export function deleteRouteTable(world: World, routeTableId: string): void {
   const rt = getRouteTable(world, routeTableId);
-  if (rt.associations.length > 0) throw ec2Error('DependencyViolation', `The routeTable '${routeTableId}' has dependencies and cannot be deleted.`);
+  if (rt.associations.length > 0)
+    throw ec2Error('DependencyViolation', `The routeTable '${routeTableId}' has dependencies and cannot be deleted.`);
   world.ec2.routeTables.delete(routeTableId);
   world.touch();
 }

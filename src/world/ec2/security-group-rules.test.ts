@@ -4,7 +4,16 @@ import { normalizeProtocol, permissionPorts } from './security-group-rules';
 
 describe('normalizeProtocol', () => {
   it('stores icmp/tcp/udp by name and all as -1, whatever the spelling', () => {
-    expect(['ICMP', '1', 'tcp', '6', 'udp', '17', 'all', '-1'].map(normalizeProtocol)).toEqual(['icmp', 'icmp', 'tcp', 'tcp', 'udp', 'udp', '-1', '-1']);
+    expect(['ICMP', '1', 'tcp', '6', 'udp', '17', 'all', '-1'].map(normalizeProtocol)).toEqual([
+      'icmp',
+      'icmp',
+      'tcp',
+      'tcp',
+      'udp',
+      'udp',
+      '-1',
+      '-1',
+    ]);
   });
 
   it('keeps other protocol numbers up to 255', () => {
@@ -33,7 +42,12 @@ describe('permissionPorts', () => {
   });
 
   it('rejects an ICMP type or code outside -1..255', () => {
-    for (const [type, code] of [[-2, 0], [256, 0], [8, -2], [8, 256]] as const) {
+    for (const [type, code] of [
+      [-2, 0],
+      [256, 0],
+      [8, -2],
+      [8, 256],
+    ] as const) {
       const err = catchWorldError(() => permissionPorts('icmp', type, code));
       expect(err.code).toBe('InvalidParameterValue');
       expect(err.message).toBe(`ICMP type ${type} code ${code} is out of range.`);
@@ -47,7 +61,11 @@ describe('permissionPorts', () => {
   });
 
   it('rejects an inverted or out-of-range TCP/UDP port range', () => {
-    for (const [from, to] of [[443, 80], [-1, 80], [0, 65536]] as const) {
+    for (const [from, to] of [
+      [443, 80],
+      [-1, 80],
+      [0, 65536],
+    ] as const) {
       const err = catchWorldError(() => permissionPorts('udp', from, to));
       expect(err.code).toBe('InvalidParameterValue');
       expect(err.message).toBe(`Invalid port range ${from}-${to} for protocol udp.`);

@@ -36,12 +36,15 @@ export function permissionPorts(protocol: string, fromPort?: number, toPort?: nu
   if (protocol === 'icmp') {
     const type = fromPort ?? -1;
     const code = toPort ?? -1;
-    if (type < -1 || type > 255 || code < -1 || code > 255) throw ec2Error('InvalidParameterValue', `ICMP type ${type} code ${code} is out of range.`);
+    if (type < -1 || type > 255 || code < -1 || code > 255)
+      throw ec2Error('InvalidParameterValue', `ICMP type ${type} code ${code} is out of range.`);
     return { fromPort: type, toPort: code };
   }
   if (protocol === 'tcp' || protocol === 'udp') {
-    if (fromPort === undefined || toPort === undefined) throw ec2Error('MissingParameter', `The request must contain the parameter fromPort and toPort for protocol ${protocol}.`);
-    if (fromPort < 0 || toPort > 65535 || fromPort > toPort) throw ec2Error('InvalidParameterValue', `Invalid port range ${fromPort}-${toPort} for protocol ${protocol}.`);
+    if (fromPort === undefined || toPort === undefined)
+      throw ec2Error('MissingParameter', `The request must contain the parameter fromPort and toPort for protocol ${protocol}.`);
+    if (fromPort < 0 || toPort > 65535 || fromPort > toPort)
+      throw ec2Error('InvalidParameterValue', `Invalid port range ${fromPort}-${toPort} for protocol ${protocol}.`);
     return { fromPort, toPort };
   }
   return { fromPort: fromPort ?? -1, toPort: toPort ?? -1 };
@@ -68,15 +71,20 @@ export function expandPermissions(
       rules.push({ ...base, cidrIpv6: r.cidrIpv6, ...(r.description ? { description: r.description } : {}) });
     }
     for (const g of p.userIdGroupPairs ?? []) {
-      if (!world.ec2.securityGroups.has(g.groupId)) throw ec2Error('InvalidGroup.NotFound', `The security group '${g.groupId}' does not exist`);
+      if (!world.ec2.securityGroups.has(g.groupId))
+        throw ec2Error('InvalidGroup.NotFound', `The security group '${g.groupId}' does not exist`);
       rules.push({ ...base, referencedGroupId: g.groupId, ...(g.description ? { description: g.description } : {}) });
     }
     for (const pl of p.prefixListIds ?? []) {
-      if (!world.ec2.prefixLists.has(pl.prefixListId)) throw ec2Error('InvalidPrefixListId.NotFound', `The prefix list '${pl.prefixListId}' does not exist`);
+      if (!world.ec2.prefixLists.has(pl.prefixListId))
+        throw ec2Error('InvalidPrefixListId.NotFound', `The prefix list '${pl.prefixListId}' does not exist`);
       rules.push({ ...base, prefixListId: pl.prefixListId, ...(pl.description ? { description: pl.description } : {}) });
     }
     if (!p.ipRanges?.length && !p.ipv6Ranges?.length && !p.userIdGroupPairs?.length && !p.prefixListIds?.length) {
-      throw ec2Error('MissingParameter', 'The request must contain at least one source or destination (IpRanges, Ipv6Ranges, UserIdGroupPairs or PrefixListIds).');
+      throw ec2Error(
+        'MissingParameter',
+        'The request must contain at least one source or destination (IpRanges, Ipv6Ranges, UserIdGroupPairs or PrefixListIds).',
+      );
     }
   }
   return rules;

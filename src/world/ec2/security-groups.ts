@@ -18,7 +18,8 @@ export interface CreateSecurityGroupInput {
 export function createSecurityGroup(world: World, input: CreateSecurityGroupInput): SecurityGroup {
   getVpc(world, input.vpcId);
   if (input.groupName === 'default') throw ec2Error('InvalidGroup.Reserved', "The security group 'default' is reserved");
-  if (!input.groupName || input.groupName.length > 255) throw ec2Error('InvalidParameterValue', 'Invalid value for GroupName: it must be 1 to 255 characters.');
+  if (!input.groupName || input.groupName.length > 255)
+    throw ec2Error('InvalidParameterValue', 'Invalid value for GroupName: it must be 1 to 255 characters.');
   if (!input.description) throw ec2Error('MissingParameter', 'The request must contain the parameter GroupDescription');
   for (const sg of world.ec2.securityGroups.values()) {
     if (sg.vpcId === input.vpcId && sg.groupName === input.groupName) {
@@ -62,7 +63,8 @@ export function deleteSecurityGroup(world: World, groupId: string): void {
     throw ec2Error('CannotDelete', `the specified group: "${groupId}" name: "default" cannot be deleted by a user`);
   }
   for (const eni of world.ec2.networkInterfaces.values()) {
-    if (eni.groupIds.includes(groupId)) throw ec2Error('DependencyViolation', `resource ${groupId} has a dependent object (${eni.networkInterfaceId})`);
+    if (eni.groupIds.includes(groupId))
+      throw ec2Error('DependencyViolation', `resource ${groupId} has a dependent object (${eni.networkInterfaceId})`);
   }
   for (const other of world.ec2.securityGroups.values()) {
     if (other.groupId !== groupId && other.rules.some((r) => r.referencedGroupId === groupId)) {
@@ -79,7 +81,10 @@ function authorize(world: World, groupId: string, isEgress: boolean, permissions
   for (const w of wanted) {
     if (sg.rules.some((r) => sameGrant(r, w)) || wanted.filter((o) => sameGrant(o, w)).length > 1) {
       const peer = w.cidrIpv4 ?? w.referencedGroupId ?? w.prefixListId;
-      throw ec2Error('InvalidPermission.Duplicate', `the specified rule "peer: ${peer}, ${w.ipProtocol.toUpperCase()}, ALLOW" already exists`);
+      throw ec2Error(
+        'InvalidPermission.Duplicate',
+        `the specified rule "peer: ${peer}, ${w.ipProtocol.toUpperCase()}, ALLOW" already exists`,
+      );
     }
   }
   const created = wanted.map((w) => ({ ...w, securityGroupRuleId: newRuleId(world) }));

@@ -12,13 +12,21 @@ describe('createSubnet', () => {
     const { world, vpc } = newWorldWithVpc();
     const s = createSubnet(world, { vpcId: vpc.vpcId, cidrBlock: '10.0.2.0/24' });
     expect(looksLikeId('subnet', s.subnetId)).toBe(true);
-    expect(s).toMatchObject({ vpcId: vpc.vpcId, cidrBlock: '10.0.2.0/24', availabilityZone: 'us-west-2a', state: 'available', ownerId: world.accountId });
+    expect(s).toMatchObject({
+      vpcId: vpc.vpcId,
+      cidrBlock: '10.0.2.0/24',
+      availabilityZone: 'us-west-2a',
+      state: 'available',
+      ownerId: world.accountId,
+    });
     expect(getSubnet(world, s.subnetId)).toBe(s);
   });
 
   it('keeps the availability zone given', () => {
     const { world, vpc } = newWorldWithVpc();
-    expect(createSubnet(world, { vpcId: vpc.vpcId, cidrBlock: '10.0.2.0/24', availabilityZone: 'us-west-2c' }).availabilityZone).toBe('us-west-2c');
+    expect(createSubnet(world, { vpcId: vpc.vpcId, cidrBlock: '10.0.2.0/24', availabilityZone: 'us-west-2c' }).availabilityZone).toBe(
+      'us-west-2c',
+    );
   });
 
   it('associates the new subnet with the default network ACL', () => {
@@ -41,40 +49,64 @@ describe('createSubnet', () => {
 
   it('rejects a CIDR outside the VPC with InvalidSubnet.Range', () => {
     const { world, vpc } = newWorldWithVpc();
-    expectWorldError(world, () => createSubnet(world, { vpcId: vpc.vpcId, cidrBlock: '10.1.0.0/24' }), { code: 'InvalidSubnet.Range', message: "The CIDR '10.1.0.0/24' is invalid." });
+    expectWorldError(world, () => createSubnet(world, { vpcId: vpc.vpcId, cidrBlock: '10.1.0.0/24' }), {
+      code: 'InvalidSubnet.Range',
+      message: "The CIDR '10.1.0.0/24' is invalid.",
+    });
   });
 
   it('rejects a CIDR larger than the VPC with InvalidSubnet.Range', () => {
     const { world, vpc } = newWorldWithVpc();
-    expectWorldError(world, () => createSubnet(world, { vpcId: vpc.vpcId, cidrBlock: '10.0.0.0/15' }), { code: 'InvalidSubnet.Range', message: "The CIDR '10.0.0.0/15' is invalid." });
+    expectWorldError(world, () => createSubnet(world, { vpcId: vpc.vpcId, cidrBlock: '10.0.0.0/15' }), {
+      code: 'InvalidSubnet.Range',
+      message: "The CIDR '10.0.0.0/15' is invalid.",
+    });
   });
 
   it('rejects a block smaller than /28 with InvalidSubnet.Range', () => {
     const { world, vpc } = newWorldWithVpc();
-    expectWorldError(world, () => createSubnet(world, { vpcId: vpc.vpcId, cidrBlock: '10.0.9.0/29' }), { code: 'InvalidSubnet.Range', message: "The CIDR '10.0.9.0/29' is invalid." });
+    expectWorldError(world, () => createSubnet(world, { vpcId: vpc.vpcId, cidrBlock: '10.0.9.0/29' }), {
+      code: 'InvalidSubnet.Range',
+      message: "The CIDR '10.0.9.0/29' is invalid.",
+    });
   });
 
   it('rejects a CIDR overlapping a sibling subnet with InvalidSubnet.Conflict', () => {
     const { world, vpc } = newWorldWithVpc();
-    expectWorldError(world, () => createSubnet(world, { vpcId: vpc.vpcId, cidrBlock: '10.0.1.128/25' }), { code: 'InvalidSubnet.Conflict', message: "The CIDR '10.0.1.128/25' conflicts with another subnet" });
-    expectWorldError(world, () => createSubnet(world, { vpcId: vpc.vpcId, cidrBlock: '10.0.0.0/23' }), { code: 'InvalidSubnet.Conflict', message: 'conflicts with another subnet' });
+    expectWorldError(world, () => createSubnet(world, { vpcId: vpc.vpcId, cidrBlock: '10.0.1.128/25' }), {
+      code: 'InvalidSubnet.Conflict',
+      message: "The CIDR '10.0.1.128/25' conflicts with another subnet",
+    });
+    expectWorldError(world, () => createSubnet(world, { vpcId: vpc.vpcId, cidrBlock: '10.0.0.0/23' }), {
+      code: 'InvalidSubnet.Conflict',
+      message: 'conflicts with another subnet',
+    });
   });
 
   it('rejects a malformed CIDR with InvalidParameterValue', () => {
     const { world, vpc } = newWorldWithVpc();
-    expectWorldError(world, () => createSubnet(world, { vpcId: vpc.vpcId, cidrBlock: '10.0.2.0' }), { code: 'InvalidParameterValue', message: 'Value (10.0.2.0) for parameter cidrBlock is invalid' });
+    expectWorldError(world, () => createSubnet(world, { vpcId: vpc.vpcId, cidrBlock: '10.0.2.0' }), {
+      code: 'InvalidParameterValue',
+      message: 'Value (10.0.2.0) for parameter cidrBlock is invalid',
+    });
   });
 
   it('rejects an unknown VPC with InvalidVpcID.NotFound', () => {
     const { world } = newWorldWithVpc();
-    expectWorldError(world, () => createSubnet(world, { vpcId: 'vpc-00000000000000000', cidrBlock: '10.0.2.0/24' }), { code: 'InvalidVpcID.NotFound', message: "The vpc ID 'vpc-00000000000000000' does not exist" });
+    expectWorldError(world, () => createSubnet(world, { vpcId: 'vpc-00000000000000000', cidrBlock: '10.0.2.0/24' }), {
+      code: 'InvalidVpcID.NotFound',
+      message: "The vpc ID 'vpc-00000000000000000' does not exist",
+    });
   });
 });
 
 describe('describeSubnets', () => {
   it('fails on an unknown id with InvalidSubnetID.NotFound', () => {
     const { world } = newWorldWithVpc();
-    expectWorldError(world, () => describeSubnets(world, ['subnet-00000000000000000']), { code: 'InvalidSubnetID.NotFound', message: "The subnet ID 'subnet-00000000000000000' does not exist" });
+    expectWorldError(world, () => describeSubnets(world, ['subnet-00000000000000000']), {
+      code: 'InvalidSubnetID.NotFound',
+      message: "The subnet ID 'subnet-00000000000000000' does not exist",
+    });
   });
 });
 
@@ -97,7 +129,10 @@ describe('deleteSubnet', () => {
   it('is refused with DependencyViolation while an ENI lives in the subnet', () => {
     const { world, subnet } = newWorldWithVpc();
     createNetworkInterface(world, { subnetId: subnet.subnetId });
-    expectWorldError(world, () => deleteSubnet(world, subnet.subnetId), { code: 'DependencyViolation', message: `The subnet '${subnet.subnetId}' has dependencies and cannot be deleted.` });
+    expectWorldError(world, () => deleteSubnet(world, subnet.subnetId), {
+      code: 'DependencyViolation',
+      message: `The subnet '${subnet.subnetId}' has dependencies and cannot be deleted.`,
+    });
   });
 
   it('succeeds once the only instance in the subnet is terminated', () => {

@@ -17,7 +17,11 @@ export interface CreateSubnetInput {
 
 export function createSubnet(world: World, input: CreateSubnetInput): Subnet {
   const vpc = getVpc(world, input.vpcId);
-  if (!isIpv4Cidr(input.cidrBlock)) throw ec2Error('InvalidParameterValue', `Value (${input.cidrBlock}) for parameter cidrBlock is invalid. This is not a valid CIDR block.`);
+  if (!isIpv4Cidr(input.cidrBlock))
+    throw ec2Error(
+      'InvalidParameterValue',
+      `Value (${input.cidrBlock}) for parameter cidrBlock is invalid. This is not a valid CIDR block.`,
+    );
   const cidr = parseCidr(input.cidrBlock);
   if (!vpcCidrs(vpc).some((c) => cidrContains(parseCidr(c), cidr)) || cidr.prefix > 28) {
     throw ec2Error('InvalidSubnet.Range', `The CIDR '${input.cidrBlock}' is invalid.`);
@@ -59,7 +63,8 @@ export function deleteSubnet(world: World, subnetId: string): void {
   settleInstances(world);
   getSubnet(world, subnetId);
   for (const eni of world.ec2.networkInterfaces.values()) {
-    if (eni.subnetId === subnetId) throw ec2Error('DependencyViolation', `The subnet '${subnetId}' has dependencies and cannot be deleted.`);
+    if (eni.subnetId === subnetId)
+      throw ec2Error('DependencyViolation', `The subnet '${subnetId}' has dependencies and cannot be deleted.`);
   }
   world.ec2.subnets.delete(subnetId);
   for (const acl of world.ec2.networkAcls.values()) acl.associations = acl.associations.filter((a) => a.subnetId !== subnetId);

@@ -51,9 +51,12 @@ export function taggableResource(world: World, id: string): Taggable {
 }
 
 function checkTag(t: Tag): void {
-  if (t.key.length === 0 || t.key.length > 128) throw ec2Error('InvalidParameterValue', `Tag key '${t.key}' must be 1 to 128 characters long`);
-  if (t.value.length > 256) throw ec2Error('InvalidParameterValue', `Tag value for key '${t.key}' exceeds the maximum length of 256 characters`);
-  if (t.key.toLowerCase().startsWith('aws:')) throw ec2Error('InvalidParameterValue', `Tag keys starting with 'aws:' are reserved for internal use (key '${t.key}')`);
+  if (t.key.length === 0 || t.key.length > 128)
+    throw ec2Error('InvalidParameterValue', `Tag key '${t.key}' must be 1 to 128 characters long`);
+  if (t.value.length > 256)
+    throw ec2Error('InvalidParameterValue', `Tag value for key '${t.key}' exceeds the maximum length of 256 characters`);
+  if (t.key.toLowerCase().startsWith('aws:'))
+    throw ec2Error('InvalidParameterValue', `Tag keys starting with 'aws:' are reserved for internal use (key '${t.key}')`);
 }
 
 /** CreateTags: existing keys get the new value, new keys are added; at most 50 tags per resource. */
@@ -63,7 +66,8 @@ export function createTags(world: World, resourceIds: readonly string[], tags: r
   tags.forEach(checkTag);
   const resources = resourceIds.map((id) => taggableResource(world, id));
   for (const r of resources) {
-    if (mergeTags(r.tags, tags).length > maxTagsPerResource) throw ec2Error('TagLimitExceeded', 'The maximum number of Tags for a resource has been reached.');
+    if (mergeTags(r.tags, tags).length > maxTagsPerResource)
+      throw ec2Error('TagLimitExceeded', 'The maximum number of Tags for a resource has been reached.');
   }
   for (const r of resources) r.tags = mergeTags(r.tags, tags);
   world.touch();
@@ -78,7 +82,10 @@ export function deleteTags(world: World, resourceIds: readonly string[], tags?: 
   if (resourceIds.length === 0) throw ec2Error('MissingParameter', 'The request must contain the parameter resourceIdSet');
   const resources = resourceIds.map((id) => taggableResource(world, id));
   for (const r of resources) {
-    r.tags = tags === undefined || tags.length === 0 ? [] : r.tags.filter((t) => !tags.some((d) => d.key === t.key && (d.value === undefined || d.value === t.value)));
+    r.tags =
+      tags === undefined || tags.length === 0
+        ? []
+        : r.tags.filter((t) => !tags.some((d) => d.key === t.key && (d.value === undefined || d.value === t.value)));
   }
   world.touch();
 }

@@ -159,7 +159,13 @@ export interface NetworkInterface {
   status: 'available' | 'in-use';
   sourceDestCheck: boolean;
   requesterManaged: boolean;
-  attachment?: { attachmentId: string; instanceId?: string; instanceOwnerId?: string; deviceIndex: number; status: 'attached' | 'detached' };
+  attachment?: {
+    attachmentId: string;
+    instanceId?: string;
+    instanceOwnerId?: string;
+    deviceIndex: number;
+    status: 'attached' | 'detached';
+  };
   tags: Tag[];
 }
 

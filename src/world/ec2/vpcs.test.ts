@@ -17,7 +17,13 @@ describe('createVpc', () => {
   it('returns an available VPC with a real-looking id, the account as owner and the tags given', () => {
     const { world, vpc } = setup();
     expect(looksLikeId('vpc', vpc.vpcId)).toBe(true);
-    expect(vpc).toMatchObject({ cidrBlock: '10.0.0.0/16', ownerId: world.accountId, state: 'available', isDefault: false, tags: [{ key: 'Name', value: 'cj-vpc' }] });
+    expect(vpc).toMatchObject({
+      cidrBlock: '10.0.0.0/16',
+      ownerId: world.accountId,
+      state: 'available',
+      isDefault: false,
+      tags: [{ key: 'Name', value: 'cj-vpc' }],
+    });
     expect(getVpc(world, vpc.vpcId)).toBe(vpc);
   });
 
@@ -31,7 +37,9 @@ describe('createVpc', () => {
     const main = mainRouteTable(world, vpc.vpcId)!;
     expect(looksLikeId('rtb', main.routeTableId)).toBe(true);
     expect(main.routes).toEqual([{ destinationCidrBlock: '10.0.0.0/16', gatewayId: 'local', state: 'active', origin: 'CreateRouteTable' }]);
-    expect(main.associations).toEqual([{ routeTableAssociationId: expect.stringMatching(/^rtbassoc-[0-9a-f]{17}$/), routeTableId: main.routeTableId, main: true }]);
+    expect(main.associations).toEqual([
+      { routeTableAssociationId: expect.stringMatching(/^rtbassoc-[0-9a-f]{17}$/), routeTableId: main.routeTableId, main: true },
+    ]);
   });
 
   it('creates the default network ACL: allow-all rule 100 then the * deny, both directions', () => {
@@ -64,7 +72,17 @@ describe('createVpc', () => {
     const sg = defaultSecurityGroup(world, vpc.vpcId);
     const inbound = sg.rules.filter((r) => !r.isEgress);
     expect(inbound).toEqual([
-      { securityGroupRuleId: expect.stringMatching(/^sgr-[0-9a-f]{17}$/), groupId: sg.groupId, groupOwnerId: world.accountId, isEgress: false, ipProtocol: '-1', fromPort: -1, toPort: -1, referencedGroupId: sg.groupId, tags: [] },
+      {
+        securityGroupRuleId: expect.stringMatching(/^sgr-[0-9a-f]{17}$/),
+        groupId: sg.groupId,
+        groupOwnerId: world.accountId,
+        isEgress: false,
+        ipProtocol: '-1',
+        fromPort: -1,
+        toPort: -1,
+        referencedGroupId: sg.groupId,
+        tags: [],
+      },
     ]);
   });
 
@@ -73,7 +91,17 @@ describe('createVpc', () => {
     const sg = defaultSecurityGroup(world, vpc.vpcId);
     const outbound = sg.rules.filter((r) => r.isEgress);
     expect(outbound).toEqual([
-      { securityGroupRuleId: expect.stringMatching(/^sgr-[0-9a-f]{17}$/), groupId: sg.groupId, groupOwnerId: world.accountId, isEgress: true, ipProtocol: '-1', fromPort: -1, toPort: -1, cidrIpv4: '0.0.0.0/0', tags: [] },
+      {
+        securityGroupRuleId: expect.stringMatching(/^sgr-[0-9a-f]{17}$/),
+        groupId: sg.groupId,
+        groupOwnerId: world.accountId,
+        isEgress: true,
+        ipProtocol: '-1',
+        fromPort: -1,
+        toPort: -1,
+        cidrIpv4: '0.0.0.0/0',
+        tags: [],
+      },
     ]);
   });
 
@@ -93,13 +121,22 @@ describe('createVpc', () => {
 
   it('rejects a malformed CIDR with InvalidParameterValue', () => {
     const world = new World();
-    expectWorldError(world, () => createVpc(world, { cidrBlock: '10.0.0.0/99' }), { code: 'InvalidParameterValue', message: 'This is not a valid CIDR block' });
+    expectWorldError(world, () => createVpc(world, { cidrBlock: '10.0.0.0/99' }), {
+      code: 'InvalidParameterValue',
+      message: 'This is not a valid CIDR block',
+    });
   });
 
   it('rejects a block larger than /16 or smaller than /28 with InvalidVpc.Range', () => {
     const world = new World();
-    expectWorldError(world, () => createVpc(world, { cidrBlock: '10.0.0.0/8' }), { code: 'InvalidVpc.Range', message: "The CIDR '10.0.0.0/8' is invalid." });
-    expectWorldError(world, () => createVpc(world, { cidrBlock: '10.0.0.0/29' }), { code: 'InvalidVpc.Range', message: "The CIDR '10.0.0.0/29' is invalid." });
+    expectWorldError(world, () => createVpc(world, { cidrBlock: '10.0.0.0/8' }), {
+      code: 'InvalidVpc.Range',
+      message: "The CIDR '10.0.0.0/8' is invalid.",
+    });
+    expectWorldError(world, () => createVpc(world, { cidrBlock: '10.0.0.0/29' }), {
+      code: 'InvalidVpc.Range',
+      message: "The CIDR '10.0.0.0/29' is invalid.",
+    });
   });
 });
 
@@ -111,6 +148,9 @@ describe('describeVpcs / getVpc', () => {
 
   it('fails on an unknown id with InvalidVpcID.NotFound', () => {
     const { world } = setup();
-    expectWorldError(world, () => describeVpcs(world, ['vpc-0000000000000000f']), { code: 'InvalidVpcID.NotFound', message: "The vpc ID 'vpc-0000000000000000f' does not exist" });
+    expectWorldError(world, () => describeVpcs(world, ['vpc-0000000000000000f']), {
+      code: 'InvalidVpcID.NotFound',
+      message: "The vpc ID 'vpc-0000000000000000f' does not exist",
+    });
   });
 });

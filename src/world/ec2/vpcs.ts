@@ -15,7 +15,11 @@ export interface CreateVpcInput {
 }
 
 export function createVpc(world: World, input: CreateVpcInput): Vpc {
-  if (!isIpv4Cidr(input.cidrBlock)) throw ec2Error('InvalidParameterValue', `Value (${input.cidrBlock}) for parameter cidrBlock is invalid. This is not a valid CIDR block.`);
+  if (!isIpv4Cidr(input.cidrBlock))
+    throw ec2Error(
+      'InvalidParameterValue',
+      `Value (${input.cidrBlock}) for parameter cidrBlock is invalid. This is not a valid CIDR block.`,
+    );
   const cidr = parseCidr(input.cidrBlock);
   if (cidr.prefix < 16 || cidr.prefix > 28) throw ec2Error('InvalidVpc.Range', `The CIDR '${input.cidrBlock}' is invalid.`);
   const vpc: Vpc = {

@@ -14,4 +14,5 @@ export const algPorts: Readonly<Record<string, { protocol: 'tcp' | 'udp'; port: 
 };
 
 /** The ALG an entry names, case-insensitively, or undefined. */
-export const algPort = (alg: string | undefined): { protocol: 'tcp' | 'udp'; port: number } | undefined => algPorts[(alg ?? '').toUpperCase()];
+export const algPort = (alg: string | undefined): { protocol: 'tcp' | 'udp'; port: number } | undefined =>
+  algPorts[(alg ?? '').toUpperCase()];

@@ -17,7 +17,12 @@ describe('deploySddc', () => {
   it('dresses the cross-link ENIs in the VPC default SG, described "VMware VMC Interface", attached', () => {
     const { world, defaultSg, crossLinkEniIds } = newWorldWithSddc();
     for (const id of crossLinkEniIds) {
-      expect(getNetworkInterface(world, id)).toMatchObject({ groupIds: [defaultSg.groupId], description: 'VMware VMC Interface', status: 'in-use', attachment: { status: 'attached' } });
+      expect(getNetworkInterface(world, id)).toMatchObject({
+        groupIds: [defaultSg.groupId],
+        description: 'VMware VMC Interface',
+        status: 'in-use',
+        attachment: { status: 'attached' },
+      });
     }
   });
 
@@ -37,19 +42,28 @@ describe('deploySddc', () => {
   it('links the VPC with its CIDRs and subnets, the main table as the managed route table', () => {
     const { world, vpc, subnet, mainTable } = newWorldWithSddc();
     const linked = getLinkedVpc(world);
-    expect(linked).toMatchObject({ linkedVpcId: vpc.vpcId, linkedAccount: world.accountId, linkedVpcAddresses: ['10.0.0.0/16'], routeTableIds: [mainTable.routeTableId] });
+    expect(linked).toMatchObject({
+      linkedVpcId: vpc.vpcId,
+      linkedAccount: world.accountId,
+      linkedVpcAddresses: ['10.0.0.0/16'],
+      routeTableIds: [mainTable.routeTableId],
+    });
     expect(linked.subnets).toEqual([{ id: subnet.subnetId, cidr: '10.0.1.0/24', availabilityZone: subnet.availabilityZone }]);
   });
 
   it('adds the management CIDR to the main table, pointing at the active ENI', () => {
     const { world, mainTable, activeEni } = newWorldWithSddc();
-    expect(routesTo(world, mainTable, '10.2.0.0/16')).toEqual([{ destinationCidrBlock: '10.2.0.0/16', networkInterfaceId: activeEni, state: 'active', origin: 'CreateRoute' }]);
+    expect(routesTo(world, mainTable, '10.2.0.0/16')).toEqual([
+      { destinationCidrBlock: '10.2.0.0/16', networkInterfaceId: activeEni, state: 'active', origin: 'CreateRoute' },
+    ]);
   });
 
   it('records the SDDC with its reverse-proxy NSX URL', () => {
     const { world, sddc } = newWorldWithSddc();
     expect(world.nsx.sddc).toEqual(sddc);
-    expect(sddc.nsxApiPublicEndpointUrl).toBe(`https://nsx-10-2-0-4.rp.vmwarevmc.com/vmc/reverse-proxy/api/orgs/${sddc.orgId}/sddcs/${sddc.id}/sks-nsxt-manager`);
+    expect(sddc.nsxApiPublicEndpointUrl).toBe(
+      `https://nsx-10-2-0-4.rp.vmwarevmc.com/vmc/reverse-proxy/api/orgs/${sddc.orgId}/sddcs/${sddc.id}/sks-nsxt-manager`,
+    );
     expect(sddc.sddcState).toBe('READY');
   });
 
@@ -63,7 +77,9 @@ describe('deploySddc', () => {
   it('refuses an active host that does not exist, and changes nothing', () => {
     const { world, vpc, subnet } = newWorldWithVpc();
     const before = dumpWorld(world);
-    expect(() => deploySddc(world, { vpcId: vpc.vpcId, subnetId: subnet.subnetId, hosts: 2, activeHost: 2 })).toThrow(new RangeError('activeHost 2 is not one of the 2 hosts'));
+    expect(() => deploySddc(world, { vpcId: vpc.vpcId, subnetId: subnet.subnetId, hosts: 2, activeHost: 2 })).toThrow(
+      new RangeError('activeHost 2 is not one of the 2 hosts'),
+    );
     expect(dumpWorld(world)).toEqual(before);
   });
 
@@ -71,12 +87,17 @@ describe('deploySddc', () => {
     const { world, subnet } = newWorldWithVpc();
     const other = createVpc(world, { cidrBlock: '172.31.0.0/16' });
     const before = dumpWorld(world);
-    expect(() => deploySddc(world, { vpcId: other.vpcId, subnetId: subnet.subnetId })).toThrow(new RangeError(`subnet ${subnet.subnetId} is not in ${other.vpcId}`));
+    expect(() => deploySddc(world, { vpcId: other.vpcId, subnetId: subnet.subnetId })).toThrow(
+      new RangeError(`subnet ${subnet.subnetId} is not in ${other.vpcId}`),
+    );
     expect(dumpWorld(world)).toEqual(before);
   });
 
   it('fails for an unknown VPC with InvalidVpcID.NotFound', () => {
     const { world, subnet } = newWorldWithVpc();
-    expectWorldError(world, () => deploySddc(world, { vpcId: 'vpc-00000000000000000', subnetId: subnet.subnetId }), { code: 'InvalidVpcID.NotFound', message: "'vpc-00000000000000000' does not exist" });
+    expectWorldError(world, () => deploySddc(world, { vpcId: 'vpc-00000000000000000', subnetId: subnet.subnetId }), {
+      code: 'InvalidVpcID.NotFound',
+      message: "'vpc-00000000000000000' does not exist",
+    });
   });
 });

@@ -38,7 +38,8 @@ export function deploySddc(world: World, input: DeploySddcInput): DeployedSddc {
   const activeHost = input.activeHost ?? 0;
   // Checked before anything is created, so a bad request leaves the world as it was.
   if (subnet.vpcId !== vpc.vpcId) throw new RangeError(`subnet ${subnet.subnetId} is not in ${vpc.vpcId}`);
-  if (!Number.isInteger(activeHost) || activeHost < 0 || activeHost >= hosts) throw new RangeError(`activeHost ${activeHost} is not one of the ${hosts} hosts`);
+  if (!Number.isInteger(activeHost) || activeHost < 0 || activeHost >= hosts)
+    throw new RangeError(`activeHost ${activeHost} is not one of the ${hosts} hosts`);
   const orgId = input.orgId ?? '2f1a8c3e-0000-4000-8000-00000000a001';
   const sddcId = input.sddcId ?? '6b3d9e2a-0000-4000-8000-00000000b001';
   const base = input.proxyBase ?? 'https://nsx-10-2-0-4.rp.vmwarevmc.com';
@@ -53,7 +54,12 @@ export function deploySddc(world: World, input: DeploySddcInput): DeployedSddc {
   };
   setSddc(world, sddc);
   const enis = Array.from({ length: hosts }, () =>
-    createNetworkInterface(world, { subnetId: subnet.subnetId, groupIds: [sg.groupId], description: 'VMware VMC Interface', requesterManaged: true }),
+    createNetworkInterface(world, {
+      subnetId: subnet.subnetId,
+      groupIds: [sg.groupId],
+      description: 'VMware VMC Interface',
+      requesterManaged: true,
+    }),
   );
   for (const eni of enis) {
     eni.status = 'in-use';
@@ -66,7 +72,9 @@ export function deploySddc(world: World, input: DeploySddcInput): DeployedSddc {
     linkedVpcId: vpc.vpcId,
     linkedAccount: world.accountId,
     linkedVpcAddresses: vpcCidrs(vpc),
-    subnets: [...world.ec2.subnets.values()].filter((s) => s.vpcId === vpc.vpcId).map((s) => ({ id: s.subnetId, cidr: s.cidrBlock, availabilityZone: s.availabilityZone })),
+    subnets: [...world.ec2.subnets.values()]
+      .filter((s) => s.vpcId === vpc.vpcId)
+      .map((s) => ({ id: s.subnetId, cidr: s.cidrBlock, availabilityZone: s.availabilityZone })),
     activeEni,
     crossLinkEniIds,
     routeTableIds: main ? [main.routeTableId] : [],

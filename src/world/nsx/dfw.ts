@@ -34,7 +34,8 @@ export function dfwStore(world: World): Map<string, DfwPolicy> {
 
 function checkGroups(world: World, id: string, field: string, values: readonly string[], allowLiterals: boolean): void {
   if (values.length === 0) throw nsxError(500196, `${id}: ${field} must not be empty (use ["ANY"]).`, 400);
-  if (values.some((v) => v.toUpperCase() === 'ANY') && values.length > 1) throw nsxError(500196, `${id}: ${field}: ANY must be the only element.`, 400);
+  if (values.some((v) => v.toUpperCase() === 'ANY') && values.length > 1)
+    throw nsxError(500196, `${id}: ${field}: ANY must be the only element.`, 400);
   for (const v of values) {
     if (v.toUpperCase() === 'ANY' || (allowLiterals && (isIpv4(v) || isIpv4Cidr(v) || parseIpRange(v)))) continue;
     if (!world.nsx.groups.has(v)) throw nsxError(500012, `${id}: ${field} refers to ${v}, which does not exist.`, 400);
@@ -45,7 +46,14 @@ function allRuleIds(world: World): number[] {
   return [...world.nsx.cgwRules.values(), ...[...dfwStore(world).values()].flatMap((p) => [...p.rules.values()])].map((r) => r.ruleId);
 }
 
-function buildRule(world: World, policy: DfwPolicy, id: string, input: DfwRuleInput, base: DfwRule | undefined, previous: DfwRule | undefined): DfwRule {
+function buildRule(
+  world: World,
+  policy: DfwPolicy,
+  id: string,
+  input: DfwRuleInput,
+  base: DfwRule | undefined,
+  previous: DfwRule | undefined,
+): DfwRule {
   const rule: DfwRule = {
     id,
     policyId: policy.id,
@@ -74,21 +82,35 @@ function buildRule(world: World, policy: DfwPolicy, id: string, input: DfwRuleIn
   if (serviceEntries && serviceEntries.length > 0) rule.serviceEntries = serviceEntries.map((e) => ({ ...e }));
   const profiles = input.profiles ?? base?.profiles;
   if (profiles && !profiles.some((p) => p.toUpperCase() === 'ANY')) rule.profiles = [...profiles];
-  if (rule.action === 'JUMP_TO_APPLICATION' && policy.category !== 'Environment') throw nsxError(500196, `Rule ${rule.path}: JUMP_TO_APPLICATION is allowed only in the Environment category.`, 400);
-  if (rule.isDefault && (rule.action === 'JUMP_TO_APPLICATION' || rule.sourceGroups.join() !== 'ANY' || rule.destinationGroups.join() !== 'ANY')) {
+  if (rule.action === 'JUMP_TO_APPLICATION' && policy.category !== 'Environment')
+    throw nsxError(500196, `Rule ${rule.path}: JUMP_TO_APPLICATION is allowed only in the Environment category.`, 400);
+  if (
+    rule.isDefault &&
+    (rule.action === 'JUMP_TO_APPLICATION' || rule.sourceGroups.join() !== 'ANY' || rule.destinationGroups.join() !== 'ANY')
+  ) {
     throw nsxError(500196, `Rule ${rule.path} is the default rule: only its action, logging and tags can change.`, 400);
   }
   checkGroups(world, `Rule ${rule.path}`, 'source_groups', rule.sourceGroups, true);
   checkGroups(world, `Rule ${rule.path}`, 'destination_groups', rule.destinationGroups, true);
   checkGroups(world, `Rule ${rule.path}`, 'scope', rule.scope, false);
-  for (const s of rule.services) if (s.toUpperCase() !== 'ANY' && !world.nsx.services.has(s)) throw nsxError(500012, `Rule ${rule.path}: service ${s} does not exist.`, 400);
+  for (const s of rule.services)
+    if (s.toUpperCase() !== 'ANY' && !world.nsx.services.has(s))
+      throw nsxError(500012, `Rule ${rule.path}: service ${s} does not exist.`, 400);
   return rule;
 }
 
-function buildPolicy(world: World, id: string, input: DfwPolicyInput, base: DfwPolicy | undefined, previous: DfwPolicy | undefined): DfwPolicy {
+function buildPolicy(
+  world: World,
+  id: string,
+  input: DfwPolicyInput,
+  base: DfwPolicy | undefined,
+  previous: DfwPolicy | undefined,
+): DfwPolicy {
   const category = input.category ?? base?.category ?? 'Application';
-  if (!dfwCategories.includes(category)) throw nsxError(500196, `Security policy ${id}: category ${String(category)} is not one of ${dfwCategories.join(', ')}.`, 400);
-  if (previous?.isDefault && category !== previous.category) throw nsxError(500196, `Security policy ${id} is the default section: its category cannot change.`, 400);
+  if (!dfwCategories.includes(category))
+    throw nsxError(500196, `Security policy ${id}: category ${String(category)} is not one of ${dfwCategories.join(', ')}.`, 400);
+  if (previous?.isDefault && category !== previous.category)
+    throw nsxError(500196, `Security policy ${id} is the default section: its category cannot change.`, 400);
   const policy: DfwPolicy = {
     id,
     path: dfwPolicyPath(id),
@@ -119,19 +141,24 @@ export const getDfwPolicy = (world: World, id: string): DfwPolicy => mustGetNsx(
 /** Policies in evaluation order: category, then sequence number, then id. */
 export function listDfwPolicies(world: World): DfwPolicy[] {
   const order = (c: DfwCategory): number => dfwCategories.indexOf(c);
-  return [...dfwStore(world).values()].sort((a, b) => order(a.category) - order(b.category) || a.sequenceNumber - b.sequenceNumber || a.id.localeCompare(b.id));
+  return [...dfwStore(world).values()].sort(
+    (a, b) => order(a.category) - order(b.category) || a.sequenceNumber - b.sequenceNumber || a.id.localeCompare(b.id),
+  );
 }
 
 /** A policy's rules in evaluation order (sequence number, then rule id); the default rule last. */
 export function listDfwRules(policy: DfwPolicy): DfwRule[] {
-  return [...policy.rules.values()].sort((a, b) => Number(a.isDefault) - Number(b.isDefault) || a.sequenceNumber - b.sequenceNumber || a.ruleId - b.ruleId);
+  return [...policy.rules.values()].sort(
+    (a, b) => Number(a.isDefault) - Number(b.isDefault) || a.sequenceNumber - b.sequenceNumber || a.ruleId - b.ruleId,
+  );
 }
 
 /** PATCH: create or merge the policy; rules given are created or merged, the others kept. */
 export function patchDfwPolicy(world: World, id: string, input: DfwPolicyInput): DfwPolicy {
   const existing = dfwStore(world).get(id);
   const policy = buildPolicy(world, id, input, existing, existing);
-  for (const r of input.rules ?? []) policy.rules.set(r.id, buildRule(world, policy, r.id, r, policy.rules.get(r.id), policy.rules.get(r.id)));
+  for (const r of input.rules ?? [])
+    policy.rules.set(r.id, buildRule(world, policy, r.id, r, policy.rules.get(r.id), policy.rules.get(r.id)));
   return store(world, policy);
 }
 

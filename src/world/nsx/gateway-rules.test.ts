@@ -10,8 +10,16 @@ const crossVpc = ['/infra/labels/cgw-cross-vpc'];
 /** A world with group CJ-VM, the default uplink rule, and one user rule `cj-in`. */
 const setup = () => {
   const world = new World();
-  const group = patchGroup(world, 'cgw', 'cj-vm', { expression: [{ resourceType: 'IPAddressExpression', ipAddresses: ['192.168.100.10'] }] });
-  const defaultRule = patchCgwRule(world, 'default-uplink-rule', { displayName: 'Default Uplink Rule', sequenceNumber: 9999, action: 'DROP', scope: ['/infra/labels/cgw-all'], isDefault: true });
+  const group = patchGroup(world, 'cgw', 'cj-vm', {
+    expression: [{ resourceType: 'IPAddressExpression', ipAddresses: ['192.168.100.10'] }],
+  });
+  const defaultRule = patchCgwRule(world, 'default-uplink-rule', {
+    displayName: 'Default Uplink Rule',
+    sequenceNumber: 9999,
+    action: 'DROP',
+    scope: ['/infra/labels/cgw-all'],
+    isDefault: true,
+  });
   const rule = patchCgwRule(world, 'cj-in', {
     sequenceNumber: 10,
     sourceGroups: [connectedVpcGroupPath],
@@ -56,17 +64,32 @@ describe('patchCgwRule', () => {
   it('merges an update and bumps the revision, keeping the rule id', () => {
     const { world, rule } = setup();
     const updated = patchCgwRule(world, 'cj-in', { action: 'DROP' });
-    expect(updated).toMatchObject({ action: 'DROP', direction: 'IN', services: ['/infra/services/ICMP-ALL'], revision: 1, ruleId: rule.ruleId });
+    expect(updated).toMatchObject({
+      action: 'DROP',
+      direction: 'IN',
+      services: ['/infra/services/ICMP-ALL'],
+      revision: 1,
+      ruleId: rule.ruleId,
+    });
   });
 
   it('accepts IP, CIDR and range literals and ANY as sources', () => {
     const { world } = setup();
-    expect(patchCgwRule(world, 'lit', { sourceGroups: ['10.0.1.10', '10.0.0.0/16', '10.1.1.1-10.1.1.9'], destinationGroups: ['any'], scope: crossVpc }).sourceGroups).toEqual(['10.0.1.10', '10.0.0.0/16', '10.1.1.1-10.1.1.9']);
+    expect(
+      patchCgwRule(world, 'lit', {
+        sourceGroups: ['10.0.1.10', '10.0.0.0/16', '10.1.1.1-10.1.1.9'],
+        destinationGroups: ['any'],
+        scope: crossVpc,
+      }).sourceGroups,
+    ).toEqual(['10.0.1.10', '10.0.0.0/16', '10.1.1.1-10.1.1.9']);
   });
 
   it('requires a scope (500196)', () => {
     const { world } = setup();
-    expectWorldError(world, () => patchCgwRule(world, 'no-scope', { action: 'ALLOW' }), { code: '500196', message: 'Rule no-scope: scope (Applied To) is required on the compute gateway' });
+    expectWorldError(world, () => patchCgwRule(world, 'no-scope', { action: 'ALLOW' }), {
+      code: '500196',
+      message: 'Rule no-scope: scope (Applied To) is required on the compute gateway',
+    });
   });
 
   it('refuses an unknown group path (500012)', () => {
@@ -79,22 +102,34 @@ describe('patchCgwRule', () => {
 
   it('refuses an unknown service (500012)', () => {
     const { world } = setup();
-    expectWorldError(world, () => patchCgwRule(world, 'bad', { services: ['/infra/services/NOPE'], scope: crossVpc }), { code: '500012', message: 'Rule bad: service /infra/services/NOPE does not exist.' });
+    expectWorldError(world, () => patchCgwRule(world, 'bad', { services: ['/infra/services/NOPE'], scope: crossVpc }), {
+      code: '500012',
+      message: 'Rule bad: service /infra/services/NOPE does not exist.',
+    });
   });
 
   it('refuses ANY together with other entries (500196)', () => {
     const { world, group } = setup();
-    expectWorldError(world, () => patchCgwRule(world, 'bad', { destinationGroups: ['ANY', group.path], scope: crossVpc }), { code: '500196', message: 'Rule bad: destination_groups: ANY must be the only element.' });
+    expectWorldError(world, () => patchCgwRule(world, 'bad', { destinationGroups: ['ANY', group.path], scope: crossVpc }), {
+      code: '500196',
+      message: 'Rule bad: destination_groups: ANY must be the only element.',
+    });
   });
 
   it('refuses an empty source list (500196)', () => {
     const { world } = setup();
-    expectWorldError(world, () => patchCgwRule(world, 'bad', { sourceGroups: [], scope: crossVpc }), { code: '500196', message: 'source_groups must not be empty' });
+    expectWorldError(world, () => patchCgwRule(world, 'bad', { sourceGroups: [], scope: crossVpc }), {
+      code: '500196',
+      message: 'source_groups must not be empty',
+    });
   });
 
   it('leaves an existing rule unchanged when the update is invalid', () => {
     const { world, rule } = setup();
-    expectWorldError(world, () => patchCgwRule(world, 'cj-in', { services: ['/infra/services/NOPE'] }), { code: '500012', message: 'does not exist' });
+    expectWorldError(world, () => patchCgwRule(world, 'cj-in', { services: ['/infra/services/NOPE'] }), {
+      code: '500012',
+      message: 'does not exist',
+    });
     expect(getCgwRule(world, 'cj-in')).toEqual(rule);
   });
 });
@@ -114,7 +149,11 @@ describe('putCgwRule', () => {
   it('detects a lost update after a PUT: the old revision is stale', () => {
     const { world } = setup();
     putCgwRule(world, 'cj-in', { scope: crossVpc }, 0);
-    expectWorldError(world, () => putCgwRule(world, 'cj-in', { scope: crossVpc, action: 'DROP' }, 0), { code: '604', message: 'revision 0, current 1', httpStatus: 412 });
+    expectWorldError(world, () => putCgwRule(world, 'cj-in', { scope: crossVpc, action: 'DROP' }, 0), {
+      code: '604',
+      message: 'revision 0, current 1',
+      httpStatus: 412,
+    });
   });
 
   it('refuses a stale revision with 412 and leaves the rule unchanged', () => {
@@ -129,19 +168,35 @@ describe('putCgwRule', () => {
 
   it('refuses a missing revision on an existing rule with 412', () => {
     const { world } = setup();
-    expectWorldError(world, () => putCgwRule(world, 'cj-in', { scope: crossVpc }), { code: '604', message: 'revision missing, current 0', httpStatus: 412 });
+    expectWorldError(world, () => putCgwRule(world, 'cj-in', { scope: crossVpc }), {
+      code: '604',
+      message: 'revision missing, current 0',
+      httpStatus: 412,
+    });
   });
 
   it('leaves the rule unchanged, in its place, when the replacement is invalid', () => {
     const { world } = setup();
     patchCgwRule(world, 'later', { scope: crossVpc });
-    expectWorldError(world, () => putCgwRule(world, 'cj-in', { action: 'DROP' }, 0), { code: '500196', message: 'scope (Applied To) is required' });
+    expectWorldError(world, () => putCgwRule(world, 'cj-in', { action: 'DROP' }, 0), {
+      code: '500196',
+      message: 'scope (Applied To) is required',
+    });
   });
 
   it('keeps the default rule the default rule', () => {
     const { world, defaultRule } = setup();
-    putCgwRule(world, 'default-uplink-rule', { scope: ['/infra/labels/cgw-all'], action: 'DROP', sequenceNumber: 9999 }, defaultRule.revision);
-    expectWorldError(world, () => deleteCgwRule(world, 'default-uplink-rule'), { code: '500105', message: 'is the default rule and cannot be deleted', httpStatus: 403 });
+    putCgwRule(
+      world,
+      'default-uplink-rule',
+      { scope: ['/infra/labels/cgw-all'], action: 'DROP', sequenceNumber: 9999 },
+      defaultRule.revision,
+    );
+    expectWorldError(world, () => deleteCgwRule(world, 'default-uplink-rule'), {
+      code: '500105',
+      message: 'is the default rule and cannot be deleted',
+      httpStatus: 403,
+    });
   });
 });
 
@@ -178,7 +233,11 @@ describe('listCgwRules', () => {
   it('breaks ties by rule id (creation order)', () => {
     const { world } = setup();
     patchCgwRule(world, 'tie-b', { sequenceNumber: 10, scope: crossVpc });
-    expect(listCgwRules(world).map((r) => r.id).slice(0, 2)).toEqual(['cj-in', 'tie-b']);
+    expect(
+      listCgwRules(world)
+        .map((r) => r.id)
+        .slice(0, 2),
+    ).toEqual(['cj-in', 'tie-b']);
   });
 });
 
@@ -202,10 +261,18 @@ describe('replaceCgwPolicyRules (whole-policy write)', () => {
   it('restores every rule when one of the new rules is invalid', () => {
     const { world } = setup();
     const before = dumpWorld(world);
-    expectWorldError(world, () => replaceCgwPolicyRules(world, [{ id: 'ok', scope: crossVpc }, { id: 'bad', services: ['/infra/services/NOPE'], scope: crossVpc }]), {
-      code: '500012',
-      message: 'service /infra/services/NOPE does not exist',
-    });
+    expectWorldError(
+      world,
+      () =>
+        replaceCgwPolicyRules(world, [
+          { id: 'ok', scope: crossVpc },
+          { id: 'bad', services: ['/infra/services/NOPE'], scope: crossVpc },
+        ]),
+      {
+        code: '500012',
+        message: 'service /infra/services/NOPE does not exist',
+      },
+    );
     expect(dumpWorld(world)).toEqual(before);
   });
 });
@@ -213,7 +280,10 @@ describe('replaceCgwPolicyRules (whole-policy write)', () => {
 describe('scope (Applied To)', () => {
   it('refuses a label that does not exist (500012)', () => {
     const world = new World();
-    expectWorldError(world, () => patchCgwRule(world, 'r', { scope: ['/infra/labels/cgw-vpc'] }), { code: '500012', message: 'scope refers to /infra/labels/cgw-vpc, which does not exist' });
+    expectWorldError(world, () => patchCgwRule(world, 'r', { scope: ['/infra/labels/cgw-vpc'] }), {
+      code: '500012',
+      message: 'scope refers to /infra/labels/cgw-vpc, which does not exist',
+    });
   });
 });
 

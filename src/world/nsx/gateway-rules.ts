@@ -32,7 +32,8 @@ export interface CgwRuleInput {
 
 function checkEndpoints(world: World, id: string, field: string, values: readonly string[]): void {
   if (values.length === 0) throw nsxError(500196, `Rule ${id}: ${field} must not be empty (use ["ANY"]).`, 400);
-  if (values.some((v) => v.toUpperCase() === 'ANY') && values.length > 1) throw nsxError(500196, `Rule ${id}: ${field}: ANY must be the only element.`, 400);
+  if (values.some((v) => v.toUpperCase() === 'ANY') && values.length > 1)
+    throw nsxError(500196, `Rule ${id}: ${field}: ANY must be the only element.`, 400);
   for (const v of values) {
     if (v.toUpperCase() === 'ANY' || isIpv4(v) || isIpv4Cidr(v) || parseIpRange(v)) continue;
     if (!world.nsx.groups.has(v)) throw nsxError(500012, `Rule ${id}: ${field} refers to ${v}, which does not exist.`, 400);
@@ -84,10 +85,12 @@ function writeCgwRule(world: World, id: string, input: CgwRuleInput, base: CgwRu
   if (serviceEntries && serviceEntries.length > 0) rule.serviceEntries = serviceEntries.map((e) => ({ ...e }));
   const profiles = input.profiles ?? base?.profiles;
   if (profiles && !profiles.some((p) => p.toUpperCase() === 'ANY')) rule.profiles = [...profiles];
-  if (rule.scope.length === 0) throw nsxError(500196, `Rule ${id}: scope (Applied To) is required on the compute gateway, e.g. ["/infra/labels/cgw-cross-vpc"].`, 400);
+  if (rule.scope.length === 0)
+    throw nsxError(500196, `Rule ${id}: scope (Applied To) is required on the compute gateway, e.g. ["/infra/labels/cgw-cross-vpc"].`, 400);
   const labels = new Set(predefinedLabels().map((l) => l.path));
   const unknownLabel = rule.scope.find((s) => isLabelPath(s) && !labels.has(s));
-  if (unknownLabel) throw nsxError(500012, `Rule ${id}: scope refers to ${unknownLabel}, which does not exist (labels: ${[...labels].join(', ')}).`, 400);
+  if (unknownLabel)
+    throw nsxError(500012, `Rule ${id}: scope refers to ${unknownLabel}, which does not exist (labels: ${[...labels].join(', ')}).`, 400);
   checkEndpoints(world, id, 'source_groups', rule.sourceGroups);
   checkEndpoints(world, id, 'destination_groups', rule.destinationGroups);
   checkServices(world, id, rule.services);
@@ -99,7 +102,11 @@ function writeCgwRule(world: World, id: string, input: CgwRuleInput, base: CgwRu
 export function putCgwRule(world: World, id: string, input: CgwRuleInput, revision?: number): CgwRule {
   const existing = world.nsx.cgwRules.get(id);
   if (existing && revision !== existing.revision) {
-    throw nsxError(604, `The object was modified by somebody else (revision ${revision ?? 'missing'}, current ${existing.revision}). Refetch and retry.`, 412);
+    throw nsxError(
+      604,
+      `The object was modified by somebody else (revision ${revision ?? 'missing'}, current ${existing.revision}). Refetch and retry.`,
+      412,
+    );
   }
   return writeCgwRule(world, id, input, undefined, existing);
 }

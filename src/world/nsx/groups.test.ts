@@ -5,14 +5,25 @@ import { connectedVpcGroupPath, deleteGroup, ensureSystemGroups, getGroup, group
 import { patchCgwRule } from './gateway-rules';
 import type { GroupExpression } from './types';
 
-const vmByName: GroupExpression = { resourceType: 'Condition', memberType: 'VirtualMachine', key: 'Name', operator: 'EQUALS', value: 'CJ-VM01' };
+const vmByName: GroupExpression = {
+  resourceType: 'Condition',
+  memberType: 'VirtualMachine',
+  key: 'Name',
+  operator: 'EQUALS',
+  value: 'CJ-VM01',
+};
 const or: GroupExpression = { resourceType: 'ConjunctionOperator', conjunctionOperator: 'OR' };
 const ips = (...ipAddresses: string[]): GroupExpression => ({ resourceType: 'IPAddressExpression', ipAddresses });
 
 describe('system groups', () => {
   it('are present in a new world, read-only, under the tier-0', () => {
     const world = new World();
-    expect(getGroup(world, connectedVpcGroupPath)).toMatchObject({ id: 'connected_vpc', displayName: 'Connected VPC Prefixes', systemOwned: true, path: '/infra/tier-0s/vmc/groups/connected_vpc' });
+    expect(getGroup(world, connectedVpcGroupPath)).toMatchObject({
+      id: 'connected_vpc',
+      displayName: 'Connected VPC Prefixes',
+      systemOwned: true,
+      path: '/infra/tier-0s/vmc/groups/connected_vpc',
+    });
     expect(listGroups(world, 'tier-0').map((g) => g.id)).toEqual(['connected_vpc', 's3_prefixes', 'directConnect_prefixes']);
   });
 
@@ -32,7 +43,11 @@ describe('system groups', () => {
 
   it('no new group can be created under the tier-0 (403)', () => {
     const world = new World();
-    expectWorldError(world, () => patchGroup(world, 'tier-0', 'mine', { expression: [] }), { code: '500105', message: 'Group /infra/tier-0s/vmc/groups/mine is system owned', httpStatus: 403 });
+    expectWorldError(world, () => patchGroup(world, 'tier-0', 'mine', { expression: [] }), {
+      code: '500105',
+      message: 'Group /infra/tier-0s/vmc/groups/mine is system owned',
+      httpStatus: 403,
+    });
   });
 
   it('are put back by ensureSystemGroups when missing', () => {
@@ -44,7 +59,11 @@ describe('system groups', () => {
 
   it('connected_vpc cannot be deleted (403)', () => {
     const world = new World();
-    expectWorldError(world, () => deleteGroup(world, 'tier-0', 'connected_vpc'), { code: '500105', message: 'system owned', httpStatus: 403 });
+    expectWorldError(world, () => deleteGroup(world, 'tier-0', 'connected_vpc'), {
+      code: '500105',
+      message: 'system owned',
+      httpStatus: 403,
+    });
   });
 });
 
@@ -52,14 +71,28 @@ describe('patchGroup', () => {
   it('creates a group in the cgw domain', () => {
     const world = new World();
     const g = patchGroup(world, 'cgw', 'cj-vm', { displayName: 'CJ-VM', expression: [vmByName] });
-    expect(g).toEqual({ id: 'cj-vm', domain: 'cgw', path: '/infra/domains/cgw/groups/cj-vm', displayName: 'CJ-VM', expression: [vmByName], revision: 0, tags: [], systemOwned: false });
+    expect(g).toEqual({
+      id: 'cj-vm',
+      domain: 'cgw',
+      path: '/infra/domains/cgw/groups/cj-vm',
+      displayName: 'CJ-VM',
+      expression: [vmByName],
+      revision: 0,
+      tags: [],
+      systemOwned: false,
+    });
     expect(listGroups(world, 'cgw')).toEqual([g]);
   });
 
   it('merges an update: the expression is kept when not given, the revision goes up', () => {
     const world = new World();
     patchGroup(world, 'cgw', 'cj-vm', { displayName: 'CJ-VM', expression: [vmByName], description: 'test VM' });
-    expect(patchGroup(world, 'cgw', 'cj-vm', { displayName: 'renamed' })).toMatchObject({ displayName: 'renamed', expression: [vmByName], description: 'test VM', revision: 1 });
+    expect(patchGroup(world, 'cgw', 'cj-vm', { displayName: 'renamed' })).toMatchObject({
+      displayName: 'renamed',
+      expression: [vmByName],
+      description: 'test VM',
+      revision: 1,
+    });
   });
 
   it('keeps its own copy of the expression', () => {
@@ -72,7 +105,13 @@ describe('patchGroup', () => {
 
   it('accepts expressions alternating with ConjunctionOperator, and nested ones', () => {
     const world = new World();
-    const expression: GroupExpression[] = [vmByName, or, ips('192.168.100.0/24', '10.1.1.1-10.1.1.9'), or, { resourceType: 'NestedExpression', expressions: [ips('10.0.0.1')] }];
+    const expression: GroupExpression[] = [
+      vmByName,
+      or,
+      ips('192.168.100.0/24', '10.1.1.1-10.1.1.9'),
+      or,
+      { resourceType: 'NestedExpression', expressions: [ips('10.0.0.1')] },
+    ];
     expect(patchGroup(world, 'cgw', 'g', { expression }).expression).toEqual(expression);
   });
 
@@ -86,24 +125,40 @@ describe('patchGroup', () => {
 
   it('refuses an expression that starts or ends with a conjunction', () => {
     const world = new World();
-    expectWorldError(world, () => patchGroup(world, 'cgw', 'g', { expression: [or, vmByName] }), { code: '500196', message: 'expression[0] is ConjunctionOperator' });
-    expectWorldError(world, () => patchGroup(world, 'cgw', 'g', { expression: [vmByName, or] }), { code: '500196', message: 'must not end with a ConjunctionOperator' });
+    expectWorldError(world, () => patchGroup(world, 'cgw', 'g', { expression: [or, vmByName] }), {
+      code: '500196',
+      message: 'expression[0] is ConjunctionOperator',
+    });
+    expectWorldError(world, () => patchGroup(world, 'cgw', 'g', { expression: [vmByName, or] }), {
+      code: '500196',
+      message: 'must not end with a ConjunctionOperator',
+    });
   });
 
   it('refuses a bad IP address', () => {
     const world = new World();
-    expectWorldError(world, () => patchGroup(world, 'cgw', 'g', { expression: [ips('192.168.100.300')] }), { code: '500196', message: "invalid IP address '192.168.100.300' in IPAddressExpression." });
+    expectWorldError(world, () => patchGroup(world, 'cgw', 'g', { expression: [ips('192.168.100.300')] }), {
+      code: '500196',
+      message: "invalid IP address '192.168.100.300' in IPAddressExpression.",
+    });
   });
 
   it('refuses a bad IP address inside a nested expression', () => {
     const world = new World();
-    expectWorldError(world, () => patchGroup(world, 'cgw', 'g', { expression: [{ resourceType: 'NestedExpression', expressions: [ips('nope')] }] }), { code: '500196', message: "group g.expressions[0]: invalid IP address 'nope'" });
+    expectWorldError(
+      world,
+      () => patchGroup(world, 'cgw', 'g', { expression: [{ resourceType: 'NestedExpression', expressions: [ips('nope')] }] }),
+      { code: '500196', message: "group g.expressions[0]: invalid IP address 'nope'" },
+    );
   });
 
   it('leaves an existing group unchanged when the update is invalid', () => {
     const world = new World();
     patchGroup(world, 'cgw', 'g', { expression: [vmByName] });
-    expectWorldError(world, () => patchGroup(world, 'cgw', 'g', { displayName: 'x', expression: [ips('bad')] }), { code: '500196', message: 'invalid IP address' });
+    expectWorldError(world, () => patchGroup(world, 'cgw', 'g', { displayName: 'x', expression: [ips('bad')] }), {
+      code: '500196',
+      message: 'invalid IP address',
+    });
     expect(getGroup(world, groupPath('cgw', 'g'))).toMatchObject({ displayName: 'g', revision: 0 });
   });
 });
@@ -128,14 +183,22 @@ describe('deleteGroup', () => {
 
   it('answers 404 for an unknown group', () => {
     const world = new World();
-    expectWorldError(world, () => deleteGroup(world, 'cgw', 'nope'), { code: '500090', message: 'group /infra/domains/cgw/groups/nope not found', httpStatus: 404 });
+    expectWorldError(world, () => deleteGroup(world, 'cgw', 'nope'), {
+      code: '500090',
+      message: 'group /infra/domains/cgw/groups/nope not found',
+      httpStatus: 404,
+    });
   });
 });
 
 describe('putGroup', () => {
   it('creates a group without a revision', () => {
     const world = new World();
-    expect(putGroup(world, 'cgw', 'g', { expression: [ips('10.0.0.1')] })).toMatchObject({ id: 'g', revision: 0, path: '/infra/domains/cgw/groups/g' });
+    expect(putGroup(world, 'cgw', 'g', { expression: [ips('10.0.0.1')] })).toMatchObject({
+      id: 'g',
+      revision: 0,
+      path: '/infra/domains/cgw/groups/g',
+    });
   });
 
   it('replaces a group given the current revision: fields not given are dropped', () => {
@@ -150,12 +213,20 @@ describe('putGroup', () => {
     const world = new World();
     patchGroup(world, 'cgw', 'g', { expression: [ips('10.0.0.1')] });
     patchGroup(world, 'cgw', 'g', { displayName: 'second' });
-    expectWorldError(world, () => putGroup(world, 'cgw', 'g', { expression: [vmByName] }, 0), { code: '604', message: 'revision 0, current 1', httpStatus: 412 });
+    expectWorldError(world, () => putGroup(world, 'cgw', 'g', { expression: [vmByName] }, 0), {
+      code: '604',
+      message: 'revision 0, current 1',
+      httpStatus: 412,
+    });
   });
 
   it('refuses a system group (403)', () => {
     const world = new World();
-    expectWorldError(world, () => putGroup(world, 'tier-0', 'connected_vpc', {}, 0), { code: '500105', message: 'system owned', httpStatus: 403 });
+    expectWorldError(world, () => putGroup(world, 'tier-0', 'connected_vpc', {}, 0), {
+      code: '500105',
+      message: 'system owned',
+      httpStatus: 403,
+    });
   });
 });
 
@@ -164,6 +235,9 @@ describe('deleteGroup: nested references', () => {
     const world = new World();
     const inner = patchGroup(world, 'cgw', 'inner', { expression: [ips('10.0.0.1')] });
     patchGroup(world, 'cgw', 'outer', { expression: [{ resourceType: 'PathExpression', paths: [inner.path] }] });
-    expectWorldError(world, () => deleteGroup(world, 'cgw', 'inner'), { code: '500030', message: 'referenced by group /infra/domains/cgw/groups/outer' });
+    expectWorldError(world, () => deleteGroup(world, 'cgw', 'inner'), {
+      code: '500030',
+      message: 'referenced by group /infra/domains/cgw/groups/outer',
+    });
   });
 });

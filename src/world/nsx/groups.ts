@@ -15,7 +15,12 @@ export { connectedVpcGroupPath } from './system-groups';
 const isIpv6Literal = (s: string): boolean => {
   const [addr, len, ...rest] = s.split('/');
   // The colon first: node compiles its large IPv6 pattern on first use (costly at start-up).
-  return rest.length === 0 && (addr ?? '').includes(':') && isIP(addr ?? '') === 6 && (len === undefined || (/^\d{1,3}$/.test(len) && Number(len) <= 128));
+  return (
+    rest.length === 0 &&
+    (addr ?? '').includes(':') &&
+    isIP(addr ?? '') === 6 &&
+    (len === undefined || (/^\d{1,3}$/.test(len) && Number(len) <= 128))
+  );
 };
 
 /**
@@ -40,11 +45,16 @@ function validateExpression(expr: readonly GroupExpression[], where: string): vo
   expr.forEach((e, i) => {
     const odd = i % 2 === 1;
     if (odd !== (e.resourceType === 'ConjunctionOperator')) {
-      throw nsxError(500196, `${where}: expressions must alternate with ConjunctionOperator entries (expression[${i}] is ${e.resourceType}).`, 400);
+      throw nsxError(
+        500196,
+        `${where}: expressions must alternate with ConjunctionOperator entries (expression[${i}] is ${e.resourceType}).`,
+        400,
+      );
     }
     if (e.resourceType === 'IPAddressExpression') {
       for (const ip of e.ipAddresses) {
-        if (!isIpv4(ip) && !isIpv4Cidr(ip) && !parseIpRange(ip) && !isIpv6Literal(ip)) throw nsxError(500196, `${where}: invalid IP address '${ip}' in IPAddressExpression.`, 400);
+        if (!isIpv4(ip) && !isIpv4Cidr(ip) && !parseIpRange(ip) && !isIpv6Literal(ip))
+          throw nsxError(500196, `${where}: invalid IP address '${ip}' in IPAddressExpression.`, 400);
       }
     }
     if (e.resourceType === 'NestedExpression') validateExpression(e.expressions, `${where}.expressions[${i}]`);
@@ -62,7 +72,11 @@ export function putGroup(world: World, domain: string, id: string, input: GroupI
   const path = groupPath(domain, id);
   const existing = world.nsx.groups.get(path);
   if (existing && !existing.systemOwned && revision !== existing.revision) {
-    throw nsxError(604, `The object was modified by somebody else (revision ${revision ?? 'missing'}, current ${existing.revision}). Refetch and retry.`, 412);
+    throw nsxError(
+      604,
+      `The object was modified by somebody else (revision ${revision ?? 'missing'}, current ${existing.revision}). Refetch and retry.`,
+      412,
+    );
   }
   return writeGroup(world, domain, id, input, undefined, existing);
 }
@@ -71,7 +85,14 @@ export function putGroup(world: World, domain: string, id: string, input: GroupI
  * Validates and stores a group built from `input` over `base` (PATCH merges into the existing group, PUT
  * into nothing); `previous`, the group replaced, gives the next `_revision`. Nothing changes on error.
  */
-function writeGroup(world: World, domain: string, id: string, input: GroupInput, base: Group | undefined, previous: Group | undefined): Group {
+function writeGroup(
+  world: World,
+  domain: string,
+  id: string,
+  input: GroupInput,
+  base: Group | undefined,
+  previous: Group | undefined,
+): Group {
   const path = groupPath(domain, id);
   if (previous?.systemOwned || domain === tier0Domain) throw nsxError(500105, `Group ${path} is system owned and cannot be modified.`, 403);
   const expression = input.expression ?? base?.expression ?? [];
@@ -84,7 +105,7 @@ function writeGroup(world: World, domain: string, id: string, input: GroupInput,
     displayName: input.displayName ?? base?.displayName ?? id,
     expression: structuredClone(expression),
     revision: previous ? previous.revision + 1 : 0,
-    tags: input.tags ? [...input.tags] : base?.tags ?? [],
+    tags: input.tags ? [...input.tags] : (base?.tags ?? []),
     systemOwned: false,
     ...(description ? { description } : {}),
   };

@@ -11,7 +11,11 @@ test('the VPC interface label is cgw-cross-vpc, beside All Uplinks and the other
     '/infra/labels/cgw-vpn',
     '/infra/labels/mgw',
   ]);
-  expect(getLabel('/infra/labels/cgw-cross-vpc')).toEqual({ id: 'cgw-cross-vpc', path: '/infra/labels/cgw-cross-vpc', displayName: 'VPC Interface' });
+  expect(getLabel('/infra/labels/cgw-cross-vpc')).toEqual({
+    id: 'cgw-cross-vpc',
+    path: '/infra/labels/cgw-cross-vpc',
+    displayName: 'VPC Interface',
+  });
 });
 
 test('an unknown label is NSX 404 (500090)', () => {

@@ -32,7 +32,9 @@ describe('setActiveEni (edge failover)', () => {
     createRoute(world, { routeTableId: custom.routeTableId, destinationCidrBlock: '192.168.100.0/24', networkInterfaceId: activeEni });
     associateRouteTable(world, { routeTableId: custom.routeTableId, subnetId: subnet.subnetId });
     setActiveEni(world, standbyEni);
-    expect(routesTo(world, custom, '192.168.100.0/24')).toEqual([{ destinationCidrBlock: '192.168.100.0/24', networkInterfaceId: activeEni, state: 'active', origin: 'CreateRoute' }]);
+    expect(routesTo(world, custom, '192.168.100.0/24')).toEqual([
+      { destinationCidrBlock: '192.168.100.0/24', networkInterfaceId: activeEni, state: 'active', origin: 'CreateRoute' },
+    ]);
   });
 
   it('failing back restores the original target', () => {
@@ -55,15 +57,32 @@ describe('setActiveEni (edge failover)', () => {
 describe('getLinkedVpc / setLinkedVpc', () => {
   it('answers 404 when no VPC is linked', () => {
     const world = new World();
-    expectWorldError(world, () => getLinkedVpc(world), { code: '500090', message: 'No linked VPC is configured for this SDDC.', httpStatus: 404 });
+    expectWorldError(world, () => getLinkedVpc(world), {
+      code: '500090',
+      message: 'No linked VPC is configured for this SDDC.',
+      httpStatus: 404,
+    });
   });
 
   it('refuses to link an unknown VPC', () => {
     const world = new World();
-    expectWorldError(world, () => setLinkedVpc(world, { linkedVpcId: 'vpc-00000000000000000', linkedAccount: world.accountId, linkedVpcAddresses: [], subnets: [], activeEni: 'eni-1', crossLinkEniIds: ['eni-1'], routeTableIds: [] }), {
-      code: 'InvalidVpcID.NotFound',
-      message: "The vpc ID 'vpc-00000000000000000' does not exist",
-    });
+    expectWorldError(
+      world,
+      () =>
+        setLinkedVpc(world, {
+          linkedVpcId: 'vpc-00000000000000000',
+          linkedAccount: world.accountId,
+          linkedVpcAddresses: [],
+          subnets: [],
+          activeEni: 'eni-1',
+          crossLinkEniIds: ['eni-1'],
+          routeTableIds: [],
+        }),
+      {
+        code: 'InvalidVpcID.NotFound',
+        message: "The vpc ID 'vpc-00000000000000000' does not exist",
+      },
+    );
   });
 
   it('keeps its own copy of the lists it is given', () => {

@@ -12,7 +12,8 @@ export function setSddc(world: World, sddc: Sddc): void {
 
 export function setLinkedVpc(world: World, linked: LinkedVpc): void {
   if (!world.ec2.vpcs.has(linked.linkedVpcId)) throw ec2Error('InvalidVpcID.NotFound', `The vpc ID '${linked.linkedVpcId}' does not exist`);
-  if (!linked.crossLinkEniIds.includes(linked.activeEni)) throw new RangeError(`active ENI ${linked.activeEni} is not one of the cross-link ENIs`);
+  if (!linked.crossLinkEniIds.includes(linked.activeEni))
+    throw new RangeError(`active ENI ${linked.activeEni} is not one of the cross-link ENIs`);
   world.nsx.linkedVpc = { ...linked, crossLinkEniIds: [...linked.crossLinkEniIds], routeTableIds: [...linked.routeTableIds] };
   world.touch();
   syncManagedRoutes(world);

@@ -7,7 +7,16 @@ import { getLinkedVpc, setActiveEni, setLinkedVpc } from './linked-vpc';
 import { createRoute, createRouteTable, describeRouteTables, routeTableForSubnet } from '../ec2/route-tables';
 import type { Segment } from './types';
 
-const segment = (type: Segment['type'], connectivity: Segment['connectivity']): Segment => ({ id: 's', path: '/infra/tier-1s/cgw/segments/s', displayName: 's', type, connectivity, subnets: [], revision: 0, tags: [] });
+const segment = (type: Segment['type'], connectivity: Segment['connectivity']): Segment => ({
+  id: 's',
+  path: '/infra/tier-1s/cgw/segments/s',
+  displayName: 's',
+  type,
+  connectivity,
+  subnets: [],
+  revision: 0,
+  tags: [],
+});
 
 describe('segmentIsRouted', () => {
   it('is true only for a routed type with connectivity ON', () => {
@@ -40,9 +49,15 @@ describe('syncManagedRoutes', () => {
 
   it('leaves a route of the customer to the same CIDR alone and adds no second one', () => {
     const { world, mainTable } = newWorldWithSddc();
-    createRoute(world, { routeTableId: mainTable.routeTableId, destinationCidrBlock: '192.168.100.0/24', gatewayId: 'vgw-0123456789abcdef0' });
+    createRoute(world, {
+      routeTableId: mainTable.routeTableId,
+      destinationCidrBlock: '192.168.100.0/24',
+      gatewayId: 'vgw-0123456789abcdef0',
+    });
     patchSegment(world, 'a', { subnets: [{ gatewayAddress: '192.168.100.1/24' }] });
-    expect(routesTo(world, mainTable, '192.168.100.0/24')).toEqual([{ destinationCidrBlock: '192.168.100.0/24', gatewayId: 'vgw-0123456789abcdef0', state: 'active', origin: 'CreateRoute' }]);
+    expect(routesTo(world, mainTable, '192.168.100.0/24')).toEqual([
+      { destinationCidrBlock: '192.168.100.0/24', gatewayId: 'vgw-0123456789abcdef0', state: 'active', origin: 'CreateRoute' },
+    ]);
   });
 
   it('does nothing, and does not bump the revision, when the tables are already in line', () => {
@@ -87,7 +102,9 @@ describe('realization delay (latency profile segmentRealizationMs)', () => {
     const { world, clock, subnet, activeEni } = delayed();
     patchSegment(world, 'a', { subnets: [{ gatewayAddress: '192.168.100.1/24' }] });
     clock.advance(10_000);
-    expect(routeTableForSubnet(world, subnet.subnetId)!.routes).toContainEqual(expect.objectContaining({ destinationCidrBlock: '192.168.100.0/24', networkInterfaceId: activeEni }));
+    expect(routeTableForSubnet(world, subnet.subnetId)!.routes).toContainEqual(
+      expect.objectContaining({ destinationCidrBlock: '192.168.100.0/24', networkInterfaceId: activeEni }),
+    );
   });
 
   it('a failover before the change is realized leaves the change queued, then routes it to the new ENI', () => {
@@ -97,7 +114,9 @@ describe('realization delay (latency profile segmentRealizationMs)', () => {
     expect(routesTo(world, mainTable, '10.2.0.0/16')).toMatchObject([{ networkInterfaceId: standbyEni }]);
     expect(routesTo(world, mainTable, '192.168.100.0/24')).toEqual([]);
     clock.advance(10_000);
-    expect(describeRouteTables(world, [mainTable.routeTableId])[0]!.routes).toContainEqual(expect.objectContaining({ destinationCidrBlock: '192.168.100.0/24', networkInterfaceId: standbyEni }));
+    expect(describeRouteTables(world, [mainTable.routeTableId])[0]!.routes).toContainEqual(
+      expect.objectContaining({ destinationCidrBlock: '192.168.100.0/24', networkInterfaceId: standbyEni }),
+    );
   });
 
   it('the instant profile queues nothing', () => {

@@ -106,7 +106,8 @@ function realizedCidrs(world: World): string[] {
   const out = new Set<string>();
   for (const rtId of linked.routeTableIds) {
     for (const r of world.ec2.routeTables.get(rtId)?.routes ?? []) {
-      if (r.destinationCidrBlock !== undefined && r.networkInterfaceId !== undefined && crossLink.has(r.networkInterfaceId)) out.add(r.destinationCidrBlock);
+      if (r.destinationCidrBlock !== undefined && r.networkInterfaceId !== undefined && crossLink.has(r.networkInterfaceId))
+        out.add(r.destinationCidrBlock);
     }
   }
   return [...out];

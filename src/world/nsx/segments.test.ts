@@ -6,7 +6,12 @@ import { addVm } from './vms';
 import { createRouteTable } from '../ec2/route-tables';
 
 const cjSubnet = [{ gatewayAddress: '192.168.100.1/24' }];
-const vmRoute = (eni: string) => ({ destinationCidrBlock: '192.168.100.0/24', networkInterfaceId: eni, state: 'active', origin: 'CreateRoute' });
+const vmRoute = (eni: string) => ({
+  destinationCidrBlock: '192.168.100.0/24',
+  networkInterfaceId: eni,
+  state: 'active',
+  origin: 'CreateRoute',
+});
 
 const withSegment = () => {
   const base = newWorldWithSddc();
@@ -45,17 +50,25 @@ describe('patchSegment: create', () => {
     const { world, vpc } = newWorldWithSddc();
     const custom = createRouteTable(world, { vpcId: vpc.vpcId });
     patchSegment(world, 'cj-seg', { subnets: cjSubnet });
-    expect(custom.routes).toEqual([{ destinationCidrBlock: '10.0.0.0/16', gatewayId: 'local', state: 'active', origin: 'CreateRouteTable' }]);
+    expect(custom.routes).toEqual([
+      { destinationCidrBlock: '10.0.0.0/16', gatewayId: 'local', state: 'active', origin: 'CreateRouteTable' },
+    ]);
   });
 
   it('refuses a new segment without subnets', () => {
     const { world } = newWorldWithSddc();
-    expectWorldError(world, () => patchSegment(world, 'empty', { displayName: 'x' }), { code: '255', message: 'needs subnets[].gateway_address' });
+    expectWorldError(world, () => patchSegment(world, 'empty', { displayName: 'x' }), {
+      code: '255',
+      message: 'needs subnets[].gateway_address',
+    });
   });
 
   it('refuses a gateway address without a prefix', () => {
     const { world } = newWorldWithSddc();
-    expectWorldError(world, () => patchSegment(world, 'bad', { subnets: [{ gatewayAddress: '192.168.100.1' }] }), { code: '255', message: 'Invalid gateway address 192.168.100.1' });
+    expectWorldError(world, () => patchSegment(world, 'bad', { subnets: [{ gatewayAddress: '192.168.100.1' }] }), {
+      code: '255',
+      message: 'Invalid gateway address 192.168.100.1',
+    });
   });
 
   it('refuses a subnet overlapping another segment (503040)', () => {
@@ -64,7 +77,10 @@ describe('patchSegment: create', () => {
       code: '503040',
       message: 'Segment other subnet 192.168.100.128/25 overlaps segment cj-seg subnet 192.168.100.0/24.',
     });
-    expectWorldError(world, () => patchSegment(world, 'wider', { subnets: [{ gatewayAddress: '192.168.0.1/16' }] }), { code: '503040', message: 'overlaps segment cj-seg' });
+    expectWorldError(world, () => patchSegment(world, 'wider', { subnets: [{ gatewayAddress: '192.168.0.1/16' }] }), {
+      code: '503040',
+      message: 'overlaps segment cj-seg',
+    });
   });
 });
 
@@ -72,7 +88,12 @@ describe('patchSegment: update', () => {
   it('merges: a display name change keeps the subnets and bumps the revision', () => {
     const { world } = withSegment();
     const seg = patchSegment(world, 'cj-seg', { displayName: 'renamed' });
-    expect(seg).toMatchObject({ displayName: 'renamed', subnets: [{ gatewayAddress: '192.168.100.1/24', network: '192.168.100.0/24' }], revision: 1, connectivity: 'ON' });
+    expect(seg).toMatchObject({
+      displayName: 'renamed',
+      subnets: [{ gatewayAddress: '192.168.100.1/24', network: '192.168.100.0/24' }],
+      revision: 1,
+      connectivity: 'ON',
+    });
   });
 
   it('connectivity OFF removes the route and marks the segment DISCONNECTED', () => {
@@ -108,7 +129,10 @@ describe('patchSegment: update', () => {
 
   it('may keep its own subnet (no overlap with itself)', () => {
     const { world } = withSegment();
-    expect(patchSegment(world, 'cj-seg', { subnets: [{ gatewayAddress: '192.168.100.1/24', dhcpRanges: ['192.168.100.10-192.168.100.99'] }] }).subnets[0]!.dhcpRanges).toEqual(['192.168.100.10-192.168.100.99']);
+    expect(
+      patchSegment(world, 'cj-seg', { subnets: [{ gatewayAddress: '192.168.100.1/24', dhcpRanges: ['192.168.100.10-192.168.100.99'] }] })
+        .subnets[0]!.dhcpRanges,
+    ).toEqual(['192.168.100.10-192.168.100.99']);
   });
 });
 
@@ -137,7 +161,11 @@ describe('putSegment', () => {
 
   it('refuses a missing revision on an existing segment with 412', () => {
     const { world } = withSegment();
-    expectWorldError(world, () => putSegment(world, 'cj-seg', { displayName: 'x', subnets: cjSubnet }), { code: '604', message: 'revision missing, current 0', httpStatus: 412 });
+    expectWorldError(world, () => putSegment(world, 'cj-seg', { displayName: 'x', subnets: cjSubnet }), {
+      code: '604',
+      message: 'revision missing, current 0',
+      httpStatus: 412,
+    });
   });
 
   it('restores the segment, in its place, when the replacement is invalid', () => {
@@ -181,13 +209,26 @@ describe('deleteSegment', () => {
 
   it('is refused (500030) while a VM sits on it', () => {
     const { world } = withSegment();
-    addVm(world, { externalId: '5001a1b2-0000-0000-0000-000000000001', displayName: 'CJ-VM01', powerState: 'VM_RUNNING', tags: [], ipAddresses: ['192.168.100.10'] });
+    addVm(world, {
+      externalId: '5001a1b2-0000-0000-0000-000000000001',
+      displayName: 'CJ-VM01',
+      powerState: 'VM_RUNNING',
+      tags: [],
+      ipAddresses: ['192.168.100.10'],
+    });
     expectWorldError(world, () => deleteSegment(world, 'cj-seg'), { code: '500030', message: 'cannot be deleted', httpStatus: 400 });
   });
 
   it('is refused (500030) while a VM names it as its segment', () => {
     const { world, segment } = withSegment();
-    addVm(world, { externalId: '5001a1b2-0000-0000-0000-000000000002', displayName: 'no-ip', powerState: 'VM_STOPPED', tags: [], ipAddresses: [], segmentPath: segment.path });
+    addVm(world, {
+      externalId: '5001a1b2-0000-0000-0000-000000000002',
+      displayName: 'no-ip',
+      powerState: 'VM_STOPPED',
+      tags: [],
+      ipAddresses: [],
+      segmentPath: segment.path,
+    });
     expectWorldError(world, () => deleteSegment(world, 'cj-seg'), { code: '500030', message: 'cannot be deleted', httpStatus: 400 });
   });
 

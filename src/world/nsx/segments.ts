@@ -20,21 +20,27 @@ export interface SegmentInput {
 
 function toSubnets(subnets: NonNullable<SegmentInput['subnets']>): SegmentSubnet[] {
   return subnets.map((s) => {
-    if (!isIpv4Cidr(s.gatewayAddress)) throw nsxError(255, `Invalid gateway address ${s.gatewayAddress}: expected an address with prefix, e.g. 192.168.1.1/24.`, 400);
-    return { gatewayAddress: s.gatewayAddress, network: formatCidr(parseCidr(s.gatewayAddress)), ...(s.dhcpRanges ? { dhcpRanges: [...s.dhcpRanges] } : {}) };
+    if (!isIpv4Cidr(s.gatewayAddress))
+      throw nsxError(255, `Invalid gateway address ${s.gatewayAddress}: expected an address with prefix, e.g. 192.168.1.1/24.`, 400);
+    return {
+      gatewayAddress: s.gatewayAddress,
+      network: formatCidr(parseCidr(s.gatewayAddress)),
+      ...(s.dhcpRanges ? { dhcpRanges: [...s.dhcpRanges] } : {}),
+    };
   });
 }
 
 function checkOverlap(world: World, id: string, subnets: SegmentSubnet[]): void {
   for (const other of world.nsx.segments.values()) {
     if (other.id === id) continue;
-    for (const a of other.subnets) for (const b of subnets) {
-      const ca = parseCidr(a.network);
-      const cb = parseCidr(b.network);
-      if (cidrContainsIp(ca, cb.network) || cidrContainsIp(cb, ca.network)) {
-        throw nsxError(503040, `Segment ${id} subnet ${b.network} overlaps segment ${other.id} subnet ${a.network}.`, 400);
+    for (const a of other.subnets)
+      for (const b of subnets) {
+        const ca = parseCidr(a.network);
+        const cb = parseCidr(b.network);
+        if (cidrContainsIp(ca, cb.network) || cidrContainsIp(cb, ca.network)) {
+          throw nsxError(503040, `Segment ${id} subnet ${b.network} overlaps segment ${other.id} subnet ${a.network}.`, 400);
+        }
       }
-    }
   }
 }
 
@@ -47,7 +53,11 @@ export function patchSegment(world: World, id: string, input: SegmentInput): Seg
 export function putSegment(world: World, id: string, input: SegmentInput, revision?: number): Segment {
   const existing = world.nsx.segments.get(id);
   if (existing && revision !== existing.revision) {
-    throw nsxError(604, `The object was modified by somebody else (revision ${revision ?? 'missing'}, current ${existing.revision}). Refetch and retry.`, 412);
+    throw nsxError(
+      604,
+      `The object was modified by somebody else (revision ${revision ?? 'missing'}, current ${existing.revision}). Refetch and retry.`,
+      412,
+    );
   }
   return writeSegment(world, id, { connectivity: 'ON', type: 'ROUTED', tags: [], ...input }, undefined, existing);
 }
@@ -58,7 +68,7 @@ export function putSegment(world: World, id: string, input: SegmentInput, revisi
  * Nothing is stored when validation fails; a replaced segment keeps its place in the list.
  */
 function writeSegment(world: World, id: string, input: SegmentInput, base: Segment | undefined, previous = base): Segment {
-  const subnets = input.subnets ? toSubnets(input.subnets) : base?.subnets ?? [];
+  const subnets = input.subnets ? toSubnets(input.subnets) : (base?.subnets ?? []);
   if (!base && subnets.length === 0) throw nsxError(255, `Segment ${id}: a routed CGW segment needs subnets[].gateway_address.`, 400);
   checkOverlap(world, id, subnets);
   let connectivity = input.connectivity ?? base?.connectivity ?? 'ON';
@@ -77,7 +87,7 @@ function writeSegment(world: World, id: string, input: SegmentInput, base: Segme
     connectivity,
     subnets,
     revision: previous ? previous.revision + 1 : 0,
-    tags: input.tags ? [...input.tags] : base?.tags ?? [],
+    tags: input.tags ? [...input.tags] : (base?.tags ?? []),
   };
   const description = input.description ?? base?.description;
   if (description) seg.description = description;
@@ -103,11 +113,18 @@ export function segmentForIp(world: World, ip: string): Segment | undefined {
 /** DELETE: refused while a group or rule refers to the segment or a VM sits on it. */
 export function deleteSegment(world: World, id: string): void {
   const seg = getSegment(world, id);
-  const referenced = [...world.nsx.groups.values()].some((g) => JSON.stringify(g.expression).includes(`"${seg.path}"`)) ||
+  const referenced =
+    [...world.nsx.groups.values()].some((g) => JSON.stringify(g.expression).includes(`"${seg.path}"`)) ||
     [...world.nsx.cgwRules.values()].some((r) => [...r.sourceGroups, ...r.destinationGroups, ...r.scope].includes(seg.path));
-  const occupied = [...world.nsx.vms.values()].some((vm) => vm.segmentPath === seg.path || vm.ipAddresses.some((ip) => segmentForIp(world, ip) === seg));
+  const occupied = [...world.nsx.vms.values()].some(
+    (vm) => vm.segmentPath === seg.path || vm.ipAddresses.some((ip) => segmentForIp(world, ip) === seg),
+  );
   if (referenced || occupied) {
-    throw nsxError(500030, `Segment ${seg.path} cannot be deleted as either it has children or it is being referenced by other objects.`, 400);
+    throw nsxError(
+      500030,
+      `Segment ${seg.path} cannot be deleted as either it has children or it is being referenced by other objects.`,
+      400,
+    );
   }
   world.nsx.segments.delete(id);
   world.touch();

@@ -18,5 +18,9 @@ export function systemGroups(): Group[] {
     tags: [],
     systemOwned: true,
   });
-  return [sys('connected_vpc', 'Connected VPC Prefixes'), sys('s3_prefixes', 'S3 Prefixes'), sys('directConnect_prefixes', 'Direct Connect Prefixes')];
+  return [
+    sys('connected_vpc', 'Connected VPC Prefixes'),
+    sys('s3_prefixes', 'S3 Prefixes'),
+    sys('directConnect_prefixes', 'Direct Connect Prefixes'),
+  ];
 }

@@ -56,7 +56,10 @@ export type GroupExpression =
   | { resourceType: 'ConjunctionOperator'; conjunctionOperator: 'AND' | 'OR' }
   | { resourceType: 'NestedExpression'; expressions: GroupExpression[] }
   /** Identity-based membership (AD groups): the data cannot say who is logged on where. */
-  | { resourceType: 'IdentityGroupExpression'; identityGroups: { distinguishedName?: string; domainBaseDistinguishedName?: string; sid?: string }[] }
+  | {
+      resourceType: 'IdentityGroupExpression';
+      identityGroups: { distinguishedName?: string; domainBaseDistinguishedName?: string; sid?: string }[];
+    }
   /** An expression type this model does not know, kept as NSX sent it (membership is then unknown). */
   | { resourceType: 'UnknownExpression'; type: string; json: Record<string, unknown> };
 

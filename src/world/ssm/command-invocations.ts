@@ -11,10 +11,17 @@ import type { ScriptRunner, World } from '../world';
  * GetCommandInvocation. An invocation that is not visible yet, or a command id nobody sent, is
  * InvocationDoesNotExist, as in SSM (callers poll through it).
  */
-export function getCommandInvocation(world: World, commandId: string, instanceId: string, pluginName?: string, runScript?: ScriptRunner): { command: Command; invocation: CommandInvocation } {
+export function getCommandInvocation(
+  world: World,
+  commandId: string,
+  instanceId: string,
+  pluginName?: string,
+  runScript?: ScriptRunner,
+): { command: Command; invocation: CommandInvocation } {
   settleCommands(world, runScript);
   if (!commandIdPattern.test(commandId)) throw ssmError('InvalidCommandId', `Command ID ${commandId} is not valid.`);
-  if (!/^(i-([0-9a-f]{8}|[0-9a-f]{17})|mi-[0-9a-f]{17})$/.test(instanceId)) throw ssmError('InvalidInstanceId', `Instance ID ${instanceId} is not valid.`);
+  if (!/^(i-([0-9a-f]{8}|[0-9a-f]{17})|mi-[0-9a-f]{17})$/.test(instanceId))
+    throw ssmError('InvalidInstanceId', `Instance ID ${instanceId} is not valid.`);
   const command = world.ssm.commands.get(commandId);
   const invocation = command?.invocations.find((i) => i.instanceId === instanceId);
   if (!command || !invocation || world.clock() < invocation.visibleAt) throw ssmError('InvocationDoesNotExist', '');
@@ -30,7 +37,11 @@ export interface ListCommandInvocationsInput {
 }
 
 /** ListCommandInvocations: visible invocations, newest command first. */
-export function listCommandInvocations(world: World, input: ListCommandInvocationsInput = {}, runScript?: ScriptRunner): { command: Command; invocation: CommandInvocation }[] {
+export function listCommandInvocations(
+  world: World,
+  input: ListCommandInvocationsInput = {},
+  runScript?: ScriptRunner,
+): { command: Command; invocation: CommandInvocation }[] {
   settleCommands(world, runScript);
   const commands = input.commandId !== undefined ? [getCommand(world, input.commandId)] : [...world.ssm.commands.values()].reverse();
   const now = world.clock();

@@ -40,7 +40,12 @@ function start(world: World, command: Command, inv: CommandInvocation, runScript
         inv.endAt = world.clock();
       },
       (e: unknown) => {
-        inv.result = { stdout: '', stderr: `vmc-reach: the script could not run: ${e instanceof Error ? e.message : String(e)}\n`, exitCode: 1, durationMs: 0 };
+        inv.result = {
+          stdout: '',
+          stderr: `vmc-reach: the script could not run: ${e instanceof Error ? e.message : String(e)}\n`,
+          exitCode: 1,
+          durationMs: 0,
+        };
         inv.endAt = world.clock();
       },
     );

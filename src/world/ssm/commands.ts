@@ -39,7 +39,10 @@ function newCommandId(world: World): string {
 }
 
 function validationError(field: string, value: unknown, constraint: string): never {
-  throw ssmError('ValidationException', `1 validation error detected: Value '${String(value)}' at '${field}' failed to satisfy constraint: ${constraint}`);
+  throw ssmError(
+    'ValidationException',
+    `1 validation error detected: Value '${String(value)}' at '${field}' failed to satisfy constraint: ${constraint}`,
+  );
 }
 
 /** The nodes Targets resolve to: `InstanceIds`, or EC2 instances by `tag:<key>` / `tag-key`. */
@@ -53,11 +56,16 @@ function resolveTargets(world: World, targets: readonly { key: string; values: r
       for (const node of online) {
         if (node.target.kind !== 'instance') continue;
         const inst = world.ec2.instances.get(node.target.instanceId);
-        const hit = inst?.tags.some((tag) => (key === undefined ? t.values.includes(tag.key) : tag.key === key && t.values.includes(tag.value)));
+        const hit = inst?.tags.some((tag) =>
+          key === undefined ? t.values.includes(tag.key) : tag.key === key && t.values.includes(tag.value),
+        );
         if (hit && !ids.includes(node.instanceId)) ids.push(node.instanceId);
       }
     } else {
-      throw ssmError('InvalidParameters', `Target key '${t.key}' is not supported by the vmc-reach mock (InstanceIds, tag:<key> and tag-key are).`);
+      throw ssmError(
+        'InvalidParameters',
+        `Target key '${t.key}' is not supported by the vmc-reach mock (InstanceIds, tag:<key> and tag-key are).`,
+      );
     }
   }
   return ids;
@@ -68,28 +76,39 @@ export function sendCommand(world: World, input: SendCommandInput, runScript?: S
   const doc = supportedDocuments[input.documentName];
   if (!input.documentName) validationError('documentName', null, 'Member must not be null');
   if (!doc) {
-    throw ssmError('InvalidDocument', `Document ${input.documentName} does not exist or is not supported by the vmc-reach mock (it runs AWS-RunShellScript and AWS-RunPowerShellScript).`);
+    throw ssmError(
+      'InvalidDocument',
+      `Document ${input.documentName} does not exist or is not supported by the vmc-reach mock (it runs AWS-RunShellScript and AWS-RunPowerShellScript).`,
+    );
   }
   const timeoutSeconds = input.timeoutSeconds ?? 3600;
-  if (timeoutSeconds < 30 || timeoutSeconds > 2_592_000) validationError('timeoutSeconds', timeoutSeconds, 'Member must have value between 30 and 2592000');
+  if (timeoutSeconds < 30 || timeoutSeconds > 2_592_000)
+    validationError('timeoutSeconds', timeoutSeconds, 'Member must have value between 30 and 2592000');
   const parameters = input.parameters ?? {};
   for (const name of Object.keys(parameters)) {
-    if (!documentParameters.has(name)) throw ssmError('InvalidParameters', `Parameter "${name}" is not defined in document ${input.documentName}.`);
+    if (!documentParameters.has(name))
+      throw ssmError('InvalidParameters', `Parameter "${name}" is not defined in document ${input.documentName}.`);
   }
   if (!parameters['commands']?.length) throw ssmError('InvalidParameters', 'Parameter "commands" is required.');
-  if (input.instanceIds?.length && input.targets?.length) throw ssmError('InvalidParameters', 'InstanceIds and Targets cannot both be given.');
-  if (!input.instanceIds?.length && !input.targets?.length) throw ssmError('InvalidParameters', 'Either InstanceIds or Targets must be given.');
+  if (input.instanceIds?.length && input.targets?.length)
+    throw ssmError('InvalidParameters', 'InstanceIds and Targets cannot both be given.');
+  if (!input.instanceIds?.length && !input.targets?.length)
+    throw ssmError('InvalidParameters', 'Either InstanceIds or Targets must be given.');
   const ids = input.instanceIds?.length ? [...input.instanceIds] : resolveTargets(world, input.targets ?? []);
   const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
   if (duplicate) throw ssmError('DuplicateInstanceId', `Instance ${duplicate} is given more than once.`);
   const nodes: ManagedNode[] = ids.map((id) => {
     const node = findManagedNode(world, id);
-    if (!node || node.pingStatus !== 'Online') throw ssmError('InvalidInstanceId', `Instances [[${id}]] not in a valid state for account ${world.accountId}`);
+    if (!node || node.pingStatus !== 'Online')
+      throw ssmError('InvalidInstanceId', `Instances [[${id}]] not in a valid state for account ${world.accountId}`);
     return node;
   });
   const wrong = nodes.filter((n) => !doc.platforms.includes(n.platformType));
   if (wrong.length > 0) {
-    throw ssmError('UnsupportedPlatformType', `The document ${input.documentName} does not support the platform of ${wrong.map((n) => `${n.instanceId} (${n.platformType})`).join(', ')}.`);
+    throw ssmError(
+      'UnsupportedPlatformType',
+      `The document ${input.documentName} does not support the platform of ${wrong.map((n) => `${n.instanceId} (${n.platformType})`).join(', ')}.`,
+    );
   }
   const now = world.clock();
   const commandId = newCommandId(world);
@@ -120,7 +139,9 @@ export function sendCommand(world: World, input: SendCommandInput, runScript?: S
     maxErrors: input.maxErrors ?? '0',
     cloudWatchOutputConfig: {
       cloudWatchOutputEnabled: input.cloudWatchOutputConfig?.cloudWatchOutputEnabled ?? false,
-      ...(input.cloudWatchOutputConfig?.cloudWatchLogGroupName ? { cloudWatchLogGroupName: input.cloudWatchOutputConfig.cloudWatchLogGroupName } : {}),
+      ...(input.cloudWatchOutputConfig?.cloudWatchLogGroupName
+        ? { cloudWatchLogGroupName: input.cloudWatchOutputConfig.cloudWatchLogGroupName }
+        : {}),
     },
     cancelled: false,
     invocations,
@@ -156,7 +177,8 @@ export function cancelCommand(world: World, commandId: string, instanceIds: read
   settleCommands(world, runScript);
   const command = getCommand(world, commandId);
   for (const id of instanceIds) {
-    if (!command.invocations.some((i) => i.instanceId === id)) throw ssmError('InvalidInstanceId', `Instance ${id} is not a target of command ${commandId}.`);
+    if (!command.invocations.some((i) => i.instanceId === id))
+      throw ssmError('InvalidInstanceId', `Instance ${id} is not a target of command ${commandId}.`);
   }
   command.cancelled = true;
   for (const inv of command.invocations) {

@@ -18,7 +18,11 @@ describe('describeInstanceInformation', () => {
     clock.advance(5_999);
     expect(findManagedNode(world, withProfile.instanceId)).toBeUndefined();
     clock.advance(1);
-    expect(findManagedNode(world, withProfile.instanceId)).toMatchObject({ pingStatus: 'Online', resourceType: 'EC2Instance', platformType: 'Linux' });
+    expect(findManagedNode(world, withProfile.instanceId)).toMatchObject({
+      pingStatus: 'Online',
+      resourceType: 'EC2Instance',
+      platformType: 'Linux',
+    });
   });
 
   it('shows SDDC VMs with the agent as hybrid managed nodes with their platform', () => {

@@ -16,7 +16,10 @@ describe('public parameters', () => {
 
   it('says ParameterNotFound for anything else', () => {
     const world = new World();
-    expectWorldError(world, () => getParameter(world, '/my/app/secret'), { code: 'ParameterNotFound', message: 'Parameter /my/app/secret not found.' });
+    expectWorldError(world, () => getParameter(world, '/my/app/secret'), {
+      code: 'ParameterNotFound',
+      message: 'Parameter /my/app/secret not found.',
+    });
   });
 
   it('returns the found parameters and the invalid names separately', () => {

@@ -8,9 +8,25 @@ export const windowsVm = { name: 'CJ-WIN01', ip: '192.168.100.11', managedInstan
 
 export function caseBWithWindows(): World {
   const world = articleCaseB();
-  addVm(world, { externalId: 'win-1', displayName: windowsVm.name, powerState: 'VM_RUNNING', tags: [], ipAddresses: [windowsVm.ip], osName: 'Microsoft Windows Server 2022 (64-bit)', managedInstanceId: windowsVm.managedInstanceId });
-  const name = (value: string) => ({ resourceType: 'Condition' as const, memberType: 'VirtualMachine', key: 'Name', operator: 'EQUALS', value });
-  patchGroup(world, 'cgw', 'cj-vm', { expression: [name('CJ-VM01'), { resourceType: 'ConjunctionOperator', conjunctionOperator: 'OR' }, name(windowsVm.name)] });
+  addVm(world, {
+    externalId: 'win-1',
+    displayName: windowsVm.name,
+    powerState: 'VM_RUNNING',
+    tags: [],
+    ipAddresses: [windowsVm.ip],
+    osName: 'Microsoft Windows Server 2022 (64-bit)',
+    managedInstanceId: windowsVm.managedInstanceId,
+  });
+  const name = (value: string) => ({
+    resourceType: 'Condition' as const,
+    memberType: 'VirtualMachine',
+    key: 'Name',
+    operator: 'EQUALS',
+    value,
+  });
+  patchGroup(world, 'cgw', 'cj-vm', {
+    expression: [name('CJ-VM01'), { resourceType: 'ConjunctionOperator', conjunctionOperator: 'OR' }, name(windowsVm.name)],
+  });
   return world;
 }
 

@@ -18,11 +18,17 @@ describe('article worlds', () => {
     expect(linked.crossLinkEniIds).toHaveLength(2);
     expect(linked.activeEni).toBe(linked.crossLinkEniIds[0]);
     const defaultSg = defaultSecurityGroup(w, vpc.vpcId).groupId;
-    for (const id of linked.crossLinkEniIds) expect(w.ec2.networkInterfaces.get(id)).toMatchObject({ groupIds: [defaultSg], description: 'VMware VMC Interface' });
+    for (const id of linked.crossLinkEniIds)
+      expect(w.ec2.networkInterfaces.get(id)).toMatchObject({ groupIds: [defaultSg], description: 'VMware VMC Interface' });
     expect(linked.routeTableIds).toEqual([mainRouteTable(w, vpc.vpcId)!.routeTableId]);
     expect(w.nsx.segments.size).toBe(0);
     expect([...w.nsx.vms.values()]).toEqual([
-      expect.objectContaining({ displayName: 'CJ-VM01', ipAddresses: ['192.168.100.10'], powerState: 'VM_RUNNING', osName: 'Ubuntu Linux (64-bit)' }),
+      expect.objectContaining({
+        displayName: 'CJ-VM01',
+        ipAddresses: ['192.168.100.10'],
+        powerState: 'VM_RUNNING',
+        osName: 'Ubuntu Linux (64-bit)',
+      }),
     ]);
     expect(w.ec2.instances.size).toBe(0);
   });
@@ -30,13 +36,22 @@ describe('article worlds', () => {
   it('case A: segment routed to the active ENI, group CJ-VM, rules in and out before the Default Uplink Rule, CJ-AWS01 in the default SG', () => {
     const w = articleCaseA();
     const vpc = vpcOf(w);
-    expect(w.nsx.segments.get('cj-seg')).toMatchObject({ displayName: 'CJ-Segment', type: 'ROUTED', connectivity: 'ON', subnets: [{ gatewayAddress: '192.168.100.1/24', network: '192.168.100.0/24' }] });
-    expect(mainRouteTable(w, vpc.vpcId)!.routes).toContainEqual(expect.objectContaining({ destinationCidrBlock: '192.168.100.0/24', networkInterfaceId: w.nsx.linkedVpc!.activeEni }));
+    expect(w.nsx.segments.get('cj-seg')).toMatchObject({
+      displayName: 'CJ-Segment',
+      type: 'ROUTED',
+      connectivity: 'ON',
+      subnets: [{ gatewayAddress: '192.168.100.1/24', network: '192.168.100.0/24' }],
+    });
+    expect(mainRouteTable(w, vpc.vpcId)!.routes).toContainEqual(
+      expect.objectContaining({ destinationCidrBlock: '192.168.100.0/24', networkInterfaceId: w.nsx.linkedVpc!.activeEni }),
+    );
     expect(w.nsx.groups.get(article.group.path)).toMatchObject({
       displayName: 'CJ-VM',
       expression: [{ resourceType: 'Condition', memberType: 'VirtualMachine', key: 'Name', operator: 'EQUALS', value: 'CJ-VM01' }],
     });
-    expect(listCgwRules(w).map((r) => [r.id, r.sequenceNumber, r.sourceGroups, r.destinationGroups, r.scope, r.action, r.isDefault])).toEqual([
+    expect(
+      listCgwRules(w).map((r) => [r.id, r.sequenceNumber, r.sourceGroups, r.destinationGroups, r.scope, r.action, r.isDefault]),
+    ).toEqual([
       ['cj-vm-inbound', 10, ['ANY'], [article.group.path], ['/infra/labels/cgw-cross-vpc'], 'ALLOW', false],
       ['cj-vm-outbound', 20, [article.group.path], ['ANY'], ['/infra/labels/cgw-cross-vpc'], 'ALLOW', false],
       ['default-uplink-rule', 99999, ['ANY'], ['ANY'], ['/infra/labels/cgw-all'], 'DROP', true],
@@ -63,7 +78,9 @@ describe('article worlds', () => {
   it('case C: the default SG admits CJ-SG inbound, all protocols', () => {
     const w = articleCaseC();
     const def = defaultSecurityGroup(w, vpcOf(w).vpcId);
-    expect(def.rules).toContainEqual(expect.objectContaining({ isEgress: false, ipProtocol: '-1', referencedGroupId: sgNamed(w, 'CJ-SG')!.groupId }));
+    expect(def.rules).toContainEqual(
+      expect.objectContaining({ isEgress: false, ipProtocol: '-1', referencedGroupId: sgNamed(w, 'CJ-SG')!.groupId }),
+    );
   });
 
   it('are built deterministically: the same ids every time', () => {

@@ -30,7 +30,13 @@ export const article = {
   subnetName: 'CJ-Connected-Subnet',
   availabilityZone: 'ap-northeast-1a',
   sddcName: 'CJ-SDDC',
-  vm: { name: 'CJ-VM01', externalId: '501f2c4a-8d3e-4b7a-9c61-3f0e5d2a7b19', ip: '192.168.100.10', osName: 'Ubuntu Linux (64-bit)', computerName: 'cj-vm01' },
+  vm: {
+    name: 'CJ-VM01',
+    externalId: '501f2c4a-8d3e-4b7a-9c61-3f0e5d2a7b19',
+    ip: '192.168.100.10',
+    osName: 'Ubuntu Linux (64-bit)',
+    computerName: 'cj-vm01',
+  },
   segment: { id: 'cj-seg', displayName: 'CJ-Segment', gateway: '192.168.100.1/24', network: '192.168.100.0/24' },
   group: { id: 'cj-vm', displayName: 'CJ-VM', path: groupPath('cgw', 'cj-vm') },
   rules: { inbound: 'cj-vm-inbound', outbound: 'cj-vm-outbound', defaultUplink: 'default-uplink-rule' },
@@ -63,7 +69,11 @@ function buildBeforeStep1(): Built {
     accountId: article.accountId,
     clock: () => now,
     vpc: { cidrBlock: article.vpcCidr, tags: [{ key: 'Name', value: article.vpcName }] },
-    subnet: { cidrBlock: article.subnetCidr, availabilityZone: article.availabilityZone, tags: [{ key: 'Name', value: article.subnetName }] },
+    subnet: {
+      cidrBlock: article.subnetCidr,
+      availabilityZone: article.availabilityZone,
+      tags: [{ key: 'Name', value: article.subnetName }],
+    },
     sddc: { name: article.sddcName, hosts: 2 },
   });
   // A new SDDC's CGW policy ends with the Default Uplink Rule (all uplinks, drop).
@@ -173,7 +183,9 @@ export const articleCaseB = (): World => settled(buildCaseB().world);
 export function articleCaseC(): World {
   const b = buildCaseB();
   b.advance(10);
-  authorizeSecurityGroupIngress(b.world, defaultSecurityGroup(b.world, b.vpcId).groupId, [{ ipProtocol: '-1', userIdGroupPairs: [{ groupId: b.customSgId }] }]);
+  authorizeSecurityGroupIngress(b.world, defaultSecurityGroup(b.world, b.vpcId).groupId, [
+    { ipProtocol: '-1', userIdGroupPairs: [{ groupId: b.customSgId }] },
+  ]);
   return settled(b.world);
 }
 
@@ -185,7 +197,12 @@ export function articleCaseC(): World {
 export function harnessWorld(): World {
   const b = buildBeforeStep1();
   // CJ-VM01 already sits on its segment: a segment with VMs on it is adopted by a run, never deleted.
-  patchSegment(b.world, article.segment.id, { displayName: article.segment.displayName, subnets: [{ gatewayAddress: article.segment.gateway }], type: 'ROUTED', connectivity: 'ON' });
+  patchSegment(b.world, article.segment.id, {
+    displayName: article.segment.displayName,
+    subnets: [{ gatewayAddress: article.segment.gateway }],
+    type: 'ROUTED',
+    connectivity: 'ON',
+  });
   addVm(b.world, {
     externalId: '501f2c4a-8d3e-4b7a-9c61-3f0e5d2a7b20',
     displayName: 'CJ-WIN01',
@@ -212,17 +229,20 @@ export function harnessWorld(): World {
 export const articleSnapshots: readonly { name: string; description: string; build: () => World }[] = [
   {
     name: 'article-before-step-1',
-    description: 'Article (vExperts Advent Calendar 2019, day 23), before step 1: connected VPC and SDDC (2 hosts), VM CJ-VM01 without its segment.',
+    description:
+      'Article (vExperts Advent Calendar 2019, day 23), before step 1: connected VPC and SDDC (2 hosts), VM CJ-VM01 without its segment.',
     build: articleWorldBeforeStep1,
   },
   {
     name: 'article-case-a',
-    description: 'Article case A (steps 1-5): segment, group CJ-VM, CGW rules in and out; CJ-AWS01 in the default SG. Both directions reachable.',
+    description:
+      'Article case A (steps 1-5): segment, group CJ-VM, CGW rules in and out; CJ-AWS01 in the default SG. Both directions reachable.',
     build: articleCaseA,
   },
   {
     name: 'article-case-b',
-    description: "Article case B (steps 6-7): plus CJ-AWS02 in CJ-SG (all allowed). CJ-AWS02 -> CJ-VM01 is blocked by the cross-link ENI's default SG inbound.",
+    description:
+      "Article case B (steps 6-7): plus CJ-AWS02 in CJ-SG (all allowed). CJ-AWS02 -> CJ-VM01 is blocked by the cross-link ENI's default SG inbound.",
     build: articleCaseB,
   },
   {
@@ -232,7 +252,8 @@ export const articleSnapshots: readonly { name: string; description: string; bui
   },
   {
     name: 'harness-before-runs',
-    description: "The harness's mock world: the article's SDDC with CJ-VM01 on CJ-Segment (192.168.100.0/24), plus a Windows VM (CJ-WIN01, SSM agent) and a powered-off VM (CJ-VM02-OFF).",
+    description:
+      "The harness's mock world: the article's SDDC with CJ-VM01 on CJ-Segment (192.168.100.0/24), plus a Windows VM (CJ-WIN01, SSM agent) and a powered-off VM (CJ-VM02-OFF).",
     build: harnessWorld,
   },
 ];

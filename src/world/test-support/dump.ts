@@ -19,7 +19,10 @@ export function dumpWorld(world: World, options: DumpOptions = {}): unknown {
   const nsx = Object.fromEntries(
     Object.entries(world.nsx)
       .filter(([store]) => !options.without?.includes(store as keyof NsxStores))
-      .map(([store, value]) => [store, options.unordered?.includes(store as keyof NsxStores) && value instanceof Map ? byKey(value) : value]),
+      .map(([store, value]) => [
+        store,
+        options.unordered?.includes(store as keyof NsxStores) && value instanceof Map ? byKey(value) : value,
+      ]),
   );
   return plain({ accountId: world.accountId, region: world.region, ec2: world.ec2, nsx });
 }

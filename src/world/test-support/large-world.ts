@@ -34,7 +34,9 @@ export function buildLargeWorld(size: LargeWorldSize, seed = 7): w.World {
   const defaultSg = w.defaultSecurityGroup(world, vpc.vpcId);
   w.authorizeSecurityGroupIngress(world, defaultSg.groupId, [{ ipProtocol: '-1', ipRanges: [{ cidrIp: '10.0.0.0/16' }] }]);
 
-  const segments = Array.from({ length: 8 }, (_, i) => w.patchSegment(world, `seg-${i}`, { subnets: [{ gatewayAddress: `192.168.${i}.1/24` }] }));
+  const segments = Array.from({ length: 8 }, (_, i) =>
+    w.patchSegment(world, `seg-${i}`, { subnets: [{ gatewayAddress: `192.168.${i}.1/24` }] }),
+  );
   // A pool of security groups, each with rulesPerSg rules of mixed kinds; instances pick sgsPerEni of them.
   const pool = Array.from({ length: Math.max(size.sgsPerEni * 4, 20) }, (_, i) =>
     w.createSecurityGroup(world, { groupName: `bench-${i}`, description: 'bench', vpcId: vpc.vpcId }),
@@ -44,8 +46,16 @@ export function buildLargeWorld(size: LargeWorldSize, seed = 7): w.World {
     for (let k = 0; k < size.rulesPerSg; k++) {
       const kind = r();
       const proto = pick(['tcp', 'udp', 'icmp', '-1', 'tcp', 'tcp']);
-      const ports = proto === 'tcp' || proto === 'udp' ? { fromPort: 1000 + k, toPort: 1000 + k } : proto === 'icmp' ? { fromPort: k % 3 === 0 ? 8 : -1, toPort: -1 } : {};
-      const peer = kind < 0.15 ? { userIdGroupPairs: [{ groupId: pick(pool).groupId }] } : { ipRanges: [{ cidrIp: `${10 + (k % 200)}.${k}.${Math.floor(r() * 256)}.0/${pick([16, 20, 24, 28])}` }] };
+      const ports =
+        proto === 'tcp' || proto === 'udp'
+          ? { fromPort: 1000 + k, toPort: 1000 + k }
+          : proto === 'icmp'
+            ? { fromPort: k % 3 === 0 ? 8 : -1, toPort: -1 }
+            : {};
+      const peer =
+        kind < 0.15
+          ? { userIdGroupPairs: [{ groupId: pick(pool).groupId }] }
+          : { ipRanges: [{ cidrIp: `${10 + (k % 200)}.${k}.${Math.floor(r() * 256)}.0/${pick([16, 20, 24, 28])}` }] };
       perms.push({ ipProtocol: proto, ...ports, ...peer });
     }
     // Some groups admit the SDDC; the rest decide by their random rules.
@@ -57,7 +67,12 @@ export function buildLargeWorld(size: LargeWorldSize, seed = 7): w.World {
   for (let i = 0; i < size.instances; i++) {
     const groups = new Set<string>();
     while (groups.size < size.sgsPerEni) groups.add(pick(pool).groupId);
-    w.runInstances(world, { imageId: 'ami-bench', subnetId: subnets[i % subnets.length]!.subnetId, securityGroupIds: [...groups], tags: [{ key: 'Name', value: `bench-${i}` }] });
+    w.runInstances(world, {
+      imageId: 'ami-bench',
+      subnetId: subnets[i % subnets.length]!.subnetId,
+      securityGroupIds: [...groups],
+      tags: [{ key: 'Name', value: `bench-${i}` }],
+    });
   }
   w.describeInstances(world);
   for (let i = 0; i < size.vms; i++) {
@@ -72,11 +87,20 @@ export function buildLargeWorld(size: LargeWorldSize, seed = 7): w.World {
     });
   }
   const groupPaths = Array.from({ length: 100 }, (_, i) => {
-    const expression: w.GroupExpression[] = i % 3 === 0
-      ? [{ resourceType: 'IPAddressExpression', ipAddresses: [`192.168.${i % 8}.${i}`, `10.0.${i}.0/28`] }]
-      : i % 3 === 1
-        ? [{ resourceType: 'Condition', memberType: 'VirtualMachine', key: 'Name', operator: 'STARTSWITH', value: `bench-vm-${i % 20}` }]
-        : [{ resourceType: 'Condition', memberType: 'VirtualMachine', key: 'Tag', operator: 'EQUALS', value: `tier|${pick(['web', 'app', 'db'])}` }];
+    const expression: w.GroupExpression[] =
+      i % 3 === 0
+        ? [{ resourceType: 'IPAddressExpression', ipAddresses: [`192.168.${i % 8}.${i}`, `10.0.${i}.0/28`] }]
+        : i % 3 === 1
+          ? [{ resourceType: 'Condition', memberType: 'VirtualMachine', key: 'Name', operator: 'STARTSWITH', value: `bench-vm-${i % 20}` }]
+          : [
+              {
+                resourceType: 'Condition',
+                memberType: 'VirtualMachine',
+                key: 'Tag',
+                operator: 'EQUALS',
+                value: `tier|${pick(['web', 'app', 'db'])}`,
+              },
+            ];
     return w.patchGroup(world, 'cgw', `bench-group-${i}`, { expression }).path;
   });
   for (let i = 0; i < size.cgwRules; i++) {

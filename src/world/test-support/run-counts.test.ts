@@ -28,7 +28,10 @@ test('the quick cases of a seed are the first of the full ones (fc.sample and fc
   expect(fc.sample(arb, { seed: 42, numRuns: 200 }).slice(0, 40)).toEqual(fc.sample(arb, { seed: 42, numRuns: 40 }));
   const seen = (numRuns: number): unknown[] => {
     const out: unknown[] = [];
-    fc.assert(fc.property(arb, (v) => void out.push(v)), { seed: 42, numRuns });
+    fc.assert(
+      fc.property(arb, (v) => void out.push(v)),
+      { seed: 42, numRuns },
+    );
     return out;
   };
   expect(seen(200).slice(0, 40)).toEqual(seen(40));

@@ -19,9 +19,30 @@ export function ssmWorld(latency: Partial<LatencyProfile> = {}) {
   const clock = fakeClock();
   const base = newWorldWithSddc({ clock: clock.now, latency: { ...instantLatency, ...latency } });
   const { world, subnet } = base;
-  const withProfile = runInstances(world, { imageId: 'ami-0123456789abcdef0', subnetId: subnet.subnetId, iamInstanceProfileArn: profileArn, tags: [{ key: 'Name', value: 'web' }] });
+  const withProfile = runInstances(world, {
+    imageId: 'ami-0123456789abcdef0',
+    subnetId: subnet.subnetId,
+    iamInstanceProfileArn: profileArn,
+    tags: [{ key: 'Name', value: 'web' }],
+  });
   const noProfile = runInstances(world, { imageId: 'ami-0123456789abcdef0', subnetId: subnet.subnetId });
-  const linuxVm = addVm(world, { externalId: 'vm-linux', displayName: 'CJ-VM01', powerState: 'VM_RUNNING', tags: [], ipAddresses: ['192.168.100.10'], osName: 'Ubuntu Linux (64-bit)', managedInstanceId: 'mi-0123456789abcdef0' });
-  const windowsVm = addVm(world, { externalId: 'vm-win', displayName: 'CJ-WIN01', powerState: 'VM_RUNNING', tags: [], ipAddresses: ['192.168.100.11'], osName: 'Microsoft Windows Server 2022 (64-bit)', managedInstanceId: 'mi-0fedcba9876543210' });
+  const linuxVm = addVm(world, {
+    externalId: 'vm-linux',
+    displayName: 'CJ-VM01',
+    powerState: 'VM_RUNNING',
+    tags: [],
+    ipAddresses: ['192.168.100.10'],
+    osName: 'Ubuntu Linux (64-bit)',
+    managedInstanceId: 'mi-0123456789abcdef0',
+  });
+  const windowsVm = addVm(world, {
+    externalId: 'vm-win',
+    displayName: 'CJ-WIN01',
+    powerState: 'VM_RUNNING',
+    tags: [],
+    ipAddresses: ['192.168.100.11'],
+    osName: 'Microsoft Windows Server 2022 (64-bit)',
+    managedInstanceId: 'mi-0fedcba9876543210',
+  });
   return { ...base, clock, withProfile, noProfile, linuxVm, windowsVm };
 }

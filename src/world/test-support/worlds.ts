@@ -43,7 +43,14 @@ export function newWorldWithVpc(options: WorldWithVpcOptions = {}) {
   const subnetIn = (spec: Partial<TestSubnetSpec>) =>
     createSubnet(
       world,
-      withTags({ vpcId: vpc.vpcId, cidrBlock: spec.cidrBlock ?? '10.0.1.0/24', ...(spec.availabilityZone ? { availabilityZone: spec.availabilityZone } : {}) }, spec.tags),
+      withTags(
+        {
+          vpcId: vpc.vpcId,
+          cidrBlock: spec.cidrBlock ?? '10.0.1.0/24',
+          ...(spec.availabilityZone ? { availabilityZone: spec.availabilityZone } : {}),
+        },
+        spec.tags,
+      ),
     );
   const subnet = subnetIn(subnetSpec);
   const otherSubnets = moreSubnets.map(subnetIn);
@@ -56,7 +63,12 @@ export function newWorldWithVpc(options: WorldWithVpcOptions = {}) {
 export function newWorldWithSddc(options: WorldWithSddcOptions = {}) {
   const { sddc = {}, ...vpcOptions } = options;
   const base = newWorldWithVpc(vpcOptions);
-  const deployed = deploySddc(base.world, { vpcId: base.vpc.vpcId, subnetId: base.subnet.subnetId, hosts: sddc.hosts ?? 2, ...(sddc.name ? { name: sddc.name } : {}) });
+  const deployed = deploySddc(base.world, {
+    vpcId: base.vpc.vpcId,
+    subnetId: base.subnet.subnetId,
+    hosts: sddc.hosts ?? 2,
+    ...(sddc.name ? { name: sddc.name } : {}),
+  });
   const standbyEni = deployed.crossLinkEniIds.find((id) => id !== deployed.activeEni)!;
   return { ...base, ...deployed, standbyEni };
 }

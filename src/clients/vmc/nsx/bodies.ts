@@ -20,13 +20,23 @@ export interface SegmentBody {
 
 export type GroupExpressionJson =
   | { resource_type: 'IPAddressExpression'; ip_addresses: string[] }
-  | { resource_type: 'Condition'; member_type: string; key: 'Name' | 'Tag' | 'OSName' | 'ComputerName'; operator: string; value: string; scope_operator?: string }
+  | {
+      resource_type: 'Condition';
+      member_type: string;
+      key: 'Name' | 'Tag' | 'OSName' | 'ComputerName';
+      operator: string;
+      value: string;
+      scope_operator?: string;
+    }
   | { resource_type: 'PathExpression'; paths: string[] }
   | { resource_type: 'ExternalIDExpression'; member_type: 'VirtualMachine' | 'VirtualNetworkInterface'; external_ids: string[] }
   | { resource_type: 'MACAddressExpression'; mac_addresses: string[] }
   | { resource_type: 'ConjunctionOperator'; conjunction_operator: 'AND' | 'OR' }
   | { resource_type: 'NestedExpression'; expressions: GroupExpressionJson[] }
-  | { resource_type: 'IdentityGroupExpression'; identity_groups: { distinguished_name?: string; domain_base_distinguished_name?: string; sid?: string }[] };
+  | {
+      resource_type: 'IdentityGroupExpression';
+      identity_groups: { distinguished_name?: string; domain_base_distinguished_name?: string; sid?: string }[];
+    };
 
 export interface GroupBody {
   display_name?: string;

@@ -10,7 +10,15 @@ import type { RuleBody } from './bodies';
 const bed = useVmcMock();
 const connect = async (b: Bed) => (await b.client().connect()).nsx;
 const crossVpc = ['/infra/labels/cgw-cross-vpc'];
-const anyIn = (seq: number): RuleBody => ({ display_name: `r${seq}`, sequence_number: seq, source_groups: ['ANY'], destination_groups: ['ANY'], services: ['ANY'], scope: crossVpc, action: 'ALLOW' });
+const anyIn = (seq: number): RuleBody => ({
+  display_name: `r${seq}`,
+  sequence_number: seq,
+  source_groups: ['ANY'],
+  destination_groups: ['ANY'],
+  services: ['ANY'],
+  scope: crossVpc,
+  action: 'ALLOW',
+});
 
 test('PATCH creates a rule with its defaults, rule id and path, read back', async () => {
   const nsx = await connect(bed());
@@ -35,7 +43,11 @@ test('the policy lists its rules by sequence number, the Default Uplink Rule las
   await nsx.rules.patch('b', anyIn(20));
   await nsx.rules.patch('a', anyIn(10));
   const policy = await nsx.gatewayPolicy();
-  expect([policy.id, policy.path, policy.rules.map((r) => r.id)]).toEqual(['default', '/infra/domains/cgw/gateway-policies/default', ['a', 'b', 'default-uplink-rule']]);
+  expect([policy.id, policy.path, policy.rules.map((r) => r.id)]).toEqual([
+    'default',
+    '/infra/domains/cgw/gateway-policies/default',
+    ['a', 'b', 'default-uplink-rule'],
+  ]);
   expect((await nsx.rules.list(2)).map((r) => r.id)).toEqual(['a', 'b', 'default-uplink-rule']);
 });
 
@@ -75,7 +87,10 @@ test('DELETE removes a rule; the Default Uplink Rule cannot be deleted (403)', a
 
 test('a rule naming a group that does not exist is refused (500012)', async () => {
   const nsx = await connect(bed());
-  await expect(nsx.rules.patch('x', { ...anyIn(5), destination_groups: ['/infra/domains/cgw/groups/nope'] })).rejects.toMatchObject({ status: 400, code: 500012 });
+  await expect(nsx.rules.patch('x', { ...anyIn(5), destination_groups: ['/infra/domains/cgw/groups/nope'] })).rejects.toMatchObject({
+    status: 400,
+    code: 500012,
+  });
 });
 
 test('concurrent rule writes reach NSX one at a time, in call order', async () => {
@@ -100,7 +115,12 @@ test('concurrent rule writes reach NSX one at a time, in call order', async () =
     },
   });
   const { nsx } = await client.connect();
-  await Promise.all([nsx.rules.patch('r1', anyIn(1)), nsx.rules.put('r2', anyIn(2)), nsx.rules.patch('r3', anyIn(3)), nsx.rules.delete('r1')]);
+  await Promise.all([
+    nsx.rules.patch('r1', anyIn(1)),
+    nsx.rules.put('r2', anyIn(2)),
+    nsx.rules.patch('r3', anyIn(3)),
+    nsx.rules.delete('r1'),
+  ]);
   expect([maxInFlight, order]).toEqual([1, ['PATCH r1', 'PUT r2', 'PATCH r3', 'DELETE r1']]);
 });
 
@@ -118,9 +138,16 @@ test('a CGW rule changes the engine’s verdict at once', async () => {
   const b = bed();
   const nsx = await connect(b);
   await nsx.segments.patch('cj-seg', { subnets: [{ gateway_address: '192.168.100.1/24' }] });
-  const inst = runInstances(b.world, { imageId: 'ami-0a1b2c3d4e5f60718', subnetId: b.subnetId, securityGroupIds: [defaultSecurityGroup(b.world, b.vpcId).groupId] });
+  const inst = runInstances(b.world, {
+    imageId: 'ami-0a1b2c3d4e5f60718',
+    subnetId: b.subnetId,
+    securityGroupIds: [defaultSecurityGroup(b.world, b.vpcId).groupId],
+  });
   settleInstances(b.world);
-  const flow = { source: { kind: 'vm' as const, externalId: cjVm.externalId }, destination: { kind: 'instance' as const, instanceId: inst.instanceId } };
+  const flow = {
+    source: { kind: 'vm' as const, externalId: cjVm.externalId },
+    destination: { kind: 'instance' as const, instanceId: inst.instanceId },
+  };
   expect(evaluate(b.world, flow).blockedBy?.code).toBe('CGW_DEFAULT_DROP');
   await nsx.rules.patch('cj-out', { ...anyIn(20), direction: 'OUT' });
   expect(evaluate(b.world, flow).reachable).toBe(true);

@@ -57,13 +57,31 @@ export class NsxClient {
     this.cloudServiceBase = bases.cloudService;
     this.segments = new PolicyObjects(session, `${this.policyBase}/infra/tier-1s/cgw/segments`, segmentSchema, 'segment');
     this.groups = new PolicyObjects(session, `${this.policyBase}/infra/domains/cgw/groups`, groupSchema, 'group');
-    this.rules = new PolicyObjects(session, `${this.policyBase}/infra/domains/cgw/gateway-policies/default/rules`, ruleSchema, 'rule', new WriteQueue());
-    this.securityPolicies = new PolicyObjects(session, `${this.policyBase}/infra/domains/cgw/security-policies`, securityPolicySchema, 'security policy', this.dfwQueue);
+    this.rules = new PolicyObjects(
+      session,
+      `${this.policyBase}/infra/domains/cgw/gateway-policies/default/rules`,
+      ruleSchema,
+      'rule',
+      new WriteQueue(),
+    );
+    this.securityPolicies = new PolicyObjects(
+      session,
+      `${this.policyBase}/infra/domains/cgw/security-policies`,
+      securityPolicySchema,
+      'security policy',
+      this.dfwQueue,
+    );
   }
 
   /** The rules of DFW security policy `policyId`; writes run one at a time. */
   dfwRules(policyId: string): PolicyObjects<typeof dfwRuleSchema, DfwRuleBody> {
-    return new PolicyObjects(this.session, `${this.policyBase}/infra/domains/cgw/security-policies/${encodeURIComponent(policyId)}/rules`, dfwRuleSchema, 'DFW rule', this.dfwQueue);
+    return new PolicyObjects(
+      this.session,
+      `${this.policyBase}/infra/domains/cgw/security-policies/${encodeURIComponent(policyId)}/rules`,
+      dfwRuleSchema,
+      'DFW rule',
+      this.dfwQueue,
+    );
   }
 
   /** Every DFW security policy with its rules (the list, then each policy's GET): nsx/dfw-policies.json. */
@@ -109,7 +127,11 @@ export class NsxClient {
   }
 
   listVirtualMachines(): Promise<NsxVirtualMachine[]> {
-    return listAll(this.session, `${this.policyBase}/infra/realized-state/enforcement-points/vmc-enforcementpoint/virtual-machines`, virtualMachineSchema);
+    return listAll(
+      this.session,
+      `${this.policyBase}/infra/realized-state/enforcement-points/vmc-enforcementpoint/virtual-machines`,
+      virtualMachineSchema,
+    );
   }
 
   listVifs(): Promise<NsxVif[]> {

@@ -7,7 +7,12 @@ import type { Session } from '../session';
 
 export const defaultPageSize = 1000;
 
-export async function listAll<T extends z.ZodType>(session: Session, url: string, item: T, pageSize = defaultPageSize): Promise<z.output<T>[]> {
+export async function listAll<T extends z.ZodType>(
+  session: Session,
+  url: string,
+  item: T,
+  pageSize = defaultPageSize,
+): Promise<z.output<T>[]> {
   const out: z.output<T>[] = [];
   const seen = new Set<string>();
   let cursor: string | undefined;

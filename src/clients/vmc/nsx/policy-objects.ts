@@ -97,7 +97,9 @@ export class PolicyObjects<S extends z.ZodType<{ id: string; path: string; _revi
         } catch (e) {
           if (isVmcApiError(e) && e.status === 404) return false;
           if (!isReferencedError(e) || attempt >= retries) throw e;
-          this.session.transport.log(`nsx DELETE ${this.kind} ${id}: still referenced, retry ${attempt + 1}/${retries} in ${options.whileReferenced!.delayMs} ms`);
+          this.session.transport.log(
+            `nsx DELETE ${this.kind} ${id}: still referenced, retry ${attempt + 1}/${retries} in ${options.whileReferenced!.delayMs} ms`,
+          );
           await this.session.transport.pause(options.whileReferenced!.delayMs);
         }
       }

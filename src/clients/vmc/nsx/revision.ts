@@ -3,7 +3,12 @@
 import { isVmcApiError } from '../errors';
 import type { Transport } from '../transport';
 
-export async function retryOnStaleRevision<T>(transport: Transport, what: string, write: (attempt: number) => Promise<T>, attempts = 3): Promise<T> {
+export async function retryOnStaleRevision<T>(
+  transport: Transport,
+  what: string,
+  write: (attempt: number) => Promise<T>,
+  attempts = 3,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await write(attempt);

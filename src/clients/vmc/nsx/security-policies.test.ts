@@ -9,12 +9,24 @@ import type { DfwRuleBody } from './bodies';
 
 const bed = useVmcMock();
 const connect = async (b: Bed) => (await b.client().connect()).nsx;
-const drop = (seq: number): DfwRuleBody => ({ display_name: `d${seq}`, sequence_number: seq, source_groups: ['ANY'], destination_groups: ['ANY'], services: ['ANY'], action: 'DROP' });
+const drop = (seq: number): DfwRuleBody => ({
+  display_name: `d${seq}`,
+  sequence_number: seq,
+  source_groups: ['ANY'],
+  destination_groups: ['ANY'],
+  services: ['ANY'],
+  action: 'DROP',
+});
 
 test('a new SDDC has the default section with its default rule ALLOW', async () => {
   const nsx = await connect(bed());
   const [p] = await nsx.listSecurityPoliciesWithRules();
-  expect([p?.id, p?.category, p?.is_default, p?.rules.map((r) => [r.id, r.action, r.is_default])]).toEqual(['default-layer3-section', 'Application', true, [['default-layer3-rule', 'ALLOW', true]]]);
+  expect([p?.id, p?.category, p?.is_default, p?.rules.map((r) => [r.id, r.action, r.is_default])]).toEqual([
+    'default-layer3-section',
+    'Application',
+    true,
+    [['default-layer3-rule', 'ALLOW', true]],
+  ]);
 });
 
 test('a policy PATCHed without rules, then single rules: the policy GET has them inline by sequence number', async () => {
@@ -23,7 +35,13 @@ test('a policy PATCHed without rules, then single rules: the policy GET has them
   await nsx.dfwRules('vmc-reach-run').patch('b', drop(20));
   await nsx.dfwRules('vmc-reach-run').patch('a', drop(10));
   const p = await nsx.securityPolicies.get('vmc-reach-run');
-  expect([p.category, p.rules.map((r) => [r.id, r.path])]).toEqual(['Emergency', [['a', '/infra/domains/cgw/security-policies/vmc-reach-run/rules/a'], ['b', '/infra/domains/cgw/security-policies/vmc-reach-run/rules/b']]]);
+  expect([p.category, p.rules.map((r) => [r.id, r.path])]).toEqual([
+    'Emergency',
+    [
+      ['a', '/infra/domains/cgw/security-policies/vmc-reach-run/rules/a'],
+      ['b', '/infra/domains/cgw/security-policies/vmc-reach-run/rules/b'],
+    ],
+  ]);
 });
 
 test('JUMP_TO_APPLICATION outside the Environment category is refused (400)', async () => {
@@ -44,7 +62,9 @@ test('a PUT of a rule at a stale _revision is answered 412', async () => {
   await nsx.securityPolicies.patch('p', {});
   await nsx.dfwRules('p').patch('r', drop(1));
   await nsx.dfwRules('p').patch('r', drop(2));
-  const err = await nsx.request('PUT', '/infra/domains/cgw/security-policies/p/rules/r', { ...drop(3), _revision: 0 }).catch((e: unknown) => e);
+  const err = await nsx
+    .request('PUT', '/infra/domains/cgw/security-policies/p/rules/r', { ...drop(3), _revision: 0 })
+    .catch((e: unknown) => e);
   expect([err instanceof VmcApiError, (err as VmcApiError).status]).toEqual([true, 412]);
 });
 
@@ -61,7 +81,9 @@ test('the client never writes a whole security policy with its rules: refused be
   const b = bed();
   const nsx = await connect(b);
   const before = callsTo(b, 'nsx').length;
-  await expect(nsx.request('PUT', '/infra/domains/cgw/security-policies/default-layer3-section', { rules: [] })).rejects.toThrow(VmcClientError);
+  await expect(nsx.request('PUT', '/infra/domains/cgw/security-policies/default-layer3-section', { rules: [] })).rejects.toThrow(
+    VmcClientError,
+  );
   await expect(nsx.request('PATCH', '/infra/domains/cgw/security-policies/x', { rules: [] })).rejects.toThrow(/replaces all its rules/);
   expect(callsTo(b, 'nsx').length).toBe(before);
 });
@@ -70,10 +92,25 @@ test('a DFW rule changes the engine’s verdict at once, and its DELETE restores
   const b = bed();
   const nsx = await connect(b);
   await nsx.segments.patch('cj-seg', { subnets: [{ gateway_address: '192.168.100.1/24' }] });
-  await nsx.rules.patch('out', { sequence_number: 1, source_groups: ['ANY'], destination_groups: ['ANY'], services: ['ANY'], scope: ['/infra/labels/cgw-cross-vpc'], action: 'ALLOW', direction: 'OUT' });
-  const inst = runInstances(b.world, { imageId: 'ami-0a1b2c3d4e5f60718', subnetId: b.subnetId, securityGroupIds: [defaultSecurityGroup(b.world, b.vpcId).groupId] });
+  await nsx.rules.patch('out', {
+    sequence_number: 1,
+    source_groups: ['ANY'],
+    destination_groups: ['ANY'],
+    services: ['ANY'],
+    scope: ['/infra/labels/cgw-cross-vpc'],
+    action: 'ALLOW',
+    direction: 'OUT',
+  });
+  const inst = runInstances(b.world, {
+    imageId: 'ami-0a1b2c3d4e5f60718',
+    subnetId: b.subnetId,
+    securityGroupIds: [defaultSecurityGroup(b.world, b.vpcId).groupId],
+  });
   settleInstances(b.world);
-  const flow = { source: { kind: 'vm' as const, externalId: cjVm.externalId }, destination: { kind: 'instance' as const, instanceId: inst.instanceId } };
+  const flow = {
+    source: { kind: 'vm' as const, externalId: cjVm.externalId },
+    destination: { kind: 'instance' as const, instanceId: inst.instanceId },
+  };
   const before = evaluate(b.world, flow).blockedBy?.code ?? null;
   await nsx.securityPolicies.patch('p', {});
   await nsx.dfwRules('p').patch('r', drop(1));

@@ -25,13 +25,19 @@ test('PATCH creates a routed segment and returns it read back', async () => {
 test('a routed segment puts its CIDR in the main route table towards the active ENI', async () => {
   const b = bed();
   await (await connect(b)).segments.patch('cj-seg', seg);
-  expect(mainRoutes(b)).toContainEqual(expect.objectContaining({ destinationCidrBlock: '192.168.100.0/24', networkInterfaceId: b.activeEni }));
+  expect(mainRoutes(b)).toContainEqual(
+    expect.objectContaining({ destinationCidrBlock: '192.168.100.0/24', networkInterfaceId: b.activeEni }),
+  );
 });
 
 test('PATCH merges: fields not sent are kept, the revision goes up', async () => {
   const nsx = await connect(bed());
   await nsx.segments.patch('cj-seg', seg);
-  await expect(nsx.segments.patch('cj-seg', { description: 'for probes' })).resolves.toMatchObject({ display_name: 'CJ-Segment', description: 'for probes', _revision: 1 });
+  await expect(nsx.segments.patch('cj-seg', { description: 'for probes' })).resolves.toMatchObject({
+    display_name: 'CJ-Segment',
+    description: 'for probes',
+    _revision: 1,
+  });
 });
 
 test('PUT replaces at the current revision (read first), dropping fields not sent', async () => {
@@ -57,7 +63,10 @@ test('a PATCH carrying a stale _revision gets 412, then the current revision on 
   const nsx = await connect(b);
   const first = await nsx.segments.patch('cj-seg', seg);
   await nsx.segments.patch('cj-seg', { description: 'someone else' });
-  await expect(nsx.segments.patch('cj-seg', { _revision: first._revision, display_name: 'mine' })).resolves.toMatchObject({ display_name: 'mine', _revision: 2 });
+  await expect(nsx.segments.patch('cj-seg', { _revision: first._revision, display_name: 'mine' })).resolves.toMatchObject({
+    display_name: 'mine',
+    _revision: 2,
+  });
 });
 
 test('list follows the cursor over every page', async () => {
