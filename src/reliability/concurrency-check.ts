@@ -1,5 +1,5 @@
 // Two runs against one served world at once. In-process: both pass every probe and leave nothing. Then
-// two child processes killed together mid-run (SIGKILL): each run's resources carry its own id, and
+// two child processes killed mid-run (SIGKILL), each once it owns something: each run's resources carry its own id, and
 // `vmc-reach reap --run A --yes` removes A's only (B's are all still there), then B's reap cleans up.
 import { spawn } from 'node:child_process';
 import { articleSpec } from './article-spec';
@@ -19,7 +19,7 @@ export interface ConcurrencyReport {
   leaksAfterReaps: string[];
 }
 
-export async function concurrencyCheck(root: string, killAtTotalCalls = 70): Promise<ConcurrencyReport> {
+export async function concurrencyCheck(root: string, killAtTotalCalls = 200): Promise<ConcurrencyReport> {
   const w = await serveWorld();
   try {
     const ids = ['conc-a', 'conc-b'];
@@ -41,10 +41,19 @@ export async function concurrencyCheck(root: string, killAtTotalCalls = 70): Pro
         stdio: 'ignore',
       }),
     );
+    // Each child is killed mid-run: once the world holds something its run created (so the reap has
+    // something to find), or at the latest when the two together have made killAtTotalCalls calls. A child
+    // is watched on its own: one that starts slower than the other is not killed before it owns anything.
     const take = w.ctx.faults.take.bind(w.ctx.faults);
+    const killed = new Set<number>();
     w.ctx.faults.take = (service, operation) => {
       const f = take(service, operation);
-      if (w.ctx.faults.calls.length - start === killAtTotalCalls) for (const c of children) c.kill('SIGKILL');
+      const late = w.ctx.faults.calls.length - start >= killAtTotalCalls;
+      children.forEach((c, i) => {
+        if (killed.has(i) || !(late || ownedBy(w.world, killIds[i]!).length > 0)) return;
+        killed.add(i);
+        c.kill('SIGKILL');
+      });
       return f;
     };
     await Promise.all(children.map((c) => new Promise((r) => c.on('close', r))));
