@@ -6,8 +6,8 @@
 // bundle the sources anew. The steps run side by side to use both cores of a small machine, since jest's
 // suites spend much of their time waiting on child processes and packets: jest in the foreground with its
 // own output; beside it the type-check and the lint, then live:moto, their output held and printed when
-// each ends (at once if it failed). Every step runs to its end; the exit code is 1 if any failed. Last,
-// each step's wall time.
+// each ends (at once if it failed, and its end again just above the summary). Every step runs to its end; the
+// exit code is 1 if any failed. Last, each step's wall time.
 //   usage: node bin/run-ts.cjs scripts/test.ts [--only typecheck,lint,unit,live-moto] [jest's options…]
 //   (npm test -- --json --outputFile=times.json: the other arguments go to jest)
 import { join } from 'node:path';
@@ -32,6 +32,8 @@ const scripts: Record<StepName, string> = {
 };
 const running = new Set<ProcessPromise>();
 const held: string[] = [];
+/** The end of each failed step's output, printed again just above the summary (CI logs often keep only their end). */
+const failedTails: string[] = [];
 
 function exitOf(o: ProcessOutput): string {
   return o.signal ? `killed by ${o.signal}` : `exit ${o.exitCode}`;
@@ -53,7 +55,13 @@ async function step(name: StepName, live = false, args: readonly string[] = []):
     const output = o.stdall.trimEnd();
     const text = `── ${name}: ${outcome.exit} after ${outcome.seconds.toFixed(1)} s ──\n${output ? `${output}\n` : ''}`;
     if (outcome.ok) held.push(text);
-    else process.stdout.write(text);
+    else {
+      process.stdout.write(text);
+      const lines = output.split('\n');
+      failedTails.push(
+        `── ${name} failed (${outcome.exit}); its last ${Math.min(lines.length, 60)} of ${lines.length} lines ──\n${lines.slice(-60).join('\n')}\n`,
+      );
+    }
   }
   return outcome;
 }
@@ -76,6 +84,7 @@ async function main(): Promise<number> {
   const beside = first.then(async (done) => [...done.flat(), ...(await want('live-moto'))]);
   const outcomes = [...built, ...(await want('unit')), ...(await beside)];
   for (const text of held) process.stdout.write(text);
+  for (const text of failedTails) process.stdout.write(`\n${text}`);
   const mode = process.env.VMC_REACH_FULL === '1' ? 'full counts (VMC_REACH_FULL=1)' : 'quick counts (npm run test:full for the full ones)';
   process.stdout.write(
     `\n${outcomes.map((o) => `${o.ok ? '✓' : '✗'} ${o.name.padEnd(10)} ${o.seconds.toFixed(1).padStart(6)} s  ${o.ok ? '' : o.exit}`.trimEnd()).join('\n')}\n`,

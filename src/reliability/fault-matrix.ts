@@ -1,6 +1,6 @@
 // The fault matrix: a clean run of the article's three cases gives the API call sequence; then, for every
-// call index and every fault kind, a fresh world gets that fault at exactly that call (FaultPlan atCall,
-// aimed at the service the call goes to) and the run goes on to teardown. Each point is checked: nothing
+// call and every fault kind, a fresh world gets that fault at exactly that call (a FaultPlan rule on the
+// call's operation, after as many calls of it as the clean run made before) and the run goes on to teardown. Each point is checked: nothing
 // the run created is left, the default SG's rules are the original exactly, the fault really fired.
 import type { CallRecord, FaultKind } from '../../mocks/faults';
 import type { ScenarioSpec } from '../harness/dsl/spec';
@@ -64,6 +64,15 @@ export const firstOfEachOperation = (calls: readonly CallRecord[]): CallRecord[]
   return calls.filter((c) => !seen.has(`${c.service} ${c.operation}`) && seen.add(`${c.service} ${c.operation}`));
 };
 
+/**
+ * How many calls of the same operation came before this one in the clean run. A point is aimed at "the
+ * Nth DescribeNetworkAcls", not at a global call index: the run provisions the AWS and SDDC sides side by
+ * side, so on a loaded machine their calls interleave differently and a global index can land on a call of
+ * the other service (then the fault never fires), while each operation's own sequence stays the same.
+ */
+export const occurrence = (calls: readonly CallRecord[], call: CallRecord): number =>
+  calls.filter((c) => c.index < call.index && c.service === call.service && c.operation === call.operation).length;
+
 /** `at`: the calls to fault (default: every call of the clean run). */
 export async function faultMatrix(
   spec: ScenarioSpec,
@@ -83,14 +92,14 @@ export async function faultMatrix(
     const r = await runOnce(spec, {
       runId: `fm-${fault}-${call.index}`,
       root: o.root,
-      faults: [{ service: call.service, fault, atCall: call.index }],
+      faults: [{ service: call.service, operation: call.operation, fault, after: occurrence(calls, call) }],
       ...(fault === 'timeout' ? { requestTimeoutMs: matrixRequestTimeoutMs } : {}),
     });
     const p: FaultPoint = {
       fault,
       index: call.index,
       call: `${call.service} ${call.operation}`,
-      fired: r.faulted.some((f) => f.index === call.index),
+      fired: r.faulted.some((f) => f.service === call.service && f.operation === call.operation),
       outcome: outcomeOf(r.result),
       ...(r.result.error ? { error: r.result.error } : {}),
       leaks: r.leaks,

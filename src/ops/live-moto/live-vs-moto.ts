@@ -361,7 +361,12 @@ async function reapAfterKill(c: Ctx): Promise<void> {
   );
   let runId: string | undefined;
   let state = '';
-  for (let i = 0; i < 600 && !runId; i++) {
+  // Until the run has launched an instance, or has ended without one (then the check fails with its output).
+  // No fixed limit below the run's own: on a loaded 2-core CI machine the run can take minutes to get there.
+  let ended = false;
+  void done.then(() => (ended = true));
+  const giveUpAt = Date.now() + 300_000;
+  while (!runId && !ended && Date.now() < giveUpAt) {
     await new Promise((r) => setTimeout(r, 100));
     for (const f of (await readdir(runs).catch(() => [] as string[])).filter((n) => n.endsWith('.json') && !known.has(n))) {
       const ledger = JSON.parse(await readFile(join(runs, f), 'utf8').catch(() => '{}')) as { entries?: { type: string; state: string }[] };
@@ -373,8 +378,15 @@ async function reapAfterKill(c: Ctx): Promise<void> {
     }
   }
   child.kill('SIGKILL');
-  await done;
-  if (!runId) return expectCheck(c, 'reap after SIGKILL', false, false, 'the run never launched an instance to kill it after');
+  const killed = await done;
+  if (!runId)
+    return expectCheck(
+      c,
+      'reap after SIGKILL',
+      false,
+      false,
+      `the run never launched an instance to kill it after (${ended ? `it ended with exit ${killed.status}: ${tail(killed)}` : 'none within 5 minutes'})`,
+    );
   const reap = await runCli(c.bin, ['reap', '--run', runId, '--yes', '--config', c.s.configFile], { cwd: c.workDir, env: c.s.env });
   const leaks = (await leakCheck(c, before, 'reap')).leaks.length;
   expectCheck(
