@@ -1,12 +1,16 @@
 // VMware handlers: CSP auth, the VMC API and the NSX Policy / cloud-service APIs behind the SDDC's
 // reverse proxy. One dispatcher per service (csp/, vmc/, nsx/), each matching its paths on any origin,
 // so the same list answers the real hosts in-process and the loopback origin in served mode.
-import type { RequestHandler } from 'msw';
+import { http, type RequestHandler } from 'msw';
 import type { MockContext } from '../mock-context';
-import { cspHandlers } from './csp/dispatch';
-import { nsxHandlers } from './nsx/dispatch';
-import { vmcApiHandlers } from './vmc/dispatch';
+import { cspEntries } from './csp/dispatch';
+import type { VmwareEntry } from './entry';
+import { nsxEntries } from './nsx/dispatch';
+import { vmcApiEntries } from './vmc/dispatch';
+
+/** The dispatchers' entry points, in the order MSW tries them. */
+export const vmcEntries = (ctx: MockContext): VmwareEntry[] => [...cspEntries(ctx), ...vmcApiEntries(ctx), ...nsxEntries(ctx)];
 
 export function vmcHandlers(ctx: MockContext): RequestHandler[] {
-  return [...cspHandlers(ctx), ...vmcApiHandlers(ctx), ...nsxHandlers(ctx)];
+  return vmcEntries(ctx).map((e) => (e.method === 'POST' ? http.post : http.all)(e.path, ({ request }) => e.answer(request)));
 }

@@ -17,6 +17,23 @@ test('an entry is on disk as soon as record() returns', async () => {
   expect(onDisk.entries).toEqual([expect.objectContaining({ seq: 1, action: 'created', type: 'ec2:instance', state: 'intended' })]);
 });
 
+test("an embedded mock's ledger (writeThrough false) is written when created and when finished, not before each change", async () => {
+  const ledger = await Ledger.create(root, { runId: 'r-emb', target: 'mock' }, undefined, { writeThrough: false });
+  const file = join(ledgerDir(root), 'r-emb.json');
+  await ledger.record({ action: 'created', type: 'ec2:instance' });
+  const during = JSON.parse(await readFile(file, 'utf8')).entries.length;
+  await ledger.finish();
+  const after = JSON.parse(await readFile(file, 'utf8'));
+  expect({ during, after: after.entries.length, finished: typeof after.finishedAt }).toEqual({ during: 0, after: 1, finished: 'string' });
+});
+
+test('flush() writes the changes an unfinished embedded run has not written yet', async () => {
+  const ledger = await Ledger.create(root, { runId: 'r-emb2', target: 'mock' }, undefined, { writeThrough: false });
+  await ledger.record({ action: 'created', type: 'ec2:security-group' });
+  ledger.flush();
+  expect((await Ledger.open(root, 'r-emb2')).entries()).toHaveLength(1);
+});
+
 test('a reopened ledger holds the updates of the run that wrote it', async () => {
   const ledger = await Ledger.create(root, { runId: 'r-2', target: 'mock' });
   const e = await ledger.record({ action: 'created', type: 'ec2:security-group' });

@@ -2,6 +2,10 @@
 // (`.vmc-reach/runs/<run-id>.json`) BEFORE the resource is used, so teardown, a resumed teardown and
 // `reap` know exactly what is the run's own. Writes are atomic (temp file + rename). Nothing secret is
 // ever recorded: entries hold ids, names and the parameters of the reverting call only.
+// A run of the embedded mock (its world in this process's memory, `writeThrough: false`) writes the
+// ledger when it is created and when the run finishes, not before each change: a crash ends that world
+// with the process, so there is nothing left to reap (`reap` says so), and the writes cost more than
+// the mock's answers.
 // The entry types are the harness's resource kinds (src/harness/resources): a run's ledger is a
 // `Ledger<LedgerType>`, so it cannot record a type teardown has no remove step for; a ledger read back
 // from disk may hold any type (an older or newer version wrote it), and teardown refuses unknown ones.
@@ -46,22 +50,28 @@ export const ledgerDir = (root: string): string => join(root, '.vmc-reach', 'run
 const ledgerPath = (root: string, runId: string): string => join(ledgerDir(root), `${runId}.json`);
 
 export class Ledger<T extends string = string> {
+  /** Changes not yet on disk (only when not writing through). */
+  private pending = false;
+
   private constructor(
     private readonly root: string,
     private readonly data: LedgerFile<T>,
     private readonly now: () => Date,
+    private readonly writeThrough = true,
   ) {}
 
+  /** `writeThrough: false` for a world that ends with this process (the embedded mock): see the header. */
   static async create<T extends string = string>(
     root: string,
     head: Omit<LedgerFile, 'entries' | 'startedAt'>,
     now: () => Date = () => new Date(),
+    o: { writeThrough?: boolean } = {},
   ): Promise<Ledger<T>> {
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(head.runId))
       throw new LedgerError(`run id "${head.runId}" may only hold letters, digits, ".", "_" and "-"`);
-    const ledger = new Ledger<T>(root, { ...head, startedAt: now().toISOString(), entries: [] }, now);
+    const ledger = new Ledger<T>(root, { ...head, startedAt: now().toISOString(), entries: [] }, now, o.writeThrough ?? true);
     await mkdir(ledgerDir(root), { recursive: true });
-    await ledger.save();
+    ledger.write();
     return ledger;
   }
 
@@ -132,10 +142,21 @@ export class Ledger<T extends string = string> {
 
   async finish(): Promise<void> {
     this.data.finishedAt = this.now().toISOString();
-    await this.save();
+    this.write();
+  }
+
+  /** Writes what is not on disk yet (a run that stopped before finish()). */
+  flush(): void {
+    if (this.pending) this.write();
   }
 
   private async save(): Promise<void> {
+    if (this.writeThrough) this.write();
+    else this.pending = true;
+  }
+
+  private write(): void {
+    this.pending = false;
     const path = ledgerPath(this.root, this.data.runId);
     const tmp = `${path}.${process.pid}.tmp`;
     // Synchronous: a few small writes per step, where each asynchronous one would wait for libuv's

@@ -4,7 +4,8 @@
 // An unknown or missing token gets CSP's 400 error body. Any other `/csp/gateway/…` path is a loud 501
 // naming it (the OAuth client-credentials flows are not modelled).
 // Mock note: MFA `passcode` is accepted and ignored; a token that is valid is valid for every org.
-import { http, HttpResponse, type RequestHandler } from 'msw';
+import { HttpResponse } from 'msw';
+import type { VmwareEntry } from '../entry';
 import type { MockContext } from '../../mock-context';
 import { vmwareFault } from '../faults';
 import { vmwareState } from '../state';
@@ -46,17 +47,21 @@ async function authorize(ctx: MockContext, request: Request): Promise<Response> 
   });
 }
 
-export function cspHandlers(ctx: MockContext): RequestHandler[] {
+export function cspEntries(ctx: MockContext): VmwareEntry[] {
   return [
-    http.post(`*${authorizePath}`, ({ request }) => authorize(ctx, request)),
-    http.all('*/csp/gateway/*', ({ request }) => {
-      const path = new URL(request.url).pathname;
-      ctx.faults.take('csp', `${request.method} ${path}`);
-      return cspErrorResponse(
-        501,
-        'not_implemented',
-        `The vmc-reach mock does not implement ${request.method} ${path} of CSP (it implements POST ${authorizePath}).`,
-      );
-    }),
+    { method: 'POST', path: `*${authorizePath}`, answer: (request) => authorize(ctx, request) },
+    {
+      method: 'ALL',
+      path: '*/csp/gateway/*',
+      answer: (request) => {
+        const path = new URL(request.url).pathname;
+        ctx.faults.take('csp', `${request.method} ${path}`);
+        return cspErrorResponse(
+          501,
+          'not_implemented',
+          `The vmc-reach mock does not implement ${request.method} ${path} of CSP (it implements POST ${authorizePath}).`,
+        );
+      },
+    },
   ];
 }

@@ -7,9 +7,9 @@
 // the table does not know is a loud NSX-shaped 404 (outside the API bases) or 501 (inside them),
 // naming the method and path, never an empty 200.
 // Mock note: the cloud-service API is also answered under `/sks-nsxt-manager` (pyVMC calls it there).
-import { http, type RequestHandler } from 'msw';
 import { isWorldError } from '../../../src/world';
 import type { MockContext } from '../../mock-context';
+import type { VmwareEntry } from '../entry';
 import { authFailureMessage, checkAuth } from '../auth';
 import { vmwareFault } from '../faults';
 import { matchRoute } from '../router';
@@ -99,6 +99,6 @@ async function dispatch(ctx: MockContext, request: Request): Promise<Response> {
   }
 }
 
-export function nsxHandlers(ctx: MockContext): RequestHandler[] {
-  return [http.all('*/vmc/reverse-proxy/api/orgs/:org/sddcs/:sddc/*', ({ request }) => dispatch(ctx, request))];
+export function nsxEntries(ctx: MockContext): VmwareEntry[] {
+  return [{ method: 'ALL', path: '*/vmc/reverse-proxy/api/orgs/:org/sddcs/:sddc/*', answer: (request) => dispatch(ctx, request) }];
 }

@@ -3,9 +3,9 @@
 // the `csp-auth-token` check (401), then the operation. Errors use VMC's ErrorResponse body; a path the
 // table does not know is a loud 501 naming the method and path, never an empty 200.
 // Mock note: `account-link/connected-accounts` and every write (SDDC create/delete, …) are not modelled.
-import { http, type RequestHandler } from 'msw';
 import { isWorldError } from '../../../src/world';
 import type { MockContext } from '../../mock-context';
+import type { VmwareEntry } from '../entry';
 import { authFailureMessage, checkAuth } from '../auth';
 import { vmwareFault } from '../faults';
 import { matchRoute } from '../router';
@@ -64,6 +64,6 @@ async function dispatch(ctx: MockContext, request: Request): Promise<Response> {
   }
 }
 
-export function vmcApiHandlers(ctx: MockContext): RequestHandler[] {
-  return [http.all('*/vmc/api/*', ({ request }) => dispatch(ctx, request))];
+export function vmcApiEntries(ctx: MockContext): VmwareEntry[] {
+  return [{ method: 'ALL', path: '*/vmc/api/*', answer: (request) => dispatch(ctx, request) }];
 }

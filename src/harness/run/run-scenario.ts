@@ -266,7 +266,14 @@ export async function runScenario(declared: ScenarioSpec, o: RunScenarioOptions)
   const startedAt = new Date().toISOString();
   const aws = createAwsClients(o.settings.aws);
   const vmc = createVmcClient(o.settings.vmc);
-  const ledger = await Ledger.create<LedgerType>(o.root, { runId: o.runId, target: o.settings.kind, region: o.settings.region });
+  // The embedded mock's world lives in this process (in-process transports): see Ledger's writeThrough.
+  const embedded = o.settings.aws.inProcess !== undefined && o.settings.vmc.fetch !== undefined;
+  const ledger = await Ledger.create<LedgerType>(
+    o.root,
+    { runId: o.runId, target: o.settings.kind, region: o.settings.region },
+    undefined,
+    { writeThrough: !embedded },
+  );
   let spec = declared;
   const result: ScenarioResult = {
     title: spec.title,
@@ -367,6 +374,7 @@ export async function runScenario(declared: ScenarioSpec, o: RunScenarioOptions)
         error: `${(e as Error).name}: ${(e as Error).message}; resume with "vmc-reach reap --run ${o.runId}"`,
       });
     }
+    ledger.flush();
     result.resources = [...ledger.entries()];
     result.durationMs = clock.now() - started;
     aws.destroy();
