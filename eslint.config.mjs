@@ -211,8 +211,9 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    // The package's CommonJS files loaded by jest (jest-preset.js, jest-transform.js).
-    files: ['*.js'],
+    // The CommonJS files loaded by jest: the package's jest-preset.js and jest-transform.js, and this
+    // repository's jest-sequencer.cjs.
+    files: ['*.js', '*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -28,6 +28,8 @@ const config: Config = {
   // jest's own process; most heavy suites wait on child processes, packets and Docker, so two workers
   // overlap those waits. At least two, one fewer than the cores on bigger machines.
   maxWorkers: Math.max(2, availableParallelism() - 1),
+  // The longest suites first on a machine with no timing cache yet (CI's clean clone): jest-sequencer.cjs.
+  testSequencer: '<rootDir>/jest-sequencer.cjs',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['**/*.test.ts'] },
     {
