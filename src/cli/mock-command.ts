@@ -59,18 +59,29 @@ function parseSeed(value: string): number {
 
 const collectFault = (value: string, previous: FaultRule[]): FaultRule[] => [...previous, parseFaultSpec(value)];
 
-const waitForSignal = (): Promise<string> =>
-  new Promise((resolve) => {
+/**
+ * Listens for the first SIGINT or SIGTERM from now on. Installed before the banner is printed: a signal
+ * that arrived between the banner and Node's handler would end the process with the default action (a
+ * client that stops the mock as soon as it reads the banner did see that on a loaded machine).
+ */
+function listenForSignal(): { stopped: () => Promise<string>; close: () => void } {
+  let close = (): void => undefined;
+  const stopped = new Promise<string>((resolve) => {
     const on = (signal: string) => () => {
-      process.off('SIGINT', onInt);
-      process.off('SIGTERM', onTerm);
+      close();
       resolve(signal);
     };
     const onInt = on('SIGINT');
     const onTerm = on('SIGTERM');
+    close = () => {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+    };
     process.once('SIGINT', onInt);
     process.once('SIGTERM', onTerm);
   });
+  return { stopped: () => stopped, close: () => close() };
+}
 
 function managedNodes(world: World): string[] {
   return describeInstanceInformation(world).map((n) => {
@@ -118,13 +129,16 @@ export async function runServe(opts: ServeOptions, io: ServeIo): Promise<number>
   // Run Command answers ping and the probe commands from the reachability engine.
   const ctx = createMockContext(world, new FaultPlan(opts.fault, opts.seed), { scriptRunner: engineScriptRunner });
   let signal: string;
-  {
+  const signals = io.stopSignal ? undefined : listenForSignal();
+  try {
     await using served = await serveMock(ctx, { port: opts.port }).catch((e: NodeJS.ErrnoException) => {
       if (e.code === 'EADDRINUSE') throw new UsageError(`--port ${opts.port} is in use; pick another port or --port 0 for a free one.`);
       throw e;
     });
     io.out(serveBanner(world, served.url, opts, describeVmcEndpoints(ctx, served.url)));
-    signal = await (io.stopSignal ?? waitForSignal)();
+    signal = await (io.stopSignal ?? signals!.stopped)();
+  } finally {
+    signals?.close();
   }
   io.out(`vmc-reach mock stopped (${signal}) after ${ctx.faults.calls.length} API calls\n`);
   return exitCodes.ok;
