@@ -211,7 +211,15 @@ async function runScenarios(opts: RunOptions, io: Io & { err: (t: string) => voi
     // What goes wrong here goes wrong again, and is reported, when the report is made at the end.
     if (!opts.dryRun) preparing = preparing.then(() => runResults.prepare()).catch(() => undefined);
   };
-  const outcomes = await runScenarioFiles(st.files, { parallelism, stop: st.stop, compiled, onOutcome: prepare });
+  const outcomes = await runScenarioFiles(st.files, {
+    parallelism,
+    stop: st.stop,
+    compiled,
+    onOutcome: (outcome) => {
+      runResults.provide(outcome);
+      prepare();
+    },
+  });
   await preparing;
   for (const o of outcomes) for (const e of fileErrors(o, relative(root, o.file))) io.err(`vmc-reach: ${e}\n`);
   const results = {

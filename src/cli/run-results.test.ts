@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TopologyModel } from '../report/evidence-pack/topology-model';
 import { sampleRun } from '../report/test-support/results';
 import { RunResults } from './run-results';
 
@@ -48,4 +49,14 @@ test('a file written again after it was read is read again', async () => {
 test('a file that is not JSON at the end fails the report, as reading the folder did', async () => {
   write('a.json', '{ not json');
   await expect(new RunResults(dir).all()).rejects.toThrow(SyntaxError);
+});
+
+test("a topology a worker drew is the view's, not one read again from the result's files", async () => {
+  const r = new RunResults(dir);
+  const drawn = { region: 'drawn by the worker' } as unknown as TopologyModel;
+  // Files that do not read as a snapshot: reading them again would give a topology error instead.
+  write('a.json', JSON.stringify({ ...first, discovered: { 'manifest.json': '{}' } }));
+  r.provide({ file: 'a.scenario.ts', scenarios: [{ title: first!.title, probes: [], topology: drawn }] });
+  await r.prepare();
+  expect((await r.all()).views().map((v) => [v.topology, v.topologyError])).toEqual([[drawn, undefined]]);
 });

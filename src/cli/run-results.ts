@@ -7,6 +7,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ScenarioResult } from '../target/results';
 import { scenarioView, type ScenarioView } from '../report/evidence-pack/render-pack';
+import type { TopologyModel } from '../report/evidence-pack/topology-model';
+import type { ScenarioFileOutcome } from './scenario-runner/file-outcome';
 
 interface Read {
   /** The file's size and time when read: a file written again since is read again. */
@@ -17,9 +19,22 @@ interface Read {
 
 export class RunResults {
   private readonly read = new Map<string, Read>();
+  /** Topologies the workers drew (by scenario title, unique in a run): see ScenarioOutcomeSummary. */
+  private readonly drawn = new Map<string, TopologyModel>();
   private queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly dir: string) {}
+
+  /** Takes the topologies a file's outcome brings. */
+  provide(outcome: ScenarioFileOutcome): void {
+    for (const s of outcome.scenarios) if (s.topology) this.drawn.set(s.title, s.topology);
+  }
+
+  /** The view of a result: with the topology the worker drew when it has one, else read from the discovered files. */
+  private viewOf(result: ScenarioResult): ScenarioView {
+    const topology = result.discovered ? this.drawn.get(result.title) : undefined;
+    return topology ? { result, topology } : scenarioView(result);
+  }
 
   /** Reads the results written since the last call; one read at a time. A file still being written is left for later. */
   collect(): Promise<void> {
@@ -54,8 +69,9 @@ export class RunResults {
   async prepare(): Promise<void> {
     await this.collect();
     for (const r of this.read.values()) {
-      if (r.view) continue;
-      r.view = scenarioView(r.result);
+      // A result whose file is still running gets its worker's topology with the file's outcome.
+      if (r.view || (r.result.discovered && !this.drawn.has(r.result.title))) continue;
+      r.view = this.viewOf(r.result);
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
@@ -65,6 +81,6 @@ export class RunResults {
     this.queue = this.queue.then(() => this.readNew(true));
     await this.queue;
     const entries = [...this.read.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
-    return { results: entries.map((r) => r.result), views: () => entries.map((r) => (r.view ??= scenarioView(r.result))) };
+    return { results: entries.map((r) => r.result), views: () => entries.map((r) => (r.view ??= this.viewOf(r.result))) };
   }
 }

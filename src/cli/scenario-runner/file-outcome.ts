@@ -1,6 +1,8 @@
 // What running one scenario file came to, as the runner's worker sends it to `vmc-reach run`: each
 // scenario's probes (an error message when the expectation did not hold), and what stopped the file or
 // its scenarios from running cleanly. The same pass/fail jest's tests gave, without jest.
+import type { TopologyModel } from '../../report/evidence-pack/topology-model';
+
 export interface ProbeOutcome {
   label: string;
   error?: string;
@@ -12,6 +14,11 @@ export interface ScenarioOutcomeSummary {
   setupError?: string;
   probes: ProbeOutcome[];
   teardownError?: string;
+  /**
+   * The evidence pack's topology of the scenario's last discovered configuration, drawn in the worker
+   * from the world it had read, so the main thread need not read the discovered files again.
+   */
+  topology?: TopologyModel;
 }
 
 export interface ScenarioFileOutcome {

@@ -9,6 +9,8 @@ import { loadConfig } from '../../target/config/load-config';
 import { mockWorldOptions } from '../../target/config/mock-world';
 import { supplyMockSettings } from '../../target/target';
 import type { ScenarioFileOutcome } from './file-outcome';
+import { topologyOf, type TopologyModel } from '../../report/evidence-pack/topology-model';
+import type { World } from '../../world';
 
 interface CompileMessage {
   text: string;
@@ -28,6 +30,15 @@ function loadErrorText(e: unknown, file: string): string {
   const frame = (e.stack ?? '').split('\n').find((l) => /^\s+at /.test(l) && l.includes(file));
   const where = frame && /([^\s()]+:\d+:\d+)\)?$/.exec(frame)?.[1];
   return where ? `${e.message} (at ${relative(process.cwd(), where)})` : e.message;
+}
+
+/** The topology, or none when it cannot be drawn (the report then reads the files and says why). */
+function drawn(world: World): TopologyModel | undefined {
+  try {
+    return topologyOf(world);
+  } catch {
+    return undefined;
+  }
 }
 
 export async function runScenarioFile(file: string, load: (file: string) => void): Promise<ScenarioFileOutcome> {
@@ -51,7 +62,9 @@ export async function runScenarioFile(file: string, load: (file: string) => void
   }
   try {
     for (const { spec } of declared) {
-      const o = await executeScenario(spec, file);
+      let world: World | undefined;
+      const o = await executeScenario(spec, file, { onDiscovered: (w) => (world = w) });
+      const topology = world ? drawn(world) : undefined;
       const setupError = o.setupError?.message;
       const teardown = teardownError(o)?.message;
       outcome.scenarios.push({
@@ -62,6 +75,7 @@ export async function runScenarioFile(file: string, load: (file: string) => void
           return { label: p.label, ...(error ? { error } : {}) };
         }),
         ...(teardown ? { teardownError: teardown } : {}),
+        ...(topology ? { topology } : {}),
       });
     }
   } finally {

@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import type { ScenarioSpec } from '../dsl/spec';
 import { loadConfig } from '../../target/config/load-config';
 import { mockTargetSettings, resolveTarget } from '../../target/target';
-import { runScenario } from '../run/run-scenario';
+import { runScenario, type RunScenarioOptions } from '../run/run-scenario';
 import type { ScenarioResult } from '../../target/results';
 import { currentRunId } from '../../target/run-id';
 import { planScenario } from '../run/plan';
@@ -59,7 +59,12 @@ function notStarted(title: string, runId: string, target: ScenarioResult['target
 }
 
 /** Runs the scenario once (or, in a dry run, prints its plan); never throws: failures are in the outcome. */
-export async function executeScenario(spec: ScenarioSpec, file: string): Promise<ScenarioOutcome> {
+/** `onDiscovered`: see RunScenarioOptions (the runner's workers use it; jest does not). */
+export async function executeScenario(
+  spec: ScenarioSpec,
+  file: string,
+  o: Pick<RunScenarioOptions, 'onDiscovered'> = {},
+): Promise<ScenarioOutcome> {
   if (isDryRun()) {
     process.stdout.write(`${planScenario(spec).join('\n')}\n`);
     // Live: what the run would fail on, found now (VMs, their SSM nodes, CGW blocks already allowed).
@@ -96,7 +101,7 @@ export async function executeScenario(spec: ScenarioSpec, file: string): Promise
       try {
         result = signal.aborted
           ? notStarted(spec.title, runId, settings.kind, file, String(signal.reason))
-          : await runScenario(spec, { runId, settings, root: process.cwd(), log: (l) => progress.line(l), file, signal });
+          : await runScenario(spec, { runId, settings, root: process.cwd(), log: (l) => progress.line(l), file, signal, ...o });
       } finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);

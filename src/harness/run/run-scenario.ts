@@ -14,6 +14,7 @@ import { runPortProbe } from '../probes/run-port-probe';
 import { portReachability } from './port-reachability';
 import type { Observation, ProbeAttempt, ProbeEndpoint, ProbeRecord, ScenarioResult } from '../../target/results';
 import type { TargetSettings } from '../../target/target';
+import type { World } from '../../world';
 import { realClock, type Clock } from '../../target/wait';
 import { applyChange } from './apply-change';
 import { judge } from './compare';
@@ -36,6 +37,11 @@ export interface RunScenarioOptions {
   timeouts?: Partial<RunContext['timeouts']>;
   /** Aborted (e.g. on SIGINT/SIGTERM): the call in flight finishes, no further step starts, teardown runs. */
   signal?: AbortSignal;
+  /**
+   * Each discovered configuration as read into a world (the one of `result.discovered` is the last):
+   * `vmc-reach run`'s workers draw the evidence pack's topology from it instead of reading the files again.
+   */
+  onDiscovered?: (world: World) => void;
 }
 
 const defaultTimeouts: RunContext['timeouts'] = { instanceMs: 10 * 60_000, ssmOnlineMs: 10 * 60_000, routeMs: 5 * 60_000 };
@@ -335,6 +341,7 @@ export async function runScenario(declared: ScenarioSpec, o: RunScenarioOptions)
         log,
       });
       result.discovered = Object.fromEntries(discovered.files);
+      o.onDiscovered?.(discovered.world);
       return discovered;
     };
     for (const step of spec.steps) {
