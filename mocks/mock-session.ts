@@ -12,21 +12,16 @@ import '../src/async-dispose';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { snapshotFiles } from '../src/snapshot';
-import type { LatencyProfile, World } from '../src/world';
+import type { World } from '../src/world';
+import type { MockWorldOptions } from '../src/target/config/mock-world';
 import { leftovers } from './leftovers';
 import { loadMockTargetWorld, serveMockTarget, type MockTarget } from './mock-target';
 import { LabClient } from '../src/lab/lab-client';
 import { labScriptRunner } from './aws/ssm/lab-script-runner';
 import { engineScriptRunner } from './aws/ssm/script-runner';
 
-export interface MockSessionOptions {
-  /** The snapshot folder the world is loaded from (src/target/config/mock-world.ts builds these from the config). */
-  worldDir: string;
-  latency: LatencyProfile;
-  /** `lab`: SSM commands run for real in the lab (a separate process); `model`: answered from the engine's verdict. */
-  dataplane: 'model' | 'lab';
-  labBackend: 'netns' | 'container';
-}
+/** What a session starts from: the world folder, latency, data plane and lab backend, as `mockWorldOptions` builds them from the config. */
+export type MockSessionOptions = MockWorldOptions;
 
 /** A started session; disposing it stops the lab and the mock (endMockSession also checks leftovers). */
 export interface MockSession extends AsyncDisposable {
