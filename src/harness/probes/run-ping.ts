@@ -7,6 +7,7 @@ import { GetCommandInvocationCommand, SendCommandCommand, type SSMClient } from 
 import { parsePing, PingParseError, type PingResult } from './parse-ping';
 import { realClock, waitUntil, WaitTimeoutError, type Clock } from '../../target/wait';
 import { isCredentialError } from '../../clients/aws';
+import { transientStatuses, type CommandNotRun, type CommandRan } from './command-outcome';
 
 export interface PingProbeInput {
   /** SSM target: `i-…` or `mi-…`. */
@@ -20,32 +21,7 @@ export interface PingProbeInput {
   waitMs?: number;
 }
 
-export type PingProbeOutcome =
-  | {
-      kind: 'ran';
-      command: string;
-      commandId: string;
-      status: string;
-      exitCode: number;
-      stdout: string;
-      stderr: string;
-      ping: PingResult;
-      durationMs: number;
-      apiCalls: number;
-    }
-  | {
-      kind: 'infra-error';
-      command: string;
-      commandId?: string;
-      status?: string;
-      stdout?: string;
-      stderr?: string;
-      error: string;
-      durationMs: number;
-      apiCalls: number;
-    };
-
-const transientStatuses = new Set(['Pending', 'InProgress', 'Delayed']);
+export type PingProbeOutcome = (CommandRan & { ping: PingResult }) | CommandNotRun;
 
 export function pingCommand(
   os: 'linux' | 'windows',

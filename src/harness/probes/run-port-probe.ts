@@ -23,6 +23,7 @@ import {
   type PortProbeRequest,
   type PortProtocol,
 } from '../../shapes/ssm/port-probe-command';
+import { transientStatuses, type CommandNotRun, type CommandRan } from './command-outcome';
 
 export interface PortProbeInput {
   protocol: PortProtocol;
@@ -51,31 +52,7 @@ export interface ListenerReport {
 }
 
 export type PortProbeOutcome =
-  | {
-      kind: 'ran';
-      command: string;
-      commandId: string;
-      status: string;
-      exitCode: number;
-      stdout: string;
-      stderr: string;
-      outcome: PortOutcome;
-      detail: string;
-      listener?: ListenerReport;
-      durationMs: number;
-      apiCalls: number;
-    }
-  | {
-      kind: 'infra-error';
-      command: string;
-      commandId?: string;
-      stdout?: string;
-      stderr?: string;
-      error: string;
-      listener?: ListenerReport;
-      durationMs: number;
-      apiCalls: number;
-    };
+  (CommandRan & { outcome: PortOutcome; detail: string; listener?: ListenerReport }) | (CommandNotRun & { listener?: ListenerReport });
 
 /** The SendCommand request of a probe or listener (checked against botocore's model in its test). */
 export function sendCommandInput(nodeId: string, document: string, command: string, timeoutSeconds: number): SendCommandCommandInput {
@@ -89,7 +66,6 @@ export function sendCommandInput(nodeId: string, document: string, command: stri
 }
 
 const errorName = (e: unknown): string => (e as { name?: string }).name ?? '';
-const transient = new Set(['Pending', 'InProgress', 'Delayed']);
 
 class Ssm {
   apiCalls = 0;
@@ -223,7 +199,7 @@ export async function runPortProbe(client: SSMClient, input: PortProbeInput): Pr
       commandId,
       input.from.nodeId,
       `the ${input.protocol.toUpperCase()} probe to finish`,
-      (s) => !transient.has(s),
+      (s) => !transientStatuses.has(s),
       (t + 60) * 1000,
       300,
     );
@@ -285,7 +261,7 @@ async function collectListener(
 ): Promise<ListenerReport> {
   let inv: GetCommandInvocationCommandOutput | undefined;
   try {
-    inv = await ssm.wait(commandId, nodeId, 'the listener to finish', (s) => !transient.has(s), graceMs, Math.min(250, graceMs));
+    inv = await ssm.wait(commandId, nodeId, 'the listener to finish', (s) => !transientStatuses.has(s), graceMs, Math.min(250, graceMs));
   } catch (e) {
     if (!(e instanceof WaitTimeoutError)) throw e;
     // Still listening: a one-shot listener that heard its peer would have exited already.
