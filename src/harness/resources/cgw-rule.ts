@@ -2,9 +2,9 @@
 // policy (never the whole policy), with a run-unique id, tagged and in the ledger before use.
 import type { CgwRuleSpec, ScenarioSpec } from '../dsl/spec';
 import type { Provisioned } from '../run/provisioned';
-import { nsxId, nsxTags, type RunContext } from '../run/run-context';
+import { nsxId, type RunContext } from '../run/run-context';
 import type { ResourceKind } from './kind';
-import { planEndpoint, ruleEndpoint, ruleServices } from './nsx-rule-fields';
+import { planEndpoint, ruleBody } from './nsx-rule-fields';
 import { nsxNotFound } from './removal';
 
 const type = 'nsx:cgw-rule';
@@ -20,19 +20,7 @@ async function provision(ctx: RunContext, spec: ScenarioSpec, out: Provisioned):
   for (const r of spec.cgwRules) {
     const id = nsxId(ctx, r.id);
     const entry = await ctx.ledger.record({ action: 'created', type, id, name: r.name });
-    await ctx.nsx.rules.patch(id, {
-      resource_type: 'Rule',
-      display_name: r.name,
-      sequence_number: r.sequence,
-      source_groups: ruleEndpoint(r.from, out),
-      destination_groups: ruleEndpoint(r.to, out),
-      services: ruleServices(r.services),
-      scope: [scopeOf[r.appliedTo]],
-      action: r.action,
-      direction: r.direction,
-      logged: true,
-      tags: nsxTags(ctx),
-    });
+    await ctx.nsx.rules.patch(id, ruleBody(ctx, r, out, [scopeOf[r.appliedTo]]));
     await ctx.ledger.update(entry.seq, { state: 'live' });
     ctx.log(`created CGW rule ${r.name} (seq ${r.sequence}, ${r.action} ${r.direction}, Applied To ${r.appliedTo})`);
   }

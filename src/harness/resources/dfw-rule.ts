@@ -3,10 +3,10 @@
 // before they are written.
 import type { ScenarioSpec } from '../dsl/spec';
 import type { Provisioned } from '../run/provisioned';
-import { nsxId, nsxTags, type RunContext } from '../run/run-context';
+import { nsxId, type RunContext } from '../run/run-context';
 import { dfwPolicyOf } from './dfw-policy';
 import type { ResourceKind } from './kind';
-import { planEndpoint, ruleEndpoint, ruleServices } from './nsx-rule-fields';
+import { planEndpoint, ruleBody } from './nsx-rule-fields';
 import { nsxNotFound } from './removal';
 
 const type = 'nsx:dfw-rule';
@@ -16,19 +16,7 @@ async function provision(ctx: RunContext, spec: ScenarioSpec, out: Provisioned):
     const policy = dfwPolicyOf(ctx, r.category);
     const id = nsxId(ctx, r.id);
     const entry = await ctx.ledger.record({ action: 'created', type, id: `${policy}/${id}`, name: r.name });
-    await ctx.nsx.dfwRules(policy).patch(id, {
-      resource_type: 'Rule',
-      display_name: r.name,
-      sequence_number: r.sequence,
-      source_groups: ruleEndpoint(r.from, out),
-      destination_groups: ruleEndpoint(r.to, out),
-      services: ruleServices(r.services),
-      scope: r.appliedTo === 'ANY' ? ['ANY'] : [out.groups.get(r.appliedTo.name)!],
-      action: r.action,
-      direction: r.direction,
-      logged: true,
-      tags: nsxTags(ctx),
-    });
+    await ctx.nsx.dfwRules(policy).patch(id, ruleBody(ctx, r, out, r.appliedTo === 'ANY' ? ['ANY'] : [out.groups.get(r.appliedTo.name)!]));
     await ctx.ledger.update(entry.seq, { state: 'live' });
     ctx.log(`created DFW rule ${r.name} (${r.category}, seq ${r.sequence}, ${r.action} ${r.direction})`);
   }
