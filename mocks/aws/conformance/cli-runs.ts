@@ -3,7 +3,6 @@
 // by its own process id. The CLI sees only fake credentials and the server's endpoint: every AWS_*
 // variable of the caller's environment is dropped and the config files are /dev/null.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { repoRoot as findRepoRoot } from '../../../src/package/package-root';
@@ -59,17 +58,6 @@ export async function runCliScript(target: Record<string, string>): Promise<CliR
     .map((l) => JSON.parse(l) as CliRecord);
 }
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  server.close();
-  await once(server, 'close');
-  return port;
-}
-
 export interface Started {
   url: string;
   child: ChildProcess;
@@ -118,17 +106,26 @@ export async function startMockServe(args: readonly string[] = []): Promise<Star
   return { url, child, ...t };
 }
 
-/** moto_server on a free loopback port; resolves once it answers. */
+/**
+ * moto_server on a loopback port its own server picks (`-p 0`, read from its "Running on" line, so no
+ * other process can take the port between a look-up and the start); resolves once it answers.
+ */
 export async function startMoto(): Promise<Started> {
-  const port = await freePort();
-  const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const t = track(child);
-  const url = `http://127.0.0.1:${port}`;
-  const up = async () =>
-    fetch(`${url}/moto-api/`).then(
-      (r) => r.ok,
-      () => false,
+  const url = (): string | undefined => /Running on (http:\/\/127\.0\.0\.1:\d+)/.exec(t.output())?.[1];
+  const up = async (): Promise<boolean> => {
+    if (child.exitCode !== null) throw new Error(`moto_server exited (${child.exitCode}): ${t.output()}`);
+    const at = url();
+    return (
+      at !== undefined &&
+      fetch(`${at}/moto-api/`).then(
+        (r) => r.ok,
+        () => false,
+      )
     );
-  await waitFor(up, 'moto_server', 20_000, t.output);
-  return { url, child, ...t };
+  };
+  // Generous: Python imports moto slowly on a loaded 2-core machine.
+  await waitFor(up, 'moto_server', 60_000, t.output);
+  return { url: url()!, child, ...t };
 }
