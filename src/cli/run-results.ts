@@ -1,8 +1,9 @@
 // The run's per-scenario results (results/*.json, each written by its scenario when it ends), read while
-// later scenario files still run, each with its part of the evidence pack made at once (its discovered
-// configuration read into a topology, the costly part): the main thread waits for the workers anyway, so
-// the report is mostly ready when the last scenario ends. `all` gives what reading the folder at the end
-// gave: every result, in file-name order, as last written.
+// later scenario files still run, each with its part of the evidence pack made as its file's outcome
+// arrives: the topology its worker drew from the world it discovered (`provide`), or, when there is
+// none, the result's discovered configuration read into one here. The report is mostly ready when the
+// last scenario ends. `all` gives what reading the folder at the end gave: every result, in file-name
+// order, as last written.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ScenarioResult } from '../target/results';

@@ -58,8 +58,10 @@ function notStarted(title: string, runId: string, target: ScenarioResult['target
   };
 }
 
-/** Runs the scenario once (or, in a dry run, prints its plan); never throws: failures are in the outcome. */
-/** `onDiscovered`: see RunScenarioOptions (the runner's workers use it; jest does not). */
+/**
+ * Runs the scenario once (or, in a dry run, prints its plan); never throws: failures are in the outcome.
+ * `onDiscovered`: see RunScenarioOptions (the runner's workers use it; jest does not).
+ */
 export async function executeScenario(
   spec: ScenarioSpec,
   file: string,
