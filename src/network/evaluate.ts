@@ -38,19 +38,19 @@ function walkBetween(c: Ctx, src: Endpoint, dst: Endpoint, packets: Packets): vo
   else throw unsupported(src);
 }
 
-/** Walks the flow's path into `trace`; the endpoints it resolved. */
-function walk(world: World, flow: Flow, trace: Trace): { src: Endpoint; dst: Endpoint } {
+/** Walks the path from one endpoint to the other into `trace`; the endpoints it resolved. */
+function walk(world: World, from: EndpointRef, to: EndpointRef, packets: Packets, trace: Trace): { src: Endpoint; dst: Endpoint } {
   const index = indexFor(world);
-  const src = index.endpoint(flow.source);
-  const dst = index.endpoint(flow.destination);
+  const src = index.endpoint(from);
+  const dst = index.endpoint(to);
   if (src.kind === dst.kind) throw unsupported(src);
-  walkBetween({ world, index, trace }, src, dst, packetsOf(flow));
+  walkBetween({ world, index, trace }, src, dst, packets);
   return { src, dst };
 }
 
 export function evaluate(world: World, flow: Flow): Verdict {
   const trace = new Trace();
-  const { src, dst } = walk(world, flow, trace);
+  const { src, dst } = walk(world, flow.source, flow.destination, packetsOf(flow), trace);
   const protocol: Protocol = flow.protocol ?? 'icmp';
   return {
     source: src.summary,
@@ -70,9 +70,7 @@ export function evaluate(world: World, flow: Flow): Verdict {
  * code and path and assumptions, without building the hops, texts and fix (several times faster).
  */
 export function evaluateBrief(world: World, flow: Flow): VerdictBrief {
-  const trace = new Trace(true);
-  const { src, dst } = walk(world, flow, trace);
-  return { source: src.summary, destination: dst.summary, status: trace.status, blockedBy: trace.blocked, assumptions: trace.assumptions };
+  return briefBetween(world, flow.source, flow.destination, packetsOf(flow));
 }
 
 export interface MatrixOptions {
@@ -132,12 +130,10 @@ export function* iterateMatrixBriefs(world: World, options: MatrixOptions = {}):
   }
 }
 
+/** The brief walk between two endpoints (the matrix's pairs, and `evaluateBrief`'s flow). */
 function briefBetween(world: World, from: EndpointRef, to: EndpointRef, packets: Packets): VerdictBrief {
-  const index = indexFor(world);
-  const src = index.endpoint(from);
-  const dst = index.endpoint(to);
   const trace = new Trace(true);
-  walkBetween({ world, index, trace }, src, dst, packets);
+  const { src, dst } = walk(world, from, to, packets, trace);
   return { source: src.summary, destination: dst.summary, status: trace.status, blockedBy: trace.blocked, assumptions: trace.assumptions };
 }
 
