@@ -1,7 +1,7 @@
 // `npm run build`: compiles src/ and mocks/ to dist/ (CommonJS, one .js + source map per .ts, no
 // bundling) with esbuild for the public API and the jest preset, bundles the CLI (dist/cli.js) and the
 // scenario worker of `vmc-reach run` (dist/scenario-worker.js), copies their JSON data, and emits the public API's declarations (.d.ts) with
-// tsc -p tsconfig.build.json. esbuild writes the JS because the sources are written for
+// TypeScript 7's tsc -p tsconfig.build.json. esbuild writes the JS because the sources are written for
 // `module: preserve` (extensionless imports, JSON imports), from which tsc emits no CommonJS.
 // It builds into a fresh folder and swaps it in, so a CLI started meanwhile never sees half a dist/.
 import { build, type BuildOptions } from 'esbuild';
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     mkdirSync(dirname(to), { recursive: true });
     cpSync(f, to);
   }
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json'), '--outDir', out], {
+  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript7', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json'), '--outDir', out], {
     stdio: 'inherit',
   });
   writeFileSync(join(out, '.build-stamp'), `${new Date().toISOString()}\n`);
