@@ -72,9 +72,13 @@ async function main(): Promise<void> {
     mkdirSync(dirname(to), { recursive: true });
     cpSync(f, to);
   }
-  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript7', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json'), '--outDir', out], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules', 'typescript7', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json'), '--outDir', out],
+    {
+      stdio: 'inherit',
+    },
+  );
   writeFileSync(join(out, '.build-stamp'), `${new Date().toISOString()}\n`);
   const old = `${dist}.old-${process.pid}`;
   if (existsSync(dist)) renameSync(dist, old);
