@@ -72,7 +72,8 @@ export async function runInit(opts: InitOptions, io: Io): Promise<number> {
     io.out(`.gitignore: added ${missing.join(', ')}\n`);
   }
   io.out(
-    `\nnext: npx vmc-reach run${root === process.cwd() ? '' : ` --project ${relative(process.cwd(), root) || '.'}`}  (the embedded mock); then set live.* in vmc-reach.config.json, npx vmc-reach doctor, npx vmc-reach run --target live\n`,
+    `\nnext: npx vmc-reach run${root === process.cwd() ? '' : ` --project ${relative(process.cwd(), root) || '.'}`}  (the embedded mock); then set live.* in vmc-reach.config.json, npx vmc-reach doctor, npx vmc-reach run --target live\n` +
+      `(to run the scenarios with jest instead: npm i -D jest@30, then npx jest; jest is not installed with vmc-reach)\n`,
   );
   return exitCodes.ok;
 }

@@ -7,6 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describeLab } from '../lab/test-support/lab-env';
 import { distIsFresh } from '../package/dist-fresh';
 
 const repo = join(__dirname, '..', '..');
@@ -112,6 +113,24 @@ test('npx vmc-reach run on the embedded mock runs both scenarios and writes the 
   expect(existsSync(join(project, 'vmc-reach-report', 'evidence.html'))).toBe(true);
   expect(r.status).toBe(0);
 }, 300_000);
+
+test('the install brings neither jest nor testcontainers (optional peer dependencies: the jest preset and the container lab)', () => {
+  for (const optional of ['jest', 'testcontainers']) expect(existsSync(join(project, 'node_modules', optional))).toBe(false);
+});
+
+describeLab('the container lab in a project without testcontainers', () => {
+  test('run --dataplane lab with the container backend stops before any scenario, naming the package to install (exit 2)', () => {
+    const r = sh(
+      npxCli,
+      ['--no-install', 'vmc-reach', 'run', '--dataplane', 'lab'],
+      project,
+      userEnv({ VMC_REACH_LAB_BACKEND: 'container' }),
+    );
+    expect(r.stderr).toMatch(/testcontainers package.*npm i -D testcontainers@\^11/);
+    expect(r.stdout).not.toMatch(/probes:/);
+    expect(r.status).toBe(2);
+  });
+});
 
 describe('the same project with --target live against vmc-reach mock serve', () => {
   let serve: ChildProcess;

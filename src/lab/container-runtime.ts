@@ -17,13 +17,23 @@ export const runLabelKey = 'vmc-reach-lab.run';
 export const ownerLabelKey = 'vmc-reach-lab.owner-pid';
 const nodeLabelKey = 'vmc-reach-lab.node';
 
-async function testcontainers() {
-  process.env.TESTCONTAINERS_RYUK_DISABLED = 'true'; // before testcontainers reads it: no Ryuk image pull
-  return import('testcontainers');
-}
-
 export class ContainerLabError extends Error {
   override readonly name = 'ContainerLabError';
+}
+
+/** What to install when testcontainers is absent: an optional peer dependency of the package. */
+export const testcontainersMissing =
+  'the testcontainers package, which the container backend needs (an optional peer dependency of vmc-reach): npm i -D testcontainers@^11';
+
+async function testcontainers() {
+  process.env.TESTCONTAINERS_RYUK_DISABLED = 'true'; // before testcontainers reads it: no Ryuk image pull
+  try {
+    return await import('testcontainers');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && String((e as Error).message).includes("'testcontainers'"))
+      throw new ContainerLabError(`missing ${testcontainersMissing}`);
+    throw e;
+  }
 }
 
 /** Is Docker reachable and the node image built? What is missing otherwise. */
@@ -36,6 +46,7 @@ export async function containerAvailability(): Promise<{ ok: boolean; missing: s
       ? { ok: true, missing: [] }
       : { ok: false, missing: [`the node image ${labImage}: run npm run lab:image in a vmc-reach checkout (needs busybox-static)`] };
   } catch (e) {
+    if (e instanceof ContainerLabError) return { ok: false, missing: [testcontainersMissing] };
     return {
       ok: false,
       missing: [
