@@ -2,13 +2,15 @@
 // and `npm test` build first), `npm pack`, install the tarball into a fresh project under the system's
 // temp folder, `npx vmc-reach init`, add a scenario of their own, `npx vmc-reach run` against the
 // embedded mock (matrix, JUnit, evidence pack), then the same project with --target live against
-// `vmc-reach mock serve`. Slow (a build and an npm install): generous timeouts.
+// `vmc-reach mock serve`; under test:full also jest added to the project and the preset run by plain
+// `npx jest`. Slow (a build and an npm install): generous timeouts.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeLab } from '../lab/test-support/lab-env';
 import { distIsFresh } from '../package/dist-fresh';
+import { fullRuns } from '../world/test-support/run-counts';
 
 const repo = join(__dirname, '..', '..');
 const npmCli = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -117,6 +119,21 @@ test('npx vmc-reach run on the embedded mock runs both scenarios and writes the 
 test('the install brings neither jest nor testcontainers (optional peer dependencies: the jest preset and the container lab)', () => {
   for (const optional of ['jest', 'testcontainers']) expect(existsSync(join(project, 'node_modules', optional))).toBe(false);
 });
+
+// Only in `npm run test:full` (which CI runs): installing jest adds 255 packages to the project.
+(fullRuns() ? test : test.skip)(
+  'with jest@30 added to the project, plain npx jest runs both scenarios through the preset (one test per probe)',
+  () => {
+    must(
+      sh(npmCli, ['install', '-D', '--prefer-offline', '--no-audit', '--no-fund', 'jest@30'], project, userEnv(), 600_000),
+      'npm i -D jest@30',
+    );
+    const r = sh(npxCli, ['--no-install', 'jest'], project);
+    expect(r.stderr).toContain('Tests:       4 passed, 4 total');
+    expect(r.status).toBe(0);
+  },
+  600_000,
+);
 
 describeLab('the container lab in a project without testcontainers', () => {
   test('run --dataplane lab with the container backend stops before any scenario, naming the package to install (exit 2)', () => {
