@@ -1,15 +1,15 @@
 // The AWS CLI (botocore) reads the IPv6 and dual-stack fields the served mock renders: a snapshot of
 // case C with the AWS CLI's own dual-stack examples spliced in (fixtures/real/ec2) is served by
-// `vmc-reach mock serve --world`, and each describe command's JSON must carry them as EC2 does.
+// `vmc-reach mock serve --world`, and each describe command's JSON must carry them as EC2 does. The
+// commands run in one Python process (scripts/aws-cli-batch.py, the AWS CLI's own driver).
 // A machine without python3/awscli skips loudly; in CI (CI=true) that is a failure.
-import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { snapshotFiles, writeSnapshotFiles } from '../../../src/snapshot';
 import { articleCaseC } from '../../../src/world/test-support';
 import { editJson, type Json } from '../../../src/snapshot/test-support';
-import { missingTools, repoRoot, startMockServe, type Started } from './cli-runs';
+import { missingTools, repoRoot, runCliScript, startMockServe, type CliRecord, type Started } from './cli-runs';
 
 jest.setTimeout(90_000);
 
@@ -53,35 +53,43 @@ async function dualStackSnapshot(): Promise<Map<string, string>> {
   return files;
 }
 
+/** The describe commands the tests read, run together against the served world. */
+const commands = [
+  'describe-network-acls',
+  'describe-vpcs',
+  'describe-subnets',
+  'describe-network-interfaces',
+  'describe-route-tables',
+  'describe-security-groups',
+  'describe-security-group-rules',
+] as const;
+
 maybe('the AWS CLI on a dual-stack world served by the mock', () => {
   let dir: string;
   let mock: Started;
-  let region: string;
-  const cli = (...args: string[]): Json => {
-    const env: NodeJS.ProcessEnv = {};
-    for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('AWS_')) env[k] = v;
-    Object.assign(env, {
-      AWS_CONFIG_FILE: '/dev/null',
-      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-      AWS_MAX_ATTEMPTS: '1',
-      AWS_PAGER: '',
-      AWS_ACCESS_KEY_ID: 'AKIAVMCREACHMOCK0001',
-      AWS_SECRET_ACCESS_KEY: 'vmc-reach-mock-secret-not-a-real-key',
-      AWS_DEFAULT_REGION: region,
-    });
-    const r = spawnSync('python3', ['-m', 'awscli', 'ec2', ...args, '--endpoint-url', mock.url, '--output', 'json'], {
-      env,
-      encoding: 'utf8',
-    });
-    if (r.status !== 0) throw new Error(`aws ec2 ${args.join(' ')}: exit ${r.status}: ${r.stderr}`);
+  let records: CliRecord[];
+  const cli = (command: (typeof commands)[number]): Json => {
+    const r = records.find((x) => x.command === `aws ec2 ${command} --output json`);
+    if (!r) throw new Error(`aws ec2 ${command} did not run`);
+    if (r.rc !== 0) throw new Error(`aws ec2 ${command}: exit ${r.rc}: ${r.stderr}`);
     return JSON.parse(r.stdout);
   };
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'vmc-reach-ipv6-'));
-    await writeSnapshotFiles(dir, await dualStackSnapshot());
-    mock = await startMockServe(['--world', dir]);
-    region = /AWS_REGION=(\S+)/.exec(mock.output())![1]!;
+    await writeSnapshotFiles(join(dir, 'world'), await dualStackSnapshot());
+    mock = await startMockServe(['--world', join(dir, 'world')]);
+    const script = join(dir, 'describe.sh');
+    await writeFile(script, commands.map((c) => `aws ec2 ${c} --output json\n`).join(''));
+    records = await runCliScript(
+      {
+        AWS_ENDPOINT_URL_EC2: mock.url,
+        AWS_ACCESS_KEY_ID: 'AKIAVMCREACHMOCK0001',
+        AWS_SECRET_ACCESS_KEY: 'vmc-reach-mock-secret-not-a-real-key',
+        AWS_DEFAULT_REGION: /AWS_REGION=(\S+)/.exec(mock.output())![1]!,
+      },
+      script,
+    );
   });
 
   afterAll(async () => {

@@ -42,9 +42,12 @@ function cliEnv(target: Record<string, string>): NodeJS.ProcessEnv {
   };
 }
 
-/** Runs the whole script in one Python process (scripts/aws-cli-batch.py) and returns one record per command. */
-export async function runCliScript(target: Record<string, string>): Promise<CliRecord[]> {
-  const child = spawn('python3', [batchRunner, cliScript], { env: cliEnv(target), stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Runs a script of AWS CLI commands (by default the conformance script) in one Python process
+ * (scripts/aws-cli-batch.py) and returns one record per command.
+ */
+export async function runCliScript(target: Record<string, string>, script = cliScript): Promise<CliRecord[]> {
+  const child = spawn('python3', [batchRunner, script], { env: cliEnv(target), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
