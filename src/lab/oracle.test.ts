@@ -6,7 +6,7 @@
 // REJECT rule of the engine's verdict (listeners wait behind every probed port). A disagreement is shrunk to a
 // minimal configuration, written as a snapshot (its path printed with the flow, so `vmc-reach reproduce`
 // can replay it), and fails the test. Several labs share the work. 200 ICMP and 200 TCP/UDP configurations
-// under `npm run test:full` (which CI runs), the first 20 of each (same seed) in `npm test`;
+// under `npm run test:full` (which CI runs), the first 10 of each (same seed) in `npm test`;
 // LAB_ORACLE_RUNS and LAB_ORACLE_PORT_RUNS set other counts, LAB_ORACLE_SEED the seed.
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -93,8 +93,8 @@ async function runOracle(kind: string, arb: fc.Arbitrary<OracleConfig>, numRuns:
 }
 
 describeLab('oracle: the engine and real packets agree', () => {
-  const icmpRuns = runCount(200, 20, 'LAB_ORACLE_RUNS');
-  const portRuns = runCount(200, 20, 'LAB_ORACLE_PORT_RUNS');
+  const icmpRuns = runCount(200, 10, 'LAB_ORACLE_RUNS');
+  const portRuns = runCount(200, 10, 'LAB_ORACLE_PORT_RUNS');
   // Time limits grow with the counts (a TCP/UDP configuration takes about 2 s of one lab on a loaded 2-core machine).
   test(
     `every ICMP flow of ${icmpRuns} generated configurations (seed ${seed})`,
