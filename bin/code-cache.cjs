@@ -2,7 +2,8 @@
 // code cache, as `require` would but without compiling it again at every start: the first start writes
 // the compiled code (with the functions that run used) to <tmp>/vmc-reach-code-cache/, keyed by the
 // bundle's path, size and time and by the Node version; later starts use it (V8 checks that it fits and
-// compiles afresh when not). With VMC_REACH_SOURCE_MAPS=1 it is a plain require, source maps on.
+// compiles afresh when not). Writing a cache removes the older ones of the same bundle and any not used
+// for 30 days. With VMC_REACH_SOURCE_MAPS=1 it is a plain require, source maps on.
 'use strict';
 const fs = require('node:fs');
 const Module = require('node:module');
@@ -25,6 +26,8 @@ function requireCached(file) {
   let cachedData;
   try {
     cachedData = fs.readFileSync(cacheFile);
+    const now = new Date();
+    fs.utimesSync(cacheFile, now, now); // in use: kept by the pruning below
   } catch {
     cachedData = undefined;
   }
@@ -46,10 +49,14 @@ function requireCached(file) {
         const tmp = `${cacheFile}.${process.pid}-${threadId}`;
         fs.writeFileSync(tmp, script.createCachedData());
         fs.renameSync(tmp, cacheFile);
-        // The caches of earlier builds of the same bundle are of no more use.
-        for (const old of fs.readdirSync(dir))
-          if (old.startsWith(`${prefix}-`) && old.endsWith('.bin') && path.join(dir, old) !== cacheFile)
-            fs.rmSync(path.join(dir, old), { force: true });
+        // The caches of earlier builds of the same bundle are of no more use, nor are those of bundles
+        // not started for 30 days (e.g. of a project folder since deleted).
+        const stale = Date.now() - 30 * 24 * 3600 * 1000;
+        for (const old of fs.readdirSync(dir)) {
+          const p = path.join(dir, old);
+          if (!old.endsWith('.bin') || p === cacheFile) continue;
+          if (old.startsWith(`${prefix}-`) || fs.statSync(p).mtimeMs < stale) fs.rmSync(p, { force: true });
+        }
       } catch {
         // a read-only temporary folder: start without the cache next time too
       }

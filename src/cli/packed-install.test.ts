@@ -22,7 +22,9 @@ let init: ReturnType<typeof spawnSync>;
 /** The environment of a user's shell: none of this test run's npm or vmc-reach variables. */
 function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(npm_|VMC_REACH_|JEST_)/i.test(k)));
-  return { ...env, VMC_REACH_QUIET: '1', ...extra };
+  // The user's temporary folder inside this test's, so what the CLI keeps there (V8's code cache of the
+  // installed bundles, one per project path) goes with it.
+  return { ...env, TMPDIR: join(tmp, 'tmp'), VMC_REACH_QUIET: '1', ...extra };
 }
 
 function sh(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = userEnv(), timeout = 300_000): ReturnType<typeof spawnSync> {
@@ -53,6 +55,7 @@ scenario('team: default security group both ways', ({ sddc, aws, step, ping }) =
 
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'vmc-reach-packed-'));
+  mkdirSync(join(tmp, 'tmp'));
   if (!distIsFresh(repo)) must(sh(npmCli, ['run', 'build'], repo, { ...process.env }), 'npm run build');
   must(sh(npmCli, ['pack', '--ignore-scripts', '--pack-destination', tmp], repo, { ...process.env }), 'npm pack');
   const [tarball] = readdirSync(tmp).filter((f) => f.endsWith('.tgz'));

@@ -1,6 +1,6 @@
 // `vmc-reach reap --yes` on a run of the embedded mock: that world ended with its run, so reap says so
 // and sends nothing anywhere (no endpoint of a served mock is set), leaving the ledger as it was.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ledger } from '../target/ledger';
@@ -22,6 +22,7 @@ test('a pending entry of an embedded-mock run is reported, not reaped', async ()
       state: (await Ledger.open(root, 'emb-1')).entries()[0]!.state,
     }).toEqual({ code: 0, out: true, state: 'live' });
   } finally {
+    rmSync(root, { recursive: true, force: true });
     if (saved.ec2 !== undefined) process.env.AWS_ENDPOINT_URL_EC2 = saved.ec2;
     if (saved.all !== undefined) process.env.AWS_ENDPOINT_URL = saved.all;
   }

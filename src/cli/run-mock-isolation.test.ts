@@ -3,7 +3,7 @@
 // loopback, the real CLI runs a scenario on the embedded mock and the listeners accept no connection. A
 // missing or broken mock world stops the run with exit 2, naming it, before any scenario starts.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,6 +81,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await aws.close();
   await vmc.close();
+  rmSync(cwd, { recursive: true, force: true });
 });
 
 test('a mock run passes on the embedded mock while the environment names other endpoints, which get no connection', async () => {

@@ -1,6 +1,6 @@
 // The lighter reliability subset for `npm test`: canary secrets, two concurrent runs, foreign resources,
 // one SIGINT and one SIGKILL point, and the world check itself (it must see a leak and a changed default SG).
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, DescribeSecurityGroupsCommand } from '@aws-sdk/client-ec2';
@@ -21,6 +21,7 @@ const root = mkdtempSync(join(tmpdir(), 'vmc-reach-reliability-test-'));
 // The clean run's API calls, which several checks aim at: one clean run for the file.
 let clean: Promise<CallRecord[]> | undefined;
 const calls = (): Promise<CallRecord[]> => (clean ??= cleanCalls(articleSpec(), root));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 test('the world check sees a security group left behind and a default SG rule added', async () => {
   await using w = await serveWorld();

@@ -6,7 +6,7 @@
 // With a served world, the same against `vmc-reach run --target live` (the live code path through the
 // served mock's endpoints), the world checked by this process.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../package/package-root';
@@ -93,6 +93,15 @@ const jsonFiles = (dir: string): string[] =>
 
 export async function cliSignalPoint(signal: CliStopSignal, at: string, live?: ServedWorld): Promise<CliSignalPoint> {
   const cwd = mkdtempSync(join(tmpdir(), 'vmc-reach-cli-signal-'));
+  try {
+    return await signalPointIn(cwd, signal, at, live);
+  } finally {
+    rmSync(cwd, { recursive: true, force: true });
+  }
+}
+
+/** The run stopped by `signal` at `at`, in `cwd`, read back from its report, ledgers and world. */
+async function signalPointIn(cwd: string, signal: CliStopSignal, at: string, live?: ServedWorld): Promise<CliSignalPoint> {
   const r = await runCliArticle(cwd, at, signal, live);
   const checks = live
     ? [{ leftovers: checkWorld(live.world, live.before).leaks }]
@@ -122,7 +131,7 @@ export async function cliSignalPoint(signal: CliStopSignal, at: string, live?: S
 /** The step lines of a clean run's progress, after the banner (before any scenario): the signal points of the full matrix. */
 export async function articleProgressLines(): Promise<string[]> {
   const cwd = mkdtempSync(join(tmpdir(), 'vmc-reach-cli-clean-'));
-  const r = await runCliArticle(cwd, undefined, 'SIGINT');
+  const r = await runCliArticle(cwd, undefined, 'SIGINT').finally(() => rmSync(cwd, { recursive: true, force: true }));
   if (r.code !== 0) throw new Error(`the clean CLI run exited ${r.code}:\n${r.stderr}`);
   // Each line up to its first id (run ids and resource ids differ between runs), once.
   const cut = (l: string): string => l.split(/ \(|\S*vr-\d{6}|\b(?:i|sg|sgr|subnet|eni|vpc|rtb|acl)-[0-9a-f]{8,}/)[0]!.trimEnd();

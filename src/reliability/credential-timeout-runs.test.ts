@@ -2,7 +2,7 @@
 // the clients' request timeout) is retried and the run passes; refused credentials at a probe's
 // SendCommand stop the run with an error that says so, and teardown still removes everything; credentials
 // that stay expired make teardown fail, reported per resource, and `reap` finishes once they work again.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { articleSpec } from './article-spec';
@@ -13,6 +13,7 @@ import { checkWorld } from './world-check';
 import { runOnce } from './run-once';
 
 const root = mkdtempSync(join(tmpdir(), 'vmc-reach-cred-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 test('a RunInstances answer held past the request timeout is retried: every probe passes, nothing is left', async () => {
   const r = await runOnce(articleSpec(), {

@@ -2,7 +2,7 @@
 // test:full`, at the first call of each operation (every kind of call once) in `npm test`; the full
 // matrix, all six kinds, runs in `npm run reliability`. NotFound is the kind that found teardown bugs
 // (a NotFound on a delete taken for "gone"), so it is the one kept here.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fullRuns } from '../world/test-support/run-counts';
@@ -10,12 +10,14 @@ import { articleSpec } from './article-spec';
 import { faultMatrix, firstOfEachOperation } from './fault-matrix';
 
 const full = fullRuns();
+const root = mkdtempSync(join(tmpdir(), 'vmc-reach-fm-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 test(
   `eventual-consistency NotFound at ${full ? 'every call index' : 'the first call of each operation'}: the fault fires, nothing leaks, the default SG is exact`,
   async () => {
     const r = await faultMatrix(articleSpec(), {
-      root: mkdtempSync(join(tmpdir(), 'vmc-reach-fm-')),
+      root,
       faults: ['not-found'],
       ...(full ? {} : { at: firstOfEachOperation }),
     });

@@ -3,7 +3,7 @@
 // endpoint overrides) and `vmc-reach collect`, each in its own process. The canaries (and their base64
 // forms) must appear nowhere: stdout, stderr, JUnit, results JSON (with the discovered snapshot), the
 // ledgers, logs, the collected snapshot: every file written under the working folder.
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './reap-cli';
@@ -39,8 +39,8 @@ const forms = (v: string): string[] => [v, Buffer.from(v).toString('base64'), en
 
 export async function secretsCheck(): Promise<SecretsReport> {
   const w = await serveWorld({ apiTokens: [canaries.VMC_API_TOKEN] });
+  const cwd = await mkdtemp(join(tmpdir(), 'vmc-reach-secrets-'));
   try {
-    const cwd = await mkdtemp(join(tmpdir(), 'vmc-reach-secrets-'));
     const env = { ...w.env, ...canaries, VMC_REACH_CONFIG: '', HOME: cwd, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
     const run = await runCli(['run', '--target', 'live', '--scenario', 'article', '--report-dir', join(cwd, 'report')], {
       cwd,
@@ -75,5 +75,6 @@ export async function secretsCheck(): Promise<SecretsReport> {
     };
   } finally {
     await w.close();
+    await rm(cwd, { recursive: true, force: true });
   }
 }

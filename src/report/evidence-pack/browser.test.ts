@@ -316,7 +316,9 @@ maybe('the evidence pack in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await rm(userData, { recursive: true, force: true });
-    // the packs stay in their folders for a person to look at
+    // The packs are removed with their folders unless VMC_REACH_KEEP_PACKS=1 (for a person to look at them).
+    if (process.env.VMC_REACH_KEEP_PACKS === '1') console.warn(`evidence packs kept: ${dirs.join(' ')}`);
+    else await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
   });
 
   const names = ['article', 'all scenarios', 'indeterminate', 'fixture snapshots'];
