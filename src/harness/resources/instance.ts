@@ -146,7 +146,11 @@ async function findInstanceId(c: TeardownClients, entry: LedgerEntry): Promise<s
         }),
       ),
     );
-    if (id) return id;
+    // RunInstances tags an instance as it creates it, so an answered search by the run's tags that finds
+    // none is an answer even when the client-token search failed: the instance was never launched (or is
+    // already terminating). This is what lets a run killed between its ledger entry and RunInstances be
+    // reaped against moto.
+    return id;
   }
   if (failure) throw failure;
   return undefined;
