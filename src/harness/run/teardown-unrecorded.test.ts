@@ -16,7 +16,12 @@ beforeEach(async () => {
 });
 afterEach(() => rm(root, { recursive: true, force: true }));
 
-test('the client-token filter answered HTTP 500: the instance is found by its run tags and terminated', async () => {
+/**
+ * Tears down a ledger holding one instance entry without an id, against an EC2 whose client-token filter
+ * answers HTTP 500 (as moto 5.2's does) and whose search by the run's tags finds `tagged` (or none).
+ * Returns the ids terminated, the report and the entry's state afterwards.
+ */
+async function tearDownUnrecorded(name: string, tagged: string | undefined) {
   const terminated: string[] = [];
   const send = jest.fn(async (cmd: { constructor: { name: string }; input: { Filters?: { Name: string }[]; InstanceIds?: string[] } }) => {
     const filters = (cmd.input.Filters ?? []).map((f) => f.Name);
@@ -25,16 +30,11 @@ test('the client-token filter answered HTTP 500: the instance is found by its ru
       return {};
     }
     if (filters.includes('client-token')) throw Object.assign(new Error('XML parse error'), { $metadata: { httpStatusCode: 500 } });
-    if (filters.includes('tag:vmc-reach:run-id')) return { Reservations: [{ Instances: [{ InstanceId: 'i-0123' }] }] };
-    return { Reservations: [{ Instances: [{ InstanceId: 'i-0123', State: { Name: 'terminated' } }] }] };
+    if (filters.includes('tag:vmc-reach:run-id')) return { Reservations: tagged ? [{ Instances: [{ InstanceId: tagged }] }] : [] };
+    return { Reservations: [{ Instances: [{ InstanceId: tagged, State: { Name: 'terminated' } }] }] };
   });
   const ledger = await Ledger.create(root, { runId: 'vr-test', target: 'live' });
-  await ledger.record({
-    action: 'created',
-    type: 'ec2:instance',
-    name: 'CJ-AWS01',
-    details: { clientToken: 'vr-test-CJ-AWS01', runTag: 'vr-test' },
-  });
+  await ledger.record({ action: 'created', type: 'ec2:instance', name, details: { clientToken: `vr-test-${name}`, runTag: 'vr-test' } });
   const report = await teardown(ledger, {
     ec2: { send } as unknown as EC2Client,
     nsx: {} as NsxClient,
@@ -42,38 +42,13 @@ test('the client-token filter answered HTTP 500: the instance is found by its ru
     log: () => undefined,
     waitMs: 60_000,
   });
-  expect(terminated).toEqual(['i-0123']);
-  expect(report.failed).toEqual([]);
+  return { terminated, failed: report.failed, state: ledger.entries()[0]!.state };
+}
+
+test('the client-token filter answered HTTP 500: the instance is found by its run tags and terminated', async () => {
+  expect(await tearDownUnrecorded('CJ-AWS01', 'i-0123')).toEqual({ terminated: ['i-0123'], failed: [], state: 'removed' });
 });
 
 test('the client-token filter answered HTTP 500 and no instance wears the run tags: never launched, nothing terminated, no failure', async () => {
-  const terminated: string[] = [];
-  const send = jest.fn(async (cmd: { constructor: { name: string }; input: { Filters?: { Name: string }[]; InstanceIds?: string[] } }) => {
-    const filters = (cmd.input.Filters ?? []).map((f) => f.Name);
-    if (cmd.constructor.name === 'TerminateInstancesCommand') {
-      terminated.push(...(cmd.input.InstanceIds ?? []));
-      return {};
-    }
-    if (filters.includes('client-token')) throw Object.assign(new Error('XML parse error'), { $metadata: { httpStatusCode: 500 } });
-    return { Reservations: [] };
-  });
-  const ledger = await Ledger.create(root, { runId: 'vr-test', target: 'live' });
-  await ledger.record({
-    action: 'created',
-    type: 'ec2:instance',
-    name: 'CJ-AWS02',
-    details: { clientToken: 'vr-test-CJ-AWS02', runTag: 'vr-test' },
-  });
-  const report = await teardown(ledger, {
-    ec2: { send } as unknown as EC2Client,
-    nsx: {} as NsxClient,
-    clock: manualClock(),
-    log: () => undefined,
-    waitMs: 60_000,
-  });
-  expect({ terminated, failed: report.failed, state: ledger.entries()[0]!.state }).toEqual({
-    terminated: [],
-    failed: [],
-    state: 'removed',
-  });
+  expect(await tearDownUnrecorded('CJ-AWS02', undefined)).toEqual({ terminated: [], failed: [], state: 'removed' });
 });
