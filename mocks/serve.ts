@@ -60,6 +60,12 @@ export async function serveMock(ctx: MockContext, options: { port?: number } = {
       }
     })();
   });
+  // Idle keep-alive connections stay open for 65 s, about as long as AWS's endpoints keep them (node's
+  // default is 5 s). With 5 s, a client whose event loop was busy for longer (a test waiting on a child
+  // process with spawnSync, a loaded machine) could send its next request on a socket the server had
+  // just closed: "socket hang up". close() still ends idle connections at once.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
