@@ -33,8 +33,11 @@ async function bound(protocol: 'tcp' | 'udp', port: number): Promise<void> {
   }
   throw new Error(`nothing bound ${protocol} port ${port} within 10 s`);
 }
-// Ports in the dynamic range chosen per test run, so parallel runs rarely collide.
-const port = (k: number): number => 40000 + ((process.pid * 7 + k * 131) % 20000);
+// Ports below the kernel's ephemeral range (ip_local_port_range), chosen per test run so parallel runs
+// rarely collide: a port inside that range can be the local port of any connection on the machine (a
+// jest worker's HTTP client), and a listener's bind to it then fails with "Address already in use".
+const ephemeralLow = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+const port = (k: number): number => 10000 + ((process.pid * 7 + k * 131) % (ephemeralLow - 10000));
 const linux = (r: Omit<PortProbeRequest, 'os'>): PortProbeRequest => ({ ...r, os: 'linux' });
 
 test('TCP: the listener hears the connect, and the connect is open', async () => {
