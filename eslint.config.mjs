@@ -78,7 +78,8 @@ const layers = {
   mocks: {
     what: 'the wire layer',
     imports: ['src/world', 'src/shapes', 'src/network', 'src/lab', 'src/package'],
-    tests: ['src/snapshot', 'src/clients', 'src/reliability'],
+    // src/ops for its moto_server starter (src/ops/live-moto/moto-server.ts), which the AWS CLI conformance test compares against.
+    tests: ['src/snapshot', 'src/clients', 'src/reliability', 'src/ops'],
     banned: ['@aws-sdk/*', '@smithy/*', ...jest],
     testBanned: [],
     design: '§1, §3: the harness reaches mocks/ only over HTTP',

@@ -27,7 +27,8 @@ import { createAwsClients, mockCredentials } from '../src/clients/aws';
 import { createMockContext } from '../mocks/mock-context';
 import { startInProcessMock } from '../mocks/in-process';
 import { answerEc2 } from '../mocks/aws/ec2/dispatch';
-import { missingTools, startMockServe, startMoto } from '../mocks/aws/conformance/cli-runs';
+import { missingTools, startMockServe } from '../mocks/aws/conformance/cli-runs';
+import { startMoto } from '../src/ops/live-moto/moto-server';
 
 /** Concurrent callers per mode: `--concurrency N` (default 8). */
 const concurrency = Number(process.argv[process.argv.indexOf('--concurrency') + 1] ?? '') || 8;

@@ -3,13 +3,13 @@
 // `vmc-reach mock serve --world`, and each describe command's JSON must carry them as EC2 does. The
 // commands run in one Python process (scripts/aws-cli-batch.py, the AWS CLI's own driver).
 // A machine without python3/awscli skips loudly; in CI (CI=true) that is a failure.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { snapshotFiles, writeSnapshotFiles } from '../../../src/snapshot';
 import { articleCaseC } from '../../../src/world/test-support';
 import { editJson, type Json } from '../../../src/snapshot/test-support';
-import { missingTools, repoRoot, runCliScript, startMockServe, type CliRecord, type Started } from './cli-runs';
+import { missingTools, repoRoot, runCliCommands, startMockServe, type CliRecord, type Started } from './cli-runs';
 
 jest.setTimeout(90_000);
 
@@ -77,18 +77,16 @@ maybe('the AWS CLI on a dual-stack world served by the mock', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'vmc-reach-ipv6-'));
-    await writeSnapshotFiles(join(dir, 'world'), await dualStackSnapshot());
-    mock = await startMockServe(['--world', join(dir, 'world')]);
-    const script = join(dir, 'describe.sh');
-    await writeFile(script, commands.map((c) => `aws ec2 ${c} --output json\n`).join(''));
-    records = await runCliScript(
+    await writeSnapshotFiles(dir, await dualStackSnapshot());
+    mock = await startMockServe(['--world', dir]);
+    records = await runCliCommands(
       {
         AWS_ENDPOINT_URL_EC2: mock.url,
         AWS_ACCESS_KEY_ID: 'AKIAVMCREACHMOCK0001',
         AWS_SECRET_ACCESS_KEY: 'vmc-reach-mock-secret-not-a-real-key',
         AWS_DEFAULT_REGION: /AWS_REGION=(\S+)/.exec(mock.output())![1]!,
       },
-      script,
+      commands.map((c) => `aws ec2 ${c} --output json`),
     );
   });
 

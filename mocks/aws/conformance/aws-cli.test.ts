@@ -4,7 +4,8 @@
 // reason, in docs/mock-vs-aws.md. One served mock and one moto for the whole file.
 // A machine without python3/awscli/moto skips loudly; in CI (CI=true) that is a failure.
 import { compareShapes } from './json-shape';
-import { missingTools, runCliScript, startMockServe, startMoto, type CliRecord, type Started } from './cli-runs';
+import { startMoto } from '../../../src/ops/live-moto/moto-server';
+import { missingTools, runCliScript, startMockServe, type CliRecord, type Started } from './cli-runs';
 import { differenceKey, differencesDoc, readDocumentedDifferences } from './documented-differences';
 
 jest.setTimeout(90_000);

@@ -1,9 +1,11 @@
-// Running the AWS CLI script (scripts/aws-cli-conformance.sh) against a server, and the servers it
-// runs against: `vmc-reach mock serve` and moto_server, each started on a loopback port and stopped
-// by its own process id. The CLI sees only fake credentials and the server's endpoint: every AWS_*
+// Running the AWS CLI script (scripts/aws-cli-conformance.sh) against a server, and the served mock it
+// runs against (`vmc-reach mock serve`, on a loopback port, stopped by its own process id; moto_server is
+// started by src/ops/live-moto/moto-server.ts, the one starter of it). The CLI sees only fake credentials and the server's endpoint: every AWS_*
 // variable of the caller's environment is dropped and the config files are /dev/null.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot as findRepoRoot } from '../../../src/package/package-root';
 
@@ -61,6 +63,18 @@ export async function runCliScript(target: Record<string, string>, script = cliS
     .map((l) => JSON.parse(l) as CliRecord);
 }
 
+/** Runs `commands` (one `aws …` line each) in one Python process, in order, through a script in a temp folder. */
+export async function runCliCommands(target: Record<string, string>, commands: readonly string[]): Promise<CliRecord[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'vmc-reach-cli-'));
+  try {
+    const script = join(dir, 'commands.sh');
+    await writeFile(script, commands.map((c) => `${c}\n`).join(''));
+    return await runCliScript(target, script);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 export interface Started {
   url: string;
   child: ChildProcess;
@@ -107,28 +121,4 @@ export async function startMockServe(args: readonly string[] = []): Promise<Star
   const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(t.output())?.[1];
   if (!url) throw new Error(`vmc-reach mock serve exited: ${t.output()}`);
   return { url, child, ...t };
-}
-
-/**
- * moto_server on a loopback port its own server picks (`-p 0`, read from its "Running on" line, so no
- * other process can take the port between a look-up and the start); resolves once it answers.
- */
-export async function startMoto(): Promise<Started> {
-  const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const t = track(child);
-  const url = (): string | undefined => /Running on (http:\/\/127\.0\.0\.1:\d+)/.exec(t.output())?.[1];
-  const up = async (): Promise<boolean> => {
-    if (child.exitCode !== null) throw new Error(`moto_server exited (${child.exitCode}): ${t.output()}`);
-    const at = url();
-    return (
-      at !== undefined &&
-      fetch(`${at}/moto-api/`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    );
-  };
-  // Generous: Python imports moto slowly on a loaded 2-core machine.
-  await waitFor(up, 'moto_server', 60_000, t.output);
-  return { url: url()!, child, ...t };
 }

@@ -3,12 +3,9 @@
 // timeout (retried) for an answer held past the CLI's --cli-read-timeout. AWS CLI v1 exits 255 on a
 // service error. One served world whose fault plan aims each fault at the nth call of its operation, and
 // the commands in one Python process (scripts/aws-cli-batch.py, the AWS CLI's own driver), in order.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FaultRule } from '../../faults';
 import { serveWorld } from '../../../src/reliability/served-world';
-import { missingTools, runCliScript, type CliRecord } from './cli-runs';
+import { missingTools, runCliCommands, type CliRecord } from './cli-runs';
 
 const missing = missingTools(false);
 if (missing && process.env['CI']) throw new Error(`the AWS CLI fault test needs ${missing.replace(/ is not installed$/, '')} in CI`);
@@ -35,25 +32,18 @@ maybe('the AWS CLI and the mock faults', () => {
 
   beforeAll(async () => {
     await using w = await serveWorld({ faults });
-    const dir = await mkdtemp(join(tmpdir(), 'vmc-reach-cli-faults-'));
-    try {
-      const script = join(dir, 'faults.sh');
-      await writeFile(script, commands.map((c) => `${c}\n`).join(''));
-      records = await runCliScript(
-        {
-          AWS_ENDPOINT_URL_EC2: w.served.url,
-          AWS_ENDPOINT_URL_SSM: w.served.url,
-          AWS_ACCESS_KEY_ID: w.env.AWS_ACCESS_KEY_ID!,
-          AWS_SECRET_ACCESS_KEY: w.env.AWS_SECRET_ACCESS_KEY!,
-          AWS_DEFAULT_REGION: w.env.AWS_REGION!,
-          // The CLI's own default (legacy retry mode, 5 attempts): the held answer must be retried.
-          AWS_MAX_ATTEMPTS: '5',
-        },
-        script,
-      );
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    records = await runCliCommands(
+      {
+        AWS_ENDPOINT_URL_EC2: w.served.url,
+        AWS_ENDPOINT_URL_SSM: w.served.url,
+        AWS_ACCESS_KEY_ID: w.env.AWS_ACCESS_KEY_ID!,
+        AWS_SECRET_ACCESS_KEY: w.env.AWS_SECRET_ACCESS_KEY!,
+        AWS_DEFAULT_REGION: w.env.AWS_REGION!,
+        // The CLI's own default (legacy retry mode, 5 attempts): the held answer must be retried.
+        AWS_MAX_ATTEMPTS: '5',
+      },
+      commands,
+    );
   }, 60_000);
 
   test.each([
