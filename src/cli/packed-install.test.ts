@@ -119,6 +119,7 @@ test('npx vmc-reach run on the embedded mock runs both scenarios and writes the 
   expect(r.status).toBe(0);
 }, 300_000);
 
+// Before the test:full test below, which adds jest to the project.
 test('the install brings neither jest nor testcontainers (optional peer dependencies: the jest preset and the container lab)', () => {
   for (const optional of ['jest', 'testcontainers']) expect(existsSync(join(project, 'node_modules', optional))).toBe(false);
 });
